@@ -1,0 +1,24 @@
+/**
+ * Channel names only (no validators), so the sandboxed preload bundle stays tiny.
+ * A test checks these lists equal the keys of requestSchemas / EventTypes.
+ */
+export const METHODS = [
+  'getSession',
+  'detect',
+  'findInstaller',
+  'checkConnectivity',
+  'startInstall',
+  'startRegister',
+  'getJob',
+  'readJobLog',
+  'cancelJob',
+  'readLogFile',
+  'openLogFile',
+] as const;
+
+export const EVENTS = ['detection', 'job', 'jobLog'] as const;
+
+export const IPC_PREFIX = 'mobility:';
+export const EVENT_CHANNEL = 'mobility:event';
+
+export const ipcChannel = (method: string): string => `${IPC_PREFIX}${method}`;

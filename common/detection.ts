@@ -1,0 +1,69 @@
+/** What the detection screen, `detect --json` and the install flow know about this machine. */
+
+export type OsFamily = 'linux' | 'win32' | 'other';
+
+export interface OsFacts {
+  family: OsFamily;
+  /** Human name of the distribution or edition, e.g. "Ubuntu", "Red Hat Enterprise Linux", "Windows Server 2022". */
+  distribution: string | null;
+  /** Version as the release file states it, e.g. "22.04", "9.3", "12". */
+  version: string | null;
+  kernel: string | null;
+  /** `uname -m` style: x86_64, aarch64, … */
+  arch: string;
+  /** The release file the verdict came from, relative to the root (e.g. "/etc/os-release"). */
+  source: string | null;
+}
+
+export interface PrivilegeFacts {
+  /** root on Linux, Administrator on Windows. */
+  elevated: boolean;
+  user: string;
+  /** Whether the app can obtain elevation for privileged steps when it is not elevated. */
+  canElevate: boolean;
+  method: 'none-needed' | 'pkexec' | 'uac' | 'unavailable';
+  /** Why elevation is unavailable and what to do instead. */
+  hint?: string;
+}
+
+export interface AgentFacts {
+  installed: boolean;
+  version: string | null;
+  installDir: string | null;
+  /** true when AGENT_CONFIGURATION_STATUS / AgentConfigurationStatus is Succeeded; null when unknown. */
+  registered: boolean | null;
+  configurationStatus: string | null;
+  /** The configuration server the agent points to, when it can be read. */
+  csAddress: string | null;
+  /** Where the facts were read from (a file under the root, or a registry key). */
+  source: string | null;
+}
+
+export interface DiskCheck {
+  /** The system path checked (not root-prefixed), e.g. "/" or "/usr/local/ASR". */
+  path: string;
+  requiredBytes: number;
+  freeBytes: number | null;
+  ok: boolean | null;
+}
+
+export interface DetectionReport {
+  /** The root prefix everything was read under ("/" on a real system). */
+  root: string;
+  os: OsFacts;
+  /** The installer OS token (e.g. "UBUNTU-22.04-64", "Windows"), null where none applies. */
+  token: string | null;
+  supported: boolean;
+  /** Why the verdict is what it is (a catalog code, e.g. "support.ok", "support.arch"). */
+  supportReason: string;
+  /** English explanation of the verdict. */
+  supportMessage: string;
+  privileges: PrivilegeFacts;
+  agent: AgentFacts;
+  /** null until the slow disk probe has answered. */
+  disk: DiskCheck[] | null;
+  durationMs: number;
+}
+
+/** Sections arrive as each probe finishes so the screen renders before slow probes end. */
+export type DetectionSnapshot = Partial<DetectionReport> & { root: string; complete: boolean };

@@ -1,0 +1,100 @@
+/** Install, register and job types shared by the core, the CLI and the renderer. */
+
+export interface InstallerCandidate {
+  fileName: string;
+  /** Absolute path as the core sees it. */
+  path: string;
+  version: string;
+  token: string;
+  platform: 'linux' | 'win32';
+  sizeBytes: number;
+}
+
+export type ChecksumState = 'match' | 'absent' | 'mismatch';
+
+export interface InstallerChoice {
+  chosen: InstallerCandidate;
+  sha256: string;
+  checksum: ChecksumState;
+  /** The checksum file that was compared against, when there was one. */
+  checksumFile: string | null;
+  /** Every installer file seen in the folder, for the "what was found" message. */
+  seen: string[];
+}
+
+export type Registration =
+  | { mode: 'classic'; endpoint: string; passphrase: string }
+  | { mode: 'modernized'; configJson: string }
+  | { mode: 'none' };
+
+export interface InstallRequest {
+  /** The installer file chosen by findInstaller (must be inside installerDir). */
+  installerDir: string;
+  installerFile?: string;
+  /** Where the agent goes; the vendor default when absent. */
+  installDir?: string;
+  registration: Registration;
+  /** Port of the process server's data channel (9443 unless a lab says otherwise). */
+  dataPort?: number;
+}
+
+export type RegisterRequest = { registration: Exclude<Registration, { mode: 'none' }> };
+
+export type StepId = 'check' | 'extract' | 'install' | 'register' | 'verify';
+export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled';
+export type JobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type Severity = 'success' | 'warning' | 'error';
+
+export interface JobStep {
+  id: StepId;
+  state: StepState;
+  startedAt: number | null;
+  finishedAt: number | null;
+}
+
+export interface JobOutcome {
+  severity: Severity;
+  /** Catalog code, e.g. "exit.14" or "install.timeout". */
+  code: string;
+  message: string;
+  hint: string | null;
+  /** The vendor command's exit code, when a vendor command decided the outcome. */
+  exitCode: number | null;
+  rebootRequired: boolean;
+  /** What state the machine is in after a failure or cancel, in plain words. */
+  machineState: string | null;
+}
+
+export interface AgentSummary {
+  version: string | null;
+  installDir: string | null;
+  registered: boolean;
+  server: string | null;
+  logFiles: string[];
+  /** Windows: installed with the agent. Linux: install WALinuxAgent after failover. */
+  azureVmAgentNote: string;
+  walinuxagentPresent: boolean | null;
+}
+
+export interface JobSnapshot {
+  id: string;
+  kind: 'install' | 'register';
+  state: JobState;
+  steps: JobStep[];
+  startedAt: number;
+  finishedAt: number | null;
+  /** Lines in the live log so far. */
+  logLines: number;
+  logFiles: string[];
+  outcome: JobOutcome | null;
+  summary: AgentSummary | null;
+  /** Set when nothing had to be done (same version, same server). */
+  nothingToDo: boolean;
+}
+
+export interface LogChunk {
+  jobId: string;
+  /** Index of the first line in `lines`. */
+  from: number;
+  lines: string[];
+}

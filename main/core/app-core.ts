@@ -1,0 +1,59 @@
+import type { SessionInfo } from '../../common/api';
+import { EventBus } from '../api/event-bus';
+import { createDispatcher } from '../api/dispatch';
+import type { Dispatch, Handlers } from '../api/dispatch';
+import { createConnectivityHandlers } from './connectivity';
+import type { CoreDeps, Desktop } from './core-deps';
+import { createDetectionHandlers } from './detect';
+import { createInstallHandlers } from './install';
+import type { CommandRunner, Clock, Logger } from './ports';
+import { silentLogger, systemClock } from './ports';
+import { processRunner } from './process-runner';
+import { SystemPaths } from './system-paths';
+
+export interface CoreOptions {
+  root?: string;
+  platform?: NodeJS.Platform;
+  runner?: CommandRunner;
+  clock?: Clock;
+  logger?: Logger;
+  desktop?: Desktop | null;
+  session: Omit<SessionInfo, 'root' | 'platform'>;
+}
+
+export interface Core {
+  deps: CoreDeps;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  events: EventBus;
+  dispose(): Promise<void>;
+}
+
+/** Composes the core services. Each front door (Electron, browser host, CLI) builds exactly one. */
+export function createCore(options: CoreOptions): Core {
+  const events = new EventBus();
+  const deps: CoreDeps = {
+    paths: new SystemPaths(options.root ?? '/'),
+    platform: options.platform ?? process.platform,
+    runner: options.runner ?? processRunner,
+    clock: options.clock ?? systemClock,
+    logger: options.logger ?? silentLogger,
+    events,
+    desktop: options.desktop ?? null,
+  };
+  const session: SessionInfo = { ...options.session, root: deps.paths.root, platform: deps.platform };
+  const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps);
+  const handlers: Handlers = {
+    getSession: () => Promise.resolve(session),
+    ...createDetectionHandlers(deps),
+    ...createConnectivityHandlers(deps),
+    ...installHandlers,
+  };
+  return {
+    deps,
+    handlers,
+    dispatch: createDispatcher(handlers, deps.logger),
+    events,
+    dispose: () => disposeInstall(),
+  };
+}

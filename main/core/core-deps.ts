@@ -1,0 +1,20 @@
+import type { EventBus } from '../api/event-bus';
+import type { CommandRunner, Clock, Logger } from './ports';
+import type { SystemPaths } from './system-paths';
+
+/** Opens files for a person on the desktop; only the Electron shell has one. */
+export interface Desktop {
+  openPath(path: string): Promise<boolean>;
+}
+
+/** Everything a core service may depend on. Built once by a front door's composition root. */
+export interface CoreDeps {
+  paths: SystemPaths;
+  /** process.platform, or an override for tests; the platform adapter is chosen from it. */
+  platform: NodeJS.Platform;
+  runner: CommandRunner;
+  clock: Clock;
+  logger: Logger;
+  events: EventBus;
+  desktop: Desktop | null;
+}

@@ -1,0 +1,152 @@
+import { spawn as spawnChild } from 'node:child_process';
+import type { CommandRunner, RunOptions, RunResult, RunningProcess, SpawnOptions } from './ports';
+
+/** Grace period between SIGTERM and SIGKILL when ending a process group. */
+const KILL_GRACE_MS = 3_000;
+/** Output kept for `run` callers; installers can print far more, which goes to onLine only. */
+const MAX_CAPTURE = 4 * 1024 * 1024;
+
+/**
+ * Environment for child processes: a fixed, secret-free base plus explicit additions. The parent's
+ * environment is not passed through, so nothing the app was started with leaks into vendor tools.
+ */
+export function childEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    LANG: 'C.UTF-8',
+    LC_ALL: 'C.UTF-8',
+  };
+  if (process.platform === 'win32') {
+    for (const key of ['SystemRoot', 'windir', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)', 'TEMP', 'TMP', 'COMSPEC']) {
+      const value = process.env[key];
+      if (value !== undefined) base[key] = value;
+    }
+  } else {
+    base.HOME = process.env.HOME ?? '/root';
+    base.TMPDIR = process.env.TMPDIR ?? '/tmp';
+  }
+  return { ...base, ...extra };
+}
+
+/** Ends a detached child's whole process group: installers start services and helpers of their own. */
+function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    if (process.platform === 'win32') process.kill(pid, signal);
+    else process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+export function spawnProcess(file: string, args: readonly string[], options: SpawnOptions = {}): RunningProcess {
+  const child = spawnChild(file, [...args], {
+    cwd: options.cwd,
+    env: childEnvironment(options.env),
+    shell: false,
+    // Its own process group, so cancel and timeouts reach every descendant.
+    detached: process.platform !== 'win32',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    windowsHide: true,
+  });
+
+  let stdout = '';
+  let stderr = '';
+  let timedOut = false;
+  let cancelled = false;
+  let inactivityTimer: NodeJS.Timeout | undefined;
+  let overallTimer: NodeJS.Timeout | undefined;
+  let killTimer: NodeJS.Timeout | undefined;
+  let ended = false;
+
+  const terminate = () => {
+    if (ended) return;
+    signalGroup(child.pid, 'SIGTERM');
+    killTimer ??= setTimeout(() => signalGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS);
+  };
+
+  const armInactivity = () => {
+    if (!options.inactivityTimeoutMs || ended) return;
+    clearTimeout(inactivityTimer);
+    inactivityTimer = setTimeout(() => {
+      timedOut = true;
+      terminate();
+    }, options.inactivityTimeoutMs);
+  };
+  if (options.timeoutMs) {
+    overallTimer = setTimeout(() => {
+      timedOut = true;
+      terminate();
+    }, options.timeoutMs);
+  }
+  armInactivity();
+
+  const lineSplitter = () => {
+    let pending = '';
+    return {
+      push(chunk: string) {
+        pending += chunk;
+        const parts = pending.split(/\r?\n/);
+        pending = parts.pop() ?? '';
+        for (const line of parts) options.onLine?.(line);
+      },
+      flush() {
+        if (pending !== '') options.onLine?.(pending);
+        pending = '';
+      },
+    };
+  };
+  const outLines = lineSplitter();
+  const errLines = lineSplitter();
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    if (stdout.length < MAX_CAPTURE) stdout += chunk;
+    outLines.push(chunk);
+    armInactivity();
+  });
+  child.stderr.on('data', (chunk: string) => {
+    if (stderr.length < MAX_CAPTURE) stderr += chunk;
+    errLines.push(chunk);
+    armInactivity();
+  });
+
+  const done = new Promise<RunResult & { timedOut: boolean; cancelled: boolean }>((resolve) => {
+    const finish = (code: number | null, signal: string | null) => {
+      if (ended) return;
+      ended = true;
+      outLines.flush();
+      errLines.flush();
+      clearTimeout(inactivityTimer);
+      clearTimeout(overallTimer);
+      // Descendants may outlive the leader; the group still gets its SIGKILL if we were ending it.
+      if (killTimer) {
+        clearTimeout(killTimer);
+        if (timedOut || cancelled) signalGroup(child.pid, 'SIGKILL');
+      }
+      resolve({ code, signal, stdout, stderr, timedOut, cancelled });
+    };
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      stderr += `${err.code ?? 'ERROR'}: cannot start ${file}\n`;
+      finish(err.code === 'ENOENT' ? 127 : 126, null);
+    });
+    child.on('close', (code, signal) => finish(code, signal));
+  });
+
+  return {
+    pid: child.pid,
+    done,
+    cancel() {
+      cancelled = true;
+      terminate();
+    },
+  };
+}
+
+export const processRunner: CommandRunner = {
+  async run(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+    const { code, signal, stdout, stderr } = await spawnProcess(file, args, options).done;
+    return { code, signal, stdout, stderr };
+  },
+  spawn: spawnProcess,
+};

@@ -1,0 +1,44 @@
+import path from 'node:path';
+
+/**
+ * Every system path the app reads or writes goes through here, so `--root DIR` moves all of it into a
+ * sandbox: tests and the demo never touch the real /usr/local, /etc or /var/log.
+ */
+export class SystemPaths {
+  readonly root: string;
+
+  constructor(root = '/') {
+    this.root = path.resolve(root);
+  }
+
+  get isSandbox(): boolean {
+    return this.root !== path.parse(this.root).root;
+  }
+
+  /** Maps a system path ("/usr/local/.vx_version") to where it lives under the root prefix. */
+  resolve(systemPath: string): string {
+    if (!path.isAbsolute(systemPath)) throw new Error(`system path must be absolute: ${systemPath}`);
+    const normal = path.normalize(systemPath);
+    if (!this.isSandbox) return normal;
+    return path.join(this.root, normal);
+  }
+
+  /** The inverse of resolve, for showing a person the path as the system sees it. */
+  toSystem(realPath: string): string {
+    if (!this.isSandbox) return realPath;
+    const rel = path.relative(this.root, realPath);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return realPath;
+    return '/' + rel.split(path.sep).join('/');
+  }
+}
+
+/** The vendor's Linux paths (../shared/domain.md). */
+export const LINUX_PATHS = {
+  defaultInstallDir: '/usr/local/ASR',
+  vxVersion: '/usr/local/.vx_version',
+  installLog: '/var/log/ua_install.log',
+  inmageDir: '/usr/local/InMage',
+  osRelease: '/etc/os-release',
+  appStateDir: '/var/lib/mobility-setup',
+  appLogDir: '/var/log/mobility-setup',
+} as const;
