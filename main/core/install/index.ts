@@ -5,7 +5,7 @@ import type { CoreDeps } from '../core-deps';
 type InstallMethods = 'findInstaller' | 'startInstall' | 'startRegister' | 'getJob' | 'readJobLog' | 'cancelJob' | 'readLogFile' | 'openLogFile';
 
 /** Install/register/job handlers. (Stub: replaced by the install service.) */
-export function createInstallHandlers(_deps: CoreDeps): Pick<Handlers, InstallMethods> & { dispose(): Promise<void> } {
+export function createInstallHandlers(_deps: CoreDeps): Pick<Handlers, InstallMethods> & { dispose: () => Promise<void> } {
   const notYet = () => Promise.reject(new UserError('notImplemented', 'Installing is not implemented yet.'));
   return {
     findInstaller: notYet,
