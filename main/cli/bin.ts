@@ -1,2 +1,12 @@
-// Placeholder: the command line is built by the CLI work.
-process.stdout.write('mobility-setup: not built yet\n');
+import { runCli } from './program';
+import { EXIT } from './exit-codes';
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`mobility-setup: unexpected error: ${err instanceof Error ? err.name : 'error'}\n`);
+    process.exitCode = EXIT.internal;
+  },
+);

@@ -5,6 +5,7 @@ import type { Dispatch, Handlers } from '../api/dispatch';
 import { createConnectivityHandlers } from './connectivity';
 import type { CoreDeps, Desktop } from './core-deps';
 import { createDetectionHandlers } from './detect';
+import { DetectionService } from './detect/detection-service';
 import { createInstallHandlers } from './install';
 import type { CommandRunner, Clock, Logger } from './ports';
 import { silentLogger, systemClock } from './ports';
@@ -23,6 +24,7 @@ export interface CoreOptions {
 
 export interface Core {
   deps: CoreDeps;
+  detection: DetectionService;
   handlers: Handlers;
   dispatch: Dispatch;
   events: EventBus;
@@ -42,15 +44,17 @@ export function createCore(options: CoreOptions): Core {
     desktop: options.desktop ?? null,
   };
   const session: SessionInfo = { ...options.session, root: deps.paths.root, platform: deps.platform };
-  const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps);
+  const detection = new DetectionService(deps);
+  const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps, detection);
   const handlers: Handlers = {
     getSession: () => Promise.resolve(session),
-    ...createDetectionHandlers(deps),
+    ...createDetectionHandlers(detection),
     ...createConnectivityHandlers(deps),
     ...installHandlers,
   };
   return {
     deps,
+    detection,
     handlers,
     dispatch: createDispatcher(handlers, deps.logger),
     events,

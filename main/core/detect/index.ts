@@ -1,10 +1,8 @@
-import { UserError } from '../../../common/result';
 import type { Handlers } from '../../api/dispatch';
-import type { CoreDeps } from '../core-deps';
+import type { DetectionService } from './detection-service';
 
-/** Detection handlers. (Stub: replaced by the detection service.) */
-export function createDetectionHandlers(_deps: CoreDeps): Pick<Handlers, 'detect'> {
+export function createDetectionHandlers(detection: DetectionService): Pick<Handlers, 'detect'> {
   return {
-    detect: () => Promise.reject(new UserError('notImplemented', 'Detection is not implemented yet.')),
+    detect: (input) => detection.detect(input),
   };
 }

@@ -1,0 +1,17 @@
+import type { EventName, EventTypes, Method, ReplyOf, RequestOf } from './api';
+import type { Result } from './result';
+
+/**
+ * What the Electron preload exposes as `window.mobility`: one function per contract method, each sending
+ * one object on its own channel, plus one event subscription. Nothing raw (no ipcRenderer, no send).
+ */
+export type MobilityBridge = { [M in Method]: (input: RequestOf<M>) => Promise<Result<ReplyOf<M>>> } & {
+  onEvent(listener: (name: EventName, payload: EventTypes[EventName]) => void): () => void;
+};
+
+/** The renderer's single way to reach the core, whatever carries the calls. */
+export interface Transport {
+  shell: 'electron' | 'browser';
+  call<M extends Method>(method: M, input: RequestOf<M>): Promise<Result<ReplyOf<M>>>;
+  onEvent<E extends EventName>(name: E, listener: (payload: EventTypes[E]) => void): () => void;
+}

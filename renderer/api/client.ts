@@ -1,0 +1,42 @@
+/**
+ * The renderer's one door to the core. React code calls `api.call(...)` and `api.onEvent(...)` and never
+ * knows whether Electron IPC (through the preload's `window.mobility`) or the browser host carries them.
+ */
+import type { EventName, EventTypes, Method, ReplyOf, RequestOf } from '../../common/api';
+import type { MobilityBridge, Transport } from '../../common/bridge';
+import type { Result } from '../../common/result';
+import { createHttpTransport } from './http-transport';
+
+declare global {
+  interface Window {
+    mobility?: MobilityBridge;
+  }
+}
+
+function createBridgeTransport(bridge: MobilityBridge): Transport {
+  return {
+    shell: 'electron',
+    call<M extends Method>(method: M, input: RequestOf<M>): Promise<Result<ReplyOf<M>>> {
+      const fn = bridge[method] as (input: RequestOf<M>) => Promise<Result<ReplyOf<M>>>;
+      return fn(input);
+    },
+    onEvent<E extends EventName>(name: E, listener: (payload: EventTypes[E]) => void): () => void {
+      return bridge.onEvent((eventName, payload) => {
+        if (eventName === name) listener(payload as EventTypes[E]);
+      });
+    },
+  };
+}
+
+let current: Transport | null = null;
+
+/** The transport for this page: the preload bridge inside Electron, HTTP + WebSocket in a browser. */
+export function getTransport(): Transport {
+  current ??= window.mobility ? createBridgeTransport(window.mobility) : createHttpTransport();
+  return current;
+}
+
+/** Lets component tests supply a fake core. */
+export function setTransportForTests(transport: Transport | null): void {
+  current = transport;
+}
