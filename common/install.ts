@@ -18,6 +18,8 @@ export interface InstallerChoice {
   checksum: ChecksumState;
   /** The checksum file that was compared against, when there was one. */
   checksumFile: string | null;
+  /** The SHA-256 the checksum file expects (lowercase hex); null when absent or unreadable. */
+  expectedSha256?: string | null;
   /** Every installer file seen in the folder, for the "what was found" message. */
   seen: string[];
 }

@@ -1,1 +1,66 @@
-export {};
+/**
+ * The Electron main process: the composition root, and the only place that wires Electron to the core.
+ * Everything it composes lives elsewhere: the core (main/core), the window and its rules (main/electron).
+ */
+import path from 'node:path';
+import { app, session, shell } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { createCore } from './core/app-core';
+import type { Core } from './core/app-core';
+import { registerIpc, TrustedWindows } from './electron/ipc';
+import { hardenSession, hardenWebContents } from './electron/security';
+import { createMainWindow, rendererFiles } from './electron/window';
+import { parseShellArgs } from './launch/shell-args';
+
+declare const __APP_VERSION__: string;
+
+const { args, warnings } = parseShellArgs(process.argv.slice(1));
+for (const warning of warnings) process.stderr.write(`mobility-setup: ${warning}\n`);
+
+// Every renderer sandboxed, including any a bug might create without our window options.
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // The wizard is already open: the running one is focused (below) and this one leaves.
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  const files = rendererFiles(__dirname);
+  const trusted = new TrustedWindows();
+  let core: Core | null = null;
+  let removeIpc: (() => void) | null = null;
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('second-instance', () => {
+    if (mainWindow === null || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (core === null) return;
+    // Quitting waits for the core to stop what it runs (jobs, child processes), then quits again.
+    event.preventDefault();
+    const stopping = core;
+    core = null;
+    removeIpc?.();
+    removeIpc = null;
+    void stopping.dispose().finally(() => app.quit());
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, path.dirname(files.indexHtml));
+    core = createCore({
+      root: args.root,
+      desktop: { openPath: (file) => shell.openPath(file).then((err) => err === '') },
+      session: { shell: 'electron', demo: args.demo, defaults: args.defaults, appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : app.getVersion() },
+    });
+    removeIpc = registerIpc(core, trusted, files.indexUrl);
+    mainWindow = createMainWindow(files);
+    trusted.add(mainWindow);
+  });
+}

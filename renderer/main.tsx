@@ -1,4 +1,24 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './app';
+import { createI18n } from './i18n';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import './styles/steps.css';
+
+const i18n = createI18n();
+document.documentElement.lang = i18n.resolvedLanguage ?? 'en';
+document.title = i18n.t('app.name');
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>Mobility Setup</p>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

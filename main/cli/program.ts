@@ -1,5 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes';
+import { registerServeCommand } from './commands/serve';
+import { registerOpenCommand } from './commands/open';
+import { registerDetectCommand } from './commands/detect';
+import { registerInstallCommand } from './commands/install';
+import { registerRegisterCommand } from './commands/register';
+import { registerHelperCommand } from './commands/helper';
 
 declare const __APP_VERSION__: string;
 
@@ -16,6 +22,12 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   // Subcommands are registered below, one line each.
+  registerServeCommand(program);
+  registerOpenCommand(program);
+  registerDetectCommand(program);
+  registerInstallCommand(program);
+  registerRegisterCommand(program);
+  registerHelperCommand(program);
   return program;
 }
 

@@ -19,6 +19,8 @@ export interface CoreOptions {
   clock?: Clock;
   logger?: Logger;
   desktop?: Desktop | null;
+  /** Ends a vendor installer/configurator that printed nothing for this long (default 15 minutes). */
+  inactivityTimeoutMs?: number;
   session: Omit<SessionInfo, 'root' | 'platform'>;
 }
 
@@ -42,6 +44,7 @@ export function createCore(options: CoreOptions): Core {
     logger: options.logger ?? silentLogger,
     events,
     desktop: options.desktop ?? null,
+    ...(options.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: options.inactivityTimeoutMs } : {}),
   };
   const session: SessionInfo = { ...options.session, root: deps.paths.root, platform: deps.platform };
   const detection = new DetectionService(deps);

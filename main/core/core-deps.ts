@@ -17,4 +17,6 @@ export interface CoreDeps {
   logger: Logger;
   events: EventBus;
   desktop: Desktop | null;
+  /** Ends a vendor installer/configurator that printed nothing for this long (default 15 minutes). */
+  inactivityTimeoutMs?: number;
 }

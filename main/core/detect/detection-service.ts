@@ -1,21 +1,115 @@
-import type { AgentFacts, DetectionReport } from '../../../common/detection';
-import { UserError } from '../../../common/result';
+import type { AgentFacts, DetectionReport, DetectionSnapshot, DiskCheck, PrivilegeFacts } from '../../../common/detection';
+import type { DetectionProbes, OsSection } from '../../platform/detection-probes';
+import { selectDetectionProbes } from '../../platform/select';
 import type { CoreDeps } from '../core-deps';
 
 /**
  * Detection of this machine: OS, installer token, support verdict, privileges, installed agent, disk.
- * (Stub: the detection work replaces the bodies; the signatures are what the rest of the core uses.)
+ * The four sections run in parallel; each is published as a `detection` snapshot when it finishes so a
+ * screen renders the fast facts before the slow probes (disk, process scan, reg query) answer.
  */
 export class DetectionService {
-  constructor(private readonly deps: CoreDeps) {}
+  private readonly probes: DetectionProbes;
+  private cached: Promise<DetectionReport> | null = null;
+
+  /** `probes` is injectable so tests can count or fake the platform work; the default is chosen by platform. */
+  constructor(
+    private readonly deps: CoreDeps,
+    probes?: DetectionProbes,
+  ) {
+    this.probes = probes ?? selectDetectionProbes(deps);
+  }
 
   /** The full report; cached after the first call unless `refresh`. Streams `detection` events as sections finish. */
-  detect(_options: { refresh?: boolean } = {}): Promise<DetectionReport> {
-    return Promise.reject(new UserError('notImplemented', `Detection is not implemented yet (root ${this.deps.paths.root}).`));
+  detect(options: { refresh?: boolean } = {}): Promise<DetectionReport> {
+    if (this.cached === null || options.refresh === true) {
+      const run = this.run();
+      this.cached = run;
+      // A failed run is not remembered: the next call tries again.
+      run.catch(() => {
+        if (this.cached === run) this.cached = null;
+      });
+    }
+    return this.cached;
   }
 
   /** The installed agent's state, read now (never cached): install/verify steps call it after changing the machine. */
   readAgent(): Promise<AgentFacts> {
-    return Promise.reject(new UserError('notImplemented', 'Agent detection is not implemented yet.'));
+    return this.probes.readAgent();
+  }
+
+  private async run(): Promise<DetectionReport> {
+    const { clock, events, paths } = this.deps;
+    const started = clock.now();
+    let snapshot: DetectionSnapshot = { root: paths.root, complete: false };
+    const publish = (section: Partial<DetectionReport>) => {
+      snapshot = { ...snapshot, ...section };
+      events.emit('detection', snapshot);
+    };
+
+    const [osSection, agent, privileges, disk] = await Promise.all([
+      this.section('os', () => this.probes.readOs(), (error) => this.osFallback(error)).then((value) => {
+        const { os, token, supported, supportReason, supportMessage } = value;
+        publish({ os, token, supported, supportReason, supportMessage });
+        return value;
+      }),
+      this.section('agent', () => this.probes.readAgent(), () => agentUnknown).then((agent) => {
+        publish({ agent });
+        return agent;
+      }),
+      this.section('privileges', () => this.probes.readPrivileges(), () => privilegesUnknown).then((privileges) => {
+        publish({ privileges });
+        return privileges;
+      }),
+      this.section('disk', () => this.probes.checkDisk(), (): DiskCheck[] => []).then((disk) => {
+        publish({ disk });
+        return disk;
+      }),
+    ]);
+
+    const report: DetectionReport = {
+      root: paths.root,
+      os: osSection.os,
+      token: osSection.token,
+      supported: osSection.supported,
+      supportReason: osSection.supportReason,
+      supportMessage: osSection.supportMessage,
+      privileges,
+      agent,
+      disk,
+      durationMs: Math.max(0, clock.now() - started),
+    };
+    events.emit('detection', { ...report, complete: true });
+    return report;
+  }
+
+  /** A probe that throws unexpectedly degrades its own section only; the rest of the report still arrives. */
+  private async section<T>(name: string, probe: () => Promise<T>, fallback: (error: unknown) => T): Promise<T> {
+    try {
+      return await probe();
+    } catch (error) {
+      this.deps.logger.warn('detection probe failed', { section: name, error: error instanceof Error ? error.name : typeof error });
+      return fallback(error);
+    }
+  }
+
+  private osFallback(_error: unknown): OsSection {
+    return {
+      os: { family: this.deps.platform === 'linux' || this.deps.platform === 'win32' ? this.deps.platform : 'other', distribution: null, version: null, kernel: null, arch: 'unknown', source: null },
+      token: null,
+      supported: false,
+      supportReason: 'support.detectionFailed',
+      supportMessage: 'Mobility Setup could not read the operating system facts, so it cannot tell which installer applies. Try again; if it persists, send the Mobility Setup log to support.',
+    };
   }
 }
+
+const agentUnknown: AgentFacts = { installed: false, version: null, installDir: null, registered: null, configurationStatus: null, csAddress: null, source: null };
+
+const privilegesUnknown: PrivilegeFacts = {
+  elevated: false,
+  user: 'unknown',
+  canElevate: false,
+  method: 'unavailable',
+  hint: 'Mobility Setup could not check its privileges. Run it as root (sudo mobility-setup …) or as Administrator.',
+};

@@ -1,22 +1,96 @@
+import type { PrivilegeFacts } from '../../../common/detection';
 import { UserError } from '../../../common/result';
 import type { Handlers } from '../../api/dispatch';
+import { selectAgentPlatform } from '../../platform/agent-platform';
+import { checkConnectivity } from '../connectivity/check-connectivity';
 import type { CoreDeps } from '../core-deps';
 import type { DetectionService } from '../detect/detection-service';
+import { createDirectElevator } from '../elevation/elevator';
+import type { Elevator } from '../elevation/elevator';
+import { defaultHelperCommand, helperEntryExists } from '../elevation/helper-command';
+import { createHelperElevator } from '../elevation/helper-elevator';
+import { sudoPromptLauncher } from '../elevation/sudo-prompt-launcher';
+import { findInstaller } from './installer-finder';
+import { startInstallJob } from './install-pipeline';
+import { JobManager } from './job-manager';
+import { openAllowedLog, readAllowedLog } from './log-files';
+import type { PipelineEnv } from './pipeline-env';
+import { DEFAULT_INACTIVITY_TIMEOUT_MS, defaultWorkBase, realPath } from './pipeline-env';
+import { secretBase } from './register-step';
+import { startRegisterJob } from './register-pipeline';
+import { sweepSecretLeftovers } from './secret-file';
 
 type InstallMethods = 'findInstaller' | 'startInstall' | 'startRegister' | 'getJob' | 'readJobLog' | 'cancelJob' | 'readLogFile' | 'openLogFile';
 
-/** Install/register/job handlers. (Stub: replaced by the install service.) */
-export function createInstallHandlers(_deps: CoreDeps, _detection: DetectionService): Pick<Handlers, InstallMethods> & { dispose: () => Promise<void> } {
-  const notYet = () => Promise.reject(new UserError('notImplemented', 'Installing is not implemented yet.'));
+/** Test and front-door seams: an elevator to use instead of the one chosen from the privileges, and more. */
+export interface InstallOverrides {
+  elevator?: Elevator;
+  checkServer?: PipelineEnv['checkServer'];
+  workBase?: string;
+}
+
+export type InstallHandlers = Pick<Handlers, InstallMethods> & { dispose: () => Promise<void> };
+
+function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: InstallOverrides): Elevator | { unavailable: string } {
+  if (overrides.elevator) return overrides.elevator;
+  if (privileges.elevated) return createDirectElevator(deps.runner, deps.platform);
+  if (!privileges.canElevate) return { unavailable: privileges.hint ?? 'No way to ask for the administrator password is available in this session.' };
+  if (!helperEntryExists()) return { unavailable: 'The elevated helper is not part of this build.' };
+  return createHelperElevator(deps.platform === 'win32' ? 'win32' : 'linux', sudoPromptLauncher, defaultHelperCommand());
+}
+
+/** Install/register/job handlers over one job manager. */
+export function createInstallHandlers(deps: CoreDeps, detection: DetectionService, overrides: InstallOverrides = {}): InstallHandlers {
+  const commands = selectAgentPlatform(deps.platform);
+  const workBase = overrides.workBase ?? defaultWorkBase(deps);
+  const jobs = new JobManager({ clock: deps.clock, events: deps.events, logger: deps.logger, logDir: realPath(deps, '/var/log/mobility-setup') });
+  const running = new Map<string, Promise<void>>();
+  const env = (): PipelineEnv => {
+    if (!commands) throw new UserError('platform.unsupported', `Installing the Mobility service is not supported on ${deps.platform}.`, 'Run Mobility Setup on the Linux or Windows machine to protect.');
+    return {
+      deps,
+      detection,
+      jobs,
+      commands,
+      elevatorFor: (privileges) => chooseElevator(deps, privileges, overrides),
+      checkServer: overrides.checkServer === undefined ? (endpoint, dataPort) => checkConnectivity({ endpoint, dataPort, now: () => deps.clock.now() }) : overrides.checkServer,
+      workBase,
+      inactivityTimeoutMs: deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS,
+    };
+  };
+  // A crash can leave a secret file behind; remove what dead runs left (live runs' folders stay).
+  void sweepSecretLeftovers(secretBase({ workBase } as PipelineEnv)).catch(() => 0);
+
+  const track = (started: { jobId: string; done: Promise<void> }) => {
+    running.set(started.jobId, started.done);
+    void started.done.finally(() => running.delete(started.jobId));
+    return { jobId: started.jobId };
+  };
+  const assertIdle = () => {
+    if (running.size > 0) throw new UserError('job.busy', 'Another install or registration is running.', 'Wait for it to finish (or cancel it), then start again.');
+  };
+
   return {
-    findInstaller: notYet,
-    startInstall: notYet,
-    startRegister: notYet,
-    getJob: notYet,
-    readJobLog: notYet,
-    cancelJob: notYet,
-    readLogFile: notYet,
-    openLogFile: notYet,
-    dispose: () => Promise.resolve(),
+    findInstaller: async ({ dir }) => {
+      const report = await detection.detect();
+      return findInstaller(dir, report.token, env().commands.platform);
+    },
+    startInstall: (request) => {
+      assertIdle();
+      return Promise.resolve(track(startInstallJob(env(), request)));
+    },
+    startRegister: (request) => {
+      assertIdle();
+      return Promise.resolve(track(startRegisterJob(env(), request)));
+    },
+    getJob: ({ jobId }) => Promise.resolve(jobs.get(jobId)),
+    readJobLog: ({ jobId, from, max }) => Promise.resolve(jobs.readLog(jobId, from, max)),
+    cancelJob: ({ jobId }) => jobs.cancel(jobId),
+    readLogFile: ({ path, maxBytes }) => readAllowedLog(jobs.knownLogFiles(), path, maxBytes),
+    openLogFile: ({ path }) => openAllowedLog(jobs.knownLogFiles(), path, deps.desktop),
+    dispose: async () => {
+      await jobs.dispose();
+      await Promise.all(running.values());
+    },
   };
 }

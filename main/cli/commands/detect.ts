@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { DetectionReport, DiskCheck } from '../../../common/detection';
+import { createCore } from '../../core/app-core';
+import { globalOptions } from '../context';
+import { EXIT } from '../exit-codes';
+
+declare const __APP_VERSION__: string;
+
+function bytes(value: number): string {
+  if (value >= 1024 ** 3) return `${(value / 1024 ** 3).toFixed(1)} GB`;
+  return `${Math.round(value / 1024 ** 2)} MB`;
+}
+
+function diskLine(check: DiskCheck): string {
+  const free = check.freeBytes === null ? 'free space unknown' : `${bytes(check.freeBytes)} free`;
+  const verdict = check.ok === null ? 'not checked' : check.ok ? 'ok' : 'NOT ENOUGH';
+  return `${check.path}: ${free}, needs ${bytes(check.requiredBytes)} (${verdict})`;
+}
+
+/** The readable summary `mobility-setup detect` prints; `--json` prints the report itself. */
+export function formatDetectionReport(report: DetectionReport): string {
+  const { os, privileges, agent } = report;
+  const name = [os.distribution ?? 'unknown system', os.version].filter(Boolean).join(' ');
+  const pad = (label: string) => `${label}:`.padEnd(18);
+  const lines = [
+    `${pad('Root')}${report.root}`,
+    `${pad('Operating system')}${name} (${os.family}, ${os.arch}${os.kernel ? `, kernel ${os.kernel}` : ''})${os.source ? ` from ${os.source}` : ''}`,
+    `${pad('Installer token')}${report.token ?? 'none'}`,
+    `${pad('Supported')}${report.supported ? 'yes' : 'no'}: ${report.supportMessage}`,
+    `${pad('Privileges')}${
+      privileges.elevated
+        ? `${privileges.user}, elevated`
+        : `${privileges.user}, not elevated; ${privileges.canElevate ? `elevation via ${privileges.method}` : 'cannot elevate'}`
+    }`,
+  ];
+  if (privileges.hint) lines.push(`${''.padEnd(18)}${privileges.hint}`);
+  if (!agent.installed) lines.push(`${pad('Agent')}not installed`);
+  else {
+    const registration = agent.registered === null ? 'registration unknown' : agent.registered ? 'registered' : `not registered (${agent.configurationStatus ?? 'no status'})`;
+    lines.push(`${pad('Agent')}${agent.version ?? 'unknown version'} in ${agent.installDir ?? 'unknown folder'}, ${registration}${agent.csAddress ? `, server ${agent.csAddress}` : ''}`);
+  }
+  const disk = report.disk ?? [];
+  lines.push(`${pad('Disk')}${disk.length === 0 ? 'not checked' : diskLine(disk[0]!)}`);
+  for (const check of disk.slice(1)) lines.push(`${''.padEnd(18)}${diskLine(check)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `mobility-setup detect`: what this machine is and which installer applies. An unsupported OS is data, not a failure. */
+export function registerDetectCommand(program: Command): void {
+  program
+    .command('detect')
+    .description('Detect the OS, installer token, support verdict, privileges, installed agent and free disk space')
+    .action(async (_options: unknown, command: Command) => {
+      const { root, json } = globalOptions(command);
+      if (!existsSync(root)) {
+        process.stderr.write(`mobility-setup: the root directory ${root} does not exist. Pass an existing directory to --root, or leave it out to inspect this machine.\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const core = createCore({
+        root,
+        session: {
+          shell: 'browser',
+          demo: false,
+          defaults: { installerDir: null, csEndpoint: null, dataPort: null },
+          appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev',
+        },
+      });
+      try {
+        const report = await core.detection.detect();
+        process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatDetectionReport(report));
+        process.exitCode = EXIT.ok;
+      } finally {
+        await core.dispose();
+      }
+    });
+}

@@ -1,0 +1,169 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import readline from 'node:readline';
+import type { JobSnapshot, Registration } from '../../../common/install';
+import { passphraseFromFileText } from '../../../common/passphrase';
+import { createCore } from '../../core/app-core';
+import { waitForJob } from '../../core/install/wait-for-job';
+import { EXIT, exitCodeForError, exitCodeForJob } from '../exit-codes';
+
+declare const __APP_VERSION__: string;
+
+/** Options install and register share. */
+export interface RegistrationOptions {
+  csEndpoint?: string;
+  passphraseFile?: string;
+  configFile?: string;
+  /** commander's --no-register: false when given. */
+  register?: boolean;
+}
+
+export class UsageError extends Error {}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function readSmallFile(file: string, maxBytes: number, what: string): string {
+  let size: number;
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) throw new UsageError(`${capital(what)} ${file} is not a file.`);
+    size = info.size;
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`Cannot read ${what} ${file}.`);
+  }
+  if (size > maxBytes) throw new UsageError(`${capital(what)} ${file} is larger than ${maxBytes} bytes; check that the right file was given.`);
+  // The content is never quoted in a message: it is a secret.
+  return readFileSync(file, 'utf8');
+}
+
+/** The registration an option set asks for. Exactly one of: endpoint + passphrase file, config file, --no-register. */
+export function registrationFromOptions(options: RegistrationOptions, allowNone: boolean): Registration {
+  const classic = options.csEndpoint !== undefined || options.passphraseFile !== undefined;
+  const modernized = options.configFile !== undefined;
+  const none = options.register === false;
+  const chosen = [classic, modernized, none].filter(Boolean).length;
+  const choices = allowNone ? '--cs-endpoint with --passphrase-file, --config-file, or --no-register' : '--cs-endpoint with --passphrase-file, or --config-file';
+  if (chosen !== 1) throw new UsageError(chosen === 0 ? `Choose how to register: ${choices}.` : `Give only one of: ${choices}.`);
+  if (none) {
+    if (!allowNone) throw new UsageError(`Choose how to register: ${choices}.`);
+    return { mode: 'none' };
+  }
+  if (modernized) return { mode: 'modernized', configJson: readSmallFile(options.configFile ?? '', 1_000_000, 'the appliance configuration file') };
+  if (options.csEndpoint === undefined || options.passphraseFile === undefined) {
+    throw new UsageError('--cs-endpoint and --passphrase-file go together (the passphrase is generated on the configuration server).');
+  }
+  const passphrase = passphraseFromFileText(readSmallFile(options.passphraseFile, 4096, 'the passphrase file'));
+  return { mode: 'classic', endpoint: options.csEndpoint, passphrase };
+}
+
+export function parseSeconds(text: string | undefined, option: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0) throw new UsageError(`${option}: give a number of seconds greater than 0.`);
+  return Math.round(Number(text) * 1000);
+}
+
+export function parsePort(text: string | undefined, option: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d{1,5}$/.test(text) || n < 1 || n > 65535) throw new UsageError(`${option}: the port must be a number from 1 to 65535.`);
+  return n;
+}
+
+/** One y/N question on a terminal. Without --yes and without a terminal, the caller must not guess. */
+export async function confirm(question: string, yes: boolean, command: string): Promise<boolean> {
+  if (yes) return true;
+  if (!process.stdin.isTTY) throw new UsageError(`No terminal to confirm on: pass --yes to run ${command} without asking.`);
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await new Promise<string>((resolve) => rl.question(`${question} [y/N] `, resolve));
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+function formatJob(job: JobSnapshot, exitCode: number): string {
+  const o = job.outcome;
+  const s = job.summary;
+  const pad = (label: string) => `${label}:`.padEnd(17);
+  const lines = [`${job.state === 'succeeded' ? 'Done' : job.state === 'cancelled' ? 'Cancelled' : 'Failed'}: ${o?.message ?? job.state}`];
+  if (o?.hint) lines.push(`${pad('Next')}${o.hint}`);
+  if (o?.machineState && job.state !== 'succeeded') lines.push(`${pad('Machine state')}${o.machineState}`);
+  if (o?.exitCode !== null && o?.exitCode !== undefined && o.exitCode !== 0) lines.push(`${pad('Vendor exit code')}${o.exitCode}`);
+  if (o?.rebootRequired) lines.push(`${pad('Restart')}${o.exitCode === 1641 ? 'the installer restarts the machine' : 'recommended'}`);
+  if (s) {
+    lines.push(`${pad('Agent version')}${s.version ?? 'not installed'}`);
+    if (s.installDir) lines.push(`${pad('Install folder')}${s.installDir}`);
+    lines.push(`${pad('Registered')}${s.registered ? `yes${s.server ? `, with ${s.server}` : ''}` : 'no'}`);
+    lines.push(`${pad('Azure VM agent')}${s.azureVmAgentNote}${s.walinuxagentPresent === null ? '' : s.walinuxagentPresent ? ' (WALinuxAgent is present now.)' : ' (WALinuxAgent is not present now.)'}`);
+  }
+  for (const [i, file] of job.logFiles.entries()) lines.push(`${pad(i === 0 ? 'Logs' : '')}${file}`);
+  lines.push(`${pad('Exit code')}${exitCode}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export interface JobCommandOptions {
+  root: string;
+  json: boolean;
+  verbose: boolean;
+  inactivityTimeoutMs: number | undefined;
+  method: 'startInstall' | 'startRegister';
+  /** The request, validated by the same dispatcher every front door goes through. */
+  input: unknown;
+}
+
+/** Runs one install/register job on a fresh core: progress on stderr, the result on stdout, an exit code back. */
+export async function runJobCommand(options: JobCommandOptions): Promise<number> {
+  if (!existsSync(options.root)) throw new UsageError(`The root directory ${options.root} does not exist.`);
+  const core = createCore({
+    root: options.root,
+    ...(options.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: options.inactivityTimeoutMs } : {}),
+    session: { shell: 'browser', demo: false, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev' },
+  });
+  const steps = new Map<string, string>();
+  const unsubscribe = core.events.subscribe((name, payload) => {
+    if (name === 'jobLog' && options.verbose) for (const line of (payload as { lines: string[] }).lines) process.stderr.write(`  ${line}\n`);
+    if (name !== 'job') return;
+    for (const step of (payload as JobSnapshot).steps) {
+      if (steps.get(step.id) === step.state || step.state === 'pending') continue;
+      steps.set(step.id, step.state);
+      process.stderr.write(`[${step.id}] ${step.state}\n`);
+    }
+  });
+  let jobId: string | null = null;
+  const onInterrupt = () => {
+    process.stderr.write('Cancelling…\n');
+    if (jobId) void core.handlers.cancelJob({ jobId }, { frontDoor: 'cli' }).catch(() => undefined);
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onInterrupt);
+  try {
+    const started = await core.dispatch(options.method, options.input, { frontDoor: 'cli' });
+    if (!started.ok) {
+      const code = exitCodeForError(started.error.code);
+      if (options.json) process.stdout.write(`${JSON.stringify({ exitCode: code, error: started.error }, null, 2)}\n`);
+      else process.stderr.write(`mobility-setup: ${started.error.message}${started.error.hint ? `\n${started.error.hint}` : ''}\n`);
+      return code;
+    }
+    const { jobId: startedId } = started.value as { jobId: string };
+    jobId = startedId;
+    const job = await waitForJob(core.events, (id) => core.handlers.getJob({ jobId: id }, { frontDoor: 'cli' }), startedId);
+    const exitCode = exitCodeForJob(job);
+    process.stdout.write(options.json ? `${JSON.stringify({ exitCode, job }, null, 2)}\n` : formatJob(job, exitCode));
+    return exitCode;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
+    unsubscribe();
+    await core.dispose();
+  }
+}
+
+/** Maps what an action threw to an exit code (usage errors print one line to stderr). */
+export function reportCommandError(err: unknown, command: string): number {
+  if (err instanceof UsageError) {
+    process.stderr.write(`mobility-setup ${command}: ${err.message}\n`);
+    return EXIT.usage;
+  }
+  throw err;
+}

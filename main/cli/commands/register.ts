@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import type { RegisterRequest } from '../../../common/install';
+import { globalOptions } from '../context';
+import { EXIT } from '../exit-codes';
+import { exitCodeHelp } from './install';
+import type { RegistrationOptions } from './job-command';
+import { confirm, parseSeconds, registrationFromOptions, reportCommandError, runJobCommand } from './job-command';
+
+interface RegisterOptions extends RegistrationOptions {
+  inactivityTimeout?: string;
+  yes?: boolean;
+  verbose?: boolean;
+}
+
+/** `mobility-setup register`: registers the installed agent (classic passphrase file, or modernized config.json). */
+export function registerRegisterCommand(program: Command): void {
+  program
+    .command('register')
+    .description('Register the installed Mobility service with a configuration server (classic) or replication appliance (modernized)')
+    .option('--cs-endpoint <host[:port]>', 'classic: the configuration server address')
+    .option('--passphrase-file <file>', 'classic: file holding the passphrase from genpassphrase.exe -v')
+    .option('--config-file <file>', 'modernized: config.json downloaded from the replication appliance')
+    .option('--inactivity-timeout <seconds>', 'end the configurator after this long without output (default 900)')
+    .option('-y, --yes', 'do not ask for confirmation', false)
+    .option('--verbose', "print the configurator's output lines to stderr", false)
+    .addHelpText('after', exitCodeHelp())
+    .action(async (options: RegisterOptions, command: Command) => {
+      const { root, json } = globalOptions(command);
+      try {
+        const registration = registrationFromOptions({ ...options, register: true }, false);
+        if (registration.mode === 'none') return;
+        const inactivityTimeoutMs = parseSeconds(options.inactivityTimeout, '--inactivity-timeout');
+        const request: RegisterRequest = { registration };
+        const target = registration.mode === 'classic' ? registration.endpoint : 'the replication appliance';
+        if (!(await confirm(`Register the Mobility service with ${target}?`, options.yes === true, 'register'))) {
+          process.stderr.write('Nothing was changed.\n');
+          process.exitCode = EXIT.cancelled;
+          return;
+        }
+        process.exitCode = await runJobCommand({ root, json, verbose: options.verbose === true, inactivityTimeoutMs, method: 'startRegister', input: request });
+      } catch (err) {
+        process.exitCode = reportCommandError(err, 'register');
+      }
+    });
+}

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { parseEndpoint } from '../../../common/endpoint';
+import { UserError } from '../../../common/result';
+import type { Logger } from '../../core/ports';
+import { closeOnSignal, DEFAULT_PORT, serveInstructions, serveWizard } from '../../web-host/serve-wizard';
+import { globalOptions } from '../context';
+import { EXIT } from '../exit-codes';
+
+interface ServeOptions {
+  port: number;
+  installerDir?: string;
+  csEndpoint?: string;
+  dataPort?: number;
+  demo?: boolean;
+  verbose?: boolean;
+}
+
+/** `mobility-setup serve`: the wizard in a browser, for servers without a desktop (reached through `ssh -L`). */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the wizard on 127.0.0.1 for a browser (use an SSH tunnel from another computer)')
+    .option('--port <n>', `port on 127.0.0.1 (0 picks a free port)`, parsePortOption(0), DEFAULT_PORT)
+    .option('--installer-dir <dir>', 'folder with the Mobility service installer (prefills the wizard)')
+    .option('--cs-endpoint <host[:port]>', 'configuration server address (prefills the wizard)', parseEndpointOption)
+    .option('--data-port <n>', 'data port of the process server (prefills the wizard)', parsePortOption(1))
+    .option('--demo', 'demo session (prefilled, safe to click through)', false)
+    .option('--verbose', 'print each request (method, path, status; never the query string) to stderr', false)
+    .action(async (options: ServeOptions, command: Command) => {
+      const global = globalOptions(command);
+      let served;
+      try {
+        served = await serveWizard({
+          root: global.root,
+          port: options.port,
+          demo: options.demo === true,
+          defaults: {
+            installerDir: options.installerDir ? path.resolve(options.installerDir) : null,
+            csEndpoint: options.csEndpoint ?? null,
+            dataPort: options.dataPort ?? null,
+          },
+          logger: stderrLogger(options.verbose === true),
+        });
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        if (global.json) process.stdout.write(`${JSON.stringify({ ok: false, error: err.toAppError() })}\n`);
+        else process.stderr.write(`mobility-setup serve: ${err.message}\n${err.hint ? `${err.hint}\n` : ''}`);
+        process.exitCode = EXIT.precondition;
+        return;
+      }
+      process.stdout.write(global.json ? `${JSON.stringify({ url: served.url, port: served.port })}\n` : serveInstructions(served));
+      await closeOnSignal(served);
+      if (!global.json) process.stderr.write('Mobility Setup stopped.\n');
+    });
+}
+
+function parsePortOption(min: number) {
+  return (value: string): number => {
+    const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+    if (!(port >= min && port <= 65535)) throw new InvalidArgumentError(`Enter a port number from ${min} to 65535.`);
+    return port;
+  };
+}
+
+function parseEndpointOption(value: string): string {
+  const parsed = parseEndpoint(value);
+  if (!parsed.ok) throw new InvalidArgumentError(parsed.message);
+  return value.trim();
+}
+
+/** Warnings and errors; request lines only with --verbose, since they would bury the link. Nothing logged carries a token or a secret. */
+function stderrLogger(verbose: boolean): Logger {
+  const write = (message: string, fields?: Record<string, unknown>): void => {
+    process.stderr.write(`mobility-setup: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`);
+  };
+  return { info: verbose ? write : () => undefined, warn: write, error: write };
+}

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import { buildVendorCommand, selectAgentPlatform } from '../../platform/agent-platform';
+import type { Elevator, PrivilegedOptions, PrivilegedResult, PrivilegedRun } from './elevator';
+import type { HelperCommand } from './helper-command';
+import { helperResultSchema, requestFor, writeHelperRequest } from './helper-request';
+import type { WrittenRequest } from './helper-request';
+import type { VendorSpec } from '../../platform/agent-platform';
+
+/** How often the app reads new output from the helper's output file. */
+const TAIL_MS = 100;
+
+export type LaunchOutcome = { kind: 'completed' } | { kind: 'notGranted' } | { kind: 'unavailable'; code: string; message: string; hint: string };
+
+/** Starts the fixed helper command with elevation (pkexec/UAC via sudo-prompt; a plain child in tests). */
+export interface HelperLauncher {
+  launch(command: HelperCommand): Promise<LaunchOutcome>;
+}
+
+/** Reads what was appended to a file since the last call, line by line. */
+function createTail(file: string, onLine: (line: string) => void) {
+  let offset = 0;
+  let partial = '';
+  return {
+    read(final = false) {
+      try {
+        const fd = fs.openSync(file, 'r');
+        try {
+          const buffer = Buffer.alloc(64 * 1024);
+          for (;;) {
+            const n = fs.readSync(fd, buffer, 0, buffer.length, offset);
+            if (n <= 0) break;
+            offset += n;
+            partial += buffer.toString('utf8', 0, n);
+          }
+        } finally {
+          fs.closeSync(fd);
+        }
+      } catch {
+        // The folder is gone or unreadable: nothing more to show.
+      }
+      const lines = partial.split(/\r?\n/);
+      partial = lines.pop() ?? '';
+      for (const line of lines) onLine(line);
+      if (final && partial !== '') {
+        onLine(partial);
+        partial = '';
+      }
+    },
+  };
+}
+
+function readResult(file: string): PrivilegedResult {
+  try {
+    const parsed = helperResultSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    if (parsed.success) {
+      const r = parsed.data;
+      if (r.ok) return { kind: 'exited', code: r.code, signal: r.signal, timedOut: r.timedOut, cancelled: r.cancelled };
+      return { kind: 'unavailable', code: 'elevation.refused', message: `The elevated helper refused the request (${r.refused ?? 'unknown'}).`, hint: 'This is a Mobility Setup fault: send the Mobility Setup log to support.' };
+    }
+  } catch {
+    // Fall through: no result means the helper never ran to the end.
+  }
+  return { kind: 'unavailable', code: 'elevation.failed', message: 'The elevated helper did not report a result.', hint: 'Run Mobility Setup as root instead (sudo mobility-setup …).' };
+}
+
+/**
+ * Runs vendor commands through the app's own helper, elevated once per command. The only variable part
+ * of the elevated command line is the path of the request file written here.
+ */
+export function createHelperElevator(platform: 'linux' | 'win32', launcher: HelperLauncher, helperCommand: (requestFile: string) => HelperCommand): Elevator {
+  return {
+    mode: 'helper',
+    run(spec: VendorSpec, options: PrivilegedOptions): PrivilegedRun {
+      let written: WrittenRequest | null = null;
+      let cancelRequested = false;
+      const requestCancel = () => {
+        cancelRequested = true;
+        if (written) fs.writeFileSync(written.cancelFile, '', { mode: 0o600 });
+      };
+      const done = (async (): Promise<PrivilegedResult> => {
+        const commands = selectAgentPlatform(platform);
+        const command = commands ? buildVendorCommand(commands, spec) : null;
+        if (!command) return { kind: 'unavailable', code: 'elevation.noCommand', message: `There is no ${spec.operation} command for this platform.`, hint: 'Use the installer built for this operating system.' };
+        written = await writeHelperRequest(requestFor(platform, spec, command, options));
+        if (cancelRequested) requestCancel();
+        const tail = createTail(written.outputFile, options.onLine);
+        const timer = setInterval(() => tail.read(), TAIL_MS);
+        try {
+          const outcome = await launcher.launch(helperCommand(written.requestFile));
+          tail.read(true);
+          if (outcome.kind !== 'completed') return outcome;
+          return readResult(written.resultFile);
+        } finally {
+          clearInterval(timer);
+          await written.remove();
+        }
+      })();
+      return { done, cancel: requestCancel };
+    },
+  };
+}

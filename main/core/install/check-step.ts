@@ -1,0 +1,149 @@
+import path from 'node:path';
+import type { AgentFacts, DetectionReport } from '../../../common/detection';
+import { parseEndpoint } from '../../../common/endpoint';
+import type { Endpoint } from '../../../common/endpoint';
+import type { InstallRequest, InstallerChoice, Registration } from '../../../common/install';
+import { checkPassphrase } from '../../../common/passphrase';
+import { UserError } from '../../../common/result';
+import type { Elevator } from '../elevation/elevator';
+import { describeExitCode } from './exit-codes';
+import { assertChecksumOk, compareVersions, findInstaller } from './installer-finder';
+import type { JobHandle } from './job-manager';
+import { failed, failedFromUserError } from './outcomes';
+import type { PipelineEnv } from './pipeline-env';
+
+/** What the check step decided: every later step only carries this out. */
+export interface InstallPlan {
+  choice: InstallerChoice;
+  /** Install folder as the system sees it. */
+  installDir: string;
+  installNeeded: boolean;
+  upgrade: boolean;
+  registerNeeded: boolean;
+  /** Same version installed and registered to the same server (or no registration asked): nothing to do. */
+  nothingToDo: boolean;
+  endpoint: Endpoint | null;
+  elevator: Elevator | null;
+}
+
+/** Checks the registration input; returns the parsed endpoint for classic. Values never enter messages. */
+export function validateRegistration(registration: Registration): Endpoint | null {
+  if (registration.mode === 'classic') {
+    const parsed = parseEndpoint(registration.endpoint);
+    if (!parsed.ok) throw failed({ code: parsed.code, message: `The configuration server address is not valid: ${parsed.message}`, hint: 'Enter the server as an IP address or FQDN, optionally with :port.' });
+    const pass = checkPassphrase(registration.passphrase);
+    if (!pass.ok) throw failed({ code: pass.code, message: pass.message, hint: 'Generate the passphrase on the configuration server with genpassphrase.exe -v > MobSvc.passphrase.' });
+    return parsed.endpoint;
+  }
+  if (registration.mode === 'modernized') {
+    try {
+      JSON.parse(registration.configJson);
+    } catch {
+      throw failed({ code: 'config.invalid', message: 'The appliance configuration (config.json) is not valid JSON.', hint: 'Download config.json from the replication appliance again.' });
+    }
+  }
+  return null;
+}
+
+/** Whether the agent already points to the server being asked for (host names compare case-insensitively). */
+export function sameServer(csAddress: string | null, endpoint: Endpoint | null): boolean {
+  if (!csAddress || !endpoint) return false;
+  const current = parseEndpoint(csAddress);
+  const host = current.ok ? current.endpoint.host : csAddress;
+  return host.toLowerCase() === endpoint.host.toLowerCase();
+}
+
+function stopIfUnsupported(report: DetectionReport): void {
+  if (report.supported) return;
+  const token = report.token ? ` (installer token ${report.token})` : '';
+  const os = [report.os.distribution, report.os.version, report.os.arch].filter(Boolean).join(' ');
+  throw failed({
+    code: 'install.unsupported',
+    message: `This machine is not supported by the Mobility service: ${os || 'unknown OS'}${token}. ${report.supportMessage}`,
+    hint: 'Check the support matrix; the agent only installs on the listed 64-bit distributions.',
+  });
+}
+
+async function chooseInstaller(env: PipelineEnv, job: JobHandle, request: InstallRequest, token: string | null): Promise<InstallerChoice> {
+  let choice: InstallerChoice;
+  try {
+    choice = await findInstaller(request.installerDir, token, env.commands.platform);
+  } catch (err) {
+    if (err instanceof UserError) throw failedFromUserError(err);
+    throw err;
+  }
+  if (request.installerFile && path.resolve(request.installerFile) !== path.resolve(choice.chosen.path)) {
+    throw failed({ code: 'installer.changed', message: `The installer folder changed since it was searched: ${choice.chosen.fileName} is now the installer for this machine.`, hint: 'Search the folder again and confirm the installer.' });
+  }
+  job.log(`Installer: ${choice.chosen.fileName} (version ${choice.chosen.version}, ${choice.chosen.sizeBytes} bytes)`);
+  job.log(`SHA-256: ${choice.sha256}; checksum file: ${choice.checksumFile ?? 'none'} (${choice.checksum})`);
+  try {
+    assertChecksumOk(choice);
+  } catch (err) {
+    if (err instanceof UserError) throw failedFromUserError(err);
+    throw err;
+  }
+  return choice;
+}
+
+function versionPlan(agent: AgentFacts, version: string): { installNeeded: boolean; upgrade: boolean } {
+  if (!agent.installed || !agent.version) return { installNeeded: true, upgrade: false };
+  const order = compareVersions(agent.version, version);
+  if (order > 0) {
+    const info = describeExitCode(15);
+    throw failed({ code: info.code, message: `${info.message} Installed: ${agent.version}; installer: ${version}.`, hint: info.hint });
+  }
+  return order < 0 ? { installNeeded: true, upgrade: true } : { installNeeded: false, upgrade: false };
+}
+
+function checkDisk(report: DetectionReport): void {
+  const short = (report.disk ?? []).filter((d) => d.ok === false);
+  if (short.length === 0) return;
+  const mb = (n: number | null) => (n === null ? '?' : `${Math.floor(n / 1024 ** 2)} MB`);
+  const list = short.map((d) => `${d.path}: ${mb(d.freeBytes)} free, ${mb(d.requiredBytes)} needed`).join('; ');
+  throw failed({ code: 'install.diskSpace', message: `Not enough free disk space (${list}).`, hint: 'Free some space, then run the install again.' });
+}
+
+async function checkServerReachable(env: PipelineEnv, job: JobHandle, endpoint: Endpoint, dataPort: number | undefined): Promise<void> {
+  if (!env.checkServer) return;
+  const report = await env.checkServer(endpoint.display, dataPort);
+  for (const c of report.checks) job.log(`Connectivity ${c.id}: ${c.state} (${c.message})`);
+  if (report.canRegister) return;
+  const first = report.checks.find((c) => c.state === 'fail');
+  throw failed({
+    code: 'install.serverUnreachable',
+    message: `The configuration server ${endpoint.display} cannot be reached: ${first?.message ?? 'the connectivity check failed'}.`,
+    hint: 'Check the address, that port 443 is open to the server, and its certificate; then try again.',
+  });
+}
+
+/** The check step: everything that can stop the install stops it here, before anything privileged runs. */
+export async function checkInstall(env: PipelineEnv, job: JobHandle, request: InstallRequest): Promise<InstallPlan> {
+  const report = await env.detection.detect({ refresh: true });
+  job.log(`Detected: ${[report.os.distribution, report.os.version, report.os.arch].filter(Boolean).join(' ') || 'unknown OS'}; installer token ${report.token ?? 'none'}.`);
+  stopIfUnsupported(report);
+  const endpoint = validateRegistration(request.registration);
+  const choice = await chooseInstaller(env, job, request, report.token);
+  const agent = await env.detection.readAgent();
+  const { installNeeded, upgrade } = versionPlan(agent, choice.chosen.version);
+  const installDir = agent.installed && agent.installDir ? agent.installDir : (request.installDir ?? env.commands.defaultInstallDir);
+  if (agent.installed) job.log(`Installed agent: ${agent.version ?? 'unknown version'} in ${agent.installDir ?? 'unknown folder'}, registered: ${String(agent.registered)}.`);
+  if (upgrade) job.log(`Upgrade from ${agent.version ?? '?'} to ${choice.chosen.version}.`);
+
+  const mode = request.registration.mode;
+  const alreadyRegistered = agent.registered === true && (mode === 'none' || (mode === 'classic' && sameServer(agent.csAddress, endpoint)));
+  const registerNeeded = mode !== 'none' && !(installNeeded === false && alreadyRegistered);
+  const nothingToDo = !installNeeded && !registerNeeded;
+  if (nothingToDo) {
+    job.log(`Version ${choice.chosen.version} is already installed${mode === 'none' ? '' : ' and registered to this server'}: nothing to do.`);
+    return { choice, installDir, installNeeded, upgrade, registerNeeded, nothingToDo, endpoint, elevator: null };
+  }
+
+  const elevator = env.elevatorFor(report.privileges);
+  if ('unavailable' in elevator) {
+    throw failed({ code: 'install.notElevated', message: `Installing needs root (Administrator on Windows). ${elevator.unavailable}`, hint: 'Run as root: sudo mobility-setup install … (or start Mobility Setup as root).' });
+  }
+  if (installNeeded) checkDisk(report);
+  if (registerNeeded && endpoint) await checkServerReachable(env, job, endpoint, request.dataPort);
+  return { choice, installDir, installNeeded, upgrade, registerNeeded, nothingToDo, endpoint, elevator };
+}

@@ -1,0 +1,46 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { ConnectivityReport } from '../../../common/connectivity';
+import type { PrivilegeFacts } from '../../../common/detection';
+import type { AgentCommands } from '../../platform/agent-platform';
+import type { CoreDeps } from '../core-deps';
+import type { DetectionService } from '../detect/detection-service';
+import type { Elevator } from '../elevation/elevator';
+import type { JobManager } from './job-manager';
+
+export const DEFAULT_INACTIVITY_TIMEOUT_MS = 15 * 60_000;
+
+/** Everything the install and register pipelines use; built once by createInstallHandlers. */
+export interface PipelineEnv {
+  deps: CoreDeps;
+  detection: DetectionService;
+  jobs: JobManager;
+  commands: AgentCommands;
+  /** The elevator for this machine's privileges; a string says why there is none. */
+  elevatorFor(privileges: PrivilegeFacts): Elevator | { unavailable: string };
+  /** Connectivity check of the configuration server before anything is installed; absent = skipped. */
+  checkServer: ((endpoint: string, dataPort: number | undefined) => Promise<ConnectivityReport>) | null;
+  /** Parent folder of the temporary extraction and secret folders. */
+  workBase: string;
+  inactivityTimeoutMs: number;
+}
+
+/** Temporary work goes under the sandbox root in tests and demos, so nothing leaks into the real /tmp. */
+export function defaultWorkBase(deps: CoreDeps): string {
+  return deps.paths.isSandbox ? path.join(deps.paths.root, 'tmp') : os.tmpdir();
+}
+
+/** A system path as the vendor tools must get it: under the root prefix in a sandbox, as-is otherwise. */
+export function realPath(deps: CoreDeps, systemPath: string): string {
+  return deps.paths.isSandbox ? deps.paths.resolve(systemPath) : systemPath;
+}
+
+/** The vendor's log files, as real paths. */
+export function vendorLogFiles(env: Pick<PipelineEnv, 'deps' | 'commands'>): string[] {
+  return env.commands.vendorLogs.map((log) => realPath(env.deps, log));
+}
+
+export const UNINSTALL_HINT: Record<'linux' | 'win32', (installDir: string) => string> = {
+  linux: (dir) => `as root: cd ${dir} && ./uninstall.sh -Y`,
+  win32: () => 'Programs and Features → Microsoft Azure Site Recovery Mobility Service → Uninstall',
+};

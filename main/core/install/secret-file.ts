@@ -1,0 +1,125 @@
+/**
+ * Short-lived files for secrets the vendor tools read by path: the passphrase (`-P <file>` /
+ * `/PassphraseFilePath`) and config.json (`-S` / `/SourceConfigFilePath`). The secret never goes into
+ * argv or the environment; it lives in a 0600 file inside a fresh 0700 folder only while `fn` runs.
+ *
+ * The file holds exactly `content`, with no newline added: the vendor's MobSvc.passphrase is whatever
+ * genpassphrase printed, and the configurator reads the passphrase from the file's text.
+ * On Windows the mode bits mean little; there the base sits in the per-user %TEMP%, which is private.
+ */
+import { chmod, lstat, mkdir, mkdtemp, open, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { UserError } from '../../../common/result';
+
+export interface SecretFileOptions {
+  /** Folder that holds the per-use folders; default `<tmpdir>/mobility-setup-secrets`. */
+  base?: string;
+  /** Name of the file inside the fresh folder, e.g. "MobSvc.passphrase" or "config.json". */
+  fileName?: string;
+}
+
+export function defaultSecretBase(): string {
+  return path.join(os.tmpdir(), 'mobility-setup-secrets');
+}
+
+const RUN_PREFIX = 'run-';
+
+/**
+ * Creates (or re-checks) the base folder: it must be a real folder owned by us, mode 0700. Another local
+ * user could pre-create a shared-tmp path or plant a link there, so anything else is refused.
+ */
+async function ensureBase(base: string): Promise<void> {
+  await mkdir(base, { recursive: true, mode: 0o700 });
+  const info = await lstat(base);
+  const uid = process.getuid?.();
+  if (!info.isDirectory() || (uid !== undefined && info.uid !== uid)) {
+    throw new UserError('secret.unsafeBase', `The folder for temporary secret files (${base}) is not a private folder of this user.`,
+      'Remove it (or set TMPDIR to a private folder) and try again.', { base });
+  }
+  if (process.platform !== 'win32' && (info.mode & 0o777) !== 0o700) await chmod(base, 0o700);
+}
+
+/** Best effort: overwrite before unlinking so the secret does not linger in freed blocks of a tmpfs page. */
+async function shred(file: string): Promise<void> {
+  try {
+    const handle = await open(file, 'r+');
+    try {
+      const { size } = await handle.stat();
+      if (size > 0) await handle.write(Buffer.alloc(size), 0, size, 0);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Already gone or unreadable: the rm below still runs.
+  }
+}
+
+/**
+ * Creates `file` with mode 0600 and writes `content`. 'wx' (O_CREAT|O_EXCL) refuses an existing file and,
+ * on POSIX, a planted symbolic link, so a secret is never written through someone else's file.
+ */
+export async function writeExclusive(file: string, content: string): Promise<void> {
+  const handle = await open(file, 'wx', 0o600);
+  try {
+    // The umask can only remove bits; chmod makes the mode exact.
+    await handle.chmod(0o600);
+    await handle.writeFile(content, 'utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes `content` to a new 0600 file (exclusive create) in a fresh 0700 folder, calls `fn(filePath)`, and
+ * removes the file and folder whatever happens (success, throw, cancellation surfacing as a rejection).
+ */
+export async function withSecretFile<T>(content: string, fn: (filePath: string) => Promise<T>, options: SecretFileOptions = {}): Promise<T> {
+  const base = options.base ?? defaultSecretBase();
+  const fileName = options.fileName ?? 'secret';
+  if (fileName !== path.basename(fileName) || fileName === '.' || fileName === '..' || fileName.includes('\0')) {
+    throw new UserError('secret.badName', 'The secret file name must be a plain file name.');
+  }
+  await ensureBase(base);
+  // The pid in the name lets a later sweep tell a crashed run's folder from a live one.
+  const folder = await mkdtemp(path.join(base, `${RUN_PREFIX}${process.pid}-`));
+  const file = path.join(folder, fileName);
+  try {
+    await chmod(folder, 0o700);
+    await writeExclusive(file, content);
+    return await fn(file);
+  } finally {
+    await shred(file);
+    await rm(folder, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes per-use folders left by a run that crashed before its cleanup (their process is gone).
+ * Folders of a live process (another window or CLI run) are left alone. Returns how many were removed.
+ */
+export async function sweepSecretLeftovers(base: string = defaultSecretBase()): Promise<number> {
+  const info = await lstat(base).catch(() => null);
+  if (!info?.isDirectory()) return 0;
+  let removed = 0;
+  for (const name of await readdir(base)) {
+    const match = /^run-(\d+)-/.exec(name);
+    if (!match || processAlive(Number(match[1]))) continue;
+    const folder = path.join(base, name);
+    for (const inner of await readdir(folder).catch(() => [] as string[])) await shred(path.join(folder, inner));
+    await rm(folder, { recursive: true, force: true, maxRetries: 3 });
+    removed += 1;
+  }
+  return removed;
+}

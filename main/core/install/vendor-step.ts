@@ -1,0 +1,84 @@
+import type { StepId } from '../../../common/install';
+import type { VendorSpec } from '../../platform/agent-platform';
+import type { Elevator, PrivilegedResult } from '../elevation/elevator';
+import { describeExitCode, isSuccessExit, normalizeExitCode } from './exit-codes';
+import type { ExitCodeInfo } from './exit-codes';
+import type { JobHandle } from './job-manager';
+import { JobStop, failed, outcome } from './outcomes';
+
+export interface VendorStepContext {
+  job: JobHandle;
+  elevator: Elevator;
+  platform: NodeJS.Platform;
+  inactivityTimeoutMs: number;
+  sandboxRoot: string | null;
+  /** The vendor log named in an unknown exit code's hint. */
+  vendorLog: string;
+  machineState: string;
+}
+
+/** Codes the installer returns from its own checks, before it changes anything. */
+const REFUSED_BEFORE_CHANGES = new Set([2, 3, 10, 11, 15, 16, 41, 42, 62, 99, 1618]);
+
+const duration = (ms: number) => (ms >= 120_000 ? `${Math.round(ms / 60_000)} minutes` : `${Number((ms / 1000).toFixed(1))} seconds`);
+
+/** What the person sees for each kind of vendor command. */
+const TOOL: Record<'install' | 'register', { name: string; timeoutCode: string }> = {
+  install: { name: 'The installer', timeoutCode: 'install.timeout' },
+  register: { name: 'The configurator', timeoutCode: 'register.timeout' },
+};
+
+/**
+ * Runs one privileged vendor command (install or register) for a job: every output line to the job log,
+ * cancel wired to the job, the result read through the exit-code catalog. Returns the catalog entry of
+ * a success-like exit (0, 98, 1641, 3010); throws JobStop for anything else.
+ */
+export async function runVendorStep(step: Extract<StepId, 'install' | 'register'>, spec: VendorSpec, ctx: VendorStepContext): Promise<ExitCodeInfo> {
+  const { job } = ctx;
+  if (job.cancelRequested) throw cancelledStop(ctx.machineState);
+  const run = ctx.elevator.run(spec, { onLine: (line) => job.log(line), inactivityTimeoutMs: ctx.inactivityTimeoutMs, sandboxRoot: ctx.sandboxRoot });
+  job.onCancel(() => run.cancel());
+  let result: PrivilegedResult;
+  try {
+    result = await run.done;
+  } finally {
+    job.onCancel(null);
+  }
+  return interpret(step, result, ctx);
+}
+
+function cancelledStop(machineState: string): JobStop {
+  return new JobStop('cancelled', outcome('warning', { code: 'job.cancelled', message: 'The job was cancelled.', exitCode: null, machineState }));
+}
+
+function interpret(step: 'install' | 'register', result: PrivilegedResult, ctx: VendorStepContext): ExitCodeInfo {
+  const tool = TOOL[step];
+  if (result.kind === 'notGranted') {
+    // The password prompt was dismissed before anything ran.
+    throw new JobStop('cancelled', outcome('warning', {
+      code: 'elevation.notGranted',
+      message: 'The password prompt was dismissed, so nothing ran with administrator rights.',
+      hint: 'Start again and enter the administrator password when asked.',
+      machineState: step === 'install' ? 'Nothing was installed.' : 'The agent is installed but not registered.',
+    }));
+  }
+  if (result.kind === 'unavailable') throw failed({ code: result.code, message: result.message, hint: result.hint, machineState: ctx.machineState });
+  if (result.cancelled || ctx.job.cancelRequested) {
+    ctx.job.log(`${tool.name} was stopped (cancelled).`);
+    throw cancelledStop(ctx.machineState);
+  }
+  if (result.timedOut) {
+    const message = `${tool.name} printed nothing for ${duration(ctx.inactivityTimeoutMs)} and was stopped as hung.`;
+    ctx.job.log(message);
+    throw failed({ code: tool.timeoutCode, message, hint: 'Read the log for the last thing it did; restart the machine if a service is stuck, then try again.', machineState: ctx.machineState });
+  }
+  if (result.code === null) {
+    throw failed({ code: 'exit.signal', message: `${tool.name} was ended by signal ${result.signal ?? 'unknown'}.`, hint: 'Run the install again; read the log if it happens again.', machineState: ctx.machineState });
+  }
+  const code = normalizeExitCode(result.code, ctx.platform);
+  const info = describeExitCode(code, ctx.vendorLog);
+  ctx.job.log(`${tool.name} exited with code ${code}${code !== result.code ? ` (reported as ${result.code}: Linux keeps the low 8 bits)` : ''}: ${info.message}`);
+  if (isSuccessExit(code)) return info;
+  const machineState = step === 'install' && REFUSED_BEFORE_CHANGES.has(code) ? 'The installer refused before changing anything on this machine.' : ctx.machineState;
+  throw failed({ code: info.code, message: info.message, hint: info.hint, exitCode: code, machineState });
+}

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { parseEndpoint } from '../../common/endpoint';
+
+/** What every front door prefills in the wizard (SessionInfo.defaults). */
+export interface WizardDefaults {
+  installerDir: string | null;
+  csEndpoint: string | null;
+  dataPort: number | null;
+}
+
+/** The options the Electron main process takes, and that `mobility-setup open` forwards to it. */
+export interface ShellArgs {
+  root: string;
+  demo: boolean;
+  defaults: WizardDefaults;
+}
+
+export type DefaultsCheck = { ok: true; defaults: WizardDefaults } | { ok: false; message: string };
+
+/** Validates prefill values typed on a command line; the wizard re-validates whatever it is given anyway. */
+export function checkDefaults(raw: { installerDir?: string | undefined; csEndpoint?: string | undefined; dataPort?: string | undefined }): DefaultsCheck {
+  let csEndpoint: string | null = null;
+  if (raw.csEndpoint !== undefined) {
+    const parsed = parseEndpoint(raw.csEndpoint);
+    if (!parsed.ok) return { ok: false, message: `--cs-endpoint: ${parsed.message}` };
+    csEndpoint = parsed.endpoint.display;
+  }
+  let dataPort: number | null = null;
+  if (raw.dataPort !== undefined) {
+    const n = /^\d{1,5}$/.test(raw.dataPort) ? Number(raw.dataPort) : NaN;
+    if (!(n >= 1 && n <= 65535)) return { ok: false, message: '--data-port: the port must be a number from 1 to 65535.' };
+    dataPort = n;
+  }
+  // A relative folder means "relative to where the command was typed", which a child process may not share.
+  const installerDir = raw.installerDir !== undefined && raw.installerDir !== '' ? path.resolve(raw.installerDir) : null;
+  return { ok: true, defaults: { installerDir, csEndpoint, dataPort } };
+}
+
+const VALUE_OPTIONS = { '--root': 'root', '--installer-dir': 'installerDir', '--cs-endpoint': 'csEndpoint', '--data-port': 'dataPort' } as const;
+type ValueKey = (typeof VALUE_OPTIONS)[keyof typeof VALUE_OPTIONS];
+
+const isValueOption = (name: string): name is keyof typeof VALUE_OPTIONS => Object.prototype.hasOwnProperty.call(VALUE_OPTIONS, name);
+
+/**
+ * Reads our options out of the Electron main process's argv. Electron and Chromium put their own
+ * switches (and, unpackaged, the app path) in the same list, so anything we do not know is skipped
+ * rather than refused. A bad prefill value is dropped with a warning: the window still opens.
+ */
+export function parseShellArgs(argv: readonly string[]): { args: ShellArgs; warnings: string[] } {
+  const values: Partial<Record<ValueKey, string>> = {};
+  let demo = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--demo') {
+      demo = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (!isValueOption(name)) continue;
+    if (eq !== -1) values[VALUE_OPTIONS[name]] = arg.slice(eq + 1);
+    else if (i + 1 < argv.length) values[VALUE_OPTIONS[name]] = argv[++i];
+  }
+  const warnings: string[] = [];
+  let defaults: WizardDefaults = { installerDir: null, csEndpoint: null, dataPort: null };
+  // Checked one at a time so one bad value does not drop the good ones.
+  for (const key of ['installerDir', 'csEndpoint', 'dataPort'] as const) {
+    if (values[key] === undefined) continue;
+    const one = checkDefaults({ [key]: values[key] });
+    if (one.ok) defaults = { ...defaults, [key]: one.defaults[key] };
+    else warnings.push(`${one.message} The value was ignored.`);
+  }
+  const root = path.resolve(values.root !== undefined && values.root !== '' ? values.root : '/');
+  return { args: { root, demo, defaults }, warnings };
+}
+
+/** The argv that makes parseShellArgs return `args` again (used to start the Electron process). */
+export function toShellArgs(args: ShellArgs): string[] {
+  const out = ['--root', args.root];
+  if (args.defaults.installerDir !== null) out.push('--installer-dir', args.defaults.installerDir);
+  if (args.defaults.csEndpoint !== null) out.push('--cs-endpoint', args.defaults.csEndpoint);
+  if (args.defaults.dataPort !== null) out.push('--data-port', String(args.defaults.dataPort));
+  if (args.demo) out.push('--demo');
+  return out;
+}

@@ -1,0 +1,19 @@
+import type { AgentFacts, DiskCheck, OsFacts, PrivilegeFacts } from '../../common/detection';
+import type { SupportVerdict } from '../core/detect/support-matrix';
+
+/** The OS section of the report: facts plus the installer token and support verdict. */
+export interface OsSection extends SupportVerdict {
+  os: OsFacts;
+}
+
+/**
+ * The one interface behind which Linux and Windows detection differ. Each method is one section of
+ * the report, so the service can run them in parallel and publish each as it finishes.
+ * Methods never reject for "not found": absence is a fact (agent not installed, no elevation).
+ */
+export interface DetectionProbes {
+  readOs(): Promise<OsSection>;
+  readAgent(): Promise<AgentFacts>;
+  readPrivileges(): Promise<PrivilegeFacts>;
+  checkDisk(): Promise<DiskCheck[]>;
+}

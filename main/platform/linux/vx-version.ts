@@ -1,0 +1,67 @@
+import type { AgentFacts } from '../../../common/detection';
+
+/** The agent's own state file (see shared/domain.md "Installed state"). */
+export const VX_VERSION_PATH = '/usr/local/.vx_version';
+
+/** `KEY=value` lines; later lines win, as the vendor's shell scripts source the file. */
+export function parseKeyValueLines(text: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) continue;
+    const value = line.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    values.set(line.slice(0, eq).trim(), value);
+  }
+  return values;
+}
+
+/** The CS address the agent points to: `Hostname` in drscout.conf's [vxagent.transport] section. */
+export function parseDrscoutHostname(text: string): string | null {
+  let section = '';
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    const header = /^\[(.+)\]$/.exec(line);
+    if (header) {
+      section = (header[1] ?? '').toLowerCase();
+      continue;
+    }
+    if (section !== 'vxagent.transport') continue;
+    const match = /^Hostname\s*=\s*(.*)$/i.exec(line);
+    if (!match) continue;
+    const host = (match[1] ?? '').trim();
+    // The unconfigured template ships 0.0.0.0: that is "no server", not an address.
+    return host === '' || host === '0.0.0.0' ? null : host;
+  }
+  return null;
+}
+
+export const notInstalled: AgentFacts = {
+  installed: false,
+  version: null,
+  installDir: null,
+  registered: null,
+  configurationStatus: null,
+  csAddress: null,
+  source: null,
+};
+
+/**
+ * Agent facts from the text of /usr/local/.vx_version (null when the file is absent) and the
+ * drscout.conf text (null when absent). Pure, so every combination is tested without a machine.
+ */
+export function linuxAgentFacts(vxVersionText: string | null, drscoutText: string | null): AgentFacts {
+  if (vxVersionText === null) return notInstalled;
+  const values = parseKeyValueLines(vxVersionText);
+  const status = values.get('AGENT_CONFIGURATION_STATUS') ?? null;
+  return {
+    installed: true,
+    version: values.get('Version') ?? values.get('VERSION') ?? null,
+    installDir: values.get('INSTALLATION_DIR') ?? null,
+    registered: status === null ? null : status.toLowerCase() === 'succeeded',
+    configurationStatus: status,
+    csAddress: drscoutText === null ? null : parseDrscoutHostname(drscoutText),
+    source: VX_VERSION_PATH,
+  };
+}

@@ -1,0 +1,28 @@
+import os from 'node:os';
+import type { CoreDeps } from '../core/core-deps';
+import type { DetectionProbes } from './detection-probes';
+import { readMachineFacts } from './machine-facts';
+import type { RootFiles } from './root-files';
+import { notInstalled } from './linux/vx-version';
+
+/** macOS and other systems: the agent has no installer for them, and detection says so plainly. */
+export function createUnsupportedDetectionProbes(deps: CoreDeps, files: RootFiles): DetectionProbes {
+  return {
+    async readOs() {
+      const machine = await readMachineFacts(deps.paths, files);
+      return {
+        os: { family: 'other', distribution: os.type(), version: os.release(), kernel: machine.kernel, arch: machine.arch, source: null },
+        token: null,
+        supported: false,
+        supportReason: 'support.platform',
+        supportMessage: `The Mobility service runs on Windows and Linux only; this machine runs ${os.type()}.`,
+      };
+    },
+    readAgent: () => Promise.resolve(notInstalled),
+    readPrivileges() {
+      const uid = process.getuid?.() ?? -1;
+      return Promise.resolve({ elevated: uid === 0, user: `uid ${uid}`, canElevate: false, method: uid === 0 ? 'none-needed' : 'unavailable' });
+    },
+    checkDisk: () => Promise.resolve([]),
+  };
+}

@@ -1,0 +1,32 @@
+import type { AgentFacts } from '../../../common/detection';
+import type { RegKey } from './reg-query';
+import { regString } from './reg-query';
+
+/** The agent's product key (shared/domain.md "Installed state"). */
+export const AGENT_PRODUCT_KEY = 'HKLM\\SOFTWARE\\Wow6432Node\\InMage Systems\\Installed Products\\5';
+/** The MSI's uninstall entry; where the vendor's own deployment script checks "is it installed". */
+export const AGENT_UNINSTALL_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{275197FC-14FD-4560-A5EB-38217F80CBD1}';
+/** Unverified (shared/domain.md): the agent's CS address, ServerName under "SV Systems". Absence is not an error. */
+export const AGENT_SERVER_KEY = 'HKLM\\SOFTWARE\\Wow6432Node\\SV Systems';
+
+/**
+ * Pure: agent facts from the parsed keys (empty arrays when `reg query` said the key does not exist).
+ * Installed when either the product key or the MSI's uninstall entry exists.
+ */
+export function windowsAgentFacts(product: readonly RegKey[], uninstall: readonly RegKey[], server: readonly RegKey[]): AgentFacts {
+  if (product.length === 0 && uninstall.length === 0) {
+    return { installed: false, version: null, installDir: null, registered: null, configurationStatus: null, csAddress: null, source: null };
+  }
+  const status = regString(product, 'AgentConfigurationStatus');
+  const address = regString(server, 'ServerName');
+  return {
+    installed: true,
+    version: regString(product, 'Version') ?? regString(uninstall, 'DisplayVersion'),
+    installDir: regString(product, 'InstallDirectory') ?? regString(product, 'InstallPath') ?? regString(uninstall, 'InstallLocation'),
+    // No status value: installed, never configured.
+    registered: product.length === 0 ? null : status !== null && status.toLowerCase() === 'succeeded',
+    configurationStatus: status,
+    csAddress: address === null || address === '0.0.0.0' ? null : address,
+    source: product.length > 0 ? AGENT_PRODUCT_KEY : AGENT_UNINSTALL_KEY,
+  };
+}

@@ -1,0 +1,70 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { CoreDeps } from '../../core/core-deps';
+import type { DetectionProbes } from '../detection-probes';
+import { checkDiskSpace, MB } from '../disk-space';
+import type { DiskRequirement } from '../disk-space';
+import { readMachineFacts } from '../machine-facts';
+import type { RootFiles } from '../root-files';
+import { AGENT_PRODUCT_KEY, AGENT_SERVER_KEY, AGENT_UNINSTALL_KEY, windowsAgentFacts } from './agent-registry';
+import { windowsPrivileges } from './privileges';
+import { parseRegQuery, regNumber, regQueryArgs } from './reg-query';
+import type { RegKey } from './reg-query';
+import { buildFromRelease, CURRENT_VERSION_KEY, windowsOsVerdict, windowsVersionFacts } from './windows-os';
+
+/** The vendor's default install folder on Windows (shared/domain.md). */
+export const WINDOWS_INSTALL_DIR = 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery';
+const UAC_POLICY_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System';
+/** Windows prerequisite (shared/domain.md): 500 MB free in the install folder. */
+export const WINDOWS_DISK_REQUIREMENTS: readonly DiskRequirement[] = [{ path: WINDOWS_INSTALL_DIR, requiredBytes: 500 * MB }];
+
+const REG_TIMEOUT_MS = 15_000;
+
+/** System32 tools by full path, so a reg.exe planted in the working directory or PATH is never run. */
+function system32(tool: string): string {
+  return path.win32.join(process.env.SystemRoot ?? 'C:\\Windows', 'System32', tool);
+}
+
+export function createWin32DetectionProbes(deps: CoreDeps, files: RootFiles): DetectionProbes {
+  /** The key's values, or [] when reg.exe says it does not exist (exit 1 + "unable to find"). */
+  const readKey = async (key: string, valueName?: string): Promise<RegKey[]> => {
+    const result = await deps.runner.run(system32('reg.exe'), regQueryArgs(key, valueName), { timeoutMs: REG_TIMEOUT_MS });
+    return result.code === 0 ? parseRegQuery(result.stdout) : [];
+  };
+
+  return {
+    async readOs() {
+      const [machine, keys] = await Promise.all([readMachineFacts(deps.paths, files), readKey(CURRENT_VERSION_KEY)]);
+      const facts = windowsVersionFacts(keys);
+      if (facts.build === null) facts.build = buildFromRelease(machine.kernel);
+      return windowsOsVerdict(facts, machine.arch, machine.kernel);
+    },
+
+    async readAgent() {
+      const [product, uninstall, server] = await Promise.all([
+        readKey(AGENT_PRODUCT_KEY),
+        readKey(AGENT_UNINSTALL_KEY),
+        readKey(AGENT_SERVER_KEY, 'ServerName'),
+      ]);
+      return windowsAgentFacts(product, uninstall, server);
+    },
+
+    async readPrivileges() {
+      const [groups, uac] = await Promise.all([
+        deps.runner.run(system32('whoami.exe'), ['/groups'], { timeoutMs: REG_TIMEOUT_MS }),
+        readKey(UAC_POLICY_KEY, 'EnableLUA'),
+      ]);
+      let user = 'unknown';
+      try {
+        user = os.userInfo().username;
+      } catch {
+        // Keep "unknown": the verdict does not depend on the name.
+      }
+      return windowsPrivileges({ user, whoamiGroups: groups.code === 0 ? groups.stdout : null, enableLua: regNumber(uac, 'EnableLUA') });
+    },
+
+    checkDisk() {
+      return checkDiskSpace(deps.paths, WINDOWS_DISK_REQUIREMENTS);
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import type { EventBus } from '../api/event-bus';
+import type { Logger } from '../core/ports';
+import type { AccessGate } from './auth';
+import type { RequestGuard } from './request-guard';
+
+export const EVENTS_PATH = '/api/events';
+
+/** A client this far behind is not reading; it is dropped and its transport reconnects. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+const KEEPALIVE_MS = 30_000;
+
+/**
+ * The event stream: every core event goes to every authenticated WebSocket client as `{"name","payload"}`.
+ * The handshake is checked like any request (Host, Origin required, session cookie); clients send nothing.
+ */
+export function createEventSocket(deps: { events: EventBus; gate: AccessGate; guard: RequestGuard; logger: Logger }) {
+  const { events, gate, guard, logger } = deps;
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 4096,
+    perMessageDeflate: false,
+    verifyClient: (info: { req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => {
+      const refuse = (status: number, text: string): void => {
+        logger.info('web host websocket refused', { path: EVENTS_PATH, status });
+        done(false, status, text);
+      };
+      if (!guard.hostAllowed(info.req)) return refuse(421, 'Misdirected Request');
+      if (!guard.originAllowed(info.req, true)) return refuse(403, 'Forbidden');
+      if (!gate.hasSession(info.req)) return refuse(401, 'Unauthorized');
+      done(true);
+    },
+  });
+
+  const alive = new WeakMap<WebSocket, boolean>();
+  wss.on('connection', (socket) => {
+    alive.set(socket, true);
+    socket.on('pong', () => alive.set(socket, true));
+    socket.on('error', () => socket.terminate());
+    // Clients have nothing to say; a message is ignored rather than parsed.
+    socket.on('message', () => undefined);
+    const unsubscribe = events.subscribe((name, payload) => {
+      if (socket.readyState !== socket.OPEN) return;
+      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+        logger.warn('web host: dropping a slow event client');
+        socket.terminate();
+        return;
+      }
+      socket.send(JSON.stringify({ name, payload }));
+    });
+    socket.on('close', unsubscribe);
+  });
+
+  const keepalive = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (alive.get(socket) === false) {
+        socket.terminate();
+        continue;
+      }
+      alive.set(socket, false);
+      socket.ping();
+    }
+  }, KEEPALIVE_MS);
+  keepalive.unref();
+
+  return {
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+      socket.on('error', () => socket.destroy());
+      const pathname = (req.url ?? '').split('?')[0];
+      if (pathname !== EVENTS_PATH) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    },
+    get clientCount(): number {
+      return wss.clients.size;
+    },
+    close(): void {
+      clearInterval(keepalive);
+      for (const socket of wss.clients) socket.terminate();
+      wss.close();
+    },
+  };
+}

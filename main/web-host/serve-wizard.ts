@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SessionInfo } from '../../common/api';
+import { UserError } from '../../common/result';
+import { createCore } from '../core/app-core';
+import type { Core } from '../core/app-core';
+import type { Logger } from '../core/ports';
+import { silentLogger } from '../core/ports';
+import { startWebHost } from './server';
+import type { WebHost } from './server';
+
+declare const __APP_VERSION__: string;
+
+/** The CLI's default port: fixed, so an `ssh -L` recipe can be reused; --port overrides, 0 picks a free one. */
+export const DEFAULT_PORT = 8765;
+
+export interface ServeWizardOptions {
+  root: string;
+  port?: number;
+  demo?: boolean;
+  defaults?: Partial<SessionInfo['defaults']>;
+  /** The built renderer; found next to the bundle when omitted. */
+  staticDir?: string;
+  logger?: Logger;
+}
+
+export interface ServedWizard extends WebHost {
+  core: Core;
+}
+
+/**
+ * Creates the core and the browser host for it: `mobility-setup serve` and the launcher's fallback (no
+ * Electron binary) both start the wizard through here. close() stops the host and disposes the core.
+ */
+export async function serveWizard(options: ServeWizardOptions): Promise<ServedWizard> {
+  const staticDir = options.staticDir ?? resolveRendererDir();
+  const logger = options.logger ?? silentLogger;
+  const core = createCore({
+    root: options.root,
+    logger,
+    session: {
+      shell: 'browser',
+      demo: options.demo === true,
+      defaults: {
+        installerDir: options.defaults?.installerDir ?? null,
+        csEndpoint: options.defaults?.csEndpoint ?? null,
+        dataPort: options.defaults?.dataPort ?? null,
+      },
+      appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev',
+    },
+  });
+  let host: WebHost;
+  try {
+    host = await startWebHost({ core, staticDir, port: options.port ?? DEFAULT_PORT, logger });
+  } catch (err) {
+    await core.dispose();
+    throw err;
+  }
+  return {
+    ...host,
+    core,
+    async close() {
+      await host.close();
+      await core.dispose();
+    },
+  };
+}
+
+/**
+ * dist/renderer, seen from the bundle (dist/main/*.js → ../renderer) or from the sources (main/web-host → ../../dist/renderer).
+ * A missing build is a clear error instead of a server that answers 404 to everything.
+ */
+export function resolveRendererDir(baseDir: string = typeof __dirname === 'string' ? __dirname : process.cwd()): string {
+  const candidates = [path.join(baseDir, '..', 'renderer'), path.join(baseDir, '..', '..', 'dist', 'renderer')];
+  const found = candidates.find((dir) => existsSync(path.join(dir, 'index.html')));
+  if (found) return found;
+  throw new UserError(
+    'web.rendererMissing',
+    `The wizard's web files were not found (looked for ${path.join(candidates[0] ?? baseDir, 'index.html')}): run "npm run build".`,
+    'Build Mobility Setup first: run "npm run build" in its folder, then start it again.',
+  );
+}
+
+/** The one block `serve` prints: the link, and how to reach it from another computer. */
+export function serveInstructions(host: Pick<WebHost, 'url' | 'port'>): string {
+  const { port } = host;
+  return [
+    'Mobility Setup is serving the wizard on this machine (127.0.0.1 only).',
+    '',
+    '  Open this link in a browser (it works once, for one browser):',
+    `    ${host.url}`,
+    '',
+    '  From another computer, forward the port over SSH first (keep the same port number on both sides):',
+    `    ssh -L ${port}:127.0.0.1:${port} ${sshTarget()}`,
+    '  then open the link above in that computer\'s browser.',
+    '',
+    'Press Ctrl+C to stop.',
+    '',
+  ].join('\n');
+}
+
+function sshTarget(): string {
+  let user = 'user';
+  try {
+    user = os.userInfo().username || user;
+  } catch {
+    // No passwd entry (containers): keep the placeholder.
+  }
+  return `${user}@${os.hostname() || 'server'}`;
+}
+
+/** Waits for Ctrl+C or SIGTERM, then closes cleanly; a second signal during shutdown ends the process the default way. */
+export function closeOnSignal(served: Pick<WebHost, 'close'>, signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM']): Promise<NodeJS.Signals> {
+  return new Promise((resolve, reject) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      for (const s of signals) process.off(s, onSignal);
+      served.close().then(() => resolve(signal), reject);
+    };
+    for (const s of signals) process.on(s, onSignal);
+  });
+}

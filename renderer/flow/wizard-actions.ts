@@ -1,0 +1,100 @@
+/**
+ * The calls a step makes to the core, each turned into reducer actions. Components call these and stay
+ * thin; every failure (a Result error or a dropped connection) becomes an AppError the step can show.
+ */
+import type { Dispatch } from 'react';
+import type { Transport } from '../../common/bridge';
+import type { Method, ReplyOf, RequestOf } from '../../common/api';
+import type { AppError, Result } from '../../common/result';
+import type { WizardAction, WizardState } from './wizard-state';
+import type { Registration } from '../../common/install';
+
+function transportError(err: unknown): AppError {
+  return {
+    code: 'transport.failed',
+    message: `The connection to the setup service failed: ${err instanceof Error ? err.message : String(err)}`,
+    hint: 'Check that mobility-setup is still running, then reload this page.',
+  };
+}
+
+async function safeCall<M extends Method>(transport: Transport, method: M, input: RequestOf<M>): Promise<Result<ReplyOf<M>>> {
+  try {
+    return await transport.call(method, input);
+  } catch (err) {
+    return { ok: false, error: transportError(err) };
+  }
+}
+
+/** The registration as the core takes it; null when the draft is incomplete. */
+export function registrationFor(state: WizardState): Registration | null {
+  const reg = state.registration;
+  if (reg.mode === 'none') return { mode: 'none' };
+  if (reg.mode === 'modernized') return reg.configJson ? { mode: 'modernized', configJson: reg.configJson } : null;
+  return { mode: 'classic', endpoint: reg.endpoint.trim(), passphrase: reg.passphrase };
+}
+
+export interface WizardActions {
+  loadSession(): Promise<void>;
+  detect(refresh: boolean): Promise<void>;
+  findInstaller(dir: string): Promise<void>;
+  checkConnection(endpoint: string, dataPort: number | null): Promise<boolean>;
+  start(state: WizardState): Promise<void>;
+  cancel(jobId: string): Promise<AppError | null>;
+  syncJob(jobId: string): Promise<void>;
+}
+
+export function createWizardActions(transport: Transport, dispatch: Dispatch<WizardAction>): WizardActions {
+  return {
+    async loadSession() {
+      const reply = await safeCall(transport, 'getSession', {});
+      dispatch(reply.ok ? { type: 'sessionLoaded', session: reply.value } : { type: 'sessionFailed', error: reply.error });
+    },
+    async detect(refresh) {
+      dispatch({ type: 'detectionStarted' });
+      const reply = await safeCall(transport, 'detect', refresh ? { refresh: true } : {});
+      dispatch(reply.ok ? { type: 'detectionDone', report: reply.value } : { type: 'detectionFailed', error: reply.error });
+    },
+    async findInstaller(dir) {
+      dispatch({ type: 'installerSearchStarted' });
+      const reply = await safeCall(transport, 'findInstaller', { dir });
+      dispatch(reply.ok ? { type: 'installerFound', dir, choice: reply.value } : { type: 'installerFailed', error: reply.error });
+    },
+    async checkConnection(endpoint, dataPort) {
+      dispatch({ type: 'connectivityStarted' });
+      const input = dataPort === null ? { endpoint: endpoint.trim() } : { endpoint: endpoint.trim(), dataPort };
+      const reply = await safeCall(transport, 'checkConnectivity', input);
+      dispatch(reply.ok ? { type: 'connectivityChecked', endpoint, report: reply.value } : { type: 'connectivityFailed', error: reply.error });
+      return reply.ok && reply.value.canRegister;
+    },
+    async start(state) {
+      const registration = registrationFor(state);
+      if (registration === null || state.starting || state.jobId !== null) return;
+      dispatch({ type: 'startRequested' });
+      let reply: Result<{ jobId: string }>;
+      if (state.flow === 'register') {
+        if (registration.mode === 'none') return;
+        reply = await safeCall(transport, 'startRegister', { registration });
+      } else {
+        const dataPort = state.session?.defaults.dataPort ?? null;
+        reply = await safeCall(transport, 'startInstall', {
+          installerDir: state.searchedDir ?? state.installerDir,
+          ...(state.installer ? { installerFile: state.installer.chosen.path } : {}),
+          ...(state.installDir.trim() ? { installDir: state.installDir.trim() } : {}),
+          registration,
+          ...(dataPort !== null ? { dataPort } : {}),
+        });
+      }
+      dispatch(reply.ok ? { type: 'jobStarted', jobId: reply.value.jobId } : { type: 'startFailed', error: reply.error });
+    },
+    async cancel(jobId) {
+      const reply = await safeCall(transport, 'cancelJob', { jobId });
+      if (!reply.ok) return reply.error;
+      dispatch({ type: 'jobUpdated', job: reply.value });
+      return null;
+    },
+    async syncJob(jobId) {
+      const reply = await safeCall(transport, 'getJob', { jobId });
+      if (reply.ok) dispatch({ type: 'jobUpdated', job: reply.value });
+    },
+  };
+}

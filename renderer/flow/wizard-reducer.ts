@@ -1,0 +1,115 @@
+/**
+ * The wizard's flow as one pure reducer: every screen change and guard lives here, so it is tested
+ * without React and the step components only render state and dispatch actions.
+ */
+import { canEnter } from './wizard-guards';
+import { emptyRegistration, initialWizardState } from './wizard-state';
+import type { WizardAction, WizardState } from './wizard-state';
+
+/** A fresh wizard for `session`, prefilled from the session defaults (demo, --installer-dir, --cs-endpoint). */
+function prefilled(state: WizardState): WizardState {
+  const defaults = state.session?.defaults;
+  return {
+    ...state,
+    installerDir: state.installerDir || defaults?.installerDir || '',
+    registration: { ...state.registration, endpoint: state.registration.endpoint || defaults?.csEndpoint || '' },
+  };
+}
+
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case 'sessionLoaded':
+      return prefilled({ ...state, session: action.session, sessionError: null });
+    case 'sessionFailed':
+      return { ...state, sessionError: action.error };
+    case 'detectionStarted':
+      return { ...state, detecting: true, detection: null, detectionError: null };
+    case 'detectionSnapshot': {
+      // A snapshot from a detection this screen did not start (or a late one) must not undo a full report.
+      if (!state.detecting) return state;
+      // Sections arrive one by one; a later snapshot adds to what an earlier one said.
+      const merged = { ...(state.detection ?? {}), ...action.snapshot };
+      return { ...state, detection: merged };
+    }
+    case 'detectionDone':
+      return { ...state, detecting: false, detection: { ...action.report, complete: true } };
+    case 'detectionFailed':
+      return { ...state, detecting: false, detectionError: action.error };
+    case 'chooseFlow':
+      if (state.jobId !== null || state.step !== 'detect') return state;
+      return {
+        ...state,
+        flow: action.flow,
+        // Register only has no "skip registration" choice.
+        registration:
+          action.flow === 'register' && state.registration.mode === 'none'
+            ? { ...state.registration, mode: 'classic' }
+            : state.registration,
+      };
+    case 'goTo':
+      return canEnter(state, action.step) ? { ...state, step: action.step } : state;
+    case 'setInstallerDir':
+      return { ...state, installerDir: action.dir };
+    case 'installerSearchStarted':
+      return { ...state, findingInstaller: true, installerError: null };
+    case 'installerFound':
+      return { ...state, findingInstaller: false, installer: action.choice, searchedDir: action.dir, installerError: null };
+    case 'installerFailed':
+      return { ...state, findingInstaller: false, installer: null, searchedDir: null, installerError: action.error };
+    case 'setInstallDir':
+      return { ...state, installDir: action.dir };
+    case 'setRegistrationMode':
+      if (action.mode === 'none' && state.flow === 'register') return state;
+      return { ...state, registration: { ...state.registration, mode: action.mode } };
+    case 'setEndpoint':
+      return { ...state, registration: { ...state.registration, endpoint: action.endpoint }, connectivityError: null };
+    case 'setPassphrase':
+      return { ...state, registration: { ...state.registration, passphrase: action.passphrase } };
+    case 'setConfigJson':
+      return { ...state, registration: { ...state.registration, configJson: action.text, configFileName: action.fileName } };
+    case 'clearConfigJson':
+      return { ...state, registration: { ...state.registration, configJson: null, configFileName: null } };
+    case 'connectivityStarted':
+      return { ...state, checkingConnection: true, connectivityError: null };
+    case 'connectivityChecked':
+      return {
+        ...state,
+        checkingConnection: false,
+        connectivity: action.report,
+        connectivityEndpoint: action.endpoint.trim(),
+      };
+    case 'connectivityFailed':
+      return { ...state, checkingConnection: false, connectivity: null, connectivityEndpoint: null, connectivityError: action.error };
+    case 'startRequested':
+      if (state.step !== 'review' || state.starting || state.jobId !== null) return state;
+      return { ...state, starting: true, startError: null };
+    case 'startFailed':
+      return { ...state, starting: false, startError: action.error };
+    case 'jobStarted':
+      // The core has the secret now (written to a 0600 file); the renderer forgets it.
+      return {
+        ...state,
+        starting: false,
+        jobId: action.jobId,
+        job: null,
+        step: 'install',
+        registration: { ...state.registration, passphrase: '', configJson: null, configFileName: null },
+      };
+    case 'jobUpdated': {
+      if (action.job.id !== state.jobId) return state;
+      const next = { ...state, job: action.job };
+      return action.job.state === 'running' ? next : { ...next, step: 'summary' };
+    }
+    case 'retry': {
+      if (state.job === null || state.job.state === 'running') return state;
+      const cleared: WizardState = { ...state, jobId: null, job: null, startError: null };
+      // The secret was cleared when the job started: go back to where it is entered again.
+      const needsSecret = cleared.registration.mode !== 'none';
+      const step = needsSecret ? 'server' : 'review';
+      return canEnter(cleared, step) ? { ...cleared, step } : { ...cleared, step: 'detect' };
+    }
+    case 'reset':
+      if (state.job?.state === 'running' || (state.jobId !== null && state.job === null)) return state;
+      return prefilled({ ...initialWizardState, session: state.session, registration: emptyRegistration });
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Turns a core code (an AppError, a job outcome, a connectivity check) into text in the user's language.
+ * The catalog is keyed by code; a code the catalog does not know yet falls back to the core's English
+ * message and hint, so a new core error is never shown as a bare code.
+ */
+import type { TFunction } from 'i18next';
+
+export interface Coded {
+  code: string;
+  message: string;
+  hint?: string | null;
+  params?: Record<string, string | number>;
+}
+
+export interface Described {
+  message: string;
+  hint: string | null;
+}
+
+const flat = { keySeparator: false, nsSeparator: false } as const;
+
+/** A catalog text whose {{param}} the core did not send would show the placeholder: use the core's text. */
+const unfilled = (text: string): boolean => text.includes('{{');
+
+export function describeCode(t: TFunction, item: Coded): Described {
+  const params = item.params ?? {};
+  const coreHint = item.hint ?? '';
+  const message = t(item.code, { ...flat, ns: 'codes', replace: params, defaultValue: item.message });
+  // A catalog hint wins; the core's hint is used when the catalog has none, and '' means "no hint".
+  const hint = t(item.code, { ...flat, ns: 'hints', replace: params, defaultValue: coreHint });
+  const finalHint = unfilled(hint) ? coreHint : hint;
+  return { message: unfilled(message) ? item.message : message, hint: finalHint === '' ? null : finalHint };
+}

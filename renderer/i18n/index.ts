@@ -1,0 +1,35 @@
+/**
+ * i18next set up once for the renderer. The UI strings are nested ("detect.heading"); the core's error and
+ * outcome codes contain dots themselves ("exit.14"), so they live flat in their own namespaces and are
+ * looked up with the key separator switched off (see describe-error.ts).
+ */
+import i18next from 'i18next';
+import type { i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { enCodes, enHints, enUi } from './en';
+
+export const resources = {
+  en: { ui: enUi, codes: enCodes, hints: enHints },
+} as const;
+
+/** The browser's language first (navigator.language, e.g. "de-DE"), English for anything without a catalog. */
+export function preferredLanguage(): string {
+  return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en';
+}
+
+export function createI18n(language: string = preferredLanguage()): I18n {
+  const instance = i18next.createInstance();
+  // Resources are bundled, so init is synchronous (initAsync: false) and the first render is translated.
+  void instance.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    ns: ['ui', 'codes', 'hints'],
+    defaultNS: 'ui',
+    initAsync: false,
+    // React escapes text itself.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}

@@ -1,0 +1,71 @@
+/**
+ * First screen: what this machine is and whether the Mobility service can go on it. Sections render as
+ * the core's detection snapshots arrive; slow ones (disk) show "Checking…" until then.
+ */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../components/error-notice';
+import { StepHeading } from '../components/step-heading';
+import { StatusText } from '../components/status-text';
+import { agentInstalled, detectBlocker, detectionComplete } from '../flow/wizard-guards';
+import { useWizard } from '../flow/wizard-context';
+import { DiskSection, OsSection, PrivilegeSection, SupportSection } from './detect-sections';
+import { AgentSection } from './detect-agent';
+
+export function DetectStep() {
+  const { t } = useTranslation();
+  const { state, dispatch, actions } = useWizard();
+  const blockerId = useId();
+  const d = state.detection;
+  const blocker = detectBlocker(state);
+  const complete = detectionComplete(state);
+  const installed = agentInstalled(state);
+  const canRegisterOnly = complete && installed && d?.agent?.registered !== true;
+
+  const go = (flow: 'install' | 'register') => {
+    dispatch({ type: 'chooseFlow', flow });
+    dispatch({ type: 'goTo', step: flow === 'register' ? 'server' : 'installer' });
+  };
+
+  return (
+    <>
+      <StepHeading lead={t('detect.lead')}>{t('detect.heading')}</StepHeading>
+      <p className="live-status" role="status">
+        {state.detecting ? <StatusText icon="running" label={t('detect.checking')} /> : complete ? t('detect.done') : ''}
+      </p>
+      {state.detectionError ? <ErrorNotice error={state.detectionError} /> : null}
+      <div className="card-grid">
+        <OsSection os={d?.os} />
+        <SupportSection detection={d} />
+        <PrivilegeSection privileges={d?.privileges} />
+        <AgentSection agent={d?.agent} />
+        <DiskSection disk={d?.disk} pending={state.detecting} />
+      </div>
+      <div className="actions">
+        <button type="button" className="button" onClick={() => void actions.detect(true)} disabled={state.detecting}>
+          {t('detect.recheck')}
+        </button>
+        <span className="spacer" />
+        {blocker && !state.detecting ? (
+          <p id={blockerId} className="action-note">
+            {t(blocker)}
+          </p>
+        ) : null}
+        {canRegisterOnly ? (
+          <button type="button" className="button" onClick={() => go('register')}>
+            {t('detect.registerOnly')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => go('install')}
+          disabled={blocker !== null}
+          aria-describedby={blocker && !state.detecting ? blockerId : undefined}
+        >
+          {installed ? t('detect.upgrade') : t('common.continue')}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+/** Step 5: the running job: steps, progress, elapsed time, the live log, and a confirmed Cancel. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../common/result';
+import { ErrorNotice } from '../components/error-notice';
+import { StepHeading } from '../components/step-heading';
+import { formatElapsed } from '../format/units';
+import { useWizard } from '../flow/wizard-context';
+import { LogPane } from '../log/log-pane';
+import { JobProgress } from './job-progress';
+
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+export function InstallStep() {
+  const { t } = useTranslation();
+  const { state, actions, logStore } = useWizard();
+  const job = state.job;
+  const running = job === null || job.state === 'running';
+  const now = useNow(running);
+  const [confirming, setConfirming] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelError, setCancelError] = useState<AppError | null>(null);
+  const register = state.flow === 'register';
+  const current = job?.steps.find((s) => s.state === 'running');
+  const elapsed = job ? (job.finishedAt ?? Math.max(now, job.startedAt)) - job.startedAt : 0;
+
+  const cancel = async () => {
+    if (!state.jobId) return;
+    setCancelling(true);
+    setCancelError(await actions.cancel(state.jobId));
+    setCancelling(false);
+    setConfirming(false);
+  };
+
+  return (
+    <>
+      <StepHeading lead={t('install.lead')}>{register ? t('install.headingRegister') : t('install.heading')}</StepHeading>
+      <div className="progress-head">
+        <p className="live-status" role="status">
+          {current ? t('install.current', { step: t(`install.step.${current.id}`) }) : job ? '' : t('install.waiting')}
+        </p>
+        <p className="elapsed">
+          {t('install.elapsed')} <span className="mono">{formatElapsed(elapsed)}</span>
+        </p>
+      </div>
+      {job ? <JobProgress steps={job.steps} label={register ? t('install.progressRegister') : t('install.progress')} /> : null}
+      {cancelError ? <ErrorNotice error={cancelError} /> : null}
+      <div className="actions">
+        <span className="spacer" />
+        {confirming ? (
+          <div className="confirm" role="group" aria-label={t('install.cancelConfirmLabel')}>
+            <p>{t('install.cancelQuestion')}</p>
+            <button type="button" className="button danger" onClick={() => void cancel()} disabled={cancelling}>
+              {t('install.cancelYes')}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)} disabled={cancelling} autoFocus>
+              {t('install.cancelNo')}
+            </button>
+          </div>
+        ) : (
+          <button type="button" className="button" onClick={() => setConfirming(true)} disabled={!running || state.jobId === null}>
+            {t('install.cancel')}
+          </button>
+        )}
+      </div>
+      <h2 className="subhead">{t('install.logTitle')}</h2>
+      <LogPane store={logStore} label={t('install.logTitle')} />
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+/** Step 2: find the installer file for this OS in a folder, and show exactly which file and checksum. */
+import { useEffect, useId, useRef } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InstallerChoice } from '../../common/install';
+import { Card, Facts } from '../components/card';
+import { CopyButton } from '../components/copy-button';
+import { ErrorNotice } from '../components/error-notice';
+import { StepHeading } from '../components/step-heading';
+import { StatusText } from '../components/status-text';
+import { formatBytes } from '../format/units';
+import { useWizard } from '../flow/wizard-context';
+import { installerBlocker } from '../flow/wizard-guards';
+import { StepActions } from './step-actions';
+
+export const LINUX_INSTALL_DIR = '/usr/local/ASR';
+export const WINDOWS_INSTALL_DIR = 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery';
+
+function ChecksumState({ choice }: { choice: InstallerChoice }) {
+  const { t } = useTranslation();
+  if (choice.checksum === 'match') return <StatusText icon="ok" label={t('installer.checksum.match')} className="good" />;
+  if (choice.checksum === 'absent') return <StatusText icon="info" label={t('installer.checksum.absent')} />;
+  return <StatusText icon="fail" label={t('installer.checksum.mismatch')} className="bad" />;
+}
+
+function ChosenInstaller({ choice }: { choice: InstallerChoice }) {
+  const { t, i18n } = useTranslation();
+  const c = choice.chosen;
+  return (
+    <Card title={t('installer.chosen.title')} className="card-wide">
+      <p className="file-name">
+        <code>{c.fileName}</code>
+      </p>
+      <Facts
+        rows={[
+          [t('installer.chosen.version'), c.version],
+          [t('installer.chosen.token'), <code key="token">{c.token}</code>],
+          [t('installer.chosen.size'), formatBytes(c.sizeBytes, i18n.language)],
+          [
+            t('installer.chosen.sha256'),
+            <span className="hash-row" key="sha">
+              <code className="hash">{choice.sha256}</code>
+              <CopyButton value={choice.sha256} label={t('installer.chosen.copySha')} />
+            </span>,
+          ],
+          [t('installer.chosen.checksum'), <ChecksumState key="sum" choice={choice} />],
+        ]}
+      />
+      {choice.checksum === 'mismatch' ? (
+        <ErrorNotice
+          error={{
+            code: 'installer.checksumMismatch',
+            message: t('installer.mismatchMessage', { file: choice.checksumFile ?? '' }),
+            hint: t('installer.mismatchHint'),
+          }}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+export function InstallerStep() {
+  const { t } = useTranslation();
+  const { state, dispatch, actions } = useWizard();
+  const dirId = useId();
+  const installDirId = useId();
+  const installDirHelpId = useId();
+  const autoSearched = useRef(false);
+  const defaultInstallDir = state.session?.platform === 'win32' ? WINDOWS_INSTALL_DIR : LINUX_INSTALL_DIR;
+  const blocker = installerBlocker(state);
+
+  // A folder given on the command line (--installer-dir, demo) is searched right away.
+  useEffect(() => {
+    if (autoSearched.current || state.installer || !state.installerDir || state.findingInstaller) return;
+    autoSearched.current = true;
+    void actions.findInstaller(state.installerDir);
+  }, [actions, state.installer, state.installerDir, state.findingInstaller]);
+
+  const onFind = (event: FormEvent) => {
+    event.preventDefault();
+    if (state.installerDir.trim()) void actions.findInstaller(state.installerDir.trim());
+  };
+
+  return (
+    <>
+      <StepHeading lead={t('installer.lead')}>{t('installer.heading')}</StepHeading>
+      <form className="form-row" onSubmit={onFind}>
+        <div className="field grow">
+          <label htmlFor={dirId}>{t('installer.folder')}</label>
+          <input
+            id={dirId}
+            type="text"
+            className="input mono"
+            value={state.installerDir}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) => dispatch({ type: 'setInstallerDir', dir: e.target.value })}
+          />
+        </div>
+        <button type="submit" className="button" disabled={state.findingInstaller || state.installerDir.trim() === ''}>
+          {t('installer.find')}
+        </button>
+      </form>
+      <p className="live-status" role="status">
+        {state.findingInstaller ? <StatusText icon="running" label={t('installer.searching')} /> : ''}
+      </p>
+      {state.installerError ? (
+        <ErrorNotice error={state.installerError}>
+          {state.installerError.params?.found ? (
+            <p className="muted">{t('installer.seen', { files: state.installerError.params.found })}</p>
+          ) : null}
+        </ErrorNotice>
+      ) : null}
+      {state.installer ? <ChosenInstaller choice={state.installer} /> : null}
+      <div className="field">
+        <label htmlFor={installDirId}>{t('installer.installDir')}</label>
+        <input
+          id={installDirId}
+          type="text"
+          className="input mono"
+          value={state.installDir}
+          placeholder={defaultInstallDir}
+          spellCheck={false}
+          autoComplete="off"
+          aria-describedby={installDirHelpId}
+          onChange={(e) => dispatch({ type: 'setInstallDir', dir: e.target.value })}
+        />
+        <p id={installDirHelpId} className="help">
+          {t('installer.installDirHelp', { dir: defaultInstallDir })}
+        </p>
+      </div>
+      <StepActions back="detect" next="server" blocker={blocker && !state.findingInstaller ? blocker : null} />
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The CS passphrase: masked by default, loadable from MobSvc.passphrase (read in the page, never uploaded
+ * anywhere but the startInstall call), checked as typed.
+ */
+import { useId, useState } from 'react';
+import type { ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkPassphrase, passphraseFromFileText } from '../../common/passphrase';
+import { describeCode } from '../i18n/describe-error';
+
+/** A passphrase file is one short line; anything this big is the wrong file. */
+const MAX_FILE_BYTES = 64 * 1024;
+
+export function PassphraseField({ value, onChange, showEmptyError }: { value: string; onChange: (v: string) => void; showEmptyError: boolean }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const fileId = useId();
+  const helpId = useId();
+  const messageId = useId();
+  const [visible, setVisible] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const check = checkPassphrase(value);
+  const showError = !check.ok && (value !== '' || touched || showEmptyError);
+  const message = fileError
+    ? fileError
+    : !check.ok && showError
+      ? describeCode(t, { code: check.code, message: check.message }).message
+      : check.ok && check.warning
+        ? t('server.passphrase.unusualLength', { length: value.length })
+        : null;
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.target;
+    const file = input.files?.[0];
+    // Clear the picker so the same file can be loaded again and the page keeps no File handle.
+    input.value = '';
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setFileError(t('server.passphrase.fileTooLarge', { name: file.name }));
+      return;
+    }
+    setFileError(null);
+    onChange(passphraseFromFileText(await file.text()));
+    setTouched(true);
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('server.passphrase.label')}</label>
+      <div className="input-group">
+        <input
+          id={id}
+          type={visible ? 'text' : 'password'}
+          className="input mono"
+          value={value}
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="off"
+          autoCorrect="off"
+          aria-invalid={showError || fileError !== null}
+          aria-describedby={message ? `${messageId} ${helpId}` : helpId}
+          onChange={(e) => {
+            setFileError(null);
+            onChange(e.target.value);
+          }}
+          onBlur={() => setTouched(true)}
+        />
+        {/* A toggle: its name stays "Show passphrase" and aria-pressed says whether it is on. */}
+        <button type="button" className="button toggle" aria-pressed={visible} aria-label={t('server.passphrase.show')} onClick={() => setVisible((v) => !v)}>
+          {t('server.passphrase.showShort')}
+        </button>
+        <input id={fileId} type="file" className="visually-hidden file-input" accept=".passphrase,.txt,text/plain" onChange={(e) => void onFile(e)} />
+        <label htmlFor={fileId} className="button file-button">
+          {t('server.passphrase.load')}
+        </label>
+      </div>
+      {message ? (
+        <p id={messageId} className={showError || fileError ? 'field-error' : 'field-warning'}>
+          {message}
+        </p>
+      ) : null}
+      <p id={helpId} className="help">
+        {t('server.passphrase.help')} <code>genpassphrase.exe -v &gt; MobSvc.passphrase</code>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/** Step 4: everything that will happen, in one place, before the one button that does it. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseEndpoint } from '../../common/endpoint';
+import { Card, Facts } from '../components/card';
+import { ErrorNotice } from '../components/error-notice';
+import { StepHeading } from '../components/step-heading';
+import { StatusText } from '../components/status-text';
+import { useWizard } from '../flow/wizard-context';
+import { canEnter } from '../flow/wizard-guards';
+import { LINUX_INSTALL_DIR, WINDOWS_INSTALL_DIR } from './installer-step';
+import { StepActions } from './step-actions';
+
+export function ReviewStep() {
+  const { t } = useTranslation();
+  const { state, actions } = useWizard();
+  const register = state.flow === 'register';
+  const agent = state.detection?.agent;
+  const reg = state.registration;
+  const installer = state.installer?.chosen;
+  const defaultDir = state.session?.platform === 'win32' ? WINDOWS_INSTALL_DIR : LINUX_INSTALL_DIR;
+  const endpoint = parseEndpoint(reg.endpoint);
+
+  const action = register
+    ? t('review.action.register')
+    : agent?.installed
+      ? installer && agent.version === installer.version
+        ? t('review.action.reinstall', { version: installer.version })
+        : t('review.action.upgrade', { from: agent.version ?? t('common.unknown'), to: installer?.version ?? '' })
+      : t('review.action.fresh', { version: installer?.version ?? '' });
+
+  const server =
+    reg.mode === 'classic'
+      ? t('review.server.classic', { address: endpoint.ok ? endpoint.endpoint.display : reg.endpoint })
+      : reg.mode === 'modernized'
+        ? t('review.server.modernized', { name: reg.configFileName ?? 'config.json' })
+        : t('review.server.none');
+
+  const rows: [string, ReactNode][] = [
+    [t('review.what'), action],
+    [t('review.token'), <code key="token">{state.detection?.token ?? ''}</code>],
+  ];
+  if (!register && installer) {
+    rows.push([t('review.installer'), <code key="file">{installer.fileName}</code>]);
+    rows.push([t('review.folder'), <code key="dir">{state.installDir.trim() || (agent?.installed && agent.installDir) || defaultDir}</code>]);
+  }
+  rows.push([t('review.server.label'), server]);
+  if (reg.mode === 'classic') rows.push([t('review.passphrase'), t('review.passphraseSet')]);
+
+  return (
+    <>
+      <StepHeading lead={register ? t('review.leadRegister') : t('review.lead')}>{t('review.heading')}</StepHeading>
+      <Card title={t('review.planTitle')} className="card-wide">
+        <Facts rows={rows} />
+      </Card>
+      {state.detection?.privileges && !state.detection.privileges.elevated ? (
+        <p className="notice notice-info">{t('review.elevation')}</p>
+      ) : null}
+      {state.startError ? <ErrorNotice error={state.startError} /> : null}
+      <p className="live-status" role="status">
+        {state.starting ? <StatusText icon="running" label={t('review.starting')} /> : ''}
+      </p>
+      <StepActions
+        back="server"
+        blocker={null}
+        busy={state.starting || !canEnter(state, 'review')}
+        onNext={() => void actions.start(state)}
+        nextLabel={register ? t('review.register') : t('review.install')}
+      />
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { defaultHelperCommand } from '../../../../main/core/elevation/helper-command';
+import type { HelperCommand } from '../../../../main/core/elevation/helper-command';
+import { createHelperElevator } from '../../../../main/core/elevation/helper-elevator';
+import type { HelperLauncher, LaunchOutcome } from '../../../../main/core/elevation/helper-elevator';
+import { runHelper } from '../../../../main/core/elevation/run-helper';
+import { NO_POLKIT_MESSAGE } from '../../../../main/core/elevation/sudo-prompt-launcher';
+import { spawnProcess } from '../../../../main/core/process-runner';
+import { startCsSimulator } from '../../../world/cs-simulator';
+import type { CsSimulator } from '../../../world/cs-simulator';
+import type { TestInstaller } from '../install/install-world';
+import { alive, createTestInstaller, leftovers, makeInstaller, makeRoot, pidsMentioning, readVx, removeAll } from '../install/install-world';
+
+const PASSPHRASE = 'itUx70I47uxDuUVY';
+const BUILT_CLI = path.resolve(__dirname, '../../../../dist/main/cli.js');
+let cs: CsSimulator;
+const cleanup: string[] = [];
+const installers: TestInstaller[] = [];
+
+beforeAll(async () => {
+  cs = await startCsSimulator({ passphrase: PASSPHRASE });
+});
+afterAll(async () => {
+  await cs.close();
+});
+afterEach(async () => {
+  await Promise.all(installers.splice(0).map((i) => i.dispose()));
+  await removeAll(...cleanup.splice(0));
+});
+
+interface SeenRequest {
+  command: HelperCommand;
+  dirMode: number;
+  fileMode: number;
+  text: string;
+}
+
+/** Records what the elevated side would be given, then runs it as `run` decides. */
+function recordingLauncher(run: (command: HelperCommand) => Promise<LaunchOutcome>, seen: SeenRequest[]): HelperLauncher {
+  return {
+    async launch(command) {
+      const file = command.args.at(-1)!;
+      seen.push({ command, dirMode: (await stat(path.dirname(file))).mode & 0o777, fileMode: (await stat(file)).mode & 0o777, text: await readFile(file, 'utf8') });
+      return run(command);
+    },
+  };
+}
+
+async function world(launcher: HelperLauncher, cliPath = '/opt/mobility-setup/dist/main/cli.js', behavior = {}) {
+  const root = await makeRoot();
+  cleanup.push(root);
+  const installerDir = path.join(root, 'installers');
+  await makeInstaller(installerDir, behavior);
+  const elevator = createHelperElevator('linux', launcher, defaultHelperCommand(cliPath));
+  const installer = createTestInstaller(root, { elevator });
+  installers.push(installer);
+  return { root, installerDir, installer };
+}
+
+const classic = { mode: 'classic', endpoint: '', passphrase: PASSPHRASE };
+const elevateDirs = async () => (await readdir(os.tmpdir())).filter((n) => n.startsWith('mobility-setup-elevate-'));
+
+describe('privileged steps through the elevated helper', () => {
+  it('install + register run through the fixed helper command; requests are private and hold no secret', async () => {
+    const seen: SeenRequest[] = [];
+    const before = await elevateDirs();
+    const { root, installerDir, installer } = await world(recordingLauncher(async (c) => (await runHelper(c.args.at(-1)!), { kind: 'completed' }), seen));
+    const job = await installer.run('startInstall', { installerDir, registration: { ...classic, endpoint: cs.endpoint } });
+    expect(job.outcome?.message).toContain('installed');
+    expect(job.state).toBe('succeeded');
+    expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
+    expect(seen.map((s) => JSON.parse(s.text).spec.operation)).toEqual(['install', 'register']);
+    for (const s of seen) {
+      expect(s.command.file).toBe(process.execPath);
+      expect(s.command.args.slice(0, 3)).toEqual(['/opt/mobility-setup/dist/main/cli.js', 'helper', '--request']);
+      expect(path.basename(s.command.args[3]!)).toBe('request.json');
+      expect(s.dirMode).toBe(0o700);
+      expect(s.fileMode).toBe(0o600);
+      expect(s.text).not.toContain(PASSPHRASE);
+    }
+    // The vendor output still reaches the job log through the helper's output file.
+    expect(await readFile(job.logFiles[0]!, 'utf8')).toContain('Installation completed successfully.');
+    expect(await elevateDirs()).toEqual(before);
+    expect(await leftovers(root)).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(BUILT_CLI))('the built CLI runs as the helper in a real child process (same fixed command, no sudo)', async () => {
+    const launcher: HelperLauncher = {
+      async launch(command) {
+        const result = await spawnProcess(command.file, command.args).done;
+        return result.code === 0 || result.code === 3 ? { kind: 'completed' } : { kind: 'unavailable', code: 'elevation.failed', message: result.stderr, hint: '' };
+      },
+    };
+    const { root, installerDir, installer } = await world(launcher, BUILT_CLI);
+    const job = await installer.run('startInstall', { installerDir, registration: { ...classic, endpoint: cs.endpoint } });
+    expect(job.outcome?.code).toBe('install.succeeded');
+    expect((await readVx(root)).get('Version')).toBe('9.65.0.0');
+  });
+
+  it('a dismissed password prompt ends the job as cancelled, with nothing installed', async () => {
+    const { root, installerDir, installer } = await world({ launch: () => Promise.resolve({ kind: 'notGranted' }) });
+    const job = await installer.run('startInstall', { installerDir, registration: { ...classic, endpoint: cs.endpoint } });
+    expect(job.state).toBe('cancelled');
+    expect(job.outcome).toMatchObject({ code: 'elevation.notGranted', machineState: 'Nothing was installed.' });
+    expect((await readVx(root)).size).toBe(0);
+    expect(await leftovers(root)).toEqual([]);
+  });
+
+  it('no polkit agent: a clear message naming sudo', async () => {
+    const { installerDir, installer } = await world({ launch: () => Promise.resolve({ kind: 'unavailable', code: 'elevation.noPolkitAgent', message: NO_POLKIT_MESSAGE, hint: '' }) });
+    const job = await installer.run('startInstall', { installerDir, registration: { mode: 'none' } });
+    expect(job.state).toBe('failed');
+    expect(job.outcome?.code).toBe('elevation.noPolkitAgent');
+    expect(job.outcome?.message).toContain('sudo mobility-setup install');
+  });
+
+  it('cancel reaches the elevated command through the cancel file and ends its tree', async () => {
+    const { root, installerDir, installer } = await world(
+      { launch: async (c) => (await runHelper(c.args.at(-1)!), { kind: 'completed' }) },
+      undefined,
+      { hangIn: 'install' },
+    );
+    const jobId = await installer.start('startInstall', { installerDir, registration: { mode: 'none' } });
+    while (!installer.events.some((e) => e.name === 'jobLog' && (e.payload as { lines: string[] }).lines.some((l) => l.includes('Installing Mobility service components')))) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const pids = await pidsMentioning(root);
+    expect(pids.length).toBeGreaterThan(0);
+    const snapshot = await installer.handlers.cancelJob({ jobId }, { frontDoor: 'cli' });
+    expect(snapshot.state).toBe('cancelled');
+    expect(snapshot.outcome?.machineState).toMatch(/partly installed/);
+    for (const pid of pids) expect(alive(pid)).toBe(false);
+  });
+});

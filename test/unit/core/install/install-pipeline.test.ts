@@ -1,0 +1,212 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { JobSnapshot } from '../../../../common/install';
+import { startCsSimulator } from '../../../world/cs-simulator';
+import type { CsSimulator } from '../../../world/cs-simulator';
+import { writeChecksum } from '../../../world/agent-package';
+import type { CoreDeps } from '../../../../main/core/core-deps';
+import { selectDetectionProbes } from '../../../../main/platform/select';
+import { linuxPrivileges } from '../../../../main/platform/linux/privileges';
+import type { TestInstaller } from './install-world';
+import { createTestInstaller, leftovers, makeInstaller, makeRoot, readVx, removeAll } from './install-world';
+
+const PASSPHRASE = 'itUx70I47uxDuUVY';
+let cs: CsSimulator;
+const cleanup: string[] = [];
+const installers: TestInstaller[] = [];
+
+beforeAll(async () => {
+  cs = await startCsSimulator({ passphrase: PASSPHRASE });
+});
+afterAll(async () => {
+  await cs.close();
+});
+afterEach(async () => {
+  await Promise.all(installers.splice(0).map((i) => i.dispose()));
+  await removeAll(...cleanup.splice(0));
+});
+
+async function world(behavior = {}, version = '9.65.0.0', inactivityTimeoutMs?: number) {
+  const root = await makeRoot();
+  cleanup.push(root);
+  const installerDir = path.join(root, 'installers');
+  await makeInstaller(installerDir, behavior, version);
+  const installer = createTestInstaller(root, {}, inactivityTimeoutMs);
+  installers.push(installer);
+  return { root, installerDir, installer };
+}
+
+const classic = (passphrase = PASSPHRASE) => ({ mode: 'classic', endpoint: cs.endpoint, passphrase });
+const stepStates = (job: JobSnapshot) => Object.fromEntries(job.steps.map((s) => [s.id, s.state]));
+
+describe('install pipeline (real package, real configurator, CS simulator)', () => {
+  it('installs and registers: every step done, .vx_version Succeeded, summary right, no secret left', async () => {
+    const { root, installerDir, installer } = await world();
+    const job = await installer.run('startInstall', { installerDir, registration: classic() });
+    expect(job.outcome?.message).toContain('9.65.0.0');
+    expect(job.state).toBe('succeeded');
+    expect(stepStates(job)).toEqual({ check: 'done', extract: 'done', install: 'done', register: 'done', verify: 'done' });
+    expect(job.outcome).toMatchObject({ severity: 'success', code: 'install.succeeded', exitCode: 0, rebootRequired: false });
+    const vx = await readVx(root);
+    expect(vx.get('Version')).toBe('9.65.0.0');
+    expect(vx.get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
+    expect(vx.get('INSTALLATION_DIR')).toBe('/usr/local/ASR');
+    expect(job.summary).toMatchObject({ version: '9.65.0.0', installDir: '/usr/local/ASR', registered: true, server: '127.0.0.1', walinuxagentPresent: false });
+    expect(job.summary?.azureVmAgentNote).toMatch(/WALinuxAgent/);
+    const jobLog = path.join(root, 'var/log/mobility-setup', `${job.id}.log`);
+    expect(job.logFiles).toEqual([jobLog, path.join(root, 'var/log/ua_install.log')]);
+    expect(cs.registrations.at(-1)).toMatchObject({ mode: 'classic', ok: true });
+    // The extraction folder and the secret file are gone.
+    expect(await leftovers(root)).toEqual([]);
+    const logText = await readFile(jobLog, 'utf8');
+    expect(logText).toContain('Installation completed successfully.');
+    for (const text of [logText, await readFile(path.join(root, 'var/log/ua_install.log'), 'utf8'), JSON.stringify(installer.events)]) {
+      expect(text).not.toContain(PASSPHRASE);
+    }
+    // readJobLog pages through the same lines the file has.
+    const chunk = await installer.handlers.readJobLog({ jobId: job.id, from: 0 }, { frontDoor: 'cli' });
+    expect(chunk.lines.length).toBe(job.logLines);
+    expect(`${chunk.lines.join('\n')}\n`).toBe(logText);
+    // Only the files the job named can be read back.
+    const vendorLog = await installer.dispatch('readLogFile', { path: job.logFiles[1] }, { frontDoor: 'browser' });
+    expect(vendorLog).toMatchObject({ ok: true, value: { truncated: false } });
+    expect(await installer.dispatch('readLogFile', { path: '/etc/passwd' }, { frontDoor: 'browser' })).toMatchObject({ ok: false, error: { code: 'log.notAllowed' } });
+    expect(await installer.dispatch('openLogFile', { path: job.logFiles[0] }, { frontDoor: 'browser' })).toMatchObject({ ok: false, error: { code: 'log.openUnavailable' } });
+  });
+
+  it('wrong passphrase: exit 14 with the genpassphrase hint; installed, not registered; secret file gone', async () => {
+    const { root, installerDir, installer } = await world();
+    const job = await installer.run('startInstall', { installerDir, registration: classic('WrongPassphrase1') });
+    expect(job.state).toBe('failed');
+    expect(job.outcome).toMatchObject({ code: 'exit.14', exitCode: 14 });
+    expect(job.outcome?.message).toMatch(/passphrase/i);
+    expect(job.outcome?.hint).toContain('genpassphrase.exe -v > MobSvc.passphrase');
+    expect(job.outcome?.machineState).toMatch(/installed but not registered/);
+    expect(stepStates(job)).toMatchObject({ install: 'done', register: 'failed', verify: 'skipped' });
+    expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).not.toBe('Succeeded');
+    expect(await leftovers(root)).toEqual([]);
+  });
+
+  it('installer failure (1603, seen as 67 on Linux) is read through the catalog', async () => {
+    const { root, installerDir, installer } = await world({ installExit: 1603 });
+    const job = await installer.run('startInstall', { installerDir, registration: classic() });
+    expect(job.state).toBe('failed');
+    expect(job.outcome).toMatchObject({ code: 'exit.1603', exitCode: 1603 });
+    expect(job.outcome?.message).toMatch(/fatal error/);
+    expect(stepStates(job)).toMatchObject({ install: 'failed', register: 'skipped' });
+    expect(await leftovers(root)).toEqual([]);
+  });
+
+  it('reboot recommended (3010, seen as 194): success with the notice and exit code 3010', async () => {
+    const { installerDir, installer } = await world({ rebootRequired: true });
+    const job = await installer.run('startInstall', { installerDir, registration: classic() });
+    expect(job.state).toBe('succeeded');
+    expect(job.outcome).toMatchObject({ severity: 'success', code: 'exit.3010', exitCode: 3010, rebootRequired: true });
+    expect(job.outcome?.message).toMatch(/restart is recommended/);
+  });
+
+  it('checksum mismatch stops in the check step: nothing extracted, nothing installed', async () => {
+    const { root, installerDir, installer } = await world();
+    const [file] = (await import('node:fs')).readdirSync(installerDir);
+    await writeChecksum(path.join(installerDir, file!), { kind: 'sidecar', wrong: true });
+    const job = await installer.run('startInstall', { installerDir, registration: classic() });
+    expect(job.state).toBe('failed');
+    expect(job.outcome?.code).toBe('installer.checksumMismatch');
+    expect(job.outcome?.machineState).toBe('Nothing was changed on this machine.');
+    expect(stepStates(job)).toEqual({ check: 'failed', extract: 'skipped', install: 'skipped', register: 'skipped', verify: 'skipped' });
+    expect(await leftovers(root)).toEqual([]);
+    expect((await readVx(root)).size).toBe(0);
+  });
+
+  it('second run with the same version and server: nothing to do, nothing changed', async () => {
+    const { root, installerDir, installer } = await world();
+    const first = await installer.run('startInstall', { installerDir, registration: classic() });
+    expect(first.state).toBe('succeeded');
+    const before = await stat(path.join(root, 'usr/local/.vx_version'));
+    const second = await installer.run('startInstall', { installerDir, registration: classic() });
+    expect(second.state).toBe('succeeded');
+    expect(second.nothingToDo).toBe(true);
+    expect(second.outcome?.code).toBe('install.nothingToDo');
+    expect(stepStates(second)).toEqual({ check: 'done', extract: 'skipped', install: 'skipped', register: 'skipped', verify: 'done' });
+    expect((await stat(path.join(root, 'usr/local/.vx_version'))).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('an older agent is upgraded with -a Upgrade; a newer one is refused as a downgrade before running', async () => {
+    const { root, installerDir, installer } = await world({}, '9.61.0.0');
+    expect((await installer.run('startInstall', { installerDir, registration: classic() })).state).toBe('succeeded');
+    const newer = path.join(root, 'newer');
+    await makeInstaller(newer, {}, '9.65.0.0');
+    const upgrade = await installer.run('startInstall', { installerDir: newer, registration: classic() });
+    expect(upgrade.state).toBe('succeeded');
+    expect(upgrade.outcome?.message).toContain('upgraded to 9.65.0.0');
+    const log = await readFile(upgrade.logFiles[0]!, 'utf8');
+    expect(log).toContain('-a Upgrade');
+    expect((await readVx(root)).get('Version')).toBe('9.65.0.0');
+
+    const downgrade = await installer.run('startInstall', { installerDir, registration: classic() });
+    expect(downgrade.state).toBe('failed');
+    expect(downgrade.outcome).toMatchObject({ code: 'exit.15', exitCode: null });
+    expect(stepStates(downgrade)).toMatchObject({ check: 'failed', install: 'skipped' });
+  });
+
+  it('modernized registration passes config.json as a file (-S … -c CSPrime)', async () => {
+    const { root, installerDir, installer } = await world();
+    const job = await installer.run('startInstall', { installerDir, registration: { mode: 'modernized', configJson: cs.applianceConfig() } });
+    expect(job.state).toBe('succeeded');
+    expect(cs.registrations.at(-1)).toMatchObject({ mode: 'modernized', ok: true });
+    expect(await readFile(job.logFiles[0]!, 'utf8')).not.toContain(cs.applianceKey);
+    expect(await leftovers(root)).toEqual([]);
+  });
+
+  it('--no-register installs only; startRegister then registers the installed agent', async () => {
+    const { root, installerDir, installer } = await world();
+    const installed = await installer.run('startInstall', { installerDir, registration: { mode: 'none' } });
+    expect(installed.state).toBe('succeeded');
+    expect(stepStates(installed).register).toBe('skipped');
+    expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).toBe('NotStarted');
+    const registered = await installer.run('startRegister', { registration: classic() });
+    expect(registered.kind).toBe('register');
+    expect(registered.state).toBe('succeeded');
+    expect(registered.summary).toMatchObject({ registered: true, server: '127.0.0.1' });
+    expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
+  });
+
+  it('register without an installed agent says to install first', async () => {
+    const { installer } = await world();
+    const job = await installer.run('startRegister', { registration: classic() });
+    expect(job.state).toBe('failed');
+    expect(job.outcome?.code).toBe('register.notInstalled');
+  });
+
+  it('not root and no way to elevate: stops before anything runs and says to use sudo', async () => {
+    const root = await makeRoot();
+    cleanup.push(root);
+    const installerDir = path.join(root, 'installers');
+    await makeInstaller(installerDir);
+    const probes = (deps: CoreDeps) => {
+      const real = selectDetectionProbes(deps);
+      return { ...real, readPrivileges: () => Promise.resolve(linuxPrivileges({ uid: 1000, user: 'alice', pkexec: null, processNames: [] })) };
+    };
+    const installer = createTestInstaller(root, {}, undefined, probes);
+    installers.push(installer);
+    const job = await installer.run('startInstall', { installerDir, registration: classic() });
+    expect(job.state).toBe('failed');
+    expect(job.outcome?.code).toBe('install.notElevated');
+    expect(`${job.outcome?.message} ${job.outcome?.hint}`).toContain('sudo mobility-setup install');
+    expect((await readVx(root)).size).toBe(0);
+  });
+
+  it('an unsupported OS stops in the check step and says why', async () => {
+    const root = await makeRoot('alpine-3.20');
+    cleanup.push(root);
+    const installerDir = path.join(root, 'installers');
+    await makeInstaller(installerDir);
+    const installer = createTestInstaller(root);
+    installers.push(installer);
+    const job = await installer.run('startInstall', { installerDir, registration: classic() });
+    expect(job.state).toBe('failed');
+    expect(job.outcome?.code).toBe('install.unsupported');
+    expect(job.outcome?.message).toMatch(/not supported/);
+  });
+});

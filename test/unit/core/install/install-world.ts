@@ -1,0 +1,128 @@
+/**
+ * A sandbox machine for install tests: a temp root with a Debian 12 fixture's release files, an
+ * installer folder with a real agent package from the test world, and a core wired like the real one
+ * (real detection, real job manager, real processes) with seams for the elevator and connectivity check.
+ */
+import { cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { EventBus } from '../../../../main/api/event-bus';
+import { createDispatcher } from '../../../../main/api/dispatch';
+import type { EventName, EventTypes } from '../../../../common/api';
+import type { JobSnapshot } from '../../../../common/install';
+import type { CoreDeps } from '../../../../main/core/core-deps';
+import { DetectionService } from '../../../../main/core/detect/detection-service';
+import type { DetectionProbes } from '../../../../main/platform/detection-probes';
+import { createInstallHandlers } from '../../../../main/core/install';
+import type { InstallOverrides } from '../../../../main/core/install';
+import { waitForJob } from '../../../../main/core/install/wait-for-job';
+import { silentLogger, systemClock } from '../../../../main/core/ports';
+import { processRunner } from '../../../../main/core/process-runner';
+import { SystemPaths } from '../../../../main/core/system-paths';
+import { buildAgentPackage } from '../../../world/agent-package';
+import type { AgentBehavior } from '../../../world/agent-package';
+
+export const FIXTURES = path.resolve(__dirname, '../../../fixtures/roots');
+export const TOKEN = 'DEBIAN12-64';
+
+export async function makeRoot(fixture = 'debian-12'): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'ms-install-root-'));
+  await cp(path.join(FIXTURES, fixture), root, { recursive: true });
+  return root;
+}
+
+export async function makeInstaller(dir: string, behavior: AgentBehavior = {}, version = '9.65.0.0', token = TOKEN): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  return buildAgentPackage({ outDir: dir, token, version, behavior });
+}
+
+export interface TestInstaller {
+  root: string;
+  deps: CoreDeps;
+  events: Array<{ name: EventName; payload: EventTypes[EventName] }>;
+  dispatch: ReturnType<typeof createDispatcher>;
+  handlers: ReturnType<typeof createInstallHandlers>;
+  detection: DetectionService;
+  /** Starts a job through the dispatcher (validated like every front door) and waits for its end. */
+  run(method: 'startInstall' | 'startRegister', input: unknown): Promise<JobSnapshot>;
+  start(method: 'startInstall' | 'startRegister', input: unknown): Promise<string>;
+  wait(jobId: string): Promise<JobSnapshot>;
+  dispose(): Promise<void>;
+}
+
+export function createTestInstaller(root: string, overrides: InstallOverrides = {}, inactivityTimeoutMs?: number, probes?: (deps: CoreDeps) => DetectionProbes): TestInstaller {
+  const events = new EventBus();
+  const deps: CoreDeps = {
+    paths: new SystemPaths(root),
+    platform: 'linux',
+    runner: processRunner,
+    clock: systemClock,
+    logger: silentLogger,
+    events,
+    desktop: null,
+    ...(inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs } : {}),
+  };
+  const detection = new DetectionService(deps, probes?.(deps));
+  const handlers = createInstallHandlers(deps, detection, overrides);
+  const { dispose: _dispose, ...methods } = handlers;
+  const dispatch = createDispatcher(
+    { getSession: () => Promise.reject(new Error('unused')), detect: (i) => detection.detect(i), checkConnectivity: () => Promise.reject(new Error('unused')), ...methods },
+    silentLogger,
+  );
+  const seen: TestInstaller['events'] = [];
+  events.subscribe((name, payload) => seen.push({ name, payload }));
+  const start = async (method: 'startInstall' | 'startRegister', input: unknown) => {
+    const result = await dispatch(method, input, { frontDoor: 'cli' });
+    if (!result.ok) throw new Error(`${method} refused: ${result.error.code} ${result.error.message}`);
+    return (result.value as { jobId: string }).jobId;
+  };
+  const wait = (jobId: string) => waitForJob(events, (id) => handlers.getJob({ jobId: id }, { frontDoor: 'cli' }), jobId);
+  return {
+    root,
+    deps,
+    events: seen,
+    dispatch,
+    handlers,
+    detection,
+    start,
+    wait,
+    run: async (method, input) => wait(await start(method, input)),
+    dispose: () => handlers.dispose(),
+  };
+}
+
+export async function readVx(root: string): Promise<Map<string, string>> {
+  const text = await readFile(path.join(root, 'usr/local/.vx_version'), 'utf8').catch(() => '');
+  return new Map(text.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)] as [string, string]));
+}
+
+/** Entries left in the sandbox's temporary folder (extraction and secret folders). */
+export async function leftovers(root: string): Promise<string[]> {
+  const tmp = path.join(root, 'tmp');
+  const top = await readdir(tmp).catch(() => [] as string[]);
+  const secrets = await readdir(path.join(tmp, 'mobility-setup-secrets')).catch(() => [] as string[]);
+  return [...top.filter((n) => n !== 'mobility-setup-secrets'), ...secrets.map((n) => `mobility-setup-secrets/${n}`)];
+}
+
+/** Pids of running processes whose command line mentions `needle` (e.g. the sandbox root). */
+export async function pidsMentioning(needle: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    const cmdline = await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '');
+    const environ = await readFile(`/proc/${name}/environ`, 'utf8').catch(() => '');
+    if (cmdline.includes(needle) || environ.includes(needle)) pids.push(Number(name));
+  }
+  return pids;
+}
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const removeAll = (...dirs: string[]) => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AGENT_PRODUCT_KEY, windowsAgentFacts } from '../../../../main/platform/win32/agent-registry';
+import { isElevatedToken, windowsPrivileges } from '../../../../main/platform/win32/privileges';
+import { parseRegQuery, regNumber, regQueryArgs, regString } from '../../../../main/platform/win32/reg-query';
+import { windowsOsVerdict, windowsVersionFacts } from '../../../../main/platform/win32/windows-os';
+
+const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../../../fixtures/win32', name), 'utf8');
+const reg = (name: string) => parseRegQuery(fixture(name));
+const osFrom = (name: string, arch = 'x86_64') => windowsOsVerdict(windowsVersionFacts(reg(name)), arch, '10.0.1');
+
+describe('reg query parser (captured output)', () => {
+  it('reads the queried key, typed values, empty values and subkeys', () => {
+    const keys = reg('reg-currentversion-server-2022.txt');
+    expect(keys[0]?.path).toBe('HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion');
+    expect(keys.slice(1).every((key) => key.values.size === 0)).toBe(true);
+    expect(regString(keys, 'ProductName')).toBe('Windows Server 2022 Datacenter');
+    expect(regString(keys, 'productname')).toBe('Windows Server 2022 Datacenter');
+    expect(regString(keys, 'RegisteredOrganization')).toBeNull();
+    expect(regString(keys, 'RegisteredOwner')).toBe('Windows User');
+    expect(regNumber(keys, 'UBR')).toBe(2402);
+    expect(keys[0]?.values.get('currentmajorversionnumber')).toEqual({ type: 'REG_DWORD', data: '0xa' });
+  });
+
+  it('finds nothing in the "unable to find" error text', () => {
+    expect(parseRegQuery(fixture('reg-not-found.txt'))).toEqual([]);
+  });
+
+  it('passes the key as one argument (no shell quoting)', () => {
+    expect(regQueryArgs(AGENT_PRODUCT_KEY, 'AgentConfigurationStatus')).toEqual(['query', AGENT_PRODUCT_KEY, '/v', 'AgentConfigurationStatus']);
+  });
+});
+
+describe('Windows OS verdict', () => {
+  it.each([
+    ['reg-currentversion-server-2022.txt', 'Windows Server 2022 Datacenter', '20348.2402', true],
+    ['reg-currentversion-server-2012r2.txt', 'Windows Server 2012 R2 Standard', '9600.21620', true],
+    ['reg-currentversion-server-2016-core.txt', 'Windows Server 2016 Standard', '14393.6897', true],
+    ['reg-currentversion-windows-10.txt', 'Windows 10 Enterprise', '19045.4529', true],
+    ['reg-currentversion-windows-11.txt', 'Windows 11 Pro', '22631.3880', false],
+    ['reg-currentversion-windows-7.txt', 'Windows 7 Professional', '7601', false],
+  ])('%s', (name, distribution, version, supported) => {
+    const result = osFrom(name);
+    expect(result.os).toMatchObject({ family: 'win32', distribution, version });
+    expect(result.supported).toBe(supported);
+    expect(result.token).toBe(supported ? 'Windows' : null);
+    expect(result.supportReason).toBe(supported ? 'support.ok' : 'support.version');
+  });
+
+  it('refuses 32-bit and ARM Windows', () => {
+    expect(osFrom('reg-currentversion-server-2022.txt', 'aarch64')).toMatchObject({ token: null, supportReason: 'support.arch' });
+  });
+});
+
+describe('Windows agent facts', () => {
+  const server = reg('reg-sv-systems.txt');
+  const missing = reg('reg-not-found.txt');
+
+  it('installed and registered', () => {
+    expect(windowsAgentFacts(reg('reg-agent-registered.txt'), reg('reg-uninstall-installed.txt'), server)).toEqual({
+      installed: true,
+      version: '9.65.0.0',
+      installDir: 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery\\agent',
+      registered: true,
+      configurationStatus: 'Succeeded',
+      csAddress: '10.150.24.8',
+      source: AGENT_PRODUCT_KEY,
+    });
+  });
+
+  it('installed, not registered', () => {
+    expect(windowsAgentFacts(reg('reg-agent-not-registered.txt'), reg('reg-uninstall-installed.txt'), missing)).toMatchObject({
+      installed: true,
+      version: '9.64.0.0',
+      registered: false,
+      configurationStatus: null,
+      csAddress: null,
+    });
+  });
+
+  it('installed per the MSI entry only: version from DisplayVersion, registration unknown', () => {
+    expect(windowsAgentFacts(missing, reg('reg-uninstall-installed.txt'), missing)).toMatchObject({ installed: true, version: '9.65.0.0', registered: null });
+  });
+
+  it('not installed', () => {
+    expect(windowsAgentFacts(missing, missing, missing)).toMatchObject({ installed: false, version: null, registered: null });
+  });
+});
+
+describe('Windows privileges', () => {
+  it('reads the integrity level from whoami /groups', () => {
+    expect(isElevatedToken(fixture('whoami-groups-elevated.txt'))).toBe(true);
+    expect(isElevatedToken(fixture('whoami-groups-filtered.txt'))).toBe(false);
+  });
+
+  it('elevated, UAC available, or neither', () => {
+    const uacOn = regNumber(reg('reg-uac-enabled.txt'), 'EnableLUA');
+    const uacOff = regNumber(reg('reg-uac-disabled.txt'), 'EnableLUA');
+    expect(windowsPrivileges({ user: 'a', whoamiGroups: fixture('whoami-groups-elevated.txt'), enableLua: uacOn })).toMatchObject({ elevated: true, method: 'none-needed' });
+    expect(windowsPrivileges({ user: 'a', whoamiGroups: fixture('whoami-groups-filtered.txt'), enableLua: uacOn })).toMatchObject({ elevated: false, canElevate: true, method: 'uac' });
+    const off = windowsPrivileges({ user: 'a', whoamiGroups: fixture('whoami-groups-filtered.txt'), enableLua: uacOff });
+    expect(off).toMatchObject({ canElevate: false, method: 'unavailable' });
+    expect(off.hint).toContain('Run as administrator');
+  });
+});

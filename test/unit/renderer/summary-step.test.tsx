@@ -1,0 +1,130 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { JobOutcome, JobSnapshot } from '../../../common/install';
+import { SummaryStep } from '../../../renderer/steps/summary-step';
+import { FakeTransport } from './fake-transport';
+import { jobSnapshot, session } from './fixtures';
+import { missingKeys } from './render-app';
+import { renderStep } from './render-step';
+
+afterEach(() => {
+  cleanup();
+  expect(missingKeys).toEqual([]);
+});
+
+const LOG = '/var/log/ua_install.log';
+
+function outcome(o: Partial<JobOutcome>): JobOutcome {
+  return { severity: 'error', code: 'exit.1', message: 'core message', hint: null, exitCode: null, rebootRequired: false, machineState: null, ...o };
+}
+
+function finished(o: Partial<JobSnapshot>): JobSnapshot {
+  return jobSnapshot({
+    state: 'failed',
+    finishedAt: Date.now(),
+    logFiles: [LOG],
+    summary: {
+      version: '9.65.0.0',
+      installDir: '/usr/local/ASR',
+      registered: false,
+      server: null,
+      logFiles: [LOG],
+      azureVmAgentNote: 'core note',
+      walinuxagentPresent: false,
+    },
+    ...o,
+  });
+}
+
+function show(job: JobSnapshot, transport = new FakeTransport(), shell: 'browser' | 'electron' = 'browser') {
+  return renderStep(<SummaryStep />, transport, { session: { ...session, shell }, jobId: job.id, job, step: 'summary' });
+}
+
+describe('summary step', () => {
+  it('explains a failed registration by exit code (exit 14) with the next step and the machine state', () => {
+    show(
+      finished({
+        outcome: outcome({
+          code: 'exit.14',
+          message: 'The passphrase or the configuration server address is not valid.',
+          exitCode: 14,
+          machineState: 'The agent is installed but not registered.',
+        }),
+      }),
+    );
+    expect(screen.getByRole('heading', { level: 1, name: 'Installation failed' })).toBeTruthy();
+    expect(screen.getByText('The passphrase or the configuration server address is not valid.')).toBeTruthy();
+    expect(screen.getByText(/genpassphrase\.exe -v > MobSvc\.passphrase/)).toBeTruthy();
+    expect(screen.getByText('Exit code 14')).toBeTruthy();
+    expect(screen.getByText('The agent is installed but not registered.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+    expect(screen.getByRole('alert')).toBeTruthy();
+  });
+
+  it('falls back to the core message and hint for a code the catalog does not know', () => {
+    show(finished({ outcome: outcome({ code: 'verify.version', message: 'Installed 9.60 instead of 9.65.', hint: 'Read the vendor log.' }) }));
+    expect(screen.getByText('Installed 9.60 instead of 9.65.')).toBeTruthy();
+    expect(screen.getByText('Read the vendor log.')).toBeTruthy();
+    expect(screen.queryByText(/Exit code/)).toBeNull();
+  });
+
+  it('shows success with a reboot notice, the summary and the Azure VM agent note', () => {
+    const job = finished({
+      state: 'succeeded',
+      outcome: outcome({ severity: 'success', code: 'exit.3010', message: 'ok', exitCode: 3010, rebootRequired: true }),
+    });
+    show({ ...job, summary: job.summary && { ...job.summary, registered: true, server: '10.0.0.5' } });
+    expect(screen.getByRole('heading', { level: 1, name: 'Mobility service installed' })).toBeTruthy();
+    expect(screen.getByText('The command succeeded; a restart is recommended.')).toBeTruthy();
+    expect(screen.getByText('Exit code 3010')).toBeTruthy();
+    expect(screen.getByText('Restart this server to finish the installation.')).toBeTruthy();
+    expect(screen.getByText('10.0.0.5')).toBeTruthy();
+    expect(screen.getByText(/install the Azure Linux VM agent \(WALinuxAgent\)/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Back to start' })).toBeTruthy();
+  });
+
+  it('names register-only, cancelled and nothing-to-do outcomes', () => {
+    const cases: [Partial<JobSnapshot>, string][] = [
+      [{ kind: 'register', state: 'succeeded' }, 'Mobility service registered'],
+      [{ state: 'cancelled', outcome: outcome({ severity: 'warning', code: 'job.cancelled', message: 'x', machineState: 'Nothing was changed.' }) }, 'Installation cancelled'],
+      [{ state: 'succeeded', nothingToDo: true }, 'Nothing to do'],
+      [{ kind: 'register', state: 'failed' }, 'Registration failed'],
+    ];
+    for (const [o, heading] of cases) {
+      show(finished(o));
+      expect(screen.getByRole('heading', { level: 1, name: heading })).toBeTruthy();
+      cleanup();
+    }
+  });
+
+  it('views a log file in a dialog that keeps focus and closes with Escape; Open only in the desktop app', async () => {
+    const fake = new FakeTransport().on('readLogFile', (input) => ({ ok: true, value: { path: input.path, text: 'INSTALL LOG TEXT', truncated: false } }));
+    show(finished({ outcome: outcome({}) }), fake);
+    expect(screen.queryByRole('button', { name: /^Open/ })).toBeNull();
+    const view = screen.getByRole('button', { name: `View log ${LOG}` });
+    view.focus();
+    await act(async () => view.click());
+    const dialog = await screen.findByRole('dialog', { name: LOG });
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    await screen.findByText('INSTALL LOG TEXT');
+    expect(fake.callsOf('readLogFile')).toEqual([{ path: LOG }]);
+    const close = screen.getByRole('button', { name: 'Close' });
+    expect(document.activeElement).toBe(close);
+    // Tab from the last focusable element wraps to the first (the dialog keeps focus).
+    const text = screen.getByLabelText('Log file contents');
+    text.focus();
+    fireEvent.keyDown(text, { key: 'Tab' });
+    expect(document.activeElement).toBe(close);
+    fireEvent.keyDown(close, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(view);
+    cleanup();
+
+    const electron = new FakeTransport().on('openLogFile', { opened: true });
+    show(finished({ outcome: outcome({}) }), electron, 'electron');
+    await act(async () => screen.getByRole('button', { name: `Open ${LOG}` }).click());
+    expect(electron.callsOf('openLogFile')).toEqual([{ path: LOG }]);
+  });
+});

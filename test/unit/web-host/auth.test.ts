@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readCookie, secretsEqual } from '../../../main/web-host/auth';
+import { apiCall, login, request, startTestHost, stillAnswers } from './helpers';
+import type { TestHost } from './helpers';
+
+describe('one-time token and session cookie', () => {
+  let t: TestHost;
+  beforeEach(async () => {
+    t = await startTestHost();
+  });
+  afterEach(async () => {
+    await t.cleanup();
+  });
+
+  it('prints a 127.0.0.1 URL with a token of at least 128 bits', () => {
+    expect(t.host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${t.host.port}/\\?token=[A-Za-z0-9_-]+$`));
+    expect(Buffer.from(t.token, 'base64url').length).toBeGreaterThanOrEqual(16);
+    expect(t.host.origin).toBe(`http://127.0.0.1:${t.host.port}`);
+  });
+
+  it('trades the right token for an HttpOnly SameSite=Strict cookie and a 303 to / without the token', async () => {
+    const res = await request(t, { path: `/?token=${t.token}` });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/');
+    const cookie = res.headers['set-cookie'] ?? '';
+    expect(cookie).toMatch(new RegExp(`^mobility_session_${t.host.port}=[A-Za-z0-9_-]{40,}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(cookie).not.toContain(t.token);
+    const page = await request(t, { path: '/', headers: { Cookie: cookie.split(';')[0] ?? '' } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Mobility Setup</title>');
+  });
+
+  it('does not spend the token on a HEAD request (link previewers)', async () => {
+    const head = await request(t, { method: 'HEAD', path: `/?token=${t.token}` });
+    expect(head.status).toBe(401);
+    expect(head.headers['set-cookie']).toBeUndefined();
+    expect((await request(t, { path: `/?token=${t.token}` })).status).toBe(303);
+  });
+
+  it('refuses a wrong token with a 403 page and sets no cookie', async () => {
+    const res = await request(t, { path: `/?token=${t.token.slice(0, -2)}xx` });
+    expect(res.status).toBe(403);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('not valid');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    // The wrong guess did not burn the real token.
+    expect((await request(t, { path: `/?token=${t.token}` })).status).toBe(303);
+  });
+
+  it('refuses the token a second time with the "already used" page', async () => {
+    await login(t);
+    const again = await request(t, { path: `/?token=${t.token}` });
+    expect(again.status).toBe(403);
+    expect(again.body).toContain('already used');
+    expect(again.body).toContain('mobility-setup serve');
+    expect(again.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('sends a browser that already has the session on to / when it opens the link again', async () => {
+    const cookie = await login(t);
+    const again = await request(t, { path: `/?token=${t.token}`, headers: { Cookie: cookie } });
+    expect(again.status).toBe(303);
+    expect(again.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses pages without the cookie with a short HTML explanation', async () => {
+    const res = await request(t, { path: '/' });
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('mobility-setup serve');
+    const asset = await request(t, { path: '/assets/app.js' });
+    expect(asset.status).toBe(401);
+    expect(asset.body).not.toContain('wizard');
+  });
+
+  it('refuses API calls without the cookie, or with a wrong one, with a JSON Result error', async () => {
+    const none = await apiCall(t, '', 'getSession', '{}');
+    expect(none.status).toBe(401);
+    expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'web.unauthorized' } });
+    const cookie = await login(t);
+    const forged = cookie.replace(/=.*/, '=' + 'A'.repeat(43));
+    expect((await apiCall(t, forged, 'getSession', '{}')).status).toBe(401);
+    // The token itself is not a session.
+    expect((await apiCall(t, cookie.replace(/=.*/, `=${t.token}`), 'getSession', '{}')).status).toBe(401);
+    expect(await stillAnswers(t, cookie)).toBe(true);
+  });
+
+  it('ignores a session cookie named for another port', async () => {
+    const cookie = await login(t);
+    const value = cookie.split('=')[1];
+    const res = await request(t, { path: '/', headers: { Cookie: `mobility_session_1=${value}` } });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('secret helpers', () => {
+  it('compares secrets exactly', () => {
+    expect(secretsEqual('abc', 'abc')).toBe(true);
+    expect(secretsEqual('abd', 'abc')).toBe(false);
+    expect(secretsEqual('ab', 'abc')).toBe(false);
+    expect(secretsEqual('', 'abc')).toBe(false);
+  });
+
+  it('reads one cookie out of a header and tolerates junk', () => {
+    expect(readCookie('a=1; mobility=xyz; b=2', 'mobility')).toBe('xyz');
+    expect(readCookie('garbage;;=;', 'mobility')).toBeNull();
+    expect(readCookie(undefined, 'mobility')).toBeNull();
+    expect(readCookie('x'.repeat(9000), 'mobility')).toBeNull();
+  });
+});

@@ -1,0 +1,144 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore } from '../../../main/core/app-core';
+import type { Core } from '../../../main/core/app-core';
+import type { Logger } from '../../../main/core/ports';
+import { startWebHost } from '../../../main/web-host/server';
+import type { WebHost } from '../../../main/web-host/server';
+
+export interface TestHost {
+  host: WebHost;
+  core: Core;
+  token: string;
+  /** Every logged line, message and fields, as the logger saw them. */
+  logLines: string[];
+  /** A file next to (outside) the static folder that traversal must never reach. */
+  secretText: string;
+  /** Host header value that the server accepts. */
+  hostHeader: string;
+  staticDir: string;
+  cleanup(): Promise<void>;
+}
+
+/** A real browser host on 127.0.0.1 over a real core and a real static folder under a temp dir. */
+export async function startTestHost(): Promise<TestHost> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'web-host-'));
+  const root = path.join(dir, 'root');
+  const staticDir = path.join(dir, 'renderer');
+  await mkdir(root);
+  await mkdir(path.join(staticDir, 'assets'), { recursive: true });
+  await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Mobility Setup</title><script type="module" src="./assets/app.js"></script>');
+  await writeFile(path.join(staticDir, 'assets', 'app.js'), 'console.log("wizard");');
+  await writeFile(path.join(staticDir, 'assets', 'style.css'), 'body{}');
+  await writeFile(path.join(staticDir, '.env'), 'HIDDEN=1');
+  const secretText = 'TOP-SECRET-OUTSIDE-STATIC';
+  await writeFile(path.join(dir, 'secret.txt'), secretText);
+  const logLines: string[] = [];
+  const capture = (level: string) => (message: string, fields?: Record<string, unknown>) => {
+    logLines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
+  };
+  const logger: Logger = { info: capture('info'), warn: capture('warn'), error: capture('error') };
+  const core = createCore({
+    root,
+    logger,
+    session: { shell: 'browser', demo: false, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: '0.0.0-test' },
+  });
+  const host = await startWebHost({ core, staticDir, port: 0, logger });
+  const token = new URL(host.url).searchParams.get('token') ?? '';
+  return {
+    host,
+    core,
+    token,
+    logLines,
+    secretText,
+    staticDir,
+    hostHeader: `127.0.0.1:${host.port}`,
+    async cleanup() {
+      await host.close();
+      await core.dispose();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  raw: string;
+}
+
+/** Sends exact bytes on a fresh TCP connection and reads until the server closes it (or a timeout). */
+export function rawRequest(port: number, bytes: string | Buffer, timeoutMs = 5000): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const chunks: Buffer[] = [];
+    const timer = setTimeout(() => socket.destroy(), timeoutMs);
+    socket.on('data', (c) => chunks.push(c));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      const raw = Buffer.concat(chunks).toString('utf8');
+      if (raw === '') return reject(new Error('connection closed without a reply'));
+      resolve(parseResponse(raw));
+    });
+    socket.write(bytes);
+  });
+}
+
+function parseResponse(raw: string): RawResponse {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = split === -1 ? raw : raw.slice(0, split);
+  const body = split === -1 ? '' : raw.slice(split + 4);
+  const [statusLine = '', ...lines] = head.split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { status: Number(statusLine.split(' ')[1]), headers, body, raw };
+}
+
+export interface RequestSpec {
+  method?: string;
+  path: string;
+  host?: string | null;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** One HTTP/1.1 request with `Connection: close`; host null omits the Host header. */
+export function request(t: TestHost, spec: RequestSpec): Promise<RawResponse> {
+  const lines = [`${spec.method ?? 'GET'} ${spec.path} HTTP/1.1`];
+  const host = spec.host === undefined ? t.hostHeader : spec.host;
+  if (host !== null) lines.push(`Host: ${host}`);
+  for (const [k, v] of Object.entries(spec.headers ?? {})) lines.push(`${k}: ${v}`);
+  if (spec.body !== undefined) lines.push(`Content-Length: ${Buffer.byteLength(spec.body)}`);
+  lines.push('Connection: close', '', spec.body ?? '');
+  return rawRequest(t.host.port, lines.join('\r\n'));
+}
+
+/** Redeems the token and returns the `name=value` cookie pair to send back. */
+export async function login(t: TestHost): Promise<string> {
+  const res = await request(t, { path: `/?token=${t.token}` });
+  if (res.status !== 303) throw new Error(`login failed: ${res.status}`);
+  return (res.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+}
+
+/** A POST to the API the way the wizard page sends it. */
+export function apiCall(t: TestHost, cookie: string, method: string, body: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return request(t, {
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: { Cookie: cookie, Origin: t.host.origin, 'Content-Type': 'application/json', ...headers },
+    body,
+  });
+}
+
+/** The server still serves a logged-in page: called after every hostile request. */
+export async function stillAnswers(t: TestHost, cookie: string): Promise<boolean> {
+  const res = await request(t, { path: '/', headers: { Cookie: cookie } });
+  return res.status === 200 && res.body.includes('Mobility Setup');
+}
