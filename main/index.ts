@@ -11,23 +11,38 @@ import { registerIpc, TrustedWindows } from './electron/ipc';
 import { hardenSession, hardenWebContents } from './electron/security';
 import { createMainWindow, rendererFiles } from './electron/window';
 import { parseShellArgs } from './launch/shell-args';
+import type { ShellArgs } from './launch/shell-args';
+import { helperRequestFromArgv } from './launch/helper-invocation';
+import { runHelper } from './core/elevation/run-helper';
 
 declare const __APP_VERSION__: string;
 
-const { args, warnings } = parseShellArgs(process.argv.slice(1));
-for (const warning of warnings) process.stderr.write(`mobility-setup: ${warning}\n`);
+const helperRequest = helperRequestFromArgv(process.argv.slice(1));
 
-// Every renderer sandboxed, including any a bug might create without our window options.
-app.enableSandbox();
-
-if (!app.requestSingleInstanceLock()) {
-  // The wizard is already open: the running one is focused (below) and this one leaves.
-  app.quit();
+if (helperRequest !== null) {
+  // Elevated helper run (see launch/helper-invocation.ts): no window, no single-instance lock.
+  void runHelper(helperRequest).then(
+    (code) => app.exit(code),
+    () => app.exit(70),
+  );
 } else {
-  start();
+  startApp();
 }
 
-function start(): void {
+function startApp(): void {
+  const { args, warnings } = parseShellArgs(process.argv.slice(1));
+  for (const warning of warnings) process.stderr.write(`mobility-setup: ${warning}\n`);
+  // Every renderer sandboxed, including any a bug might create without our window options.
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    // The wizard is already open: the running one is focused (below) and this one leaves.
+    app.quit();
+  } else {
+    start(args);
+  }
+}
+
+function start(args: ShellArgs): void {
   const files = rendererFiles(__dirname);
   const trusted = new TrustedWindows();
   let core: Core | null = null;

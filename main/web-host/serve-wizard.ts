@@ -23,6 +23,8 @@ export interface ServeWizardOptions {
   /** The built renderer; found next to the bundle when omitted. */
   staticDir?: string;
   logger?: Logger;
+  /** Ends a vendor installer/configurator after this long without output (the core's default when absent). */
+  inactivityTimeoutMs?: number;
 }
 
 export interface ServedWizard extends WebHost {
@@ -39,6 +41,7 @@ export async function serveWizard(options: ServeWizardOptions): Promise<ServedWi
   const core = createCore({
     root: options.root,
     logger,
+    ...(options.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: options.inactivityTimeoutMs } : {}),
     session: {
       shell: 'browser',
       demo: options.demo === true,

@@ -67,6 +67,7 @@ export function createFakeElectron() {
   const state = {
     sandboxEnabled: false,
     quitCalls: 0,
+    exitCodes: [] as number[],
     windows: [] as FakeWindow[],
     handlers: new Map<string, Listener>(),
     permissionRequestHandler: null as Listener | null,
@@ -91,6 +92,9 @@ export function createFakeElectron() {
     }
     quit() {
       state.quitCalls++;
+    }
+    exit(code: number) {
+      state.exitCodes.push(code);
     }
     getVersion() {
       return '0.0.0-fake';

@@ -15,6 +15,7 @@ interface ServeOptions {
   dataPort?: number;
   demo?: boolean;
   verbose?: boolean;
+  inactivityTimeout?: number;
 }
 
 /** `mobility-setup serve`: the wizard in a browser, for servers without a desktop (reached through `ssh -L`). */
@@ -27,6 +28,7 @@ export function registerServeCommand(program: Command): void {
     .option('--cs-endpoint <host[:port]>', 'configuration server address (prefills the wizard)', parseEndpointOption)
     .option('--data-port <n>', 'data port of the process server (prefills the wizard)', parsePortOption(1))
     .option('--demo', 'demo session (prefilled, safe to click through)', false)
+    .option('--inactivity-timeout <seconds>', 'end a vendor installer/configurator after this long without output (default 900)', parseSecondsOption)
     .option('--verbose', 'print each request (method, path, status; never the query string) to stderr', false)
     .action(async (options: ServeOptions, command: Command) => {
       const global = globalOptions(command);
@@ -42,6 +44,7 @@ export function registerServeCommand(program: Command): void {
             dataPort: options.dataPort ?? null,
           },
           logger: stderrLogger(options.verbose === true),
+          ...(options.inactivityTimeout !== undefined ? { inactivityTimeoutMs: options.inactivityTimeout * 1000 } : {}),
         });
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
@@ -62,6 +65,12 @@ function parsePortOption(min: number) {
     if (!(port >= min && port <= 65535)) throw new InvalidArgumentError(`Enter a port number from ${min} to 65535.`);
     return port;
   };
+}
+
+function parseSecondsOption(value: string): number {
+  const seconds = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
+  if (!(seconds >= 1)) throw new InvalidArgumentError('Enter a whole number of seconds (1 or more).');
+  return seconds;
 }
 
 function parseEndpointOption(value: string): string {

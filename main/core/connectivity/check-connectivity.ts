@@ -22,6 +22,8 @@ export interface ConnectivityOptions {
   timeoutMs?: number;
   /** Clock for durations and certificate expiry; injectable so expiry can be judged at a chosen time. */
   now?: () => number;
+  /** Name resolution; the system resolver unless a test supplies one (tests never query a real DNS server). */
+  resolve?: typeof resolveHost;
 }
 
 type Check = ConnectivityCheck;
@@ -129,7 +131,7 @@ export async function checkConnectivity(options: ConnectivityOptions): Promise<C
   let addresses: string[];
   let dns: Check;
   if (endpoint.kind === 'hostname') {
-    const outcome = await resolveHost(endpoint.host, timeoutMs);
+    const outcome = await (options.resolve ?? resolveHost)(endpoint.host, timeoutMs);
     addresses = outcome.ok ? outcome.addresses : [];
     dns = describeDns(endpoint, outcome, dnsStarted, now);
   } else {

@@ -31,9 +31,8 @@ export function toElevatedCommandLine(command: HelperCommand): string {
  * the core (dist/main/index.js or cli.js). Under plain Node the helper is `<node> <cli.js> helper --request F`.
  *
  * Packaged Electron: the runAsNode fuse is disabled, so `<electron> cli.js` would start the app, not Node.
- * There the helper has to be started as `<app executable> helper --request F` with the Electron entry
- * (main/index.ts) routing that argv to runHelper before any window code; until that route exists, the
- * packaged desktop app needs to be started as root for installs (a documented limitation).
+ * There the helper is started as `<app executable> helper --request F`, and the Electron entry
+ * (main/index.ts, through launch/helper-invocation.ts) routes that argv to runHelper before any window code.
  */
 export function defaultHelperCommand(cliPath: string = path.join(__dirname, 'cli.js'), execPath: string = process.execPath) {
   return (requestFile: string): HelperCommand => {

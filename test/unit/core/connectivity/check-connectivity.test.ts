@@ -100,8 +100,10 @@ describe('checkConnectivity against real loopback servers', () => {
     expect(byId(report, 'control')?.message).toContain(`[::1]:${tls.port}`);
   });
 
-  it('fails DNS for a name that cannot exist (.invalid) and skips the rest', async () => {
-    const report = await checkConnectivity({ endpoint: 'cs.mobility-setup-test.invalid', timeoutMs: 3000 });
+  it('fails DNS for a name that cannot be resolved and skips the rest', async () => {
+    // The resolver answers as the system's does for a missing name; no DNS server is asked.
+    const resolve = (host: string) => Promise.resolve(host === 'cs.mobility-setup-test.invalid' ? { ok: false as const, code: 'ENOTFOUND' } : { ok: true as const, addresses: ['127.0.0.1'] });
+    const report = await checkConnectivity({ endpoint: 'cs.mobility-setup-test.invalid', timeoutMs: 3000, resolve });
     expect(byId(report, 'dns')?.state).toBe('fail');
     expect(byId(report, 'dns')?.code).toMatch(/^conn\.dns\.(notFound|timeout|failed)$/);
     expect(byId(report, 'dns')?.message).toContain('cs.mobility-setup-test.invalid cannot be resolved');
