@@ -21,6 +21,8 @@ import { ReviewStep } from './steps/review-step';
 import { ServerStep } from './steps/server-step';
 import { SummaryStep } from './steps/summary-step';
 
+const JOB_POLL_MS = 5000;
+
 const views: Record<WizardStep, ComponentType> = {
   detect: DetectStep,
   installer: InstallerStep,
@@ -48,10 +50,16 @@ export function App({ transport: given }: { transport?: Transport }) {
     };
   }, [transport, actions]);
 
-  // Events may have gone by before the subscription saw this job: ask once for its current state.
+  // Events may have gone by before the subscription saw this job (or while the browser host's WebSocket
+  // reconnected): ask for its state now, and now and then while it runs, so the wizard never waits forever.
+  const jobRunning = state.jobId !== null && (state.job === null || state.job.state === 'running');
   useEffect(() => {
-    if (state.jobId) void actions.syncJob(state.jobId);
-  }, [state.jobId, actions]);
+    if (!state.jobId || !jobRunning) return;
+    const jobId = state.jobId;
+    void actions.syncJob(jobId);
+    const timer = setInterval(() => void actions.syncJob(jobId), JOB_POLL_MS);
+    return () => clearInterval(timer);
+  }, [state.jobId, jobRunning, actions]);
 
   useJobLog(transport, logStore, state.jobId, state.job?.logLines ?? 0);
 

@@ -5,8 +5,12 @@ import { App } from './app';
 import { createI18n } from './i18n';
 import './styles/base.css';
 import './styles/layout.css';
-import './styles/components.css';
+import './styles/controls.css';
+import './styles/surfaces.css';
 import './styles/steps.css';
+import './styles/outcome.css';
+import './styles/log.css';
+import './styles/dialog.css';
 
 const i18n = createI18n();
 document.documentElement.lang = i18n.resolvedLanguage ?? 'en';

@@ -6,7 +6,8 @@
 import i18next from 'i18next';
 import type { i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { enCodes, enHints, enUi } from './en';
+import { enUi } from './en';
+import { enCodes, enHints } from './en-codes';
 
 export const resources = {
   en: { ui: enUi, codes: enCodes, hints: enHints },

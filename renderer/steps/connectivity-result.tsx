@@ -13,6 +13,8 @@ export function ConnectivityResult({ report }: { report: ConnectivityReport }) {
   const { t, i18n } = useTranslation();
   const cert = report.certificate;
   const validTo = cert ? new Date(cert.validTo) : null;
+  // The TLS check usually explains an expired or untrusted certificate already; say it here only when it did not.
+  const tlsExplained = report.checks.some((c) => c.id === 'tls' && (c.state === 'warn' || c.state === 'fail'));
   return (
     <Card title={t('server.conn.title', { host: report.host, port: report.port })} className="card-wide">
       <ul className="checks">
@@ -50,12 +52,12 @@ export function ConnectivityResult({ report }: { report: ConnectivityReport }) {
               ],
             ]}
           />
-          {cert.expired ? (
+          {cert.expired && !tlsExplained ? (
             <p className="field-warning">
               <StatusText icon="warn" label={t('server.conn.cert.expired')} />
             </p>
           ) : null}
-          {!cert.trusted ? (
+          {!cert.trusted && !tlsExplained ? (
             <p className="muted">
               <StatusText icon="info" label={t('server.conn.cert.untrusted')} />
             </p>

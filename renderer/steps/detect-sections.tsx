@@ -29,7 +29,7 @@ export function SupportSection({ detection }: { detection: DetectionSnapshot | n
   const arrived = detection !== null && detection.supported !== undefined;
   const reason = arrived && detection.supportReason ? describeCode(t, { code: detection.supportReason, message: detection.supportMessage ?? '' }) : null;
   return (
-    <Card title={t('detect.support.title')} pending={!arrived} className="card-support">
+    <Card title={t('detect.support.title')} pending={!arrived} className={arrived && !detection.supported ? 'card-support is-bad' : 'card-support'}>
       {arrived ? (
         <>
           <p className="token-line">

@@ -1,5 +1,5 @@
 /** Step 5: the running job: steps, progress, elapsed time, the live log, and a confirmed Cancel. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../common/result';
 import { ErrorNotice } from '../components/error-notice';
@@ -28,6 +28,13 @@ export function InstallStep() {
   const [confirming, setConfirming] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [cancelError, setCancelError] = useState<AppError | null>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const askedRef = useRef(false);
+  // When the confirmation closes, focus goes back to Cancel instead of being lost with the removed buttons.
+  useEffect(() => {
+    if (confirming) askedRef.current = true;
+    else if (askedRef.current) cancelRef.current?.focus();
+  }, [confirming]);
   const register = state.flow === 'register';
   const current = job?.steps.find((s) => s.state === 'running');
   const elapsed = job ? (job.finishedAt ?? Math.max(now, job.startedAt)) - job.startedAt : 0;
@@ -50,27 +57,26 @@ export function InstallStep() {
         <p className="elapsed">
           {t('install.elapsed')} <span className="mono">{formatElapsed(elapsed)}</span>
         </p>
-      </div>
-      {job ? <JobProgress steps={job.steps} label={register ? t('install.progressRegister') : t('install.progress')} /> : null}
-      {cancelError ? <ErrorNotice error={cancelError} /> : null}
-      <div className="actions">
-        <span className="spacer" />
-        {confirming ? (
-          <div className="confirm" role="group" aria-label={t('install.cancelConfirmLabel')}>
-            <p>{t('install.cancelQuestion')}</p>
-            <button type="button" className="button danger" onClick={() => void cancel()} disabled={cancelling}>
-              {t('install.cancelYes')}
-            </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)} disabled={cancelling} autoFocus>
-              {t('install.cancelNo')}
-            </button>
-          </div>
-        ) : (
-          <button type="button" className="button" onClick={() => setConfirming(true)} disabled={!running || state.jobId === null}>
+        {confirming ? null : (
+          <button ref={cancelRef} type="button" className="button" onClick={() => setConfirming(true)} disabled={!running || state.jobId === null}>
             {t('install.cancel')}
           </button>
         )}
       </div>
+      {confirming ? (
+        <div className="confirm" role="group" aria-label={t('install.cancelConfirmLabel')}>
+          <p>{t('install.cancelQuestion')}</p>
+          <span className="spacer" />
+          <button type="button" className="button danger" onClick={() => void cancel()} disabled={cancelling}>
+            {t('install.cancelYes')}
+          </button>
+          <button type="button" className="button" onClick={() => setConfirming(false)} disabled={cancelling} autoFocus>
+            {t('install.cancelNo')}
+          </button>
+        </div>
+      ) : null}
+      {job ? <JobProgress steps={job.steps} label={register ? t('install.progressRegister') : t('install.progress')} /> : null}
+      {cancelError ? <ErrorNotice error={cancelError} /> : null}
       <h2 className="subhead">{t('install.logTitle')}</h2>
       <LogPane store={logStore} label={t('install.logTitle')} />
     </>

@@ -1,5 +1,5 @@
 /** Step 2: find the installer file for this OS in a folder, and show exactly which file and checksum. */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstallerChoice } from '../../common/install';
@@ -69,12 +69,14 @@ export function InstallerStep() {
   const defaultInstallDir = state.session?.platform === 'win32' ? WINDOWS_INSTALL_DIR : LINUX_INSTALL_DIR;
   const blocker = installerBlocker(state);
 
-  // A folder given on the command line (--installer-dir, demo) is searched right away.
+  // A folder given on the command line (--installer-dir, demo) is searched once when the step opens;
+  // a folder the user types is searched when they ask.
+  const [autoDir] = useState(() => (state.installer === null && state.installerDir.trim() ? state.installerDir.trim() : null));
   useEffect(() => {
-    if (autoSearched.current || state.installer || !state.installerDir || state.findingInstaller) return;
+    if (autoSearched.current || autoDir === null) return;
     autoSearched.current = true;
-    void actions.findInstaller(state.installerDir);
-  }, [actions, state.installer, state.installerDir, state.findingInstaller]);
+    void actions.findInstaller(autoDir);
+  }, [actions, autoDir]);
 
   const onFind = (event: FormEvent) => {
     event.preventDefault();

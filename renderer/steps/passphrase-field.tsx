@@ -2,7 +2,7 @@
  * The CS passphrase: masked by default, loadable from MobSvc.passphrase (read in the page, never uploaded
  * anywhere but the startInstall call), checked as typed.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkPassphrase, passphraseFromFileText } from '../../common/passphrase';
@@ -14,7 +14,7 @@ const MAX_FILE_BYTES = 64 * 1024;
 export function PassphraseField({ value, onChange, showEmptyError }: { value: string; onChange: (v: string) => void; showEmptyError: boolean }) {
   const { t } = useTranslation();
   const id = useId();
-  const fileId = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
   const helpId = useId();
   const messageId = useId();
   const [visible, setVisible] = useState(false);
@@ -66,14 +66,25 @@ export function PassphraseField({ value, onChange, showEmptyError }: { value: st
           }}
           onBlur={() => setTouched(true)}
         />
-        {/* A toggle: its name stays "Show passphrase" and aria-pressed says whether it is on. */}
-        <button type="button" className="button toggle" aria-pressed={visible} aria-label={t('server.passphrase.show')} onClick={() => setVisible((v) => !v)}>
+        {/* A toggle: its name stays "Show" and aria-pressed says whether it is on. It has no aria-label, so
+            the only control labelled "Passphrase" is the field itself. */}
+        <button type="button" className="button toggle" aria-pressed={visible} aria-controls={id} onClick={() => setVisible((v) => !v)}>
           {t('server.passphrase.showShort')}
         </button>
-        <input id={fileId} type="file" className="visually-hidden file-input" accept=".passphrase,.txt,text/plain" onChange={(e) => void onFile(e)} />
-        <label htmlFor={fileId} className="button file-button">
+        {/* The picker is driven by the button; hidden from the accessibility tree so it adds no second "passphrase" label. */}
+        <input
+          ref={fileRef}
+          type="file"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          data-testid="passphrase-file"
+          accept=".passphrase,.txt,text/plain"
+          onChange={(e) => void onFile(e)}
+        />
+        <button type="button" className="button" onClick={() => fileRef.current?.click()}>
           {t('server.passphrase.load')}
-        </label>
+        </button>
       </div>
       {message ? (
         <p id={messageId} className={showError || fileError ? 'field-error' : 'field-warning'}>

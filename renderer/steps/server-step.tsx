@@ -1,5 +1,5 @@
 /** Step 3: where the agent registers (classic CS + passphrase, modernized appliance, or later). */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseEndpoint } from '../../common/endpoint';
 import { ErrorNotice } from '../components/error-notice';
@@ -18,6 +18,7 @@ export function ServerStep() {
   const { t } = useTranslation();
   const { state, dispatch, actions } = useWizard();
   const [attempted, setAttempted] = useState(false);
+  const idBase = useId();
   const reg = state.registration;
   const dataPort = state.session?.defaults.dataPort ?? null;
   const blocker = registrationBlocker(state);
@@ -43,11 +44,24 @@ export function ServerStep() {
       <fieldset className="choice-group">
         <legend>{t('server.mode.legend')}</legend>
         {modes.map((mode) => (
+          // The whole card is clickable; the radio's name is only the title, the help text is its description.
           <label key={mode} className={reg.mode === mode ? 'choice selected' : 'choice'}>
-            <input type="radio" name="registration-mode" value={mode} checked={reg.mode === mode} onChange={() => dispatch({ type: 'setRegistrationMode', mode })} />
+            <input
+              type="radio"
+              name="registration-mode"
+              value={mode}
+              checked={reg.mode === mode}
+              aria-labelledby={`${idBase}-${mode}-title`}
+              aria-describedby={`${idBase}-${mode}-help`}
+              onChange={() => dispatch({ type: 'setRegistrationMode', mode })}
+            />
             <span className="choice-text">
-              <span className="choice-title">{t(`server.mode.${mode}`)}</span>
-              <span className="choice-help">{t(`server.mode.${mode}Help`)}</span>
+              <span className="choice-title" id={`${idBase}-${mode}-title`}>
+                {t(`server.mode.${mode}`)}
+              </span>
+              <span className="choice-help" id={`${idBase}-${mode}-help`}>
+                {t(`server.mode.${mode}Help`)}
+              </span>
             </span>
           </label>
         ))}

@@ -61,16 +61,19 @@ describe('server step', () => {
 
   it('masks the passphrase with a Show toggle and explains what is wrong with it', async () => {
     await toServerStep(coreFake());
+    // Exactly one control is labelled "passphrase" (the e2e tests find it by that label).
+    expect(screen.getAllByLabelText(/passphrase/i)).toEqual([screen.getByLabelText('Passphrase')]);
+    expect(screen.getByRole('button', { name: 'Load MobSvc.passphrase…' })).toBeTruthy();
     const input = screen.getByLabelText<HTMLInputElement>('Passphrase');
     expect(input.type).toBe('password');
     expect(input.getAttribute('autocomplete')).toBe('off');
     expect(input.getAttribute('spellcheck')).toBe('false');
-    const toggle = screen.getByRole('button', { name: 'Show passphrase' });
+    const toggle = screen.getByRole('button', { name: 'Show' });
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
-    click('Show passphrase');
+    click('Show');
     expect(input.type).toBe('text');
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
-    click('Show passphrase');
+    click('Show');
     expect(input.type).toBe('password');
 
     fireEvent.change(input, { target: { value: 'has space' } });
@@ -85,7 +88,7 @@ describe('server step', () => {
     await toServerStep(coreFake());
     const file = new File([`${SECRET}\r\n`], 'MobSvc.passphrase', { type: 'text/plain' });
     await act(async () => {
-      fireEvent.change(screen.getByLabelText('Load MobSvc.passphrase…'), { target: { files: [file] } });
+      fireEvent.change(screen.getByTestId('passphrase-file'), { target: { files: [file] } });
     });
     await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('Passphrase').value).toBe(SECRET));
   });
@@ -125,5 +128,25 @@ describe('server step', () => {
     expect(others.length).toBeGreaterThan(3);
     expect(JSON.stringify(others)).not.toContain(SECRET);
     expect(document.body.innerHTML).not.toContain(SECRET);
+  });
+
+  it('reads the appliance config.json in the page, checks it is JSON and never shows it', async () => {
+    const fake = coreFake();
+    await toServerStep(fake);
+    act(() => screen.getByRole('radio', { name: 'Replication appliance (modernized)' }).click());
+    const picker = screen.getByLabelText('Choose config.json…');
+    await act(async () => void fireEvent.change(picker, { target: { files: [new File(['not json'], 'config.json')] } }));
+    expect((await screen.findByRole('alert')).textContent).toBe('config.json is not a JSON configuration file.');
+    const config = JSON.stringify({ applianceName: 'app01', applianceEndpoint: '127.0.0.1:4443', key: 'APPLIANCE-KEY-SECRET' });
+    await act(async () => void fireEvent.change(picker, { target: { files: [new File([config], 'config.json')] } }));
+    await screen.findByText(/config\.json loaded/);
+    expect(document.body.innerHTML).not.toContain('APPLIANCE-KEY-SECRET');
+    click('Continue');
+    await screen.findByRole('heading', { level: 1, name: 'Review' });
+    click('Install');
+    await screen.findByRole('heading', { level: 1, name: 'Installing the Mobility service' });
+    expect(fake.callsOf('startInstall')).toMatchObject([{ registration: { mode: 'modernized', configJson: config } }]);
+    expect(JSON.stringify(fake.calls.filter((c) => c.method !== 'startInstall'))).not.toContain('APPLIANCE-KEY-SECRET');
+    expect(fake.callsOf('checkConnectivity')).toEqual([]);
   });
 });

@@ -1,0 +1,56 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { startServe } from './helpers/serve';
+import type { ServedCli } from './helpers/serve';
+
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'roots');
+/** Screenshots for the README are refreshed with UPDATE_SCREENSHOTS=1; otherwise they stay test artifacts. */
+const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === '1' ? path.resolve(__dirname, '..', '..', 'assets', 'screenshots') : path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
+
+let served: ServedCli | null = null;
+test.afterEach(async () => {
+  await served?.stop();
+  served = null;
+});
+
+async function openOn(page: Page, fixture: string): Promise<void> {
+  served = await startServe([], { root: path.join(FIXTURES, fixture) });
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.goto(served.url);
+  await expect(page.getByRole('heading', { name: 'This server' })).toBeVisible();
+}
+
+test('shows the token, the verdict and the installed agent for a registered Ubuntu 22.04 server', async ({ page }) => {
+  await openOn(page, 'ubuntu-22.04-agent-registered');
+  await expect(page.getByTestId('os-token')).toHaveText('UBUNTU-22.04-64');
+  await expect(page.getByTestId('support-verdict')).toContainText(/supported/i);
+  await expect(page.getByTestId('support-verdict')).not.toContainText(/not supported/i);
+  await expect(page.getByText('9.65.0.0').first()).toBeVisible();
+  await expect(page.getByText('10.150.24.8').first()).toBeVisible();
+});
+
+test('renders the detection screen for a fresh RHEL 9 server and takes the README screenshot', async ({ page }) => {
+  await openOn(page, 'rhel-9');
+  await expect(page.getByTestId('os-token')).toHaveText('RHEL9-64');
+  await expect(page.getByRole('button', { name: /continue/i })).toBeEnabled();
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'detection.png') });
+});
+
+test('says why an aarch64 machine is not supported and does not let the install start', async ({ page }) => {
+  await openOn(page, 'ubuntu-22.04-aarch64');
+  await expect(page.getByTestId('support-verdict')).toContainText(/not supported/i);
+  await expect(page.getByText(/x86_64/).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /continue/i })).toBeDisabled();
+});
+
+test('the detection screen has no serious or critical accessibility violations', async ({ page }) => {
+  await openOn(page, 'debian-12');
+  await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+});

@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { PASSPHRASE, startInstallWorld } from './helpers/install-world';
+import type { InstallWorld } from './helpers/install-world';
+
+let world: InstallWorld | null = null;
+test.afterEach(async () => {
+  await world?.close();
+  world = null;
+});
+
+/** Every flow ends with a screenshot kept as a test artifact. */
+async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const file = path.join(testInfo.outputDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
+
+/** Detection → installer (prefilled folder) → server (prefilled address) with the given passphrase. */
+async function walkToServerStep(page: Page, w: InstallWorld, passphrase: string): Promise<void> {
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(w.served.url);
+  await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByLabel('Installer folder')).toHaveValue(w.sandbox.installerDir);
+  await page.getByRole('button', { name: 'Find installer' }).click();
+  await expect(page.getByText('Checksum verified')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByLabel('Configuration server address')).toHaveValue(w.endpoint);
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Check connection' }).click();
+}
+
+async function installFromServerStep(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+  await page.getByRole('button', { name: 'Install', exact: true }).click();
+}
+
+test('a full install and registration ends in the summary, with the agent registered', async ({ page }, testInfo) => {
+  world = await startInstallWorld({ behavior: { slowMs: 150 } });
+  await walkToServerStep(page, world, PASSPHRASE);
+  await installFromServerStep(page);
+  await expect(page.getByRole('heading', { name: 'Mobility service installed' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('9.65.0.0').first()).toBeVisible();
+  await expect(page.getByText(/WALinuxAgent/).first()).toBeVisible();
+  expect(await world.vxVersion()).toContain('AGENT_CONFIGURATION_STATUS=Succeeded');
+  expect(world.sim.registrations.filter((r) => r.ok)).toHaveLength(1);
+  // The live log was shown and the vendor log is one click away.
+  await page.getByRole('button', { name: /View log/ }).first().click();
+  await expect(page.getByRole('dialog')).toContainText(/./);
+  await expect(page.getByRole('dialog')).not.toContainText(PASSPHRASE);
+  await keepScreenshot(page, testInfo, 'install-success');
+});
+
+test('a wrong passphrase ends with exit code 14 and says what to do', async ({ page }, testInfo) => {
+  world = await startInstallWorld();
+  await walkToServerStep(page, world, 'WrongPass0123456');
+  await installFromServerStep(page);
+  await expect(page.getByRole('heading', { name: 'Installation failed' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Exit code 14')).toBeVisible();
+  await expect(page.getByText(/genpassphrase/).first()).toBeVisible();
+  await keepScreenshot(page, testInfo, 'wrong-passphrase');
+});
+
+test('an unreachable server is caught by the connection check before anything is installed', async ({ page }, testInfo) => {
+  // Port 1 on loopback: nothing listens there, so the connection is refused.
+  world = await startInstallWorld({ endpoint: '127.0.0.1:1' });
+  await walkToServerStep(page, world, PASSPHRASE);
+  await expect(page.getByText(/cannot be reached|refused/i).first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeDisabled();
+  expect(await world.vxVersion()).toBeNull();
+  await keepScreenshot(page, testInfo, 'server-unreachable');
+});
+
+test('an installer failure ends with its exit code and the machine state', async ({ page }, testInfo) => {
+  world = await startInstallWorld({ behavior: { installExit: 1603 } });
+  await walkToServerStep(page, world, PASSPHRASE);
+  await installFromServerStep(page);
+  await expect(page.getByRole('heading', { name: 'Installation failed' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Exit code 1603')).toBeVisible();
+  await keepScreenshot(page, testInfo, 'installer-failure');
+});
+
+test('a reboot request (3010) is success with a notice', async ({ page }, testInfo) => {
+  world = await startInstallWorld({ behavior: { rebootRequired: true } });
+  await walkToServerStep(page, world, PASSPHRASE);
+  await installFromServerStep(page);
+  await expect(page.getByRole('heading', { name: 'Mobility service installed' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Restart this server to finish the installation.')).toBeVisible();
+  await keepScreenshot(page, testInfo, 'reboot-required');
+});
+
+test('a hung installer is ended by the inactivity timeout, which the summary says', async ({ page }, testInfo) => {
+  world = await startInstallWorld({ behavior: { hangIn: 'install' }, inactivityTimeoutSeconds: 2 });
+  await walkToServerStep(page, world, PASSPHRASE);
+  await installFromServerStep(page);
+  await expect(page.getByRole('heading', { name: 'Installation failed' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/printed nothing for 2 seconds/).first()).toBeVisible();
+  await keepScreenshot(page, testInfo, 'hang-timeout');
+});
+
+test('cancel mid-install ends the installer and says what state the server is in', async ({ page }, testInfo) => {
+  world = await startInstallWorld({ behavior: { hangIn: 'install' } });
+  await walkToServerStep(page, world, PASSPHRASE);
+  await installFromServerStep(page);
+  await expect(page.getByRole('heading', { name: 'Installing the Mobility service' })).toBeVisible();
+  await expect(page.getByTestId('log-pane')).toContainText(/./, { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Stop the job' }).click();
+  await expect(page.getByRole('heading', { name: 'Installation cancelled' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('State of this server')).toBeVisible();
+  await keepScreenshot(page, testInfo, 'cancelled');
+});
+
+test('200,000 log lines stream into the log pane, which stays responsive', async ({ page }, testInfo) => {
+  world = await startInstallWorld({ behavior: { installLogLines: 200_000 } });
+  await walkToServerStep(page, world, PASSPHRASE);
+  await installFromServerStep(page);
+  await expect(page.getByRole('heading', { name: 'Mobility service installed' })).toBeVisible({ timeout: 60_000 });
+  // The summary can reopen the live log; the pane renders only what is visible, not 200,000 nodes.
+  const toggle = page.getByRole('button', { name: 'Show the installer log' });
+  if (await toggle.isVisible()) await toggle.click();
+  const pane = page.getByTestId('log-pane');
+  await expect.poll(async () => Number(await pane.getAttribute('data-line-count'))).toBeGreaterThanOrEqual(200_000);
+  const rendered = await pane.locator('.log-line').count();
+  expect(rendered).toBeGreaterThan(0);
+  expect(rendered).toBeLessThan(500);
+  await keepScreenshot(page, testInfo, 'flood');
+});
