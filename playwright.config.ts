@@ -16,7 +16,8 @@ export default defineConfig({
   outputDir: 'test-results',
   timeout: 60_000,
   workers: 2,
-  reporter: [['list']],
+  // CI asks for a JSON report too (TEST_REPORT_DIR), from which .ci/run prints one closing count line.
+  reporter: process.env.TEST_REPORT_DIR ? [['list'], ['json', { outputFile: `${process.env.TEST_REPORT_DIR}/playwright.json` }]] : [['list']],
   use: {
     headless: true,
     screenshot: 'only-on-failure',

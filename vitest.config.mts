@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import path from 'node:path';
+
+// CI asks for a JSON report too (TEST_REPORT_DIR), from which .ci/run prints one closing count line.
+const reportDir = process.env.TEST_REPORT_DIR;
 
 export default defineConfig({
   plugins: [react()],
@@ -9,5 +13,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    reporters: reportDir ? ['default', 'json'] : ['default'],
+    ...(reportDir ? { outputFile: { json: path.join(reportDir, 'vitest.json') } } : {}),
   },
 });

@@ -7,6 +7,7 @@ import type { CoreDeps, Desktop } from './core-deps';
 import { createDetectionHandlers } from './detect';
 import { DetectionService } from './detect/detection-service';
 import { createInstallHandlers } from './install';
+import { appFolders, findInstallerDirNearApp } from './install/installer-dir-default';
 import type { CommandRunner, Clock, Logger } from './ports';
 import { silentLogger, systemClock } from './ports';
 import { processRunner } from './process-runner';
@@ -22,6 +23,8 @@ export interface CoreOptions {
   /** Ends a vendor installer/configurator that printed nothing for this long (default 15 minutes). */
   inactivityTimeoutMs?: number;
   session: Omit<SessionInfo, 'root' | 'platform'>;
+  /** Folders searched for an installer when the session names none ("next to the app"). */
+  installerSearchDirs?: readonly string[];
 }
 
 export interface Core {
@@ -47,10 +50,16 @@ export function createCore(options: CoreOptions): Core {
     ...(options.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: options.inactivityTimeoutMs } : {}),
   };
   const session: SessionInfo = { ...options.session, root: deps.paths.root, platform: deps.platform };
+  // Looked up once, on the first getSession, so starting a front door does no disk work for it.
+  let sessionWithDefaults: Promise<SessionInfo> | null = null;
+  const getSession = (): Promise<SessionInfo> =>
+    (sessionWithDefaults ??= session.defaults.installerDir !== null
+      ? Promise.resolve(session)
+      : findInstallerDirNearApp(options.installerSearchDirs ?? appFolders()).then((installerDir) => ({ ...session, defaults: { ...session.defaults, installerDir } })));
   const detection = new DetectionService(deps);
   const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps, detection);
   const handlers: Handlers = {
-    getSession: () => Promise.resolve(session),
+    getSession,
     ...createDetectionHandlers(detection),
     ...createConnectivityHandlers(deps),
     ...installHandlers,

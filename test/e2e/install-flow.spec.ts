@@ -10,11 +10,14 @@ test.afterEach(async () => {
   world = null;
 });
 
-/** Every flow ends with a screenshot kept as a test artifact. */
-async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+/** Every flow ends with a screenshot kept as a test artifact; UPDATE_SCREENSHOTS=1 also refreshes the README's. */
+async function keepScreenshot(page: Page, testInfo: TestInfo, name: string, readme = false): Promise<void> {
   const file = path.join(testInfo.outputDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  if (readme && process.env.UPDATE_SCREENSHOTS === '1') {
+    await page.screenshot({ path: path.resolve(__dirname, '..', '..', 'assets', 'screenshots', `${name}.png`) });
+  }
 }
 
 /** Detection → installer (prefilled folder) → server (prefilled address) with the given passphrase. */
@@ -39,9 +42,12 @@ async function installFromServerStep(page: Page): Promise<void> {
 }
 
 test('a full install and registration ends in the summary, with the agent registered', async ({ page }, testInfo) => {
-  world = await startInstallWorld({ behavior: { slowMs: 150 } });
+  world = await startInstallWorld({ behavior: { slowMs: 400 } });
   await walkToServerStep(page, world, PASSPHRASE);
   await installFromServerStep(page);
+  await expect(page.getByRole('heading', { name: 'Installing the Mobility service' })).toBeVisible();
+  await expect(page.getByTestId('log-pane')).toContainText(/./, { timeout: 15_000 });
+  await keepScreenshot(page, testInfo, 'install-progress', true);
   await expect(page.getByRole('heading', { name: 'Mobility service installed' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('9.65.0.0').first()).toBeVisible();
   await expect(page.getByText(/WALinuxAgent/).first()).toBeVisible();
@@ -51,7 +57,8 @@ test('a full install and registration ends in the summary, with the agent regist
   await page.getByRole('button', { name: /View log/ }).first().click();
   await expect(page.getByRole('dialog')).toContainText(/./);
   await expect(page.getByRole('dialog')).not.toContainText(PASSPHRASE);
-  await keepScreenshot(page, testInfo, 'install-success');
+  await page.keyboard.press('Escape');
+  await keepScreenshot(page, testInfo, 'install-success', true);
 });
 
 test('a wrong passphrase ends with exit code 14 and says what to do', async ({ page }, testInfo) => {
