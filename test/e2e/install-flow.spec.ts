@@ -136,3 +136,42 @@ test('200,000 log lines stream into the log pane, which stays responsive', async
   expect(rendered).toBeLessThan(500);
   await keepScreenshot(page, testInfo, 'flood');
 });
+
+test('a replication appliance config.json registers the agent (modernized)', async ({ page }, testInfo) => {
+  world = await startInstallWorld();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(world.served.url);
+  await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Find installer' }).click();
+  await expect(page.getByText('Checksum verified')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: 'Replication appliance (modernized)' }).check();
+  const config = world.sim.applianceConfig();
+  await page.getByLabel('Choose config.json…').setInputFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(config) });
+  await installFromServerStep(page);
+  await expect(page.getByRole('heading', { name: 'Mobility service installed' })).toBeVisible({ timeout: 30_000 });
+  expect(world.sim.registrations.filter((r) => r.ok && r.mode === 'modernized')).toHaveLength(1);
+  expect(await world.vxVersion()).toContain('AGENT_CONFIGURATION_STATUS=Succeeded');
+  // The appliance key is a secret too: the page never shows the file's content.
+  const key = (JSON.parse(config) as { key: string }).key;
+  await expect(page.locator('body')).not.toContainText(key);
+  await keepScreenshot(page, testInfo, 'modernized');
+});
+
+test('an installed but unregistered agent can be registered on its own', async ({ page }, testInfo) => {
+  world = await startInstallWorld({ installedUnregistered: true });
+  expect(await world.vxVersion()).not.toContain('AGENT_CONFIGURATION_STATUS=Succeeded');
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(world.served.url);
+  await expect(page.getByText('9.65.0.0').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Register only' }).click();
+  await expect(page.getByLabel('Configuration server address')).toHaveValue(world.endpoint);
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Mobility service registered' })).toBeVisible({ timeout: 30_000 });
+  expect(await world.vxVersion()).toContain('AGENT_CONFIGURATION_STATUS=Succeeded');
+  await keepScreenshot(page, testInfo, 'register-only');
+});

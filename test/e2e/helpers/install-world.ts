@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AgentBehavior } from '../../world/agent-package';
@@ -26,8 +27,11 @@ export interface InstallWorld {
  * A Debian 12 sandbox root with a real agent package (behaving as told), a configuration server simulator
  * on 127.0.0.1, and `mobility-setup serve` started with all of it prefilled, as `npm run demo` does.
  */
-export async function startInstallWorld(options: { behavior?: AgentBehavior; inactivityTimeoutSeconds?: number; endpoint?: string } = {}): Promise<InstallWorld> {
+export async function startInstallWorld(
+  options: { behavior?: AgentBehavior; inactivityTimeoutSeconds?: number; endpoint?: string; installedUnregistered?: boolean } = {},
+): Promise<InstallWorld> {
   const sandbox = await createDemoSandbox({ sourceRoot: DEBIAN_12, behavior: options.behavior ?? {} });
+  if (options.installedUnregistered) installWithoutRegistering(sandbox);
   const sim = await startCsSimulator({ passphrase: PASSPHRASE });
   const endpoint = options.endpoint ?? sim.endpoint;
   const args = ['--installer-dir', sandbox.installerDir, '--cs-endpoint', endpoint, '--data-port', String(sim.dataPort), '--demo'];
@@ -45,4 +49,12 @@ export async function startInstallWorld(options: { behavior?: AgentBehavior; ina
       await rm(sandbox.root, { recursive: true, force: true });
     },
   };
+}
+
+/** Puts the agent in the sandbox, unregistered, with the silent command line (as an earlier install would have). */
+function installWithoutRegistering(sandbox: DemoSandbox): void {
+  const repo = path.resolve(__dirname, '..', '..', '..');
+  const cli = ['bin/mobility-setup.js', '--root', sandbox.root, 'install', '--installer-dir', sandbox.installerDir, '--no-register', '--yes'];
+  const run = spawnSync(process.execPath, cli, { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+  if (run.status !== 0) throw new Error(`preparing an installed, unregistered agent failed (${run.status}): ${run.stderr}`);
 }
