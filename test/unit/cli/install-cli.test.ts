@@ -1,50 +1,25 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLI_EXIT_CODES, EXIT } from '../../../main/cli/exit-codes';
 import { writeChecksum } from '../../world/agent-package';
 import type { AgentBehavior } from '../../world/agent-package';
-import { startCsSimulator } from '../../world/cs-simulator';
-import type { CsSimulator } from '../../world/cs-simulator';
-import { makeInstaller, makeRoot, readVx, removeAll } from '../core/install/install-world';
+import { closedPort } from '../core/connectivity/loopback-servers';
+import { PASSPHRASE, readVx, useInstallTestSetup } from '../core/install/install-world';
 import { BUILT, NOT_BUILT_REASON, fingerprint, runCli } from './cli-world';
 
-const PASSPHRASE = 'itUx70I47uxDuUVY';
-let cs: CsSimulator;
-const cleanup: string[] = [];
-
-beforeAll(async () => {
-  cs = await startCsSimulator({ passphrase: PASSPHRASE });
-});
-afterAll(async () => {
-  await cs.close();
-});
-afterEach(async () => {
-  await removeAll(...cleanup.splice(0));
-});
+const setup = useInstallTestSetup();
 
 async function sandbox(behavior: AgentBehavior = {}, fixture = 'debian-12', passphrase = PASSPHRASE) {
-  const root = await makeRoot(fixture);
-  cleanup.push(root);
-  const installerDir = path.join(root, 'installers');
-  await makeInstaller(installerDir, behavior);
+  const { root, installerDir } = await setup.rootWithInstaller({ fixture, behavior });
   const passphraseFile = path.join(root, 'MobSvc.passphrase');
   await writeFile(passphraseFile, `${passphrase}\n`, { mode: 0o600 });
   return { root, installerDir, passphraseFile };
 }
 
-const installArgs = (s: { root: string; installerDir: string; passphraseFile: string }, endpoint = cs.endpoint, extra: string[] = []) => [
+const installArgs = (s: { root: string; installerDir: string; passphraseFile: string }, endpoint = setup.cs.endpoint, extra: string[] = []) => [
   '--root', s.root, '--json', 'install', '--installer-dir', s.installerDir, '--cs-endpoint', endpoint, '--passphrase-file', s.passphraseFile, '--yes', ...extra,
 ];
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? '' : ` — skipped: ${NOT_BUILT_REASON}`}`, () => {
   it('installs and registers: exit 0, one JSON object on stdout, progress on stderr', async () => {
@@ -80,7 +55,7 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
     const installed = await runCli(['--root', s.root, '--json', 'install', '--installer-dir', s.installerDir, '--no-register', '--yes']);
     expect(installed.code).toBe(0);
     expect((await readVx(s.root)).get('AGENT_CONFIGURATION_STATUS')).toBe('NotStarted');
-    const registered = await runCli(['--root', s.root, '--json', 'register', '--cs-endpoint', cs.endpoint, '--passphrase-file', s.passphraseFile, '--yes']);
+    const registered = await runCli(['--root', s.root, '--json', 'register', '--cs-endpoint', setup.cs.endpoint, '--passphrase-file', s.passphraseFile, '--yes']);
     expect(registered.code).toBe(0);
     expect(JSON.parse(registered.stdout).job).toMatchObject({ kind: 'register', state: 'succeeded' });
   });
@@ -92,7 +67,7 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
     ['unreachable server → 73 before installing', {}, PASSPHRASE, 'closed', EXIT.serverUnreachable, 'install.serverUnreachable'],
   ] as const)('%s', async (_name, behavior, passphrase, server, code, outcomeCode) => {
     const s = await sandbox(behavior, 'debian-12', passphrase);
-    const endpoint = server === 'closed' ? `127.0.0.1:${await closedPort()}` : cs.endpoint;
+    const endpoint = server === 'closed' ? `127.0.0.1:${await closedPort()}` : setup.cs.endpoint;
     const result = await runCli(installArgs(s, endpoint));
     expect(result.code).toBe(code);
     const out = JSON.parse(result.stdout);
@@ -102,7 +77,7 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
 
   it('a hung installer ends with 124 after --inactivity-timeout', async () => {
     const s = await sandbox({ hangIn: 'install' });
-    const result = await runCli(installArgs(s, cs.endpoint, ['--inactivity-timeout', '1.5']));
+    const result = await runCli(installArgs(s, setup.cs.endpoint, ['--inactivity-timeout', '1.5']));
     expect(result.code).toBe(EXIT.timeout);
     expect(JSON.parse(result.stdout).job.outcome.code).toBe('install.timeout');
   });
@@ -132,7 +107,7 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
     expect(noYes.stderr).toContain('pass --yes');
     const both = await runCli([...installArgs(s), '--no-register']);
     expect(both.code).toBe(EXIT.usage);
-    const missing = await runCli(['--root', s.root, 'install', '--installer-dir', s.installerDir, '--cs-endpoint', cs.endpoint, '--passphrase-file', path.join(s.root, 'nope'), '--yes']);
+    const missing = await runCli(['--root', s.root, 'install', '--installer-dir', s.installerDir, '--cs-endpoint', setup.cs.endpoint, '--passphrase-file', path.join(s.root, 'nope'), '--yes']);
     expect(missing.code).toBe(EXIT.usage);
     expect(missing.stderr).toContain('Cannot read the passphrase file');
     const badEndpoint = await runCli(installArgs(s, 'https://cs/x'));
@@ -152,7 +127,7 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
 
   it('the JSON result and the job log never contain the passphrase', async () => {
     const s = await sandbox();
-    const result = await runCli(installArgs(s, cs.endpoint, ['--verbose']));
+    const result = await runCli(installArgs(s, setup.cs.endpoint, ['--verbose']));
     expect(result.code).toBe(0);
     const job = JSON.parse(result.stdout).job;
     for (const text of [result.stdout, result.stderr, await readFile(job.logFiles[0], 'utf8'), await readFile(job.logFiles[1], 'utf8')]) expect(text).not.toContain(PASSPHRASE);

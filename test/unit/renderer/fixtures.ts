@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../../common/api';
 import type { ConnectivityReport } from '../../../common/connectivity';
 import type { DetectionReport } from '../../../common/detection';
 import type { InstallerChoice, JobSnapshot } from '../../../common/install';
+import { FakeTransport } from './fake-transport';
 
 export const session: SessionInfo = {
   shell: 'browser',
@@ -122,4 +123,15 @@ export function jobSnapshot(overrides: Partial<JobSnapshot> = {}): JobSnapshot {
     nothingToDo: false,
     ...overrides,
   };
+}
+
+/** A fake core answering the calls from detection up to a started install (job-1 with an empty log) with the values above. */
+export function toInstallFake(): FakeTransport {
+  return new FakeTransport()
+    .on('getSession', session)
+    .on('detect', report)
+    .on('findInstaller', installerChoice)
+    .on('checkConnectivity', connectivityOk)
+    .on('startInstall', { jobId: 'job-1' })
+    .on('readJobLog', (input) => ({ ok: true, value: { jobId: input.jobId, from: input.from, lines: [] } }));
 }

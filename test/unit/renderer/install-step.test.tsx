@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeTransport } from './fake-transport';
-import { connectivityOk, installedReport, installerChoice, jobSnapshot, report, session } from './fixtures';
+import type { FakeTransport } from './fake-transport';
+import { installedReport, installerChoice, jobSnapshot, toInstallFake } from './fixtures';
 import { disabled, missingKeys, renderApp } from './render-app';
 
 afterEach(() => {
@@ -14,16 +14,10 @@ const click = (name: string | RegExp) => act(() => screen.getByRole('button', { 
 const continueEnabled = () => waitFor(() => expect(disabled(screen.getByRole('button', { name: 'Continue' }))).toBe(false));
 
 function coreFake(): FakeTransport {
-  return new FakeTransport()
-    .on('getSession', session)
-    .on('detect', report)
-    .on('findInstaller', installerChoice)
-    .on('checkConnectivity', connectivityOk)
-    .on('startInstall', { jobId: 'job-1' })
+  return toInstallFake()
     .on('startRegister', { jobId: 'job-1' })
     .on('getJob', jobSnapshot())
-    .on('cancelJob', jobSnapshot({ state: 'running' }))
-    .on('readJobLog', (input) => ({ ok: true, value: { jobId: input.jobId, from: input.from, lines: [] } }));
+    .on('cancelJob', jobSnapshot({ state: 'running' }));
 }
 
 describe('install progress', () => {

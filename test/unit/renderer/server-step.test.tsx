@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeTransport } from './fake-transport';
-import { connectivityOk, connectivityRefused, installerChoice, report, session } from './fixtures';
+import type { FakeTransport } from './fake-transport';
+import { connectivityRefused, installerChoice, toInstallFake } from './fixtures';
 import { disabled, missingKeys, renderApp } from './render-app';
 
 const SECRET = 'itUx70I47uxDuUVY';
@@ -13,14 +13,7 @@ afterEach(() => {
 });
 
 function coreFake(): FakeTransport {
-  return new FakeTransport()
-    .on('getSession', session)
-    .on('detect', report)
-    .on('findInstaller', installerChoice)
-    .on('checkConnectivity', connectivityOk)
-    .on('startInstall', { jobId: 'job-1' })
-    .on('getJob', (input) => ({ ok: false, error: { code: 'job.notFound', message: `no ${input.jobId}` } }))
-    .on('readJobLog', (input) => ({ ok: true, value: { jobId: input.jobId, from: input.from, lines: [] } }));
+  return toInstallFake().on('getJob', (input) => ({ ok: false, error: { code: 'job.notFound', message: `no ${input.jobId}` } }));
 }
 
 const click = (name: string | RegExp) => act(() => screen.getByRole('button', { name }).click());

@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../../main/web-host/api-routes';
-import { apiCall, login, rawRequest, request, startTestHost, stillAnswers } from './helpers';
+import { apiCall, rawRequest, request, stillAnswers, useLoggedInHost } from './helpers';
 import type { TestHost } from './helpers';
 
 describe('POST /api/<method>', () => {
   let t: TestHost;
   let cookie: string;
-  beforeEach(async () => {
-    t = await startTestHost();
-    cookie = await login(t);
-  });
-  afterEach(async () => {
-    await t.cleanup();
-  });
+  useLoggedInHost((session) => ({ t, cookie } = session));
 
   it('dispatches to the core as the browser front door and returns the Result as JSON, uncached', async () => {
     const res = await apiCall(t, cookie, 'getSession', '{}');

@@ -2,6 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { createCore } from '../../../main/core/app-core';
 import type { Core } from '../../../main/core/app-core';
 import type { Logger } from '../../../main/core/ports';
@@ -125,6 +126,21 @@ export async function login(t: TestHost): Promise<string> {
   const res = await request(t, { path: `/?token=${t.token}` });
   if (res.status !== 303) throw new Error(`login failed: ${res.status}`);
   return (res.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+}
+
+/**
+ * Gives every test of the calling suite its own host and logged-in session cookie, handed to `use`
+ * before the test, and cleans the host up after it.
+ */
+export function useLoggedInHost(use: (session: { t: TestHost; cookie: string }) => void): void {
+  let t: TestHost | undefined;
+  beforeEach(async () => {
+    t = await startTestHost();
+    use({ t, cookie: await login(t) });
+  });
+  afterEach(async () => {
+    await t?.cleanup();
+  });
 }
 
 /** A POST to the API the way the wizard page sends it. */

@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiCall, login, request, startTestHost, stillAnswers } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { apiCall, request, stillAnswers, useLoggedInHost } from './helpers';
 import type { TestHost } from './helpers';
 
 describe('Host and Origin allow-lists', () => {
   let t: TestHost;
   let cookie: string;
-  beforeEach(async () => {
-    t = await startTestHost();
-    cookie = await login(t);
-  });
-  afterEach(async () => {
-    await t.cleanup();
-  });
+  useLoggedInHost((session) => ({ t, cookie } = session));
 
   it('accepts 127.0.0.1:PORT and localhost:PORT as Host', async () => {
     for (const host of [`127.0.0.1:${t.host.port}`, `localhost:${t.host.port}`, `LOCALHOST:${t.host.port}`]) {

@@ -1,18 +1,12 @@
 import net from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiCall, login, rawRequest, request, startTestHost, stillAnswers } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { apiCall, rawRequest, request, stillAnswers, useLoggedInHost } from './helpers';
 import type { TestHost } from './helpers';
 
 describe('hostile bytes and logging', () => {
   let t: TestHost;
   let cookie: string;
-  beforeEach(async () => {
-    t = await startTestHost();
-    cookie = await login(t);
-  });
-  afterEach(async () => {
-    await t.cleanup();
-  });
+  useLoggedInHost((session) => ({ t, cookie } = session));
 
   it('answers garbage on a raw socket with 400 (or closes it) and keeps serving', async () => {
     const garbage: (string | Buffer)[] = [

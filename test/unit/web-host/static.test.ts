@@ -1,20 +1,14 @@
 import { symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { safeSegments } from '../../../main/web-host/static-files';
-import { login, request, startTestHost, stillAnswers } from './helpers';
+import { request, stillAnswers, useLoggedInHost } from './helpers';
 import type { TestHost } from './helpers';
 
 describe('static renderer files', () => {
   let t: TestHost;
   let cookie: string;
-  beforeEach(async () => {
-    t = await startTestHost();
-    cookie = await login(t);
-  });
-  afterEach(async () => {
-    await t.cleanup();
-  });
+  useLoggedInHost((session) => ({ t, cookie } = session));
 
   it('serves index.html at / with the security headers and a strict CSP naming this host\'s WebSocket origin', async () => {
     const res = await request(t, { path: '/', headers: { Cookie: cookie } });

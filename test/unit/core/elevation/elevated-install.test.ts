@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultHelperCommand } from '../../../../main/core/elevation/helper-command';
 import type { HelperCommand } from '../../../../main/core/elevation/helper-command';
 import { createHelperElevator } from '../../../../main/core/elevation/helper-elevator';
@@ -10,27 +10,10 @@ import type { HelperLauncher, LaunchOutcome } from '../../../../main/core/elevat
 import { runHelper } from '../../../../main/core/elevation/run-helper';
 import { NO_POLKIT_MESSAGE } from '../../../../main/core/elevation/sudo-prompt-launcher';
 import { spawnProcess } from '../../../../main/core/process-runner';
-import { startCsSimulator } from '../../../world/cs-simulator';
-import type { CsSimulator } from '../../../world/cs-simulator';
-import type { TestInstaller } from '../install/install-world';
-import { alive, createTestInstaller, leftovers, makeInstaller, makeRoot, pidsMentioning, readVx, removeAll } from '../install/install-world';
+import { PASSPHRASE, alive, leftovers, pidsMentioning, readVx, useInstallTestSetup } from '../install/install-world';
 
-const PASSPHRASE = 'itUx70I47uxDuUVY';
 const BUILT_CLI = path.resolve(__dirname, '../../../../dist/main/cli.js');
-let cs: CsSimulator;
-const cleanup: string[] = [];
-const installers: TestInstaller[] = [];
-
-beforeAll(async () => {
-  cs = await startCsSimulator({ passphrase: PASSPHRASE });
-});
-afterAll(async () => {
-  await cs.close();
-});
-afterEach(async () => {
-  await Promise.all(installers.splice(0).map((i) => i.dispose()));
-  await removeAll(...cleanup.splice(0));
-});
+const setup = useInstallTestSetup();
 
 interface SeenRequest {
   command: HelperCommand;
@@ -51,13 +34,9 @@ function recordingLauncher(run: (command: HelperCommand) => Promise<LaunchOutcom
 }
 
 async function world(launcher: HelperLauncher, cliPath = '/opt/mobility-setup/dist/main/cli.js', behavior = {}) {
-  const root = await makeRoot();
-  cleanup.push(root);
-  const installerDir = path.join(root, 'installers');
-  await makeInstaller(installerDir, behavior);
+  const { root, installerDir } = await setup.rootWithInstaller({ behavior });
   const elevator = createHelperElevator('linux', launcher, defaultHelperCommand(cliPath));
-  const installer = createTestInstaller(root, { elevator });
-  installers.push(installer);
+  const installer = setup.installer(root, { elevator });
   return { root, installerDir, installer };
 }
 
@@ -69,7 +48,7 @@ describe('privileged steps through the elevated helper', () => {
     const seen: SeenRequest[] = [];
     const before = await elevateDirs();
     const { root, installerDir, installer } = await world(recordingLauncher(async (c) => (await runHelper(c.args.at(-1)!), { kind: 'completed' }), seen));
-    const job = await installer.run('startInstall', { installerDir, registration: { ...classic, endpoint: cs.endpoint } });
+    const job = await installer.run('startInstall', { installerDir, registration: { ...classic, endpoint: setup.cs.endpoint } });
     expect(job.outcome?.message).toContain('installed');
     expect(job.state).toBe('succeeded');
     expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
@@ -96,14 +75,14 @@ describe('privileged steps through the elevated helper', () => {
       },
     };
     const { root, installerDir, installer } = await world(launcher, BUILT_CLI);
-    const job = await installer.run('startInstall', { installerDir, registration: { ...classic, endpoint: cs.endpoint } });
+    const job = await installer.run('startInstall', { installerDir, registration: { ...classic, endpoint: setup.cs.endpoint } });
     expect(job.outcome?.code).toBe('install.succeeded');
     expect((await readVx(root)).get('Version')).toBe('9.65.0.0');
   });
 
   it('a dismissed password prompt ends the job as cancelled, with nothing installed', async () => {
     const { root, installerDir, installer } = await world({ launch: () => Promise.resolve({ kind: 'notGranted' }) });
-    const job = await installer.run('startInstall', { installerDir, registration: { ...classic, endpoint: cs.endpoint } });
+    const job = await installer.run('startInstall', { installerDir, registration: { ...classic, endpoint: setup.cs.endpoint } });
     expect(job.state).toBe('cancelled');
     expect(job.outcome).toMatchObject({ code: 'elevation.notGranted', machineState: 'Nothing was installed.' });
     expect((await readVx(root)).size).toBe(0);

@@ -1,48 +1,17 @@
-import net from 'node:net';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../../../common/install';
-import { startCsSimulator } from '../../../world/cs-simulator';
-import type { CsSimulator } from '../../../world/cs-simulator';
-import type { TestInstaller } from './install-world';
-import { alive, createTestInstaller, leftovers, makeInstaller, makeRoot, pidsMentioning, readVx, removeAll } from './install-world';
+import { closedPort } from '../connectivity/loopback-servers';
+import { PASSPHRASE, alive, leftovers, pidsMentioning, readVx, useInstallTestSetup } from './install-world';
 
-const PASSPHRASE = 'itUx70I47uxDuUVY';
-let cs: CsSimulator;
-const cleanup: string[] = [];
-const installers: TestInstaller[] = [];
-
-beforeAll(async () => {
-  cs = await startCsSimulator({ passphrase: PASSPHRASE });
-});
-afterAll(async () => {
-  await cs.close();
-});
-afterEach(async () => {
-  await Promise.all(installers.splice(0).map((i) => i.dispose()));
-  await removeAll(...cleanup.splice(0));
-});
+const setup = useInstallTestSetup();
 
 async function world(behavior = {}, inactivityTimeoutMs?: number, overrides = {}) {
-  const root = await makeRoot();
-  cleanup.push(root);
-  const installerDir = path.join(root, 'installers');
-  await makeInstaller(installerDir, behavior);
-  const installer = createTestInstaller(root, overrides, inactivityTimeoutMs);
-  installers.push(installer);
+  const { root, installerDir } = await setup.rootWithInstaller({ behavior });
+  const installer = setup.installer(root, overrides, inactivityTimeoutMs);
   return { root, installerDir, installer };
 }
 
-/** A port with nothing listening on 127.0.0.1. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-const classic = (endpoint = cs.endpoint) => ({ mode: 'classic', endpoint, passphrase: PASSPHRASE });
+const classic = (endpoint = setup.cs.endpoint) => ({ mode: 'classic', endpoint, passphrase: PASSPHRASE });
 
 /** Waits until a condition on the events holds (no timing assertion: the test timeout bounds it). */
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {

@@ -1,43 +1,22 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../../../common/install';
-import { startCsSimulator } from '../../../world/cs-simulator';
-import type { CsSimulator } from '../../../world/cs-simulator';
 import { writeChecksum } from '../../../world/agent-package';
 import type { CoreDeps } from '../../../../main/core/core-deps';
 import { selectDetectionProbes } from '../../../../main/platform/select';
 import { linuxPrivileges } from '../../../../main/platform/linux/privileges';
-import type { TestInstaller } from './install-world';
-import { createTestInstaller, leftovers, makeInstaller, makeRoot, readVx, removeAll } from './install-world';
+import { PASSPHRASE, leftovers, makeInstaller, readVx, useInstallTestSetup } from './install-world';
 
-const PASSPHRASE = 'itUx70I47uxDuUVY';
-let cs: CsSimulator;
-const cleanup: string[] = [];
-const installers: TestInstaller[] = [];
-
-beforeAll(async () => {
-  cs = await startCsSimulator({ passphrase: PASSPHRASE });
-});
-afterAll(async () => {
-  await cs.close();
-});
-afterEach(async () => {
-  await Promise.all(installers.splice(0).map((i) => i.dispose()));
-  await removeAll(...cleanup.splice(0));
-});
+const setup = useInstallTestSetup();
 
 async function world(behavior = {}, version = '9.65.0.0', inactivityTimeoutMs?: number) {
-  const root = await makeRoot();
-  cleanup.push(root);
-  const installerDir = path.join(root, 'installers');
-  await makeInstaller(installerDir, behavior, version);
-  const installer = createTestInstaller(root, {}, inactivityTimeoutMs);
-  installers.push(installer);
+  const { root, installerDir } = await setup.rootWithInstaller({ behavior, version });
+  const installer = setup.installer(root, {}, inactivityTimeoutMs);
   return { root, installerDir, installer };
 }
 
-const classic = (passphrase = PASSPHRASE) => ({ mode: 'classic', endpoint: cs.endpoint, passphrase });
+const classic = (passphrase = PASSPHRASE) => ({ mode: 'classic', endpoint: setup.cs.endpoint, passphrase });
 const stepStates = (job: JobSnapshot) => Object.fromEntries(job.steps.map((s) => [s.id, s.state]));
 
 describe('install pipeline (real package, real configurator, CS simulator)', () => {
@@ -56,7 +35,7 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     expect(job.summary?.azureVmAgentNote).toMatch(/WALinuxAgent/);
     const jobLog = path.join(root, 'var/log/mobility-setup', `${job.id}.log`);
     expect(job.logFiles).toEqual([jobLog, path.join(root, 'var/log/ua_install.log')]);
-    expect(cs.registrations.at(-1)).toMatchObject({ mode: 'classic', ok: true });
+    expect(setup.cs.registrations.at(-1)).toMatchObject({ mode: 'classic', ok: true });
     // The extraction folder and the secret file are gone.
     expect(await leftovers(root)).toEqual([]);
     const logText = await readFile(jobLog, 'utf8');
@@ -152,10 +131,10 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
 
   it('modernized registration passes config.json as a file (-S … -c CSPrime)', async () => {
     const { root, installerDir, installer } = await world();
-    const job = await installer.run('startInstall', { installerDir, registration: { mode: 'modernized', configJson: cs.applianceConfig() } });
+    const job = await installer.run('startInstall', { installerDir, registration: { mode: 'modernized', configJson: setup.cs.applianceConfig() } });
     expect(job.state).toBe('succeeded');
-    expect(cs.registrations.at(-1)).toMatchObject({ mode: 'modernized', ok: true });
-    expect(await readFile(job.logFiles[0]!, 'utf8')).not.toContain(cs.applianceKey);
+    expect(setup.cs.registrations.at(-1)).toMatchObject({ mode: 'modernized', ok: true });
+    expect(await readFile(job.logFiles[0]!, 'utf8')).not.toContain(setup.cs.applianceKey);
     expect(await leftovers(root)).toEqual([]);
   });
 
@@ -180,16 +159,12 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
   });
 
   it('not root and no way to elevate: stops before anything runs and says to use sudo', async () => {
-    const root = await makeRoot();
-    cleanup.push(root);
-    const installerDir = path.join(root, 'installers');
-    await makeInstaller(installerDir);
+    const { root, installerDir } = await setup.rootWithInstaller();
     const probes = (deps: CoreDeps) => {
       const real = selectDetectionProbes(deps);
       return { ...real, readPrivileges: () => Promise.resolve(linuxPrivileges({ uid: 1000, user: 'alice', pkexec: null, processNames: [] })) };
     };
-    const installer = createTestInstaller(root, {}, undefined, probes);
-    installers.push(installer);
+    const installer = setup.installer(root, {}, undefined, probes);
     const job = await installer.run('startInstall', { installerDir, registration: classic() });
     expect(job.state).toBe('failed');
     expect(job.outcome?.code).toBe('install.notElevated');
@@ -198,12 +173,8 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
   });
 
   it('an unsupported OS stops in the check step and says why', async () => {
-    const root = await makeRoot('alpine-3.20');
-    cleanup.push(root);
-    const installerDir = path.join(root, 'installers');
-    await makeInstaller(installerDir);
-    const installer = createTestInstaller(root);
-    installers.push(installer);
+    const { root, installerDir } = await setup.rootWithInstaller({ fixture: 'alpine-3.20' });
+    const installer = setup.installer(root);
     const job = await installer.run('startInstall', { installerDir, registration: classic() });
     expect(job.state).toBe('failed');
     expect(job.outcome?.code).toBe('install.unsupported');

@@ -6,6 +6,7 @@
 import { cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { EventBus } from '../../../../main/api/event-bus';
 import { createDispatcher } from '../../../../main/api/dispatch';
 import type { EventName, EventTypes } from '../../../../common/api';
@@ -21,9 +22,13 @@ import { processRunner } from '../../../../main/core/process-runner';
 import { SystemPaths } from '../../../../main/core/system-paths';
 import { buildAgentPackage } from '../../../world/agent-package';
 import type { AgentBehavior } from '../../../world/agent-package';
+import { startCsSimulator } from '../../../world/cs-simulator';
+import type { CsSimulator } from '../../../world/cs-simulator';
 
 export const FIXTURES = path.resolve(__dirname, '../../../fixtures/roots');
 export const TOKEN = 'DEBIAN12-64';
+/** The passphrase the shared CS simulator accepts. */
+export const PASSPHRASE = 'itUx70I47uxDuUVY';
 
 export async function makeRoot(fixture = 'debian-12'): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'ms-install-root-'));
@@ -126,3 +131,50 @@ export function alive(pid: number): boolean {
 }
 
 export const removeAll = (...dirs: string[]) => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+
+export interface InstallTestSetup {
+  /** The CS simulator for the whole file (started before its first test). */
+  readonly cs: CsSimulator;
+  /** A fresh fixture root with an agent package in `<root>/installers`; removed after the test. */
+  rootWithInstaller(options?: { fixture?: string; behavior?: AgentBehavior; version?: string }): Promise<{ root: string; installerDir: string }>;
+  /** `createTestInstaller`, disposed after the test. */
+  installer(...args: Parameters<typeof createTestInstaller>): TestInstaller;
+}
+
+/**
+ * Registers a test file's install hooks: one CS simulator (accepting PASSPHRASE) for the file, and after
+ * every test, disposal of the installers and removal of the roots made through the returned helpers.
+ */
+export function useInstallTestSetup(): InstallTestSetup {
+  let cs: CsSimulator | undefined;
+  const roots: string[] = [];
+  const installers: TestInstaller[] = [];
+  beforeAll(async () => {
+    cs = await startCsSimulator({ passphrase: PASSPHRASE });
+  });
+  afterAll(async () => {
+    await cs?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(installers.splice(0).map((i) => i.dispose()));
+    await removeAll(...roots.splice(0));
+  });
+  return {
+    get cs() {
+      if (!cs) throw new Error('the CS simulator starts in beforeAll');
+      return cs;
+    },
+    async rootWithInstaller({ fixture, behavior, version } = {}) {
+      const root = await makeRoot(fixture);
+      roots.push(root);
+      const installerDir = path.join(root, 'installers');
+      await makeInstaller(installerDir, behavior, version);
+      return { root, installerDir };
+    },
+    installer(...args) {
+      const installer = createTestInstaller(...args);
+      installers.push(installer);
+      return installer;
+    },
+  };
+}
