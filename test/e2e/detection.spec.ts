@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './helpers/axe';
 import { startServe } from './helpers/serve';
 import type { ServedCli } from './helpers/serve';
 
@@ -50,7 +50,5 @@ test('says why an aarch64 machine is not supported and does not let the install 
 test('the detection screen has no serious or critical accessibility violations', async ({ page }) => {
   await openOn(page, 'debian-12');
   await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page, TestInfo } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './helpers/axe';
 import { PASSPHRASE, startInstallWorld } from './helpers/install-world';
 import type { InstallWorld } from './helpers/install-world';
 
@@ -44,10 +45,13 @@ async function installFromServerStep(page: Page): Promise<void> {
 test('a full install and registration ends in the summary, with the agent registered', async ({ page }, testInfo) => {
   world = await startInstallWorld({ behavior: { slowMs: 400 } });
   await walkToServerStep(page, world, PASSPHRASE);
+  await expect(page.getByText(/SHA-256/).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await installFromServerStep(page);
   await expect(page.getByRole('heading', { name: 'Installing the Mobility service' })).toBeVisible();
   await expect(page.getByTestId('log-pane')).toContainText(/./, { timeout: 15_000 });
   await keepScreenshot(page, testInfo, 'install-progress', true);
+  await expectNoSeriousA11yViolations(page);
   await expect(page.getByRole('heading', { name: 'Mobility service installed' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('9.65.0.0').first()).toBeVisible();
   await expect(page.getByText(/WALinuxAgent/).first()).toBeVisible();
@@ -58,6 +62,7 @@ test('a full install and registration ends in the summary, with the agent regist
   await expect(page.getByRole('dialog')).toContainText(/./);
   await expect(page.getByRole('dialog')).not.toContainText(PASSPHRASE);
   await page.keyboard.press('Escape');
+  await expectNoSeriousA11yViolations(page);
   await keepScreenshot(page, testInfo, 'install-success', true);
 });
 
