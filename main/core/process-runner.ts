@@ -1,4 +1,5 @@
 import { spawn as spawnChild } from 'node:child_process';
+import path from 'node:path';
 import type { CommandRunner, RunOptions, RunResult, RunningProcess, SpawnOptions } from './ports';
 
 /** Grace period between SIGTERM and SIGKILL when ending a process group. */
@@ -28,12 +29,24 @@ export function childEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
   return { ...base, ...extra };
 }
 
+/**
+ * Windows has no process groups and process.kill(pid) ends only the leader (an msiexec or setup.exe child
+ * would keep running): taskkill /T ends the whole tree, /F because console installers ignore a polite close.
+ * The full path, so a taskkill.exe in the current folder or on PATH is never the one started.
+ */
+export function windowsTreeKillCommand(pid: number, systemRoot: string | undefined = process.env.SystemRoot): { file: string; args: string[] } {
+  const windowsDir = systemRoot && path.win32.isAbsolute(systemRoot) ? systemRoot : 'C:\\Windows';
+  return { file: path.win32.join(windowsDir, 'System32', 'taskkill.exe'), args: ['/T', '/F', '/PID', String(pid)] };
+}
+
 /** Ends a detached child's whole process group: installers start services and helpers of their own. */
 function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   if (pid === undefined) return;
   try {
-    if (process.platform === 'win32') process.kill(pid, signal);
-    else process.kill(-pid, signal);
+    if (process.platform === 'win32') {
+      const kill = windowsTreeKillCommand(pid);
+      spawnChild(kill.file, kill.args, { shell: false, stdio: 'ignore', windowsHide: true }).on('error', () => undefined);
+    } else process.kill(-pid, signal);
   } catch {
     // Already gone.
   }
@@ -120,9 +133,10 @@ export function spawnProcess(file: string, args: readonly string[], options: Spa
       clearTimeout(inactivityTimer);
       clearTimeout(overallTimer);
       // Descendants may outlive the leader; the group still gets its SIGKILL if we were ending it.
+      // Not on Windows: taskkill /T already ended the tree (/F), and the leader's pid may now be reused.
       if (killTimer) {
         clearTimeout(killTimer);
-        if (timedOut || cancelled) signalGroup(child.pid, 'SIGKILL');
+        if ((timedOut || cancelled) && process.platform !== 'win32') signalGroup(child.pid, 'SIGKILL');
       }
       resolve({ code, signal, stdout, stderr, timedOut, cancelled });
     };

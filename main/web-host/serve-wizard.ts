@@ -113,11 +113,17 @@ function sshTarget(): string {
   return `${user}@${os.hostname() || 'server'}`;
 }
 
-/** Waits for Ctrl+C or SIGTERM, then closes cleanly; a second signal during shutdown ends the process the default way. */
-export function closeOnSignal(served: Pick<WebHost, 'close'>, signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM']): Promise<NodeJS.Signals> {
+/**
+ * Waits for Ctrl+C, SIGTERM or SIGHUP (the SSH session running `serve` dropped), then closes cleanly: the
+ * core cancels its job, so its vendor process tree and secret file do not outlive the session. A second
+ * signal during shutdown ends the process the default way.
+ */
+export function closeOnSignal(served: Pick<WebHost, 'close'>, signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']): Promise<NodeJS.Signals> {
   return new Promise((resolve, reject) => {
     const onSignal = (signal: NodeJS.Signals): void => {
       for (const s of signals) process.off(s, onSignal);
+      // The terminal is gone: a failed write to it must not end the process before close() finishes.
+      if (signal === 'SIGHUP') for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
       served.close().then(() => resolve(signal), reject);
     };
     for (const s of signals) process.on(s, onSignal);

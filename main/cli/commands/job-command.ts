@@ -112,6 +112,13 @@ export interface JobCommandOptions {
   input: unknown;
 }
 
+/** Signals that cancel the job (then the command ends normally): Ctrl+C, kill, and a dropped SSH session. */
+export const INTERRUPT_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function ignoreStreamErrors(): void {
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+}
+
 /** Runs one install/register job on a fresh core: progress on stderr, the result on stdout, an exit code back. */
 export async function runJobCommand(options: JobCommandOptions): Promise<number> {
   if (!existsSync(options.root)) throw new UsageError(`The root directory ${options.root} does not exist.`);
@@ -131,12 +138,14 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
     }
   });
   let jobId: string | null = null;
-  const onInterrupt = () => {
-    process.stderr.write('Cancelling…\n');
+  const onInterrupt = (signal: NodeJS.Signals) => {
+    // SIGHUP: the terminal (an SSH session) is gone, and writing to it fails (EIO/EPIPE); an unhandled stream
+    // error would end the process before the cleanup below (secret file, vendor process tree) ran.
+    if (signal === 'SIGHUP') ignoreStreamErrors();
+    else process.stderr.write('Cancelling…\n');
     if (jobId) void core.handlers.cancelJob({ jobId }, { frontDoor: 'cli' }).catch(() => undefined);
   };
-  process.on('SIGINT', onInterrupt);
-  process.on('SIGTERM', onInterrupt);
+  for (const signal of INTERRUPT_SIGNALS) process.on(signal, onInterrupt);
   try {
     const started = await core.dispatch(options.method, options.input, { frontDoor: 'cli' });
     if (!started.ok) {
@@ -152,8 +161,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
     process.stdout.write(options.json ? `${JSON.stringify({ exitCode, job }, null, 2)}\n` : formatJob(job, exitCode));
     return exitCode;
   } finally {
-    process.off('SIGINT', onInterrupt);
-    process.off('SIGTERM', onInterrupt);
+    for (const signal of INTERRUPT_SIGNALS) process.off(signal, onInterrupt);
     unsubscribe();
     await core.dispose();
   }

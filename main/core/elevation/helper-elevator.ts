@@ -75,14 +75,22 @@ export function createHelperElevator(platform: 'linux' | 'win32', launcher: Help
       let cancelRequested = false;
       const requestCancel = () => {
         cancelRequested = true;
-        if (written) fs.writeFileSync(written.cancelFile, '', { mode: 0o600 });
+        try {
+          if (written) fs.writeFileSync(written.cancelFile, '', { mode: 0o600 });
+        } catch {
+          // The request folder is being removed (the helper ended): nothing left to cancel. Cancel never throws.
+        }
       };
       const done = (async (): Promise<PrivilegedResult> => {
         const commands = selectAgentPlatform(platform);
         const command = commands ? buildVendorCommand(commands, spec) : null;
         if (!command) return { kind: 'unavailable', code: 'elevation.noCommand', message: `There is no ${spec.operation} command for this platform.`, hint: 'Use the installer built for this operating system.' };
         written = await writeHelperRequest(requestFor(platform, spec, command, options));
-        if (cancelRequested) requestCancel();
+        if (cancelRequested) {
+          // Cancelled while the request was written: no password prompt for a command nobody wants any more.
+          await written.remove();
+          return { kind: 'exited', code: null, signal: null, timedOut: false, cancelled: true };
+        }
         const tail = createTail(written.outputFile, options.onLine);
         const timer = setInterval(() => tail.read(), TAIL_MS);
         try {

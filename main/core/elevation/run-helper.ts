@@ -91,6 +91,11 @@ export async function runHelper(requestFile: string): Promise<number> {
     return 3;
   }
   const { request, command } = loaded;
+  if (fs.existsSync(path.join(dir, CANCEL_FILE))) {
+    // The app cancelled while the password prompt was open: the vendor command never starts.
+    writeResult(dir, { ok: true, code: null, signal: null, timedOut: false, cancelled: true, refused: null });
+    return 0;
+  }
   const out = openExisting(path.join(dir, OUTPUT_FILE), fs.constants.O_WRONLY | fs.constants.O_APPEND);
   const running = spawnProcess(command.file, command.args, {
     cwd: command.cwd ?? undefined,

@@ -1,6 +1,7 @@
 import { exec as sudoExec } from '@vscode/sudo-prompt';
 import type { HelperLauncher, LaunchOutcome } from './helper-elevator';
-import { toElevatedCommandLine } from './helper-command';
+import path from 'node:path';
+import { isSafeCommandPart, toElevatedCommandLine } from './helper-command';
 
 /** sudo-prompt's fixed English error texts (node_modules/@vscode/sudo-prompt/index.js). */
 const PERMISSION_DENIED = 'User did not grant permission.';
@@ -21,6 +22,21 @@ export function launchOutcomeFromError(error: Error | undefined): LaunchOutcome 
   return { kind: 'completed' };
 }
 
+/**
+ * sudo-prompt puts process.cwd() into the elevated command text: `cd "<cwd>";` run by /bin/sh on Linux
+ * (escaping only "), `cd /d "<cwd>"` in a .bat file on Windows. A working folder the shell would interpret
+ * ($(), backticks, %VAR%) must not get there: returns the fixed folder to use instead, or null when the
+ * current one is safe. (On Windows a trailing backslash is fine here: cmd's cd has no argv escaping.)
+ */
+export function workingFolderForPrompt(cwd: string, platform: NodeJS.Platform, systemRoot: string | undefined = process.env.SystemRoot): string | null {
+  if (platform === 'win32') {
+    if (isSafeCommandPart(cwd.replace(/\\+$/, '') || 'C:', 'win32')) return null;
+    const fallback = systemRoot && isSafeCommandPart(systemRoot, 'win32') ? systemRoot : 'C:\\Windows';
+    return path.win32.normalize(fallback);
+  }
+  return isSafeCommandPart(cwd, platform) ? null : '/';
+}
+
 /** Elevates the fixed helper command through pkexec (Linux) or UAC (Windows). */
 export const sudoPromptLauncher: HelperLauncher = {
   launch(command) {
@@ -29,11 +45,31 @@ export const sudoPromptLauncher: HelperLauncher = {
       line = toElevatedCommandLine(command);
     } catch (err) {
       const message = err instanceof Error ? err.message : 'The elevated command is not safe to run.';
-      return Promise.resolve({ kind: 'unavailable', code: 'elevation.unsafeCommand', message, hint: 'Install Mobility Setup in a folder whose path has only letters, digits, spaces and . _ - characters.' });
+      const allowed = process.platform === 'win32' ? 'has no % ! ^ & | < > or " characters' : 'has only letters, digits, spaces and . _ - characters';
+      return Promise.resolve({ kind: 'unavailable', code: 'elevation.unsafeCommand', message, hint: `Install Mobility Setup in a folder whose path ${allowed}.` });
+    }
+    const original = process.cwd();
+    const safeFolder = workingFolderForPrompt(original, process.platform);
+    // sudo-prompt reads the cwd asynchronously (after probing for pkexec / writing its scripts), so the safe
+    // folder stays current until its callback; then the original one comes back.
+    try {
+      if (safeFolder !== null) process.chdir(safeFolder);
+    } catch {
+      const message = 'The current folder has characters a shell would interpret, and no safe folder could be used instead.';
+      return Promise.resolve({ kind: 'unavailable', code: 'elevation.unsafeCommand', message, hint: 'Start Mobility Setup from another folder (for example your home folder).' });
     }
     return new Promise<LaunchOutcome>((resolve) => {
       // No env option: the request file carries everything the helper needs.
-      sudoExec(line, { name: 'Mobility Setup' }, (error) => resolve(launchOutcomeFromError(error)));
+      sudoExec(line, { name: 'Mobility Setup' }, (error) => {
+        if (safeFolder !== null && process.cwd() === safeFolder) {
+          try {
+            process.chdir(original);
+          } catch {
+            // The original folder is gone: stay in the safe one.
+          }
+        }
+        resolve(launchOutcomeFromError(error));
+      });
     });
   },
 };

@@ -11,6 +11,8 @@ import { assertChecksumOk, compareVersions, findInstaller } from './installer-fi
 import type { JobHandle } from './job-manager';
 import { failed, failedFromUserError } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
+import { realPath } from './pipeline-env';
+import { sanitiseEntryName } from './safe-extract';
 
 /** What the check step decided: every later step only carries this out. */
 export interface InstallPlan {
@@ -43,6 +45,38 @@ export function validateRegistration(registration: Registration): Endpoint | nul
     }
   }
   return null;
+}
+
+const WINDOWS_ABSOLUTE = /^[A-Za-z]:[\\/]/;
+
+/**
+ * The install folder must be a full path: a relative one would resolve from the extraction folder, which
+ * is removed (recursively) after the install. The root of the file system and anything inside the
+ * temporary work folder are refused for the same reason. Throws UserError 'installDir.notAbsolute',
+ * 'installDir.unsafe' or 'installDir.invalid'.
+ */
+export function checkInstallDir(env: Pick<PipelineEnv, 'deps' | 'commands' | 'workBase'>, dir: string): void {
+  const win = env.commands.platform === 'win32';
+  const shown = sanitiseEntryName(dir);
+  const hint = `Enter the full path of the install folder, e.g. ${env.commands.defaultInstallDir}, or leave it empty for that default.`;
+  if (!(win ? WINDOWS_ABSOLUTE.test(dir) : dir.startsWith('/'))) {
+    throw new UserError('installDir.notAbsolute', `The install folder "${shown}" is not a full (absolute) path.`, hint, { dir: shown });
+  }
+  const api = win ? path.win32 : path.posix;
+  const normal = api.normalize(dir);
+  if (normal === api.parse(normal).root) {
+    throw new UserError('installDir.unsafe', `The install folder cannot be the root folder ${shown}.`, hint, { dir: shown });
+  }
+  let real: string;
+  try {
+    real = realPath(env.deps, dir);
+  } catch {
+    throw new UserError('installDir.invalid', `The install folder "${shown}" cannot be used under the root folder ${env.deps.paths.root}.`, hint, { dir: shown });
+  }
+  const rel = path.relative(path.resolve(env.workBase), path.resolve(real));
+  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+    throw new UserError('installDir.unsafe', `The install folder ${shown} is inside the temporary work folder ${env.workBase}, which is removed after the install.`, hint, { dir: shown });
+  }
 }
 
 /** Whether the agent already points to the server being asked for (host names compare case-insensitively). */
@@ -127,6 +161,13 @@ export async function checkInstall(env: PipelineEnv, job: JobHandle, request: In
   const agent = await env.detection.readAgent();
   const { installNeeded, upgrade } = versionPlan(agent, choice.chosen.version);
   const installDir = agent.installed && agent.installDir ? agent.installDir : (request.installDir ?? env.commands.defaultInstallDir);
+  try {
+    if (request.installDir !== undefined) checkInstallDir(env, request.installDir);
+    checkInstallDir(env, installDir);
+  } catch (err) {
+    if (err instanceof UserError) throw failedFromUserError(err);
+    throw err;
+  }
   if (agent.installed) job.log(`Installed agent: ${agent.version ?? 'unknown version'} in ${agent.installDir ?? 'unknown folder'}, registered: ${String(agent.registered)}.`);
   if (upgrade) job.log(`Upgrade from ${agent.version ?? '?'} to ${choice.chosen.version}.`);
 

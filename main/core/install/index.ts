@@ -27,7 +27,15 @@ export interface InstallOverrides {
   elevator?: Elevator;
   checkServer?: PipelineEnv['checkServer'];
   workBase?: string;
+  /** How long dispose waits for running jobs to end (default DISPOSE_LIMIT_MS). */
+  disposeLimitMs?: number;
 }
+
+/**
+ * dispose cancels running jobs, then waits at most this long: a pending password prompt (pkexec, UAC)
+ * cannot be cancelled from here, and quitting the app or Ctrl+C on serve must not hang on it.
+ */
+export const DISPOSE_LIMIT_MS = 15_000;
 
 export type InstallHandlers = Pick<Handlers, InstallMethods> & { dispose: () => Promise<void> };
 
@@ -59,7 +67,7 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
     };
   };
   // A crash can leave a secret file behind; remove what dead runs left (live runs' folders stay).
-  void sweepSecretLeftovers(secretBase({ workBase } as PipelineEnv)).catch(() => 0);
+  void sweepSecretLeftovers(secretBase({ workBase })).catch(() => 0);
 
   const track = (started: { jobId: string; done: Promise<void> }) => {
     running.set(started.jobId, started.done);
@@ -86,11 +94,20 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
     getJob: ({ jobId }) => Promise.resolve(jobs.get(jobId)),
     readJobLog: ({ jobId, from, max }) => Promise.resolve(jobs.readLog(jobId, from, max)),
     cancelJob: ({ jobId }) => jobs.cancel(jobId),
-    readLogFile: ({ path, maxBytes }) => readAllowedLog(jobs.knownLogFiles(), path, maxBytes),
+    readLogFile: ({ path, maxBytes }) => readAllowedLog(jobs.knownLogFiles(), path, maxBytes, jobs.knownSecrets()),
     openLogFile: ({ path }) => openAllowedLog(jobs.knownLogFiles(), path, deps.desktop),
     dispose: async () => {
-      await jobs.dispose();
-      await Promise.all(running.values());
+      const limitMs = overrides.disposeLimitMs ?? DISPOSE_LIMIT_MS;
+      const stopped = (async () => {
+        await jobs.dispose();
+        await Promise.all(running.values());
+        return true;
+      })().catch(() => true);
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), limitMs)));
+      const ended = await Promise.race([stopped, limit]);
+      clearTimeout(timer);
+      if (!ended) deps.logger.warn('jobs still running at shutdown (a password prompt may be open); not waiting any longer', { waitedMs: limitMs, jobs: [...running.keys()] });
     },
   };
 }

@@ -82,7 +82,7 @@ async function runInstall(env: PipelineEnv, job: JobHandle, request: InstallRequ
       if (!elevator) throw failed({ code: 'internal', message: 'No way to run the privileged steps was chosen.' });
       if (plan.installNeeded) {
         enter('extract');
-        extractedDir = await extractInstaller(env, job, plan.choice.chosen.path);
+        extractedDir = await extractInstaller(env, job, plan.choice);
         job.step('extract', 'done');
         enter('install');
         const spec = { operation: 'install', extractedDir, installDir: realPath(env.deps, plan.installDir), architecture: request.registration.mode === 'modernized' ? 'modernized' : 'classic', upgrade: plan.upgrade } as const;

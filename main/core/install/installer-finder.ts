@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChecksumState, InstallerCandidate, InstallerChoice } from '../../../common/install';
 import { UserError } from '../../../common/result';
@@ -76,6 +76,41 @@ export function sha256File(file: string): Promise<string> {
       .on('data', (chunk) => hash.update(chunk))
       .on('end', () => resolve(hash.digest('hex')));
   });
+}
+
+const COPY_CHUNK = 1024 * 1024;
+
+/**
+ * Copies the installer into `destDir` (a private 0700 folder of ours) as a new 0600 file (exclusive
+ * create, so nothing planted is written through) and hashes exactly the bytes written. Whoever can write
+ * the installer folder can swap the file after it was checked; everything after this works on the copy,
+ * which only we can change, so the hash of the copy is the hash of what is extracted and run.
+ */
+export async function copyInstallerPrivately(source: string, destDir: string): Promise<{ path: string; sha256: string; sizeBytes: number }> {
+  const dest = path.join(destDir, path.basename(source));
+  const input = await open(source, 'r');
+  try {
+    if (!(await input.stat()).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
+    const output = await open(dest, 'wx', 0o600);
+    try {
+      const hash = createHash('sha256');
+      const buffer = Buffer.alloc(COPY_CHUNK);
+      let total = 0;
+      for (;;) {
+        const { bytesRead } = await input.read(buffer, 0, COPY_CHUNK, null);
+        if (bytesRead === 0) break;
+        const chunk = buffer.subarray(0, bytesRead);
+        hash.update(chunk);
+        await output.write(chunk, 0, bytesRead);
+        total += bytesRead;
+      }
+      return { path: dest, sha256: hash.digest('hex'), sizeBytes: total };
+    } finally {
+      await output.close();
+    }
+  } finally {
+    await input.close();
+  }
 }
 
 interface Found extends ParsedInstallerName {

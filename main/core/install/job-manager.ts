@@ -95,6 +95,11 @@ export class JobManager {
     return files;
   }
 
+  /** Secrets of every job this core ran, to redact from vendor logs read back (defence in depth). */
+  knownSecrets(): string[] {
+    return [...this.jobs.values()].flatMap((record) => record.log.secretValues);
+  }
+
   /** Asks the job to stop; ends its running process tree, waits (bounded) for the final snapshot. */
   async cancel(jobId: string): Promise<JobSnapshot> {
     const record = this.record(jobId);

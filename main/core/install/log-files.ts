@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
 import type { Desktop } from '../core-deps';
+import { redactSecrets } from './job-log';
 
 /** What readLogFile returns when the caller gives no limit: the tail a log pane shows. */
 export const DEFAULT_LOG_BYTES = 1024 * 1024;
@@ -18,8 +19,12 @@ function allowed(known: Set<string>, requested: string): string {
   return wanted;
 }
 
-/** The last `maxBytes` of an allowed log file. */
-export async function readAllowedLog(known: Set<string>, requested: string, maxBytes = DEFAULT_LOG_BYTES): Promise<{ path: string; text: string; truncated: boolean }> {
+/**
+ * The last `maxBytes` of an allowed log file, with `secrets` (the session's jobs' known secrets) redacted.
+ * The vendor log is the vendor's own file, written by its tools: it is shown as it is apart from that
+ * redaction, and the file on disk is never changed.
+ */
+export async function readAllowedLog(known: Set<string>, requested: string, maxBytes = DEFAULT_LOG_BYTES, secrets: readonly string[] = []): Promise<{ path: string; text: string; truncated: boolean }> {
   const file = allowed(known, requested);
   let handle;
   try {
@@ -35,7 +40,7 @@ export async function readAllowedLog(known: Set<string>, requested: string, maxB
     let text = buffer.toString('utf8');
     // A cut in the middle of a line (or a UTF-8 sequence) starts the tail at the next full line.
     if (size > length) text = text.slice(text.indexOf('\n') + 1);
-    return { path: file, text, truncated: size > length };
+    return { path: file, text: redactSecrets(text, secrets), truncated: size > length };
   } finally {
     await handle.close();
   }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Endpoint } from '../../../common/endpoint';
 import type { Registration } from '../../../common/install';
 import type { VendorSpec } from '../../platform/agent-platform';
@@ -7,30 +6,39 @@ import type { ExitCodeInfo } from './exit-codes';
 import type { JobHandle } from './job-manager';
 import type { PipelineEnv } from './pipeline-env';
 import { realPath, vendorLogFiles } from './pipeline-env';
-import { withSecretFile } from './secret-file';
+import { secretBaseFor, withSecretFile } from './secret-file';
 import { runVendorStep } from './vendor-step';
 
-/** Where per-use secret folders go (under the sandbox root in tests and demos). */
-export function secretBase(env: PipelineEnv): string {
-  return path.join(env.workBase, 'mobility-setup-secrets');
+/** Where per-use secret folders go (under the sandbox root in tests and demos; root-only for root). */
+export function secretBase(env: Pick<PipelineEnv, 'workBase'>): string {
+  return secretBaseFor(env.workBase);
 }
 
-/** The secrets of a request: redacted from every log line of its job. */
+/** Shorter config.json strings ("true", "v2", port-like text) are not worth redacting and would mangle logs. */
+export const MIN_CONFIG_SECRET_LENGTH = 4;
+
+/**
+ * The secrets of a request: redacted from every log line of its job. config.json is opaque and key names
+ * vary by appliance version, so every string value in it (at any depth, arrays included) of at least
+ * MIN_CONFIG_SECRET_LENGTH characters counts, in parsed form and as it is written in the file (escaped).
+ */
 export function secretsOf(registration: Registration): string[] {
   if (registration.mode === 'classic') return [registration.passphrase];
   if (registration.mode === 'none') return [];
-  // config.json is opaque, but its key-like fields are secrets too.
-  const found: string[] = [];
-  const walk = (value: unknown, name: string) => {
-    if (typeof value === 'string' && value.length >= 6 && /key|secret|passphrase|password|token/i.test(name)) found.push(value);
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+  const found = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.length < MIN_CONFIG_SECRET_LENGTH) return;
+      found.add(value);
+      found.add(JSON.stringify(value).slice(1, -1));
+    } else if (value && typeof value === 'object') for (const v of Object.values(value)) walk(v);
   };
   try {
-    walk(JSON.parse(registration.configJson), '');
+    walk(JSON.parse(registration.configJson));
   } catch {
     // Invalid JSON is refused by the check step.
   }
-  return found;
+  return [...found];
 }
 
 /**

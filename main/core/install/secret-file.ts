@@ -7,20 +7,35 @@
  * genpassphrase printed, and the configurator reads the passphrase from the file's text.
  * On Windows the mode bits mean little; there the base sits in the per-user %TEMP%, which is private.
  */
+import { constants } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { chmod, lstat, mkdir, mkdtemp, open, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
 
 export interface SecretFileOptions {
-  /** Folder that holds the per-use folders; default `<tmpdir>/mobility-setup-secrets`. */
+  /** Folder that holds the per-use folders; default `secretBaseFor(os.tmpdir())`. */
   base?: string;
   /** Name of the file inside the fresh folder, e.g. "MobSvc.passphrase" or "config.json". */
   fileName?: string;
 }
 
+/** Root's secret folders live where only root can create or plant anything (not the shared /tmp). */
+export const ROOT_SECRET_BASE = '/run/mobility-setup-secrets';
+
+/**
+ * The secret base for a work folder. Root working in the shared system temp folder gets ROOT_SECRET_BASE
+ * instead: a world-writable /tmp lets any user pre-create the base or plant links for root to follow.
+ * A sandbox (tests, demo) passes its own work folder and keeps `<workBase>/mobility-setup-secrets`.
+ */
+export function secretBaseFor(workBase: string, uid: number | undefined = process.getuid?.(), platform: string = process.platform): string {
+  if (uid === 0 && platform !== 'win32' && path.resolve(workBase) === path.resolve(os.tmpdir())) return ROOT_SECRET_BASE;
+  return path.join(workBase, 'mobility-setup-secrets');
+}
+
 export function defaultSecretBase(): string {
-  return path.join(os.tmpdir(), 'mobility-setup-secrets');
+  return secretBaseFor(os.tmpdir());
 }
 
 const RUN_PREFIX = 'run-';
@@ -32,20 +47,35 @@ const RUN_PREFIX = 'run-';
 async function ensureBase(base: string): Promise<void> {
   await mkdir(base, { recursive: true, mode: 0o700 });
   const info = await lstat(base);
-  const uid = process.getuid?.();
-  if (!info.isDirectory() || (uid !== undefined && info.uid !== uid)) {
+  if (!ownedFolder(info)) {
     throw new UserError('secret.unsafeBase', `The folder for temporary secret files (${base}) is not a private folder of this user.`,
       'Remove it (or set TMPDIR to a private folder) and try again.', { base });
   }
   if (process.platform !== 'win32' && (info.mode & 0o777) !== 0o700) await chmod(base, 0o700);
 }
 
-/** Best effort: overwrite before unlinking so the secret does not linger in freed blocks of a tmpfs page. */
+/** A real folder (not a link) owned by this user. */
+function ownedFolder(info: Stats): boolean {
+  const uid = process.getuid?.();
+  return info.isDirectory() && (uid === undefined || info.uid === uid);
+}
+
+/** On POSIX, O_NOFOLLOW makes open fail on a link instead of writing through it; Windows has no such flag. */
+const NOFOLLOW = (constants as { O_NOFOLLOW?: number }).O_NOFOLLOW ?? 0;
+
+/**
+ * Best effort: overwrite before unlinking so the secret does not linger in freed blocks of a tmpfs page.
+ * Only ever our own single-link regular file: a link (O_NOFOLLOW), a hard link to another file, or a file
+ * of someone else is left alone, so a planted name can never make us zero a file elsewhere.
+ */
 async function shred(file: string): Promise<void> {
   try {
-    const handle = await open(file, 'r+');
+    const handle = await open(file, constants.O_RDWR | NOFOLLOW);
     try {
-      const { size } = await handle.stat();
+      const info = await handle.stat();
+      const uid = process.getuid?.();
+      if (!info.isFile() || info.nlink !== 1 || (uid !== undefined && info.uid !== uid)) return;
+      const { size } = info;
       if (size > 0) await handle.write(Buffer.alloc(size), 0, size, 0);
     } finally {
       await handle.close();
@@ -108,16 +138,25 @@ function processAlive(pid: number): boolean {
 /**
  * Removes per-use folders left by a run that crashed before its cleanup (their process is gone).
  * Folders of a live process (another window or CLI run) are left alone. Returns how many were removed.
+ * It runs on every start, possibly as root, over a path another user may have created: a base that is
+ * not our own private folder is not touched at all, and nothing inside is followed through a link.
  */
 export async function sweepSecretLeftovers(base: string = defaultSecretBase()): Promise<number> {
   const info = await lstat(base).catch(() => null);
-  if (!info?.isDirectory()) return 0;
+  // Group/other write would let someone else have planted the entries; ownership alone is not enough.
+  if (!info || !ownedFolder(info) || (process.platform !== 'win32' && (info.mode & 0o022) !== 0)) return 0;
   let removed = 0;
   for (const name of await readdir(base)) {
     const match = /^run-(\d+)-/.exec(name);
     if (!match || processAlive(Number(match[1]))) continue;
     const folder = path.join(base, name);
-    for (const inner of await readdir(folder).catch(() => [] as string[])) await shred(path.join(folder, inner));
+    const folderInfo = await lstat(folder).catch(() => null);
+    if (!folderInfo || !ownedFolder(folderInfo)) continue;
+    for (const inner of await readdir(folder).catch(() => [] as string[])) {
+      const file = path.join(folder, inner);
+      if ((await lstat(file).catch(() => null))?.isFile()) await shred(file);
+    }
+    // rm removes links themselves, never what they point to.
     await rm(folder, { recursive: true, force: true, maxRetries: 3 });
     removed += 1;
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   assertChecksumOk,
   buildDateKey,
   compareVersions,
+  copyInstallerPrivately,
   findInstaller,
   parseInstallerName,
 } from '../../../../main/core/install/installer-finder';
@@ -197,5 +198,35 @@ describe('checksums', () => {
     const choice = await findInstaller(dir, 'UBUNTU-22.04-64', 'linux');
     expect(choice.sha256).toBe(createHash('sha256').update(big).digest('hex'));
     expect(choice.chosen.sizeBytes).toBe(big.length);
+  });
+});
+
+describe('copyInstallerPrivately', () => {
+  it('copies into the private folder, hashing exactly the copied bytes; later changes to the original do not reach the copy', async () => {
+    const big = Buffer.alloc(3 * 1024 * 1024 + 5, 3);
+    const original = path.join(dir, ubuntu22('9.65.0.0'));
+    await writeFile(original, big);
+    const privateDir = path.join(outside, 'private');
+    await mkdir(privateDir, { mode: 0o700 });
+    const copy = await copyInstallerPrivately(original, privateDir);
+    expect(copy.path).toBe(path.join(privateDir, ubuntu22('9.65.0.0')));
+    expect(copy.sha256).toBe(createHash('sha256').update(big).digest('hex'));
+    expect(copy.sizeBytes).toBe(big.length);
+    expect((await stat(copy.path)).mode & 0o777).toBe(0o600);
+    await writeFile(original, 'swapped');
+    expect((await readFile(copy.path)).equals(big)).toBe(true);
+  });
+
+  it('refuses to write over anything already at the destination (exclusive create), links included', async () => {
+    const original = path.join(dir, ubuntu22('9.65.0.0'));
+    await writeFile(original, 'installer');
+    const privateDir = path.join(outside, 'private');
+    await mkdir(privateDir);
+    const victim = path.join(outside, 'victim');
+    await writeFile(victim, 'keep');
+    await symlink(victim, path.join(privateDir, ubuntu22('9.65.0.0')));
+    await expect(copyInstallerPrivately(original, privateDir)).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(await readFile(victim, 'utf8')).toBe('keep');
+    await expect(copyInstallerPrivately(dir, privateDir)).rejects.toBeTruthy();
   });
 });

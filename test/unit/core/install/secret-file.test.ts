@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, link, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../../common/result';
-import { sweepSecretLeftovers, withSecretFile, writeExclusive } from '../../../../main/core/install/secret-file';
+import { ROOT_SECRET_BASE, secretBaseFor, sweepSecretLeftovers, withSecretFile, writeExclusive } from '../../../../main/core/install/secret-file';
 
 // Above Linux's pid_max (4194304), so no process can have it.
 const DEAD_PID = 99_999_999;
@@ -138,5 +138,65 @@ describe('sweepSecretLeftovers', () => {
 
   it('does nothing when the base does not exist', async () => {
     expect(await sweepSecretLeftovers(path.join(sandbox, 'missing'))).toBe(0);
+  });
+
+  // The sweep runs on every start, as root, over a folder in shared /tmp: nothing planted there may make
+  // it write to (zero) a file elsewhere.
+  const plantDeadRun = async () => {
+    const canary = path.join(sandbox, 'canary');
+    await writeFile(canary, 'precious');
+    await mkdir(base, { mode: 0o700 });
+    const dead = path.join(base, `run-${DEAD_PID}-planted`);
+    await mkdir(dead);
+    return { canary, dead };
+  };
+
+  it('never writes through a planted symbolic link (the target keeps its content)', async () => {
+    const { canary, dead } = await plantDeadRun();
+    await symlink(canary, path.join(dead, 'MobSvc.passphrase'));
+    expect(await sweepSecretLeftovers(base)).toBe(1);
+    expect(await readFile(canary, 'utf8')).toBe('precious');
+    expect(existsSync(dead)).toBe(false);
+  });
+
+  it('never zeroes a file through a hard link to it', async () => {
+    const { canary, dead } = await plantDeadRun();
+    await link(canary, path.join(dead, 'config.json'));
+    await sweepSecretLeftovers(base);
+    expect(await readFile(canary, 'utf8')).toBe('precious');
+  });
+
+  it('does not follow a run folder that is a link to another folder', async () => {
+    const elsewhere = path.join(sandbox, 'elsewhere');
+    await mkdir(elsewhere);
+    await writeFile(path.join(elsewhere, 'secret'), 'precious');
+    await mkdir(base, { mode: 0o700 });
+    await symlink(elsewhere, path.join(base, `run-${DEAD_PID}-linked`));
+    await sweepSecretLeftovers(base);
+    expect(await readFile(path.join(elsewhere, 'secret'), 'utf8')).toBe('precious');
+  });
+
+  it('leaves a base owned by another user, or writable by others, alone', async () => {
+    const { canary, dead } = await plantDeadRun();
+    await writeFile(path.join(dead, 'secret'), 'leftover');
+    await chown(base, 65534, 65534);
+    expect(await sweepSecretLeftovers(base)).toBe(0);
+    expect(await readFile(path.join(dead, 'secret'), 'utf8')).toBe('leftover');
+    await chown(base, process.getuid?.() ?? 0, process.getgid?.() ?? 0);
+    await chmod(base, 0o777);
+    expect(await sweepSecretLeftovers(base)).toBe(0);
+    expect(existsSync(dead)).toBe(true);
+    await chmod(base, 0o700);
+    expect(await sweepSecretLeftovers(base)).toBe(1);
+    expect(await readFile(canary, 'utf8')).toBe('precious');
+  });
+});
+
+describe('secretBaseFor', () => {
+  it('puts root\'s secrets in a root-only folder instead of the shared temp folder; sandboxes keep theirs', () => {
+    expect(secretBaseFor(os.tmpdir(), 0, 'linux')).toBe(ROOT_SECRET_BASE);
+    expect(path.dirname(ROOT_SECRET_BASE)).toBe('/run');
+    expect(secretBaseFor(os.tmpdir(), 1000, 'linux')).toBe(path.join(os.tmpdir(), 'mobility-setup-secrets'));
+    expect(secretBaseFor('/srv/sandbox/tmp', 0, 'linux')).toBe('/srv/sandbox/tmp/mobility-setup-secrets');
   });
 });

@@ -1,0 +1,79 @@
+/** A dropped SSH session sends SIGHUP: the CLI must clean up as for Ctrl+C, not die with a vendor tree and a secret left behind. */
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PASSPHRASE, alive, leftovers, pidsMentioning, useInstallTestSetup } from '../core/install/install-world';
+import { BIN, BUILT, NOT_BUILT_REASON, REPO } from './cli-world';
+
+const setup = useInstallTestSetup();
+const started: ChildProcessWithoutNullStreams[] = [];
+const strays: number[] = [];
+afterEach(() => {
+  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const pid of strays.splice(0)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone (the expected case).
+    }
+  }
+});
+
+interface Running {
+  child: ChildProcessWithoutNullStreams;
+  output: { stdout: string; stderr: string };
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function startCli(args: string[]): Running {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: 'pipe', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' } });
+  started.push(child);
+  const output = { stdout: '', stderr: '' };
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (output.stdout += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (output.stderr += c));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  return { child, output, exited };
+}
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe.skipIf(!BUILT)(`SIGHUP (SSH session dropped)${BUILT ? '' : ` — skipped: ${NOT_BUILT_REASON}`}`, () => {
+  it('install: the job is cancelled, the vendor process group ends and no secret folder remains', async () => {
+    const { root, installerDir } = await setup.rootWithInstaller({ behavior: { hangIn: 'register' } });
+    const passphraseFile = path.join(root, 'MobSvc.passphrase');
+    await writeFile(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
+    const cli = startCli(['--root', root, '--json', 'install', '--installer-dir', installerDir, '--cs-endpoint', setup.cs.endpoint, '--passphrase-file', passphraseFile, '--yes']);
+    await until(() => cli.output.stderr.includes('[register] running'), 'the register step');
+    // The hung configurator and the secret it was given exist now.
+    let vendor: number[] = [];
+    await until(async () => (vendor = (await pidsMentioning(root)).filter((pid) => pid !== cli.child.pid)).length > 0, 'the vendor process');
+    strays.push(...vendor);
+    expect((await leftovers(root)).some((n) => n.startsWith('mobility-setup-secrets/'))).toBe(true);
+
+    cli.child.kill('SIGHUP');
+    const { code, signal } = await cli.exited;
+    expect(signal).toBeNull();
+    expect(code).not.toBe(0);
+    expect(JSON.parse(cli.output.stdout).job.state).toBe('cancelled');
+    for (const pid of vendor) expect(alive(pid)).toBe(false);
+    expect(await leftovers(root)).toEqual([]);
+  });
+
+  it('serve: closes the host and exits normally', async () => {
+    const { root } = await setup.rootWithInstaller();
+    const cli = startCli(['--root', root, '--json', 'serve', '--port', '0']);
+    await until(() => cli.output.stdout.includes('"url"'), 'the serve link');
+    const { port } = JSON.parse(cli.output.stdout) as { port: number };
+    cli.child.kill('SIGHUP');
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  });
+});
