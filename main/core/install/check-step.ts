@@ -73,7 +73,9 @@ export function checkInstallDir(env: Pick<PipelineEnv, 'deps' | 'commands' | 'wo
   } catch {
     throw new UserError('installDir.invalid', `The install folder "${shown}" cannot be used under the root folder ${env.deps.paths.root}.`, hint, { dir: shown });
   }
-  const rel = path.relative(path.resolve(env.workBase), path.resolve(real));
+  // The work folder is a path of this host: a path that is not absolute here (a Windows path seen from a Linux
+  // test host) cannot be inside it, and resolving it against the current folder would invent a false match.
+  const rel = path.isAbsolute(real) ? path.relative(path.resolve(env.workBase), real) : '..';
   if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
     throw new UserError('installDir.unsafe', `The install folder ${shown} is inside the temporary work folder ${env.workBase}, which is removed after the install.`, hint, { dir: shown });
   }
