@@ -8,22 +8,18 @@
  * - detection: time to the first streamed section, to the full report, and a cached second call;
  * - a full install + registration whose installer prints N lines (default 200,000): wall time, lines per
  *   second through the core, how many jobLog events carried them (batching), and peak RSS of this process;
- * - the browser host: round trips of a small API call over HTTP on 127.0.0.1.
+ * - the browser host: round trips of a small API call over HTTP on 127.0.0.1;
+ * - the log pane in Debian's Chromium while those N lines stream in (scripts/bench-log-pane.ts).
  */
 import { promises as fs } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../main/core/app-core';
 import type { Core } from '../main/core/app-core';
 import { startWebHost } from '../main/web-host/server';
+import { benchLogPane } from './bench-log-pane';
+import type { BenchRow as Row } from './bench-log-pane';
 import { startCsSimulator } from '../test/world/cs-simulator';
 import { createDemoSandbox } from '../test/world/demo-sandbox';
-
-interface Row {
-  what: string;
-  value: string;
-  goal: string;
-  met: boolean | null;
-}
 
 const session = { shell: 'browser' as const, demo: true, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: 'bench' };
 
@@ -165,6 +161,7 @@ async function main(): Promise<number> {
   await fs.rm(sandbox.root, { recursive: true, force: true });
   rows.push(...(await benchInstall(args.lines)));
   rows.push(...(await benchWebHost(args.apiCalls)));
+  rows.push(...(await benchLogPane(args.lines)));
   printReport(rows);
   return rows.some((r) => r.met === false) ? 1 : 0;
 }

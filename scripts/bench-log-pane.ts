@@ -1,0 +1,82 @@
+/**
+ * The renderer half of `npm run bench`: a real install whose installer prints N lines, watched in Debian's
+ * Chromium through the browser host. Reports how long the page was blocked (long tasks over 50 ms, from the
+ * browser's own PerformanceObserver) while the lines streamed in, and how fast the finished log answers a search.
+ */
+import { promises as fs } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { chromium } from '@playwright/test';
+import { serveWizard } from '../main/web-host/serve-wizard';
+import { startCsSimulator } from '../test/world/cs-simulator';
+import { createDemoSandbox } from '../test/world/demo-sandbox';
+
+export interface BenchRow {
+  what: string;
+  value: string;
+  goal: string;
+  met: boolean | null;
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+declare global {
+  interface Window {
+    __longTasks?: number[];
+  }
+}
+
+export async function benchLogPane(lines: number): Promise<BenchRow[]> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!(await fs.stat(executablePath).catch(() => null))) {
+    return [{ what: 'log pane in Chromium', value: `skipped: no Chromium at ${executablePath}`, goal: '-', met: null }];
+  }
+  const passphrase = 'BenchPass0123456';
+  const sandbox = await createDemoSandbox({ behavior: { installLogLines: lines } });
+  const sim = await startCsSimulator({ passphrase });
+  const served = await serveWizard({ root: sandbox.root, port: 0, demo: true, defaults: { installerDir: sandbox.installerDir, csEndpoint: sim.endpoint, dataPort: sim.dataPort } });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks?.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(served.url);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Find installer' }).click();
+    await page.getByText('Checksum verified').waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await page.getByRole('button', { name: 'Check connection' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.evaluate(() => (window.__longTasks = []));
+    const start = performance.now();
+    await page.getByRole('button', { name: 'Install', exact: true }).click();
+    await page.getByRole('heading', { name: 'Mobility service installed' }).waitFor({ timeout: 120_000 });
+    const toSummaryMs = performance.now() - start;
+    const longTasks = await page.evaluate(() => window.__longTasks ?? []);
+    await page.getByRole('button', { name: 'Show the installer log' }).click();
+    const pane = page.getByTestId('log-pane');
+    const count = Number(await pane.getAttribute('data-line-count'));
+    const searchStart = performance.now();
+    await page.getByLabel('Search the log').fill(`${lines} of ${lines}`);
+    await page.getByText(/Match 1 of 1/).waitFor();
+    const searchMs = performance.now() - searchStart;
+    const rendered = await pane.locator('.log-line').count();
+    const worst = longTasks.length ? Math.max(...longTasks) : 0;
+    const blocked = longTasks.reduce((a, b) => a + b, 0);
+    return [
+      { what: `log pane: ${lines.toLocaleString('en')} lines streamed, install to summary`, value: `${(toSummaryMs / 1000).toFixed(2)} s, ${count.toLocaleString('en')} lines held`, goal: 'every line held', met: count >= lines },
+      { what: 'log pane: main thread blocked (long tasks)', value: `${longTasks.length} tasks, worst ${worst.toFixed(0)} ms, total ${blocked.toFixed(0)} ms`, goal: 'worst < 200 ms', met: worst < 200 },
+      { what: 'log pane: DOM rows for the whole log', value: `${rendered} rows`, goal: '< 200 (virtualized)', met: rendered < 200 },
+      { what: 'log pane: search the last line', value: `${searchMs.toFixed(0)} ms`, goal: '< 500 ms', met: searchMs < 500 },
+    ];
+  } finally {
+    await browser.close();
+    await served.close();
+    await sim.close();
+    await fs.rm(sandbox.root, { recursive: true, force: true });
+  }
+}
