@@ -44,6 +44,8 @@ export const requestSchemas = {
     })
     .strict(),
   getJob: z.object({ jobId }).strict(),
+  /** The latest job of this core (running or finished), so a reloaded page or a reconnected tunnel finds it again. */
+  getLatestJob: z.object({}).strict(),
   readJobLog: z.object({ jobId, from: z.number().int().min(0), max: z.number().int().min(1).max(50_000).optional() }).strict(),
   cancelJob: z.object({ jobId }).strict(),
   /** Text of a log file the core itself named (job logFiles); anything else is refused. */
@@ -70,6 +72,7 @@ export interface ReplyTypes {
   startInstall: { jobId: string };
   startRegister: { jobId: string };
   getJob: JobSnapshot;
+  getLatestJob: JobSnapshot | null;
   readJobLog: LogChunk;
   cancelJob: JobSnapshot;
   readLogFile: { path: string; text: string; truncated: boolean };

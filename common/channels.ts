@@ -10,6 +10,7 @@ export const METHODS = [
   'startInstall',
   'startRegister',
   'getJob',
+  'getLatestJob',
   'readJobLog',
   'cancelJob',
   'readLogFile',

@@ -44,6 +44,7 @@ export function App({ transport: given }: { transport?: Transport }) {
     const offJob = transport.onEvent('job', (job) => dispatch({ type: 'jobUpdated', job }));
     void actions.loadSession();
     void actions.detect(false);
+    void actions.attachLatestJob();
     return () => {
       offDetection();
       offJob();

@@ -41,6 +41,7 @@ export interface WizardActions {
   start(state: WizardState): Promise<void>;
   cancel(jobId: string): Promise<AppError | null>;
   syncJob(jobId: string): Promise<void>;
+  attachLatestJob(): Promise<void>;
 }
 
 export function createWizardActions(transport: Transport, dispatch: Dispatch<WizardAction>): WizardActions {
@@ -91,6 +92,10 @@ export function createWizardActions(transport: Transport, dispatch: Dispatch<Wiz
       if (!reply.ok) return reply.error;
       dispatch({ type: 'jobUpdated', job: reply.value });
       return null;
+    },
+    async attachLatestJob() {
+      const reply = await safeCall(transport, 'getLatestJob', {});
+      if (reply.ok && reply.value !== null) dispatch({ type: 'jobAttached', job: reply.value });
     },
     async syncJob(jobId) {
       const reply = await safeCall(transport, 'getJob', { jobId });

@@ -95,6 +95,17 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         step: 'install',
         registration: { ...state.registration, passphrase: '', configJson: null, configFileName: null },
       };
+    case 'jobAttached':
+      // A reloaded page (or a reconnected SSH tunnel) finds the core's latest job again: nothing is lost.
+      // Only before the person has started anything in this page, so an attached job never replaces one.
+      if (state.jobId !== null || state.starting) return state;
+      return {
+        ...state,
+        flow: action.job.kind === 'register' ? 'register' : 'install',
+        jobId: action.job.id,
+        job: action.job,
+        step: action.job.state === 'running' ? 'install' : 'summary',
+      };
     case 'jobUpdated': {
       if (action.job.id !== state.jobId) return state;
       const next = { ...state, job: action.job };

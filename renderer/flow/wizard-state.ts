@@ -79,6 +79,7 @@ export type WizardAction =
   | { type: 'startRequested' }
   | { type: 'startFailed'; error: AppError }
   | { type: 'jobStarted'; jobId: string }
+  | { type: 'jobAttached'; job: JobSnapshot }
   | { type: 'jobUpdated'; job: JobSnapshot }
   | { type: 'retry' }
   | { type: 'reset' };

@@ -180,3 +180,16 @@ test('an installed but unregistered agent can be registered on its own', async (
   expect(await world.vxVersion()).toContain('AGENT_CONFIGURATION_STATUS=Succeeded');
   await keepScreenshot(page, testInfo, 'register-only');
 });
+
+test('a reload during the install finds the running job again, and then its summary', async ({ page }, testInfo) => {
+  world = await startInstallWorld({ behavior: { slowMs: 1500 } });
+  await walkToServerStep(page, world, PASSPHRASE);
+  await installFromServerStep(page);
+  await expect(page.getByRole('heading', { name: 'Installing the Mobility service' })).toBeVisible();
+  // As if the SSH tunnel dropped and the person opened the wizard again: the page starts from scratch.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Installing the Mobility service' })).toBeVisible();
+  await expect(page.getByTestId('log-pane')).toContainText('Detected: Debian', { timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: 'Mobility service installed' })).toBeVisible({ timeout: 30_000 });
+  await keepScreenshot(page, testInfo, 'reattached');
+});

@@ -20,7 +20,7 @@ import { secretBase } from './register-step';
 import { startRegisterJob } from './register-pipeline';
 import { sweepSecretLeftovers } from './secret-file';
 
-type InstallMethods = 'findInstaller' | 'startInstall' | 'startRegister' | 'getJob' | 'readJobLog' | 'cancelJob' | 'readLogFile' | 'openLogFile';
+type InstallMethods = 'findInstaller' | 'startInstall' | 'startRegister' | 'getJob' | 'getLatestJob' | 'readJobLog' | 'cancelJob' | 'readLogFile' | 'openLogFile';
 
 /** Test and front-door seams: an elevator to use instead of the one chosen from the privileges, and more. */
 export interface InstallOverrides {
@@ -92,6 +92,7 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
       return Promise.resolve(track(startRegisterJob(env(), request)));
     },
     getJob: ({ jobId }) => Promise.resolve(jobs.get(jobId)),
+    getLatestJob: () => Promise.resolve(jobs.latest()),
     readJobLog: ({ jobId, from, max }) => Promise.resolve(jobs.readLog(jobId, from, max)),
     cancelJob: ({ jobId }) => jobs.cancel(jobId),
     readLogFile: ({ path, maxBytes }) => readAllowedLog(jobs.knownLogFiles(), path, maxBytes, jobs.knownSecrets()),

@@ -80,6 +80,13 @@ export class JobManager {
     return this.handle(record);
   }
 
+  /** The most recently started job, or null before the first. */
+  latest(): JobSnapshot | null {
+    const records = [...this.jobs.values()];
+    const last = records[records.length - 1];
+    return last ? this.toSnapshot(last) : null;
+  }
+
   get(jobId: string): JobSnapshot {
     return this.toSnapshot(this.record(jobId));
   }

@@ -21,6 +21,7 @@ const replyNames = {
   startInstall: true,
   startRegister: true,
   getJob: true,
+  getLatestJob: true,
   readJobLog: true,
   cancelJob: true,
   readLogFile: true,

@@ -152,4 +152,19 @@ describe('wizard reducer', () => {
     expect(reset.session).toEqual(session);
     expect(reset.installerDir).toBe('/srv/installers');
   });
+
+  it('attaches to the core\'s latest job after a reload: progress while it runs, the summary once it ended', () => {
+    const running = run([...detected, { type: 'jobAttached', job: jobSnapshot({ id: 'job-9', state: 'running' }) }]);
+    expect(running).toMatchObject({ step: 'install', jobId: 'job-9', flow: 'install' });
+    const ended = run([...detected, { type: 'jobAttached', job: jobSnapshot({ id: 'job-9', kind: 'register', state: 'failed' }) }]);
+    expect(ended).toMatchObject({ step: 'summary', jobId: 'job-9', flow: 'register' });
+  });
+
+  it('never lets an attached job replace one this page started', () => {
+    const started = run([...readyToReview, { type: 'startRequested' }, { type: 'jobStarted', jobId: 'mine' }]);
+    const after = wizardReducer(started, { type: 'jobAttached', job: jobSnapshot({ id: 'other', state: 'running' }) });
+    expect(after.jobId).toBe('mine');
+    const starting = run([...readyToReview, { type: 'startRequested' }]);
+    expect(wizardReducer(starting, { type: 'jobAttached', job: jobSnapshot({ id: 'other' }) }).jobId).toBeNull();
+  });
 });

@@ -28,6 +28,17 @@ async function manager() {
 const done = outcome('success', { code: 'install.succeeded', message: 'ok', exitCode: 0 });
 
 describe('job manager', () => {
+  it('names its latest job (running or finished) so a reloaded page can find it, and none before the first', async () => {
+    const { jobs } = await manager();
+    expect(jobs.latest()).toBeNull();
+    const first = jobs.create('install', ['check']);
+    await first.finish('succeeded', done);
+    expect(jobs.latest()).toMatchObject({ id: first.id, state: 'succeeded' });
+    const second = jobs.create('register', ['register']);
+    expect(jobs.latest()).toMatchObject({ id: second.id, kind: 'register', state: 'running' });
+    await second.finish('succeeded', done);
+  });
+
   it('gives each job a uuid, emits a snapshot on every state change, writes a 0600 log file', async () => {
     const { jobs, seen, logDir } = await manager();
     const job = jobs.create('install', ['check', 'extract']);
