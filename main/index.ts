@@ -71,6 +71,7 @@ function start(args: ShellArgs): void {
     hardenSession(session.defaultSession, path.dirname(files.indexHtml));
     core = createCore({
       root: args.root,
+      appLog: true,
       desktop: { openPath: (file) => shell.openPath(file).then((err) => err === '') },
       session: { shell: 'electron', demo: args.demo, defaults: args.defaults, appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : app.getVersion() },
     });

@@ -12,6 +12,7 @@ import type { CommandRunner, Clock, Logger } from './ports';
 import { silentLogger, systemClock } from './ports';
 import { processRunner } from './process-runner';
 import { SystemPaths } from './system-paths';
+import { appLogPath, createFileLogger, logJobLifecycle, teeLogger } from './app-log';
 
 export interface CoreOptions {
   root?: string;
@@ -23,6 +24,8 @@ export interface CoreOptions {
   /** Ends a vendor installer/configurator that printed nothing for this long (default 15 minutes). */
   inactivityTimeoutMs?: number;
   session: Omit<SessionInfo, 'root' | 'platform'>;
+  /** Also write Mobility Setup's own log file (front doors do; unit tests leave it off). */
+  appLog?: boolean;
   /** Folders searched for an installer when the session names none ("next to the app"). */
   installerSearchDirs?: readonly string[];
 }
@@ -39,12 +42,15 @@ export interface Core {
 /** Composes the core services. Each front door (Electron, browser host, CLI) builds exactly one. */
 export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
+  const paths = new SystemPaths(options.root ?? '/');
+  const platform = options.platform ?? process.platform;
+  const given = options.logger ?? silentLogger;
   const deps: CoreDeps = {
-    paths: new SystemPaths(options.root ?? '/'),
-    platform: options.platform ?? process.platform,
+    paths,
+    platform,
     runner: options.runner ?? processRunner,
     clock: options.clock ?? systemClock,
-    logger: options.logger ?? silentLogger,
+    logger: options.appLog ? teeLogger(given, createFileLogger(appLogPath(paths, platform))) : given,
     events,
     desktop: options.desktop ?? null,
     ...(options.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: options.inactivityTimeoutMs } : {}),
@@ -56,6 +62,7 @@ export function createCore(options: CoreOptions): Core {
     (sessionWithDefaults ??= session.defaults.installerDir !== null
       ? Promise.resolve(session)
       : findInstallerDirNearApp(options.installerSearchDirs ?? appFolders()).then((installerDir) => ({ ...session, defaults: { ...session.defaults, installerDir } })));
+  if (options.appLog) logJobLifecycle(events, deps.logger);
   const detection = new DetectionService(deps);
   const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps, detection);
   const handlers: Handlers = {

@@ -41,6 +41,7 @@ export async function serveWizard(options: ServeWizardOptions): Promise<ServedWi
   const core = createCore({
     root: options.root,
     logger,
+    appLog: true,
     ...(options.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: options.inactivityTimeoutMs } : {}),
     session: {
       shell: 'browser',

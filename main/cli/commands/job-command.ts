@@ -124,6 +124,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
   if (!existsSync(options.root)) throw new UsageError(`The root directory ${options.root} does not exist.`);
   const core = createCore({
     root: options.root,
+    appLog: true,
     ...(options.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: options.inactivityTimeoutMs } : {}),
     session: { shell: 'browser', demo: false, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev' },
   });
