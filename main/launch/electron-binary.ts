@@ -21,7 +21,7 @@ export interface FindElectronOptions {
  * Finds the package folder without running its index.js: requiring 'electron' tries to download the
  * binary when it is missing (and throws without network), which is exactly the case we must detect.
  */
-function electronPackageDir(): string | null {
+export function electronPackageDir(): string | null {
   try {
     // The bundled CLI is CommonJS; under test runners that load ES modules, resolve from the working folder.
     const resolver = typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'noop.js'));

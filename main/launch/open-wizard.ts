@@ -4,7 +4,8 @@ import { UserError } from '../../common/result';
 import { EXIT } from '../cli/exit-codes';
 import { closeOnSignal, serveInstructions, serveWizard } from '../web-host/serve-wizard';
 import type { ServedWizard } from '../web-host/serve-wizard';
-import { findElectronBinary } from './electron-binary';
+import { electronPackageDir, findElectronBinary } from './electron-binary';
+import { downloadElectronBinary, shouldTryDownload } from './electron-download';
 import type { ElectronBinary } from './electron-binary';
 import type { ShellArgs } from './shell-args';
 import { toShellArgs } from './shell-args';
@@ -20,6 +21,9 @@ export interface OpenWizardOptions extends ShellArgs {
   write?: (text: string) => void;
   runningAsRoot?: boolean;
   untilClosed?: (served: ServedWizard) => Promise<unknown>;
+  /** Fetches Electron's binary once when it was never downloaded; resolves the lookup afterwards (null: no binary). */
+  fetchBinary?: () => Promise<ElectronBinary | null>;
+  env?: NodeJS.ProcessEnv;
 }
 
 export type ShellChoice = { shell: 'electron'; executable: string } | { shell: 'browser'; notice: string };
@@ -44,7 +48,13 @@ const isRootOnLinux = (): boolean => process.platform === 'linux' && typeof proc
 /** Opens the wizard and resolves with an exit code when the person is done with it. */
 export async function openWizard(opts: OpenWizardOptions): Promise<number> {
   const print = opts.print ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const choice = chooseShell(opts.binary ?? findElectronBinary(), opts.runningAsRoot ?? isRootOnLinux());
+  const asRoot = opts.runningAsRoot ?? isRootOnLinux();
+  let binary = opts.binary ?? findElectronBinary();
+  if (shouldTryDownload(binary, asRoot, opts.env ?? process.env)) {
+    print("Electron's binary was never downloaded (npm ci does not fetch it): fetching it once…");
+    binary = (await (opts.fetchBinary ?? fetchElectronBinary)()) ?? binary;
+  }
+  const choice = chooseShell(binary, asRoot);
   if (choice.shell === 'electron') {
     const started = await runElectron(choice.executable, opts.appEntry ?? path.join(__dirname, 'index.js'), toShellArgs(opts));
     if (started.ok) return started.code;
@@ -70,6 +80,12 @@ async function serveInBrowser(opts: OpenWizardOptions, print: (line: string) => 
   write(opts.json ? `${JSON.stringify({ url: served.url, port: served.port })}\n` : serveInstructions(served));
   await (opts.untilClosed ?? closeOnSignal)(served);
   return EXIT.ok;
+}
+
+async function fetchElectronBinary(): Promise<ElectronBinary | null> {
+  const packageDir = electronPackageDir();
+  if (packageDir === null || !(await downloadElectronBinary(packageDir))) return null;
+  return findElectronBinary();
 }
 
 type ElectronRun = { ok: true; code: number } | { ok: false; reason: string };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../main/launch/electron-binary';
 import { chooseShell, openWizard } from '../../main/launch/open-wizard';
+import { NO_DOWNLOAD_ENV, shouldTryDownload } from '../../main/launch/electron-download';
 import { parseShellArgs, toShellArgs } from '../../main/launch/shell-args';
 import { isBuilt, notBuiltMessage } from './built';
 
@@ -123,6 +124,8 @@ describe('openWizard', () => {
       defaults: noDefaults,
       port: 0,
       binary: { present: false, path: null, reason: 'node_modules/electron/path.txt is missing' },
+      // Whoever runs the tests (root or not, online or not): no download here, the fallback is under test.
+      env: { [NO_DOWNLOAD_ENV]: '1' },
       print: (line) => lines.push(line),
       write: (text) => (written += text),
       untilClosed: async (served) => {
@@ -157,3 +160,44 @@ function get(url: string): Promise<{ status: number; body: string }> {
     request(url);
   });
 }
+
+describe('openWizard with a never-downloaded binary', () => {
+  it('fetches a never-downloaded binary once, then opens the window with it', async () => {
+    const dir = tempDir();
+    const fakeElectron = path.join(dir, 'electron');
+    writeFileSync(fakeElectron, '#!/bin/sh\nexit 5\n');
+    chmodSync(fakeElectron, 0o755);
+    const lines: string[] = [];
+    let fetched = 0;
+    const code = await openWizard({
+      root: dir,
+      demo: false,
+      defaults: noDefaults,
+      binary: { present: false, path: null, reason: 'node_modules/electron/path.txt is missing: the binary was never downloaded' },
+      runningAsRoot: false,
+      env: {},
+      appEntry: '/app/dist/main/index.js',
+      fetchBinary: () => {
+        fetched++;
+        return Promise.resolve({ present: true, path: fakeElectron, reason: null });
+      },
+      print: (line) => lines.push(line),
+    });
+    expect(fetched).toBe(1);
+    expect(code).toBe(5);
+    expect(lines).toEqual(["Electron's binary was never downloaded (npm ci does not fetch it): fetching it once…"]);
+  });
+});
+
+describe('whether to try downloading Electron', () => {
+  const neverDownloaded = { present: false, path: null, reason: 'node_modules/electron/path.txt is missing' };
+  it('tries only for a never-downloaded binary, not as root, and not when told not to (CI, opt-out, override)', () => {
+    expect(shouldTryDownload(neverDownloaded, false, {})).toBe(true);
+    expect(shouldTryDownload(neverDownloaded, true, {})).toBe(false);
+    expect(shouldTryDownload(neverDownloaded, false, { [NO_DOWNLOAD_ENV]: '1' })).toBe(false);
+    expect(shouldTryDownload(neverDownloaded, false, { CI: 'true' })).toBe(false);
+    expect(shouldTryDownload(neverDownloaded, false, { ELECTRON_OVERRIDE_DIST_PATH: '/opt/e' })).toBe(false);
+    expect(shouldTryDownload({ present: false, path: null, reason: 'the electron package is not installed' }, false, {})).toBe(false);
+    expect(shouldTryDownload({ present: true, path: '/e', reason: null }, false, {})).toBe(false);
+  });
+});

@@ -13,7 +13,8 @@ afterEach(() => {
 });
 
 function runCli(args: string[], env: NodeJS.ProcessEnv, onStdout?: (text: string, stop: () => void) => void) {
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // No Electron download from tests, whoever runs them: the browser fallback is what is under test.
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, MOBILITY_SETUP_NO_ELECTRON_DOWNLOAD: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
