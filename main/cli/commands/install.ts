@@ -2,9 +2,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { InstallRequest } from '../../../common/install';
 import { globalOptions } from '../context';
-import { CLI_EXIT_CODES, EXIT } from '../exit-codes';
+import { CLI_EXIT_CODES } from '../exit-codes';
 import type { RegistrationOptions } from './job-command';
-import { confirm, parsePort, parseSeconds, registrationFromOptions, reportCommandError, runJobCommand } from './job-command';
+import { confirmOrCancel, parsePort, parseSeconds, registrationFromOptions, reportCommandError, runJobCommand, withRegistrationOptions } from './job-command';
 
 interface InstallOptions extends RegistrationOptions {
   installerDir: string;
@@ -26,14 +26,12 @@ export function exitCodeHelp(): string {
  * same checks as the wizard; the passphrase is read from a file and only ever travels as a file path.
  */
 export function registerInstallCommand(program: Command): void {
-  program
+  const command = program
     .command('install')
     .description('Install the Mobility service silently and register it with the configuration server or appliance')
     .requiredOption('--installer-dir <dir>', 'folder holding Microsoft-ASR_UA_<version>_<OS>_GA_<date>_release.tar.gz (or the Windows .exe)')
-    .option('--install-dir <dir>', 'where the agent goes (default: the vendor default, /usr/local/ASR on Linux)')
-    .option('--cs-endpoint <host[:port]>', 'classic: the configuration server address')
-    .option('--passphrase-file <file>', 'classic: file holding the passphrase from genpassphrase.exe -v')
-    .option('--config-file <file>', 'modernized: config.json downloaded from the replication appliance')
+    .option('--install-dir <dir>', 'where the agent goes (default: the vendor default, /usr/local/ASR on Linux)');
+  withRegistrationOptions(command)
     .option('--no-register', 'install only; register later with `mobility-setup register`')
     .option('--data-port <n>', 'process server data port for the connectivity check (default 9443)')
     .option('--inactivity-timeout <seconds>', 'end the vendor installer/configurator after this long without output (default 900)')
@@ -53,11 +51,7 @@ export function registerInstallCommand(program: Command): void {
           ...(dataPort !== undefined ? { dataPort } : {}),
         };
         const target = registration.mode === 'classic' ? ` and register it with ${registration.endpoint}` : registration.mode === 'modernized' ? ' and register it with the replication appliance' : '';
-        if (!(await confirm(`Install the Mobility service from ${request.installerDir}${target}?`, options.yes === true, 'install'))) {
-          process.stderr.write('Nothing was changed.\n');
-          process.exitCode = EXIT.cancelled;
-          return;
-        }
+        if (!(await confirmOrCancel(`Install the Mobility service from ${request.installerDir}${target}?`, options.yes === true, 'install'))) return;
         process.exitCode = await runJobCommand({ root, json, verbose: options.verbose === true, inactivityTimeoutMs, method: 'startInstall', input: request });
       } catch (err) {
         process.exitCode = reportCommandError(err, 'install');

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import readline from 'node:readline';
+import type { Command } from 'commander';
 import type { JobSnapshot, Registration } from '../../../common/install';
 import { passphraseFromFileText } from '../../../common/passphrase';
 import { createCore } from '../../core/app-core';
@@ -67,6 +68,22 @@ export function parsePort(text: string | undefined, option: string): number | un
   const n = Number(text);
   if (!/^\d{1,5}$/.test(text) || n < 1 || n > 65535) throw new UsageError(`${option}: the port must be a number from 1 to 65535.`);
   return n;
+}
+
+/** The registration switches install and register share (classic server + passphrase file, or appliance config.json). */
+export function withRegistrationOptions(command: Command): Command {
+  return command
+    .option('--cs-endpoint <host[:port]>', 'classic: the configuration server address')
+    .option('--passphrase-file <file>', 'classic: file holding the passphrase from genpassphrase.exe -v')
+    .option('--config-file <file>', 'modernized: config.json downloaded from the replication appliance');
+}
+
+/** Asks before changing the machine; a "no" is a cancel that changed nothing. */
+export async function confirmOrCancel(question: string, yes: boolean, command: string): Promise<boolean> {
+  if (await confirm(question, yes, command)) return true;
+  process.stderr.write('Nothing was changed.\n');
+  process.exitCode = EXIT.cancelled;
+  return false;
 }
 
 /** One y/N question on a terminal. Without --yes and without a terminal, the caller must not guess. */

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import type { RegisterRequest } from '../../../common/install';
 import { globalOptions } from '../context';
-import { EXIT } from '../exit-codes';
 import { exitCodeHelp } from './install';
 import type { RegistrationOptions } from './job-command';
-import { confirm, parseSeconds, registrationFromOptions, reportCommandError, runJobCommand } from './job-command';
+import { confirmOrCancel, parseSeconds, registrationFromOptions, reportCommandError, runJobCommand, withRegistrationOptions } from './job-command';
 
 interface RegisterOptions extends RegistrationOptions {
   inactivityTimeout?: string;
@@ -14,12 +13,10 @@ interface RegisterOptions extends RegistrationOptions {
 
 /** `mobility-setup register`: registers the installed agent (classic passphrase file, or modernized config.json). */
 export function registerRegisterCommand(program: Command): void {
-  program
+  const command = program
     .command('register')
-    .description('Register the installed Mobility service with a configuration server (classic) or replication appliance (modernized)')
-    .option('--cs-endpoint <host[:port]>', 'classic: the configuration server address')
-    .option('--passphrase-file <file>', 'classic: file holding the passphrase from genpassphrase.exe -v')
-    .option('--config-file <file>', 'modernized: config.json downloaded from the replication appliance')
+    .description('Register the installed Mobility service with a configuration server (classic) or replication appliance (modernized)');
+  withRegistrationOptions(command)
     .option('--inactivity-timeout <seconds>', 'end the configurator after this long without output (default 900)')
     .option('-y, --yes', 'do not ask for confirmation', false)
     .option('--verbose', "print the configurator's output lines to stderr", false)
@@ -32,11 +29,7 @@ export function registerRegisterCommand(program: Command): void {
         const inactivityTimeoutMs = parseSeconds(options.inactivityTimeout, '--inactivity-timeout');
         const request: RegisterRequest = { registration };
         const target = registration.mode === 'classic' ? registration.endpoint : 'the replication appliance';
-        if (!(await confirm(`Register the Mobility service with ${target}?`, options.yes === true, 'register'))) {
-          process.stderr.write('Nothing was changed.\n');
-          process.exitCode = EXIT.cancelled;
-          return;
-        }
+        if (!(await confirmOrCancel(`Register the Mobility service with ${target}?`, options.yes === true, 'register'))) return;
         process.exitCode = await runJobCommand({ root, json, verbose: options.verbose === true, inactivityTimeoutMs, method: 'startRegister', input: request });
       } catch (err) {
         process.exitCode = reportCommandError(err, 'register');

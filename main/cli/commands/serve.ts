@@ -6,6 +6,7 @@ import { UserError } from '../../../common/result';
 import type { Logger } from '../../core/ports';
 import { closeOnSignal, DEFAULT_PORT, serveInstructions, serveWizard } from '../../web-host/serve-wizard';
 import { globalOptions } from '../context';
+import { parseSeconds } from './job-command';
 import { EXIT } from '../exit-codes';
 
 interface ServeOptions {
@@ -15,6 +16,7 @@ interface ServeOptions {
   dataPort?: number;
   demo?: boolean;
   verbose?: boolean;
+  /** Milliseconds (the option is given in seconds). */
   inactivityTimeout?: number;
 }
 
@@ -28,7 +30,7 @@ export function registerServeCommand(program: Command): void {
     .option('--cs-endpoint <host[:port]>', 'configuration server address (prefills the wizard)', parseEndpointOption)
     .option('--data-port <n>', 'data port of the process server (prefills the wizard)', parsePortOption(1))
     .option('--demo', 'demo session (prefilled, safe to click through)', false)
-    .option('--inactivity-timeout <seconds>', 'end a vendor installer/configurator after this long without output (default 900)', parseSecondsOption)
+    .option('--inactivity-timeout <seconds>', 'end a vendor installer/configurator after this long without output (default 900)', parseTimeoutOption)
     .option('--verbose', 'print each request (method, path, status; never the query string) to stderr', false)
     .action(async (options: ServeOptions, command: Command) => {
       const global = globalOptions(command);
@@ -44,7 +46,7 @@ export function registerServeCommand(program: Command): void {
             dataPort: options.dataPort ?? null,
           },
           logger: stderrLogger(options.verbose === true),
-          ...(options.inactivityTimeout !== undefined ? { inactivityTimeoutMs: options.inactivityTimeout * 1000 } : {}),
+          ...(options.inactivityTimeout !== undefined ? { inactivityTimeoutMs: options.inactivityTimeout } : {}),
         });
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
@@ -67,10 +69,13 @@ function parsePortOption(min: number) {
   };
 }
 
-function parseSecondsOption(value: string): number {
-  const seconds = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
-  if (!(seconds >= 1)) throw new InvalidArgumentError('Enter a whole number of seconds (1 or more).');
-  return seconds;
+/** The same rule as install/register (job-command's parseSeconds), as a commander argument parser; gives ms. */
+function parseTimeoutOption(value: string): number {
+  try {
+    return parseSeconds(value, '--inactivity-timeout') ?? 0;
+  } catch (err) {
+    throw new InvalidArgumentError(err instanceof Error ? err.message : String(err));
+  }
 }
 
 function parseEndpointOption(value: string): string {
