@@ -1,25 +1,45 @@
-import type { VendorSpec } from '../../platform/agent-platform';
-import { buildVendorCommand, selectAgentPlatform } from '../../platform/agent-platform';
+import type { Architecture, VendorSpec } from '../../platform/agent-platform';
+import type { InstallerRef } from '../install/prepare-installer';
 import type { CommandRunner } from '../ports';
+import { runPrivileged } from './run-privileged';
 
 /**
- * The privileged steps (install, register, uninstall) run through this port. When the app already runs
- * as root/Administrator the command runs directly; otherwise the app's own helper runs it elevated.
+ * The privileged steps (install, register) run through this port. When the app already runs as
+ * root/Administrator they run in this process; otherwise the app's own helper runs them elevated. Both
+ * sides call the same runPrivileged, so copy → hash → extract → run is one implementation.
  * A refused password prompt is a value ('notGranted'), not an error.
  */
 export type PrivilegedResult =
   | { kind: 'exited'; code: number | null; signal: string | null; timedOut: boolean; cancelled: boolean }
   | { kind: 'notGranted' }
+  /** Nothing ran: the request or the installer was refused before any vendor program started. */
+  | { kind: 'refused'; code: string; message: string; hint: string }
   | { kind: 'unavailable'; code: string; message: string; hint: string };
+
+/** The privileged side copies, hashes and extracts `installer` itself, then runs the vendor installer from its copy. */
+export interface InstallOperation {
+  operation: 'install';
+  installer: InstallerRef;
+  installDir: string;
+  architecture: Architecture;
+  upgrade: boolean;
+}
+
+export type RegisterOperation = Extract<VendorSpec, { operation: 'register' }>;
+
+/** What the app asks to be done with privileges. Paths are real paths (root prefix applied). */
+export type PrivilegedOperation = InstallOperation | RegisterOperation;
 
 export interface PrivilegedRun {
   done: Promise<PrivilegedResult>;
-  /** Ends the vendor command's whole process tree. */
+  /** Ends the vendor command's whole process tree (or stops before it starts). */
   cancel(): void;
 }
 
 export interface PrivilegedOptions {
   onLine: (line: string) => void;
+  /** Install only: the private copy is extracted and the vendor installer is about to start. */
+  onInstallerStarting?: () => void;
   /** Ends the command when it printed nothing for this long. */
   inactivityTimeoutMs: number;
   /** The root prefix when it is a sandbox (passed to vendor tools as MOBILITY_SETUP_SANDBOX_ROOT); else null. */
@@ -28,7 +48,7 @@ export interface PrivilegedOptions {
 
 export interface Elevator {
   readonly mode: 'direct' | 'helper';
-  run(spec: VendorSpec, options: PrivilegedOptions): PrivilegedRun;
+  run(operation: PrivilegedOperation, options: PrivilegedOptions): PrivilegedRun;
 }
 
 /** The environment a vendor command gets on top of the runner's fixed base. Never a secret. */
@@ -36,27 +56,15 @@ export function vendorEnvironment(sandboxRoot: string | null): Record<string, st
   return sandboxRoot ? { MOBILITY_SETUP_SANDBOX_ROOT: sandboxRoot } : {};
 }
 
-/** Runs vendor commands in this process's own privileges (we are root or Administrator already). */
-export function createDirectElevator(runner: CommandRunner, platform: NodeJS.Platform): Elevator {
+/**
+ * Runs privileged operations in this process's own privileges (we are root or Administrator already).
+ * `workBase` holds the private installer copy and extraction folder (the sandbox's tmp in tests).
+ */
+export function createDirectElevator(runner: CommandRunner, platform: NodeJS.Platform, workBase: string): Elevator {
   return {
     mode: 'direct',
-    run(spec, options) {
-      const commands = selectAgentPlatform(platform);
-      const command = commands ? buildVendorCommand(commands, spec) : null;
-      if (!command) {
-        const message = `There is no ${spec.operation} command for this platform (${platform}).`;
-        return { done: Promise.resolve({ kind: 'unavailable', code: 'elevation.noCommand', message, hint: 'Use the installer built for this operating system.' }), cancel() {} };
-      }
-      const running = runner.spawn(command.file, command.args, {
-        cwd: command.cwd ?? undefined,
-        env: vendorEnvironment(options.sandboxRoot),
-        onLine: options.onLine,
-        inactivityTimeoutMs: options.inactivityTimeoutMs,
-      });
-      const done = running.done.then(
-        (r): PrivilegedResult => ({ kind: 'exited', code: r.code, signal: r.signal, timedOut: r.timedOut, cancelled: r.cancelled }),
-      );
-      return { done, cancel: () => running.cancel() };
+    run(operation, options) {
+      return runPrivileged(operation, { ...options, runner, platform, workBase });
     },
   };
 }

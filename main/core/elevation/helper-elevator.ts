@@ -1,10 +1,8 @@
 import fs from 'node:fs';
-import { buildVendorCommand, selectAgentPlatform } from '../../platform/agent-platform';
-import type { Elevator, PrivilegedOptions, PrivilegedResult, PrivilegedRun } from './elevator';
+import type { Elevator, PrivilegedOperation, PrivilegedOptions, PrivilegedResult, PrivilegedRun } from './elevator';
 import type { HelperCommand } from './helper-command';
-import { helperResultSchema, requestFor, writeHelperRequest } from './helper-request';
+import { INSTALLER_STARTING, helperResultSchema, requestFor, writeHelperRequest } from './helper-request';
 import type { WrittenRequest } from './helper-request';
-import type { VendorSpec } from '../../platform/agent-platform';
 
 /** How often the app reads new output from the helper's output file. */
 const TAIL_MS = 100;
@@ -49,13 +47,28 @@ function createTail(file: string, onLine: (line: string) => void) {
   };
 }
 
+/** Calls `onStarting` once, when the helper wrote that the vendor installer starts. */
+function createStageWatch(file: string, onStarting: (() => void) | undefined) {
+  let seen = false;
+  return () => {
+    if (seen || !onStarting) return;
+    try {
+      if (fs.readFileSync(file, 'utf8').trim() !== INSTALLER_STARTING) return;
+    } catch {
+      return;
+    }
+    seen = true;
+    onStarting();
+  };
+}
+
 function readResult(file: string): PrivilegedResult {
   try {
     const parsed = helperResultSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
     if (parsed.success) {
       const r = parsed.data;
       if (r.ok) return { kind: 'exited', code: r.code, signal: r.signal, timedOut: r.timedOut, cancelled: r.cancelled };
-      return { kind: 'unavailable', code: 'elevation.refused', message: `The elevated helper refused the request (${r.refused ?? 'unknown'}).`, hint: 'This is a Mobility Setup fault: send the Mobility Setup log to support.' };
+      return { kind: 'refused', code: r.refused, message: r.message, hint: r.hint };
     }
   } catch {
     // Fall through: no result means the helper never ran to the end.
@@ -64,13 +77,14 @@ function readResult(file: string): PrivilegedResult {
 }
 
 /**
- * Runs vendor commands through the app's own helper, elevated once per command. The only variable part
- * of the elevated command line is the path of the request file written here.
+ * Runs privileged operations through the app's own helper, elevated once per operation. The only variable
+ * part of the elevated command line is the path of the request file written here; the helper checks the
+ * request and does the work itself (an install from its own hash-checked copy of the installer).
  */
 export function createHelperElevator(platform: 'linux' | 'win32', launcher: HelperLauncher, helperCommand: (requestFile: string) => HelperCommand): Elevator {
   return {
     mode: 'helper',
-    run(spec: VendorSpec, options: PrivilegedOptions): PrivilegedRun {
+    run(operation: PrivilegedOperation, options: PrivilegedOptions): PrivilegedRun {
       let written: WrittenRequest | null = null;
       let cancelRequested = false;
       const requestCancel = () => {
@@ -82,20 +96,22 @@ export function createHelperElevator(platform: 'linux' | 'win32', launcher: Help
         }
       };
       const done = (async (): Promise<PrivilegedResult> => {
-        const commands = selectAgentPlatform(platform);
-        const command = commands ? buildVendorCommand(commands, spec) : null;
-        if (!command) return { kind: 'unavailable', code: 'elevation.noCommand', message: `There is no ${spec.operation} command for this platform.`, hint: 'Use the installer built for this operating system.' };
-        written = await writeHelperRequest(requestFor(platform, spec, command, options));
+        written = await writeHelperRequest(requestFor(platform, operation, options));
         if (cancelRequested) {
           // Cancelled while the request was written: no password prompt for a command nobody wants any more.
           await written.remove();
           return { kind: 'exited', code: null, signal: null, timedOut: false, cancelled: true };
         }
         const tail = createTail(written.outputFile, options.onLine);
-        const timer = setInterval(() => tail.read(), TAIL_MS);
+        const stage = createStageWatch(written.stageFile, options.onInstallerStarting);
+        const timer = setInterval(() => {
+          tail.read();
+          stage();
+        }, TAIL_MS);
         try {
           const outcome = await launcher.launch(helperCommand(written.requestFile));
           tail.read(true);
+          stage();
           if (outcome.kind !== 'completed') return outcome;
           return readResult(written.resultFile);
         } finally {

@@ -1,68 +1,67 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildVendorCommand, sameCommand, selectAgentPlatform } from '../../platform/agent-platform';
-import type { VendorCommand } from '../../platform/agent-platform';
-import { spawnProcess } from '../process-runner';
-import { vendorEnvironment } from './elevator';
+import { ROOT_SECRET_BASE, withSecretFile } from '../install/secret-file';
+import { processRunner } from '../process-runner';
+import type { PrivilegedOperation, PrivilegedResult } from './elevator';
+import {
+  HelperRefusal,
+  checkEndpointValue,
+  checkPathValue,
+  checkPrivateFolder,
+  helperWorkBase,
+  openPrivateFile,
+  readRequesterSecret,
+  refuse,
+  requesterUid,
+} from './helper-checks';
 import type { HelperRequest, HelperResult } from './helper-request';
-import { CANCEL_FILE, OUTPUT_FILE, REQUEST_FILE, RESULT_FILE, helperRequestSchema } from './helper-request';
+import { CANCEL_FILE, INSTALLER_STARTING, OUTPUT_FILE, REQUEST_FILE, RESULT_FILE, STAGE_FILE, helperRequestSchema } from './helper-request';
+import { runPrivileged } from './run-privileged';
+
+export { HelperRefusal } from './helper-checks';
 
 /** How often the helper looks for the app's cancel file. */
 const CANCEL_POLL_MS = 200;
-
-export class HelperRefusal extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-    this.name = 'HelperRefusal';
-  }
-}
-
-const refuse = (code: string, message: string): never => {
-  throw new HelperRefusal(code, message);
-};
-
-/** The folder and file must belong to one user and be private to it: nobody else can have changed the request. */
-function checkPrivate(requestFile: string): void {
-  if (!path.isAbsolute(requestFile) || path.basename(requestFile) !== REQUEST_FILE) refuse('helper.requestPath', 'The request path is not a request file.');
-  const dir = path.dirname(requestFile);
-  const dirStat = fs.lstatSync(dir);
-  const fileStat = fs.lstatSync(requestFile);
-  if (!dirStat.isDirectory() || (dirStat.mode & 0o077) !== 0) refuse('helper.requestDir', 'The request folder is not private (0700).');
-  if (!fileStat.isFile() || (fileStat.mode & 0o077) !== 0) refuse('helper.requestFile', 'The request file is not a private regular file (0600).');
-  if (fileStat.uid !== dirStat.uid) refuse('helper.requestOwner', 'The request file and its folder belong to different users.');
-}
+const MAX_REQUEST_BYTES = 64 * 1024;
 
 /**
- * Reads and checks a request: schema, private location, and that its command is exactly the vendor
- * command the builders make from its spec. Anything else is refused: the helper runs vendor commands only.
+ * Reads and checks a request: it must be a private file in a private folder, both owned by the user who
+ * asked for elevation (PKEXEC_UID / SUDO_UID), match the request format, and every value must pass the
+ * same checks as at the front doors. Anything else is refused, and nothing runs.
  */
-export function loadHelperRequest(requestFile: string, platform: NodeJS.Platform = process.platform): { request: HelperRequest; command: VendorCommand } {
-  checkPrivate(requestFile);
+export function loadHelperRequest(requestFile: string, platform: NodeJS.Platform = process.platform, requester: number | null = requesterUid()): HelperRequest {
+  if (!path.isAbsolute(requestFile) || path.basename(requestFile) !== REQUEST_FILE) refuse('helper.requestPath', 'The request path is not a request file.');
+  checkPrivateFolder(path.dirname(requestFile), requester, 'helper.requestDir', 'request folder');
+  const fd = openPrivateFile(requestFile, fs.constants.O_RDONLY, requester, 'helper.requestFile', 'request file');
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(requestFile, 'utf8'));
-  } catch {
+    if (fs.fstatSync(fd).size > MAX_REQUEST_BYTES) refuse('helper.requestInvalid', 'The request file is too large.');
+    raw = JSON.parse(fs.readFileSync(fd, 'utf8'));
+  } catch (err) {
+    if (err instanceof HelperRefusal) throw err;
     return refuse('helper.requestUnreadable', 'The request file is not valid JSON.');
+  } finally {
+    fs.closeSync(fd);
   }
   const parsed = helperRequestSchema.safeParse(raw);
   if (!parsed.success) return refuse('helper.requestInvalid', 'The request file does not match the helper request format.');
   const request = parsed.data;
   if (request.platform !== platform) refuse('helper.platform', 'The request was written for another platform.');
-  const commands = selectAgentPlatform(platform);
-  const rebuilt = commands ? buildVendorCommand(commands, request.spec) : null;
-  if (!rebuilt || !sameCommand(rebuilt, request.command)) refuse('helper.notVendorCommand', 'The requested command is not a vendor command this app builds.');
-  const specSecret = request.spec.operation === 'register' ? (request.spec.architecture === 'classic' ? request.spec.passphraseFile : request.spec.configFile) : null;
-  if (request.secretFile !== specSecret) refuse('helper.secretFile', 'The secret file does not match the command.');
-  return { request, command: rebuilt as VendorCommand };
+  const { operation } = request;
+  checkPathValue(operation.installDir, request.platform, 'helper.installDir', 'install folder');
+  if (request.sandboxRoot !== null) checkPathValue(request.sandboxRoot, request.platform, 'helper.sandboxRoot', 'sandbox root');
+  if (operation.operation === 'install') checkPathValue(operation.installer.file, request.platform, 'helper.installerFile', 'installer file path');
+  if (operation.operation === 'register' && operation.architecture === 'classic') checkEndpointValue(operation.endpoint);
+  return request;
 }
 
-/** Opens a file the app created, refusing a symlink put in its place. */
-function openExisting(file: string, flags: number): number {
-  return fs.openSync(file, flags | fs.constants.O_NOFOLLOW);
+/** Opens one of the files the app created for the helper's output, refusing anything but the requester's private single-link file. */
+function openOutput(dir: string, name: string, requester: number | null, flags: number): number {
+  return openPrivateFile(path.join(dir, name), fs.constants.O_WRONLY | flags, requester, 'helper.outputFile', `${name} file`);
 }
 
-function writeResult(dir: string, result: HelperResult): void {
-  const fd = openExisting(path.join(dir, RESULT_FILE), fs.constants.O_WRONLY | fs.constants.O_TRUNC);
+function writeResult(dir: string, requester: number | null, result: HelperResult): void {
+  const fd = openOutput(dir, RESULT_FILE, requester, fs.constants.O_TRUNC);
   try {
     fs.writeSync(fd, JSON.stringify(result));
   } finally {
@@ -70,45 +69,93 @@ function writeResult(dir: string, result: HelperResult): void {
   }
 }
 
+function resultOf(outcome: PrivilegedResult): HelperResult {
+  if (outcome.kind === 'exited') return { ok: true, code: outcome.code, signal: outcome.signal, timedOut: outcome.timedOut, cancelled: outcome.cancelled };
+  if (outcome.kind === 'unavailable') return { ok: false, refused: outcome.code, message: outcome.message, hint: outcome.hint };
+  return { ok: false, refused: 'helper.internal', message: 'The helper could not run the operation.', hint: 'Run Mobility Setup as root instead.' };
+}
+
+/** The secret the configurator reads lives in a root-owned copy while it runs, never in the requester's file. */
+async function withRootCopyOfSecret<T>(request: HelperRequest, requester: number | null, fn: (operation: PrivilegedOperation) => Promise<T>): Promise<T> {
+  const { operation } = request;
+  if (operation.operation !== 'register') return fn(operation);
+  const classic = operation.architecture === 'classic';
+  const fileName = classic ? 'MobSvc.passphrase' : 'config.json';
+  const content = readRequesterSecret(classic ? operation.passphraseFile : operation.configFile, fileName, requester, request.platform);
+  const base = request.platform === 'win32' ? path.win32.join(helperWorkBase('win32'), 'mobility-setup-secrets') : process.getuid?.() === 0 ? ROOT_SECRET_BASE : path.join(helperWorkBase(), 'mobility-setup-secrets');
+  return withSecretFile(content, (copy) => fn(classic ? { ...operation, passphraseFile: copy } : { ...operation, configFile: copy }), { base, fileName });
+}
+
 /**
- * The elevated helper: validates the request, runs the vendor command, appends its output to output.log
- * and writes result.json. Ends the command when the app creates the cancel file or when it is silent for
- * the request's inactivity timeout. Returns the process exit code for the helper itself (0 when it ran).
+ * The elevated helper: checks the request, then carries out its one operation itself (an install from its
+ * own hash-checked copy of the installer, in root-owned private folders removed in every outcome), appends
+ * the output to output.log and writes result.json. Ends the work when the app creates the cancel file or
+ * when the command is silent for the request's inactivity timeout. Returns the helper's exit code (0 when
+ * it ran the operation, 3 when it refused the request).
  */
-export async function runHelper(requestFile: string): Promise<number> {
+export async function runHelper(requestFile: string, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const dir = path.dirname(path.resolve(requestFile));
-  let loaded: ReturnType<typeof loadHelperRequest>;
-  try {
-    loaded = loadHelperRequest(path.resolve(requestFile));
-  } catch (err) {
-    const code = err instanceof HelperRefusal ? err.code : 'helper.requestUnreadable';
+  let requester: number | null = null;
+  const refused = (err: unknown): number => {
+    const refusal = err instanceof HelperRefusal ? err : new HelperRefusal('helper.failed', `The helper failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500));
     try {
-      writeResult(dir, { ok: false, code: null, signal: null, timedOut: false, cancelled: false, refused: code });
+      // Only ever into the requester's own private single-link result file; otherwise the app reports "no result".
+      if (requester !== null || process.platform === 'win32') writeResult(dir, requester, { ok: false, refused: refusal.code, message: refusal.message, hint: refusal.hint });
     } catch {
       // No result file to write to: the app reports the helper as failed.
     }
-    process.stderr.write(`mobility-setup helper: refused (${code})\n`);
+    process.stderr.write(`mobility-setup helper: refused (${refusal.code}): ${refusal.message}\n`);
     return 3;
+  };
+  let request: HelperRequest;
+  let out: number;
+  try {
+    requester = requesterUid(env);
+    request = loadHelperRequest(path.resolve(requestFile), process.platform, requester);
+    out = openOutput(dir, OUTPUT_FILE, requester, fs.constants.O_APPEND);
+  } catch (err) {
+    return refused(err);
   }
-  const { request, command } = loaded;
-  if (fs.existsSync(path.join(dir, CANCEL_FILE))) {
-    // The app cancelled while the password prompt was open: the vendor command never starts.
-    writeResult(dir, { ok: true, code: null, signal: null, timedOut: false, cancelled: true, refused: null });
-    return 0;
+  const cancelRequested = () => fs.existsSync(path.join(dir, CANCEL_FILE));
+  let outcome: PrivilegedResult;
+  try {
+    if (cancelRequested()) {
+      // The app cancelled while the password prompt was open: nothing starts.
+      outcome = { kind: 'exited', code: null, signal: null, timedOut: false, cancelled: true };
+    } else {
+      outcome = await withRootCopyOfSecret(request, requester, async (operation) => {
+        const running = runPrivileged(operation, {
+          runner: processRunner,
+          platform: request.platform,
+          workBase: helperWorkBase(request.platform),
+          sandboxRoot: request.sandboxRoot,
+          inactivityTimeoutMs: request.inactivityTimeoutMs,
+          onLine: (line) => fs.writeSync(out, line + '\n'),
+          onInstallerStarting: () => {
+            const stage = openOutput(dir, STAGE_FILE, requester, fs.constants.O_TRUNC);
+            try {
+              fs.writeSync(stage, INSTALLER_STARTING);
+            } finally {
+              fs.closeSync(stage);
+            }
+          },
+        });
+        const cancelPoll = setInterval(() => {
+          if (cancelRequested()) running.cancel();
+        }, CANCEL_POLL_MS);
+        try {
+          return await running.done;
+        } finally {
+          clearInterval(cancelPoll);
+        }
+      });
+    }
+  } catch (err) {
+    return refused(err);
+  } finally {
+    fs.closeSync(out);
   }
-  const out = openExisting(path.join(dir, OUTPUT_FILE), fs.constants.O_WRONLY | fs.constants.O_APPEND);
-  const running = spawnProcess(command.file, command.args, {
-    cwd: command.cwd ?? undefined,
-    env: vendorEnvironment(request.sandboxRoot),
-    inactivityTimeoutMs: request.inactivityTimeoutMs,
-    onLine: (line) => fs.writeSync(out, line + '\n'),
-  });
-  const cancelPoll = setInterval(() => {
-    if (fs.existsSync(path.join(dir, CANCEL_FILE))) running.cancel();
-  }, CANCEL_POLL_MS);
-  const result = await running.done;
-  clearInterval(cancelPoll);
-  fs.closeSync(out);
-  writeResult(dir, { ok: true, code: result.code, signal: result.signal, timedOut: result.timedOut, cancelled: result.cancelled, refused: null });
+  if (outcome.kind === 'refused') return refused(new HelperRefusal(outcome.code, outcome.message, outcome.hint));
+  writeResult(dir, requester, resultOf(outcome));
   return 0;
 }

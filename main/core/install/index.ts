@@ -39,9 +39,9 @@ export const DISPOSE_LIMIT_MS = 15_000;
 
 export type InstallHandlers = Pick<Handlers, InstallMethods> & { dispose: () => Promise<void> };
 
-function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: InstallOverrides): Elevator | { unavailable: string } {
+function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: InstallOverrides, workBase: string): Elevator | { unavailable: string } {
   if (overrides.elevator) return overrides.elevator;
-  if (privileges.elevated) return createDirectElevator(deps.runner, deps.platform);
+  if (privileges.elevated) return createDirectElevator(deps.runner, deps.platform, workBase);
   if (!privileges.canElevate) return { unavailable: privileges.hint ?? 'No way to ask for the administrator password is available in this session.' };
   if (!helperEntryExists()) return { unavailable: 'The elevated helper is not part of this build.' };
   return createHelperElevator(deps.platform === 'win32' ? 'win32' : 'linux', sudoPromptLauncher, defaultHelperCommand());
@@ -60,7 +60,7 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
       detection,
       jobs,
       commands,
-      elevatorFor: (privileges) => chooseElevator(deps, privileges, overrides),
+      elevatorFor: (privileges) => chooseElevator(deps, privileges, overrides, workBase),
       checkServer: overrides.checkServer === undefined ? (endpoint, dataPort) => checkConnectivity({ endpoint, dataPort, now: () => deps.clock.now() }) : overrides.checkServer,
       workBase,
       inactivityTimeoutMs: deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS,

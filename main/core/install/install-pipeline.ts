@@ -1,11 +1,10 @@
-import { rm } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import type { AgentFacts } from '../../../common/detection';
 import type { InstallRequest, JobOutcome, StepId } from '../../../common/install';
 import { UserError } from '../../../common/result';
 import { checkInstall } from './check-step';
 import type { InstallPlan } from './check-step';
 import type { ExitCodeInfo } from './exit-codes';
-import { extractInstaller } from './extract-step';
 import { compareVersions } from './installer-finder';
 import type { JobHandle } from './job-manager';
 import { JobStop, failed, failedFromUserError, machineStateAfter, outcome } from './outcomes';
@@ -46,6 +45,16 @@ export function stopFor(err: unknown, step: StepId, machineState: string): JobSt
   return failed({ code: 'internal', message: `Mobility Setup hit an unexpected error during the ${step} step.`, hint: 'Read the job log, and send it to support if it happens again.', machineState });
 }
 
+/** The installer's own path (a link the finder accepted inside the folder resolved), which the privileged side opens without following links. */
+async function installerRealPath(file: string, fileName: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'ERROR';
+    throw failed({ code: 'installer.unreadable', message: `The installer ${fileName} could not be read (${code}).`, hint: 'Check the installer folder, search it again and retry.', machineState: 'Nothing was installed.' });
+  }
+}
+
 /** Starts an install job and returns its id at once; the job runs on and reports through events. */
 export function startInstallJob(env: PipelineEnv, request: InstallRequest): { jobId: string; done: Promise<void> } {
   const job = env.jobs.create('install', INSTALL_STEPS, secretsOf(request.registration));
@@ -56,7 +65,6 @@ export function startInstallJob(env: PipelineEnv, request: InstallRequest): { jo
 async function runInstall(env: PipelineEnv, job: JobHandle, request: InstallRequest): Promise<void> {
   let step: StepId = 'check';
   let plan: InstallPlan | null = null;
-  let extractedDir: string | null = null;
   const state = () =>
     machineStateAfter(step, { installDir: plan?.installDir ?? env.commands.defaultInstallDir, upgrade: plan?.upgrade ?? false, uninstallHint: UNINSTALL_HINT[env.commands.platform](plan?.installDir ?? env.commands.defaultInstallDir) });
   const enter = (next: StepId) => {
@@ -82,21 +90,28 @@ async function runInstall(env: PipelineEnv, job: JobHandle, request: InstallRequ
       if (!elevator) throw failed({ code: 'internal', message: 'No way to run the privileged steps was chosen.' });
       if (plan.installNeeded) {
         enter('extract');
-        extractedDir = await extractInstaller(env, job, plan.choice);
-        job.step('extract', 'done');
-        enter('install');
-        const spec = { operation: 'install', extractedDir, installDir: realPath(env.deps, plan.installDir), architecture: request.registration.mode === 'modernized' ? 'modernized' : 'classic', upgrade: plan.upgrade } as const;
+        const installer = { file: await installerRealPath(plan.choice.chosen.path, plan.choice.chosen.fileName), sha256: plan.choice.sha256 };
+        // The privileged side (this root process, or the elevated helper) copies, hashes and extracts the
+        // installer itself, then runs it from its own copy: a folder the user can change is never run.
+        const operation = { operation: 'install', installer, installDir: realPath(env.deps, plan.installDir), architecture: request.registration.mode === 'modernized' ? 'modernized' : 'classic', upgrade: plan.upgrade } as const;
         notices.push(
-          await runVendorStep('install', spec, {
+          await runVendorStep('install', operation, {
             job,
             elevator,
             platform: env.deps.platform,
             inactivityTimeoutMs: env.inactivityTimeoutMs,
             sandboxRoot: env.deps.paths.isSandbox ? env.deps.paths.root : null,
             vendorLog: vendorLogFiles(env)[0] ?? 'the vendor log',
-            machineState: state(),
+            machineState: state,
+            onInstallerStarting: () => {
+              job.step('extract', 'done');
+              step = 'install';
+              job.step('install', 'running');
+            },
           }),
         );
+        job.step('extract', 'done');
+        step = 'install';
         job.step('install', 'done');
       } else {
         job.step('extract', 'skipped');
@@ -119,7 +134,6 @@ async function runInstall(env: PipelineEnv, job: JobHandle, request: InstallRequ
     const stop = stopFor(err, step, state());
     final = { state: stop.state, outcome: stop.outcome };
   }
-  if (extractedDir) await rm(extractedDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   const snapshot = job.snapshot();
   const agent = final.agent ?? (final.state === 'succeeded' ? null : await env.detection.readAgent().catch(() => null));
   const summary = agent ? buildSummary(env, agent, snapshot.logFiles) : null;

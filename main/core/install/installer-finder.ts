@@ -4,7 +4,7 @@
  * for property tests; the scan never recurses and never follows a link out of the folder.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { constants, createReadStream } from 'node:fs';
 import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChecksumState, InstallerCandidate, InstallerChoice } from '../../../common/install';
@@ -88,7 +88,8 @@ const COPY_CHUNK = 1024 * 1024;
  */
 export async function copyInstallerPrivately(source: string, destDir: string): Promise<{ path: string; sha256: string; sizeBytes: number }> {
   const dest = path.join(destDir, path.basename(source));
-  const input = await open(source, 'r');
+  // O_NOFOLLOW: a link put in the installer's place is refused (ELOOP), never followed (as root, to another file).
+  const input = await open(source, constants.O_RDONLY | ((constants as { O_NOFOLLOW?: number }).O_NOFOLLOW ?? 0));
   try {
     if (!(await input.stat()).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
     const output = await open(dest, 'wx', 0o600);

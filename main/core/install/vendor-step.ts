@@ -1,6 +1,5 @@
 import type { StepId } from '../../../common/install';
-import type { VendorSpec } from '../../platform/agent-platform';
-import type { Elevator, PrivilegedResult } from '../elevation/elevator';
+import type { Elevator, PrivilegedOperation, PrivilegedResult } from '../elevation/elevator';
 import { describeExitCode, isSuccessExit, normalizeExitCode } from './exit-codes';
 import type { ExitCodeInfo } from './exit-codes';
 import type { JobHandle } from './job-manager';
@@ -14,8 +13,13 @@ export interface VendorStepContext {
   sandboxRoot: string | null;
   /** The vendor log named in an unknown exit code's hint. */
   vendorLog: string;
-  machineState: string;
+  /** What state the machine is in if the step stops now (a function when it changes during the step). */
+  machineState: string | (() => string);
+  /** Install: the hash-checked copy is extracted and the vendor installer starts. */
+  onInstallerStarting?: () => void;
 }
+
+const stateOf = (ctx: VendorStepContext): string => (typeof ctx.machineState === 'function' ? ctx.machineState() : ctx.machineState);
 
 /** Codes the installer returns from its own checks, before it changes anything. */
 const REFUSED_BEFORE_CHANGES = new Set([2, 3, 10, 11, 15, 16, 41, 42, 62, 99, 1618]);
@@ -33,10 +37,15 @@ const TOOL: Record<'install' | 'register', { name: string; timeoutCode: string }
  * cancel wired to the job, the result read through the exit-code catalog. Returns the catalog entry of
  * a success-like exit (0, 98, 1641, 3010); throws JobStop for anything else.
  */
-export async function runVendorStep(step: Extract<StepId, 'install' | 'register'>, spec: VendorSpec, ctx: VendorStepContext): Promise<ExitCodeInfo> {
+export async function runVendorStep(step: Extract<StepId, 'install' | 'register'>, operation: PrivilegedOperation, ctx: VendorStepContext): Promise<ExitCodeInfo> {
   const { job } = ctx;
-  if (job.cancelRequested) throw cancelledStop(ctx.machineState);
-  const run = ctx.elevator.run(spec, { onLine: (line) => job.log(line), inactivityTimeoutMs: ctx.inactivityTimeoutMs, sandboxRoot: ctx.sandboxRoot });
+  if (job.cancelRequested) throw cancelledStop(stateOf(ctx));
+  const run = ctx.elevator.run(operation, {
+    onLine: (line) => job.log(line),
+    inactivityTimeoutMs: ctx.inactivityTimeoutMs,
+    sandboxRoot: ctx.sandboxRoot,
+    ...(ctx.onInstallerStarting ? { onInstallerStarting: ctx.onInstallerStarting } : {}),
+  });
   job.onCancel(() => run.cancel());
   let result: PrivilegedResult;
   try {
@@ -62,23 +71,28 @@ function interpret(step: 'install' | 'register', result: PrivilegedResult, ctx: 
       machineState: step === 'install' ? 'Nothing was installed.' : 'The agent is installed but not registered.',
     }));
   }
-  if (result.kind === 'unavailable') throw failed({ code: result.code, message: result.message, hint: result.hint, machineState: ctx.machineState });
+  if (result.kind === 'refused') {
+    // Checked and refused before any vendor program started (e.g. the installer's copy did not match its SHA-256).
+    ctx.job.log(`Refused before anything ran: ${result.message}`);
+    throw failed({ code: result.code, message: result.message, hint: result.hint, machineState: step === 'install' ? 'Nothing was installed; the private copy of the installer was removed.' : stateOf(ctx) });
+  }
+  if (result.kind === 'unavailable') throw failed({ code: result.code, message: result.message, hint: result.hint, machineState: stateOf(ctx) });
   if (result.cancelled || ctx.job.cancelRequested) {
     ctx.job.log(`${tool.name} was stopped (cancelled).`);
-    throw cancelledStop(ctx.machineState);
+    throw cancelledStop(stateOf(ctx));
   }
   if (result.timedOut) {
     const message = `${tool.name} printed nothing for ${duration(ctx.inactivityTimeoutMs)} and was stopped as hung.`;
     ctx.job.log(message);
-    throw failed({ code: tool.timeoutCode, message, hint: 'Read the log for the last thing it did; restart the machine if a service is stuck, then try again.', machineState: ctx.machineState });
+    throw failed({ code: tool.timeoutCode, message, hint: 'Read the log for the last thing it did; restart the machine if a service is stuck, then try again.', machineState: stateOf(ctx) });
   }
   if (result.code === null) {
-    throw failed({ code: 'exit.signal', message: `${tool.name} was ended by signal ${result.signal ?? 'unknown'}.`, hint: 'Run the install again; read the log if it happens again.', machineState: ctx.machineState });
+    throw failed({ code: 'exit.signal', message: `${tool.name} was ended by signal ${result.signal ?? 'unknown'}.`, hint: 'Run the install again; read the log if it happens again.', machineState: stateOf(ctx) });
   }
   const code = normalizeExitCode(result.code, ctx.platform);
   const info = describeExitCode(code, ctx.vendorLog);
   ctx.job.log(`${tool.name} exited with code ${code}${code !== result.code ? ` (reported as ${result.code}: Linux keeps the low 8 bits)` : ''}: ${info.message}`);
   if (isSuccessExit(code)) return info;
-  const machineState = step === 'install' && REFUSED_BEFORE_CHANGES.has(code) ? 'The installer refused before changing anything on this machine.' : ctx.machineState;
+  const machineState = step === 'install' && REFUSED_BEFORE_CHANGES.has(code) ? 'The installer refused before changing anything on this machine.' : stateOf(ctx);
   throw failed({ code: info.code, message: info.message, hint: info.hint, exitCode: code, machineState });
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,7 +52,9 @@ describe('privileged steps through the elevated helper', () => {
     expect(job.outcome?.message).toContain('installed');
     expect(job.state).toBe('succeeded');
     expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
-    expect(seen.map((s) => JSON.parse(s.text).spec.operation)).toEqual(['install', 'register']);
+    expect(seen.map((s) => JSON.parse(s.text).operation.operation)).toEqual(['install', 'register']);
+    // The install request names the installer FILE and its SHA-256; the helper extracts it itself.
+    expect(JSON.parse(seen[0]!.text).operation.installer).toEqual({ file: await realpath(path.join(installerDir, (await readdir(installerDir))[0]!)), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     for (const s of seen) {
       expect(s.command.file).toBe(process.execPath);
       expect(s.command.args.slice(0, 3)).toEqual(['/opt/mobility-setup/dist/main/cli.js', 'helper', '--request']);

@@ -1,47 +1,38 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { linuxAgentCommands } from '../../../../main/platform/linux/agent-commands';
-import type { VendorSpec } from '../../../../main/platform/agent-platform';
+import { describe, expect, it } from 'vitest';
 import type { Elevator, PrivilegedResult } from '../../../../main/core/elevation/elevator';
 import { createHelperElevator } from '../../../../main/core/elevation/helper-elevator';
 import type { HelperLauncher } from '../../../../main/core/elevation/helper-elevator';
 import type { HelperCommand } from '../../../../main/core/elevation/helper-command';
-import { requestFor, writeHelperRequest } from '../../../../main/core/elevation/helper-request';
+import { writeHelperRequest } from '../../../../main/core/elevation/helper-request';
 import { runHelper } from '../../../../main/core/elevation/run-helper';
 import type { Logger } from '../../../../main/core/ports';
 import { silentLogger } from '../../../../main/core/ports';
 import { useInstallTestSetup } from '../install/install-world';
+import { installOperation, markingInstaller, requestOf, useHelperScratch } from './helper-world';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+const scratch = useHelperScratch();
 
 const helperCommand = (requestFile: string): HelperCommand => ({ file: '/usr/bin/node', args: ['/x/cli.js', 'helper', '--request', requestFile] });
-const installSpec = (extractedDir: string): Extract<VendorSpec, { operation: 'install' }> => ({ operation: 'install', extractedDir, installDir: '/usr/local/ASR', architecture: 'classic', upgrade: false });
 const noLines = { onLine: () => {}, inactivityTimeoutMs: 60_000, sandboxRoot: null };
+const someInstaller = installOperation({ file: '/tmp/x.tar.gz', sha256: 'a'.repeat(64) });
 
-/** A folder with a vendor `./install` that leaves a marker when it runs. */
-async function markingInstaller(): Promise<{ dir: string; marker: string }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'helper-cancel-'));
-  dirs.push(dir);
+/** A real installer whose `install` leaves a marker when it runs. */
+async function marking(): Promise<{ operation: ReturnType<typeof installOperation>; marker: string }> {
+  const dir = await scratch.dir('helper-cancel-');
   const marker = path.join(dir, 'ran');
-  await writeFile(path.join(dir, 'install'), `#!/bin/sh\ntouch '${marker}'\n`);
-  await chmod(path.join(dir, 'install'), 0o755);
-  return { dir, marker };
+  return { operation: installOperation(await markingInstaller(dir, marker)), marker };
 }
 
 describe('cancel before the elevated command starts', () => {
   it('the helper does not start the vendor command when the cancel file already exists', async () => {
-    const { dir, marker } = await markingInstaller();
-    const spec = installSpec(dir);
-    const written = await writeHelperRequest(requestFor('linux', spec, linuxAgentCommands.install(spec), { sandboxRoot: null, inactivityTimeoutMs: 60_000 }));
+    const { operation, marker } = await marking();
+    const written = await writeHelperRequest(requestOf(operation));
     try {
       await writeFile(written.cancelFile, '', { mode: 0o600 });
-      expect(await runHelper(written.requestFile)).toBe(0);
+      expect(await runHelper(written.requestFile, {})).toBe(0);
       expect(JSON.parse(await readFile(written.resultFile, 'utf8'))).toMatchObject({ ok: true, cancelled: true, code: null });
       expect(existsSync(marker)).toBe(false);
     } finally {
@@ -50,11 +41,10 @@ describe('cancel before the elevated command starts', () => {
   });
 
   it('the helper still runs the command when nobody cancelled (the marker proves the check is real)', async () => {
-    const { dir, marker } = await markingInstaller();
-    const spec = installSpec(dir);
-    const written = await writeHelperRequest(requestFor('linux', spec, linuxAgentCommands.install(spec), { sandboxRoot: null, inactivityTimeoutMs: 60_000 }));
+    const { operation, marker } = await marking();
+    const written = await writeHelperRequest(requestOf(operation));
     try {
-      expect(await runHelper(written.requestFile)).toBe(0);
+      expect(await runHelper(written.requestFile, {})).toBe(0);
       expect(existsSync(marker)).toBe(true);
     } finally {
       await written.remove();
@@ -64,7 +54,7 @@ describe('cancel before the elevated command starts', () => {
   it('no password prompt is opened for a command cancelled while its request was written', async () => {
     const launched: HelperCommand[] = [];
     const launcher: HelperLauncher = { launch: (c) => (launched.push(c), Promise.resolve({ kind: 'completed' })) };
-    const run = createHelperElevator('linux', launcher, helperCommand).run(installSpec('/tmp/x'), noLines);
+    const run = createHelperElevator('linux', launcher, helperCommand).run(someInstaller, noLines);
     run.cancel();
     expect(await run.done).toEqual({ kind: 'exited', code: null, signal: null, timedOut: false, cancelled: true });
     expect(launched).toEqual([]);
@@ -73,7 +63,7 @@ describe('cancel before the elevated command starts', () => {
   it('cancel never throws, also after the request folder is gone', async () => {
     let requestDir = '';
     const launcher: HelperLauncher = { launch: (c) => ((requestDir = path.dirname(c.args.at(-1)!)), Promise.resolve({ kind: 'completed' })) };
-    const run = createHelperElevator('linux', launcher, helperCommand).run(installSpec('/tmp/x'), noLines);
+    const run = createHelperElevator('linux', launcher, helperCommand).run(someInstaller, noLines);
     await run.done;
     expect(requestDir).not.toBe('');
     expect(existsSync(requestDir)).toBe(false);
@@ -94,7 +84,7 @@ describe('shutdown with a job waiting on a password prompt', () => {
     // The core reads deps.logger when it warns; replace it on this installer's deps only (silentLogger is shared).
     (installer.deps as { logger: Logger }).logger = { ...silentLogger, warn: (message) => void warnings.push(message) };
     const jobId = await installer.start('startInstall', { installerDir, registration: { mode: 'none' } });
-    while (!installer.events.some((e) => e.name === 'job' && (e.payload as { id: string; steps: Array<{ id: string; state: string }> }).steps.some((s) => s.id === 'install' && s.state === 'running'))) {
+    while (!installer.events.some((e) => e.name === 'job' && (e.payload as { id: string; steps: Array<{ id: string; state: string }> }).steps.some((s) => s.id === 'extract' && s.state === 'running'))) {
       await new Promise((r) => setTimeout(r, 20));
     }
     const disposed = await Promise.race([installer.dispose().then(() => 'disposed'), new Promise((r) => setTimeout(() => r('still waiting'), 5_000))]);
