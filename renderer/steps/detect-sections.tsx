@@ -69,7 +69,7 @@ export function PrivilegeSection({ privileges }: { privileges: PrivilegeFacts | 
               <StatusText icon="warn" label={t('detect.privileges.unavailable', { user: p.user })} />
             )}
           </p>
-          {!p.elevated && !p.canElevate ? <p className="muted">{p.hint ?? t('detect.privileges.unavailableHint')}</p> : null}
+          {!p.elevated && (p.hint !== undefined || !p.canElevate) ? <p className="muted">{p.hint ?? t('detect.privileges.unavailableHint')}</p> : null}
         </>
       ) : null}
     </Card>

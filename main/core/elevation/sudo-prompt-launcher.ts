@@ -3,13 +3,19 @@ import type { HelperLauncher, LaunchOutcome } from './helper-elevator';
 import path from 'node:path';
 import { isSafeCommandPart, toElevatedCommandLine } from './helper-command';
 
-/** sudo-prompt's fixed English error texts (node_modules/@vscode/sudo-prompt/index.js). */
+/**
+ * sudo-prompt's fixed English error texts (node_modules/@vscode/sudo-prompt/index.js). On Linux it runs
+ * `/usr/bin/pkexec --disable-internal-agent /bin/bash -c "echo SUDOPROMPT; <command>"` (no display needed) and
+ * maps pkexec's stderr: "No authentication agent found" (polkit wants a password, nobody can ask) →
+ * NO_POLKIT_AGENT; anything else before its marker (a dismissed dialog, or "Not authorized" from a rule) →
+ * PERMISSION_DENIED. Seen for real in test/unit/core/elevation/pkexec-elevation.test.ts.
+ */
 const PERMISSION_DENIED = 'User did not grant permission.';
 const NO_POLKIT_AGENT = 'No polkit authentication agent found.';
 const NO_PKEXEC = 'Unable to find pkexec or kdesudo.';
 
 export const NO_POLKIT_MESSAGE =
-  'No graphical password prompt (polkit agent) is available: run `sudo mobility-setup install …` or start Mobility Setup as root.';
+  'polkit asked for a password, but no password dialog (polkit agent) runs in this session (usual over SSH), so nothing was changed: run `sudo mobility-setup install …` or start Mobility Setup as root.';
 
 /** Maps sudo-prompt's callback error to an outcome. A refused prompt is a value, not an error. */
 export function launchOutcomeFromError(error: Error | undefined): LaunchOutcome {

@@ -19,11 +19,12 @@ describe('linuxPrivileges (pure)', () => {
     expect(facts).toEqual({ elevated: false, user: 'alice', canElevate: true, method: 'pkexec' });
   });
 
-  it('cannot elevate without an agent (SSH) and says to use sudo', () => {
+  it('without an agent (SSH) it will still ask polkit, which may allow it by a rule, and says what happens otherwise', () => {
     const facts = linuxPrivileges({ ...user, pkexec: '/usr/bin/pkexec', processNames: ['sshd', 'bash', 'node'] });
-    expect(facts).toMatchObject({ elevated: false, canElevate: false, method: 'unavailable' });
+    expect(facts).toMatchObject({ elevated: false, canElevate: true, method: 'pkexec' });
+    expect(facts.hint).toContain('will ask polkit');
+    expect(facts.hint).toContain('polkit rule allows it without a password');
     expect(facts.hint).toContain('sudo mobility-setup');
-    expect(facts.hint).toContain('no polkit authentication agent');
   });
 
   it('cannot elevate without pkexec even when an agent runs', () => {

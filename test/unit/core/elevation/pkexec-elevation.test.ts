@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCsSimulator } from '../../../world/cs-simulator';
+import type { CsSimulator } from '../../../world/cs-simulator';
+import { fingerprint } from '../../cli/cli-world';
+import { makeInstaller, makeRoot, readVx, removeAll } from '../install/install-world';
+import { chownTree, pkexecSkipReason, polkitDown, polkitRule, polkitUp, runCliAs, sampleProcesses } from './pkexec-world';
+import type { TestUser } from './pkexec-world';
+
+const skip = pkexecSkipReason();
+// 16 printable characters, unique to this run, so a hit anywhere can only be a leak.
+const CANARY = `Pk${randomBytes(7).toString('hex')}`;
+
+describe.skipIf(skip !== null)(`elevation for real: a local user, polkit and pkexec${skip ? ` — skipped: ${skip}` : ''}`, () => {
+  let user: TestUser;
+  let cs: CsSimulator;
+  const roots: string[] = [];
+
+  beforeAll(async () => {
+    user = polkitUp();
+    cs = await startCsSimulator({ passphrase: CANARY });
+  }, 60_000);
+
+  afterAll(async () => {
+    // In every outcome: the rule and the user go, then what the setup started.
+    polkitDown();
+    await cs?.close();
+    await removeAll(...roots);
+  }, 60_000);
+
+  /** A sandbox machine owned by the test user: release files, an installer folder, pkexec, a passphrase file. */
+  async function userSandbox(): Promise<{ root: string; installerDir: string; passphraseFile: string }> {
+    const root = await makeRoot();
+    roots.push(root);
+    const installerDir = path.join(root, 'installers');
+    // slowMs keeps each vendor process alive long enough to be sampled several times.
+    await makeInstaller(installerDir, { slowMs: 250 });
+    // Detection looks for pkexec under the root prefix: this sandbox machine has the real one.
+    await mkdir(path.join(root, 'usr/bin'), { recursive: true });
+    await symlink('/usr/bin/pkexec', path.join(root, 'usr/bin/pkexec'));
+    const passphraseFile = path.join(root, 'MobSvc.passphrase');
+    await writeFile(passphraseFile, CANARY, { mode: 0o600 });
+    chownTree(root, user);
+    return { root, installerDir, passphraseFile };
+  }
+
+  const installArgs = (s: { root: string; installerDir: string; passphraseFile: string }) =>
+    ['--root', s.root, '--json', 'install', '--installer-dir', s.installerDir, '--cs-endpoint', cs.endpoint, '--passphrase-file', s.passphraseFile, '--yes', '--verbose'];
+
+  /** Request folders the user's runs left in /tmp. */
+  const requestFoldersOf = async (uid: number) => {
+    const names = (await readdir('/tmp')).filter((n) => n.startsWith('mobility-setup-elevate-'));
+    const owners = await Promise.all(names.map((n) => stat(path.join('/tmp', n)).then((s) => s.uid, () => -1)));
+    return names.filter((_, i) => owners[i] === uid);
+  };
+
+  it('a polkit rule allows the user: the CLI install elevates through sudo-prompt → pkexec → the helper; the installer runs as root; the passphrase is never in any argv or environment', async () => {
+    polkitRule('yes');
+    const sandbox = await userSandbox();
+    const sampler = sampleProcesses(CANARY);
+    const result = await runCliAs(user, installArgs(sandbox));
+    sampler.stop();
+    expect(result.code, result.stderr).toBe(0);
+    const job = (JSON.parse(result.stdout) as { job: { outcome: { code: string }; logFiles: string[] } }).job;
+    expect(job.outcome.code).toBe('install.succeeded');
+    const vx = await readVx(sandbox.root);
+    expect(vx.get('Version')).toBe('9.65.0.0');
+    expect(vx.get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
+    expect(cs.registrations.at(-1)).toMatchObject({ ok: true });
+    // The vendor installer and configurator ran as root: what they wrote in the user's sandbox is root's.
+    expect((await stat(path.join(sandbox.root, 'usr/local/.vx_version'))).uid).toBe(0);
+    expect((await stat(path.join(sandbox.root, 'usr/local/ASR/Vx/bin/UnifiedAgentConfigurator.sh'))).uid).toBe(0);
+    // ... through pkexec, and the helper process was root.
+    expect(sampler.samples).toBeGreaterThan(10);
+    expect(sampler.seen.pkexec).toBe(true);
+    expect([...sampler.seen.helperUids]).toEqual([0]);
+    expect([...sampler.seen.helperPkexecUids]).toEqual([String(user.uid)]);
+    expect(sampler.hits).toEqual([]);
+    const jobLog = await readFile(job.logFiles[0]!, 'utf8');
+    expect(jobLog).toMatch(/Copying the installer .* into the private folder \/tmp\/mobility-setup-installer-/);
+    expect(jobLog).toContain('Installation completed successfully.');
+    for (const text of [result.stdout, result.stderr, jobLog]) expect(text).not.toContain(CANARY);
+    expect(await requestFoldersOf(user.uid)).toEqual([]);
+  }, 120_000);
+
+  it('polkit wants a password and no agent runs (over SSH): a clear message, exit 74, nothing changed', async () => {
+    polkitRule('auth_admin');
+    const sandbox = await userSandbox();
+    const before = await fingerprint(path.join(sandbox.root, 'usr'));
+    const result = await runCliAs(user, installArgs(sandbox));
+    expect(result.code, result.stderr).toBe(74);
+    const job = (JSON.parse(result.stdout) as { job: { state: string; outcome: { code: string; message: string } } }).job;
+    expect(job.outcome.code).toBe('elevation.noPolkitAgent');
+    expect(job.outcome.message).toContain('sudo mobility-setup install');
+    expect(await fingerprint(path.join(sandbox.root, 'usr'))).toEqual(before);
+    expect((await readVx(sandbox.root)).size).toBe(0);
+    expect(await requestFoldersOf(user.uid)).toEqual([]);
+  }, 120_000);
+
+  it('polkit refuses the user: a clean "cancelled" (1602, 66 in the shell), nothing changed', async () => {
+    polkitRule('no');
+    const sandbox = await userSandbox();
+    const before = await fingerprint(path.join(sandbox.root, 'usr'));
+    const result = await runCliAs(user, installArgs(sandbox));
+    expect(result.code, result.stderr).toBe(1602 & 0xff);
+    const job = (JSON.parse(result.stdout) as { job: { state: string; outcome: { code: string; machineState: string } } }).job;
+    expect(job.state).toBe('cancelled');
+    expect(job.outcome).toMatchObject({ code: 'elevation.notGranted', machineState: 'Nothing was installed.' });
+    expect(await fingerprint(path.join(sandbox.root, 'usr'))).toEqual(before);
+    expect(await requestFoldersOf(user.uid)).toEqual([]);
+  }, 120_000);
+});
