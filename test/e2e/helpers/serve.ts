@@ -21,13 +21,18 @@ const REPO = path.resolve(__dirname, '..', '..', '..');
  * Starts the real `mobility-setup serve --port 0 --json` (the built CLI) in a child process under a temp root,
  * and reads the {"url","port"} line it prints. Run `npm run build` first.
  */
-export async function startServe(extraArgs: string[] = [], options: { root?: string } = {}): Promise<ServedCli> {
+export async function startServe(
+  extraArgs: string[] = [],
+  options: { root?: string; asUser?: { uid: number; gid: number; env: NodeJS.ProcessEnv } } = {},
+): Promise<ServedCli> {
   const ownRoot = options.root === undefined;
   const root = options.root ?? (await mkdtemp(path.join(os.tmpdir(), 'serve-e2e-')));
   const child = spawn(process.execPath, ['bin/mobility-setup.js', 'serve', '--port', '0', '--json', '--root', root, ...extraArgs], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
     shell: false,
+    // Another local user's serve (the elevation test): its uid, gid and a minimal environment of its own.
+    ...(options.asUser ?? {}),
   });
   let stderr = '';
   child.stderr.setEncoding('utf8');
