@@ -6,7 +6,7 @@ import { startCsSimulator } from '../../../world/cs-simulator';
 import type { CsSimulator } from '../../../world/cs-simulator';
 import { fingerprint } from '../../cli/cli-world';
 import { makeInstaller, makeRoot, readVx, removeAll } from '../install/install-world';
-import { chownTree, pkexecSkipReason, polkitDown, polkitRule, polkitUp, runCliAs, sampleProcesses } from './pkexec-world';
+import { chownTree, pkexecSkipReason, polkitDown, polkitRule, polkitUp, runCliAs, runNodeAs, sampleProcesses } from './pkexec-world';
 import type { TestUser } from './pkexec-world';
 
 const skip = pkexecSkipReason();
@@ -83,6 +83,37 @@ describe.skipIf(skip !== null)(`elevation for real: a local user, polkit and pke
     expect(jobLog).toContain('Installation completed successfully.');
     for (const text of [result.stdout, result.stderr, jobLog]) expect(text).not.toContain(CANARY);
     expect(await requestFoldersOf(user.uid)).toEqual([]);
+  }, 120_000);
+
+  it('ATTACK: while root runs the installer, the user cannot change (or even see into) the folder it runs from', async () => {
+    polkitRule('yes');
+    const sandbox = await userSandbox();
+    const logDir = path.join(sandbox.root, 'var/log/mobility-setup');
+    const install = runCliAs(user, installArgs(sandbox));
+    // The job log (the user's own file) names the helper's extraction folder as soon as it exists.
+    let extracted: string | undefined;
+    for (let i = 0; i < 300 && extracted === undefined; i += 1) {
+      for (const name of await readdir(logDir).catch(() => [] as string[])) {
+        const line = /Extracted \d+ files \(\d+ bytes\) to (\S+)\./.exec(await readFile(path.join(logDir, name), 'utf8').catch(() => ''));
+        if (line) extracted = line[1];
+      }
+      if (extracted === undefined) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(extracted).toMatch(/^\/tmp\/mobility-setup-extract-/);
+    const info = await stat(extracted!);
+    expect({ uid: info.uid, mode: info.mode & 0o777 }).toEqual({ uid: 0, mode: 0o700 });
+    const evil = path.join(user.home, 'evil-ran');
+    const attack = `const fs = require('fs'); const dir = process.argv[1]; const out = [];
+      for (const act of [() => fs.readdirSync(dir), () => fs.writeFileSync(dir + '/install', '#!/bin/sh\\ntouch ${evil}\\n'), () => fs.renameSync(dir, dir + '-moved'), () => fs.rmSync(dir, { recursive: true })]) {
+        try { act(); out.push('done'); } catch (e) { out.push(e.code); }
+      }
+      console.log(out.join(','));`;
+    const tried = await runNodeAs(user, ['-e', attack, extracted!]);
+    expect(tried.stdout.trim()).toBe('EACCES,EACCES,EPERM,EACCES');
+    const result = await install;
+    expect(result.code, result.stderr).toBe(0);
+    await expect(stat(evil)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(stat(extracted!)).rejects.toMatchObject({ code: 'ENOENT' });
   }, 120_000);
 
   it('polkit wants a password and no agent runs (over SSH): a clear message, exit 74, nothing changed', async () => {

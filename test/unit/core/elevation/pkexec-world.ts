@@ -58,8 +58,13 @@ export function chownTree(dir: string, user: TestUser): void {
 
 /** Runs the built CLI as the test user: its uid and gid, its home, a minimal environment, no terminal. */
 export function runCliAs(user: TestUser, args: string[]): Promise<CliResult> {
+  return runNodeAs(user, [BIN, ...args]);
+}
+
+/** Runs node with `args` as the test user (the CLI, or a script playing that user's attack). */
+export function runNodeAs(user: TestUser, args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, args, {
       cwd: user.home,
       uid: user.uid,
       gid: user.gid,
