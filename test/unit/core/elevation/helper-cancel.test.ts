@@ -71,6 +71,36 @@ describe('cancel before the elevated command starts', () => {
   });
 });
 
+describe('cancel and timeout while the helper runs the installer', () => {
+  /** The helper's private folders named in its output (copy and extraction). */
+  const foldersNamed = async (outputFile: string) =>
+    [...(await readFile(outputFile, 'utf8')).matchAll(/(?:private folder|files \(\d+ bytes\) to) (\/\S+?)\.?$/gm)].map((m) => m[1]!);
+
+  for (const ending of ['cancel', 'timeout'] as const) {
+    it(`${ending}: the installer's tree ends, and the private copy and extraction folders are removed`, async () => {
+      const dir = await scratch.dir('helper-cancel-');
+      const marker = path.join(dir, 'ran');
+      const operation = installOperation(await markingInstaller(dir, marker, { sleepS: 30 }));
+      const written = await writeHelperRequest(requestOf(operation, { inactivityTimeoutMs: ending === 'timeout' ? 1_000 : 60_000 }));
+      try {
+        const helper = runHelper(written.requestFile, {});
+        if (ending === 'cancel') {
+          while ((await readFile(written.stageFile, 'utf8')) !== 'install') await new Promise((r) => setTimeout(r, 20));
+          await writeFile(written.cancelFile, '', { mode: 0o600 });
+        }
+        expect(await helper).toBe(0);
+        expect(JSON.parse(await readFile(written.resultFile, 'utf8'))).toMatchObject(ending === 'cancel' ? { ok: true, cancelled: true } : { ok: true, timedOut: true });
+        expect(existsSync(marker)).toBe(false);
+        const folders = await foldersNamed(written.outputFile);
+        expect(folders).toHaveLength(2);
+        for (const folder of folders) expect(existsSync(folder)).toBe(false);
+      } finally {
+        await written.remove();
+      }
+    }, 20_000);
+  }
+});
+
 describe('shutdown with a job waiting on a password prompt', () => {
   const setup = useInstallTestSetup();
 
