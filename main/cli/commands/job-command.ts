@@ -1,11 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import readline from 'node:readline';
 import type { Command } from 'commander';
-import type { JobSnapshot, Registration } from '../../../common/install';
+import type { InstallerChoice, JobSnapshot, Registration } from '../../../common/install';
+import type { AppError } from '../../../common/result';
 import { passphraseFromFileText } from '../../../common/passphrase';
 import { createCore } from '../../core/app-core';
 import { waitForJob } from '../../core/install/wait-for-job';
 import { EXIT, exitCodeForError, exitCodeForJob } from '../exit-codes';
+import { UsageError, checkedPath } from '../usage-error';
 
 declare const __APP_VERSION__: string;
 
@@ -18,7 +20,6 @@ export interface RegistrationOptions {
   register?: boolean;
 }
 
-export class UsageError extends Error {}
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -49,11 +50,11 @@ export function registrationFromOptions(options: RegistrationOptions, allowNone:
     if (!allowNone) throw new UsageError(`Choose how to register: ${choices}.`);
     return { mode: 'none' };
   }
-  if (modernized) return { mode: 'modernized', configJson: readSmallFile(options.configFile ?? '', 1_000_000, 'the appliance configuration file') };
+  if (modernized) return { mode: 'modernized', configJson: readSmallFile(checkedPath(options.configFile ?? '', '--config-file'), 1_000_000, 'the appliance configuration file') };
   if (options.csEndpoint === undefined || options.passphraseFile === undefined) {
     throw new UsageError('--cs-endpoint and --passphrase-file go together (the passphrase is generated on the configuration server).');
   }
-  const passphrase = passphraseFromFileText(readSmallFile(options.passphraseFile, 4096, 'the passphrase file'));
+  const passphrase = passphraseFromFileText(readSmallFile(checkedPath(options.passphraseFile, '--passphrase-file'), 4096, 'the passphrase file'));
   return { mode: 'classic', endpoint: options.csEndpoint, passphrase };
 }
 
@@ -78,18 +79,15 @@ export function withRegistrationOptions(command: Command): Command {
     .option('--config-file <file>', 'modernized: config.json downloaded from the replication appliance');
 }
 
-/** Asks before changing the machine; a "no" is a cancel that changed nothing. */
-export async function confirmOrCancel(question: string, yes: boolean, command: string): Promise<boolean> {
-  if (await confirm(question, yes, command)) return true;
-  process.stderr.write('Nothing was changed.\n');
-  process.exitCode = EXIT.cancelled;
-  return false;
+/** Without --yes and without a terminal, the caller must not guess: refuse before anything is done. */
+export function assertCanConfirm(yes: boolean, command: string): void {
+  if (!yes && !process.stdin.isTTY) throw new UsageError(`No terminal to confirm on: pass --yes to run ${command} without asking.`);
 }
 
-/** One y/N question on a terminal. Without --yes and without a terminal, the caller must not guess. */
+/** One y/N question on a terminal (see assertCanConfirm). */
 export async function confirm(question: string, yes: boolean, command: string): Promise<boolean> {
   if (yes) return true;
-  if (!process.stdin.isTTY) throw new UsageError(`No terminal to confirm on: pass --yes to run ${command} without asking.`);
+  assertCanConfirm(yes, command);
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await new Promise<string>((resolve) => rl.question(`${question} [y/N] `, resolve));
@@ -97,6 +95,14 @@ export async function confirm(question: string, yes: boolean, command: string): 
   } finally {
     rl.close();
   }
+}
+
+/** The chosen installer and whose file it is, so a surprising owner is seen before anything runs as root. */
+export function formatInstaller(choice: InstallerChoice): string {
+  const pad = (label: string) => `${label}:`.padEnd(17);
+  const c = choice.chosen;
+  const owner = choice.owner ? `owner ${choice.owner.user ?? 'no user name'} (uid ${choice.owner.uid}), mode ${choice.owner.mode}` : 'owner not checked on this OS';
+  return `${pad('Installer')}${c.fileName} (version ${c.version}), ${owner}\n${pad('SHA-256')}${choice.sha256} (checksum file: ${choice.checksumFile ?? 'none'}, ${choice.checksum})\n`;
 }
 
 function formatJob(job: JobSnapshot, exitCode: number): string {
@@ -127,6 +133,8 @@ export interface JobCommandOptions {
   method: 'startInstall' | 'startRegister';
   /** The request, validated by the same dispatcher every front door goes through. */
   input: unknown;
+  /** Asks before anything changes (after the installer was found, for install); false = cancelled, nothing changed. */
+  confirm(installer: InstallerChoice | null): Promise<boolean>;
 }
 
 /** Signals that cancel the job (then the command ends normally): Ctrl+C, kill, and a dropped SSH session. */
@@ -164,19 +172,35 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
     if (jobId) void core.handlers.cancelJob({ jobId }, { frontDoor: 'cli' }).catch(() => undefined);
   };
   for (const signal of INTERRUPT_SIGNALS) process.on(signal, onInterrupt);
+  const refused = (error: AppError): number => {
+    const code = exitCodeForError(error.code);
+    if (options.json) process.stdout.write(`${JSON.stringify({ exitCode: code, error }, null, 2)}\n`);
+    else process.stderr.write(`mobility-setup: ${error.message}${error.hint ? `\n${error.hint}` : ''}\n`);
+    return code;
+  };
   try {
-    const started = await core.dispatch(options.method, options.input, { frontDoor: 'cli' });
-    if (!started.ok) {
-      const code = exitCodeForError(started.error.code);
-      if (options.json) process.stdout.write(`${JSON.stringify({ exitCode: code, error: started.error }, null, 2)}\n`);
-      else process.stderr.write(`mobility-setup: ${started.error.message}${started.error.hint ? `\n${started.error.hint}` : ''}\n`);
-      return code;
+    let input = options.input;
+    let installer: InstallerChoice | null = null;
+    if (options.method === 'startInstall') {
+      // The installer is found (and its owner and folder checked) first, so the person sees whose file
+      // would run as root before confirming; the job then insists on exactly that file.
+      const found = await core.dispatch('findInstaller', { dir: (input as { installerDir: string }).installerDir }, { frontDoor: 'cli' });
+      if (!found.ok) return refused(found.error);
+      installer = found.value as InstallerChoice;
+      if (!options.json) process.stderr.write(formatInstaller(installer));
+      input = { ...(input as object), installerFile: installer.chosen.path };
     }
+    if (!(await options.confirm(installer))) {
+      process.stderr.write('Nothing was changed.\n');
+      return EXIT.cancelled;
+    }
+    const started = await core.dispatch(options.method, input, { frontDoor: 'cli' });
+    if (!started.ok) return refused(started.error);
     const { jobId: startedId } = started.value as { jobId: string };
     jobId = startedId;
     const job = await waitForJob(core.events, (id) => core.handlers.getJob({ jobId: id }, { frontDoor: 'cli' }), startedId);
     const exitCode = exitCodeForJob(job);
-    process.stdout.write(options.json ? `${JSON.stringify({ exitCode, job }, null, 2)}\n` : formatJob(job, exitCode));
+    process.stdout.write(options.json ? `${JSON.stringify({ exitCode, ...(installer ? { installer } : {}), job }, null, 2)}\n` : formatJob(job, exitCode));
     return exitCode;
   } finally {
     for (const signal of INTERRUPT_SIGNALS) process.off(signal, onInterrupt);
