@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import readline from 'node:readline';
 import type { Command } from 'commander';
 import type { InstallerChoice, JobSnapshot, Registration } from '../../../common/install';
@@ -7,6 +7,7 @@ import { passphraseFromFileText } from '../../../common/passphrase';
 import { createCore } from '../../core/app-core';
 import { waitForJob } from '../../core/install/wait-for-job';
 import { EXIT, exitCodeForError, exitCodeForJob } from '../exit-codes';
+import { readSecretInputFile } from '../input-file';
 import { UsageError, checkedPath } from '../usage-error';
 
 declare const __APP_VERSION__: string;
@@ -21,23 +22,6 @@ export interface RegistrationOptions {
 }
 
 
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-function readSmallFile(file: string, maxBytes: number, what: string): string {
-  let size: number;
-  try {
-    const info = statSync(file);
-    if (!info.isFile()) throw new UsageError(`${capital(what)} ${file} is not a file.`);
-    size = info.size;
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`Cannot read ${what} ${file}.`);
-  }
-  if (size > maxBytes) throw new UsageError(`${capital(what)} ${file} is larger than ${maxBytes} bytes; check that the right file was given.`);
-  // The content is never quoted in a message: it is a secret.
-  return readFileSync(file, 'utf8');
-}
-
 /** The registration an option set asks for. Exactly one of: endpoint + passphrase file, config file, --no-register. */
 export function registrationFromOptions(options: RegistrationOptions, allowNone: boolean): Registration {
   const classic = options.csEndpoint !== undefined || options.passphraseFile !== undefined;
@@ -50,11 +34,11 @@ export function registrationFromOptions(options: RegistrationOptions, allowNone:
     if (!allowNone) throw new UsageError(`Choose how to register: ${choices}.`);
     return { mode: 'none' };
   }
-  if (modernized) return { mode: 'modernized', configJson: readSmallFile(checkedPath(options.configFile ?? '', '--config-file'), 1_000_000, 'the appliance configuration file') };
+  if (modernized) return { mode: 'modernized', configJson: readSecretInputFile(checkedPath(options.configFile ?? '', '--config-file'), 1_000_000, 'the appliance configuration file') };
   if (options.csEndpoint === undefined || options.passphraseFile === undefined) {
     throw new UsageError('--cs-endpoint and --passphrase-file go together (the passphrase is generated on the configuration server).');
   }
-  const passphrase = passphraseFromFileText(readSmallFile(checkedPath(options.passphraseFile, '--passphrase-file'), 4096, 'the passphrase file'));
+  const passphrase = passphraseFromFileText(readSecretInputFile(checkedPath(options.passphraseFile, '--passphrase-file'), 4096, 'the passphrase file'));
   return { mode: 'classic', endpoint: options.csEndpoint, passphrase };
 }
 
