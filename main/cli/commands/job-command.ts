@@ -8,6 +8,7 @@ import { createCore } from '../../core/app-core';
 import { waitForJob } from '../../core/install/wait-for-job';
 import { EXIT, exitCodeForError, exitCodeForJob } from '../exit-codes';
 import { readSecretInputFile } from '../input-file';
+import { guardOutput, onOutputClosed, writeErr, writeOut } from '../output-guard';
 import { UsageError, checkedPath } from '../usage-error';
 
 declare const __APP_VERSION__: string;
@@ -124,10 +125,6 @@ export interface JobCommandOptions {
 /** Signals that cancel the job (then the command ends normally): Ctrl+C, kill, and a dropped SSH session. */
 export const INTERRUPT_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-function ignoreStreamErrors(): void {
-  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
-}
-
 /** Runs one install/register job on a fresh core: progress on stderr, the result on stdout, an exit code back. */
 export async function runJobCommand(options: JobCommandOptions): Promise<number> {
   if (!existsSync(options.root)) throw new UsageError(`The root directory ${options.root} does not exist.`);
@@ -139,27 +136,34 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
   });
   const steps = new Map<string, string>();
   const unsubscribe = core.events.subscribe((name, payload) => {
-    if (name === 'jobLog' && options.verbose) for (const line of (payload as { lines: string[] }).lines) process.stderr.write(`  ${line}\n`);
+    if (name === 'jobLog' && options.verbose) for (const line of (payload as { lines: string[] }).lines) writeErr(`  ${line}\n`);
     if (name !== 'job') return;
     for (const step of (payload as JobSnapshot).steps) {
       if (steps.get(step.id) === step.state || step.state === 'pending') continue;
       steps.set(step.id, step.state);
-      process.stderr.write(`[${step.id}] ${step.state}\n`);
+      writeErr(`[${step.id}] ${step.state}\n`);
     }
   });
   let jobId: string | null = null;
-  const onInterrupt = (signal: NodeJS.Signals) => {
-    // SIGHUP: the terminal (an SSH session) is gone, and writing to it fails (EIO/EPIPE); an unhandled stream
-    // error would end the process before the cleanup below (secret file, vendor process tree) ran.
-    if (signal === 'SIGHUP') ignoreStreamErrors();
-    else process.stderr.write('Cancelling…\n');
+  let interrupted = false;
+  const cancelJob = () => {
+    interrupted = true;
     if (jobId) void core.handlers.cancelJob({ jobId }, { frontDoor: 'cli' }).catch(() => undefined);
   };
+  const onInterrupt = (signal: NodeJS.Signals) => {
+    // SIGHUP: the terminal (an SSH session) is gone, and writing to it fails (EIO/EPIPE); output-guard keeps
+    // that from ending the process before the cleanup (secret file, vendor process tree) ran.
+    if (signal !== 'SIGHUP') writeErr('Cancelling…\n');
+    cancelJob();
+  };
   for (const signal of INTERRUPT_SIGNALS) process.on(signal, onInterrupt);
+  // The reader of our output is gone (EPIPE): the same as a hang-up, so the job is cancelled and cleaned up.
+  guardOutput();
+  const stopWatchingOutput = onOutputClosed(cancelJob);
   const refused = (error: AppError): number => {
     const code = exitCodeForError(error.code);
-    if (options.json) process.stdout.write(`${JSON.stringify({ exitCode: code, error }, null, 2)}\n`);
-    else process.stderr.write(`mobility-setup: ${error.message}${error.hint ? `\n${error.hint}` : ''}\n`);
+    if (options.json) writeOut(`${JSON.stringify({ exitCode: code, error }, null, 2)}\n`);
+    else writeErr(`mobility-setup: ${error.message}${error.hint ? `\n${error.hint}` : ''}\n`);
     return code;
   };
   try {
@@ -171,23 +175,30 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
       const found = await core.dispatch('findInstaller', { dir: (input as { installerDir: string }).installerDir }, { frontDoor: 'cli' });
       if (!found.ok) return refused(found.error);
       installer = found.value as InstallerChoice;
-      if (!options.json) process.stderr.write(formatInstaller(installer));
+      if (!options.json) writeErr(formatInstaller(installer));
       input = { ...(input as object), installerFile: installer.chosen.path };
     }
     if (!(await options.confirm(installer))) {
-      process.stderr.write('Nothing was changed.\n');
+      writeErr('Nothing was changed.\n');
+      return EXIT.cancelled;
+    }
+    if (interrupted) {
+      writeErr('Nothing was changed.\n');
       return EXIT.cancelled;
     }
     const started = await core.dispatch(options.method, input, { frontDoor: 'cli' });
     if (!started.ok) return refused(started.error);
     const { jobId: startedId } = started.value as { jobId: string };
     jobId = startedId;
+    // An interrupt that came while the job was being started cancels it now.
+    if (interrupted) cancelJob();
     const job = await waitForJob(core.events, (id) => core.handlers.getJob({ jobId: id }, { frontDoor: 'cli' }), startedId);
     const exitCode = exitCodeForJob(job);
-    process.stdout.write(options.json ? `${JSON.stringify({ exitCode, ...(installer ? { installer } : {}), job }, null, 2)}\n` : formatJob(job, exitCode));
+    writeOut(options.json ? `${JSON.stringify({ exitCode, ...(installer ? { installer } : {}), job }, null, 2)}\n` : formatJob(job, exitCode));
     return exitCode;
   } finally {
     for (const signal of INTERRUPT_SIGNALS) process.off(signal, onInterrupt);
+    stopWatchingOutput();
     unsubscribe();
     await core.dispose();
   }
@@ -196,7 +207,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
 /** Maps what an action threw to an exit code (usage errors print one line to stderr). */
 export function reportCommandError(err: unknown, command: string): number {
   if (err instanceof UsageError) {
-    process.stderr.write(`mobility-setup ${command}: ${err.message}\n`);
+    writeErr(`mobility-setup ${command}: ${err.message}\n`);
     return EXIT.usage;
   }
   throw err;
