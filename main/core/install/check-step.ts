@@ -9,6 +9,7 @@ import { UserError } from '../../../common/result';
 import type { Elevator } from '../elevation/elevator';
 import { describeExitCode } from './exit-codes';
 import { assertChecksumOk, compareVersions, findInstaller } from './installer-finder';
+import { checkInstallerSignature } from './installer-signature';
 import type { JobHandle } from './job-manager';
 import { failed, failedFromUserError } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
@@ -121,6 +122,10 @@ async function chooseInstaller(env: PipelineEnv, job: JobHandle, request: Instal
   job.log(`SHA-256: ${choice.sha256}; checksum file: ${choice.checksumFile ?? 'none'} (${choice.checksum})`);
   try {
     assertChecksumOk(choice);
+    if (env.commands.platform === 'win32') {
+      const signature = await checkInstallerSignature(env.deps.runner, choice.chosen.path, choice.chosen.fileName);
+      job.log(`Signature: ${signature.status}, publisher ${signature.publisher ?? 'unknown'} (certificate ${signature.thumbprint ?? 'unknown'}).`);
+    }
   } catch (err) {
     if (err instanceof UserError) throw failedFromUserError(err);
     throw err;
