@@ -8,8 +8,10 @@ import { z } from 'zod';
 import type { DetectionReport, DetectionSnapshot } from './detection';
 import type { ConnectivityReport } from './connectivity';
 import type { InstallerChoice, JobSnapshot, LogChunk } from './install';
+import { PATH_MAX_LENGTH, hasControlCharacter } from './path-input';
 
-const pathText = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), 'path contains NUL');
+// Control characters (NUL, line breaks, C1, U+2028/2029) are refused in every path any front door sends.
+const pathText = z.string().min(1).max(PATH_MAX_LENGTH).refine((s) => !hasControlCharacter(s), 'path contains a control character');
 const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const port = z.number().int().min(1).max(65535);
 

@@ -12,6 +12,16 @@ export interface InstallerCandidate {
 
 export type ChecksumState = 'match' | 'absent' | 'mismatch';
 
+/** Who owns the chosen installer file, shown so the person can see whose file will run as root. */
+export interface InstallerOwner {
+  uid: number;
+  /** The account name for the uid (from the passwd database); null when it has none. */
+  user: string | null;
+  gid: number;
+  /** Permission bits as four octal digits, e.g. "0644". */
+  mode: string;
+}
+
 export interface InstallerChoice {
   chosen: InstallerCandidate;
   sha256: string;
@@ -22,6 +32,8 @@ export interface InstallerChoice {
   expectedSha256?: string | null;
   /** Every installer file seen in the folder, for the "what was found" message. */
   seen: string[];
+  /** Owner and mode of the chosen file; null where the OS has no POSIX owners (Windows). */
+  owner?: InstallerOwner | null;
 }
 
 export type Registration =

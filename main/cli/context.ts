@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkedPath } from './usage-error';
 
 /** Options every command takes (declared once on the root program). */
 export interface GlobalOptions {
@@ -8,5 +9,6 @@ export interface GlobalOptions {
 
 export function globalOptions(command: Command): GlobalOptions {
   const opts = command.optsWithGlobals<{ root?: string; json?: boolean }>();
-  return { root: opts.root ?? '/', json: opts.json === true };
+  // --root prefixes every system path, so it gets the same path check as every other path option.
+  return { root: checkedPath(opts.root ?? '/', '--root'), json: opts.json === true };
 }

@@ -64,7 +64,7 @@ export const CLI_EXIT_CODES: readonly ExitCodeRow[] = [
   [EXIT.precondition, 'Another precondition is not met'],
   [EXIT.internal, 'Internal error in Mobility Setup'],
   [EXIT.installerNotFound, 'No installer for this OS in --installer-dir (or the folder is missing)'],
-  [EXIT.installerIntegrity, 'The installer does not match its checksum file, or its archive is unsafe or damaged; nothing ran'],
+  [EXIT.installerIntegrity, 'The installer does not match its checksum file (or the checksum file does not list it), another user could have planted or changed it (owner or mode of the file or its folders), its Windows signature is not the vendor\'s, or its archive is unsafe or damaged; nothing ran'],
   [EXIT.serverUnreachable, 'The configuration server cannot be reached (checked before installing)'],
   [EXIT.notElevated, 'Not root/Administrator and no way to elevate (run with sudo)'],
   [EXIT.diskSpace, 'Not enough free disk space'],
@@ -86,14 +86,14 @@ export function exitCodeForError(code: string): number {
   if (code === 'install.unsupported') return EXIT.unsupported;
   if (code === 'exit.15') return EXIT.downgrade;
   if (['installer.none', 'installer.folderMissing', 'installer.ambiguous', 'installer.changed'].includes(code)) return EXIT.installerNotFound;
-  if (code === 'installer.checksumMismatch' || code.startsWith('extract.')) return EXIT.installerIntegrity;
+  if (code === 'installer.checksumMismatch' || code === 'installer.untrusted' || code === 'installer.signature' || code.startsWith('extract.')) return EXIT.installerIntegrity;
   if (code === 'install.serverUnreachable') return EXIT.serverUnreachable;
   if (code === 'install.notElevated' || code.startsWith('elevation.')) return EXIT.notElevated;
   if (code === 'install.diskSpace') return EXIT.diskSpace;
   if (code.startsWith('verify.')) return EXIT.verifyFailed;
   if (code === 'register.notInstalled') return EXIT.notInstalled;
   if (code === 'install.timeout' || code === 'register.timeout') return EXIT.timeout;
-  if (code.startsWith('endpoint.') || code.startsWith('passphrase.') || code === 'config.invalid' || code === 'api.invalidRequest') return EXIT.usage;
+  if (code.startsWith('endpoint.') || code.startsWith('path.') || code.startsWith('passphrase.') || code === 'config.invalid' || code === 'api.invalidRequest') return EXIT.usage;
   if (code === 'internal') return EXIT.internal;
   return EXIT.failed;
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes';
+import { UsageError } from './usage-error';
 import { registerServeCommand } from './commands/serve';
 import { registerOpenCommand } from './commands/open';
 import { registerDetectCommand } from './commands/detect';
@@ -39,6 +40,11 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    // A usage error thrown outside a command's own handler (a bad global option such as --root).
+    if (err instanceof UsageError) {
+      process.stderr.write(`mobility-setup: ${err.message}\n`);
       return EXIT.usage;
     }
     throw err;

@@ -4,6 +4,7 @@
  */
 import { parseEndpoint } from '../../common/endpoint';
 import { checkPassphrase } from '../../common/passphrase';
+import { hasControlCharacter } from '../../common/path-input';
 import type { WizardFlow, WizardState, WizardStep } from './wizard-state';
 
 /** The steps a flow walks through, in order; "Register only" has no installer step. */
@@ -31,6 +32,7 @@ export function detectBlocker(state: WizardState): string | null {
 export function installerBlocker(state: WizardState): string | null {
   if (!state.installer) return 'installer.blocker.none';
   if (state.installer.checksum === 'mismatch') return 'installer.blocker.mismatch';
+  if (hasControlCharacter(state.installDir)) return 'installer.blocker.path';
   return null;
 }
 

@@ -101,6 +101,9 @@ export const enUi = {
       sha256: 'SHA-256',
       copySha: 'Copy SHA-256',
       checksum: 'Checksum',
+      owner: 'Owner',
+      ownerValue: '{{user}} (uid {{uid}}), mode {{mode}}',
+      noUserName: 'no user name',
     },
     checksum: {
       match: 'Checksum verified',
@@ -111,9 +114,11 @@ export const enUi = {
     mismatchHint: 'Download the installer and its checksum file again, then search again.',
     installDir: 'Install folder (optional)',
     installDirHelp: 'Leave empty to use the default, {{dir}}.',
+    controlCharacter: 'This path contains a control character or a line break (often from pasting). Type it again without it.',
     blocker: {
       none: 'Find the installer first.',
       mismatch: 'The installer failed its checksum check.',
+      path: 'The install folder contains a control character or a line break.',
     },
   },
   server: {

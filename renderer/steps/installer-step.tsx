@@ -1,8 +1,9 @@
 /** Step 2: find the installer file for this OS in a folder, and show exactly which file and checksum. */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InstallerChoice } from '../../common/install';
+import type { InstallerChoice, InstallerOwner } from '../../common/install';
+import { hasControlCharacter } from '../../common/path-input';
 import { Card, Facts } from '../components/card';
 import { CopyButton } from '../components/copy-button';
 import { ErrorNotice } from '../components/error-notice';
@@ -23,9 +24,16 @@ function ChecksumState({ choice }: { choice: InstallerChoice }) {
   return <StatusText icon="fail" label={t('installer.checksum.mismatch')} className="bad" />;
 }
 
+/** "root (uid 0), mode 0644": whose file will run as root, so a surprising owner stands out. */
+function OwnerText({ owner }: { owner: InstallerOwner }) {
+  const { t } = useTranslation();
+  return <span>{t('installer.chosen.ownerValue', { user: owner.user ?? t('installer.chosen.noUserName'), uid: owner.uid, mode: owner.mode })}</span>;
+}
+
 function ChosenInstaller({ choice }: { choice: InstallerChoice }) {
   const { t, i18n } = useTranslation();
   const c = choice.chosen;
+  const ownerRow: Array<[string, ReactNode]> = choice.owner ? [[t('installer.chosen.owner'), <OwnerText key="owner" owner={choice.owner} />]] : [];
   return (
     <Card title={t('installer.chosen.title')} className="card-wide">
       <p className="file-name">
@@ -44,6 +52,7 @@ function ChosenInstaller({ choice }: { choice: InstallerChoice }) {
             </span>,
           ],
           [t('installer.chosen.checksum'), <ChecksumState key="sum" choice={choice} />],
+          ...ownerRow,
         ]}
       />
       {choice.checksum === 'mismatch' ? (
@@ -68,6 +77,11 @@ export function InstallerStep() {
   const autoSearched = useRef(false);
   const defaultInstallDir = state.session?.platform === 'win32' ? WINDOWS_INSTALL_DIR : LINUX_INSTALL_DIR;
   const blocker = installerBlocker(state);
+  // The core refuses these too; saying so as typed keeps the person from a round trip that cannot succeed.
+  const dirHasControl = hasControlCharacter(state.installerDir);
+  const installDirHasControl = hasControlCharacter(state.installDir);
+  const dirErrorId = useId();
+  const installDirErrorId = useId();
 
   // A folder given on the command line (--installer-dir, demo) is searched once when the step opens;
   // a folder the user types is searched when they ask.
@@ -80,7 +94,7 @@ export function InstallerStep() {
 
   const onFind = (event: FormEvent) => {
     event.preventDefault();
-    if (state.installerDir.trim()) void actions.findInstaller(state.installerDir.trim());
+    if (state.installerDir.trim() && !dirHasControl) void actions.findInstaller(state.installerDir.trim());
   };
 
   return (
@@ -96,10 +110,17 @@ export function InstallerStep() {
             value={state.installerDir}
             spellCheck={false}
             autoComplete="off"
+            aria-invalid={dirHasControl}
+            aria-describedby={dirHasControl ? dirErrorId : undefined}
             onChange={(e) => dispatch({ type: 'setInstallerDir', dir: e.target.value })}
           />
+          {dirHasControl ? (
+            <p id={dirErrorId} className="field-error" role="alert">
+              {t('installer.controlCharacter')}
+            </p>
+          ) : null}
         </div>
-        <button type="submit" className="button" disabled={state.findingInstaller || state.installerDir.trim() === ''}>
+        <button type="submit" className="button" disabled={state.findingInstaller || state.installerDir.trim() === '' || dirHasControl}>
           {t('installer.find')}
         </button>
       </form>
@@ -124,9 +145,15 @@ export function InstallerStep() {
           placeholder={defaultInstallDir}
           spellCheck={false}
           autoComplete="off"
-          aria-describedby={installDirHelpId}
+          aria-invalid={installDirHasControl}
+          aria-describedby={installDirHasControl ? `${installDirHelpId} ${installDirErrorId}` : installDirHelpId}
           onChange={(e) => dispatch({ type: 'setInstallDir', dir: e.target.value })}
         />
+        {installDirHasControl ? (
+          <p id={installDirErrorId} className="field-error" role="alert">
+            {t('installer.controlCharacter')}
+          </p>
+        ) : null}
         <p id={installDirHelpId} className="help">
           {t('installer.installDirHelp', { dir: defaultInstallDir })}
         </p>

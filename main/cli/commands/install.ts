@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { InstallRequest } from '../../../common/install';
+import type { InstallRequest, InstallerChoice } from '../../../common/install';
 import { globalOptions } from '../context';
 import { CLI_EXIT_CODES } from '../exit-codes';
+import { checkedPath } from '../usage-error';
 import type { RegistrationOptions } from './job-command';
-import { confirmOrCancel, parsePort, parseSeconds, registrationFromOptions, reportCommandError, runJobCommand, withRegistrationOptions } from './job-command';
+import { assertCanConfirm, confirm, parsePort, parseSeconds, registrationFromOptions, reportCommandError, runJobCommand, withRegistrationOptions } from './job-command';
 
 interface InstallOptions extends RegistrationOptions {
   installerDir: string;
@@ -45,14 +46,18 @@ export function registerInstallCommand(program: Command): void {
         const dataPort = parsePort(options.dataPort, '--data-port');
         const inactivityTimeoutMs = parseSeconds(options.inactivityTimeout, '--inactivity-timeout');
         const request: InstallRequest = {
-          installerDir: path.resolve(options.installerDir),
-          ...(options.installDir ? { installDir: options.installDir } : {}),
+          installerDir: path.resolve(checkedPath(options.installerDir, '--installer-dir')),
+          ...(options.installDir ? { installDir: checkedPath(options.installDir, '--install-dir') } : {}),
           registration,
           ...(dataPort !== undefined ? { dataPort } : {}),
         };
         const target = registration.mode === 'classic' ? ` and register it with ${registration.endpoint}` : registration.mode === 'modernized' ? ' and register it with the replication appliance' : '';
-        if (!(await confirmOrCancel(`Install the Mobility service from ${request.installerDir}${target}?`, options.yes === true, 'install'))) return;
-        process.exitCode = await runJobCommand({ root, json, verbose: options.verbose === true, inactivityTimeoutMs, method: 'startInstall', input: request });
+        const question = (choice: InstallerChoice | null) => `Install the Mobility service ${choice?.chosen.version ?? ''} from ${choice?.chosen.path ?? request.installerDir}${target}?`;
+        assertCanConfirm(options.yes === true, 'install');
+        process.exitCode = await runJobCommand({
+          root, json, verbose: options.verbose === true, inactivityTimeoutMs, method: 'startInstall', input: request,
+          confirm: (choice) => confirm(question(choice), options.yes === true, 'install'),
+        });
       } catch (err) {
         process.exitCode = reportCommandError(err, 'install');
       }

@@ -1,11 +1,15 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import readline from 'node:readline';
 import type { Command } from 'commander';
-import type { JobSnapshot, Registration } from '../../../common/install';
+import type { InstallerChoice, JobSnapshot, Registration } from '../../../common/install';
+import type { AppError } from '../../../common/result';
 import { passphraseFromFileText } from '../../../common/passphrase';
 import { createCore } from '../../core/app-core';
 import { waitForJob } from '../../core/install/wait-for-job';
 import { EXIT, exitCodeForError, exitCodeForJob } from '../exit-codes';
+import { readSecretInputFile } from '../input-file';
+import { guardOutput, onOutputClosed, writeErr, writeOut } from '../output-guard';
+import { UsageError, checkedPath } from '../usage-error';
 
 declare const __APP_VERSION__: string;
 
@@ -18,24 +22,6 @@ export interface RegistrationOptions {
   register?: boolean;
 }
 
-export class UsageError extends Error {}
-
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-function readSmallFile(file: string, maxBytes: number, what: string): string {
-  let size: number;
-  try {
-    const info = statSync(file);
-    if (!info.isFile()) throw new UsageError(`${capital(what)} ${file} is not a file.`);
-    size = info.size;
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`Cannot read ${what} ${file}.`);
-  }
-  if (size > maxBytes) throw new UsageError(`${capital(what)} ${file} is larger than ${maxBytes} bytes; check that the right file was given.`);
-  // The content is never quoted in a message: it is a secret.
-  return readFileSync(file, 'utf8');
-}
 
 /** The registration an option set asks for. Exactly one of: endpoint + passphrase file, config file, --no-register. */
 export function registrationFromOptions(options: RegistrationOptions, allowNone: boolean): Registration {
@@ -49,11 +35,11 @@ export function registrationFromOptions(options: RegistrationOptions, allowNone:
     if (!allowNone) throw new UsageError(`Choose how to register: ${choices}.`);
     return { mode: 'none' };
   }
-  if (modernized) return { mode: 'modernized', configJson: readSmallFile(options.configFile ?? '', 1_000_000, 'the appliance configuration file') };
+  if (modernized) return { mode: 'modernized', configJson: readSecretInputFile(checkedPath(options.configFile ?? '', '--config-file'), 1_000_000, 'the appliance configuration file') };
   if (options.csEndpoint === undefined || options.passphraseFile === undefined) {
     throw new UsageError('--cs-endpoint and --passphrase-file go together (the passphrase is generated on the configuration server).');
   }
-  const passphrase = passphraseFromFileText(readSmallFile(options.passphraseFile, 4096, 'the passphrase file'));
+  const passphrase = passphraseFromFileText(readSecretInputFile(checkedPath(options.passphraseFile, '--passphrase-file'), 4096, 'the passphrase file'));
   return { mode: 'classic', endpoint: options.csEndpoint, passphrase };
 }
 
@@ -78,18 +64,15 @@ export function withRegistrationOptions(command: Command): Command {
     .option('--config-file <file>', 'modernized: config.json downloaded from the replication appliance');
 }
 
-/** Asks before changing the machine; a "no" is a cancel that changed nothing. */
-export async function confirmOrCancel(question: string, yes: boolean, command: string): Promise<boolean> {
-  if (await confirm(question, yes, command)) return true;
-  process.stderr.write('Nothing was changed.\n');
-  process.exitCode = EXIT.cancelled;
-  return false;
+/** Without --yes and without a terminal, the caller must not guess: refuse before anything is done. */
+export function assertCanConfirm(yes: boolean, command: string): void {
+  if (!yes && !process.stdin.isTTY) throw new UsageError(`No terminal to confirm on: pass --yes to run ${command} without asking.`);
 }
 
-/** One y/N question on a terminal. Without --yes and without a terminal, the caller must not guess. */
+/** One y/N question on a terminal (see assertCanConfirm). */
 export async function confirm(question: string, yes: boolean, command: string): Promise<boolean> {
   if (yes) return true;
-  if (!process.stdin.isTTY) throw new UsageError(`No terminal to confirm on: pass --yes to run ${command} without asking.`);
+  assertCanConfirm(yes, command);
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await new Promise<string>((resolve) => rl.question(`${question} [y/N] `, resolve));
@@ -97,6 +80,14 @@ export async function confirm(question: string, yes: boolean, command: string): 
   } finally {
     rl.close();
   }
+}
+
+/** The chosen installer and whose file it is, so a surprising owner is seen before anything runs as root. */
+export function formatInstaller(choice: InstallerChoice): string {
+  const pad = (label: string) => `${label}:`.padEnd(17);
+  const c = choice.chosen;
+  const owner = choice.owner ? `owner ${choice.owner.user ?? 'no user name'} (uid ${choice.owner.uid}), mode ${choice.owner.mode}` : 'owner not checked on this OS';
+  return `${pad('Installer')}${c.fileName} (version ${c.version}), ${owner}\n${pad('SHA-256')}${choice.sha256} (checksum file: ${choice.checksumFile ?? 'none'}, ${choice.checksum})\n`;
 }
 
 function formatJob(job: JobSnapshot, exitCode: number): string {
@@ -127,14 +118,12 @@ export interface JobCommandOptions {
   method: 'startInstall' | 'startRegister';
   /** The request, validated by the same dispatcher every front door goes through. */
   input: unknown;
+  /** Asks before anything changes (after the installer was found, for install); false = cancelled, nothing changed. */
+  confirm(installer: InstallerChoice | null): Promise<boolean>;
 }
 
 /** Signals that cancel the job (then the command ends normally): Ctrl+C, kill, and a dropped SSH session. */
 export const INTERRUPT_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-
-function ignoreStreamErrors(): void {
-  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
-}
 
 /** Runs one install/register job on a fresh core: progress on stderr, the result on stdout, an exit code back. */
 export async function runJobCommand(options: JobCommandOptions): Promise<number> {
@@ -147,39 +136,69 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
   });
   const steps = new Map<string, string>();
   const unsubscribe = core.events.subscribe((name, payload) => {
-    if (name === 'jobLog' && options.verbose) for (const line of (payload as { lines: string[] }).lines) process.stderr.write(`  ${line}\n`);
+    if (name === 'jobLog' && options.verbose) for (const line of (payload as { lines: string[] }).lines) writeErr(`  ${line}\n`);
     if (name !== 'job') return;
     for (const step of (payload as JobSnapshot).steps) {
       if (steps.get(step.id) === step.state || step.state === 'pending') continue;
       steps.set(step.id, step.state);
-      process.stderr.write(`[${step.id}] ${step.state}\n`);
+      writeErr(`[${step.id}] ${step.state}\n`);
     }
   });
   let jobId: string | null = null;
-  const onInterrupt = (signal: NodeJS.Signals) => {
-    // SIGHUP: the terminal (an SSH session) is gone, and writing to it fails (EIO/EPIPE); an unhandled stream
-    // error would end the process before the cleanup below (secret file, vendor process tree) ran.
-    if (signal === 'SIGHUP') ignoreStreamErrors();
-    else process.stderr.write('Cancelling…\n');
+  let interrupted = false;
+  const cancelJob = () => {
+    interrupted = true;
     if (jobId) void core.handlers.cancelJob({ jobId }, { frontDoor: 'cli' }).catch(() => undefined);
   };
+  const onInterrupt = (signal: NodeJS.Signals) => {
+    // SIGHUP: the terminal (an SSH session) is gone, and writing to it fails (EIO/EPIPE); output-guard keeps
+    // that from ending the process before the cleanup (secret file, vendor process tree) ran.
+    if (signal !== 'SIGHUP') writeErr('Cancelling…\n');
+    cancelJob();
+  };
   for (const signal of INTERRUPT_SIGNALS) process.on(signal, onInterrupt);
+  // The reader of our output is gone (EPIPE): the same as a hang-up, so the job is cancelled and cleaned up.
+  guardOutput();
+  const stopWatchingOutput = onOutputClosed(cancelJob);
+  const refused = (error: AppError): number => {
+    const code = exitCodeForError(error.code);
+    if (options.json) writeOut(`${JSON.stringify({ exitCode: code, error }, null, 2)}\n`);
+    else writeErr(`mobility-setup: ${error.message}${error.hint ? `\n${error.hint}` : ''}\n`);
+    return code;
+  };
   try {
-    const started = await core.dispatch(options.method, options.input, { frontDoor: 'cli' });
-    if (!started.ok) {
-      const code = exitCodeForError(started.error.code);
-      if (options.json) process.stdout.write(`${JSON.stringify({ exitCode: code, error: started.error }, null, 2)}\n`);
-      else process.stderr.write(`mobility-setup: ${started.error.message}${started.error.hint ? `\n${started.error.hint}` : ''}\n`);
-      return code;
+    let input = options.input;
+    let installer: InstallerChoice | null = null;
+    if (options.method === 'startInstall') {
+      // The installer is found (and its owner and folder checked) first, so the person sees whose file
+      // would run as root before confirming; the job then insists on exactly that file.
+      const found = await core.dispatch('findInstaller', { dir: (input as { installerDir: string }).installerDir }, { frontDoor: 'cli' });
+      if (!found.ok) return refused(found.error);
+      installer = found.value as InstallerChoice;
+      if (!options.json) writeErr(formatInstaller(installer));
+      input = { ...(input as object), installerFile: installer.chosen.path };
     }
+    if (!(await options.confirm(installer))) {
+      writeErr('Nothing was changed.\n');
+      return EXIT.cancelled;
+    }
+    if (interrupted) {
+      writeErr('Nothing was changed.\n');
+      return EXIT.cancelled;
+    }
+    const started = await core.dispatch(options.method, input, { frontDoor: 'cli' });
+    if (!started.ok) return refused(started.error);
     const { jobId: startedId } = started.value as { jobId: string };
     jobId = startedId;
+    // An interrupt that came while the job was being started cancels it now.
+    if (interrupted) cancelJob();
     const job = await waitForJob(core.events, (id) => core.handlers.getJob({ jobId: id }, { frontDoor: 'cli' }), startedId);
     const exitCode = exitCodeForJob(job);
-    process.stdout.write(options.json ? `${JSON.stringify({ exitCode, job }, null, 2)}\n` : formatJob(job, exitCode));
+    writeOut(options.json ? `${JSON.stringify({ exitCode, ...(installer ? { installer } : {}), job }, null, 2)}\n` : formatJob(job, exitCode));
     return exitCode;
   } finally {
     for (const signal of INTERRUPT_SIGNALS) process.off(signal, onInterrupt);
+    stopWatchingOutput();
     unsubscribe();
     await core.dispose();
   }
@@ -188,7 +207,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
 /** Maps what an action threw to an exit code (usage errors print one line to stderr). */
 export function reportCommandError(err: unknown, command: string): number {
   if (err instanceof UsageError) {
-    process.stderr.write(`mobility-setup ${command}: ${err.message}\n`);
+    writeErr(`mobility-setup ${command}: ${err.message}\n`);
     return EXIT.usage;
   }
   throw err;

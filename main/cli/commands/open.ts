@@ -3,6 +3,7 @@ import { openWizard } from '../../launch/open-wizard';
 import { checkDefaults } from '../../launch/shell-args';
 import { globalOptions } from '../context';
 import { EXIT } from '../exit-codes';
+import { checkedPath } from '../usage-error';
 
 interface OpenOptions {
   installerDir?: string;
@@ -24,6 +25,7 @@ export function registerOpenCommand(program: Command): void {
     .option('--port <n>', 'port for the browser host fallback (0 picks a free port; default: the same as `serve`)')
     .action(async (options: OpenOptions, command: Command) => {
       const { root, json } = globalOptions(command);
+      if (options.installerDir !== undefined) checkedPath(options.installerDir, '--installer-dir');
       const checked = checkDefaults(options);
       // Absent: the serve command's fixed default port, so its `ssh -L` recipe stays the same.
       const port = options.port === undefined ? undefined : /^\d{1,5}$/.test(options.port) ? Number(options.port) : NaN;

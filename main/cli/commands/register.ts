@@ -3,7 +3,7 @@ import type { RegisterRequest } from '../../../common/install';
 import { globalOptions } from '../context';
 import { exitCodeHelp } from './install';
 import type { RegistrationOptions } from './job-command';
-import { confirmOrCancel, parseSeconds, registrationFromOptions, reportCommandError, runJobCommand, withRegistrationOptions } from './job-command';
+import { assertCanConfirm, confirm, parseSeconds, registrationFromOptions, reportCommandError, runJobCommand, withRegistrationOptions } from './job-command';
 
 interface RegisterOptions extends RegistrationOptions {
   inactivityTimeout?: string;
@@ -29,8 +29,11 @@ export function registerRegisterCommand(program: Command): void {
         const inactivityTimeoutMs = parseSeconds(options.inactivityTimeout, '--inactivity-timeout');
         const request: RegisterRequest = { registration };
         const target = registration.mode === 'classic' ? registration.endpoint : 'the replication appliance';
-        if (!(await confirmOrCancel(`Register the Mobility service with ${target}?`, options.yes === true, 'register'))) return;
-        process.exitCode = await runJobCommand({ root, json, verbose: options.verbose === true, inactivityTimeoutMs, method: 'startRegister', input: request });
+        assertCanConfirm(options.yes === true, 'register');
+        process.exitCode = await runJobCommand({
+          root, json, verbose: options.verbose === true, inactivityTimeoutMs, method: 'startRegister', input: request,
+          confirm: () => confirm(`Register the Mobility service with ${target}?`, options.yes === true, 'register'),
+        });
       } catch (err) {
         process.exitCode = reportCommandError(err, 'register');
       }

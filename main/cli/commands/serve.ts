@@ -7,6 +7,7 @@ import type { Logger } from '../../core/ports';
 import { closeOnSignal, DEFAULT_PORT, serveInstructions, serveWizard } from '../../web-host/serve-wizard';
 import { globalOptions } from '../context';
 import { parseSeconds } from './job-command';
+import { checkedPath } from '../usage-error';
 import { EXIT } from '../exit-codes';
 
 interface ServeOptions {
@@ -41,7 +42,7 @@ export function registerServeCommand(program: Command): void {
           port: options.port,
           demo: options.demo === true,
           defaults: {
-            installerDir: options.installerDir ? path.resolve(options.installerDir) : null,
+            installerDir: options.installerDir ? path.resolve(checkedPath(options.installerDir, '--installer-dir')) : null,
             csEndpoint: options.csEndpoint ?? null,
             dataPort: options.dataPort ?? null,
           },

@@ -4,10 +4,12 @@ import { parseEndpoint } from '../../../common/endpoint';
 import type { Endpoint } from '../../../common/endpoint';
 import type { InstallRequest, InstallerChoice, Registration } from '../../../common/install';
 import { checkPassphrase } from '../../../common/passphrase';
+import { checkPathInput } from '../../../common/path-input';
 import { UserError } from '../../../common/result';
 import type { Elevator } from '../elevation/elevator';
 import { describeExitCode } from './exit-codes';
 import { assertChecksumOk, compareVersions, findInstaller } from './installer-finder';
+import { checkInstallerSignature } from './installer-signature';
 import type { JobHandle } from './job-manager';
 import { failed, failedFromUserError } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
@@ -59,6 +61,10 @@ export function checkInstallDir(env: Pick<PipelineEnv, 'deps' | 'commands' | 'wo
   const win = env.commands.platform === 'win32';
   const shown = sanitiseEntryName(dir);
   const hint = `Enter the full path of the install folder, e.g. ${env.commands.defaultInstallDir}, or leave it empty for that default.`;
+  // The vendor installer writes the folder into line-based files (.vx_version's INSTALLATION_DIR=…) that the
+  // next register trusts: a line break in it would inject a line. The shown text is sanitised, never raw.
+  const input = checkPathInput(dir, 'The install folder');
+  if (!input.ok) throw new UserError(input.code, `${input.message} (${shown})`, hint, { dir: shown });
   if (!(win ? WINDOWS_ABSOLUTE.test(dir) : dir.startsWith('/'))) {
     throw new UserError('installDir.notAbsolute', `The install folder "${shown}" is not a full (absolute) path.`, hint, { dir: shown });
   }
@@ -111,10 +117,15 @@ async function chooseInstaller(env: PipelineEnv, job: JobHandle, request: Instal
   if (request.installerFile && path.resolve(request.installerFile) !== path.resolve(choice.chosen.path)) {
     throw failed({ code: 'installer.changed', message: `The installer folder changed since it was searched: ${choice.chosen.fileName} is now the installer for this machine.`, hint: 'Search the folder again and confirm the installer.' });
   }
-  job.log(`Installer: ${choice.chosen.fileName} (version ${choice.chosen.version}, ${choice.chosen.sizeBytes} bytes)`);
+  const owner = choice.owner ? `, owner ${choice.owner.user ?? 'no user name'} (uid ${choice.owner.uid}), mode ${choice.owner.mode}` : '';
+  job.log(`Installer: ${choice.chosen.fileName} (version ${choice.chosen.version}, ${choice.chosen.sizeBytes} bytes${owner})`);
   job.log(`SHA-256: ${choice.sha256}; checksum file: ${choice.checksumFile ?? 'none'} (${choice.checksum})`);
   try {
     assertChecksumOk(choice);
+    if (env.commands.platform === 'win32') {
+      const signature = await checkInstallerSignature(env.deps.runner, choice.chosen.path, choice.chosen.fileName);
+      job.log(`Signature: ${signature.status}, publisher ${signature.publisher ?? 'unknown'} (certificate ${signature.thumbprint ?? 'unknown'}).`);
+    }
   } catch (err) {
     if (err instanceof UserError) throw failedFromUserError(err);
     throw err;

@@ -9,6 +9,7 @@ import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises
 import path from 'node:path';
 import type { ChecksumState, InstallerCandidate, InstallerChoice } from '../../../common/install';
 import { UserError } from '../../../common/result';
+import { checkInstallerTrust } from './installer-trust';
 
 export interface ParsedInstallerName {
   version: string;
@@ -201,8 +202,10 @@ async function readSmallFile(file: string): Promise<string | null> {
 
 /**
  * The expected hash for the installer: `<file>.sha256` (`<hex>` or `<hex>  <name>`) first, then a
- * `SHA256SUMS` line naming the file. A `.sha256` file that names another file or holds no hash cannot
- * vouch for this one, so it counts as a mismatch rather than "absent" (fail closed).
+ * `SHA256SUMS` line naming the file. A checksum file that is there but does not vouch for this installer
+ * (a `.sha256` naming another file or holding no hash, a `SHA256SUMS` without a line for this file) counts
+ * as a mismatch (hex null) rather than "absent": whoever published the sums did not publish this file,
+ * and a planted newer "version" next to a genuine SHA256SUMS must not pass as merely unchecked.
  */
 export async function findExpectedChecksum(installer: string): Promise<{ file: string; hex: string | null } | null> {
   const fileName = path.basename(installer);
@@ -220,28 +223,30 @@ export async function findExpectedChecksum(installer: string): Promise<{ file: s
     const parsed = parseChecksumLine(line.trim());
     if (parsed?.name === fileName) return { file: sums, hex: parsed.hex };
   }
-  return null;
+  return { file: sums, hex: null };
 }
 
 /**
  * Picks the newest installer for `wantedToken` (Linux) or the Windows installer in `dir` (not recursive),
- * hashes it and checks it against a checksum file beside it. Throws UserError 'installer.folderMissing',
- * 'installer.none' (names the token and what was found) or 'installer.ambiguous' (token unknown, several found).
+ * checks who could have planted or changed it (installer-trust.ts), hashes it and checks it against a checksum
+ * file beside it. Throws UserError 'installer.folderMissing', 'installer.none' (names the token and what was
+ * found), 'installer.ambiguous' (token unknown, several found) or 'installer.untrusted' (owner or mode).
  */
 export async function findInstaller(dir: string, wantedToken: string | null, platform: 'linux' | 'win32'): Promise<InstallerChoice> {
   const scan = await scanFolder(dir);
   const best = chooseCandidate(dir, wantedToken, platform, scan);
+  const owner = await checkInstallerTrust(best.path, dir);
   const chosen: InstallerCandidate = { fileName: best.fileName, path: best.path, version: best.version, token: best.token, platform: best.platform, sizeBytes: best.sizeBytes };
   const [sha256, expected] = await Promise.all([sha256File(best.path), findExpectedChecksum(best.path)]);
   let checksum: ChecksumState = 'absent';
   if (expected) checksum = expected.hex === sha256 ? 'match' : 'mismatch';
-  return { chosen, sha256, checksum, checksumFile: expected?.file ?? null, expectedSha256: expected?.hex ?? null, seen: scan.seen };
+  return { chosen, sha256, checksum, checksumFile: expected?.file ?? null, expectedSha256: expected?.hex ?? null, seen: scan.seen, owner };
 }
 
 /** Stops an install before anything runs when the installer does not match its checksum file. */
 export function assertChecksumOk(choice: InstallerChoice): void {
   if (choice.checksum !== 'mismatch') return;
-  const expected = choice.expectedSha256 ?? '(no readable SHA-256 for this file)';
+  const expected = choice.expectedSha256 ?? '(no SHA-256 for this file: the checksum file does not list it)';
   throw new UserError('installer.checksumMismatch',
     `The installer ${choice.chosen.fileName} does not match its checksum file ${choice.checksumFile ?? ''}: expected ${expected}, got ${choice.sha256}. The file is damaged or was changed; re-download the installer; nothing was installed.`,
     'Download the installer again (and its checksum file), then retry.',

@@ -7,9 +7,10 @@
  * genpassphrase printed, and the configurator reads the passphrase from the file's text.
  * On Windows the mode bits mean little; there the base sits in the per-user %TEMP%, which is private.
  */
-import { constants } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { constants, lstatSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { chmod, lstat, mkdir, mkdtemp, open, readdir, rm } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, open, readdir, rm, rmdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
@@ -24,15 +25,50 @@ export interface SecretFileOptions {
 /** Root's secret folders live where only root can create or plant anything (not the shared /tmp). */
 export const ROOT_SECRET_BASE = '/run/mobility-setup-secrets';
 
-/**
- * The secret base for a work folder. Root working in the shared system temp folder gets ROOT_SECRET_BASE
- * instead: a world-writable /tmp lets any user pre-create the base or plant links for root to follow.
- * A sandbox (tests, demo) passes its own work folder and keeps `<workBase>/mobility-setup-secrets`.
- */
-export function secretBaseFor(workBase: string, uid: number | undefined = process.getuid?.(), platform: string = process.platform): string {
-  if (uid === 0 && platform !== 'win32' && path.resolve(workBase) === path.resolve(os.tmpdir())) return ROOT_SECRET_BASE;
-  return path.join(workBase, 'mobility-setup-secrets');
+/** Name prefix of a non-root user's per-process base in the shared temp folder: `<prefix><uid>-<pid>-<random>`. */
+const EPHEMERAL_PREFIX = 'mobility-setup-secrets-';
+const EPHEMERAL_NAME = /^mobility-setup-secrets-(\d+)-(\d+)-[0-9a-f]{24}$/;
+
+let processNonce: string | null = null;
+
+/** $XDG_RUNTIME_DIR when it is really this user's private folder (a real folder, owned by `uid`, mode 0700). */
+export function privateRuntimeDir(dir: string | undefined, uid: number): string | null {
+  if (!dir || !path.isAbsolute(dir)) return null;
+  try {
+    const info = lstatSync(dir);
+    return info.isDirectory() && info.uid === uid && (info.mode & 0o777) === 0o700 ? dir : null;
+  } catch {
+    return null;
+  }
 }
+
+/**
+ * The secret base for a work folder. In the shared system temp folder (world-writable /tmp), a fixed name
+ * lets any user pre-create the base or plant links in it, so:
+ * - root gets ROOT_SECRET_BASE (/run, where only root can create anything);
+ * - another user gets `$XDG_RUNTIME_DIR/mobility-setup-secrets` when XDG_RUNTIME_DIR is their own 0700
+ *   folder (systemd's /run/user/<uid>), else a fresh per-process name with 96 random bits in the temp
+ *   folder, which nobody can guess before it exists (ensureBase then creates it 0700 and checks it is ours).
+ * A sandbox (tests, demo) passes its own work folder and keeps `<workBase>/mobility-setup-secrets`; Windows'
+ * %TEMP% is per-user already.
+ */
+export function secretBaseFor(
+  workBase: string,
+  uid: number | undefined = process.getuid?.(),
+  platform: string = process.platform,
+  runtimeDir: string | undefined = process.env.XDG_RUNTIME_DIR,
+): string {
+  const sharedTemp = path.resolve(workBase) === path.resolve(os.tmpdir());
+  if (!sharedTemp || platform === 'win32' || uid === undefined) return path.join(workBase, 'mobility-setup-secrets');
+  if (uid === 0) return ROOT_SECRET_BASE;
+  const runtime = privateRuntimeDir(runtimeDir, uid);
+  if (runtime) return path.join(runtime, 'mobility-setup-secrets');
+  processNonce ??= randomBytes(12).toString('hex');
+  return path.join(workBase, `${EPHEMERAL_PREFIX}${uid}-${process.pid}-${processNonce}`);
+}
+
+/** A per-process base in the shared temp folder: removed when empty, and swept by name after a crash. */
+const isEphemeralBase = (base: string) => EPHEMERAL_NAME.test(path.basename(base));
 
 export function defaultSecretBase(): string {
   return secretBaseFor(os.tmpdir());
@@ -47,7 +83,8 @@ const RUN_PREFIX = 'run-';
 async function ensureBase(base: string): Promise<void> {
   await mkdir(base, { recursive: true, mode: 0o700 });
   const info = await lstat(base);
-  if (!ownedFolder(info)) {
+  // A per-process base was created by us with a name nobody could guess: anything looser was not made by us.
+  if (!ownedFolder(info) || (isEphemeralBase(base) && process.platform !== 'win32' && (info.mode & 0o077) !== 0)) {
     throw new UserError('secret.unsafeBase', `The folder for temporary secret files (${base}) is not a private folder of this user.`,
       'Remove it (or set TMPDIR to a private folder) and try again.', { base });
   }
@@ -121,6 +158,8 @@ export async function withSecretFile<T>(content: string, fn: (filePath: string) 
   } finally {
     await shred(file);
     await rm(folder, { recursive: true, force: true, maxRetries: 3 });
+    // Leave nothing in the shared temp folder; a concurrent use keeps it (ENOTEMPTY) and removes it itself.
+    if (isEphemeralBase(base)) await rmdir(base).catch(() => undefined);
   }
 }
 
@@ -142,6 +181,21 @@ function processAlive(pid: number): boolean {
  * not our own private folder is not touched at all, and nothing inside is followed through a link.
  */
 export async function sweepSecretLeftovers(base: string = defaultSecretBase()): Promise<number> {
+  if (!isEphemeralBase(base)) return sweepBase(base);
+  // Per-process bases of this user's dead runs (a crash skipped their cleanup); live runs' bases stay.
+  const uid = process.getuid?.();
+  let removed = 0;
+  for (const name of await readdir(path.dirname(base)).catch(() => [] as string[])) {
+    const match = EPHEMERAL_NAME.exec(name);
+    if (!match || Number(match[1]) !== uid || (processAlive(Number(match[2])) && path.join(path.dirname(base), name) !== base)) continue;
+    const other = path.join(path.dirname(base), name);
+    removed += await sweepBase(other);
+    if (other !== base) await rmdir(other).catch(() => undefined);
+  }
+  return removed;
+}
+
+async function sweepBase(base: string): Promise<number> {
   const info = await lstat(base).catch(() => null);
   // Group/other write would let someone else have planted the entries; ownership alone is not enough.
   if (!info || !ownedFolder(info) || (process.platform !== 'win32' && (info.mode & 0o022) !== 0)) return 0;

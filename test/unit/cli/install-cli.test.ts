@@ -94,7 +94,7 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
     await mkdir(emptyDir);
     const none = await runCli(installArgs({ ...empty, installerDir: emptyDir }));
     expect(none.code).toBe(EXIT.installerNotFound);
-    expect(JSON.parse(none.stdout).job.outcome.message).toContain('DEBIAN12-64');
+    expect(JSON.parse(none.stdout).error.message).toContain('DEBIAN12-64');
 
     const alpine = await sandbox({}, 'alpine-3.20');
     expect((await runCli(installArgs(alpine))).code).toBe(EXIT.unsupported);

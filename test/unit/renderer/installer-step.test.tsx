@@ -53,4 +53,26 @@ describe('installer step', () => {
     expect(screen.getByRole('alert').textContent).toContain('does not match its checksum file /srv/installers/SHA256SUMS');
     expect(disabled(screen.getByRole('button', { name: 'Continue' }))).toBe(true);
   });
+
+  it('shows who owns the chosen installer (user, uid, mode)', async () => {
+    const fake = new FakeTransport().on('getSession', session).on('detect', report).on('findInstaller', { ...installerChoice, owner: { uid: 0, user: 'root', gid: 0, mode: '0644' } });
+    await toInstallerStep(fake);
+    await screen.findByText('root (uid 0), mode 0644');
+    expect(screen.getByText('Owner')).toBeTruthy();
+  });
+
+  it('refuses a control character in the folders as typed: error shown, Find and Continue disabled', async () => {
+    const fake = new FakeTransport().on('getSession', session).on('detect', report).on('findInstaller', installerChoice);
+    await toInstallerStep(fake);
+    await screen.findByText(installerChoice.chosen.fileName);
+    // A text input drops line feeds itself; U+2028 and other controls get through, and the vendor's files may split on them.
+    fireEvent.change(screen.getByLabelText('Install folder (optional)'), { target: { value: '/opt/asr\u2028INSTALLATION_DIR=/tmp/evil' } });
+    expect((await screen.findByRole('alert')).textContent).toContain('control character or a line break');
+    expect(disabled(screen.getByRole('button', { name: 'Continue' }))).toBe(true);
+    fireEvent.change(screen.getByLabelText('Install folder (optional)'), { target: { value: '/opt/asr' } });
+    expect(disabled(screen.getByRole('button', { name: 'Continue' }))).toBe(false);
+    fireEvent.change(screen.getByLabelText('Installer folder'), { target: { value: '/srv/x\u2028y' } });
+    expect(disabled(screen.getByRole('button', { name: 'Find installer' }))).toBe(true);
+    expect(screen.getByLabelText('Installer folder').getAttribute('aria-invalid')).toBe('true');
+  });
 });

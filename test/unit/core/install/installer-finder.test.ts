@@ -160,11 +160,14 @@ describe('checksums', () => {
     expect(() => assertChecksumOk(choice)).not.toThrow();
   });
 
-  it('uses SHA256SUMS when it lists the file, and says absent when it does not', async () => {
+  it('uses SHA256SUMS when it lists the file; a SHA256SUMS that does not list it is a mismatch, not "absent"', async () => {
     await writeFile(path.join(dir, 'SHA256SUMS'), `${sha('other')}  other.tar.gz\n${sha('payload')}  ./${name}\n`);
     expect((await findInstaller(dir, 'UBUNTU-22.04-64', 'linux')).checksum).toBe('match');
+    // The attack: a newer "version" planted beside a genuine SHA256SUMS that lists only the real one.
     await writeFile(path.join(dir, 'SHA256SUMS'), `${sha('other')}  other.tar.gz\n`);
-    expect((await findInstaller(dir, 'UBUNTU-22.04-64', 'linux')).checksum).toBe('absent');
+    const choice = await findInstaller(dir, 'UBUNTU-22.04-64', 'linux');
+    expect(choice).toMatchObject({ checksum: 'mismatch', checksumFile: path.join(dir, 'SHA256SUMS'), expectedSha256: null });
+    expect(() => assertChecksumOk(choice)).toThrow(/does not list it/);
   });
 
   it('reports a mismatch with expected and actual, and assertChecksumOk stops the install', async () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../../common/result';
-import { ROOT_SECRET_BASE, secretBaseFor, sweepSecretLeftovers, withSecretFile, writeExclusive } from '../../../../main/core/install/secret-file';
+import { ROOT_SECRET_BASE, privateRuntimeDir, secretBaseFor, sweepSecretLeftovers, withSecretFile, writeExclusive } from '../../../../main/core/install/secret-file';
 
 // Above Linux's pid_max (4194304), so no process can have it.
 const DEAD_PID = 99_999_999;
@@ -196,7 +196,30 @@ describe('secretBaseFor', () => {
   it('puts root\'s secrets in a root-only folder instead of the shared temp folder; sandboxes keep theirs', () => {
     expect(secretBaseFor(os.tmpdir(), 0, 'linux')).toBe(ROOT_SECRET_BASE);
     expect(path.dirname(ROOT_SECRET_BASE)).toBe('/run');
-    expect(secretBaseFor(os.tmpdir(), 1000, 'linux')).toBe(path.join(os.tmpdir(), 'mobility-setup-secrets'));
     expect(secretBaseFor('/srv/sandbox/tmp', 0, 'linux')).toBe('/srv/sandbox/tmp/mobility-setup-secrets');
+  });
+
+  it('gives another user no fixed name in the shared temp folder: a random per-process name, or their own XDG_RUNTIME_DIR', async () => {
+    const base = secretBaseFor(os.tmpdir(), 1000, 'linux', undefined);
+    expect(path.dirname(base)).toBe(os.tmpdir());
+    expect(path.basename(base)).toMatch(new RegExp(`^mobility-setup-secrets-1000-${process.pid}-[0-9a-f]{24}$`));
+    expect(base).not.toBe(path.join(os.tmpdir(), 'mobility-setup-secrets'));
+    // The same process keeps one base (so a sweep can tell its folders from a dead run's).
+    expect(secretBaseFor(os.tmpdir(), 1000, 'linux', undefined)).toBe(base);
+  });
+
+  it('takes XDG_RUNTIME_DIR only when it is a real 0700 folder of that user', async () => {
+    const uid = process.getuid?.() ?? 0;
+    const runtime = path.join(sandbox, 'runtime');
+    await mkdir(runtime, { mode: 0o700 });
+    await chmod(runtime, 0o700);
+    expect(privateRuntimeDir(runtime, uid)).toBe(runtime);
+    expect(privateRuntimeDir(runtime, uid + 1)).toBeNull();
+    expect(privateRuntimeDir('relative/run', uid)).toBeNull();
+    expect(privateRuntimeDir(undefined, uid)).toBeNull();
+    await symlink(runtime, path.join(sandbox, 'link'));
+    expect(privateRuntimeDir(path.join(sandbox, 'link'), uid)).toBeNull();
+    await chmod(runtime, 0o755);
+    expect(privateRuntimeDir(runtime, uid)).toBeNull();
   });
 });
