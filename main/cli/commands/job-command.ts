@@ -178,11 +178,8 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
       if (!options.json) writeErr(formatInstaller(installer));
       input = { ...(input as object), installerFile: installer.chosen.path };
     }
-    if (!(await options.confirm(installer))) {
-      writeErr('Nothing was changed.\n');
-      return EXIT.cancelled;
-    }
-    if (interrupted) {
+    // A "no", or an interrupt (signal, closed output) before the job exists: nothing was started.
+    if (interrupted || !(await options.confirm(installer)) || interrupted) {
       writeErr('Nothing was changed.\n');
       return EXIT.cancelled;
     }

@@ -67,8 +67,10 @@ describe.skipIf(!BUILT)(`passphrase canary${BUILT ? '' : ` — skipped: ${NOT_BU
     sampler.stop();
     expect(result.code).toBe(0);
     expect(cs.registrations.at(-1)).toMatchObject({ ok: true });
-    // The sampler did see the work happen: the CLI, the installer and the configurator.
-    expect(sampler.samples).toBeGreaterThan(10);
+    // The sampler did see the work happen: the CLI, the installer and the configurator (the commands below prove
+    // it sampled while the vendor tools, and the secret file, existed). The count only shows it kept sampling: on
+    // a loaded 2-core machine with other test files alongside, one pass over /proc can take far longer than 20 ms.
+    expect(sampler.samples).toBeGreaterThan(1);
     const seen = [...sampler.commands].join('\n');
     expect(seen).toContain('install');
     expect(seen).toContain('UnifiedAgentConfigurator.sh');

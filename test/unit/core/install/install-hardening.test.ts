@@ -82,5 +82,8 @@ describe('install folder', () => {
     expect(codeOf(() => checkInstallDir(linux, '/opt/agent'))).toBeNull();
     expect(codeOf(() => checkInstallDir(linux, 'opt/agent'))).toBe('installDir.notAbsolute');
     expect(codeOf(() => checkInstallDir(linux, '/usr/..'))).toBe('installDir.unsafe');
+    // The core refuses control characters too (the elevated helper and every front door end here).
+    expect(codeOf(() => checkInstallDir(linux, '/opt/asr\nINSTALLATION_DIR=/tmp/x'))).toBe('path.controlCharacter');
+    expect(codeOf(() => checkInstallDir(envFor('win32', '/'), 'C:\\Agent\u2028x'))).toBe('path.controlCharacter');
   });
 });
