@@ -93,6 +93,11 @@ export const REFUSALS = {
     message: 'This browser has no session with Mobility Setup.',
     hint: 'Open the link printed by `mobility-setup serve` (it contains a one-time token).',
   },
+  noSessionKey: {
+    code: 'web.sessionKeyMissing',
+    message: "This request carries the session cookie but not the wizard page's session key, so it was refused.",
+    hint: 'Use the wizard page opened from the link printed by `mobility-setup serve` in this browser. If that page shows this, print a new link (see "Using it over SSH" in the README) and open it.',
+  },
   badOrigin: {
     code: 'web.forbiddenOrigin',
     message: 'The request did not come from the Mobility Setup page.',

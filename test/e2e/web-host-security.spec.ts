@@ -1,7 +1,8 @@
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { Server } from 'node:http';
 import net from 'node:net';
 import { expect, test } from '@playwright/test';
+import NodeWebSocket from 'ws';
 import { startServe } from './helpers/serve';
 import type { ServedCli } from './helpers/serve';
 
@@ -25,11 +26,12 @@ test.describe('browser host security', () => {
     await expect(page).toHaveTitle('Mobility Setup');
     expect(page.url()).toBe(`${served.origin}/`);
     expect(page.url()).not.toContain('token');
-    // The page's own scripts may reach the event stream (same origin, session cookie).
+    // The page's own scripts may reach the event stream (same origin, session cookie, and the key it stored).
     const opened = await page.evaluate(
       () =>
         new Promise<boolean>((resolve) => {
-          const ws = new WebSocket(`ws://${location.host}/api/events`);
+          const key = localStorage.getItem('mobility-setup.session-key') ?? '';
+          const ws = new WebSocket(`ws://${location.host}/api/events`, ['mobility-events.v1', `mobility-session.${key}`]);
           ws.onopen = () => {
             ws.close();
             resolve(true);
@@ -126,7 +128,8 @@ test.describe('browser host security', () => {
     expect(again?.status()).toBe(200);
     await expect(page).toHaveTitle('Mobility Setup');
     const session = await page.evaluate(async () => {
-      const r = await fetch('/api/getSession', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const key = localStorage.getItem('mobility-setup.session-key') ?? '';
+      const r = await fetch('/api/getSession', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Mobility-Session': key }, body: '{}' });
       return (await r.json()) as { ok: boolean; value?: { shell: string } };
     });
     expect(session).toMatchObject({ ok: true, value: { shell: 'browser' } });
@@ -144,4 +147,134 @@ async function startEvilSite(): Promise<{ url: string; server: Server }> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { url: `http://127.0.0.1:${port}/`, server };
+}
+
+// Issue 6, item 1: cookies are not separated by port, so a page on any other 127.0.0.1 port gets the session
+// cookie on its own requests. The attack is run for real: a second local server records what Chromium sends
+// it, and its "owner" replays that cookie with forged Origin and Host.
+test.describe('the session cookie leaks to other local ports, and is not enough', () => {
+  let served: ServedCli;
+  test.beforeEach(async () => {
+    served = await startServe(['--verbose']);
+  });
+  test.afterEach(async () => {
+    expect(await served.stop()).toBe(0);
+  });
+
+  test('a page on another port receives the cookie; replaying it to startInstall and to the event stream is refused; the wizard still works', async ({ page }) => {
+    const other = await startCookieRecorder();
+    try {
+      await page.goto(served.url);
+      await expect(page.getByText('Check complete.')).toBeVisible();
+      const cookieName = `mobility_session_${served.port}`;
+
+      // The other local page, loaded in the same browser after the wizard was opened.
+      await page.goto(other.url);
+      await expect(page).toHaveTitle('Elsewhere');
+      const stolen = other.cookies().find((c) => c.includes(`${cookieName}=`));
+      expect(stolen, 'Chromium sends the wizard cookie to another port on 127.0.0.1').toBeDefined();
+      // What it cannot have: the key lives in the wizard origin's storage, and origins include the port.
+      expect(await page.evaluate(() => localStorage.getItem('mobility-setup.session-key'))).toBeNull();
+
+      // Its owner, outside the browser: the cookie, a forged Origin and Host, a well-formed startInstall.
+      const headers = { Cookie: stolen ?? '', Origin: served.origin, Host: `127.0.0.1:${served.port}`, 'Content-Type': 'application/json' };
+      const install = await postJson(served.port, '/api/startInstall', headers, { installerDir: '/tmp/attacker', registration: { mode: 'none' } });
+      expect(install.status).toBe(401);
+      expect(JSON.parse(install.body)).toMatchObject({ ok: false, error: { code: 'web.sessionKeyMissing' } });
+      const latest = await postJson(served.port, '/api/getLatestJob', headers, {});
+      expect(latest.status).toBe(401);
+      expect(await upgradeStatus(served.port, headers, ['mobility-events.v1'])).toBe(401);
+      expect(await upgradeStatus(served.port, headers, [])).toBe(401);
+      expect(served.stderr()).toContain('websocket refused {"path":"/api/events","status":401}');
+
+      // The wizard itself: back in the same tab (a reload after a dropped tunnel) and in a new tab.
+      await page.goto(`${served.origin}/`);
+      await expect(page.getByText('Check complete.')).toBeVisible();
+      const again = await page.evaluate(async () => {
+        const key = localStorage.getItem('mobility-setup.session-key') ?? '';
+        const r = await fetch('/api/getLatestJob', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Mobility-Session': key }, body: '{}' });
+        return { status: r.status, body: (await r.json()) as unknown };
+      });
+      expect(again).toEqual({ status: 200, body: { ok: true, value: null } });
+      const tab = await page.context().newPage();
+      await tab.goto(`${served.origin}/`);
+      await expect(tab.getByText('Check complete.')).toBeVisible();
+      await tab.close();
+    } finally {
+      await new Promise((resolve) => other.server.close(resolve));
+    }
+  });
+
+  test('SIGUSR2 prints a fresh link for another browser; opening it moves the session there', async ({ browser }) => {
+    const first = await browser.newContext();
+    const firstPage = await first.newPage();
+    await firstPage.goto(served.url);
+    await expect(firstPage.getByText('Check complete.')).toBeVisible();
+
+    served.signal('SIGUSR2');
+    await expect.poll(() => served.laterLines().length).toBe(1);
+    const fresh = JSON.parse(served.laterLines()[0] ?? '{}') as { url: string; port: number };
+    expect(fresh.port).toBe(served.port);
+    expect(fresh.url).not.toBe(served.url);
+
+    const second = await browser.newContext();
+    const secondPage = await second.newPage();
+    await secondPage.goto(fresh.url);
+    await expect(secondPage.getByText('Check complete.')).toBeVisible();
+    expect(secondPage.url()).toBe(`${served.origin}/`);
+
+    const callFrom = (p: typeof firstPage) =>
+      p.evaluate(async () => {
+        const key = localStorage.getItem('mobility-setup.session-key') ?? '';
+        const r = await fetch('/api/getSession', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Mobility-Session': key }, body: '{}' });
+        return r.status;
+      });
+    expect(await callFrom(secondPage)).toBe(200);
+    expect(await callFrom(firstPage)).toBe(401);
+    await first.close();
+    await second.close();
+  });
+});
+
+/** A real server on another 127.0.0.1 port that records the Cookie header of every request it gets. */
+async function startCookieRecorder(): Promise<{ url: string; server: Server; cookies(): string[] }> {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(req.headers.cookie ?? '');
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end('<!doctype html><title>Elsewhere</title><p>another local site</p>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/`, server, cookies: () => [...seen] };
+}
+
+function postJson(port: number, path: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+/** The HTTP status of a WebSocket handshake to /api/events (101 when it opened). */
+function upgradeStatus(port: number, headers: Record<string, string>, protocols: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new NodeWebSocket(`ws://127.0.0.1:${port}/api/events`, protocols, { headers: { Cookie: headers.Cookie ?? '' }, origin: headers.Origin });
+    ws.on('open', () => {
+      resolve(101);
+      ws.close();
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('error', () => resolve(0));
+  });
 }
