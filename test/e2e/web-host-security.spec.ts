@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import type { Server } from 'node:http';
 import net from 'node:net';
@@ -278,3 +279,50 @@ function upgradeStatus(port: number, headers: Record<string, string>, protocols:
     ws.on('error', () => resolve(0));
   });
 }
+
+// Issue 6, item 7: half-open sockets used to pile up until the process ran out of file descriptors. Here the
+// serve process gets a low descriptor limit (prlimit) so a bounded flood (1,000 loopback sockets, held for
+// a few seconds) is enough to exhaust it without the connection cap.
+test.describe('the browser host under a half-open connection flood', () => {
+  const FD_LIMIT = 400;
+  let served: ServedCli;
+  test.beforeEach(async () => {
+    served = await startServe([], { wrapper: ['prlimit', `--nofile=${FD_LIMIT}`, '--'] });
+  });
+  test.afterEach(async () => {
+    expect(await served.stop()).toBe(0);
+  });
+
+  test('the wizard still loads and calls its API within seconds while 1,000 half-open sockets are held', async ({ page }) => {
+    await page.goto(served.url);
+    await expect(page.getByText('Check complete.')).toBeVisible();
+    const flood: net.Socket[] = [];
+    try {
+      for (let i = 0; i < 1_000; i++) {
+        flood.push(
+          await new Promise<net.Socket>((resolve) => {
+            const socket = net.connect({ host: '127.0.0.1', port: served.port }, () => {
+              if (i % 2 === 1) socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${served.port}\r\n`);
+              resolve(socket);
+            });
+            socket.on('error', () => resolve(socket));
+          }),
+        );
+      }
+      const started = Date.now();
+      await page.reload({ timeout: 5_000 });
+      await expect(page.getByText('Check complete.')).toBeVisible({ timeout: 5_000 });
+      const status = await page.evaluate(async () => {
+        const key = localStorage.getItem('mobility-setup.session-key') ?? '';
+        const r = await fetch('/api/getSession', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Mobility-Session': key }, body: '{}' });
+        return r.status;
+      });
+      expect(status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const descriptors = readdirSync(`/proc/${served.pid}/fd`).length;
+      expect(descriptors).toBeLessThan(FD_LIMIT / 2);
+    } finally {
+      for (const s of flood) s.destroy();
+    }
+  });
+});
