@@ -49,7 +49,9 @@ function start(args: ShellArgs): void {
   let removeIpc: (() => void) | null = null;
   let mainWindow: BrowserWindow | null = null;
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  // Developer tools only when running from source: a packaged app never opens them (see hardenWebContents).
+  const devTools = !app.isPackaged;
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { devTools }));
   app.on('second-instance', () => {
     if (mainWindow === null || mainWindow.isDestroyed()) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -76,7 +78,7 @@ function start(args: ShellArgs): void {
       session: { shell: 'electron', demo: args.demo, defaults: args.defaults, appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : app.getVersion() },
     });
     removeIpc = registerIpc(core, trusted, files.indexUrl);
-    mainWindow = createMainWindow(files);
+    mainWindow = createMainWindow(files, devTools);
     trusted.add(mainWindow);
   });
 }

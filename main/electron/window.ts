@@ -17,8 +17,8 @@ export function rendererFiles(mainDir: string): RendererFiles {
   return { indexHtml, preload: path.join(mainDir, 'preload.js'), indexUrl: pathToFileURL(indexHtml).href };
 }
 
-/** The hardened options, one place: Electron's security checklist items 2-4, 6, 12 and 14. */
-export function windowOptions(preload: string): BrowserWindowConstructorOptions {
+/** The hardened options, one place: Electron's security checklist items 2-4, 6, 12 and 14; DevTools only in development builds. */
+export function windowOptions(preload: string, devTools: boolean): BrowserWindowConstructorOptions {
   return {
     width: 1080,
     height: 760,
@@ -41,13 +41,15 @@ export function windowOptions(preload: string): BrowserWindowConstructorOptions 
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      devTools,
     },
   };
 }
 
-export function createMainWindow(files: RendererFiles): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(files.preload));
-  hardenWebContents(win.webContents);
+/** `devTools`: false in packaged builds (`!app.isPackaged`), so only developers running from source get them. */
+export function createMainWindow(files: RendererFiles, devTools: boolean): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(files.preload, devTools));
+  hardenWebContents(win.webContents, { devTools });
   // Shown once painted, so the person never sees an empty white frame.
   win.once('ready-to-show', () => win.show());
   win.loadFile(files.indexHtml).catch((err: unknown) => {

@@ -2,7 +2,10 @@ import { readdirSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import type { Server } from 'node:http';
 import net from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import NodeWebSocket from 'ws';
 import { startServe } from './helpers/serve';
 import type { ServedCli } from './helpers/serve';
@@ -323,6 +326,63 @@ test.describe('the browser host under a half-open connection flood', () => {
       expect(descriptors).toBeLessThan(FD_LIMIT / 2);
     } finally {
       for (const s of flood) s.destroy();
+    }
+  });
+});
+
+// Issue 6, item 8: the page's CSP used to allow `connect-src ws: wss:`, any WebSocket server anywhere. A script
+// running in the wizard page (an injected one, say) tries to reach another local WebSocket server.
+test.describe("the wizard page's CSP allows connections to its own host only", () => {
+  /** Loads `url`, then from the page opens a WebSocket to a real server on another port; says what happened. */
+  async function tryForeignSocket(page: Page, url: string): Promise<{ outcome: string; violations: string[]; reached: number }> {
+    const foreign = createServer();
+    let reached = 0;
+    foreign.on('upgrade', (_req, socket) => {
+      reached += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+    const address = foreign.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      await page.goto(url);
+      const result = await page.evaluate(async (target) => {
+        const violations: string[] = [];
+        document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+        let outcome: string;
+        try {
+          const ws = new WebSocket(target);
+          outcome = await new Promise<string>((resolve) => {
+            ws.onopen = () => resolve('opened');
+            ws.onerror = () => resolve('error');
+          });
+        } catch (err) {
+          outcome = `threw ${(err as Error).name}`;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return { outcome, violations };
+      }, `ws://127.0.0.1:${port}/`);
+      return { ...result, reached };
+    } finally {
+      await new Promise((resolve) => foreign.close(resolve));
+    }
+  }
+
+  test('in the Electron window (the built page from file://, as the window loads it)', async ({ page }) => {
+    const builtPage = path.resolve(__dirname, '..', '..', 'dist', 'renderer', 'index.html');
+    const attempt = await tryForeignSocket(page, pathToFileURL(builtPage).href);
+    expect(attempt.reached).toBe(0);
+    expect(attempt.violations.join('\n')).toContain('connect-src');
+  });
+
+  test('in the browser host', async ({ page }) => {
+    const served = await startServe();
+    try {
+      const attempt = await tryForeignSocket(page, served.url);
+      expect(attempt.reached).toBe(0);
+      expect(attempt.violations.join('\n')).toContain('connect-src');
+    } finally {
+      expect(await served.stop()).toBe(0);
     }
   });
 });

@@ -58,6 +58,10 @@ export class FakeWebContents extends Emitter {
   send(...args: unknown[]): void {
     this.sent.push(args);
   }
+  devToolsClosed = 0;
+  closeDevTools(): void {
+    this.devToolsClosed += 1;
+  }
   isDestroyed(): boolean {
     return false;
   }
@@ -81,6 +85,8 @@ export function createFakeElectron() {
     rendererListeners: new Emitter(),
   };
   const app = new (class extends Emitter {
+    /** Set to true before loading the main process to play a packaged build. */
+    isPackaged = false;
     enableSandbox() {
       state.sandboxEnabled = true;
     }

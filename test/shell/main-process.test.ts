@@ -121,6 +121,8 @@ describe.skipIf(!isBuilt)('the built Electron main process (dist/main/index.js) 
     expect(header).toContain("script-src 'self'");
     expect(header).toContain("object-src 'none'");
     expect(header).not.toContain('unsafe-eval');
+    // Only the app's own origin: no bare ws:/wss:/http: scheme that would reach any local server.
+    expect(/connect-src ([^;]*)/.exec(header)?.[1]).toBe("'self'");
   });
 
   it('registers exactly one IPC handler per contract method and nothing else', () => {
