@@ -8,6 +8,7 @@ import type { BrowserWindow } from 'electron';
 import { createCore } from './core/app-core';
 import type { Core } from './core/app-core';
 import { registerIpc, TrustedWindows } from './electron/ipc';
+import { registerAppScheme, serveRendererOnAppScheme } from './electron/app-protocol';
 import { hardenSession, hardenWebContents } from './electron/security';
 import { createMainWindow, rendererFiles } from './electron/window';
 import { parseShellArgs } from './launch/shell-args';
@@ -34,6 +35,8 @@ function startApp(): void {
   for (const warning of warnings) process.stderr.write(`mobility-setup: ${warning}\n`);
   // Every renderer sandboxed, including any a bug might create without our window options.
   app.enableSandbox();
+  // The page's own scheme must be declared before the app is ready (see electron/app-protocol.ts).
+  registerAppScheme();
   if (!app.requestSingleInstanceLock()) {
     // The wizard is already open: the running one is focused (below) and this one leaves.
     app.quit();
@@ -70,7 +73,8 @@ function start(args: ShellArgs): void {
   });
 
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession, path.dirname(files.indexHtml));
+    hardenSession(session.defaultSession);
+    serveRendererOnAppScheme(session.defaultSession, files.rendererDir);
     core = createCore({
       root: args.root,
       appLog: true,

@@ -1,6 +1,5 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Input, Session, WebContents } from 'electron';
+import { APP_HOST, APP_SCHEME } from './app-scheme';
 
 /**
  * The renderer's Content-Security-Policy, also carried by the <meta> tag in renderer/index.html (a shell test
@@ -11,8 +10,11 @@ import type { Input, Session, WebContents } from 'electron';
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/** Only our own bundled files (and the developer tools) may load: no remote content, nothing else on disk. */
-export function isAllowedUrl(url: string, rendererDir: string): boolean {
+/**
+ * Only our own page (the app scheme, see app-protocol.ts) and the developer tools may load: no remote content
+ * and nothing from disk through file://.
+ */
+export function isAllowedUrl(url: string): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -20,19 +22,16 @@ export function isAllowedUrl(url: string, rendererDir: string): boolean {
     return false;
   }
   if (parsed.protocol === 'devtools:' || parsed.protocol === 'data:') return true;
-  if (parsed.protocol !== 'file:') return false;
-  const file = path.resolve(fileURLToPath(parsed));
-  const dir = path.resolve(rendererDir);
-  return file === dir || file.startsWith(dir + path.sep);
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
 }
 
-/** Session-wide rules: every permission refused, requests outside the renderer folder cancelled. */
-export function hardenSession(ses: Session, rendererDir: string): void {
+/** Session-wide rules: every permission refused, requests for anything but the app's own page cancelled. */
+export function hardenSession(ses: Session): void {
   // The wizard needs no camera, notifications, clipboard reads, devices or anything else.
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedUrl(details.url, rendererDir) }));
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedUrl(details.url) }));
   ses.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
   );
