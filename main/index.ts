@@ -2,7 +2,6 @@
  * The Electron main process: the composition root, and the only place that wires Electron to the core.
  * Everything it composes lives elsewhere: the core (main/core), the window and its rules (main/electron).
  */
-import path from 'node:path';
 import { app, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { createCore } from './core/app-core';
