@@ -13,8 +13,11 @@ export const CONNECTION_LIMITS = {
   hardMaxSockets: 256,
   /** A request's headers must arrive within this; a browser on loopback sends them at once. */
   headersTimeoutMs: 5_000,
-  /** The whole request (the largest body is 2 MB over loopback). */
-  requestTimeoutMs: 15_000,
+  /**
+   * The whole request. Only a signed-in page gets its body read (everything else is answered after the headers),
+   * and its largest body, 2 MB, may cross a slow SSH tunnel: generous, unlike the header limit.
+   */
+  requestTimeoutMs: 60_000,
   /** An idle keep-alive socket is closed after this. */
   keepAliveTimeoutMs: 5_000,
   /** How often Node checks the two timeouts above (its default, 30 s, would let slow sockets live that long). */

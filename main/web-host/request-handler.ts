@@ -70,7 +70,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     const verdict = redeemed.verdict;
     const paragraphs =
       verdict === 'spent'
-        ? ['This link was already used. Each link printed by `mobility-setup serve` opens the wizard once, in one browser.', REFUSALS.restartHint]
+        ? ['This link was already used. Each link printed by `mobility-setup serve` opens the wizard once, in one browser.', REFUSALS.freshLinkHint]
         : ['This link is not valid for this Mobility Setup server (the token does not match).', 'Copy the whole link printed by `mobility-setup serve`. ' + REFUSALS.restartHint];
     reply.page(res, 403, verdict === 'spent' ? 'This link was already used' : 'This link is not valid', paragraphs);
   }
