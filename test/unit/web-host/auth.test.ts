@@ -56,6 +56,8 @@ describe('one-time token and session cookie', () => {
     expect(again.status).toBe(403);
     expect(again.body).toContain('already used');
     expect(again.body).toContain('mobility-setup serve');
+    // How to get a new link without restarting `serve` (which would cancel a running install).
+    expect(again.body).toContain(`kill -USR2 ${process.pid}`);
     expect(again.headers['set-cookie']).toBeUndefined();
   });
 
