@@ -2,12 +2,12 @@
  * The Electron main process: the composition root, and the only place that wires Electron to the core.
  * Everything it composes lives elsewhere: the core (main/core), the window and its rules (main/electron).
  */
-import path from 'node:path';
 import { app, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { createCore } from './core/app-core';
 import type { Core } from './core/app-core';
 import { registerIpc, TrustedWindows } from './electron/ipc';
+import { registerAppScheme, serveRendererOnAppScheme } from './electron/app-protocol';
 import { hardenSession, hardenWebContents } from './electron/security';
 import { createMainWindow, rendererFiles } from './electron/window';
 import { parseShellArgs } from './launch/shell-args';
@@ -34,6 +34,8 @@ function startApp(): void {
   for (const warning of warnings) process.stderr.write(`mobility-setup: ${warning}\n`);
   // Every renderer sandboxed, including any a bug might create without our window options.
   app.enableSandbox();
+  // The page's own scheme must be declared before the app is ready (see electron/app-protocol.ts).
+  registerAppScheme();
   if (!app.requestSingleInstanceLock()) {
     // The wizard is already open: the running one is focused (below) and this one leaves.
     app.quit();
@@ -49,7 +51,9 @@ function start(args: ShellArgs): void {
   let removeIpc: (() => void) | null = null;
   let mainWindow: BrowserWindow | null = null;
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  // Developer tools only when running from source: a packaged app never opens them (see hardenWebContents).
+  const devTools = !app.isPackaged;
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { devTools }));
   app.on('second-instance', () => {
     if (mainWindow === null || mainWindow.isDestroyed()) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -68,7 +72,8 @@ function start(args: ShellArgs): void {
   });
 
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession, path.dirname(files.indexHtml));
+    hardenSession(session.defaultSession);
+    serveRendererOnAppScheme(session.defaultSession, files.rendererDir);
     core = createCore({
       root: args.root,
       appLog: true,
@@ -76,7 +81,7 @@ function start(args: ShellArgs): void {
       session: { shell: 'electron', demo: args.demo, defaults: args.defaults, appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : app.getVersion() },
     });
     removeIpc = registerIpc(core, trusted, files.indexUrl);
-    mainWindow = createMainWindow(files);
+    mainWindow = createMainWindow(files, devTools);
     trusted.add(mainWindow);
   });
 }

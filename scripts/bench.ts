@@ -121,10 +121,11 @@ async function benchWebHost(calls: number): Promise<Row[]> {
   const core = createCore({ root, session });
   const host = await startWebHost({ core, staticDir: root });
   try {
-    // Spend the one-time token for a session cookie, as a browser would.
+    // Spend the one-time token for a session cookie and the page's session key (the redirect's fragment), as a browser would.
     const landing = await fetch(host.url, { redirect: 'manual' });
     const cookie = (landing.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const headers = { cookie, origin: host.origin, 'content-type': 'application/json' };
+    const key = new URLSearchParams((landing.headers.get('location') ?? '').split('#')[1] ?? '').get('session') ?? '';
+    const headers = { cookie, origin: host.origin, 'content-type': 'application/json', 'x-mobility-session': key };
     const times: number[] = [];
     for (let i = 0; i < calls; i++) {
       const t = performance.now();

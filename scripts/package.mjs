@@ -79,6 +79,7 @@ const expected = {
   EnableNodeCliInspectArguments: false,
   EnableEmbeddedAsarIntegrityValidation: true,
   OnlyLoadAppFromAsar: true,
+  GrantFileProtocolExtraPrivileges: false,
 };
 for (const [name, on] of Object.entries(expected)) {
   const state = wire[FuseV1Options[name]];

@@ -4,6 +4,7 @@ import { EVENT_CHANNEL, METHODS, ipcChannel } from '../../common/channels';
 import type { Result } from '../../common/result';
 import { fail } from '../../common/result';
 import type { Core } from '../core/app-core';
+import { APP_SCHEME } from './app-scheme';
 
 /**
  * The windows this process created. Only their main frames, showing our own page, may call the core
@@ -39,7 +40,7 @@ function samePage(url: string, pageUrl: string): boolean {
   try {
     const a = new URL(url);
     const b = new URL(pageUrl);
-    return a.protocol === 'file:' && a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname;
+    return a.protocol === `${APP_SCHEME}:` && a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname;
   } catch {
     return false;
   }

@@ -1,24 +1,24 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { BrowserWindow } from 'electron';
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { APP_PAGE_URL } from './app-scheme';
 import { hardenWebContents } from './security';
 
 export interface RendererFiles {
-  indexHtml: string;
+  /** The built renderer folder, served on the app scheme. */
+  rendererDir: string;
   preload: string;
-  /** The file:// URL of indexHtml, the only page our IPC answers. */
+  /** mobility://app/index.html, the only page the window loads and our IPC answers. */
   indexUrl: string;
 }
 
 /** Paths relative to the built dist/main/index.js (the preload is bundled next to it). */
 export function rendererFiles(mainDir: string): RendererFiles {
-  const indexHtml = path.join(mainDir, '..', 'renderer', 'index.html');
-  return { indexHtml, preload: path.join(mainDir, 'preload.js'), indexUrl: pathToFileURL(indexHtml).href };
+  return { rendererDir: path.join(mainDir, '..', 'renderer'), preload: path.join(mainDir, 'preload.js'), indexUrl: APP_PAGE_URL };
 }
 
-/** The hardened options, one place: Electron's security checklist items 2-4, 6, 12 and 14. */
-export function windowOptions(preload: string): BrowserWindowConstructorOptions {
+/** The hardened options, one place: Electron's security checklist items 2-4, 6, 12 and 14; DevTools only in development builds. */
+export function windowOptions(preload: string, devTools: boolean): BrowserWindowConstructorOptions {
   return {
     width: 1080,
     height: 760,
@@ -41,16 +41,18 @@ export function windowOptions(preload: string): BrowserWindowConstructorOptions 
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      devTools,
     },
   };
 }
 
-export function createMainWindow(files: RendererFiles): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(files.preload));
-  hardenWebContents(win.webContents);
+/** `devTools`: false in packaged builds (`!app.isPackaged`), so only developers running from source get them. */
+export function createMainWindow(files: RendererFiles, devTools: boolean): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(files.preload, devTools));
+  hardenWebContents(win.webContents, { devTools });
   // Shown once painted, so the person never sees an empty white frame.
   win.once('ready-to-show', () => win.show());
-  win.loadFile(files.indexHtml).catch((err: unknown) => {
+  win.loadURL(files.indexUrl).catch((err: unknown) => {
     process.stderr.write(`Mobility Setup could not load its window (${err instanceof Error ? err.message : 'unknown error'}); run "npm run build" and try again.\n`);
   });
   return win;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { UserError } from '../../common/result';
 import { EXIT } from '../cli/exit-codes';
-import { closeOnSignal, serveInstructions, serveWizard } from '../web-host/serve-wizard';
+import { closeOnSignal, printFreshLinkOnSignal, serveInstructions, serveWizard } from '../web-host/serve-wizard';
 import type { ServedWizard } from '../web-host/serve-wizard';
 import { electronPackageDir, findElectronBinary } from './electron-binary';
 import { downloadElectronBinary, shouldTryDownload } from './electron-download';
@@ -78,7 +78,12 @@ async function serveInBrowser(opts: OpenWizardOptions, print: (line: string) => 
     return EXIT.precondition;
   }
   write(opts.json ? `${JSON.stringify({ url: served.url, port: served.port })}\n` : serveInstructions(served));
-  await (opts.untilClosed ?? closeOnSignal)(served);
+  const stopFreshLinks = printFreshLinkOnSignal(served, write, opts.json === true);
+  try {
+    await (opts.untilClosed ?? closeOnSignal)(served);
+  } finally {
+    stopFreshLinks();
+  }
   return EXIT.ok;
 }
 

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
+import { EVENTS_PROTOCOL } from '../../common/web-session';
 import type { EventBus } from '../api/event-bus';
 import type { Logger } from '../core/ports';
 import type { AccessGate } from './auth';
@@ -12,10 +13,17 @@ export const EVENTS_PATH = '/api/events';
 /** A client this far behind is not reading; it is dropped and its transport reconnects. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 const KEEPALIVE_MS = 30_000;
+/**
+ * The wizard needs one socket per tab. Only the session holder can open one, but reloads leave sockets that
+ * linger until the next keepalive: past this many, the oldest is closed rather than a new one refused.
+ */
+export const MAX_EVENT_CLIENTS = 8;
 
 /**
  * The event stream: every core event goes to every authenticated WebSocket client as `{"name","payload"}`.
- * The handshake is checked like any request (Host, Origin required, session cookie); clients send nothing.
+ * The handshake is checked like any request (Host, Origin required, session cookie) and must offer the
+ * page's session key as a subprotocol: the cookie alone reaches other local ports' pages (see auth.ts).
+ * Clients send nothing; a message over 4 KiB closes the socket.
  */
 export function createEventSocket(deps: { events: EventBus; gate: AccessGate; guard: RequestGuard; logger: Logger }) {
   const { events, gate, guard, logger } = deps;
@@ -30,13 +38,20 @@ export function createEventSocket(deps: { events: EventBus; gate: AccessGate; gu
       };
       if (!guard.hostAllowed(info.req)) return refuse(421, 'Misdirected Request');
       if (!guard.originAllowed(info.req, true)) return refuse(403, 'Forbidden');
-      if (!gate.hasSession(info.req)) return refuse(401, 'Unauthorized');
+      const session = gate.socketSession(info.req);
+      if (session === 'none') return refuse(401, 'Unauthorized');
+      if (session === 'cookieOnly') return refuse(401, 'Unauthorized: the session key is missing');
       done(true);
     },
+    // Answer with our fixed protocol, never echo the one that carries the key.
+    handleProtocols: (protocols: Set<string>) => (protocols.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false),
   });
 
   const alive = new WeakMap<WebSocket, boolean>();
   wss.on('connection', (socket) => {
+    // Terminated sockets leave wss.clients only on their 'close' event (terminate makes them CLOSING at once).
+    const open = [...wss.clients].filter((c) => c.readyState === c.OPEN && c !== socket);
+    for (const old of open.slice(0, Math.max(0, open.length + 1 - MAX_EVENT_CLIENTS))) old.terminate();
     alive.set(socket, true);
     socket.on('pong', () => alive.set(socket, true));
     socket.on('error', () => socket.terminate());

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SESSION_FRAGMENT_KEY } from '../../common/web-session';
 import type { Dispatch } from '../api/dispatch';
 import type { Logger } from '../core/ports';
 import { createApiRoutes } from './api-routes';
@@ -42,21 +43,34 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       if (token !== null) return landWithToken(req, res, token);
     }
     if (!guard.originAllowed(req, false)) return refuse(res, pathname, 403, REFUSALS.badOrigin);
-    if (!gate.hasSession(req)) return refuse(res, pathname, 401, REFUSALS.noSession);
+    if (!gate.hasSessionCookie(req)) return refuse(res, pathname, 401, REFUSALS.noSession);
     if (pathname === EVENTS_PATH) return reply.text(res, 426, 'Upgrade Required: connect with a WebSocket.', { Upgrade: 'websocket' });
-    if (pathname.startsWith('/api/')) return api(req, res, pathname);
+    if (pathname.startsWith('/api/')) {
+      // The cookie reaches every local port's pages; only the wizard's own page holds the key (see auth.ts).
+      if (gate.apiSession(req) !== 'ok') return refuse(res, pathname, 401, REFUSALS.noSessionKey);
+      return api(req, res, pathname);
+    }
     if (!isRead) return reply.text(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
     return serveStatic(res, pathname);
   }
 
-  /** The printed link: a good token buys the session cookie and a redirect that drops the token from the URL. */
+  /**
+   * The printed link: a good token buys the session (cookie, and the key in the fragment of a redirect that
+   * drops the token from the URL; the page moves the key into its storage and clears the fragment). A browser
+   * that already has the session and opens a spent link again goes on to /, where its stored key still works;
+   * it is never handed the key again, or the cookie alone (which other local pages receive) would buy it.
+   */
   function landWithToken(req: IncomingMessage, res: ServerResponse, token: string): void {
-    if (gate.hasSession(req)) return reply.redirect(res, '/');
-    const verdict = gate.redeem(token);
-    if (verdict === 'accepted') return reply.redirect(res, '/', { 'Set-Cookie': gate.sessionCookie() });
+    const redeemed = gate.redeem(token);
+    if (redeemed.verdict === 'accepted') {
+      const { setCookie, key } = redeemed.grant;
+      return reply.redirect(res, `/#${SESSION_FRAGMENT_KEY}=${key}`, { 'Set-Cookie': setCookie });
+    }
+    if (gate.hasSessionCookie(req)) return reply.redirect(res, '/');
+    const verdict = redeemed.verdict;
     const paragraphs =
       verdict === 'spent'
-        ? ['This link was already used. Each link printed by `mobility-setup serve` opens the wizard once, in one browser.', REFUSALS.restartHint]
+        ? ['This link was already used. Each link printed by `mobility-setup serve` opens the wizard once, in one browser.', REFUSALS.freshLinkHint]
         : ['This link is not valid for this Mobility Setup server (the token does not match).', 'Copy the whole link printed by `mobility-setup serve`. ' + REFUSALS.restartHint];
     reply.page(res, 403, verdict === 'spent' ? 'This link was already used' : 'This link is not valid', paragraphs);
   }

@@ -88,10 +88,17 @@ export function escapeHtml(text: string): string {
 /** The pages and errors people see when they are refused, with what to do next. */
 export const REFUSALS = {
   restartHint: 'Restart `mobility-setup serve` on the server and open the new link it prints.',
+  /** Without stopping the server (a running install goes on): SIGUSR2 makes `serve` print a new link. */
+  freshLinkHint: `For a new link without stopping a running install, run \`kill -USR2 ${process.pid}\` on the server: \`mobility-setup serve\` prints one.`,
   noSession: {
     code: 'web.unauthorized',
     message: 'This browser has no session with Mobility Setup.',
     hint: 'Open the link printed by `mobility-setup serve` (it contains a one-time token).',
+  },
+  noSessionKey: {
+    code: 'web.sessionKeyMissing',
+    message: "This request carries the session cookie but not the wizard page's session key, so it was refused.",
+    hint: `Use the wizard page opened from the link printed by \`mobility-setup serve\` in this browser. If that page shows this, run \`kill -USR2 ${process.pid}\` on the server and open the new link it prints.`,
   },
   badOrigin: {
     code: 'web.forbiddenOrigin',

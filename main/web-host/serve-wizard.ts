@@ -62,7 +62,13 @@ export async function serveWizard(options: ServeWizardOptions): Promise<ServedWi
     throw err;
   }
   return {
-    ...host,
+    url: host.url,
+    origin: host.origin,
+    port: host.port,
+    freshLink: () => host.freshLink(),
+    get heldSockets() {
+      return host.heldSockets;
+    },
     core,
     async close() {
       await host.close();
@@ -99,6 +105,9 @@ export function serveInstructions(host: Pick<WebHost, 'url' | 'port'>): string {
     `    ssh -L ${port}:127.0.0.1:${port} ${sshTarget()}`,
     '  then open the link above in that computer\'s browser.',
     '',
+    `  Same browser later (reload, new tab, tunnel reopened): open http://127.0.0.1:${port}/ again.`,
+    `  Another browser: \`kill -USR2 ${process.pid}\` prints a new one-time link; opening it ends the old browser's session.`,
+    '',
     'Press Ctrl+C to stop.',
     '',
   ].join('\n');
@@ -112,6 +121,22 @@ function sshTarget(): string {
     // No passwd entry (containers): keep the placeholder.
   }
   return `${user}@${os.hostname() || 'server'}`;
+}
+
+/** The signal that asks a running `serve` for a new link (SIGUSR1 would open Node's inspector instead). */
+export const FRESH_LINK_SIGNAL: NodeJS.Signals = 'SIGUSR2';
+
+/**
+ * Prints a new one-time link whenever the process gets SIGUSR2: only root or the user running `serve` can
+ * send it, and the link goes to the terminal that started it. Returns a function that stops listening.
+ */
+export function printFreshLinkOnSignal(served: Pick<WebHost, 'freshLink' | 'port'>, write: (text: string) => void, json: boolean): () => void {
+  const onSignal = (): void => {
+    const url = served.freshLink();
+    write(json ? `${JSON.stringify({ url, port: served.port })}\n` : `New one-time link (the previous unused one no longer works):\n    ${url}\n`);
+  };
+  process.on(FRESH_LINK_SIGNAL, onSignal);
+  return () => process.off(FRESH_LINK_SIGNAL, onSignal);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Core } from '../core/app-core';
 import type { Logger } from '../core/ports';
 import { silentLogger } from '../core/ports';
 import { AccessGate } from './auth';
+import { capConnections, timeoutOptions } from './connection-limits';
 import { createEventSocket } from './event-socket';
 import { createRequestGuard } from './request-guard';
 import { createRequestHandler } from './request-handler';
@@ -28,17 +29,23 @@ export interface WebHost {
   url: string;
   origin: string;
   port: number;
+  /** A new one-time link for another browser; redeeming it replaces the current session. The previous unused link stops working. */
+  freshLink(): string;
+  /** Sockets currently held (not counting event sockets): bounded by CONNECTION_LIMITS.maxSockets. */
+  readonly heldSockets: number;
   close(): Promise<void>;
 }
 
 /** Serves the wizard and its API on 127.0.0.1 to whoever holds the one-time token. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const logger = options.logger ?? silentLogger;
-  const server = createServer({ requireHostHeader: true, maxHeaderSize: 16 * 1024 });
+  const server = createServer({ requireHostHeader: true, maxHeaderSize: 16 * 1024, ...timeoutOptions() });
+  const connections = capConnections(server);
   // Garbage bytes, oversize headers and resets: answer 400/431 when the socket still takes it, never log the raw packet.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (err.code !== 'ECONNRESET' && socket.writable) {
-      const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+      const status =
+        err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     }
     socket.destroy();
@@ -59,6 +66,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `${origin}/?token=${gate.oneTimeToken}`,
     origin,
     port,
+    freshLink: () => `${origin}/?token=${gate.freshToken()}`,
+    get heldSockets() {
+      return connections.held;
+    },
     close() {
       closing ??= new Promise<void>((resolve) => {
         eventSocket.close();

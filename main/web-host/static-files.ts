@@ -3,7 +3,8 @@ import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Replier } from './responses';
 
-const CONTENT_TYPES: Record<string, string> = {
+/** The types the built renderer needs; anything else is not served (also used by the Electron window's protocol). */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

@@ -6,6 +6,7 @@ import type { EventName, EventTypes, Method, ReplyOf, RequestOf } from '../../co
 import type { MobilityBridge, Transport } from '../../common/bridge';
 import type { Result } from '../../common/result';
 import { createHttpTransport } from './http-transport';
+import { createSessionKeyStore } from './session-key';
 
 declare global {
   interface Window {
@@ -30,9 +31,13 @@ function createBridgeTransport(bridge: MobilityBridge): Transport {
 
 let current: Transport | null = null;
 
+// In a browser, the landing's session key must leave the address bar before anything else runs, so the
+// store is made when this module loads rather than when the first component asks for the transport.
+const pageSessionKey = typeof window !== 'undefined' && !window.mobility ? createSessionKeyStore(window) : null;
+
 /** The transport for this page: the preload bridge inside Electron, HTTP + WebSocket in a browser. */
 export function getTransport(): Transport {
-  current ??= window.mobility ? createBridgeTransport(window.mobility) : createHttpTransport();
+  current ??= window.mobility ? createBridgeTransport(window.mobility) : createHttpTransport(pageSessionKey ? { sessionKey: pageSessionKey } : {});
   return current;
 }
 

@@ -1,13 +1,18 @@
 import type { EventName, EventTypes, Method, ReplyOf, RequestOf } from '../../common/api';
 import type { Transport } from '../../common/bridge';
 import type { Result } from '../../common/result';
+import { EVENTS_PROTOCOL, SESSION_HEADER, SESSION_PROTOCOL_PREFIX } from '../../common/web-session';
+import { createSessionKeyStore } from './session-key';
+import type { SessionKeyStore } from './session-key';
 
 /** What the transport needs from the page; tests pass a server URL, a fetch and a WebSocket class. */
 export interface HttpTransportEnv {
   /** http://host:port of the browser host; the page's own origin by default. */
   baseUrl?: string;
   fetch?: typeof fetch;
-  WebSocket?: new (url: string) => WebSocketLike;
+  WebSocket?: new (url: string, protocols?: string[]) => WebSocketLike;
+  /** The session key's store; the page's own (fragment, then localStorage) by default. */
+  sessionKey?: SessionKeyStore;
   /** Reconnect delays grow from `minMs` to `maxMs`. */
   backoff?: { minMs: number; maxMs: number };
 }
@@ -36,13 +41,15 @@ const BAD_REPLY: Result<never> = {
 };
 
 /**
- * Browser-host transport: each call is POST /api/<method> with a JSON body (the session cookie rides along,
- * same-origin only); events come over one shared WebSocket at /api/events that reconnects with backoff.
+ * Browser-host transport: each call is POST /api/<method> with a JSON body and the session key in a header
+ * (the session cookie rides along, same-origin only); events come over one shared WebSocket at /api/events,
+ * which offers the key as a subprotocol and reconnects with backoff. The server refuses either without the key.
  */
 export function createHttpTransport(env: HttpTransportEnv = {}): Transport {
   const baseUrl = env.baseUrl ?? window.location.origin;
   const doFetch = env.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const events = createEventStream(baseUrl.replace(/^http/, 'ws') + '/api/events', env);
+  const sessionKey = env.sessionKey ?? createSessionKeyStore(window);
+  const events = createEventStream(baseUrl.replace(/^http/, 'ws') + '/api/events', env, sessionKey);
 
   return {
     shell: 'browser',
@@ -52,7 +59,7 @@ export function createHttpTransport(env: HttpTransportEnv = {}): Transport {
         response = await doFetch(`${baseUrl}/api/${method}`, {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json' },
+          headers: sessionHeaders(sessionKey.get()),
           body: JSON.stringify(input ?? {}),
         });
       } catch {
@@ -72,6 +79,10 @@ export function createHttpTransport(env: HttpTransportEnv = {}): Transport {
   };
 }
 
+function sessionHeaders(key: string | null): Record<string, string> {
+  return key === null ? { 'Content-Type': 'application/json' } : { 'Content-Type': 'application/json', [SESSION_HEADER]: key };
+}
+
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
   const v = value as { ok: unknown; error?: unknown };
@@ -79,9 +90,9 @@ function isResult(value: unknown): value is Result<unknown> {
 }
 
 /** One socket for all listeners: opened with the first, closed with the last, reopened after drops. */
-function createEventStream(url: string, env: HttpTransportEnv) {
+function createEventStream(url: string, env: HttpTransportEnv, sessionKey: SessionKeyStore) {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const Socket = env.WebSocket ?? (WebSocket as unknown as new (url: string) => WebSocketLike);
+  const Socket = env.WebSocket ?? (WebSocket as unknown as new (url: string, protocols?: string[]) => WebSocketLike);
   const { minMs, maxMs } = env.backoff ?? { minMs: 500, maxMs: 15_000 };
   let socket: WebSocketLike | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -91,7 +102,8 @@ function createEventStream(url: string, env: HttpTransportEnv) {
 
   function open(): void {
     if (socket || !wanted()) return;
-    const ws = new Socket(url);
+    const key = sessionKey.get();
+    const ws = new Socket(url, key === null ? [EVENTS_PROTOCOL] : [EVENTS_PROTOCOL, SESSION_PROTOCOL_PREFIX + key]);
     socket = ws;
     ws.onopen = () => {
       delay = minMs;

@@ -58,6 +58,10 @@ export class FakeWebContents extends Emitter {
   send(...args: unknown[]): void {
     this.sent.push(args);
   }
+  devToolsClosed = 0;
+  closeDevTools(): void {
+    this.devToolsClosed += 1;
+  }
   isDestroyed(): boolean {
     return false;
   }
@@ -79,8 +83,16 @@ export function createFakeElectron() {
     exposed: new Map<string, unknown>(),
     invoked: [] as unknown[][],
     rendererListeners: new Emitter(),
+    /** What protocol.registerSchemesAsPrivileged was given, and whether the app was ready by then. */
+    privilegedSchemes: [] as unknown[],
+    schemesRegisteredBeforeReady: null as boolean | null,
+    /** session.defaultSession.protocol.handle(scheme, handler) */
+    protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
+    ready: false,
   };
   const app = new (class extends Emitter {
+    /** Set to true before loading the main process to play a packaged build. */
+    isPackaged = false;
     enableSandbox() {
       state.sandboxEnabled = true;
     }
@@ -88,7 +100,7 @@ export function createFakeElectron() {
       return true;
     }
     whenReady() {
-      return Promise.resolve();
+      return Promise.resolve().then(() => void (state.ready = true));
     }
     quit() {
       state.quitCalls++;
@@ -110,9 +122,15 @@ export function createFakeElectron() {
       super();
       state.windows.push(this);
     }
+    loadedUrl: string | null = null;
     loadFile(file: string): Promise<void> {
       this.loadedFile = file;
       this.webContents.mainFrame.url = pathToFileURL(file).href;
+      return Promise.resolve();
+    }
+    loadURL(url: string): Promise<void> {
+      this.loadedUrl = url;
+      this.webContents.mainFrame.url = url;
       return Promise.resolve();
     }
     show() {
@@ -146,6 +164,15 @@ export function createFakeElectron() {
         onBeforeRequest: (h: Listener) => void (state.beforeRequest = h),
         onHeadersReceived: (h: Listener) => void (state.headersReceived = h),
       },
+      protocol: {
+        handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => void state.protocolHandlers.set(scheme, handler),
+      },
+    },
+  };
+  const protocol = {
+    registerSchemesAsPrivileged(schemes: unknown[]) {
+      state.privilegedSchemes.push(...schemes);
+      state.schemesRegisteredBeforeReady = !state.ready;
     },
   };
   const shell = {
@@ -165,7 +192,7 @@ export function createFakeElectron() {
     on: (channel: string, listener: Listener) => void state.rendererListeners.on(channel, listener),
     removeListener: (channel: string, listener: Listener) => void state.rendererListeners.removeListener(channel, listener),
   };
-  const module = { app, BrowserWindow: FakeWindow, ipcMain, session, shell, contextBridge, ipcRenderer };
+  const module = { app, BrowserWindow: FakeWindow, ipcMain, session, shell, contextBridge, ipcRenderer, protocol };
   return { module, state, app };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,6 +43,11 @@ describe.skipIf(!isBuilt)('the built Electron main process (dist/main/index.js) 
     return handler(event, payload) as Promise<{ ok: boolean; value?: Record<string, unknown> & { root: string }; error?: { code: string } }>;
   };
   const fromOurWindow = () => ({ sender: win.webContents, senderFrame: win.webContents.mainFrame });
+  const serve = (url: string): Promise<Response> => {
+    const handler = fake.state.protocolHandlers.get('mobility');
+    if (!handler) throw new Error('no handler for the mobility scheme');
+    return handler({ url });
+  };
 
   it('turns on the sandbox for every renderer before the app is ready', () => {
     expect(fake.state.sandboxEnabled).toBe(true);
@@ -57,11 +62,42 @@ describe.skipIf(!isBuilt)('the built Electron main process (dist/main/index.js) 
     expect(win.options.minHeight).toBeGreaterThan(0);
   });
 
-  it('loads the built page and preload, which both exist in the build output', () => {
+  it('loads the built page from its own privileged scheme (not file://), and the preload from the build output', async () => {
     expect(win.options.webPreferences.preload).toBe(builtPreload);
-    expect(win.loadedFile).toBe(builtPage);
     expect(existsSync(win.options.webPreferences.preload)).toBe(true);
-    expect(existsSync(win.loadedFile!)).toBe(true);
+    expect(win.loadedFile).toBeNull();
+    expect(win.loadedUrl).toBe('mobility://app/index.html');
+    expect(fake.state.privilegedSchemes).toEqual([{ scheme: 'mobility', privileges: { standard: true, secure: true } }]);
+    expect(fake.state.schemesRegisteredBeforeReady).toBe(true);
+    const page = await serve('mobility://app/index.html');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toBe(readFileSync(builtPage, 'utf8'));
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(readFileSync(builtPage, 'utf8'))?.[1] ?? '';
+    const asset = await serve(`mobility://app/${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('serves nothing but the renderer folder on that scheme', async () => {
+    writeFileSync(path.join(path.dirname(builtPage), '.hidden.html'), 'hidden');
+    for (const url of [
+      'mobility://app/../main/index.js',
+      'mobility://app/%2e%2e/main/index.js',
+      'mobility://app/..%2fmain%2findex.js',
+      'mobility://app/assets/..%5c..%5cmain%5cindex.js',
+      'mobility://app/.hidden.html',
+      'mobility://app/%00index.html',
+      'mobility://other/index.html',
+      'mobility://app/missing.js',
+      'mobility://app/assets',
+    ]) {
+      const res = await serve(url);
+      expect(res.status, url).toBe(404);
+      expect(await res.text(), url).not.toContain('require(');
+    }
+    rmSync(path.join(path.dirname(builtPage), '.hidden.html'));
   });
 
   it('shows the window only when it is ready to show', () => {
@@ -108,8 +144,11 @@ describe.skipIf(!isBuilt)('the built Electron main process (dist/main/index.js) 
     expect(decide('http://127.0.0.1:8765/')).toBe(true);
     expect(decide('file:///etc/passwd')).toBe(true);
     expect(decide(pathToFileURL(path.join(path.dirname(builtPage), '..', 'main', 'index.js')).href)).toBe(true);
-    expect(decide(pathToFileURL(builtPage).href)).toBe(false);
-    expect(decide(pathToFileURL(path.join(path.dirname(builtPage), 'assets', 'app.js')).href)).toBe(false);
+    // Nothing loads from file:// any more, not even the built page (it comes over the app scheme).
+    expect(decide(pathToFileURL(builtPage).href)).toBe(true);
+    expect(decide('mobility://other/index.html')).toBe(true);
+    expect(decide('mobility://app/index.html')).toBe(false);
+    expect(decide('mobility://app/assets/app.js')).toBe(false);
   });
 
   it('sends the same CSP as a header that the built page carries in its meta tag', () => {
@@ -121,6 +160,8 @@ describe.skipIf(!isBuilt)('the built Electron main process (dist/main/index.js) 
     expect(header).toContain("script-src 'self'");
     expect(header).toContain("object-src 'none'");
     expect(header).not.toContain('unsafe-eval');
+    // Only the app's own origin: no bare ws:/wss:/http: scheme that would reach any local server.
+    expect(/connect-src ([^;]*)/.exec(header)?.[1]).toBe("'self'");
   });
 
   it('registers exactly one IPC handler per contract method and nothing else', () => {

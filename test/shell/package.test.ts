@@ -14,5 +14,20 @@ describe.skipIf(!isBuilt)('packaging (electron-builder --linux dir)', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/fuses flipped/);
     expect(existsSync(path.join(projectDir, 'release', 'linux-unpacked', 'resources', 'app.asar'))).toBe(true);
+    // Read the packaged executable's fuse wire ourselves, not only through the script's own check.
+    const read = spawnSync(
+      process.execPath,
+      ['-e', "require('@electron/fuses').getCurrentFuseWire(process.argv[1]).then((w) => { const { FuseV1Options: o } = require('@electron/fuses'); process.stdout.write(JSON.stringify(Object.fromEntries(Object.keys(o).filter((k) => isNaN(Number(k))).map((k) => [k, String.fromCharCode(w[o[k]])])))); })", path.join(projectDir, 'release', 'linux-unpacked', 'mobility-setup')],
+      { cwd: projectDir, encoding: 'utf8', shell: false },
+    );
+    expect(read.status, read.stderr).toBe(0);
+    expect(JSON.parse(read.stdout)).toMatchObject({
+      RunAsNode: '0',
+      EnableNodeOptionsEnvironmentVariable: '0',
+      EnableNodeCliInspectArguments: '0',
+      EnableEmbeddedAsarIntegrityValidation: '1',
+      OnlyLoadAppFromAsar: '1',
+      GrantFileProtocolExtraPrivileges: '0',
+    });
   }, 180_000);
 });

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { parseEndpoint } from '../../../common/endpoint';
 import { UserError } from '../../../common/result';
 import type { Logger } from '../../core/ports';
-import { closeOnSignal, DEFAULT_PORT, serveInstructions, serveWizard } from '../../web-host/serve-wizard';
+import { closeOnSignal, DEFAULT_PORT, printFreshLinkOnSignal, serveInstructions, serveWizard } from '../../web-host/serve-wizard';
 import { globalOptions } from '../context';
 import { parseSeconds } from './job-command';
 import { checkedPath } from '../usage-error';
@@ -57,7 +57,9 @@ export function registerServeCommand(program: Command): void {
         return;
       }
       process.stdout.write(global.json ? `${JSON.stringify({ url: served.url, port: served.port })}\n` : serveInstructions(served));
+      const stopFreshLinks = printFreshLinkOnSignal(served, (text) => process.stdout.write(text), global.json);
       await closeOnSignal(served);
+      stopFreshLinks();
       if (!global.json) process.stderr.write('Mobility Setup stopped.\n');
     });
 }

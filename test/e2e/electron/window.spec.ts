@@ -38,7 +38,7 @@ test.afterEach(async () => {
 test('opens the wizard on the detection screen', async () => {
   const page = await app.firstWindow();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  expect(page.url()).toMatch(/^file:\/\/.*\/dist\/renderer\/index\.html/);
+  expect(page.url()).toBe('mobility://app/index.html');
 });
 
 test('the window runs hardened, with only the bridge exposed', async () => {

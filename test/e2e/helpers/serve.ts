@@ -9,8 +9,13 @@ export interface ServedCli {
   url: string;
   origin: string;
   port: number;
+  /** The serve process (for /proc/<pid>/fd and signals). */
+  pid: number;
   /** Everything the child wrote to stderr so far. */
   stderr(): string;
+  /** Every line it wrote to stdout after the first (the links printed on SIGUSR2). */
+  laterLines(): string[];
+  signal(signal: NodeJS.Signals): void;
   /** SIGTERM, wait for a clean exit (SIGKILL after a grace period), remove the temp root. Returns the exit code. */
   stop(): Promise<number | null>;
 }
@@ -23,11 +28,13 @@ const REPO = path.resolve(__dirname, '..', '..', '..');
  */
 export async function startServe(
   extraArgs: string[] = [],
-  options: { root?: string; asUser?: { uid: number; gid: number; env: NodeJS.ProcessEnv } } = {},
+  options: { root?: string; wrapper?: string[]; asUser?: { uid: number; gid: number; env: NodeJS.ProcessEnv } } = {},
 ): Promise<ServedCli> {
   const ownRoot = options.root === undefined;
   const root = options.root ?? (await mkdtemp(path.join(os.tmpdir(), 'serve-e2e-')));
-  const child = spawn(process.execPath, ['bin/mobility-setup.js', 'serve', '--port', '0', '--json', '--root', root, ...extraArgs], {
+  // A wrapper such as ['prlimit', '--nofile=512', '--'] execs node in place, so the pid stays serve's.
+  const [command = process.execPath, ...prefix] = options.wrapper ? [...options.wrapper, process.execPath] : [process.execPath];
+  const child = spawn(command, [...prefix, 'bin/mobility-setup.js', 'serve', '--port', '0', '--json', '--root', root, ...extraArgs], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
     shell: false,
@@ -47,11 +54,22 @@ export async function startServe(
     throw new Error(`mobility-setup serve did not start: ${(err as Error).message}\n${stderr}`, { cause: err });
   }
   const { url, port } = JSON.parse(line) as { url: string; port: number };
+  const later: string[] = [];
+  let pending = '';
+  child.stdout?.on('data', (d: string) => {
+    pending += d;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    later.push(...lines.filter((l) => l !== '' && l !== line));
+  });
   return {
     url,
     port,
+    pid: child.pid ?? 0,
     origin: new URL(url).origin,
     stderr: () => stderr,
+    laterLines: () => [...later],
+    signal: (signal) => void child.kill(signal),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

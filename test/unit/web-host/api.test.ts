@@ -58,6 +58,7 @@ describe('POST /api/<method>', () => {
       'POST /api/getSession HTTP/1.1',
       `Host: ${t.hostHeader}`,
       `Cookie: ${cookie}`,
+      `X-Mobility-Session: ${t.sessionKey}`,
       `Origin: ${t.host.origin}`,
       'Content-Type: application/json',
     ];
@@ -81,7 +82,7 @@ describe('POST /api/<method>', () => {
   });
 
   it('refuses GET on the API, odd method names and the events path without an upgrade', async () => {
-    expect((await request(t, { path: '/api/getSession', headers: { Cookie: cookie } })).status).toBe(405);
+    expect((await request(t, { path: '/api/getSession', headers: { Cookie: cookie, 'X-Mobility-Session': t.sessionKey } })).status).toBe(405);
     for (const path of ['/api/', '/api/get-session', '/api/getSession/x', '/api/%2e%2e', `/api/${'a'.repeat(65)}`]) {
       const res = await apiCall(t, cookie, path.slice('/api/'.length), '{}');
       expect(res.status, path).toBe(404);

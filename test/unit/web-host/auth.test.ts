@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCookie, secretsEqual } from '../../../main/web-host/auth';
-import { apiCall, login, request, startTestHost, stillAnswers } from './helpers';
+import { apiCall, login, request, sessionKeyFromLocation, startTestHost, stillAnswers } from './helpers';
 import type { TestHost } from './helpers';
 
 describe('one-time token and session cookie', () => {
@@ -18,13 +18,16 @@ describe('one-time token and session cookie', () => {
     expect(t.host.origin).toBe(`http://127.0.0.1:${t.host.port}`);
   });
 
-  it('trades the right token for an HttpOnly SameSite=Strict cookie and a 303 to / without the token', async () => {
+  it('trades the right token for an HttpOnly SameSite=Strict cookie and a 303 to / with the session key in the fragment, without the token', async () => {
     const res = await request(t, { path: `/?token=${t.token}` });
     expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/');
+    expect(res.headers.location).toMatch(/^\/#session=[A-Za-z0-9_-]{43}$/);
+    const key = sessionKeyFromLocation(res.headers.location ?? '');
     const cookie = res.headers['set-cookie'] ?? '';
     expect(cookie).toMatch(new RegExp(`^mobility_session_${t.host.port}=[A-Za-z0-9_-]{40,}; HttpOnly; SameSite=Strict; Path=/$`));
     expect(cookie).not.toContain(t.token);
+    expect(cookie).not.toContain(key);
+    expect(key).not.toBe(t.token);
     const page = await request(t, { path: '/', headers: { Cookie: cookie.split(';')[0] ?? '' } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Mobility Setup</title>');
@@ -53,14 +56,21 @@ describe('one-time token and session cookie', () => {
     expect(again.status).toBe(403);
     expect(again.body).toContain('already used');
     expect(again.body).toContain('mobility-setup serve');
+    // How to get a new link without restarting `serve` (which would cancel a running install).
+    expect(again.body).toContain(`kill -USR2 ${process.pid}`);
     expect(again.headers['set-cookie']).toBeUndefined();
   });
 
-  it('sends a browser that already has the session on to / when it opens the link again', async () => {
+  it('sends a browser that already has the session on to / when it opens the link again, without handing out the key again', async () => {
     const cookie = await login(t);
-    const again = await request(t, { path: `/?token=${t.token}`, headers: { Cookie: cookie } });
-    expect(again.status).toBe(303);
-    expect(again.headers['set-cookie']).toBeUndefined();
+    for (const token of [t.token, 'not-the-token']) {
+      const again = await request(t, { path: `/?token=${token}`, headers: { Cookie: cookie } });
+      expect(again.status).toBe(303);
+      // The cookie alone (which pages on other local ports receive) must never buy the key.
+      expect(again.headers.location).toBe('/');
+      expect(again.headers['set-cookie']).toBeUndefined();
+      expect(again.raw).not.toContain(t.sessionKey);
+    }
   });
 
   it('refuses pages without the cookie with a short HTML explanation', async () => {
@@ -73,11 +83,12 @@ describe('one-time token and session cookie', () => {
     expect(asset.body).not.toContain('wizard');
   });
 
-  it('refuses API calls without the cookie, or with a wrong one, with a JSON Result error', async () => {
+  it('refuses API calls without the cookie, or with a wrong one, even with the right key, with a JSON Result error', async () => {
     const none = await apiCall(t, '', 'getSession', '{}');
     expect(none.status).toBe(401);
     expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'web.unauthorized' } });
     const cookie = await login(t);
+    expect((await apiCall(t, '', 'getSession', '{}')).status).toBe(401);
     const forged = cookie.replace(/=.*/, '=' + 'A'.repeat(43));
     expect((await apiCall(t, forged, 'getSession', '{}')).status).toBe(401);
     // The token itself is not a session.

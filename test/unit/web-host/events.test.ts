@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { login, startTestHost, stillAnswers } from './helpers';
+import { login, startTestHost, stillAnswers, wizardProtocols } from './helpers';
 import type { TestHost } from './helpers';
 
 /** Opens a ws client; resolves with the socket once open, or with the HTTP status of a refused handshake. */
-function connect(url: string, headers: Record<string, string>, origin?: string): Promise<{ ws?: WebSocket; status?: number }> {
+function connect(url: string, headers: Record<string, string>, origin?: string, protocols: string[] = []): Promise<{ ws?: WebSocket; status?: number }> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(url, { headers, ...(origin ? { origin } : {}) });
+    const ws = new WebSocket(url, protocols, { headers, ...(origin ? { origin } : {}) });
     ws.on('open', () => resolve({ ws }));
     ws.on('unexpected-response', (_req, res) => {
       resolve({ status: res.statusCode });
@@ -34,7 +34,7 @@ describe('WebSocket /api/events', () => {
   });
 
   it('forwards every core event as {"name","payload"} to an authenticated client', async () => {
-    const { ws } = await connect(url, { Cookie: cookie }, t.host.origin);
+    const { ws } = await connect(url, { Cookie: cookie }, t.host.origin, wizardProtocols(t));
     expect(ws).toBeDefined();
     const first = nextMessage(ws!);
     t.core.events.emit('jobLog', { jobId: 'job-1', from: 0, lines: ['extracting'] });
@@ -67,20 +67,20 @@ describe('WebSocket /api/events', () => {
         off();
       };
     };
-    const { ws } = await connect(url, { Cookie: cookie }, t.host.origin);
+    const { ws } = await connect(url, { Cookie: cookie }, t.host.origin, wizardProtocols(t));
     await expect.poll(() => subscribed).toBe(1);
     ws!.close();
     await expect.poll(() => subscribed).toBe(0);
   });
 
   it('ignores what a client sends and survives a client frame over the size limit', async () => {
-    const { ws } = await connect(url, { Cookie: cookie }, t.host.origin);
+    const { ws } = await connect(url, { Cookie: cookie }, t.host.origin, wizardProtocols(t));
     ws!.send('{"name":"job","payload":{}}');
     const closed = new Promise<number>((resolve) => ws!.on('close', (code) => resolve(code)));
     ws!.send('x'.repeat(64 * 1024));
     expect(await closed).toBe(1009);
     expect(await stillAnswers(t, cookie)).toBe(true);
-    const again = await connect(url, { Cookie: cookie }, t.host.origin);
+    const again = await connect(url, { Cookie: cookie }, t.host.origin, wizardProtocols(t));
     const message = nextMessage(again.ws!);
     t.core.events.emit('jobLog', { jobId: 'j', from: 0, lines: [] });
     expect(await message).toMatchObject({ name: 'jobLog' });
@@ -88,7 +88,7 @@ describe('WebSocket /api/events', () => {
   });
 
   it('drops its clients when the host closes', async () => {
-    const { ws } = await connect(url, { Cookie: cookie }, t.host.origin);
+    const { ws } = await connect(url, { Cookie: cookie }, t.host.origin, wizardProtocols(t));
     const closed = new Promise<void>((resolve) => ws!.on('close', () => resolve()));
     await t.host.close();
     await closed;

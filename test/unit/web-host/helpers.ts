@@ -20,6 +20,8 @@ export interface TestHost {
   /** Host header value that the server accepts. */
   hostHeader: string;
   staticDir: string;
+  /** The page's session key from the last login (the fragment of the landing's redirect); '' before. */
+  sessionKey: string;
   cleanup(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startTestHost(): Promise<TestHost> {
     logLines,
     secretText,
     staticDir,
+    sessionKey: '',
     hostHeader: `127.0.0.1:${host.port}`,
     async cleanup() {
       await host.close();
@@ -121,11 +124,18 @@ export function request(t: TestHost, spec: RequestSpec): Promise<RawResponse> {
   return rawRequest(t.host.port, lines.join('\r\n'));
 }
 
-/** Redeems the token and returns the `name=value` cookie pair to send back. */
-export async function login(t: TestHost): Promise<string> {
-  const res = await request(t, { path: `/?token=${t.token}` });
+/** Redeems the token (or `token`), keeps the page's session key in `t.sessionKey` and returns the `name=value` cookie pair to send back. */
+export async function login(t: TestHost, token = t.token): Promise<string> {
+  const res = await request(t, { path: `/?token=${token}` });
   if (res.status !== 303) throw new Error(`login failed: ${res.status}`);
+  t.sessionKey = sessionKeyFromLocation(res.headers.location ?? '');
   return (res.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+}
+
+/** The key in the landing redirect's `/#session=<key>`. */
+export function sessionKeyFromLocation(location: string): string {
+  const hash = location.indexOf('#');
+  return new URLSearchParams(hash === -1 ? '' : location.slice(hash + 1)).get('session') ?? '';
 }
 
 /**
@@ -143,14 +153,19 @@ export function useLoggedInHost(use: (session: { t: TestHost; cookie: string }) 
   });
 }
 
-/** A POST to the API the way the wizard page sends it. */
+/** A POST to the API the way the wizard page sends it: cookie, Origin, JSON and the session key header. */
 export function apiCall(t: TestHost, cookie: string, method: string, body: string, headers: Record<string, string> = {}): Promise<RawResponse> {
   return request(t, {
     method: 'POST',
     path: `/api/${method}`,
-    headers: { Cookie: cookie, Origin: t.host.origin, 'Content-Type': 'application/json', ...headers },
+    headers: { Cookie: cookie, Origin: t.host.origin, 'Content-Type': 'application/json', 'X-Mobility-Session': t.sessionKey, ...headers },
     body,
   });
+}
+
+/** The subprotocols the wizard page offers on the event socket: the fixed one, and the one carrying its key. */
+export function wizardProtocols(t: TestHost): string[] {
+  return ['mobility-events.v1', `mobility-session.${t.sessionKey}`];
 }
 
 /** The server still serves a logged-in page: called after every hostile request. */

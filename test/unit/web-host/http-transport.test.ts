@@ -17,12 +17,13 @@ describe('renderer http transport against the real browser host', () => {
       baseUrl: t.host.origin,
       fetch: ((input: RequestInfo | URL, init?: RequestInit) =>
         fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } })) as typeof fetch,
+      sessionKey: { get: () => t.sessionKey },
       WebSocket: class extends WebSocket {
-        constructor(url: string) {
-          super(url, { headers: { Cookie: cookie }, origin: t.host.origin });
+        constructor(url: string, protocols?: string[]) {
+          super(url, protocols, { headers: { Cookie: cookie }, origin: t.host.origin });
           sockets.push(this);
         }
-      } as unknown as new (url: string) => WebSocketLike,
+      } as unknown as new (url: string, protocols?: string[]) => WebSocketLike,
       backoff: { minMs: 20, maxMs: 100 },
     };
   };

@@ -55,7 +55,7 @@ describe('Host and Origin allow-lists', () => {
     const noOrigin = await request(t, {
       method: 'POST',
       path: '/api/getSession',
-      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      headers: { Cookie: cookie, 'X-Mobility-Session': t.sessionKey, 'Content-Type': 'application/json' },
       body: '{}',
     });
     expect(noOrigin.status).toBe(403);

@@ -38,7 +38,7 @@ describe('hostile bytes and logging', () => {
   it('survives a client that connects and vanishes mid-request', async () => {
     await new Promise<void>((resolve) => {
       const socket = net.connect({ host: '127.0.0.1', port: t.host.port }, () => {
-        socket.write(`POST /api/getSession HTTP/1.1\r\nHost: ${t.hostHeader}\r\nCookie: ${cookie}\r\nOrigin: ${t.host.origin}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a`);
+        socket.write(`POST /api/getSession HTTP/1.1\r\nHost: ${t.hostHeader}\r\nCookie: ${cookie}\r\nX-Mobility-Session: ${t.sessionKey}\r\nOrigin: ${t.host.origin}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a`);
         setTimeout(() => {
           socket.destroy();
           resolve();
