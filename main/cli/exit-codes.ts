@@ -85,8 +85,8 @@ export const CLI_EXIT_CODES: readonly ExitCodeRow[] = [
 export function exitCodeForError(code: string): number {
   if (code === 'install.unsupported') return EXIT.unsupported;
   if (code === 'exit.15') return EXIT.downgrade;
-  if (['installer.none', 'installer.folderMissing', 'installer.ambiguous', 'installer.changed'].includes(code)) return EXIT.installerNotFound;
-  if (code === 'installer.checksumMismatch' || code === 'installer.untrusted' || code === 'installer.signature' || code.startsWith('extract.')) return EXIT.installerIntegrity;
+  if (['installer.none', 'installer.folderMissing', 'installer.ambiguous'].includes(code)) return EXIT.installerNotFound;
+  if (code === 'installer.checksumMismatch' || code === 'installer.changed' || code === 'installer.untrusted' || code === 'installer.signature' || code.startsWith('extract.')) return EXIT.installerIntegrity;
   if (code === 'install.serverUnreachable') return EXIT.serverUnreachable;
   if (code === 'install.notElevated' || code.startsWith('elevation.')) return EXIT.notElevated;
   if (code === 'install.diskSpace') return EXIT.diskSpace;

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { parseEndpoint } from '../../../common/endpoint';
+import { hasControlCharacter } from '../../../common/path-input';
 
 export class HelperRefusal extends Error {
   constructor(
@@ -96,7 +97,7 @@ const WINDOWS_ABSOLUTE = /^[A-Za-z]:\\/;
  * (Integration note: swap for common/'s shared path validator once it exists.)
  */
 export function checkPathValue(value: string, platform: 'linux' | 'win32', code: string, what: string): string {
-  if (/\p{Cc}/u.test(value)) refuse(code, `The ${what} contains a control character.`, 'Use a path without control characters (newlines, tabs, escapes).');
+  if (hasControlCharacter(value)) refuse(code, `The ${what} contains a control character.`, 'Use a path without control characters (newlines, tabs, escapes).');
   const absolute = platform === 'win32' ? WINDOWS_ABSOLUTE.test(value) : path.posix.isAbsolute(value);
   if (!absolute) refuse(code, `The ${what} is not an absolute path.`, 'Use a full path.');
   return value;
