@@ -6,6 +6,7 @@ import { registerDetectCommand } from './commands/detect';
 import { registerInstallCommand } from './commands/install';
 import { registerRegisterCommand } from './commands/register';
 import { registerHelperCommand } from './commands/helper';
+import { registerAvCheckCommand } from './commands/av-check';
 
 declare const __APP_VERSION__: string;
 
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerInstallCommand(program);
   registerRegisterCommand(program);
   registerHelperCommand(program);
+  registerAvCheckCommand(program);
   return program;
 }
 

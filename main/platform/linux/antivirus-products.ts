@@ -62,10 +62,10 @@ export const LINUX_CONSOLE_PRODUCTS: readonly ConsoleProduct[] = [
     paths: ['/opt/CrowdStrike/falconctl', '/opt/CrowdStrike'],
     processes: ['falcon-sensor', 'falcond'],
     services: ['falcon-sensor'],
-    folderForm: withStar,
+    folderForm: (folder) => `${withSlash(folder)}**`,
     manualSteps: [
       'In the Falcon console, go to Host setup and management > Prevention policy exclusions (Machine Learning and Sensor Visibility exclusions).',
-      'Create an exclusion for the host group holding this server, for each folder with "/**" at the end: {folders}',
+      'Create an exclusion for the host group holding this server, for each folder (the "**" takes in every subfolder): {folders}',
       'Save; Falcon can take up to 40 minutes to apply it. Then run the check again.',
     ],
   },

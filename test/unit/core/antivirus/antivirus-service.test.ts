@@ -161,7 +161,7 @@ describe('console-managed products and privileges', () => {
     expect(report.scanners.map((s) => s.id).sort()).toEqual(['crowdstrike', 'sophos']);
     const cs = scanner(report, 'crowdstrike')!;
     expect(cs).toMatchObject({ status: 'cannotTell', fix: 'manual', evidence: ['/opt/CrowdStrike'] });
-    expect(cs.manualSteps.join('\n')).toContain('/usr/local/ASR/*');
+    expect(cs.manualSteps.join('\n')).toContain('/usr/local/ASR/**, /usr/local/InMage/**');
     expect(scanner(report, 'sophos')!.manualSteps.join('\n')).toContain('/usr/local/ASR/, /usr/local/InMage/');
     expect((await c.antivirus.fix({ scannerIds: ['crowdstrike'] })).results[0]!.outcome).toBe('manual');
   });
