@@ -6,8 +6,8 @@ export function securityTeamRequest(finding: Pick<ScannerFinding, 'product'>, ho
     `Please add a real-time scanning exclusion in ${finding.product} for the server ${host}:`,
     ...folders.map((folder) => `  - ${folder} (the folder and everything under it)`),
     '',
-    'Why: the Mobility service (the disaster-recovery replication agent) is installed in these folders. Real-time',
-    'scanning of them is a known cause of failed installs and broken replication (for example VSS error 0x800706BE).',
+    // One line per paragraph: the person pastes it into a ticket or a mail, which wraps it.
+    'Why: the Mobility service (the disaster-recovery replication agent) is installed in these folders. Real-time scanning of them is a known cause of failed installs and broken replication (for example VSS error 0x800706BE).',
     'Once it is in place, the check in Mobility Setup (mobility-setup av-check) will show the folders as excluded.',
   ].join('\n');
 }

@@ -2,8 +2,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addClamav, avSandbox } from '../core/antivirus/antivirus-world';
-import type { AvSandbox } from '../core/antivirus/antivirus-world';
+import { addClamav, avSandbox } from '../../world/antivirus-scanners';
+import type { AvSandbox } from '../../world/antivirus-scanners';
 import { BIN, BUILT, NOT_BUILT_REASON, REPO, fingerprint, runCli } from './cli-world';
 
 let sandbox: AvSandbox | null = null;

@@ -7,8 +7,8 @@ import type { Core } from '../../../../main/core/app-core';
 import { AntivirusService } from '../../../../main/core/antivirus/antivirus-service';
 import type { DetectionService } from '../../../../main/core/detect/detection-service';
 import { testDeps } from '../detect/helpers';
-import { addClamav, addMdatp, addProcess, addRecordingSystemctl, avSandbox } from './antivirus-world';
-import type { AvSandbox } from './antivirus-world';
+import { addClamav, addMdatp, addProcess, addRecordingSystemctl, avSandbox } from '../../../world/antivirus-scanners';
+import type { AvSandbox } from '../../../world/antivirus-scanners';
 
 let sandbox: AvSandbox | null = null;
 let core: Core | null = null;

@@ -1,9 +1,10 @@
+/** Anti-virus scanners in a sandbox root: configuration files, install folders, /proc entries and recording tools. */
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const FIXTURES = path.resolve(__dirname, '../../../fixtures/linux');
-const DEBIAN_12 = path.resolve(__dirname, '../../../fixtures/roots/debian-12');
+const FIXTURES = path.resolve(__dirname, '../fixtures/linux');
+const DEBIAN_12 = path.resolve(__dirname, '../fixtures/roots/debian-12');
 
 export interface AvSandbox {
   root: string;
@@ -16,6 +17,11 @@ export interface AvSandbox {
 export function avSandbox(): AvSandbox {
   const root = mkdtempSync(path.join(os.tmpdir(), 'av-sandbox-'));
   cpSync(DEBIAN_12, root, { recursive: true });
+  return sandboxAt(root);
+}
+
+/** Scanner helpers for an existing sandbox root (the e2e install world's). */
+export function sandboxAt(root: string): AvSandbox {
   const at = (systemPath: string) => path.join(root, systemPath);
   return { root, at, read: (systemPath) => readFileSync(at(systemPath), 'utf8') };
 }
