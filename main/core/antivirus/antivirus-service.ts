@@ -1,4 +1,6 @@
 import os from 'node:os';
+import path from 'node:path';
+import { UserError } from '../../../common/result';
 import type { AntivirusChoice, AntivirusFixReport, AntivirusNote, AntivirusReport, FixResult, ScannerFinding } from '../../../common/antivirus';
 import { needsAttention } from '../../../common/antivirus';
 import { agentFoldersToExclude } from '../../platform/antivirus-folders';
@@ -12,6 +14,19 @@ import { securityTeamRequest } from './request-text';
 const FIX_TIMEOUT_MS = 120_000;
 
 const shown = (command: FixCommand) => [command.file, ...command.args].join(' ');
+
+/**
+ * A custom install folder ends up inside product configuration (a clamd.conf line): a line break in it would
+ * add a line of its own choosing, so control characters and relative paths are refused before anything runs.
+ */
+export function checkInstallDir(installDir: string | undefined, platform: NodeJS.Platform): void {
+  if (installDir === undefined) return;
+  const absolute = platform === 'win32' ? path.win32.isAbsolute(installDir) && /^[A-Za-z]:[\\/]/.test(installDir) : path.posix.isAbsolute(installDir);
+  // eslint-disable-next-line no-control-regex
+  if (!absolute || /[\u0000-\u001f\u007f]/.test(installDir)) {
+    throw new UserError('antivirus.installDirInvalid', 'The install folder must be an absolute path without control characters (line breaks, tabs).', 'Give the folder the agent is (or will be) installed in, e.g. /usr/local/ASR.');
+  }
+}
 
 /**
  * The anti-virus exclusion check: which scanners are on this machine, whether the agent's folders are
@@ -74,6 +89,7 @@ export class AntivirusService {
   }
 
   private async run(installDir: string | undefined): Promise<{ report: AntivirusReport; detected: DetectedScanner[] }> {
+    checkInstallDir(installDir, this.deps.platform);
     const detection = await this.detection.detect();
     const folders = agentFoldersToExclude(this.deps.platform, installDir ?? detection.agent.installDir);
     const detected = this.probes ? await this.probes.findScanners(folders) : [];

@@ -99,6 +99,9 @@ export function clamdFolderVerdicts(config: ClamdConfig, folders: readonly strin
 
 /** The anchored line Mobility Setup adds: the folder and everything under it, nothing else. */
 export function excludePathLine(folder: string): string {
+  // A line break would start a configuration line of its own: never write one (the core refuses such folders first).
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(folder)) throw new Error('folder contains a control character');
   return `ExcludePath ^${escapeEre(folder.replace(/\/+$/, ''))}/`;
 }
 

@@ -186,3 +186,18 @@ describe('console-managed products and privileges', () => {
     expect(existsSync(sandbox.at('/etc/clamav/clamd.conf.mobility-setup.bak'))).toBe(false);
   });
 });
+
+describe('a hostile install folder', () => {
+  it('cannot add a line of its own to clamd.conf (a line break in --install-dir is refused, nothing written)', async () => {
+    sandbox = avSandbox();
+    addClamav(sandbox);
+    const original = sandbox.read('/etc/clamav/clamd.conf');
+    const c = coreFor(sandbox.root);
+    const reply = await c.dispatch('fixAntivirus', { scannerIds: ['clamav'], installDir: '/opt/asr\nLocalSocket /tmp/evil.sock' }, { frontDoor: 'browser' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'antivirus.installDirInvalid' } });
+    expect(sandbox.read('/etc/clamav/clamd.conf')).toBe(original);
+    expect(sandbox.read('/etc/clamav/clamd.conf')).not.toContain('evil');
+    expect(existsSync(sandbox.at('/etc/clamav/clamd.conf.mobility-setup.bak'))).toBe(false);
+    expect(await c.dispatch('checkAntivirus', { installDir: 'relative/dir' }, { frontDoor: 'browser' })).toMatchObject({ ok: false, error: { code: 'antivirus.installDirInvalid' } });
+  });
+});
