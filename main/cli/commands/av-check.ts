@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { AntivirusReport, FixResult, ScannerFinding } from '../../../common/antivirus';
 import { needsAttention } from '../../../common/antivirus';
+import { UserError } from '../../../common/result';
 import { createCore } from '../../core/app-core';
 import { globalOptions } from '../context';
 import { EXIT } from '../exit-codes';
@@ -90,6 +91,12 @@ export function registerAvCheckCommand(program: Command): void {
         if (options.yes && !options.fix) throw new UsageError('--yes only goes with --fix.');
         process.exitCode = await runAvCheck(root, json, options);
       } catch (err) {
+        // Input the core refuses (an install folder with a line break, a relative path) is a usage error here.
+        if (err instanceof UserError) {
+          process.stderr.write(`mobility-setup av-check: ${err.message}${err.hint ? `\n${err.hint}` : ''}\n`);
+          process.exitCode = AV_EXIT.usage;
+          return;
+        }
         process.exitCode = reportCommandError(err, 'av-check');
       }
     });

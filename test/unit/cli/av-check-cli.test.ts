@@ -65,10 +65,13 @@ describe.skipIf(!BUILT)(`av-check (${BUILT ? 'built' : NOT_BUILT_REASON})`, () =
     expect(custom.code).toBe(78);
   });
 
-  it('rejects --yes without --fix and a missing root as usage errors', async () => {
+  it('rejects --yes without --fix, a missing root and a relative --install-dir as usage errors', async () => {
     expect((await runCli(['--root', '/nonexistent-root', 'av-check'])).code).toBe(2);
     sandbox = avSandbox();
     expect((await runCli(['--root', sandbox.root, 'av-check', '--yes'])).code).toBe(2);
+    const relative = await runCli(['--root', sandbox.root, 'av-check', '--install-dir', 'relative/asr']);
+    expect(relative.code).toBe(2);
+    expect(relative.stderr).toMatch(/absolute path without control characters/);
   });
 });
 
