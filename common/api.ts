@@ -9,6 +9,7 @@ import type { DetectionReport, DetectionSnapshot } from './detection';
 import type { ConnectivityReport } from './connectivity';
 import type { InstallerChoice, JobSnapshot, LogChunk } from './install';
 import { PATH_MAX_LENGTH, hasControlCharacter } from './path-input';
+import type { AntivirusFixReport, AntivirusReport } from './antivirus';
 
 // Control characters (NUL, line breaks, C1, U+2028/2029) are refused in every path any front door sends.
 const pathText = z.string().min(1).max(PATH_MAX_LENGTH).refine((s) => !hasControlCharacter(s), 'path contains a control character');
@@ -35,6 +36,8 @@ export const requestSchemas = {
       installDir: pathText.optional(),
       registration: registrationSchema,
       dataPort: port.optional(),
+      /** What the person chose on the anti-virus step; recorded in the job's summary. */
+      antivirusChoice: z.enum(['allExcluded', 'continuedWithWarning']).optional(),
     })
     .strict(),
   startRegister: z
@@ -54,6 +57,10 @@ export const requestSchemas = {
   readLogFile: z.object({ path: pathText, maxBytes: z.number().int().min(1).max(10_000_000).optional() }).strict(),
   /** Opens a log file the core named in the desktop's viewer (Electron only; the browser host refuses). */
   openLogFile: z.object({ path: pathText }).strict(),
+  /** Anti-virus exclusion check for the agent's folders (a custom install folder replaces the default); also an `antivirus` event. */
+  checkAntivirus: z.object({ refresh: z.boolean().optional(), installDir: pathText.optional() }).strict(),
+  /** Applies the automatic fixes for these scanners (root/Administrator only), then checks again. */
+  fixAntivirus: z.object({ scannerIds: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).min(1).max(32), installDir: pathText.optional() }).strict(),
 } as const;
 
 export interface SessionInfo {
@@ -79,6 +86,8 @@ export interface ReplyTypes {
   cancelJob: JobSnapshot;
   readLogFile: { path: string; text: string; truncated: boolean };
   openLogFile: { opened: boolean };
+  checkAntivirus: AntivirusReport;
+  fixAntivirus: AntivirusFixReport;
 }
 
 export type Method = keyof typeof requestSchemas;
@@ -90,5 +99,6 @@ export interface EventTypes {
   detection: DetectionSnapshot;
   job: JobSnapshot;
   jobLog: LogChunk;
+  antivirus: AntivirusReport;
 }
 export type EventName = keyof EventTypes;

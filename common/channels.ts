@@ -15,9 +15,11 @@ export const METHODS = [
   'cancelJob',
   'readLogFile',
   'openLogFile',
+  'checkAntivirus',
+  'fixAntivirus',
 ] as const;
 
-export const EVENTS = ['detection', 'job', 'jobLog'] as const;
+export const EVENTS = ['detection', 'job', 'jobLog', 'antivirus'] as const;
 
 export const IPC_PREFIX = 'mobility:';
 export const EVENT_CHANNEL = 'mobility:event';

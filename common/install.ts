@@ -1,4 +1,5 @@
 /** Install, register and job types shared by the core, the CLI and the renderer. */
+import type { AntivirusChoice, AntivirusNote } from './antivirus';
 
 export interface InstallerCandidate {
   fileName: string;
@@ -50,6 +51,7 @@ export interface InstallRequest {
   registration: Registration;
   /** Port of the process server's data channel (9443 unless a lab says otherwise). */
   dataPort?: number;
+  antivirusChoice?: AntivirusChoice;
 }
 
 export type RegisterRequest = { registration: Exclude<Registration, { mode: 'none' }> };
@@ -88,6 +90,8 @@ export interface AgentSummary {
   /** Windows: installed with the agent. Linux: install WALinuxAgent after failover. */
   azureVmAgentNote: string;
   walinuxagentPresent: boolean | null;
+  /** The anti-virus check's state and the person's choice when the install ran. */
+  antivirus?: AntivirusNote;
 }
 
 export interface JobSnapshot {

@@ -14,6 +14,7 @@ import { initialWizardState } from './flow/wizard-state';
 import type { WizardStep } from './flow/wizard-state';
 import { LogStore } from './log/log-store';
 import { useJobLog } from './log/use-job-log';
+import { AntivirusStep } from './steps/antivirus-step';
 import { DetectStep } from './steps/detect-step';
 import { InstallStep } from './steps/install-step';
 import { InstallerStep } from './steps/installer-step';
@@ -27,6 +28,7 @@ const views: Record<WizardStep, ComponentType> = {
   detect: DetectStep,
   installer: InstallerStep,
   server: ServerStep,
+  antivirus: AntivirusStep,
   review: ReviewStep,
   install: InstallStep,
   summary: SummaryStep,
@@ -42,12 +44,16 @@ export function App({ transport: given }: { transport?: Transport }) {
   useEffect(() => {
     const offDetection = transport.onEvent('detection', (snapshot) => dispatch({ type: 'detectionSnapshot', snapshot }));
     const offJob = transport.onEvent('job', (job) => dispatch({ type: 'jobUpdated', job }));
+    const offAntivirus = transport.onEvent('antivirus', (report) => dispatch({ type: 'antivirusChecked', report }));
     void actions.loadSession();
     void actions.detect(false);
+    // In the background: the detection screen shows it as its own section when it answers.
+    void actions.checkAntivirus(null);
     void actions.attachLatestJob();
     return () => {
       offDetection();
       offJob();
+      offAntivirus();
     };
   }, [transport, actions]);
 

@@ -7,6 +7,7 @@ import { registerDetectCommand } from './commands/detect';
 import { registerInstallCommand } from './commands/install';
 import { registerRegisterCommand } from './commands/register';
 import { registerHelperCommand } from './commands/helper';
+import { registerAvCheckCommand } from './commands/av-check';
 
 declare const __APP_VERSION__: string;
 
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerInstallCommand(program);
   registerRegisterCommand(program);
   registerHelperCommand(program);
+  registerAvCheckCommand(program);
   return program;
 }
 

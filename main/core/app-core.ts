@@ -2,6 +2,8 @@ import type { SessionInfo } from '../../common/api';
 import { EventBus } from '../api/event-bus';
 import { createDispatcher } from '../api/dispatch';
 import type { Dispatch, Handlers } from '../api/dispatch';
+import { createAntivirusHandlers } from './antivirus';
+import { AntivirusService } from './antivirus/antivirus-service';
 import { createConnectivityHandlers } from './connectivity';
 import type { CoreDeps, Desktop } from './core-deps';
 import { createDetectionHandlers } from './detect';
@@ -33,6 +35,7 @@ export interface CoreOptions {
 export interface Core {
   deps: CoreDeps;
   detection: DetectionService;
+  antivirus: AntivirusService;
   handlers: Handlers;
   dispatch: Dispatch;
   events: EventBus;
@@ -64,16 +67,19 @@ export function createCore(options: CoreOptions): Core {
       : findInstallerDirNearApp(options.installerSearchDirs ?? appFolders()).then((installerDir) => ({ ...session, defaults: { ...session.defaults, installerDir } })));
   if (options.appLog) logJobLifecycle(events, deps.logger);
   const detection = new DetectionService(deps);
-  const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps, detection);
+  const antivirus = new AntivirusService(deps, detection);
+  const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps, detection, { antivirusNote: (choice) => antivirus.note(choice) });
   const handlers: Handlers = {
     getSession,
     ...createDetectionHandlers(detection),
     ...createConnectivityHandlers(deps),
     ...installHandlers,
+    ...createAntivirusHandlers(antivirus),
   };
   return {
     deps,
     detection,
+    antivirus,
     handlers,
     dispatch: createDispatcher(handlers, deps.logger),
     events,

@@ -1,4 +1,7 @@
 import type { CoreDeps } from '../core/core-deps';
+import type { AntivirusProbes } from './antivirus-probes';
+import { createLinuxAntivirusProbes } from './linux/antivirus-probes';
+import { createWin32AntivirusProbes } from './win32/antivirus-probes';
 import type { DetectionProbes } from './detection-probes';
 import { createLinuxDetectionProbes } from './linux/detection-probes';
 import { createRootFiles } from './root-files';
@@ -18,5 +21,17 @@ export function selectDetectionProbes(deps: CoreDeps, files: RootFiles = createR
       return createWin32DetectionProbes(deps, files);
     default:
       return createUnsupportedDetectionProbes(deps, files);
+  }
+}
+
+/** The anti-virus check's OS-specific probes (null where there are none). */
+export function selectAntivirusProbes(deps: CoreDeps, files: RootFiles = createRootFiles(deps.paths)): AntivirusProbes | null {
+  switch (deps.platform) {
+    case 'linux':
+      return createLinuxAntivirusProbes(deps, files);
+    case 'win32':
+      return createWin32AntivirusProbes(deps);
+    default:
+      return null;
   }
 }

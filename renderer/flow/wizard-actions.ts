@@ -8,6 +8,7 @@ import type { Method, ReplyOf, RequestOf } from '../../common/api';
 import type { AppError, Result } from '../../common/result';
 import type { WizardAction, WizardState } from './wizard-state';
 import type { Registration } from '../../common/install';
+import { needsAttention } from '../../common/antivirus';
 
 function transportError(err: unknown): AppError {
   return {
@@ -33,6 +34,12 @@ export function registrationFor(state: WizardState): Registration | null {
   return { mode: 'classic', endpoint: reg.endpoint.trim(), passphrase: reg.passphrase };
 }
 
+/** What the summary records: all clear, or the person's "continue with warning" (nothing when the check never answered). */
+function antivirusChoiceFor(state: WizardState): { antivirusChoice?: 'allExcluded' | 'continuedWithWarning' } {
+  if (state.antivirus.choice) return { antivirusChoice: state.antivirus.choice };
+  return state.antivirus.report && !state.antivirus.report.scanners.some(needsAttention) ? { antivirusChoice: 'allExcluded' } : {};
+}
+
 export interface WizardActions {
   loadSession(): Promise<void>;
   detect(refresh: boolean): Promise<void>;
@@ -42,6 +49,8 @@ export interface WizardActions {
   cancel(jobId: string): Promise<AppError | null>;
   syncJob(jobId: string): Promise<void>;
   attachLatestJob(): Promise<void>;
+  checkAntivirus(installDir: string | null, refresh?: boolean): Promise<void>;
+  fixAntivirus(scannerId: string, installDir: string | null): Promise<void>;
 }
 
 export function createWizardActions(transport: Transport, dispatch: Dispatch<WizardAction>): WizardActions {
@@ -83,9 +92,20 @@ export function createWizardActions(transport: Transport, dispatch: Dispatch<Wiz
           ...(state.installDir.trim() ? { installDir: state.installDir.trim() } : {}),
           registration,
           ...(dataPort !== null ? { dataPort } : {}),
+          ...antivirusChoiceFor(state),
         });
       }
       dispatch(reply.ok ? { type: 'jobStarted', jobId: reply.value.jobId } : { type: 'startFailed', error: reply.error });
+    },
+    async checkAntivirus(installDir, refresh = false) {
+      dispatch({ type: 'antivirusStarted' });
+      const reply = await safeCall(transport, 'checkAntivirus', { ...(refresh ? { refresh: true } : {}), ...(installDir ? { installDir } : {}) });
+      dispatch(reply.ok ? { type: 'antivirusChecked', report: reply.value } : { type: 'antivirusFailed', error: reply.error });
+    },
+    async fixAntivirus(scannerId, installDir) {
+      dispatch({ type: 'antivirusFixStarted', scannerId });
+      const reply = await safeCall(transport, 'fixAntivirus', { scannerIds: [scannerId], ...(installDir ? { installDir } : {}) });
+      dispatch(reply.ok ? { type: 'antivirusFixed', fix: reply.value } : { type: 'antivirusFixFailed', error: reply.error });
     },
     async cancel(jobId) {
       const reply = await safeCall(transport, 'cancelJob', { jobId });

@@ -5,13 +5,14 @@
 import { parseEndpoint } from '../../common/endpoint';
 import { checkPassphrase } from '../../common/passphrase';
 import { hasControlCharacter } from '../../common/path-input';
+import { needsAttention } from '../../common/antivirus';
 import type { WizardFlow, WizardState, WizardStep } from './wizard-state';
 
 /** The steps a flow walks through, in order; "Register only" has no installer step. */
 export function stepsFor(flow: WizardFlow): WizardStep[] {
   return flow === 'register'
     ? ['detect', 'server', 'review', 'install', 'summary']
-    : ['detect', 'installer', 'server', 'review', 'install', 'summary'];
+    : ['detect', 'installer', 'server', 'antivirus', 'review', 'install', 'summary'];
 }
 
 export function detectionComplete(state: WizardState): boolean {
@@ -52,6 +53,24 @@ export function registrationBlocker(state: WizardState): string | null {
   return null;
 }
 
+/**
+ * The anti-virus step has nothing to show: the check answered and no scanner needs attention, or no check was
+ * ever started (a front door without one; the summary then records "not checked").
+ */
+export function antivirusClear(state: WizardState): boolean {
+  const { report, checking, error } = state.antivirus;
+  if (report === null) return !checking && error === null;
+  return error === null && !report.scanners.some(needsAttention);
+}
+
+/** Why the anti-virus step cannot simply continue (a catalog key), or null. "Continue with warning" is always offered. */
+export function antivirusBlocker(state: WizardState): string | null {
+  if (antivirusClear(state) || state.antivirus.choice !== null) return null;
+  if (state.antivirus.report === null && state.antivirus.error === null) return 'antivirus.blocker.pending';
+  if (state.antivirus.checking) return 'antivirus.blocker.pending';
+  return 'antivirus.blocker.attention';
+}
+
 export function jobFinished(state: WizardState): boolean {
   return state.job !== null && state.job.id === state.jobId && state.job.state !== 'running';
 }
@@ -71,7 +90,10 @@ export function canEnter(state: WizardState, step: WizardStep): boolean {
     case 'server':
       if (state.flow === 'register') return detectionComplete(state) && agentInstalled(state);
       return canEnter(state, 'installer') && installerBlocker(state) === null;
+    case 'antivirus':
+      return canEnter(state, 'server') && registrationBlocker(state) === null;
     case 'review':
+      if (state.flow === 'install') return canEnter(state, 'antivirus') && antivirusBlocker(state) === null;
       return canEnter(state, 'server') && registrationBlocker(state) === null;
     case 'install':
     case 'summary':

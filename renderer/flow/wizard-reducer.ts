@@ -2,7 +2,7 @@
  * The wizard's flow as one pure reducer: every screen change and guard lives here, so it is tested
  * without React and the step components only render state and dispatch actions.
  */
-import { canEnter } from './wizard-guards';
+import { antivirusClear, canEnter } from './wizard-guards';
 import { emptyRegistration, initialWizardState } from './wizard-state';
 import type { WizardAction, WizardState } from './wizard-state';
 
@@ -46,8 +46,33 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
             ? { ...state.registration, mode: 'classic' }
             : state.registration,
       };
-    case 'goTo':
-      return canEnter(state, action.step) ? { ...state, step: action.step } : state;
+    case 'goTo': {
+      // An anti-virus step with nothing to show (or a register-only flow, which installs nothing) is passed over.
+      const skip = action.step === 'antivirus' && (state.flow === 'register' || antivirusClear(state));
+      const step = skip ? (state.step === 'review' ? 'server' : 'review') : action.step;
+      return canEnter(state, step) ? { ...state, step } : state;
+    }
+    case 'antivirusStarted':
+      return { ...state, antivirus: { ...state.antivirus, checking: true, error: null } };
+    case 'antivirusChecked':
+      return { ...state, antivirus: { ...state.antivirus, checking: false, error: null, report: action.report } };
+    case 'antivirusFailed':
+      return { ...state, antivirus: { ...state.antivirus, checking: false, error: action.error } };
+    case 'antivirusFixStarted':
+      if (state.antivirus.fixing !== null) return state;
+      return { ...state, antivirus: { ...state.antivirus, fixing: action.scannerId, error: null } };
+    case 'antivirusFixed': {
+      const done = new Set(action.fix.results.map((r) => r.scannerId));
+      const kept = state.antivirus.fixResults.filter((r) => !done.has(r.scannerId));
+      return { ...state, antivirus: { ...state.antivirus, fixing: null, report: action.fix.report, fixResults: [...kept, ...action.fix.results] } };
+    }
+    case 'antivirusFixFailed':
+      return { ...state, antivirus: { ...state.antivirus, fixing: null, error: action.error } };
+    case 'antivirusContinueWithWarning': {
+      if (state.step !== 'antivirus' || state.antivirus.fixing !== null) return state;
+      const next = { ...state, antivirus: { ...state.antivirus, choice: 'continuedWithWarning' as const } };
+      return canEnter(next, 'review') ? { ...next, step: 'review' } : next;
+    }
     case 'setInstallerDir':
       return { ...state, installerDir: action.dir };
     case 'installerSearchStarted':
@@ -121,6 +146,6 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case 'reset':
       if (state.job?.state === 'running' || (state.jobId !== null && state.job === null)) return state;
-      return prefilled({ ...initialWizardState, session: state.session, registration: emptyRegistration });
+      return prefilled({ ...initialWizardState, session: state.session, registration: emptyRegistration, antivirus: { ...initialWizardState.antivirus, report: state.antivirus.report } });
   }
 }

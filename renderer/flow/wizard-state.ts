@@ -7,8 +7,9 @@ import type { ConnectivityReport } from '../../common/connectivity';
 import type { DetectionReport, DetectionSnapshot } from '../../common/detection';
 import type { InstallerChoice, JobSnapshot } from '../../common/install';
 import type { AppError } from '../../common/result';
+import type { AntivirusChoice, AntivirusFixReport, AntivirusReport, FixResult } from '../../common/antivirus';
 
-export const STEPS = ['detect', 'installer', 'server', 'review', 'install', 'summary'] as const;
+export const STEPS = ['detect', 'installer', 'server', 'antivirus', 'review', 'install', 'summary'] as const;
 export type WizardStep = (typeof STEPS)[number];
 
 /** "install" runs the installer (fresh, upgrade or reinstall); "register" only registers an installed agent. */
@@ -52,6 +53,19 @@ export interface WizardState {
   startError: AppError | null;
   jobId: string | null;
   job: JobSnapshot | null;
+  /** The anti-virus check: runs in the background from the start, never holds up the detection screen. */
+  antivirus: AntivirusState;
+}
+
+export interface AntivirusState {
+  report: AntivirusReport | null;
+  checking: boolean;
+  error: AppError | null;
+  /** The scanner whose Fix is running. */
+  fixing: string | null;
+  fixResults: FixResult[];
+  /** Set when the person goes on although a scanner still needs attention. */
+  choice: AntivirusChoice | null;
 }
 
 export type WizardAction =
@@ -81,6 +95,13 @@ export type WizardAction =
   | { type: 'jobStarted'; jobId: string }
   | { type: 'jobAttached'; job: JobSnapshot }
   | { type: 'jobUpdated'; job: JobSnapshot }
+  | { type: 'antivirusStarted' }
+  | { type: 'antivirusChecked'; report: AntivirusReport }
+  | { type: 'antivirusFailed'; error: AppError }
+  | { type: 'antivirusFixStarted'; scannerId: string }
+  | { type: 'antivirusFixed'; fix: AntivirusFixReport }
+  | { type: 'antivirusFixFailed'; error: AppError }
+  | { type: 'antivirusContinueWithWarning' }
   | { type: 'retry' }
   | { type: 'reset' };
 
@@ -115,4 +136,5 @@ export const initialWizardState: WizardState = {
   startError: null,
   jobId: null,
   job: null,
+  antivirus: { report: null, checking: false, error: null, fixing: null, fixResults: [], choice: null },
 };

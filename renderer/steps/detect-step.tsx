@@ -11,6 +11,7 @@ import { agentInstalled, detectBlocker, detectionComplete } from '../flow/wizard
 import { useWizard } from '../flow/wizard-context';
 import { DiskSection, OsSection, PrivilegeSection, SupportSection } from './detect-sections';
 import { AgentSection } from './detect-agent';
+import { AntivirusSection } from './antivirus-section';
 
 export function DetectStep() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function DetectStep() {
         <PrivilegeSection privileges={d?.privileges} />
         <AgentSection agent={d?.agent} />
         <DiskSection disk={d?.disk} pending={state.detecting} />
+        <AntivirusSection antivirus={state.antivirus} />
       </div>
       <div className="actions">
         <button type="button" className="button" onClick={() => void actions.detect(true)} disabled={state.detecting}>

@@ -10,6 +10,7 @@ import { useWizard } from '../flow/wizard-context';
 import { canEnter } from '../flow/wizard-guards';
 import { LINUX_INSTALL_DIR, WINDOWS_INSTALL_DIR } from './installer-step';
 import { StepActions } from './step-actions';
+import { antivirusSummary } from './antivirus-summary';
 
 export function ReviewStep() {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ export function ReviewStep() {
     rows.push([t('review.folder'), <code key="dir">{state.installDir.trim() || (agent?.installed && agent.installDir) || defaultDir}</code>]);
   }
   rows.push([t('review.server.label'), server]);
+  if (!register) rows.push([t('antivirus.reviewLabel'), antivirusSummary(t, state.antivirus)]);
   if (reg.mode === 'classic') rows.push([t('review.passphrase'), t('review.passphraseSet')]);
 
   return (
@@ -61,7 +63,7 @@ export function ReviewStep() {
         {state.starting ? <StatusText icon="running" label={t('review.starting')} /> : ''}
       </p>
       <StepActions
-        back="server"
+        back={register ? 'server' : 'antivirus'}
         blocker={null}
         busy={state.starting || !canEnter(state, 'review')}
         onNext={() => void actions.start(state)}

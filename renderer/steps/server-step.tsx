@@ -33,7 +33,7 @@ export function ServerStep() {
     if (blocker === 'server.blocker.checkConnection') {
       if (!(await actions.checkConnection(reg.endpoint, dataPort))) return;
     } else if (blocker !== null) return;
-    dispatch({ type: 'goTo', step: 'review' });
+    dispatch({ type: 'goTo', step: 'antivirus' });
   };
   // Only a missing check (which Continue performs) leaves Continue enabled; the rest are explained.
   const shownBlocker = blocker === 'server.blocker.checkConnection' ? null : attempted || blocker === 'server.blocker.cannotRegister' ? blocker : null;

@@ -10,6 +10,7 @@ import { describeCode } from '../i18n/describe-error';
 import { useWizard } from '../flow/wizard-context';
 import { LogPane } from '../log/log-pane';
 import { LogFiles } from './log-files';
+import { antivirusNoteText } from './antivirus-summary';
 
 /** The Azure VM agent note in the user's language; the core's English note for platforms the catalog does not cover. */
 function azureNote(t: TFunction, platform: string | undefined, walinuxagent: boolean | null, coreNote: string): string {
@@ -83,6 +84,7 @@ export function SummaryStep() {
               [t('summary.folder'), summary.installDir ? <code>{summary.installDir}</code> : null],
               [t('summary.server'), summary.server ? <code>{summary.server}</code> : t('summary.noServer')],
               [t('summary.registered'), summary.registered ? t('common.yes') : t('common.no')],
+              ...(summary.antivirus ? [[t('antivirus.reviewLabel'), antivirusNoteText(t, summary.antivirus)] as [string, string]] : []),
             ]}
           />
           <p className="muted note">{azureNote(t, state.session?.platform, summary.walinuxagentPresent, summary.azureVmAgentNote)}</p>

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import readline from 'node:readline';
 import type { Command } from 'commander';
+import type { AntivirusNote } from '../../../common/antivirus';
 import type { InstallerChoice, JobSnapshot, Registration } from '../../../common/install';
 import type { AppError } from '../../../common/result';
 import { passphraseFromFileText } from '../../../common/passphrase';
@@ -90,6 +91,14 @@ export function formatInstaller(choice: InstallerChoice): string {
   return `${pad('Installer')}${c.fileName} (version ${c.version}), ${owner}\n${pad('SHA-256')}${choice.sha256} (checksum file: ${choice.checksumFile ?? 'none'}, ${choice.checksum})\n`;
 }
 
+/** The anti-virus line of a job's summary: what the check said and what the person chose. */
+export function antivirusLine(note: AntivirusNote): string {
+  const open = note.openScanners.map((s) => s.product).join(', ');
+  if (note.decision === 'notChecked') return 'not checked before this install (run mobility-setup av-check)';
+  if (note.decision === 'allExcluded' && open === '') return 'the agent folders are excluded from every scanner found';
+  return `continued with a warning: ${open || 'a scanner'} may scan the agent folders`;
+}
+
 function formatJob(job: JobSnapshot, exitCode: number): string {
   const o = job.outcome;
   const s = job.summary;
@@ -103,6 +112,7 @@ function formatJob(job: JobSnapshot, exitCode: number): string {
     lines.push(`${pad('Agent version')}${s.version ?? 'not installed'}`);
     if (s.installDir) lines.push(`${pad('Install folder')}${s.installDir}`);
     lines.push(`${pad('Registered')}${s.registered ? `yes${s.server ? `, with ${s.server}` : ''}` : 'no'}`);
+    if (s.antivirus) lines.push(`${pad('Anti-virus')}${antivirusLine(s.antivirus)}`);
     lines.push(`${pad('Azure VM agent')}${s.azureVmAgentNote}${s.walinuxagentPresent === null ? '' : s.walinuxagentPresent ? ' (WALinuxAgent is present now.)' : ' (WALinuxAgent is not present now.)'}`);
   }
   for (const [i, file] of job.logFiles.entries()) lines.push(`${pad(i === 0 ? 'Logs' : '')}${file}`);

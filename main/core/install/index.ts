@@ -29,6 +29,7 @@ export interface InstallOverrides {
   workBase?: string;
   /** How long dispose waits for running jobs to end (default DISPOSE_LIMIT_MS). */
   disposeLimitMs?: number;
+  antivirusNote?: PipelineEnv['antivirusNote'];
 }
 
 /**
@@ -64,6 +65,7 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
       checkServer: overrides.checkServer === undefined ? (endpoint, dataPort) => checkConnectivity({ endpoint, dataPort, now: () => deps.clock.now() }) : overrides.checkServer,
       workBase,
       inactivityTimeoutMs: deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS,
+      ...(overrides.antivirusNote ? { antivirusNote: overrides.antivirusNote } : {}),
     };
   };
   // A crash can leave a secret file behind; remove what dead runs left (live runs' folders stay).

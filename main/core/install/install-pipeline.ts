@@ -136,6 +136,6 @@ async function runInstall(env: PipelineEnv, job: JobHandle, request: InstallRequ
   }
   const snapshot = job.snapshot();
   const agent = final.agent ?? (final.state === 'succeeded' ? null : await env.detection.readAgent().catch(() => null));
-  const summary = agent ? buildSummary(env, agent, snapshot.logFiles) : null;
+  const summary = agent ? buildSummary(env, agent, snapshot.logFiles, request.antivirusChoice) : null;
   await job.finish(final.state, final.outcome, { summary, nothingToDo: final.nothingToDo ?? false });
 }

@@ -1,3 +1,4 @@
+import type { AntivirusChoice, AntivirusNote } from '../../../common/antivirus';
 import os from 'node:os';
 import path from 'node:path';
 import type { ConnectivityReport } from '../../../common/connectivity';
@@ -23,6 +24,8 @@ export interface PipelineEnv {
   /** Parent folder of the temporary extraction and secret folders. */
   workBase: string;
   inactivityTimeoutMs: number;
+  /** The anti-virus note for the summary (absent: none is recorded). */
+  antivirusNote?: (choice: AntivirusChoice | undefined) => AntivirusNote;
 }
 
 /** Temporary work goes under the sandbox root in tests and demos, so nothing leaks into the real /tmp. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { AgentFacts } from '../../../common/detection';
+import type { AntivirusChoice } from '../../../common/antivirus';
 import type { AgentSummary } from '../../../common/install';
 import type { PipelineEnv } from './pipeline-env';
 import { realPath } from './pipeline-env';
@@ -17,7 +18,7 @@ function walinuxagentPresent(env: PipelineEnv): boolean {
 }
 
 /** The summary screen's facts, read from the agent's state after the job. */
-export function buildSummary(env: PipelineEnv, agent: AgentFacts, logFiles: string[]): AgentSummary {
+export function buildSummary(env: PipelineEnv, agent: AgentFacts, logFiles: string[], antivirusChoice?: AntivirusChoice): AgentSummary {
   const linux = env.commands.platform === 'linux';
   return {
     version: agent.version,
@@ -27,5 +28,6 @@ export function buildSummary(env: PipelineEnv, agent: AgentFacts, logFiles: stri
     logFiles,
     azureVmAgentNote: linux ? AZURE_VM_AGENT_NOTE.linux : AZURE_VM_AGENT_NOTE.win32,
     walinuxagentPresent: linux ? walinuxagentPresent(env) : null,
+    ...(env.antivirusNote ? { antivirus: env.antivirusNote(antivirusChoice) } : {}),
   };
 }

@@ -12,7 +12,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const typesAgree = <T extends true>(value: T): T => value;
 
 // Runtime lists of the type-only tables: `satisfies` refuses a missing or an extra key when tsc runs.
-const eventNames = { detection: true, job: true, jobLog: true } satisfies Record<EventName, true>;
+const eventNames = { detection: true, job: true, jobLog: true, antivirus: true } satisfies Record<EventName, true>;
 const replyNames = {
   getSession: true,
   detect: true,
@@ -26,6 +26,8 @@ const replyNames = {
   cancelJob: true,
   readLogFile: true,
   openLogFile: true,
+  checkAntivirus: true,
+  fixAntivirus: true,
 } satisfies Record<keyof ReplyTypes, true>;
 
 describe('the shared contract', () => {

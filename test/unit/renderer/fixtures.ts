@@ -132,6 +132,7 @@ export function toInstallFake(): FakeTransport {
     .on('detect', report)
     .on('findInstaller', installerChoice)
     .on('checkConnectivity', connectivityOk)
+    .on('checkAntivirus', { platform: 'linux', folders: ['/usr/local/ASR', '/usr/local/InMage'], scanners: [], canFix: true, checkedAt: 0 })
     .on('startInstall', { jobId: 'job-1' })
     .on('readJobLog', (input) => ({ ok: true, value: { jobId: input.jobId, from: input.from, lines: [] } }));
 }

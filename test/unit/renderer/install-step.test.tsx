@@ -38,7 +38,7 @@ describe('install progress', () => {
     const heading = await screen.findByRole('heading', { level: 1, name: 'Installing the Mobility service' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(fake.callsOf('startInstall')).toEqual([
-      { installerDir: '/srv/installers', installerFile: installerChoice.chosen.path, installDir: '/opt/ASR', registration: { mode: 'none' }, dataPort: 9443 },
+      { installerDir: '/srv/installers', installerFile: installerChoice.chosen.path, installDir: '/opt/ASR', registration: { mode: 'none' }, dataPort: 9443, antivirusChoice: 'allExcluded' },
     ]);
 
     await waitFor(() => expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('30'));

@@ -71,7 +71,7 @@ export function createTestInstaller(root: string, overrides: InstallOverrides = 
   const handlers = createInstallHandlers(deps, detection, overrides);
   const { dispose: _dispose, ...methods } = handlers;
   const dispatch = createDispatcher(
-    { getSession: () => Promise.reject(new Error('unused')), detect: (i) => detection.detect(i), checkConnectivity: () => Promise.reject(new Error('unused')), ...methods },
+    { getSession: () => Promise.reject(new Error('unused')), detect: (i) => detection.detect(i), checkConnectivity: () => Promise.reject(new Error('unused')), checkAntivirus: () => Promise.reject(new Error('unused')), fixAntivirus: () => Promise.reject(new Error('unused')), ...methods },
     silentLogger,
   );
   const seen: TestInstaller['events'] = [];

@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { AntivirusReport, FixResult, ScannerFinding } from '../../../common/antivirus';
+import { needsAttention } from '../../../common/antivirus';
+import { UserError } from '../../../common/result';
+import { createCore } from '../../core/app-core';
+import { globalOptions } from '../context';
+import { EXIT } from '../exit-codes';
+import { UsageError } from '../usage-error';
+import { confirm, reportCommandError } from './job-command';
+
+declare const __APP_VERSION__: string;
+
+/** Exit codes of `av-check` (the README lists them); 74 and 1602 mean what they mean for install. */
+export const AV_EXIT = {
+  /** Every scanner found excludes the agent's folders, or does not scan in real time, or there is none. */
+  clear: 0,
+  /** A fix was tried and failed (the scanner still does not exclude the folders). */
+  fixFailed: 1,
+  usage: EXIT.usage,
+  /** --fix was asked for, a fix is possible, but this is not root/Administrator: nothing was changed. */
+  notElevated: EXIT.notElevated,
+  /** At least one scanner does not exclude the folders. */
+  notExcluded: 78,
+  /** None is known not to exclude them, but at least one could not be read (console-managed, not elevated). */
+  cannotTell: 79,
+  cancelled: EXIT.cancelled,
+} as const;
+
+const AV_EXIT_HELP = `
+Exit codes:
+     0  every scanner found excludes the agent's folders (or does not scan in real time, or there is none)
+     1  a fix was tried and failed
+     2  invalid command line
+    74  --fix needs root (Administrator on Windows); nothing was changed
+    78  a scanner does not exclude the folders
+    79  a scanner's exclusions could not be read (console-managed, or not elevated)
+  1602  (66 on Linux) the confirmation was declined; nothing was changed
+`;
+
+const STATUS_WORD: Record<ScannerFinding['status'], string> = { excluded: 'EXCLUDED', notExcluded: 'NOT EXCLUDED', cannotTell: 'CANNOT TELL', notScanning: 'NOT SCANNING' };
+
+export function exitCodeForReport(report: AntivirusReport, fixes: readonly FixResult[] = []): number {
+  if (report.scanners.some((s) => s.status === 'notExcluded')) return fixes.some((f) => f.outcome === 'failed') ? AV_EXIT.fixFailed : AV_EXIT.notExcluded;
+  if (fixes.some((f) => f.outcome === 'failed')) return AV_EXIT.fixFailed;
+  if (report.scanners.some((s) => s.status === 'cannotTell')) return AV_EXIT.cannotTell;
+  return AV_EXIT.clear;
+}
+
+const indent = (text: string, by: string) => text.split('\n').map((line) => `${by}${line}`).join('\n');
+
+/** The readable report `av-check` prints; `--json` prints the report itself. */
+export function formatAntivirusReport(report: AntivirusReport, fixes: readonly FixResult[] = []): string {
+  const lines = [`Folders to exclude: ${report.folders.join(', ')}`];
+  if (report.scanners.length === 0) lines.push('No anti-virus scanner was found.');
+  for (const fix of fixes) lines.push(`Fix ${fix.scannerId}: ${fix.outcome}. ${fix.message}`);
+  for (const s of report.scanners) {
+    lines.push('', `${s.product.padEnd(44)} ${STATUS_WORD[s.status]}${needsAttention(s) ? ` (${s.fix === 'automatic' ? 'Mobility Setup can fix it' : 'fix it in its console'})` : ''}`);
+    lines.push(indent(s.reason, '  '));
+    lines.push(`  Found by: ${s.evidence.join(', ')}`);
+    if (s.exclusions.length > 0) lines.push(`  Exclusions: ${s.exclusions.join(' | ')}`);
+    if (!needsAttention(s)) continue;
+    if (s.fix === 'automatic') lines.push(`  Fix: ${report.canFix ? 'mobility-setup av-check --fix' : 'run as root to fix: sudo mobility-setup av-check --fix'}`);
+    lines.push('  Manual steps:', ...s.manualSteps.map((step, i) => `    ${i + 1}. ${step}`));
+    if (s.fix === 'manual') lines.push('  Request for the security team:', indent(s.requestText, '    | '));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+interface AvCheckOptions {
+  fix?: boolean;
+  yes?: boolean;
+  installDir?: string;
+}
+
+/**
+ * `mobility-setup av-check`: which anti-virus scanners run here and whether the agent's folders are excluded
+ * from each; `--fix` applies the fixes Mobility Setup can make itself (as root), asking once unless `--yes`.
+ */
+export function registerAvCheckCommand(program: Command): void {
+  program
+    .command('av-check')
+    .description("Check that anti-virus scanners exclude the Mobility service's folders; --fix adds the exclusions where possible")
+    .option('--fix', 'apply every fix Mobility Setup can make (ClamAV, Defender for Endpoint, Microsoft Defender); needs root', false)
+    .option('-y, --yes', 'do not ask before fixing', false)
+    .option('--install-dir <dir>', 'the agent folder, when not the default (/usr/local/ASR; Windows: C:\\Program Files (x86)\\Microsoft Azure Site Recovery)')
+    .addHelpText('after', AV_EXIT_HELP)
+    .action(async (options: AvCheckOptions, command: Command) => {
+      const { root, json } = globalOptions(command);
+      try {
+        if (!existsSync(root)) throw new UsageError(`The root directory ${root} does not exist. Pass an existing directory to --root, or leave it out to check this machine.`);
+        if (options.yes && !options.fix) throw new UsageError('--yes only goes with --fix.');
+        process.exitCode = await runAvCheck(root, json, options);
+      } catch (err) {
+        // Input the core refuses (an install folder with a line break, a relative path) is a usage error here.
+        if (err instanceof UserError) {
+          process.stderr.write(`mobility-setup av-check: ${err.message}${err.hint ? `\n${err.hint}` : ''}\n`);
+          process.exitCode = AV_EXIT.usage;
+          return;
+        }
+        process.exitCode = reportCommandError(err, 'av-check');
+      }
+    });
+}
+
+async function runAvCheck(root: string, json: boolean, options: AvCheckOptions): Promise<number> {
+  const core = createCore({ root, appLog: true, session: { shell: 'browser', demo: false, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev' } });
+  const print = (report: AntivirusReport, fixes: FixResult[], exitCode: number) =>
+    process.stdout.write(json ? `${JSON.stringify({ exitCode, report, ...(options.fix ? { fixes } : {}) }, null, 2)}\n` : formatAntivirusReport(report, fixes));
+  try {
+    const installDir = options.installDir;
+    const report = await core.antivirus.check(installDir ? { installDir } : {});
+    const fixable = report.scanners.filter((s) => needsAttention(s) && s.fix === 'automatic');
+    if (!options.fix || fixable.length === 0) {
+      const code = exitCodeForReport(report);
+      print(report, [], code);
+      return code;
+    }
+    if (!report.canFix) {
+      print(report, [], AV_EXIT.notElevated);
+      process.stderr.write(`mobility-setup av-check: fixing ${fixable.map((s) => s.product).join(', ')} needs root (Administrator on Windows). Run as root to fix: sudo mobility-setup av-check --fix. Nothing was changed.\n`);
+      return AV_EXIT.notElevated;
+    }
+    if (!(await confirm(`Add exclusions for ${report.folders.join(', ')} to ${fixable.map((s) => s.product).join(', ')}?`, options.yes === true, 'av-check --fix'))) {
+      process.stderr.write('Nothing was changed.\n');
+      return AV_EXIT.cancelled;
+    }
+    const fixed = await core.antivirus.fix({ scannerIds: fixable.map((s) => s.id), ...(installDir ? { installDir } : {}) });
+    const code = exitCodeForReport(fixed.report, fixed.results);
+    print(fixed.report, fixed.results, code);
+    return code;
+  } finally {
+    await core.dispose();
+  }
+}

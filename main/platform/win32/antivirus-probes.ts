@@ -1,0 +1,122 @@
+import type { FolderVerdict } from '../../../common/antivirus';
+import type { CoreDeps } from '../../core/core-deps';
+import type { AntivirusProbes, DetectedScanner } from '../antivirus-probes';
+import { WINDOWS_STYLE, wildcardCovers } from '../antivirus-wildcard';
+import { consoleSteps, statusFromVerdicts, verdictReason } from '../linux/antivirus-probes';
+import { DEFENDER_ADD_SCRIPT, DEFENDER_PATH_ENV, DEFENDER_STATUS_SCRIPT, defenderScansInRealTime, parseDefenderStatus, powershellCommand } from './antivirus-defender';
+import type { DefenderState } from './antivirus-defender';
+import { SERVICES_ENV, SERVICES_SCRIPT, WINDOWS_CONSOLE_PRODUCTS, parseServices, serviceNamesForScript } from './antivirus-products';
+import { SECURITY_CENTER_SCRIPT, parseSecurityCenter } from './antivirus-security-center';
+
+const SCRIPT_TIMEOUT_MS = 60_000;
+
+/** %ProgramData% and friends as Defender stores them; an unknown variable leaves the exclusion undecidable. */
+const WINDOWS_VARIABLES: Record<string, string> = {
+  programdata: 'C:\\ProgramData',
+  programfiles: 'C:\\Program Files',
+  'programfiles(x86)': 'C:\\Program Files (x86)',
+  systemdrive: 'C:',
+};
+
+export function expandWindowsVariables(pattern: string): string | null {
+  let unknown = false;
+  const expanded = pattern.replace(/%([^%]+)%/g, (_, name: string) => WINDOWS_VARIABLES[name.toLowerCase()] ?? ((unknown = true), ''));
+  return unknown ? null : expanded;
+}
+
+export function defenderVerdicts(paths: readonly string[], folders: readonly string[]): FolderVerdict[] {
+  return folders.map((folder) => {
+    let best: FolderVerdict = { folder, covered: 'no', by: null };
+    for (const raw of paths) {
+      const expanded = expandWindowsVariables(raw);
+      const covered = expanded === null ? 'unknown' : wildcardCovers(expanded, folder, WINDOWS_STYLE);
+      if (covered === 'yes') return { folder, covered, by: raw };
+      if (covered !== 'no' && best.covered === 'no') best = { folder, covered, by: raw };
+    }
+    return best;
+  });
+}
+
+export function defenderFinding(state: DefenderState, folders: readonly string[], addCommand: ReturnType<typeof powershellCommand>): DetectedScanner {
+  const manualSteps = [
+    `In an elevated PowerShell: ${folders.map((f) => `Add-MpPreference -ExclusionPath '${f}'`).join(' ; ')}`,
+    'Then read the list back: (Get-MpPreference).ExclusionPath. With Tamper Protection for exclusions (Intune or Configuration Manager), add the folders to that policy instead.',
+  ];
+  const base = { id: 'defender', product: 'Microsoft Defender Antivirus', evidence: ['Get-MpComputerStatus'], fix: 'automatic' as const, manualSteps };
+  const plan = { kind: 'commands' as const, commands: folders.map((f) => ({ ...addCommand, env: { [DEFENDER_PATH_ENV]: f } })) };
+  const unknown = folders.map((folder): FolderVerdict => ({ folder, covered: 'unknown', by: null }));
+  const exclusions = state.exclusions.state === 'read' ? state.exclusions.paths : [];
+  if (!defenderScansInRealTime(state)) {
+    const why = !state.serviceEnabled ? 'The Defender service is disabled (0x800106BA; another scanner is usually installed).' : state.runningMode && /passive|edr/i.test(state.runningMode) ? `Defender runs in ${state.runningMode}, which does not block files.` : 'Real-time protection is off.';
+    return { finding: { ...base, status: 'notScanning', reason: why, folders: unknown, exclusions }, plan: state.serviceEnabled ? plan : null };
+  }
+  switch (state.exclusions.state) {
+    case 'needsAdmin':
+      return { finding: { ...base, status: 'cannotTell', reason: 'Defender shows its exclusions to Administrators only ("N/A: Must be an administrator to view exclusions"). Run Mobility Setup as Administrator to check.', folders: unknown, exclusions }, plan };
+    case 'hiddenFromAdmins':
+      return { finding: { ...base, fix: 'manual', status: 'cannotTell', reason: 'A policy hides Defender exclusions even from Administrators (HideExclusionsFromLocalAdmins); ask the security team to check.', folders: unknown, exclusions }, plan: null };
+    case 'error':
+      return { finding: { ...base, status: 'cannotTell', reason: `Get-MpPreference failed: ${state.exclusions.message}`, folders: unknown, exclusions }, plan };
+    case 'read': {
+      const verdicts = defenderVerdicts(state.exclusions.paths, folders);
+      const tamper = state.tamperProtected ? ' Tamper Protection is on: an added exclusion may be blocked, so it is read back after adding.' : '';
+      return { finding: { ...base, status: statusFromVerdicts(verdicts), reason: verdictReason(verdicts) + tamper, folders: verdicts, exclusions }, plan };
+    }
+  }
+}
+
+export function createWin32AntivirusProbes(deps: CoreDeps): AntivirusProbes {
+  const systemRoot = process.env.SystemRoot ?? 'C:\\Windows';
+  const run = (script: string, env?: Record<string, string>) => {
+    const command = powershellCommand(script, systemRoot);
+    return deps.runner.run(command.file, command.args, { timeoutMs: SCRIPT_TIMEOUT_MS, ...(env ? { env } : {}) });
+  };
+  return {
+    async findScanners(folders) {
+      const [defender, securityCenter, services] = await Promise.all([run(DEFENDER_STATUS_SCRIPT), run(SECURITY_CENTER_SCRIPT), run(SERVICES_SCRIPT, { [SERVICES_ENV]: serviceNamesForScript() })]);
+      const found: DetectedScanner[] = [];
+      const state = parseDefenderStatus(defender.stdout);
+      if (state) found.push(defenderFinding(state, folders, powershellCommand(DEFENDER_ADD_SCRIPT, systemRoot)));
+      const running = parseServices(services.stdout);
+      const matched = new Set<string>();
+      for (const product of WINDOWS_CONSOLE_PRODUCTS) {
+        const hits = running.filter((s) => product.processes.some((name) => name.toLowerCase() === s.name.toLowerCase()));
+        if (hits.length === 0) continue;
+        matched.add(product.product.split(' ')[0]!.toLowerCase());
+        found.push({
+          finding: {
+            id: product.id,
+            product: product.product,
+            evidence: hits.map((s) => `service ${s.name} (${s.status})`),
+            status: 'cannotTell',
+            reason: `${product.product} keeps its exclusions in its management console; Mobility Setup cannot read or change them from this server.`,
+            folders: folders.map((folder) => ({ folder, covered: 'unknown', by: null })),
+            exclusions: [],
+            fix: 'manual',
+            manualSteps: consoleSteps(product, folders),
+          },
+          plan: null,
+        });
+      }
+      // Security Center (clients) names products the service table does not know.
+      for (const product of parseSecurityCenter(securityCenter.stdout) ?? []) {
+        if (product.state.microsoft || matched.has(product.name.split(' ')[0]!.toLowerCase())) continue;
+        found.push({
+          finding: {
+            id: `securitycenter-${product.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}`,
+            product: product.name,
+            evidence: ['Security Center (root/SecurityCenter2)'],
+            status: product.state.scanner === 'on' ? 'cannotTell' : 'notScanning',
+            reason: product.state.scanner === 'on' ? `${product.name} is registered with Security Center as on; its exclusions live in its own console.` : `${product.name} is registered with Security Center as ${product.state.scanner}.`,
+            folders: folders.map((folder) => ({ folder, covered: 'unknown', by: null })),
+            exclusions: [],
+            fix: 'manual',
+            manualSteps: [`In ${product.name}'s console, add a real-time scanning exclusion (with subfolders) for: ${folders.join(', ')}`],
+          },
+          plan: null,
+        });
+      }
+      return found;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/** One scanner on the anti-virus step: its state by icon and word, why, and the fix or the manual steps. */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FixResult, ScannerFinding } from '../../common/antivirus';
+import { needsAttention } from '../../common/antivirus';
+import { CopyButton } from '../components/copy-button';
+import type { IconName } from '../components/icons';
+import { StatusText } from '../components/status-text';
+
+export const SCANNER_ICON: Record<ScannerFinding['status'], IconName> = { excluded: 'ok', notScanning: 'ok', notExcluded: 'fail', cannotTell: 'warn' };
+
+export interface AntivirusScannerProps {
+  scanner: ScannerFinding;
+  canFix: boolean;
+  fixing: boolean;
+  busy: boolean;
+  result: FixResult | null;
+  onFix: () => void;
+}
+
+export function AntivirusScanner({ scanner, canFix, fixing, busy, result, onFix }: AntivirusScannerProps) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const open = needsAttention(scanner);
+  const automatic = scanner.fix === 'automatic';
+  return (
+    <section className="card card-wide av-scanner" aria-labelledby={titleId} data-testid={`av-scanner-${scanner.id}`}>
+      <h2 id={titleId} className="card-title">
+        {scanner.product}
+      </h2>
+      <p>
+        <StatusText icon={SCANNER_ICON[scanner.status]} label={t(`antivirus.status.${scanner.status}`)} />
+      </p>
+      <p>{scanner.reason}</p>
+      <p className="muted">{t('antivirus.foundBy', { evidence: scanner.evidence.join(', ') })}</p>
+      {result ? (
+        <p className={`notice ${result.outcome === 'fixed' || result.outcome === 'unchanged' ? 'notice-info' : 'notice-warn'}`} role="status">
+          {t(`antivirus.fixOutcome.${result.outcome}`)} {result.message}
+        </p>
+      ) : null}
+      {open && automatic && canFix ? (
+        <div className="actions">
+          <button type="button" className="button primary" onClick={onFix} disabled={busy} aria-label={t('antivirus.fixLabel', { product: scanner.product })}>
+            {fixing ? t('antivirus.fixing') : t('antivirus.fix')}
+          </button>
+        </div>
+      ) : null}
+      {open && automatic && !canFix ? <p className="notice notice-info">{t('antivirus.needsRoot')}</p> : null}
+      {open ? (
+        <div className="av-manual">
+          <h3>{automatic ? t('antivirus.manualByHand') : t('antivirus.manualTitle')}</h3>
+          <ol>
+            {scanner.manualSteps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+          {!automatic ? (
+            <>
+              <h3>{t('antivirus.requestTitle')}</h3>
+              <pre className="av-request" data-testid={`av-request-${scanner.id}`}>
+                {scanner.requestText}
+              </pre>
+              <CopyButton value={scanner.requestText} label={t('antivirus.copyRequest', { product: scanner.product })} />
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

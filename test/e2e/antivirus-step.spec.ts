@@ -1,0 +1,86 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { addClamav, addRecordingSystemctl, sandboxAt } from '../world/antivirus-scanners';
+import { expectNoSeriousA11yViolations } from './helpers/axe';
+import { PASSPHRASE, startInstallWorld } from './helpers/install-world';
+import type { InstallWorld } from './helpers/install-world';
+
+let world: InstallWorld | null = null;
+test.afterEach(async () => {
+  await world?.close();
+  world = null;
+});
+
+async function keepScreenshot(page: Page, testInfo: TestInfo, name: string, readme = false): Promise<void> {
+  const file = path.join(testInfo.outputDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  if (readme && process.env.UPDATE_SCREENSHOTS === '1') {
+    await page.screenshot({ path: path.resolve(__dirname, '..', '..', 'assets', 'screenshots', `${name}.png`), fullPage: true });
+  }
+}
+
+/** Detection (with its anti-virus section) → installer → server → the anti-virus step. */
+async function walkToAntivirusStep(page: Page, w: InstallWorld, detectionSection: RegExp): Promise<void> {
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(w.served.url);
+  await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
+  // The check arrives as its own section of the detection screen.
+  await expect(page.getByTestId('av-section')).toContainText(detectionSection);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Find installer' }).click();
+  await expect(page.getByText('Checksum verified')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Anti-virus exclusions' })).toBeVisible();
+}
+
+test('a ClamAV that does not exclude the agent folder is fixed from the step and shows as excluded', async ({ page }) => {
+  world = await startInstallWorld();
+  const sandbox = sandboxAt(world.sandbox.root);
+  addClamav(sandbox);
+  const restarts = addRecordingSystemctl(sandbox);
+  await walkToAntivirusStep(page, world, /ClamAV: Not excluded/);
+  const clam = page.getByTestId('av-scanner-clamav');
+  await expect(clam).toContainText('Not excluded');
+  await expect(page.getByRole('button', { name: 'Continue', exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Fix ClamAV' }).click();
+  await expect(clam).toContainText('Excluded', { timeout: 15_000 });
+  await expect(clam).toContainText('Fixed.');
+  expect(sandbox.read('/etc/clamav/clamd.conf')).toContain('ExcludePath ^/usr/local/ASR/');
+  expect(readFileSync(restarts, 'utf8')).toBe('restart clamav-daemon\n');
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+  await expect(page.getByText('The agent folders are excluded from every scanner found')).toBeVisible();
+});
+
+test('a console-managed scanner shows its manual steps; continuing with a warning is recorded in the summary', async ({ page }, testInfo) => {
+  world = await startInstallWorld({ behavior: { slowMs: 100 } });
+  const sandbox = sandboxAt(world.sandbox.root);
+  mkdirSync(sandbox.at('/opt/CrowdStrike'), { recursive: true });
+  addClamav(sandbox);
+  await walkToAntivirusStep(page, world, /CrowdStrike Falcon: Cannot tell/);
+  await page.getByRole('button', { name: 'Fix ClamAV' }).click();
+  await expect(page.getByTestId('av-scanner-clamav')).toContainText('Fixed.', { timeout: 15_000 });
+  const falcon = page.getByTestId('av-scanner-crowdstrike');
+  await expect(falcon).toContainText('Cannot tell');
+  await expect(falcon.getByRole('button', { name: /Fix/ })).toHaveCount(0);
+  await expect(falcon).toContainText('Falcon console');
+  await expect(falcon).toContainText('/usr/local/ASR/**');
+  await expect(page.getByTestId('av-request-crowdstrike')).toContainText('Please add a real-time scanning exclusion in CrowdStrike Falcon');
+  await expect(falcon.getByRole('button', { name: 'Copy the request for CrowdStrike Falcon' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await keepScreenshot(page, testInfo, 'antivirus-step', true);
+
+  await page.getByRole('button', { name: 'Continue with warning' }).click();
+  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+  await expect(page.getByText('Continued with a warning: CrowdStrike Falcon may scan the agent folders')).toBeVisible();
+  await page.getByRole('button', { name: 'Install', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Mobility service installed' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Continued with a warning: CrowdStrike Falcon may scan the agent folders')).toBeVisible();
+  await keepScreenshot(page, testInfo, 'antivirus-summary');
+});
