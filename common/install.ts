@@ -68,13 +68,18 @@ export interface JobOutcome {
 }
 
 export interface AgentSummary {
+  /** Whether the agent is installed now (read from the machine after the job, not assumed). */
+  installed: boolean;
   version: string | null;
   installDir: string | null;
   registered: boolean;
   server: string | null;
   logFiles: string[];
-  /** Windows: installed with the agent. Linux: install WALinuxAgent after failover. */
-  azureVmAgentNote: string;
+  /**
+   * Windows: installed with the agent (9.7.0.0 and later). Linux: install WALinuxAgent after failover.
+   * null when it does not apply: no agent is installed, or a Windows agent older than 9.7.0.0.
+   */
+  azureVmAgentNote: string | null;
   walinuxagentPresent: boolean | null;
 }
 

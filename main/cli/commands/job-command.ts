@@ -99,23 +99,34 @@ export async function confirm(question: string, yes: boolean, command: string): 
   }
 }
 
-function formatJob(job: JobSnapshot, exitCode: number): string {
-  const o = job.outcome;
-  const s = job.summary;
-  const pad = (label: string) => `${label}:`.padEnd(17);
-  const lines = [`${job.state === 'succeeded' ? 'Done' : job.state === 'cancelled' ? 'Cancelled' : 'Failed'}: ${o?.message ?? job.state}`];
-  if (o?.hint) lines.push(`${pad('Next')}${o.hint}`);
-  if (o?.machineState && job.state !== 'succeeded') lines.push(`${pad('Machine state')}${o.machineState}`);
-  if (o?.exitCode !== null && o?.exitCode !== undefined && o.exitCode !== 0) lines.push(`${pad('Vendor exit code')}${o.exitCode}`);
-  if (o?.rebootRequired) lines.push(`${pad('Restart')}${o.exitCode === 1641 ? 'the installer restarts the machine' : 'recommended'}`);
-  if (s) {
-    lines.push(`${pad('Agent version')}${s.version ?? 'not installed'}`);
-    if (s.installDir) lines.push(`${pad('Install folder')}${s.installDir}`);
-    lines.push(`${pad('Registered')}${s.registered ? `yes${s.server ? `, with ${s.server}` : ''}` : 'no'}`);
-    lines.push(`${pad('Azure VM agent')}${s.azureVmAgentNote}${s.walinuxagentPresent === null ? '' : s.walinuxagentPresent ? ' (WALinuxAgent is present now.)' : ' (WALinuxAgent is not present now.)'}`);
+/** Labels line up after the longest one; a continuation line (a second log file) gets no label and no colon. */
+const LABEL_WIDTH = 'Vendor exit code: '.length;
+const label = (text: string) => (text === '' ? '' : `${text}:`).padEnd(LABEL_WIDTH);
+
+/** What the text output says about the agent after the job; every line is read from the machine, none assumed. */
+function agentLines(s: NonNullable<JobSnapshot['summary']>): string[] {
+  if (!s.installed) return [`${label('Agent')}not installed`];
+  const lines = [`${label('Agent version')}${s.version ?? 'unknown'}`];
+  if (s.installDir) lines.push(`${label('Install folder')}${s.installDir}`);
+  lines.push(`${label('Registered')}${s.registered ? `yes${s.server ? `, with ${s.server}` : ''}` : 'no'}`);
+  if (s.azureVmAgentNote !== null) {
+    const walinux = s.walinuxagentPresent === null ? '' : s.walinuxagentPresent ? ' (WALinuxAgent is present now.)' : ' (WALinuxAgent is not present now.)';
+    lines.push(`${label('Azure VM agent')}${s.azureVmAgentNote}${walinux}`);
   }
-  for (const [i, file] of job.logFiles.entries()) lines.push(`${pad(i === 0 ? 'Logs' : '')}${file}`);
-  lines.push(`${pad('Exit code')}${exitCode}`);
+  return lines;
+}
+
+export function formatJob(job: JobSnapshot, exitCode: number): string {
+  const o = job.outcome;
+  const lines = [`${job.state === 'succeeded' ? 'Done' : job.state === 'cancelled' ? 'Cancelled' : 'Failed'}: ${o?.message ?? job.state}`];
+  // A restart is said once, on its own line; the outcome's hint for 3010/1641 would say it again.
+  if (o?.hint && !o.rebootRequired) lines.push(`${label('Next')}${o.hint}`);
+  if (o?.machineState && job.state !== 'succeeded') lines.push(`${label('Machine state')}${o.machineState}`);
+  if (o?.exitCode !== null && o?.exitCode !== undefined && o.exitCode !== 0) lines.push(`${label('Vendor exit code')}${o.exitCode}`);
+  if (o?.rebootRequired) lines.push(`${label('Restart')}${o.exitCode === 1641 ? 'required to finish the installation (mandatory; the installer does not restart the machine)' : 'recommended, to finish the installation'}`);
+  if (job.summary) lines.push(...agentLines(job.summary));
+  for (const [i, file] of job.logFiles.entries()) lines.push(`${label(i === 0 ? 'Logs' : '')}${file}`);
+  lines.push(`${label('Exit code')}${exitCode}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AgentFacts, DetectionReport } from '../../../common/detection';
 import { parseEndpoint } from '../../../common/endpoint';
+import { registrationNeeded } from '../../../common/install-plan';
 import type { Endpoint } from '../../../common/endpoint';
 import type { InstallRequest, InstallerChoice, Registration } from '../../../common/install';
 import { checkPassphrase } from '../../../common/passphrase';
@@ -81,13 +82,8 @@ export function checkInstallDir(env: Pick<PipelineEnv, 'deps' | 'commands' | 'wo
   }
 }
 
-/** Whether the agent already points to the server being asked for (host names compare case-insensitively). */
-export function sameServer(csAddress: string | null, endpoint: Endpoint | null): boolean {
-  if (!csAddress || !endpoint) return false;
-  const current = parseEndpoint(csAddress);
-  const host = current.ok ? current.endpoint.host : csAddress;
-  return host.toLowerCase() === endpoint.host.toLowerCase();
-}
+// The rule is shared with the wizard's review (common/install-plan.ts); re-exported for the register pipeline.
+export { sameServer } from '../../../common/install-plan';
 
 function stopIfUnsupported(report: DetectionReport): void {
   if (report.supported) return;
@@ -174,8 +170,7 @@ export async function checkInstall(env: PipelineEnv, job: JobHandle, request: In
   if (upgrade) job.log(`Upgrade from ${agent.version ?? '?'} to ${choice.chosen.version}.`);
 
   const mode = request.registration.mode;
-  const alreadyRegistered = agent.registered === true && (mode === 'none' || (mode === 'classic' && sameServer(agent.csAddress, endpoint)));
-  const registerNeeded = mode !== 'none' && !(installNeeded === false && alreadyRegistered);
+  const registerNeeded = registrationNeeded(agent, mode, endpoint, installNeeded);
   const nothingToDo = !installNeeded && !registerNeeded;
   if (nothingToDo) {
     job.log(`Version ${choice.chosen.version} is already installed${mode === 'none' ? '' : ' and registered to this server'}: nothing to do.`);

@@ -52,7 +52,7 @@ const TABLE: Record<number, Entry> = {
   1602: error('The installation was cancelled.', 'Run the install again when you are ready.'),
   1603: error('The installer hit a fatal error.', 'Read the log for the first error line; a restart often helps, then run the install again.'),
   1618: error('Another installation is in progress.', 'Wait for the other installation to finish, then try again.'),
-  1641: { severity: 'success', message: 'The command succeeded; the installer started a restart.', hint: 'The machine restarts to finish the installation.', rebootRequired: true },
+  1641: { severity: 'success', message: 'The command succeeded; a restart is required to finish (mandatory).', hint: 'Restart the machine to finish the installation; the installer does not restart it for you.', rebootRequired: true },
   3010: { severity: 'success', message: 'The command succeeded; a restart is recommended.', hint: 'Restart the machine when convenient to finish the installation.', rebootRequired: true },
 };
 

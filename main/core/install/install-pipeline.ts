@@ -8,7 +8,7 @@ import type { ExitCodeInfo } from './exit-codes';
 import { extractInstaller } from './extract-step';
 import { compareVersions } from './installer-finder';
 import type { JobHandle } from './job-manager';
-import { JobStop, failed, failedFromUserError, machineStateAfter, outcome } from './outcomes';
+import { JobStop, failed, failedFromUserError, machineStateAfter, machineStateFromAgent, outcome } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
 import { UNINSTALL_HINT, realPath, vendorLogFiles } from './pipeline-env';
 import { runRegisterStep, secretsOf } from './register-step';
@@ -123,5 +123,9 @@ async function runInstall(env: PipelineEnv, job: JobHandle, request: InstallRequ
   const snapshot = job.snapshot();
   const agent = final.agent ?? (final.state === 'succeeded' ? null : await env.detection.readAgent().catch(() => null));
   const summary = agent ? buildSummary(env, agent, snapshot.logFiles) : null;
+  if (final.state !== 'succeeded') {
+    const stop = { step, upgrade: plan?.upgrade ?? false, targetVersion: plan?.choice.chosen.version ?? null, uninstallHint: UNINSTALL_HINT[env.commands.platform] };
+    final.outcome = { ...final.outcome, machineState: machineStateFromAgent(final.outcome.machineState, stop, agent) };
+  }
   await job.finish(final.state, final.outcome, { summary, nothingToDo: final.nothingToDo ?? false });
 }

@@ -44,7 +44,7 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
     const s = await sandbox();
     const result = await runCli(installArgs(s).filter((a) => a !== '--json'));
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Done: The Mobility service 9\.65\.0\.0 is installed and registered with 127\.0\.0\.1\./);
+    expect(result.stdout).toMatch(/^Done: The Mobility service 9\.65\.0\.0 is installed and registered with 127\.0\.0\.1:\d+\./);
     expect(result.stdout).toContain('/usr/local/ASR');
     expect(result.stdout).toContain('WALinuxAgent');
     expect(result.stdout).toContain(path.join(s.root, 'var/log/ua_install.log'));

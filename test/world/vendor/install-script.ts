@@ -58,8 +58,10 @@ const DRSCOUT_TEMPLATE = [
   'Version=' + VERSION,
   '',
   '[vxagent.transport]',
+  'Port=80',
+  'SslPort=443',
+  'Https=1',
   'Hostname=0.0.0.0',
-  'Port=443',
   '',
 ].join('\n');
 

@@ -1,0 +1,80 @@
+/** The command line's text says one true thing per line: real runs of the built CLI against sandbox roots. */
+import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobSnapshot } from '../../../common/install';
+import { formatJob } from '../../../main/cli/commands/job-command';
+import { startCsSimulator } from '../../world/cs-simulator';
+import type { CsSimulator } from '../../world/cs-simulator';
+import { PASSPHRASE, readVx, useInstallTestSetup } from '../core/install/install-world';
+import { BUILT, NOT_BUILT_REASON, runCli } from './cli-world';
+
+const setup = useInstallTestSetup();
+
+const failedJob = (o: Partial<JobSnapshot> = {}): JobSnapshot => ({
+  id: 'j',
+  kind: 'register',
+  state: 'failed',
+  steps: [],
+  startedAt: 0,
+  finishedAt: 1,
+  logLines: 0,
+  logFiles: ['/var/log/mobility-setup/j.log', '/var/log/ua_install.log'],
+  outcome: { severity: 'error', code: 'exit.13', message: 'The agent already points to a different configuration server.', hint: 'Unregister it.', exitCode: 13, rebootRequired: false, machineState: 'x' },
+  summary: null,
+  nothingToDo: false,
+  ...o,
+});
+
+describe('job text', () => {
+  it('labels have a space after the colon, and a second log path has no stray colon', () => {
+    const text = formatJob(failedJob(), 13);
+    expect(text).toContain('Vendor exit code: 13');
+    const lines = text.split('\n');
+    const second = lines.find((l) => l.endsWith('/var/log/ua_install.log'));
+    expect(second?.trimStart()).toBe('/var/log/ua_install.log');
+    expect(lines.every((l) => !/^\s*:/.test(l))).toBe(true);
+  });
+
+  it('says a restart once: 3010 recommended, 1641 required (mandatory), never that the installer restarts the machine', () => {
+    const reboot = (code: number) =>
+      formatJob(failedJob({ state: 'succeeded', outcome: { severity: 'success', code: `exit.${code}`, message: 'Installed.', hint: 'Restart the machine when convenient.', exitCode: code, rebootRequired: true, machineState: null } }), code);
+    expect(reboot(3010).match(/[Rr]estart/g)).toHaveLength(1);
+    expect(reboot(1641)).toContain('required to finish the installation (mandatory');
+    expect(reboot(1641)).not.toMatch(/restarts the machine/);
+  });
+
+  it('an uninstalled agent is "not installed", with no Azure VM agent note', () => {
+    const text = formatJob(failedJob({ summary: { installed: false, version: null, installDir: null, registered: false, server: null, logFiles: [], azureVmAgentNote: null, walinuxagentPresent: false } }), 1);
+    expect(text).toMatch(/Agent: +not installed/);
+    expect(text).not.toMatch(/Azure|Registered/);
+  });
+});
+
+describe.skipIf(!BUILT)(`register exit 13 (built CLI)${BUILT ? '' : ` — skipped: ${NOT_BUILT_REASON}`}`, () => {
+  let other: CsSimulator;
+  beforeAll(async () => {
+    other = await startCsSimulator({ passphrase: PASSPHRASE });
+  });
+  afterAll(async () => {
+    await other.close();
+  });
+
+  it('an agent registered with another server: exit 13, and every line says it is still registered with that server', async () => {
+    const { root, installerDir } = await setup.rootWithInstaller({});
+    const passphraseFile = path.join(root, 'MobSvc.passphrase');
+    await writeFile(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
+    const installed = await runCli(['--root', root, 'install', '--installer-dir', installerDir, '--cs-endpoint', setup.cs.endpoint, '--passphrase-file', passphraseFile, '--yes']);
+    expect(installed.code).toBe(0);
+    // The summary keeps the port the agent was registered with.
+    expect(installed.stdout).toContain(`Registered:       yes, with ${setup.cs.endpoint}`);
+
+    const result = await runCli(['--root', root, 'register', '--cs-endpoint', other.endpoint, '--passphrase-file', passphraseFile, '--yes']);
+    expect(result.code).toBe(13);
+    expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
+    expect(result.stdout).toContain('Vendor exit code: 13');
+    expect(result.stdout).toContain(`Registered:       yes, with ${setup.cs.endpoint}`);
+    expect(result.stdout).toMatch(new RegExp(`Machine state: +The Mobility service 9\\.65\\.0\\.0 is installed in /usr/local/ASR and still registered with ${setup.cs.endpoint.replace(/\./g, '\\.')}\\.`));
+    expect(result.stdout).not.toMatch(/not registered/);
+  });
+});
