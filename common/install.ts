@@ -97,6 +97,8 @@ export interface JobSnapshot {
   summary: AgentSummary | null;
   /** Set when nothing had to be done (same version, same server). */
   nothingToDo: boolean;
+  /** How long a vendor tool may print nothing before it is ended, so a quiet wait can say when that is. */
+  inactivityTimeoutMs?: number;
 }
 
 export interface LogChunk {

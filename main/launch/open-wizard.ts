@@ -70,7 +70,13 @@ async function serveInBrowser(opts: OpenWizardOptions, print: (line: string) => 
   const write = opts.write ?? ((text: string) => process.stdout.write(text));
   let served: ServedWizard;
   try {
-    served = await serveWizard({ root: opts.root, ...(opts.port === undefined ? {} : { port: opts.port }), defaults: opts.defaults, demo: opts.demo });
+    served = await serveWizard({
+      root: opts.root,
+      ...(opts.port === undefined ? {} : { port: opts.port }),
+      ...(opts.inactivityTimeoutMs === undefined ? {} : { inactivityTimeoutMs: opts.inactivityTimeoutMs }),
+      defaults: opts.defaults,
+      demo: opts.demo,
+    });
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     if (opts.json) write(`${JSON.stringify({ ok: false, error: err.toAppError() })}\n`);

@@ -241,6 +241,14 @@ export const enUi = {
     cancelYes: 'Stop the job',
     cancelNo: 'Keep going',
     logTitle: 'Installer log',
+    quiet: {
+      notice: 'No output for {{seconds}} s; it is ended after {{limit}} without output.',
+      noLimit: 'No output for {{seconds}} s.',
+      minutes_one: '{{count}} min',
+      minutes_other: '{{count}} min',
+      seconds_one: '{{count}} s',
+      seconds_other: '{{count}} s',
+    },
   },
   log: {
     search: 'Search the log',

@@ -152,6 +152,8 @@ test('cancel mid-install ends the installer and says what state the server is in
   await installFromServerStep(page);
   await expect(page.getByRole('heading', { name: 'Installing the Mobility service' })).toBeVisible();
   await expect(page.getByTestId('log-pane')).toContainText(/./, { timeout: 15_000 });
+  // The hung installer prints nothing: the wait explains itself with the default 15-minute limit.
+  await expect(page.getByTestId('quiet-wait')).toHaveText(/^No output for 1\d s; it is ended after 15 min without output\.$/, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Stop the job' }).click();
   await expectSummary(page, { heading: 'Installation cancelled', exitCode: 1602, rail: 'cancelled', never: ['Unknown', 'partly installed', 'WALinuxAgent'] });

@@ -67,6 +67,15 @@ describe('shell arguments', () => {
     const plain = { root: '/', demo: false, defaults: noDefaults };
     expect(parseShellArgs(toShellArgs(plain)).args).toEqual(plain);
   });
+
+  it('carries a short inactivity timeout to the Electron process (the demo\'s hang scenario) and drops a bad one with a warning', () => {
+    const hang = { root: '/tmp/demo', demo: true, defaults: noDefaults, inactivityTimeoutMs: 20_000 };
+    expect(toShellArgs(hang)).toContain('--inactivity-timeout');
+    expect(parseShellArgs(toShellArgs(hang)).args).toEqual(hang);
+    const bad = parseShellArgs(['--inactivity-timeout', 'soon']);
+    expect(bad.args.inactivityTimeoutMs).toBeUndefined();
+    expect(bad.warnings).toEqual(['--inactivity-timeout: give a number of seconds greater than 0. The value was ignored.']);
+  });
 });
 
 describe('chooseShell', () => {

@@ -25,6 +25,8 @@ describe('install pipeline: timeouts, cancel, unreachable server', () => {
     expect(job.state).toBe('failed');
     expect(job.outcome?.code).toBe('install.timeout');
     expect(job.outcome?.message).toMatch(/printed nothing for 1\.5 seconds and was stopped as hung/);
+    // Whoever watches the job is told the limit, so a quiet wait can say when it ends.
+    expect(job.inactivityTimeoutMs).toBe(1_500);
     // Read back from the machine: the hung installer never wrote the agent's state, so it is not installed,
     // and the summary says the same (no "Unknown" version beside a "partly installed" guess).
     expect(job.outcome?.machineState).toBe('The Mobility service is not installed: the installer stopped before it finished. Run the install again when the cause is fixed.');
