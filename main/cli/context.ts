@@ -10,3 +10,8 @@ export function globalOptions(command: Command): GlobalOptions {
   const opts = command.optsWithGlobals<{ root?: string; json?: boolean }>();
   return { root: opts.root ?? '/', json: opts.json === true };
 }
+
+/** The one wording every command uses for a --root folder that is not there (it is not created: a typo would make a new sandbox). */
+export function missingRootMessage(root: string): string {
+  return `the root folder ${root} does not exist. Pass an existing folder to --root, or leave --root out to use this machine (/).`;
+}

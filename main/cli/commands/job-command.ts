@@ -5,6 +5,7 @@ import type { JobSnapshot, Registration } from '../../../common/install';
 import { passphraseFromFileText } from '../../../common/passphrase';
 import { createCore } from '../../core/app-core';
 import { waitForJob } from '../../core/install/wait-for-job';
+import { missingRootMessage } from '../context';
 import { EXIT, exitCodeForError, exitCodeForJob } from '../exit-codes';
 
 declare const __APP_VERSION__: string;
@@ -149,7 +150,7 @@ function ignoreStreamErrors(): void {
 
 /** Runs one install/register job on a fresh core: progress on stderr, the result on stdout, an exit code back. */
 export async function runJobCommand(options: JobCommandOptions): Promise<number> {
-  if (!existsSync(options.root)) throw new UsageError(`The root directory ${options.root} does not exist.`);
+  if (!existsSync(options.root)) throw new UsageError(missingRootMessage(options.root));
   const core = createCore({
     root: options.root,
     appLog: true,

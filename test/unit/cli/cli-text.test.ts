@@ -51,6 +51,38 @@ describe('job text', () => {
   });
 });
 
+describe.skipIf(!BUILT)(`usage mistakes (built CLI)${BUILT ? '' : ` — skipped: ${NOT_BUILT_REASON}`}`, () => {
+  it('an unknown option is named in one line, then how to get help; not a missing --installer-dir and the whole help', async () => {
+    const result = await runCli(['install', '--passphrase', 'X', '--installer-dir', '/tmp']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("mobility-setup install: unknown option '--passphrase'\nRun mobility-setup install --help for its options.\n");
+    const missing = await runCli(['install', '--passphrase', 'X']);
+    expect(missing.stderr.split('\n')[0]).toBe("mobility-setup install: unknown option '--passphrase'");
+    expect(missing.stderr).not.toMatch(/Usage:|installer-dir/);
+  });
+
+  it('a mistyped command is an error with "did you mean", even with --help after it', async () => {
+    for (const args of [['instal', '--help'], ['--root', '/tmp', 'instal', '-h'], ['instal']]) {
+      const result = await runCli(args);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe("mobility-setup: unknown command 'instal' (did you mean install?)\nRun mobility-setup --help for the commands.\n");
+    }
+    // A real command's --help is still help.
+    expect((await runCli(['install', '--help'])).code).toBe(0);
+  });
+
+  it('detect and install say the same about a missing root folder', async () => {
+    const root = '/nonexistent-mobility-root';
+    const detect = await runCli(['--root', root, 'detect']);
+    const install = await runCli(['--root', root, 'install', '--installer-dir', '/tmp', '--no-register', '--yes']);
+    const sentence = `the root folder ${root} does not exist. Pass an existing folder to --root, or leave --root out to use this machine (/).\n`;
+    expect(detect.stderr).toBe(`mobility-setup detect: ${sentence}`);
+    expect(install.stderr).toBe(`mobility-setup install: ${sentence}`);
+    expect([detect.code, install.code]).toEqual([2, 2]);
+  });
+});
+
 describe.skipIf(!BUILT)(`register exit 13 (built CLI)${BUILT ? '' : ` — skipped: ${NOT_BUILT_REASON}`}`, () => {
   let other: CsSimulator;
   beforeAll(async () => {
