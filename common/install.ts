@@ -27,7 +27,20 @@ export interface InstallerChoice {
 export type Registration =
   | { mode: 'classic'; endpoint: string; passphrase: string }
   | { mode: 'modernized'; configJson: string }
-  | { mode: 'none' };
+  /**
+   * Install only. The vendor's installer takes the server kind at install time (-c CSLegacy | CSPrime,
+   * /CSType): both front doors ask for it. Absent (older callers): classic, as before the field existed.
+   */
+  | { mode: 'none'; serverKind?: ServerKind };
+
+/** Which kind of server the agent is installed for: a configuration server (classic) or a replication appliance (modernized). */
+export type ServerKind = 'classic' | 'modernized';
+
+/** The server kind the installer is run for (-c CSLegacy for classic, -c CSPrime for modernized). */
+export function serverKindOf(registration: Registration): ServerKind {
+  if (registration.mode === 'none') return registration.serverKind ?? 'classic';
+  return registration.mode;
+}
 
 export interface InstallRequest {
   /** The installer file chosen by findInstaller (must be inside installerDir). */

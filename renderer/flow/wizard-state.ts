@@ -5,7 +5,7 @@
 import type { SessionInfo } from '../../common/api';
 import type { ConnectivityReport } from '../../common/connectivity';
 import type { DetectionReport, DetectionSnapshot } from '../../common/detection';
-import type { InstallerChoice, JobSnapshot } from '../../common/install';
+import type { InstallerChoice, JobSnapshot, ServerKind } from '../../common/install';
 import type { AppError } from '../../common/result';
 
 export const STEPS = ['detect', 'installer', 'server', 'review', 'install', 'summary'] as const;
@@ -24,6 +24,8 @@ export interface RegistrationDraft {
   /** Text of the appliance's config.json (modernized); never displayed. */
   configJson: string | null;
   configFileName: string | null;
+  /** "Skip registration": the kind of server the agent will be registered with later (the installer needs it). */
+  laterKind: ServerKind | null;
 }
 
 export interface WizardState {
@@ -69,6 +71,7 @@ export type WizardAction =
   | { type: 'installerFailed'; error: AppError }
   | { type: 'setInstallDir'; dir: string }
   | { type: 'setRegistrationMode'; mode: RegistrationMode }
+  | { type: 'setLaterKind'; kind: ServerKind }
   | { type: 'setEndpoint'; endpoint: string }
   | { type: 'setPassphrase'; passphrase: string }
   | { type: 'setConfigJson'; fileName: string; text: string }
@@ -90,6 +93,7 @@ export const emptyRegistration: RegistrationDraft = {
   passphrase: '',
   configJson: null,
   configFileName: null,
+  laterKind: null,
 };
 
 export const initialWizardState: WizardState = {

@@ -131,6 +131,11 @@ export const enUi = {
       noneHelp: 'Install only; register later with Register only.',
       noneNote: 'The agent will be installed but not registered. Replication cannot start until it is registered.',
     },
+    later: {
+      legend: 'It will be registered later with',
+      classic: 'A configuration server (classic)',
+      modernized: 'A replication appliance (modernized)',
+    },
     classic: {
       address: 'Configuration server address',
       addressHelp: 'An IP address or a host name, optionally with :port (default 443).',
@@ -179,6 +184,7 @@ export const enUi = {
     },
     blocker: {
       chooseServer: 'Choose a configuration server or an appliance.',
+      laterKind: 'Choose the kind of server it will be registered with: the installer is set up for one of them.',
       configJson: 'Load the appliance’s config.json.',
       endpoint: 'Enter a valid configuration server address.',
       passphrase: 'Enter a valid passphrase.',
@@ -210,7 +216,8 @@ export const enUi = {
       label: 'Registration',
       classic: 'Configuration server {{address}}',
       modernized: 'Replication appliance ({{name}})',
-      none: 'Not registered now',
+      noneClassic: 'Not registered now; installed for a configuration server (classic)',
+      noneModernized: 'Not registered now; installed for a replication appliance (modernized)',
     },
     elevation: 'You will be asked for administrator approval when the install starts.',
     starting: 'Starting…',

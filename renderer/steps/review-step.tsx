@@ -41,7 +41,9 @@ export function ReviewStep() {
       ? t('review.server.classic', { address: endpoint.ok ? endpoint.endpoint.display : reg.endpoint })
       : reg.mode === 'modernized'
         ? t('review.server.modernized', { name: reg.configFileName ?? 'config.json' })
-        : t('review.server.none');
+        : reg.laterKind === 'modernized'
+          ? t('review.server.noneModernized')
+          : t('review.server.noneClassic');
 
   const rows: [string, ReactNode][] = [
     [t('review.what'), action],

@@ -34,7 +34,8 @@ export function registerInstallCommand(program: Command): void {
     .option('--installer-dir <dir>', 'required: folder holding Microsoft-ASR_UA_<version>_<OS>_GA_<date>_release.tar.gz (or the Windows .exe)')
     .option('--install-dir <dir>', 'where the agent goes (default: the vendor default, /usr/local/ASR on Linux)');
   withRegistrationOptions(command)
-    .option('--no-register', 'install only; register later with `mobility-setup register`')
+    .option('--no-register', 'install only; register later with `mobility-setup register` (needs --server-kind)')
+    .option('--server-kind <kind>', 'with --no-register: classic (configuration server, -c CSLegacy) or modernized (replication appliance, -c CSPrime)')
     .option('--data-port <n>', 'process server data port for the connectivity check (default 9443)')
     .option('--inactivity-timeout <seconds>', 'end the vendor installer/configurator after this long without output (default 900)')
     .option('-y, --yes', 'do not ask for confirmation', false)

@@ -17,6 +17,8 @@ export interface RegistrationOptions {
   configFile?: string;
   /** commander's --no-register: false when given. */
   register?: boolean;
+  /** With --no-register: the kind of server the agent will be registered with later. */
+  serverKind?: string;
 }
 
 export class UsageError extends Error {}
@@ -48,8 +50,13 @@ export function registrationFromOptions(options: RegistrationOptions, allowNone:
   if (chosen !== 1) throw new UsageError(chosen === 0 ? `Choose how to register: ${choices}.` : `Give only one of: ${choices}.`);
   if (none) {
     if (!allowNone) throw new UsageError(`Choose how to register: ${choices}.`);
-    return { mode: 'none' };
+    // The vendor's installer is told the server kind at install time (-c CSLegacy | CSPrime): no guessing.
+    if (options.serverKind !== 'classic' && options.serverKind !== 'modernized') {
+      throw new UsageError('--no-register needs --server-kind classic (a configuration server) or --server-kind modernized (a replication appliance): the installer is set up for one of them.');
+    }
+    return { mode: 'none', serverKind: options.serverKind };
   }
+  if (options.serverKind !== undefined) throw new UsageError('--server-kind goes with --no-register only (--cs-endpoint means classic, --config-file modernized).');
   if (modernized) return { mode: 'modernized', configJson: readSmallFile(options.configFile ?? '', 1_000_000, 'the appliance configuration file') };
   if (options.csEndpoint === undefined || options.passphraseFile === undefined) {
     throw new UsageError('--cs-endpoint and --passphrase-file go together (the passphrase is generated on the configuration server).');

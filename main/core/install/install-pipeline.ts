@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { AgentFacts } from '../../../common/detection';
 import type { InstallRequest, JobOutcome, StepId } from '../../../common/install';
+import { serverKindOf } from '../../../common/install';
 import { UserError } from '../../../common/result';
 import { checkInstall } from './check-step';
 import type { InstallPlan } from './check-step';
@@ -85,7 +86,7 @@ async function runInstall(env: PipelineEnv, job: JobHandle, request: InstallRequ
         extractedDir = await extractInstaller(env, job, plan.choice);
         job.step('extract', 'done');
         enter('install');
-        const spec = { operation: 'install', extractedDir, installDir: realPath(env.deps, plan.installDir), architecture: request.registration.mode === 'modernized' ? 'modernized' : 'classic', upgrade: plan.upgrade } as const;
+        const spec = { operation: 'install', extractedDir, installDir: realPath(env.deps, plan.installDir), architecture: serverKindOf(request.registration), upgrade: plan.upgrade } as const;
         notices.push(
           await runVendorStep('install', spec, {
             job,

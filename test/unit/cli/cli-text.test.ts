@@ -72,10 +72,20 @@ describe.skipIf(!BUILT)(`usage mistakes (built CLI)${BUILT ? '' : ` — skipped:
     expect((await runCli(['install', '--help'])).code).toBe(0);
   });
 
+  it('--no-register asks for the server kind the installer is set up for, as the vendor\'s installer does', async () => {
+    const { root, installerDir } = await setup.rootWithInstaller({});
+    const result = await runCli(['--root', root, 'install', '--installer-dir', installerDir, '--no-register', '--yes']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--no-register needs --server-kind classic (a configuration server) or --server-kind modernized (a replication appliance)');
+    expect((await readVx(root)).size).toBe(0);
+    const conflicting = await runCli(['--root', root, 'install', '--installer-dir', installerDir, '--config-file', '/dev/null', '--server-kind', 'classic', '--yes']);
+    expect(conflicting.code).toBe(2);
+  });
+
   it('detect and install say the same about a missing root folder', async () => {
     const root = '/nonexistent-mobility-root';
     const detect = await runCli(['--root', root, 'detect']);
-    const install = await runCli(['--root', root, 'install', '--installer-dir', '/tmp', '--no-register', '--yes']);
+    const install = await runCli(['--root', root, 'install', '--installer-dir', '/tmp', '--no-register', '--server-kind', 'classic', '--yes']);
     const sentence = `the root folder ${root} does not exist. Pass an existing folder to --root, or leave --root out to use this machine (/).\n`;
     expect(detect.stderr).toBe(`mobility-setup detect: ${sentence}`);
     expect(install.stderr).toBe(`mobility-setup install: ${sentence}`);

@@ -52,7 +52,7 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
 
   it('--no-register then register: both exit 0', async () => {
     const s = await sandbox();
-    const installed = await runCli(['--root', s.root, '--json', 'install', '--installer-dir', s.installerDir, '--no-register', '--yes']);
+    const installed = await runCli(['--root', s.root, '--json', 'install', '--installer-dir', s.installerDir, '--no-register', '--server-kind', 'classic', '--yes']);
     expect(installed.code).toBe(0);
     expect((await readVx(s.root)).get('AGENT_CONFIGURATION_STATUS')).toBe('NotStarted');
     const registered = await runCli(['--root', s.root, '--json', 'register', '--cs-endpoint', setup.cs.endpoint, '--passphrase-file', s.passphraseFile, '--yes']);

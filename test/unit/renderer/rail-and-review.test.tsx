@@ -47,7 +47,7 @@ describe('step rail', () => {
 });
 
 describe('review', () => {
-  const classic = { mode: 'classic' as const, endpoint: '10.0.0.5', passphrase: 'itUx70I47uxDuUVY', configJson: null, configFileName: null };
+  const classic = { mode: 'classic' as const, endpoint: '10.0.0.5', passphrase: 'itUx70I47uxDuUVY', configJson: null, configFileName: null, laterKind: null };
   const base: Partial<WizardState> = { step: 'review', session, installer: installerChoice, searchedDir: '/srv/installers', connectivity: connectivityOk, connectivityEndpoint: '10.0.0.5' };
   const agent = (a: Partial<typeof installedReport.agent>) => ({ ...installedReport, complete: true, agent: { ...installedReport.agent, ...a } });
 
@@ -56,7 +56,7 @@ describe('review', () => {
       [{ detection: { ...report, complete: true }, registration: classic }, /^Install the Mobility service 9\.65\.0\.0$/],
       [{ detection: agent({}), registration: classic }, /^Upgrade the Mobility service from 9\.60\.0\.0 to 9\.65\.0\.0$/],
       [{ detection: agent({ version: '9.65.0.0', registered: true, csAddress: '10.0.0.5' }), registration: classic }, /^Nothing to do: .*already installed and registered/],
-      [{ detection: agent({ version: '9.65.0.0', registered: false }), registration: { ...classic, mode: 'none' } }, /^Nothing to do: the Mobility service 9\.65\.0\.0 is already installed; nothing will be changed$/],
+      [{ detection: agent({ version: '9.65.0.0', registered: false }), registration: { ...classic, mode: 'none', laterKind: 'classic' } }, /^Nothing to do: the Mobility service 9\.65\.0\.0 is already installed; nothing will be changed$/],
       // Same version, registered elsewhere (another port is another server): only the registration runs.
       [{ detection: agent({ version: '9.65.0.0', registered: true, csAddress: '10.0.0.5:4443' }), registration: classic }, /^Register the Mobility service 9\.65\.0\.0, which is already installed/],
       [{ detection: agent({ version: '9.70.0.0' }), registration: classic }, /downgrade, which is refused/],

@@ -152,6 +152,16 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
   });
 
+  it('install only runs the installer for the server kind asked for: modernized → -c CSPrime, classic → -c CSLegacy', async () => {
+    for (const [serverKind, csType] of [['modernized', 'CSPrime'], ['classic', 'CSLegacy']] as const) {
+      const { root, installerDir, installer } = await world();
+      const job = await installer.run('startInstall', { installerDir, registration: { mode: 'none', serverKind } });
+      expect(job.state).toBe('succeeded');
+      const vendorLog = await readFile(path.join(root, 'var/log/ua_install.log'), 'utf8');
+      expect(vendorLog).toMatch(new RegExp(`Command line: -d /usr/local/ASR -r MS -v VmWare -c ${csType}\\b`));
+    }
+  });
+
   it('register without an installed agent says to install first', async () => {
     const { installer } = await world();
     const job = await installer.run('startRegister', { registration: classic() });
