@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AgentFacts, DetectionReport } from '../../../common/detection';
+import type { AgentFacts, DetectionReport, DiskCheck } from '../../../common/detection';
 import { parseEndpoint } from '../../../common/endpoint';
 import { registrationNeeded } from '../../../common/install-plan';
 import type { Endpoint } from '../../../common/endpoint';
@@ -128,8 +128,8 @@ function versionPlan(agent: AgentFacts, version: string): { installNeeded: boole
   return order < 0 ? { installNeeded: true, upgrade: true } : { installNeeded: false, upgrade: false };
 }
 
-function checkDisk(report: DetectionReport): void {
-  const short = (report.disk ?? []).filter((d) => d.ok === false);
+function checkDisk(disk: DiskCheck[]): void {
+  const short = disk.filter((d) => d.ok === false);
   if (short.length === 0) return;
   const mb = (n: number | null) => (n === null ? '?' : `${Math.floor(n / 1024 ** 2)} MB`);
   const list = short.map((d) => `${d.path}: ${mb(d.freeBytes)} free, ${mb(d.requiredBytes)} needed`).join('; ');
@@ -181,7 +181,8 @@ export async function checkInstall(env: PipelineEnv, job: JobHandle, request: In
   if ('unavailable' in elevator) {
     throw failed({ code: 'install.notElevated', message: `Installing needs root (Administrator on Windows). ${elevator.unavailable}`, hint: 'Run as root: sudo mobility-setup install … (or start Mobility Setup as root).' });
   }
-  if (installNeeded) checkDisk(report);
+  // Checked at the folder that will be used, not the default one the detection screen shows.
+  if (installNeeded) checkDisk(await env.detection.diskFor(installDir));
   if (registerNeeded && endpoint) await checkServerReachable(env, job, endpoint, request.dataPort);
   return { choice, installDir, installNeeded, upgrade, registerNeeded, nothingToDo, endpoint, elevator };
 }

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CoreDeps } from '../../core/core-deps';
 import type { DetectionProbes } from '../detection-probes';
-import { checkDiskSpace, MB } from '../disk-space';
+import { checkDiskSpace, MB, requirementsFor } from '../disk-space';
 import type { DiskRequirement } from '../disk-space';
 import { readMachineFacts } from '../machine-facts';
 import type { RootFiles } from '../root-files';
@@ -71,8 +71,8 @@ export function createWin32DetectionProbes(deps: CoreDeps, files: RootFiles): De
       return windowsPrivileges({ user, whoamiGroups: groups.code === 0 ? groups.stdout : null, enableLua: regNumber(uac, 'EnableLUA') });
     },
 
-    checkDisk() {
-      return checkDiskSpace(deps.paths, WINDOWS_DISK_REQUIREMENTS);
+    checkDisk(installDir) {
+      return checkDiskSpace(deps.paths, requirementsFor(WINDOWS_DISK_REQUIREMENTS, WINDOWS_INSTALL_DIR, installDir));
     },
   };
 }
