@@ -18,7 +18,15 @@ export interface ExitCodeRow {
   /** What a Linux shell sees ($?): the low 8 bits. */
   linux: number;
   meaning: string;
+  /**
+   * Whose number it is: the vendor's (documented for its Windows installer and configurator, or a generic MSI
+   * code; on Linux the same meaning is INFERRED, the vendor documents no Linux codes) or Mobility Setup's own.
+   */
+  source: 'vendor' | 'msi' | 'mobility-setup';
 }
+
+const VENDOR_CODES = new Set([0, 1, 2, 3, 10, 11, 13, 14, 15, 16, 17, 41, 42, 43, 44, 62, 97, 98, 99, 1641, 3010]);
+const MSI_CODES = new Set([1602, 1603, 1618]);
 
 /** Every exit code of `install` and `register`, for the README and `--help` readers. */
 export const CLI_EXIT_CODES: readonly ExitCodeRow[] = [
@@ -56,9 +64,25 @@ export const CLI_EXIT_CODES: readonly ExitCodeRow[] = [
   [1618, 'Vendor/MSI: another installation is in progress'],
   [EXIT.rebootRequired, 'Success; the installer requires a restart (mandatory; vendor 1641)'],
   [EXIT.rebootRecommended, 'Success; a restart is recommended (vendor 3010)'],
-].map(([code, meaning]) => ({ code: code as number, linux: (code as number) & 0xff, meaning: meaning as string }));
+].map(([code, meaning]) => ({
+  code: code as number,
+  linux: (code as number) & 0xff,
+  meaning: meaning as string,
+  source: VENDOR_CODES.has(code as number) ? 'vendor' : MSI_CODES.has(code as number) ? 'msi' : 'mobility-setup',
+}));
 
 /** The command line's exit code for a finished job (the same number the wizard's summary shows). */
 export function exitCodeForJob(job: JobSnapshot): number {
   return jobExitCode(job) ?? EXIT.failed;
+}
+
+const SOURCE_LABEL: Record<ExitCodeRow['source'], string> = {
+  vendor: "vendor's (Windows docs; inferred on Linux)",
+  msi: 'MSI (inferred on Linux)',
+  'mobility-setup': 'Mobility Setup',
+};
+
+/** The README's table row for an exit code (a test keeps the README and this table the same). */
+export function readmeExitCodeRow(row: ExitCodeRow): string {
+  return `| ${row.code}${row.linux !== row.code ? ` [${row.linux}]` : ''} | ${row.meaning.replace(/\|/g, '\\|')} | ${SOURCE_LABEL[row.source]} |`;
 }

@@ -3,9 +3,9 @@ import type { Severity } from '../../../common/install';
 /**
  * What the vendor installer's and configurator's exit codes mean, and what a person does next.
  * Source: the vendor's Windows documentation (../../../shared/domain.md "Exit codes") plus the generic MSI
- * codes. The Linux installer's codes are undocumented; the Linux and Windows agents are built from one
- * code base and the codes we have seen on Linux (0, 14, 3010, …) match the Windows meanings, so the same
- * table is applied on both. An unknown code still gets a message that names the number and the log.
+ * codes. INFERRED for Linux: the Linux installer's codes are undocumented; the Linux and Windows agents are
+ * built from one code base and the codes we have seen on Linux (0, 14, 3010, …) match the Windows meanings,
+ * so the same table is applied on both. An unknown code still gets a message that names the number and the log.
  */
 export interface ExitCodeInfo {
   severity: Severity;
@@ -76,7 +76,8 @@ export function describeExitCode(exitCode: number, logPath: string | null = null
 /**
  * A Linux exit status has 8 bits, so a vendor binary that exits 3010 reaches us as 3010 & 0xFF = 194
  * (1641 → 105, 1602 → 66, 1603 → 67, 1618 → 82). None of these low bytes is a documented code of its
- * own, so on Linux they are read as the Windows code they came from.
+ * own, so on Linux they are read as the Windows code they came from. INFERRED: the vendor documents no
+ * Linux exit codes at all; this mapping is ours.
  */
 const LINUX_LOW_BYTE: Record<number, number> = { 194: 3010, 105: 1641, 66: 1602, 67: 1603, 82: 1618 };
 

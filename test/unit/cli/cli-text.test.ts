@@ -4,6 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../../common/install';
 import { formatJob } from '../../../main/cli/commands/job-command';
+import { CLI_EXIT_CODES, readmeExitCodeRow } from '../../../main/cli/exit-codes';
+import { readFileSync } from 'node:fs';
 import { startCsSimulator } from '../../world/cs-simulator';
 import type { CsSimulator } from '../../world/cs-simulator';
 import { PASSPHRASE, readVx, useInstallTestSetup } from '../core/install/install-world';
@@ -24,6 +26,15 @@ const failedJob = (o: Partial<JobSnapshot> = {}): JobSnapshot => ({
   summary: null,
   nothingToDo: false,
   ...o,
+});
+
+describe('README exit-code table', () => {
+  it('lists every exit code with whose number it is (the vendor\'s Windows docs, MSI, or Mobility Setup)', () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+    for (const row of CLI_EXIT_CODES) expect(readme).toContain(readmeExitCodeRow(row));
+    expect(CLI_EXIT_CODES.find((r) => r.code === 1641)?.meaning).toContain('requires a restart (mandatory');
+    expect(readme).toContain('it documents **no Linux codes**');
+  });
 });
 
 describe('job text', () => {

@@ -1,6 +1,7 @@
 /** The demo's own command line, run for real from the build (dist/main/demo.js). */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SCENARIOS } from '../../world/demo-scenarios';
@@ -25,6 +26,23 @@ describe.skipIf(!BUILT)(`demo command line${BUILT ? '' : ' — skipped: run npm 
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('--help');
+  });
+});
+
+describe.skipIf(!BUILT)('test package for trying the CLI outside the demo', () => {
+  it('makes a sandbox root with a package the built CLI installs from, as its printed command says', () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'test-package-')), 'root');
+    try {
+      const made = spawnSync(process.execPath, [path.join(REPO, 'dist/main/test-package.js'), dir], { cwd: REPO, encoding: 'utf8', timeout: 30_000 });
+      expect(made.status).toBe(0);
+      const command = /^ {2}node bin\/mobility-setup\.js (--root .* install .*)$/m.exec(made.stdout)?.[1];
+      expect(command).toBeDefined();
+      const installed = spawnSync(process.execPath, ['bin/mobility-setup.js', ...(command ?? '').split(' ')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+      expect(installed.status).toBe(0);
+      expect(readFileSync(path.join(dir, 'usr/local/.vx_version'), 'utf8')).toContain('Version=9.65.0.0');
+    } finally {
+      rmSync(path.dirname(dir), { recursive: true, force: true });
+    }
   });
 });
 
