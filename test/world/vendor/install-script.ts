@@ -58,10 +58,10 @@ const DRSCOUT_TEMPLATE = [
   'Version=' + VERSION,
   '',
   '[vxagent.transport]',
+  'Hostname=0.0.0.0',
   'Port=80',
   'SslPort=443',
   'Https=1',
-  'Hostname=0.0.0.0',
   '',
 ].join('\n');
 
