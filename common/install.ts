@@ -40,7 +40,20 @@ export interface InstallerChoice {
 export type Registration =
   | { mode: 'classic'; endpoint: string; passphrase: string }
   | { mode: 'modernized'; configJson: string }
-  | { mode: 'none' };
+  /**
+   * Install only. The vendor's installer takes the server kind at install time (-c CSLegacy | CSPrime,
+   * /CSType): both front doors ask for it. Absent (older callers): classic, as before the field existed.
+   */
+  | { mode: 'none'; serverKind?: ServerKind };
+
+/** Which kind of server the agent is installed for: a configuration server (classic) or a replication appliance (modernized). */
+export type ServerKind = 'classic' | 'modernized';
+
+/** The server kind the installer is run for (-c CSLegacy for classic, -c CSPrime for modernized). */
+export function serverKindOf(registration: Registration): ServerKind {
+  if (registration.mode === 'none') return registration.serverKind ?? 'classic';
+  return registration.mode;
+}
 
 export interface InstallRequest {
   /** The installer file chosen by findInstaller (must be inside installerDir). */
@@ -82,13 +95,18 @@ export interface JobOutcome {
 }
 
 export interface AgentSummary {
+  /** Whether the agent is installed now (read from the machine after the job, not assumed). */
+  installed: boolean;
   version: string | null;
   installDir: string | null;
   registered: boolean;
   server: string | null;
   logFiles: string[];
-  /** Windows: installed with the agent. Linux: install WALinuxAgent after failover. */
-  azureVmAgentNote: string;
+  /**
+   * Windows: installed with the agent (9.7.0.0 and later). Linux: install WALinuxAgent after failover.
+   * null when it does not apply: no agent is installed, or a Windows agent older than 9.7.0.0.
+   */
+  azureVmAgentNote: string | null;
   walinuxagentPresent: boolean | null;
   /** The anti-virus check's state and the person's choice when the install ran. */
   antivirus?: AntivirusNote;
@@ -108,6 +126,8 @@ export interface JobSnapshot {
   summary: AgentSummary | null;
   /** Set when nothing had to be done (same version, same server). */
   nothingToDo: boolean;
+  /** How long a vendor tool may print nothing before it is ended, so a quiet wait can say when that is. */
+  inactivityTimeoutMs?: number;
 }
 
 export interface LogChunk {

@@ -77,6 +77,7 @@ function start(args: ShellArgs): void {
     core = createCore({
       root: args.root,
       appLog: true,
+      ...(args.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: args.inactivityTimeoutMs } : {}),
       desktop: { openPath: (file) => shell.openPath(file).then((err) => err === '') },
       session: { shell: 'electron', demo: args.demo, defaults: args.defaults, appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : app.getVersion() },
     });

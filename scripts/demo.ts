@@ -4,41 +4,34 @@
  * machine's release files and an installers folder with a test agent package built for this machine's
  * token; a configuration server simulator listens on 127.0.0.1; the wizard opens with all of it prefilled.
  *
- *   node dist/main/demo.js [--keep] [--scenario ok|reboot|fail|hang|flood] [--port N]
+ *   node dist/main/demo.js [--help] [--keep] [--scenario ok|reboot|fail|hang|flood] [--port N]
  */
 import { randomInt } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { openWizard } from '../main/launch/open-wizard';
-import type { AgentBehavior } from '../test/world/agent-package';
 import { startCsSimulator } from '../test/world/cs-simulator';
 import type { CsSimulator } from '../test/world/cs-simulator';
 import { createDemoSandbox, FALLBACK_TOKEN } from '../test/world/demo-sandbox';
 import type { DemoSandbox } from '../test/world/demo-sandbox';
-
-/** Each scenario is a package knob set; a short pause per step lets a person watch the progress. */
-const SCENARIOS: Record<string, AgentBehavior> = {
-  ok: { slowMs: 400 },
-  reboot: { slowMs: 400, rebootRequired: true },
-  fail: { slowMs: 400, installExit: 1 },
-  hang: { hangIn: 'install' },
-  flood: { installLogLines: 200_000 },
-};
+import { DEMO_SCENARIOS, demoUsage } from '../test/world/demo-scenarios';
 
 interface DemoArgs {
+  help: boolean;
   keep: boolean;
   scenario: string;
   port: number | undefined;
 }
 
 function parseArgs(argv: string[]): DemoArgs | string {
-  const args: DemoArgs = { keep: false, scenario: 'ok', port: undefined };
+  const args: DemoArgs = { help: false, keep: false, scenario: 'ok', port: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--keep') args.keep = true;
-    else if (arg === '--scenario' && argv[i + 1] !== undefined && argv[i + 1]! in SCENARIOS) args.scenario = argv[++i]!;
+    if (arg === '--help' || arg === '-h') args.help = true;
+    else if (arg === '--keep') args.keep = true;
+    else if (arg === '--scenario' && argv[i + 1] !== undefined && Object.hasOwn(DEMO_SCENARIOS, argv[i + 1]!)) args.scenario = argv[++i]!;
     else if (arg === '--port' && /^\d{1,5}$/.test(argv[i + 1] ?? '')) args.port = Number(argv[++i]);
-    else return `Unknown or incomplete option: ${arg}. Usage: demo [--keep] [--scenario ${Object.keys(SCENARIOS).join('|')}] [--port N]`;
+    else return `demo: unknown or incomplete option ${arg ?? ''} (scenarios: ${Object.keys(DEMO_SCENARIOS).join(', ')}). Run with --help for usage.`;
   }
   return args;
 }
@@ -60,7 +53,7 @@ function banner(sandbox: DemoSandbox, sim: CsSimulator, passphrase: string, conf
     `  Sandbox root:        ${sandbox.root}`,
     `                       (copies of ${sandbox.copiedFiles.join(', ') || 'no release files'}; ${tokenLine})`,
     `  Installer folder:    ${sandbox.installerDir}`,
-    `  Test agent package:  ${path.basename(sandbox.packageFile)} (+ .sha256; scenario "${args.scenario}")`,
+    `  Test agent package:  ${path.basename(sandbox.packageFile)} (+ .sha256; scenario "${args.scenario}": ${DEMO_SCENARIOS[args.scenario]?.description ?? ''})`,
     `  Configuration server simulator: ${sim.endpoint} (data port ${sim.dataPort})`,
     `      certificate SHA-256: ${sim.fingerprint}`,
     `  Passphrase to type:  ${passphrase}`,
@@ -79,11 +72,16 @@ async function main(): Promise<number> {
     process.stderr.write(`${args}\n`);
     return 2;
   }
+  if (args.help) {
+    process.stdout.write(demoUsage());
+    return 0;
+  }
   if (process.platform !== 'linux') {
     process.stderr.write('The demo builds a Linux agent package and runs on Linux only.\n');
     return 1;
   }
-  const sandbox = await createDemoSandbox({ behavior: SCENARIOS[args.scenario] ?? {} });
+  const scenario = DEMO_SCENARIOS[args.scenario] ?? { behavior: {}, description: '' };
+  const sandbox = await createDemoSandbox({ behavior: scenario.behavior });
   const passphrase = demoPassphrase();
   let sim: CsSimulator | null = null;
   let cleaned = false;
@@ -110,6 +108,7 @@ async function main(): Promise<number> {
       root: sandbox.root,
       demo: true,
       defaults: { installerDir: sandbox.installerDir, csEndpoint: sim.endpoint, dataPort: sim.dataPort },
+      ...(scenario.inactivityTimeoutMs === undefined ? {} : { inactivityTimeoutMs: scenario.inactivityTimeoutMs }),
       ...(args.port === undefined ? {} : { port: args.port }),
     });
   } finally {

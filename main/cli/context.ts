@@ -12,3 +12,8 @@ export function globalOptions(command: Command): GlobalOptions {
   // --root prefixes every system path, so it gets the same path check as every other path option.
   return { root: checkedPath(opts.root ?? '/', '--root'), json: opts.json === true };
 }
+
+/** The one wording every command uses for a --root folder that is not there (it is not created: a typo would make a new sandbox). */
+export function missingRootMessage(root: string): string {
+  return `the root folder ${root} does not exist. Pass an existing folder to --root, or leave --root out to use this machine (/).`;
+}

@@ -5,7 +5,7 @@ import { EXIT } from '../cli/exit-codes';
 import { closeOnSignal, printFreshLinkOnSignal, serveInstructions, serveWizard } from '../web-host/serve-wizard';
 import type { ServedWizard } from '../web-host/serve-wizard';
 import { electronPackageDir, findElectronBinary } from './electron-binary';
-import { downloadElectronBinary, shouldTryDownload } from './electron-download';
+import { GET_ELECTRON_HINT, downloadElectronBinary, downloadSkippedBecause } from './electron-download';
 import type { ElectronBinary } from './electron-binary';
 import type { ShellArgs } from './shell-args';
 import { toShellArgs } from './shell-args';
@@ -33,9 +33,11 @@ export type ShellChoice = { shell: 'electron'; executable: string } | { shell: '
  * to start as root on Linux without turning its sandbox off, and we do not turn it off: a root session
  * gets the browser host too (the usual case on a headless server reached over `ssh -L`).
  */
-export function chooseShell(binary: ElectronBinary, runningAsRoot: boolean): ShellChoice {
+export function chooseShell(binary: ElectronBinary, runningAsRoot: boolean, whyNoDownload: string | null = null): ShellChoice {
   if (!binary.present || binary.path === null) {
-    return { shell: 'browser', notice: `Electron's binary is not installed on this machine (${binary.reason ?? 'not found'}); serving the same wizard in your browser instead.` };
+    const why = whyNoDownload ? `; ${whyNoDownload}` : '';
+    const hint = runningAsRoot ? '' : ` ${GET_ELECTRON_HINT}`;
+    return { shell: 'browser', notice: `Electron's binary is not installed on this machine (${binary.reason ?? 'not found'})${why}; serving the same wizard in your browser instead.${hint}` };
   }
   if (runningAsRoot) {
     return { shell: 'browser', notice: "Electron's window does not run as root (Chromium's sandbox refuses it); serving the same wizard in your browser instead." };
@@ -50,11 +52,13 @@ export async function openWizard(opts: OpenWizardOptions): Promise<number> {
   const print = opts.print ?? ((line: string) => process.stderr.write(`${line}\n`));
   const asRoot = opts.runningAsRoot ?? isRootOnLinux();
   let binary = opts.binary ?? findElectronBinary();
-  if (shouldTryDownload(binary, asRoot, opts.env ?? process.env)) {
+  let whyNoDownload = binary.present ? null : downloadSkippedBecause(binary, asRoot, opts.env ?? process.env);
+  if (!binary.present && whyNoDownload === null) {
     print("Electron's binary was never downloaded (npm ci does not fetch it): fetching it once…");
     binary = (await (opts.fetchBinary ?? fetchElectronBinary)()) ?? binary;
+    whyNoDownload = binary.present ? null : 'fetching it failed (no network?)';
   }
-  const choice = chooseShell(binary, asRoot);
+  const choice = chooseShell(binary, asRoot, whyNoDownload);
   if (choice.shell === 'electron') {
     const started = await runElectron(choice.executable, opts.appEntry ?? path.join(__dirname, 'index.js'), toShellArgs(opts));
     if (started.ok) return started.code;
@@ -70,7 +74,13 @@ async function serveInBrowser(opts: OpenWizardOptions, print: (line: string) => 
   const write = opts.write ?? ((text: string) => process.stdout.write(text));
   let served: ServedWizard;
   try {
-    served = await serveWizard({ root: opts.root, ...(opts.port === undefined ? {} : { port: opts.port }), defaults: opts.defaults, demo: opts.demo });
+    served = await serveWizard({
+      root: opts.root,
+      ...(opts.port === undefined ? {} : { port: opts.port }),
+      ...(opts.inactivityTimeoutMs === undefined ? {} : { inactivityTimeoutMs: opts.inactivityTimeoutMs }),
+      defaults: opts.defaults,
+      demo: opts.demo,
+    });
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     if (opts.json) write(`${JSON.stringify({ ok: false, error: err.toAppError() })}\n`);

@@ -13,6 +13,8 @@ export interface ShellArgs {
   root: string;
   demo: boolean;
   defaults: WizardDefaults;
+  /** How long a vendor tool may print nothing before it is ended (the demo's hang scenario shortens it). */
+  inactivityTimeoutMs?: number;
 }
 
 export type DefaultsCheck = { ok: true; defaults: WizardDefaults } | { ok: false; message: string };
@@ -36,7 +38,7 @@ export function checkDefaults(raw: { installerDir?: string | undefined; csEndpoi
   return { ok: true, defaults: { installerDir, csEndpoint, dataPort } };
 }
 
-const VALUE_OPTIONS = { '--root': 'root', '--installer-dir': 'installerDir', '--cs-endpoint': 'csEndpoint', '--data-port': 'dataPort' } as const;
+const VALUE_OPTIONS = { '--root': 'root', '--installer-dir': 'installerDir', '--cs-endpoint': 'csEndpoint', '--data-port': 'dataPort', '--inactivity-timeout': 'inactivityTimeout' } as const;
 type ValueKey = (typeof VALUE_OPTIONS)[keyof typeof VALUE_OPTIONS];
 
 const isValueOption = (name: string): name is keyof typeof VALUE_OPTIONS => Object.prototype.hasOwnProperty.call(VALUE_OPTIONS, name);
@@ -71,7 +73,9 @@ export function parseShellArgs(argv: readonly string[]): { args: ShellArgs; warn
     else warnings.push(`${one.message} The value was ignored.`);
   }
   const root = path.resolve(values.root !== undefined && values.root !== '' ? values.root : '/');
-  return { args: { root, demo, defaults }, warnings };
+  const seconds = values.inactivityTimeout === undefined ? NaN : Number(values.inactivityTimeout);
+  if (values.inactivityTimeout !== undefined && !(seconds > 0)) warnings.push('--inactivity-timeout: give a number of seconds greater than 0. The value was ignored.');
+  return { args: { root, demo, defaults, ...(seconds > 0 ? { inactivityTimeoutMs: Math.round(seconds * 1000) } : {}) }, warnings };
 }
 
 /** The argv that makes parseShellArgs return `args` again (used to start the Electron process). */
@@ -80,6 +84,7 @@ export function toShellArgs(args: ShellArgs): string[] {
   if (args.defaults.installerDir !== null) out.push('--installer-dir', args.defaults.installerDir);
   if (args.defaults.csEndpoint !== null) out.push('--cs-endpoint', args.defaults.csEndpoint);
   if (args.defaults.dataPort !== null) out.push('--data-port', String(args.defaults.dataPort));
+  if (args.inactivityTimeoutMs !== undefined) out.push('--inactivity-timeout', String(args.inactivityTimeoutMs / 1000));
   if (args.demo) out.push('--demo');
   return out;
 }

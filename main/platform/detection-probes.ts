@@ -15,5 +15,6 @@ export interface DetectionProbes {
   readOs(): Promise<OsSection>;
   readAgent(): Promise<AgentFacts>;
   readPrivileges(): Promise<PrivilegeFacts>;
-  checkDisk(): Promise<DiskCheck[]>;
+  /** Free space against the prerequisites; `installDir` (a system path) replaces the default install folder. */
+  checkDisk(installDir?: string): Promise<DiskCheck[]>;
 }

@@ -42,6 +42,12 @@ export function diskCheck(requirement: DiskRequirement, freeBytes: number | null
   return { ...requirement, freeBytes, ok: freeBytes === null ? null : freeBytes >= requirement.requiredBytes };
 }
 
+/** The requirements with the install folder's one moved to the folder that will be used (the default otherwise). */
+export function requirementsFor(requirements: readonly DiskRequirement[], defaultInstallDir: string, installDir: string | undefined): DiskRequirement[] {
+  if (installDir === undefined) return [...requirements];
+  return requirements.map((r) => (r.path === defaultInstallDir ? { ...r, path: installDir } : r));
+}
+
 export async function checkDiskSpace(paths: SystemPaths, requirements: readonly DiskRequirement[]): Promise<DiskCheck[]> {
   return Promise.all(
     requirements.map(async (requirement) => {

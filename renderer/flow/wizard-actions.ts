@@ -29,7 +29,7 @@ async function safeCall<M extends Method>(transport: Transport, method: M, input
 /** The registration as the core takes it; null when the draft is incomplete. */
 export function registrationFor(state: WizardState): Registration | null {
   const reg = state.registration;
-  if (reg.mode === 'none') return { mode: 'none' };
+  if (reg.mode === 'none') return reg.laterKind ? { mode: 'none', serverKind: reg.laterKind } : null;
   if (reg.mode === 'modernized') return reg.configJson ? { mode: 'modernized', configJson: reg.configJson } : null;
   return { mode: 'classic', endpoint: reg.endpoint.trim(), passphrase: reg.passphrase };
 }

@@ -86,6 +86,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'setRegistrationMode':
       if (action.mode === 'none' && state.flow === 'register') return state;
       return { ...state, registration: { ...state.registration, mode: action.mode } };
+    case 'setLaterKind':
+      return { ...state, registration: { ...state.registration, laterKind: action.kind } };
     case 'setEndpoint':
       return { ...state, registration: { ...state.registration, endpoint: action.endpoint }, connectivityError: null };
     case 'setPassphrase':

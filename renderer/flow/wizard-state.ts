@@ -5,7 +5,7 @@
 import type { SessionInfo } from '../../common/api';
 import type { ConnectivityReport } from '../../common/connectivity';
 import type { DetectionReport, DetectionSnapshot } from '../../common/detection';
-import type { InstallerChoice, JobSnapshot } from '../../common/install';
+import type { InstallerChoice, JobSnapshot, ServerKind } from '../../common/install';
 import type { AppError } from '../../common/result';
 import type { AntivirusChoice, AntivirusFixReport, AntivirusReport, FixResult } from '../../common/antivirus';
 
@@ -25,6 +25,8 @@ export interface RegistrationDraft {
   /** Text of the appliance's config.json (modernized); never displayed. */
   configJson: string | null;
   configFileName: string | null;
+  /** "Skip registration": the kind of server the agent will be registered with later (the installer needs it). */
+  laterKind: ServerKind | null;
 }
 
 export interface WizardState {
@@ -83,6 +85,7 @@ export type WizardAction =
   | { type: 'installerFailed'; error: AppError }
   | { type: 'setInstallDir'; dir: string }
   | { type: 'setRegistrationMode'; mode: RegistrationMode }
+  | { type: 'setLaterKind'; kind: ServerKind }
   | { type: 'setEndpoint'; endpoint: string }
   | { type: 'setPassphrase'; passphrase: string }
   | { type: 'setConfigJson'; fileName: string; text: string }
@@ -111,6 +114,7 @@ export const emptyRegistration: RegistrationDraft = {
   passphrase: '',
   configJson: null,
   configFileName: null,
+  laterKind: null,
 };
 
 export const initialWizardState: WizardState = {

@@ -44,7 +44,7 @@ export const enCodes: Record<string, string> = {
   'exit.1602': 'The installation was cancelled.',
   'exit.1603': 'The installer hit a fatal error.',
   'exit.1618': 'Another installation is in progress.',
-  'exit.1641': 'The command succeeded; the installer started a restart.',
+  'exit.1641': 'The command succeeded; a restart is required to finish (mandatory).',
   'exit.3010': 'The command succeeded; a restart is recommended.',
 };
 
@@ -75,6 +75,6 @@ export const enHints: Record<string, string> = {
   'exit.1602': 'Run the install again when you are ready.',
   'exit.1603': 'Read the log for the first error line; a restart often helps, then run the install again.',
   'exit.1618': 'Wait for the other installation to finish, then try again.',
-  'exit.1641': 'The machine restarts to finish the installation.',
+  'exit.1641': 'Restart the machine to finish the installation; the installer does not restart it for you.',
   'exit.3010': 'Restart the machine when convenient to finish the installation.',
 };

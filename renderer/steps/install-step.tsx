@@ -8,6 +8,7 @@ import { formatElapsed } from '../format/units';
 import { useWizard } from '../flow/wizard-context';
 import { LogPane } from '../log/log-pane';
 import { JobProgress } from './job-progress';
+import { QuietWait } from './quiet-wait';
 
 function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
@@ -76,6 +77,7 @@ export function InstallStep() {
         </div>
       ) : null}
       {job ? <JobProgress steps={job.steps} label={register ? t('install.progressRegister') : t('install.progress')} /> : null}
+      {job ? <QuietWait job={job} logStore={logStore} /> : null}
       {cancelError ? <ErrorNotice error={cancelError} /> : null}
       <h2 className="subhead">{t('install.logTitle')}</h2>
       <LogPane store={logStore} label={t('install.logTitle')} />

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseEndpoint } from '../../common/endpoint';
+import { plannedInstallAction } from '../../common/install-plan';
 import { Card, Facts } from '../components/card';
 import { ErrorNotice } from '../components/error-notice';
 import { StepHeading } from '../components/step-heading';
@@ -22,20 +23,28 @@ export function ReviewStep() {
   const defaultDir = state.session?.platform === 'win32' ? WINDOWS_INSTALL_DIR : LINUX_INSTALL_DIR;
   const endpoint = parseEndpoint(reg.endpoint);
 
+  // The same rule as the core's check step, so the review says beforehand what the summary will say.
+  const planned = !register && agent && installer ? plannedInstallAction(agent, installer.version, reg.mode, endpoint.ok ? endpoint.endpoint : null) : null;
   const action = register
     ? t('review.action.register')
-    : agent?.installed
-      ? installer && agent.version === installer.version
-        ? t('review.action.reinstall', { version: installer.version })
-        : t('review.action.upgrade', { from: agent.version ?? t('common.unknown'), to: installer?.version ?? '' })
-      : t('review.action.fresh', { version: installer?.version ?? '' });
+    : planned === null || planned === 'fresh'
+      ? t('review.action.fresh', { version: installer?.version ?? '' })
+      : planned === 'upgrade'
+        ? t('review.action.upgrade', { from: agent?.version ?? t('common.unknown'), to: installer?.version ?? '' })
+        : planned === 'downgrade'
+          ? t('review.action.downgrade', { installed: agent?.version ?? t('common.unknown'), version: installer?.version ?? '' })
+          : planned === 'registerOnly'
+            ? t('review.action.registerInstalled', { version: installer?.version ?? '' })
+            : t(reg.mode === 'none' ? 'review.action.nothingToDoInstalled' : 'review.action.nothingToDo', { version: installer?.version ?? '' });
 
   const server =
     reg.mode === 'classic'
       ? t('review.server.classic', { address: endpoint.ok ? endpoint.endpoint.display : reg.endpoint })
       : reg.mode === 'modernized'
         ? t('review.server.modernized', { name: reg.configFileName ?? 'config.json' })
-        : t('review.server.none');
+        : reg.laterKind === 'modernized'
+          ? t('review.server.noneModernized')
+          : t('review.server.noneClassic');
 
   const rows: [string, ReactNode][] = [
     [t('review.what'), action],

@@ -97,7 +97,22 @@ export function ServerStep() {
         </div>
       ) : null}
 
-      {reg.mode === 'none' ? <p className="notice notice-info">{t('server.mode.noneNote')}</p> : null}
+      {reg.mode === 'none' ? (
+        <>
+          <fieldset className="choice-group later-kind">
+            <legend>{t('server.later.legend')}</legend>
+            {(['classic', 'modernized'] as const).map((kind) => (
+              <label key={kind} className={reg.laterKind === kind ? 'choice selected' : 'choice'}>
+                <input type="radio" name="later-kind" value={kind} checked={reg.laterKind === kind} onChange={() => dispatch({ type: 'setLaterKind', kind })} />
+                <span className="choice-text">
+                  <span className="choice-title">{t(`server.later.${kind}`)}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <p className="notice notice-info">{t('server.mode.noneNote')}</p>
+        </>
+      ) : null}
 
       <StepActions
         back={state.flow === 'register' ? 'detect' : 'installer'}

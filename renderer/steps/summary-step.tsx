@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { JobSnapshot } from '../../common/install';
+import type { AgentSummary, JobSnapshot } from '../../common/install';
+import { exitCodeForJob } from '../../common/job-exit-code';
 import { Card, Facts } from '../components/card';
 import { Icon } from '../components/icons';
 import { StepHeading } from '../components/step-heading';
@@ -12,23 +13,38 @@ import { LogPane } from '../log/log-pane';
 import { LogFiles } from './log-files';
 import { antivirusNoteText } from './antivirus-summary';
 
-/** The Azure VM agent note in the user's language; the core's English note for platforms the catalog does not cover. */
-function azureNote(t: TFunction, platform: string | undefined, walinuxagent: boolean | null, coreNote: string): string {
+/**
+ * The Azure VM agent note in the user's language, only where the core says it applies (an installed agent;
+ * on Windows 9.7.0.0 and later); the core's English note for platforms the catalog does not cover.
+ */
+function azureNote(t: TFunction, platform: string | undefined, summary: AgentSummary): string | null {
+  if (summary.azureVmAgentNote === null) return null;
   if (platform === 'win32') return t('summary.azure.windows');
-  if (platform === 'linux') return walinuxagent ? t('summary.azure.linuxPresent') : t('summary.azure.linux');
-  return coreNote;
+  if (platform === 'linux') return summary.walinuxagentPresent ? t('summary.azure.linuxPresent') : t('summary.azure.linux');
+  return summary.azureVmAgentNote;
 }
 
-/** The heading's catalog key: the e2e tests and the user both read it first. */
+/** The job step that ended a failed or cancelled job, when there is one. */
+function stoppedStep(job: JobSnapshot): string | null {
+  return job.steps.find((s) => s.state === 'failed' || s.state === 'cancelled')?.id ?? null;
+}
+
+/**
+ * The heading's catalog key: the e2e tests and the user both read it first. An install that stopped at
+ * the register step says so, with the agent it left installed, instead of "Installation failed".
+ */
 export function outcomeHeadingKey(job: JobSnapshot): string {
   if (job.nothingToDo) return 'summary.heading.nothingToDo';
   const register = job.kind === 'register';
+  const installedButNotRegistered = !register && stoppedStep(job) === 'register' && job.summary?.installed === true;
   switch (job.state) {
     case 'succeeded':
       return register ? 'summary.heading.registered' : 'summary.heading.installed';
     case 'cancelled':
+      if (installedButNotRegistered) return 'summary.heading.registrationCancelledInstalled';
       return register ? 'summary.heading.registerCancelled' : 'summary.heading.cancelled';
     default:
+      if (installedButNotRegistered) return 'summary.heading.registrationFailedInstalled';
       return register ? 'summary.heading.registerFailed' : 'summary.heading.failed';
   }
 }
@@ -46,6 +62,9 @@ export function SummaryStep() {
   const ended = job.state === 'failed' || job.state === 'cancelled';
   const summary = job.summary;
   const logFiles = summary?.logFiles.length ? summary.logFiles : job.logFiles;
+  // The number the command line exits with for the same ending (1602 cancelled, 124 timed out, 14, …).
+  const exitCode = exitCodeForJob(job);
+  const note = summary ? azureNote(t, state.session?.platform, summary) : null;
 
   const backToStart = () => {
     dispatch({ type: 'reset' });
@@ -59,16 +78,15 @@ export function SummaryStep() {
         <Icon name={icon} />
         <div>
           {described ? <p className="outcome-message">{described.message}</p> : null}
-          {described?.hint ? <p className="outcome-hint">{described.hint}</p> : null}
-          {outcome?.exitCode !== null && outcome?.exitCode !== undefined ? (
-            <p className="exit-code">{t('summary.exitCode', { code: outcome.exitCode })}</p>
-          ) : null}
+          {/* The restart advice is the notice below; the outcome's own hint would say it a second time. */}
+          {described?.hint && !outcome?.rebootRequired ? <p className="outcome-hint">{described.hint}</p> : null}
+          {exitCode !== null ? <p className="exit-code">{t('summary.exitCode', { code: exitCode })}</p> : null}
         </div>
       </div>
       {outcome?.rebootRequired ? (
         <p className="notice notice-warn">
           <Icon name="warn" />
-          <span>{t('summary.reboot')}</span>
+          <span>{outcome.exitCode === 1641 ? t('summary.rebootRequired') : t('summary.reboot')}</span>
         </p>
       ) : null}
       {ended && outcome?.machineState ? (
@@ -79,15 +97,19 @@ export function SummaryStep() {
       {summary ? (
         <Card title={t('summary.agentTitle')}>
           <Facts
-            rows={[
-              [t('summary.version'), summary.version],
-              [t('summary.folder'), summary.installDir ? <code>{summary.installDir}</code> : null],
-              [t('summary.server'), summary.server ? <code>{summary.server}</code> : t('summary.noServer')],
-              [t('summary.registered'), summary.registered ? t('common.yes') : t('common.no')],
-              ...(summary.antivirus ? [[t('antivirus.reviewLabel'), antivirusNoteText(t, summary.antivirus)] as [string, string]] : []),
-            ]}
+            rows={
+              summary.installed
+                ? [
+                    [t('summary.version'), summary.version],
+                    [t('summary.folder'), summary.installDir ? <code>{summary.installDir}</code> : null],
+                    [t('summary.server'), summary.server ? <code>{summary.server}</code> : t('summary.noServer')],
+                    [t('summary.registered'), summary.registered ? t('common.yes') : t('common.no')],
+                    ...(summary.antivirus ? [[t('antivirus.reviewLabel'), antivirusNoteText(t, summary.antivirus)] as [string, string]] : []),
+                  ]
+                : [[t('summary.installedNow'), t('summary.notInstalled')]]
+            }
           />
-          <p className="muted note">{azureNote(t, state.session?.platform, summary.walinuxagentPresent, summary.azureVmAgentNote)}</p>
+          {note ? <p className="muted note">{note}</p> : null}
         </Card>
       ) : null}
       {logFiles.length > 0 ? <LogFiles files={logFiles} /> : null}

@@ -67,12 +67,24 @@ describe('shell arguments', () => {
     const plain = { root: '/', demo: false, defaults: noDefaults };
     expect(parseShellArgs(toShellArgs(plain)).args).toEqual(plain);
   });
+
+  it('carries a short inactivity timeout to the Electron process (the demo\'s hang scenario) and drops a bad one with a warning', () => {
+    const hang = { root: '/tmp/demo', demo: true, defaults: noDefaults, inactivityTimeoutMs: 20_000 };
+    expect(toShellArgs(hang)).toContain('--inactivity-timeout');
+    expect(parseShellArgs(toShellArgs(hang)).args).toEqual(hang);
+    const bad = parseShellArgs(['--inactivity-timeout', 'soon']);
+    expect(bad.args.inactivityTimeoutMs).toBeUndefined();
+    expect(bad.warnings).toEqual(['--inactivity-timeout: give a number of seconds greater than 0. The value was ignored.']);
+  });
 });
 
 describe('chooseShell', () => {
   it('uses the browser host with one explanatory line when the binary is absent', () => {
     const choice = chooseShell({ present: false, path: null, reason: 'path.txt is missing' }, false);
-    expect(choice).toEqual({ shell: 'browser', notice: "Electron's binary is not installed on this machine (path.txt is missing); serving the same wizard in your browser instead." });
+    expect(choice).toEqual({
+      shell: 'browser',
+      notice: "Electron's binary is not installed on this machine (path.txt is missing); serving the same wizard in your browser instead. To get the Electron window, run `npx install-electron` once as a normal user with network access.",
+    });
   });
 
   it('uses the browser host as root, and Electron otherwise', () => {
@@ -126,6 +138,7 @@ describe('openWizard', () => {
       binary: { present: false, path: null, reason: 'node_modules/electron/path.txt is missing' },
       // Whoever runs the tests (root or not, online or not): no download here, the fallback is under test.
       env: { [NO_DOWNLOAD_ENV]: '1' },
+      runningAsRoot: false,
       print: (line) => lines.push(line),
       write: (text) => (written += text),
       untilClosed: async (served) => {
@@ -135,7 +148,9 @@ describe('openWizard', () => {
       },
     });
     expect(code).toBe(0);
-    expect(lines).toEqual(["Electron's binary is not installed on this machine (node_modules/electron/path.txt is missing); serving the same wizard in your browser instead."]);
+    expect(lines).toEqual([
+      `Electron's binary is not installed on this machine (node_modules/electron/path.txt is missing); no download was tried: ${NO_DOWNLOAD_ENV}=1 opts out; serving the same wizard in your browser instead. To get the Electron window, run \`npx install-electron\` once as a normal user with network access.`,
+    ]);
     expect(written).toContain('http://127.0.0.1:');
     expect(page.status).toBe(200);
     expect(page.body).toContain('id="root"');
@@ -199,5 +214,37 @@ describe('whether to try downloading Electron', () => {
     expect(shouldTryDownload(neverDownloaded, false, { ELECTRON_OVERRIDE_DIST_PATH: '/opt/e' })).toBe(false);
     expect(shouldTryDownload({ present: false, path: null, reason: 'the electron package is not installed' }, false, {})).toBe(false);
     expect(shouldTryDownload({ present: true, path: '/e', reason: null }, false, {})).toBe(false);
+  });
+
+  it('the fallback line says why no download was tried and how to get the binary', async () => {
+    const lines: string[] = [];
+    const fallback = (env: NodeJS.ProcessEnv, runningAsRoot = false, fetched: boolean | null = null) => {
+      lines.length = 0;
+      return openWizard({
+        root: tempDir(),
+        demo: false,
+        defaults: noDefaults,
+        binary: neverDownloaded,
+        runningAsRoot,
+        env,
+        port: 0,
+        print: (line) => lines.push(line),
+        write: () => undefined,
+        untilClosed: () => Promise.resolve(),
+        fetchBinary: () => Promise.resolve(fetched === null ? null : { present: false, path: null, reason: 'still missing' }),
+      });
+    };
+    await fallback({ CI: 'true' });
+    expect(lines).toEqual([
+      "Electron's binary is not installed on this machine (node_modules/electron/path.txt is missing); no download was tried under CI (CI=true); serving the same wizard in your browser instead. To get the Electron window, run `npx install-electron` once as a normal user with network access.",
+    ]);
+    await fallback({ [NO_DOWNLOAD_ENV]: '1' });
+    expect(lines[0]).toContain(`no download was tried: ${NO_DOWNLOAD_ENV}=1 opts out`);
+    await fallback({}, true);
+    expect(lines[0]).toContain('no download was tried: running as root');
+    expect(lines[0]).not.toContain('npx install-electron');
+    await fallback({});
+    expect(lines[1]).toContain('fetching it failed (no network?)');
+    expect(lines[1]).toContain('npx install-electron');
   });
 });

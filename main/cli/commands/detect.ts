@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { DetectionReport, DiskCheck } from '../../../common/detection';
 import { createCore } from '../../core/app-core';
-import { globalOptions } from '../context';
+import { globalOptions, missingRootMessage } from '../context';
 import { EXIT } from '../exit-codes';
 
 declare const __APP_VERSION__: string;
@@ -54,7 +54,7 @@ export function registerDetectCommand(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const { root, json } = globalOptions(command);
       if (!existsSync(root)) {
-        process.stderr.write(`mobility-setup: the root directory ${root} does not exist. Pass an existing directory to --root, or leave it out to inspect this machine.\n`);
+        process.stderr.write(`mobility-setup detect: ${missingRootMessage(root)}\n`);
         process.exitCode = EXIT.usage;
         return;
       }

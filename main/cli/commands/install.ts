@@ -3,12 +3,12 @@ import type { Command } from 'commander';
 import type { InstallRequest, InstallerChoice } from '../../../common/install';
 import { globalOptions } from '../context';
 import { CLI_EXIT_CODES } from '../exit-codes';
-import { checkedPath } from '../usage-error';
+import { UsageError, checkedPath } from '../usage-error';
 import type { RegistrationOptions } from './job-command';
 import { assertCanConfirm, confirm, parsePort, parseSeconds, registrationFromOptions, reportCommandError, runJobCommand, withRegistrationOptions } from './job-command';
 
 interface InstallOptions extends RegistrationOptions {
-  installerDir: string;
+  installerDir?: string;
   installDir?: string;
   dataPort?: string;
   inactivityTimeout?: string;
@@ -30,10 +30,13 @@ export function registerInstallCommand(program: Command): void {
   const command = program
     .command('install')
     .description('Install the Mobility service silently and register it with the configuration server or appliance')
-    .requiredOption('--installer-dir <dir>', 'folder holding Microsoft-ASR_UA_<version>_<OS>_GA_<date>_release.tar.gz (or the Windows .exe)')
+    // Checked in the action rather than as a commander requiredOption: commander reports a missing required
+    // option before an unknown one, so a mistyped option (--passphrase X) would be reported as the wrong error.
+    .option('--installer-dir <dir>', 'required: folder holding Microsoft-ASR_UA_<version>_<OS>_GA_<date>_release.tar.gz (or the Windows .exe)')
     .option('--install-dir <dir>', 'where the agent goes (default: the vendor default, /usr/local/ASR on Linux)');
   withRegistrationOptions(command)
-    .option('--no-register', 'install only; register later with `mobility-setup register`')
+    .option('--no-register', 'install only; register later with `mobility-setup register` (needs --server-kind)')
+    .option('--server-kind <kind>', 'with --no-register: classic (configuration server, -c CSLegacy) or modernized (replication appliance, -c CSPrime)')
     .option('--data-port <n>', 'process server data port for the connectivity check (default 9443)')
     .option('--inactivity-timeout <seconds>', 'end the vendor installer/configurator after this long without output (default 900)')
     .option('-y, --yes', 'do not ask for confirmation', false)
@@ -42,6 +45,7 @@ export function registerInstallCommand(program: Command): void {
     .action(async (options: InstallOptions, command: Command) => {
       const { root, json } = globalOptions(command);
       try {
+        if (options.installerDir === undefined) throw new UsageError('--installer-dir is required: the folder that holds the Mobility service installer.');
         const registration = registrationFromOptions(options, true);
         const dataPort = parsePort(options.dataPort, '--data-port');
         const inactivityTimeoutMs = parseSeconds(options.inactivityTimeout, '--inactivity-timeout');

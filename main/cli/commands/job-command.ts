@@ -7,6 +7,7 @@ import type { AppError } from '../../../common/result';
 import { passphraseFromFileText } from '../../../common/passphrase';
 import { createCore } from '../../core/app-core';
 import { waitForJob } from '../../core/install/wait-for-job';
+import { missingRootMessage } from '../context';
 import { EXIT, exitCodeForError, exitCodeForJob } from '../exit-codes';
 import { readSecretInputFile } from '../input-file';
 import { guardOutput, onOutputClosed, writeErr, writeOut } from '../output-guard';
@@ -21,6 +22,8 @@ export interface RegistrationOptions {
   configFile?: string;
   /** commander's --no-register: false when given. */
   register?: boolean;
+  /** With --no-register: the kind of server the agent will be registered with later. */
+  serverKind?: string;
 }
 
 
@@ -34,8 +37,13 @@ export function registrationFromOptions(options: RegistrationOptions, allowNone:
   if (chosen !== 1) throw new UsageError(chosen === 0 ? `Choose how to register: ${choices}.` : `Give only one of: ${choices}.`);
   if (none) {
     if (!allowNone) throw new UsageError(`Choose how to register: ${choices}.`);
-    return { mode: 'none' };
+    // The vendor's installer is told the server kind at install time (-c CSLegacy | CSPrime): no guessing.
+    if (options.serverKind !== 'classic' && options.serverKind !== 'modernized') {
+      throw new UsageError('--no-register needs --server-kind classic (a configuration server) or --server-kind modernized (a replication appliance): the installer is set up for one of them.');
+    }
+    return { mode: 'none', serverKind: options.serverKind };
   }
+  if (options.serverKind !== undefined) throw new UsageError('--server-kind goes with --no-register only (--cs-endpoint means classic, --config-file modernized).');
   if (modernized) return { mode: 'modernized', configJson: readSecretInputFile(checkedPath(options.configFile ?? '', '--config-file'), 1_000_000, 'the appliance configuration file') };
   if (options.csEndpoint === undefined || options.passphraseFile === undefined) {
     throw new UsageError('--cs-endpoint and --passphrase-file go together (the passphrase is generated on the configuration server).');
@@ -99,24 +107,35 @@ export function antivirusLine(note: AntivirusNote): string {
   return `continued with a warning: ${open || 'a scanner'} may scan the agent folders`;
 }
 
-function formatJob(job: JobSnapshot, exitCode: number): string {
-  const o = job.outcome;
-  const s = job.summary;
-  const pad = (label: string) => `${label}:`.padEnd(17);
-  const lines = [`${job.state === 'succeeded' ? 'Done' : job.state === 'cancelled' ? 'Cancelled' : 'Failed'}: ${o?.message ?? job.state}`];
-  if (o?.hint) lines.push(`${pad('Next')}${o.hint}`);
-  if (o?.machineState && job.state !== 'succeeded') lines.push(`${pad('Machine state')}${o.machineState}`);
-  if (o?.exitCode !== null && o?.exitCode !== undefined && o.exitCode !== 0) lines.push(`${pad('Vendor exit code')}${o.exitCode}`);
-  if (o?.rebootRequired) lines.push(`${pad('Restart')}${o.exitCode === 1641 ? 'the installer restarts the machine' : 'recommended'}`);
-  if (s) {
-    lines.push(`${pad('Agent version')}${s.version ?? 'not installed'}`);
-    if (s.installDir) lines.push(`${pad('Install folder')}${s.installDir}`);
-    lines.push(`${pad('Registered')}${s.registered ? `yes${s.server ? `, with ${s.server}` : ''}` : 'no'}`);
-    if (s.antivirus) lines.push(`${pad('Anti-virus')}${antivirusLine(s.antivirus)}`);
-    lines.push(`${pad('Azure VM agent')}${s.azureVmAgentNote}${s.walinuxagentPresent === null ? '' : s.walinuxagentPresent ? ' (WALinuxAgent is present now.)' : ' (WALinuxAgent is not present now.)'}`);
+/** Labels line up after the longest one; a continuation line (a second log file) gets no label and no colon. */
+const LABEL_WIDTH = 'Vendor exit code: '.length;
+const label = (text: string) => (text === '' ? '' : `${text}:`).padEnd(LABEL_WIDTH);
+
+/** What the text output says about the agent after the job; every line is read from the machine, none assumed. */
+function agentLines(s: NonNullable<JobSnapshot['summary']>): string[] {
+  if (!s.installed) return [`${label('Agent')}not installed`];
+  const lines = [`${label('Agent version')}${s.version ?? 'unknown'}`];
+  if (s.installDir) lines.push(`${label('Install folder')}${s.installDir}`);
+  lines.push(`${label('Registered')}${s.registered ? `yes${s.server ? `, with ${s.server}` : ''}` : 'no'}`);
+  if (s.antivirus) lines.push(`${label('Anti-virus')}${antivirusLine(s.antivirus)}`);
+  if (s.azureVmAgentNote !== null) {
+    const walinux = s.walinuxagentPresent === null ? '' : s.walinuxagentPresent ? ' (WALinuxAgent is present now.)' : ' (WALinuxAgent is not present now.)';
+    lines.push(`${label('Azure VM agent')}${s.azureVmAgentNote}${walinux}`);
   }
-  for (const [i, file] of job.logFiles.entries()) lines.push(`${pad(i === 0 ? 'Logs' : '')}${file}`);
-  lines.push(`${pad('Exit code')}${exitCode}`);
+  return lines;
+}
+
+export function formatJob(job: JobSnapshot, exitCode: number): string {
+  const o = job.outcome;
+  const lines = [`${job.state === 'succeeded' ? 'Done' : job.state === 'cancelled' ? 'Cancelled' : 'Failed'}: ${o?.message ?? job.state}`];
+  // A restart is said once, on its own line; the outcome's hint for 3010/1641 would say it again.
+  if (o?.hint && !o.rebootRequired) lines.push(`${label('Next')}${o.hint}`);
+  if (o?.machineState && job.state !== 'succeeded') lines.push(`${label('Machine state')}${o.machineState}`);
+  if (o?.exitCode !== null && o?.exitCode !== undefined && o.exitCode !== 0) lines.push(`${label('Vendor exit code')}${o.exitCode}`);
+  if (o?.rebootRequired) lines.push(`${label('Restart')}${o.exitCode === 1641 ? 'required to finish the installation (mandatory; the installer does not restart the machine)' : 'recommended, to finish the installation'}`);
+  if (job.summary) lines.push(...agentLines(job.summary));
+  for (const [i, file] of job.logFiles.entries()) lines.push(`${label(i === 0 ? 'Logs' : '')}${file}`);
+  lines.push(`${label('Exit code')}${exitCode}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -137,7 +156,7 @@ export const INTERRUPT_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM'
 
 /** Runs one install/register job on a fresh core: progress on stderr, the result on stdout, an exit code back. */
 export async function runJobCommand(options: JobCommandOptions): Promise<number> {
-  if (!existsSync(options.root)) throw new UsageError(`The root directory ${options.root} does not exist.`);
+  if (!existsSync(options.root)) throw new UsageError(missingRootMessage(options.root));
   const core = createCore({
     root: options.root,
     appLog: true,

@@ -38,6 +38,11 @@ export class DetectionService {
     return this.probes.readAgent();
   }
 
+  /** Free space for an install into `installDir` (a system path): the install check asks for the folder it will use. */
+  diskFor(installDir: string): Promise<DiskCheck[]> {
+    return this.section('disk', () => this.probes.checkDisk(installDir), (): DiskCheck[] => []);
+  }
+
   private async run(): Promise<DetectionReport> {
     const { clock, events, paths } = this.deps;
     const started = clock.now();

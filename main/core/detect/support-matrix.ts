@@ -1,11 +1,19 @@
 import matrixData from './support-matrix.json';
 
+/** Windows updates an edition needs before the agent installs (the vendor's prerequisites). */
+export interface RequiredUpdates {
+  /** The first agent version that needs them. */
+  fromAgent: string;
+  updates: { id: string; name: string }[];
+}
+
 /** One Windows edition the vendor supports, by edition kind and build range (CurrentBuild). */
 export interface WindowsEdition {
   name: string;
   server: boolean;
   minBuild: number;
   maxBuild: number;
+  requiredUpdates?: RequiredUpdates;
 }
 
 /** What the vendor publishes installers for; data, so a new vendor list is a JSON edit. */

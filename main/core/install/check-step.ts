@@ -1,6 +1,7 @@
 import path from 'node:path';
-import type { AgentFacts, DetectionReport } from '../../../common/detection';
+import type { AgentFacts, DetectionReport, DiskCheck } from '../../../common/detection';
 import { parseEndpoint } from '../../../common/endpoint';
+import { registrationNeeded } from '../../../common/install-plan';
 import type { Endpoint } from '../../../common/endpoint';
 import type { InstallRequest, InstallerChoice, Registration } from '../../../common/install';
 import { checkPassphrase } from '../../../common/passphrase';
@@ -87,13 +88,8 @@ export function checkInstallDir(env: Pick<PipelineEnv, 'deps' | 'commands' | 'wo
   }
 }
 
-/** Whether the agent already points to the server being asked for (host names compare case-insensitively). */
-export function sameServer(csAddress: string | null, endpoint: Endpoint | null): boolean {
-  if (!csAddress || !endpoint) return false;
-  const current = parseEndpoint(csAddress);
-  const host = current.ok ? current.endpoint.host : csAddress;
-  return host.toLowerCase() === endpoint.host.toLowerCase();
-}
+// The rule is shared with the wizard's review (common/install-plan.ts); re-exported for the register pipeline.
+export { sameServer } from '../../../common/install-plan';
 
 function stopIfUnsupported(report: DetectionReport): void {
   if (report.supported) return;
@@ -143,8 +139,8 @@ function versionPlan(agent: AgentFacts, version: string): { installNeeded: boole
   return order < 0 ? { installNeeded: true, upgrade: true } : { installNeeded: false, upgrade: false };
 }
 
-function checkDisk(report: DetectionReport): void {
-  const short = (report.disk ?? []).filter((d) => d.ok === false);
+function checkDisk(disk: DiskCheck[]): void {
+  const short = disk.filter((d) => d.ok === false);
   if (short.length === 0) return;
   const mb = (n: number | null) => (n === null ? '?' : `${Math.floor(n / 1024 ** 2)} MB`);
   const list = short.map((d) => `${d.path}: ${mb(d.freeBytes)} free, ${mb(d.requiredBytes)} needed`).join('; ');
@@ -185,8 +181,7 @@ export async function checkInstall(env: PipelineEnv, job: JobHandle, request: In
   if (upgrade) job.log(`Upgrade from ${agent.version ?? '?'} to ${choice.chosen.version}.`);
 
   const mode = request.registration.mode;
-  const alreadyRegistered = agent.registered === true && (mode === 'none' || (mode === 'classic' && sameServer(agent.csAddress, endpoint)));
-  const registerNeeded = mode !== 'none' && !(installNeeded === false && alreadyRegistered);
+  const registerNeeded = registrationNeeded(agent, mode, endpoint, installNeeded);
   const nothingToDo = !installNeeded && !registerNeeded;
   if (nothingToDo) {
     job.log(`Version ${choice.chosen.version} is already installed${mode === 'none' ? '' : ' and registered to this server'}: nothing to do.`);
@@ -197,7 +192,8 @@ export async function checkInstall(env: PipelineEnv, job: JobHandle, request: In
   if ('unavailable' in elevator) {
     throw failed({ code: 'install.notElevated', message: `Installing needs root (Administrator on Windows). ${elevator.unavailable}`, hint: 'Run as root: sudo mobility-setup install … (or start Mobility Setup as root).' });
   }
-  if (installNeeded) checkDisk(report);
+  // Checked at the folder that will be used, not the default one the detection screen shows.
+  if (installNeeded) checkDisk(await env.detection.diskFor(installDir));
   if (registerNeeded && endpoint) await checkServerReachable(env, job, endpoint, request.dataPort);
   return { choice, installDir, installNeeded, upgrade, registerNeeded, nothingToDo, endpoint, elevator };
 }

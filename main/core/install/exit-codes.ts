@@ -3,9 +3,9 @@ import type { Severity } from '../../../common/install';
 /**
  * What the vendor installer's and configurator's exit codes mean, and what a person does next.
  * Source: the vendor's Windows documentation (../../../shared/domain.md "Exit codes") plus the generic MSI
- * codes. The Linux installer's codes are undocumented; the Linux and Windows agents are built from one
- * code base and the codes we have seen on Linux (0, 14, 3010, …) match the Windows meanings, so the same
- * table is applied on both. An unknown code still gets a message that names the number and the log.
+ * codes. INFERRED for Linux: the Linux installer's codes are undocumented; the Linux and Windows agents are
+ * built from one code base and the codes we have seen on Linux (0, 14, 3010, …) match the Windows meanings,
+ * so the same table is applied on both. An unknown code still gets a message that names the number and the log.
  */
 export interface ExitCodeInfo {
   severity: Severity;
@@ -52,7 +52,7 @@ const TABLE: Record<number, Entry> = {
   1602: error('The installation was cancelled.', 'Run the install again when you are ready.'),
   1603: error('The installer hit a fatal error.', 'Read the log for the first error line; a restart often helps, then run the install again.'),
   1618: error('Another installation is in progress.', 'Wait for the other installation to finish, then try again.'),
-  1641: { severity: 'success', message: 'The command succeeded; the installer started a restart.', hint: 'The machine restarts to finish the installation.', rebootRequired: true },
+  1641: { severity: 'success', message: 'The command succeeded; a restart is required to finish (mandatory).', hint: 'Restart the machine to finish the installation; the installer does not restart it for you.', rebootRequired: true },
   3010: { severity: 'success', message: 'The command succeeded; a restart is recommended.', hint: 'Restart the machine when convenient to finish the installation.', rebootRequired: true },
 };
 
@@ -76,7 +76,8 @@ export function describeExitCode(exitCode: number, logPath: string | null = null
 /**
  * A Linux exit status has 8 bits, so a vendor binary that exits 3010 reaches us as 3010 & 0xFF = 194
  * (1641 → 105, 1602 → 66, 1603 → 67, 1618 → 82). None of these low bytes is a documented code of its
- * own, so on Linux they are read as the Windows code they came from.
+ * own, so on Linux they are read as the Windows code they came from. INFERRED: the vendor documents no
+ * Linux exit codes at all; this mapping is ours.
  */
 const LINUX_LOW_BYTE: Record<number, number> = { 194: 3010, 105: 1641, 66: 1602, 67: 1603, 82: 1618 };
 

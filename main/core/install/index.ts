@@ -52,7 +52,13 @@ function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: I
 export function createInstallHandlers(deps: CoreDeps, detection: DetectionService, overrides: InstallOverrides = {}): InstallHandlers {
   const commands = selectAgentPlatform(deps.platform);
   const workBase = overrides.workBase ?? defaultWorkBase(deps);
-  const jobs = new JobManager({ clock: deps.clock, events: deps.events, logger: deps.logger, logDir: realPath(deps, '/var/log/mobility-setup') });
+  const jobs = new JobManager({
+    clock: deps.clock,
+    events: deps.events,
+    logger: deps.logger,
+    logDir: realPath(deps, '/var/log/mobility-setup'),
+    inactivityTimeoutMs: deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS,
+  });
   const running = new Map<string, Promise<void>>();
   const env = (): PipelineEnv => {
     if (!commands) throw new UserError('platform.unsupported', `Installing the Mobility service is not supported on ${deps.platform}.`, 'Run Mobility Setup on the Linux or Windows machine to protect.');

@@ -1,13 +1,14 @@
 import { realpath } from 'node:fs/promises';
 import type { AgentFacts } from '../../../common/detection';
 import type { InstallRequest, JobOutcome, StepId } from '../../../common/install';
+import { serverKindOf } from '../../../common/install';
 import { UserError } from '../../../common/result';
 import { checkInstall } from './check-step';
 import type { InstallPlan } from './check-step';
 import type { ExitCodeInfo } from './exit-codes';
 import { compareVersions } from './installer-finder';
 import type { JobHandle } from './job-manager';
-import { JobStop, failed, failedFromUserError, machineStateAfter, outcome } from './outcomes';
+import { JobStop, failed, failedFromUserError, machineStateAfter, machineStateFromAgent, outcome } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
 import { UNINSTALL_HINT, realPath, vendorLogFiles } from './pipeline-env';
 import { runRegisterStep, secretsOf } from './register-step';
@@ -93,7 +94,7 @@ async function runInstall(env: PipelineEnv, job: JobHandle, request: InstallRequ
         const installer = { file: await installerRealPath(plan.choice.chosen.path, plan.choice.chosen.fileName), sha256: plan.choice.sha256 };
         // The privileged side (this root process, or the elevated helper) copies, hashes and extracts the
         // installer itself, then runs it from its own copy: a folder the user can change is never run.
-        const operation = { operation: 'install', installer, installDir: realPath(env.deps, plan.installDir), architecture: request.registration.mode === 'modernized' ? 'modernized' : 'classic', upgrade: plan.upgrade } as const;
+        const operation = { operation: 'install', installer, installDir: realPath(env.deps, plan.installDir), architecture: serverKindOf(request.registration), upgrade: plan.upgrade } as const;
         notices.push(
           await runVendorStep('install', operation, {
             job,
@@ -137,5 +138,9 @@ async function runInstall(env: PipelineEnv, job: JobHandle, request: InstallRequ
   const snapshot = job.snapshot();
   const agent = final.agent ?? (final.state === 'succeeded' ? null : await env.detection.readAgent().catch(() => null));
   const summary = agent ? buildSummary(env, agent, snapshot.logFiles, request.antivirusChoice) : null;
+  if (final.state !== 'succeeded') {
+    const stop = { step, upgrade: plan?.upgrade ?? false, targetVersion: plan?.choice.chosen.version ?? null, uninstallHint: UNINSTALL_HINT[env.commands.platform] };
+    final.outcome = { ...final.outcome, machineState: machineStateFromAgent(final.outcome.machineState, stop, agent) };
+  }
   await job.finish(final.state, final.outcome, { summary, nothingToDo: final.nothingToDo ?? false });
 }

@@ -15,6 +15,8 @@ export interface JobManagerDeps {
   logger: Logger;
   /** Folder for job log files (real path). */
   logDir: string;
+  /** The vendor tools' inactivity timeout, told to whoever watches a job (the wizard shows it during quiet waits). */
+  inactivityTimeoutMs?: number;
 }
 
 /** The pipeline's handle on one job: it moves steps, writes log lines and finishes the job. */
@@ -67,6 +69,7 @@ export class JobManager {
         outcome: null,
         summary: null,
         nothingToDo: false,
+        ...(this.deps.inactivityTimeoutMs === undefined ? {} : { inactivityTimeoutMs: this.deps.inactivityTimeoutMs }),
       },
       log,
       cancelRequested: false,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CoreDeps } from '../../core/core-deps';
 import { LINUX_PATHS } from '../../core/system-paths';
 import type { DetectionProbes } from '../detection-probes';
-import { checkDiskSpace, GB, MB } from '../disk-space';
+import { checkDiskSpace, GB, MB, requirementsFor } from '../disk-space';
 import type { DiskRequirement } from '../disk-space';
 import { readMachineFacts } from '../machine-facts';
 import type { RootFiles } from '../root-files';
@@ -56,8 +56,8 @@ export function createLinuxDetectionProbes(deps: CoreDeps, files: RootFiles): De
       return linuxPrivileges({ uid, user, pkexec, processNames });
     },
 
-    checkDisk() {
-      return checkDiskSpace(deps.paths, LINUX_DISK_REQUIREMENTS);
+    checkDisk(installDir) {
+      return checkDiskSpace(deps.paths, requirementsFor(LINUX_DISK_REQUIREMENTS, LINUX_PATHS.defaultInstallDir, installDir));
     },
   };
 }

@@ -17,9 +17,15 @@ export function parseKeyValueLines(text: string): Map<string, string> {
   return values;
 }
 
-/** The CS address the agent points to: `Hostname` in drscout.conf's [vxagent.transport] section. */
-export function parseDrscoutHostname(text: string): string | null {
+/**
+ * The CS address the agent points to, as host[:port] (the port only when it is not 443, the way the wizard
+ * shows an address): from drscout.conf's [vxagent.transport] section. INFERRED, not documented by the
+ * vendor: `Hostname` is the server, and the control port is `SslPort` while `Https=1` (a registered agent's
+ * file has Port=80, SslPort=443, Https=1), `Port` when Https=0.
+ */
+export function parseDrscoutServer(text: string): string | null {
   let section = '';
+  const values = new Map<string, string>();
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     const header = /^\[(.+)\]$/.exec(line);
@@ -28,13 +34,16 @@ export function parseDrscoutHostname(text: string): string | null {
       continue;
     }
     if (section !== 'vxagent.transport') continue;
-    const match = /^Hostname\s*=\s*(.*)$/i.exec(line);
-    if (!match) continue;
-    const host = (match[1] ?? '').trim();
-    // The unconfigured template ships 0.0.0.0: that is "no server", not an address.
-    return host === '' || host === '0.0.0.0' ? null : host;
+    const match = /^(\w+)\s*=\s*(.*)$/.exec(line);
+    if (match && !values.has((match[1] ?? '').toLowerCase())) values.set((match[1] ?? '').toLowerCase(), (match[2] ?? '').trim());
   }
-  return null;
+  const host = values.get('hostname') ?? '';
+  // The unconfigured template ships 0.0.0.0: that is "no server", not an address.
+  if (host === '' || host === '0.0.0.0') return null;
+  const https = values.get('https') !== '0';
+  const port = Number((https ? values.get('sslport') : values.get('port')) ?? (https ? '443' : '80'));
+  if (!Number.isInteger(port) || port < 1 || port > 65535 || port === 443) return host;
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 export const notInstalled: AgentFacts = {
@@ -61,7 +70,7 @@ export function linuxAgentFacts(vxVersionText: string | null, drscoutText: strin
     installDir: values.get('INSTALLATION_DIR') ?? null,
     registered: status === null ? null : status.toLowerCase() === 'succeeded',
     configurationStatus: status,
-    csAddress: drscoutText === null ? null : parseDrscoutHostname(drscoutText),
+    csAddress: drscoutText === null ? null : parseDrscoutServer(drscoutText),
     source: VX_VERSION_PATH,
   };
 }

@@ -2,7 +2,11 @@ import type { AgentFacts } from '../../../common/detection';
 import type { RegKey } from './reg-query';
 import { regString } from './reg-query';
 
-/** The agent's product key (shared/domain.md "Installed state"). */
+/**
+ * The agent's product key (shared/domain.md "Installed state"). The vendor documents the key and
+ * AgentConfigurationStatus; the other value names read below (Version, InstallDirectory, InstallPath) are
+ * INFERRED from installed agents, and so is the MSI entry's DisplayVersion/InstallLocation fallback.
+ */
 export const AGENT_PRODUCT_KEY = 'HKLM\\SOFTWARE\\Wow6432Node\\InMage Systems\\Installed Products\\5';
 /** The MSI's uninstall entry; where the vendor's own deployment script checks "is it installed". */
 export const AGENT_UNINSTALL_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{275197FC-14FD-4560-A5EB-38217F80CBD1}';

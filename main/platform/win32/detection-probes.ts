@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CoreDeps } from '../../core/core-deps';
 import type { DetectionProbes } from '../detection-probes';
-import { checkDiskSpace, MB } from '../disk-space';
+import { checkDiskSpace, MB, requirementsFor } from '../disk-space';
 import type { DiskRequirement } from '../disk-space';
 import { readMachineFacts } from '../machine-facts';
 import type { RootFiles } from '../root-files';
@@ -10,7 +10,9 @@ import { AGENT_PRODUCT_KEY, AGENT_SERVER_KEY, AGENT_UNINSTALL_KEY, windowsAgentF
 import { windowsPrivileges } from './privileges';
 import { parseRegQuery, regNumber, regQueryArgs } from './reg-query';
 import type { RegKey } from './reg-query';
-import { buildFromRelease, CURRENT_VERSION_KEY, windowsOsVerdict, windowsVersionFacts } from './windows-os';
+import { SUPPORT_MATRIX } from '../../core/detect/support-matrix';
+import { QFE_ARGS, parseHotFixIds } from './hotfixes';
+import { buildFromRelease, CURRENT_VERSION_KEY, needsUpdateCheck, windowsOsVerdict, windowsVersionFacts } from './windows-os';
 
 /** The vendor's default install folder on Windows (shared/domain.md). */
 export const WINDOWS_INSTALL_DIR = 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery';
@@ -37,7 +39,13 @@ export function createWin32DetectionProbes(deps: CoreDeps, files: RootFiles): De
       const [machine, keys] = await Promise.all([readMachineFacts(deps.paths, files), readKey(CURRENT_VERSION_KEY)]);
       const facts = windowsVersionFacts(keys);
       if (facts.build === null) facts.build = buildFromRelease(machine.kernel);
-      return windowsOsVerdict(facts, machine.arch, machine.kernel);
+      // Only an edition with required updates (Server 2008 R2 SP1) pays for listing the installed updates.
+      let hotfixes: Set<string> | null = null;
+      if (needsUpdateCheck(facts)) {
+        const qfe = await deps.runner.run(system32('wbem\\WMIC.exe'), [...QFE_ARGS], { timeoutMs: REG_TIMEOUT_MS });
+        hotfixes = qfe.code === 0 ? parseHotFixIds(qfe.stdout) : null;
+      }
+      return windowsOsVerdict(facts, machine.arch, machine.kernel, SUPPORT_MATRIX, hotfixes);
     },
 
     async readAgent() {
@@ -63,8 +71,8 @@ export function createWin32DetectionProbes(deps: CoreDeps, files: RootFiles): De
       return windowsPrivileges({ user, whoamiGroups: groups.code === 0 ? groups.stdout : null, enableLua: regNumber(uac, 'EnableLUA') });
     },
 
-    checkDisk() {
-      return checkDiskSpace(deps.paths, WINDOWS_DISK_REQUIREMENTS);
+    checkDisk(installDir) {
+      return checkDiskSpace(deps.paths, requirementsFor(WINDOWS_DISK_REQUIREMENTS, WINDOWS_INSTALL_DIR, installDir));
     },
   };
 }

@@ -54,7 +54,7 @@ export async function startInstallWorld(
 /** Puts the agent in the sandbox, unregistered, with the silent command line (as an earlier install would have). */
 function installWithoutRegistering(sandbox: DemoSandbox): void {
   const repo = path.resolve(__dirname, '..', '..', '..');
-  const cli = ['bin/mobility-setup.js', '--root', sandbox.root, 'install', '--installer-dir', sandbox.installerDir, '--no-register', '--yes'];
+  const cli = ['bin/mobility-setup.js', '--root', sandbox.root, 'install', '--installer-dir', sandbox.installerDir, '--no-register', '--server-kind', 'classic', '--yes'];
   const run = spawnSync(process.execPath, cli, { cwd: repo, encoding: 'utf8', timeout: 60_000 });
   if (run.status !== 0) throw new Error(`preparing an installed, unregistered agent failed (${run.status}): ${run.stderr}`);
 }

@@ -44,7 +44,7 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
     const s = await sandbox();
     const result = await runCli(installArgs(s).filter((a) => a !== '--json'));
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Done: The Mobility service 9\.65\.0\.0 is installed and registered with 127\.0\.0\.1\./);
+    expect(result.stdout).toMatch(/^Done: The Mobility service 9\.65\.0\.0 is installed and registered with 127\.0\.0\.1:\d+\./);
     expect(result.stdout).toContain('/usr/local/ASR');
     expect(result.stdout).toContain('WALinuxAgent');
     expect(result.stdout).toContain(path.join(s.root, 'var/log/ua_install.log'));
@@ -52,7 +52,7 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
 
   it('--no-register then register: both exit 0', async () => {
     const s = await sandbox();
-    const installed = await runCli(['--root', s.root, '--json', 'install', '--installer-dir', s.installerDir, '--no-register', '--yes']);
+    const installed = await runCli(['--root', s.root, '--json', 'install', '--installer-dir', s.installerDir, '--no-register', '--server-kind', 'classic', '--yes']);
     expect(installed.code).toBe(0);
     expect((await readVx(s.root)).get('AGENT_CONFIGURATION_STATUS')).toBe('NotStarted');
     const registered = await runCli(['--root', s.root, '--json', 'register', '--cs-endpoint', setup.cs.endpoint, '--passphrase-file', s.passphraseFile, '--yes']);

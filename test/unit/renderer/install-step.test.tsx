@@ -31,14 +31,19 @@ describe('install progress', () => {
     click('Continue');
     await screen.findByRole('heading', { level: 1, name: 'Register with a server' });
     act(() => screen.getByRole('radio', { name: /Skip registration for now/ }).click());
+    // The installer is set up for one kind of server: Continue waits for the choice.
+    click('Continue');
+    expect(screen.getByText('Choose the kind of server it will be registered with: the installer is set up for one of them.')).toBeTruthy();
+    act(() => screen.getByRole('radio', { name: 'A replication appliance (modernized)' }).click());
     click('Continue');
     await screen.findByRole('heading', { level: 1, name: 'Review' });
     expect(screen.getByText('Install the Mobility service 9.65.0.0')).toBeTruthy();
+    expect(screen.getByText('Not registered now; installed for a replication appliance (modernized)')).toBeTruthy();
     click('Install');
     const heading = await screen.findByRole('heading', { level: 1, name: 'Installing the Mobility service' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(fake.callsOf('startInstall')).toEqual([
-      { installerDir: '/srv/installers', installerFile: installerChoice.chosen.path, installDir: '/opt/ASR', registration: { mode: 'none' }, dataPort: 9443, antivirusChoice: 'allExcluded' },
+      { installerDir: '/srv/installers', installerFile: installerChoice.chosen.path, installDir: '/opt/ASR', registration: { mode: 'none', serverKind: 'modernized' }, dataPort: 9443, antivirusChoice: 'allExcluded' },
     ]);
 
     await waitFor(() => expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('30'));

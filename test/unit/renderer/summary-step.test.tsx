@@ -25,6 +25,7 @@ function finished(o: Partial<JobSnapshot>): JobSnapshot {
     finishedAt: Date.now(),
     logFiles: [LOG],
     summary: {
+      installed: true,
       version: '9.65.0.0',
       installDir: '/usr/local/ASR',
       registered: false,
@@ -66,7 +67,8 @@ describe('summary step', () => {
     show(finished({ outcome: outcome({ code: 'verify.version', message: 'Installed 9.60 instead of 9.65.', hint: 'Read the vendor log.' }) }));
     expect(screen.getByText('Installed 9.60 instead of 9.65.')).toBeTruthy();
     expect(screen.getByText('Read the vendor log.')).toBeTruthy();
-    expect(screen.queryByText(/Exit code/)).toBeNull();
+    // The exit code the command line gives for the same ending (76: the agent state does not show success).
+    expect(screen.getByText('Exit code 76')).toBeTruthy();
   });
 
   it('shows success with a reboot notice, the summary and the Azure VM agent note', () => {
@@ -78,11 +80,53 @@ describe('summary step', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Mobility service installed' })).toBeTruthy();
     expect(screen.getByText('The command succeeded; a restart is recommended.')).toBeTruthy();
     expect(screen.getByText('Exit code 3010')).toBeTruthy();
-    expect(screen.getByText('Restart this server to finish the installation.')).toBeTruthy();
+    expect(screen.getByText('Restart this server when convenient to finish the installation (recommended).')).toBeTruthy();
+    // The restart advice once: the outcome's own hint says the same and is left out.
+    expect(screen.queryAllByText(/[Rr]estart/).map((e) => e.textContent)).toEqual([
+      'The command succeeded; a restart is recommended.',
+      'Restart this server when convenient to finish the installation (recommended).',
+    ]);
     expect(screen.getByText('10.0.0.5')).toBeTruthy();
     expect(screen.getByText(/install the Azure Linux VM agent \(WALinuxAgent\)/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Back to start' })).toBeTruthy();
+  });
+
+  it('says a 1641 restart is required (mandatory), once, not that the installer restarts the machine', () => {
+    show(finished({ state: 'succeeded', outcome: outcome({ severity: 'success', code: 'exit.1641', message: 'ok', exitCode: 1641, rebootRequired: true }) }));
+    expect(screen.getByText('Restart this server to finish the installation: the installer requires it.')).toBeTruthy();
+    expect(screen.getByText('Exit code 1641')).toBeTruthy();
+    expect(screen.queryByText(/restarts the machine|started a restart/)).toBeNull();
+    expect(screen.queryAllByText(/^Restart /)).toHaveLength(1);
+  });
+
+  it('shows the exit code the command line uses for cancel (1602) and the inactivity timeout (124)', () => {
+    show(finished({ state: 'cancelled', outcome: outcome({ severity: 'warning', code: 'job.cancelled', message: 'The job was cancelled.' }) }));
+    expect(screen.getByText('Exit code 1602')).toBeTruthy();
+    cleanup();
+    show(finished({ outcome: outcome({ code: 'install.timeout', message: 'The installer printed nothing for 15 minutes and was stopped as hung.' }) }));
+    expect(screen.getByText('Exit code 124')).toBeTruthy();
+  });
+
+  it('after a failure that left no agent, says "Not installed" once instead of Unknown facts and the Azure note', () => {
+    const job = finished({ outcome: outcome({ code: 'exit.1603', exitCode: 1603, machineState: 'The Mobility service is not installed: the installer stopped before it finished.' }) });
+    show({ ...job, summary: { installed: false, version: null, installDir: null, registered: false, server: null, logFiles: [LOG], azureVmAgentNote: null, walinuxagentPresent: false } });
+    expect(screen.getByRole('heading', { level: 1, name: 'Installation failed' })).toBeTruthy();
+    expect(screen.getByText('Not installed')).toBeTruthy();
+    expect(screen.queryByText('Unknown')).toBeNull();
+    expect(screen.queryByText(/WALinuxAgent|Azure/)).toBeNull();
+    expect(screen.queryByText(/partly installed/)).toBeNull();
+  });
+
+  it('heads an install that failed at registration "Registration failed — the agent is installed"', () => {
+    const steps = (register: 'failed' | 'cancelled') =>
+      (['check', 'extract', 'install', 'register', 'verify'] as const).map((id) => ({ id, state: id === 'register' ? register : id === 'verify' ? ('skipped' as const) : ('done' as const), startedAt: 1, finishedAt: 2 }));
+    show(finished({ steps: steps('failed'), outcome: outcome({ code: 'exit.14', exitCode: 14 }) }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Registration failed — the agent is installed' })).toBeTruthy();
+    expect(screen.queryByText('Installation failed')).toBeNull();
+    cleanup();
+    show(finished({ state: 'cancelled', steps: steps('cancelled'), outcome: outcome({ severity: 'warning', code: 'job.cancelled' }) }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Registration cancelled — the agent is installed' })).toBeTruthy();
   });
 
   it('names register-only, cancelled and nothing-to-do outcomes', () => {

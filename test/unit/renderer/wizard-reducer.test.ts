@@ -85,7 +85,11 @@ describe('wizard reducer', () => {
   });
 
   it('allows skipping registration in the install flow but not in the register-only flow', () => {
-    const skip = run([...withInstaller, { type: 'setRegistrationMode', mode: 'none' }, { type: 'goTo', step: 'review' }]);
+    const unsure = run([...withInstaller, { type: 'setRegistrationMode', mode: 'none' }, { type: 'goTo', step: 'review' }]);
+    // The installer is set up for a kind of server: skipping registration still asks which kind.
+    expect(unsure.step).not.toBe('review');
+    expect(registrationBlocker(unsure)).toBe('server.blocker.laterKind');
+    const skip = run([{ type: 'setLaterKind', kind: 'classic' }, { type: 'goTo', step: 'review' }], unsure);
     expect(skip.step).toBe('review');
     const registerOnly = run([
       { type: 'sessionLoaded', session },

@@ -51,7 +51,8 @@ describe('UnifiedAgentConfigurator.sh (classic)', () => {
     expect(cs.registrations[0]).toMatchObject({ mode: 'classic', ok: true });
     expect(await read('usr/local/.vx_version')).toContain('AGENT_CONFIGURATION_STATUS=Succeeded');
     const conf = await fs.readFile(path.join(installDir, 'etc', 'drscout.conf'), 'utf8');
-    expect(conf).toContain(`[vxagent.transport]\nHostname=127.0.0.1\nPort=${cs.port}\n`);
+    // As in a real drscout.conf: Port is the plain-HTTP port, SslPort the HTTPS one used while Https=1.
+    expect(conf).toContain(`[vxagent.transport]\nHostname=127.0.0.1\nPort=80\nSslPort=${cs.port}\nHttps=1\n`);
     const log = await read('var/log/ua_install.log');
     expect(log).toContain(`certificate SHA-256 fingerprint: ${cs.fingerprint}`);
     expect(log).not.toContain(PASSPHRASE);

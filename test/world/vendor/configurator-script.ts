@@ -11,7 +11,8 @@
  * server", "(6) Couldn't resolve host name", "(28) Connection timed out") / expired server certificate
  * ("(60) Peer certificate cannot be authenticated …", checked BEFORE the secret is sent) · 2 invalid command
  * line · 3 invalid arguments (bad -c, unreadable passphrase or config file, bad address) · 13 already
- * registered to a different CS (drscout.conf Hostname:Port) · 14 invalid passphrase/key or CS endpoint ·
+ * registered to a different CS (drscout.conf Hostname:SslPort; as in a real drscout.conf, Port is the
+ * plain-HTTP port and SslPort the HTTPS one used while Https=1) · 14 invalid passphrase/key or CS endpoint ·
  * 17 registration failed (unexpected server reply). Knobs: registerExit, hangIn 'register', slowMs.
  * The secret is read from the file, sent only in the TLS request body, and never printed or logged.
  */
@@ -145,7 +146,7 @@ async function main() {
   const target = host + ':' + port;
   const conf = fs.existsSync(DRSCOUT) ? fs.readFileSync(DRSCOUT, 'utf8') : '';
   const currentHost = lib.getIni(conf, 'vxagent.transport', 'Hostname');
-  const currentPort = lib.getIni(conf, 'vxagent.transport', 'Port') || '443';
+  const currentPort = lib.getIni(conf, 'vxagent.transport', 'SslPort') || '443';
   if (currentHost && currentHost !== '0.0.0.0' && (currentHost !== host || Number(currentPort) !== port)) {
     return fail(13, 'The agent is already registered with configuration server ' + currentHost + ':' + currentPort + ', not ' + target + '.',
       'Unregister the agent from that server (or uninstall and reinstall it) before registering it with another one.');
@@ -177,7 +178,8 @@ async function main() {
   }
   let text = conf === '' ? '[vxagent.transport]\n' : conf;
   text = lib.setIni(text, 'vxagent.transport', 'Hostname', host);
-  text = lib.setIni(text, 'vxagent.transport', 'Port', String(port));
+  text = lib.setIni(text, 'vxagent.transport', 'SslPort', String(port));
+  text = lib.setIni(text, 'vxagent.transport', 'Https', '1');
   fs.mkdirSync(path.dirname(DRSCOUT), { recursive: true });
   fs.writeFileSync(DRSCOUT, text.endsWith('\n') ? text : text + '\n');
   setStatus('Succeeded');

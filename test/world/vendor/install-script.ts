@@ -59,7 +59,9 @@ const DRSCOUT_TEMPLATE = [
   '',
   '[vxagent.transport]',
   'Hostname=0.0.0.0',
-  'Port=443',
+  'Port=80',
+  'SslPort=443',
+  'Https=1',
   '',
 ].join('\n');
 

@@ -31,7 +31,7 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     expect(vx.get('Version')).toBe('9.65.0.0');
     expect(vx.get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
     expect(vx.get('INSTALLATION_DIR')).toBe('/usr/local/ASR');
-    expect(job.summary).toMatchObject({ version: '9.65.0.0', installDir: '/usr/local/ASR', registered: true, server: '127.0.0.1', walinuxagentPresent: false });
+    expect(job.summary).toMatchObject({ version: '9.65.0.0', installDir: '/usr/local/ASR', registered: true, server: setup.cs.endpoint, walinuxagentPresent: false });
     expect(job.summary?.azureVmAgentNote).toMatch(/WALinuxAgent/);
     const jobLog = path.join(root, 'var/log/mobility-setup', `${job.id}.log`);
     expect(job.logFiles).toEqual([jobLog, path.join(root, 'var/log/ua_install.log')]);
@@ -61,7 +61,8 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     expect(job.outcome).toMatchObject({ code: 'exit.14', exitCode: 14 });
     expect(job.outcome?.message).toMatch(/passphrase/i);
     expect(job.outcome?.hint).toContain('genpassphrase.exe -v > MobSvc.passphrase');
-    expect(job.outcome?.machineState).toMatch(/installed but not registered/);
+    expect(job.outcome?.machineState).toMatch(/^The Mobility service 9\.65\.0\.0 is installed in \/usr\/local\/ASR and not registered: register it again/);
+    expect(job.summary).toMatchObject({ installed: true, version: '9.65.0.0', registered: false });
     expect(stepStates(job)).toMatchObject({ install: 'done', register: 'failed', verify: 'skipped' });
     expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).not.toBe('Succeeded');
     expect(await leftovers(root)).toEqual([]);
@@ -147,8 +148,18 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     const registered = await installer.run('startRegister', { registration: classic() });
     expect(registered.kind).toBe('register');
     expect(registered.state).toBe('succeeded');
-    expect(registered.summary).toMatchObject({ registered: true, server: '127.0.0.1' });
+    expect(registered.summary).toMatchObject({ registered: true, server: setup.cs.endpoint });
     expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
+  });
+
+  it('install only runs the installer for the server kind asked for: modernized → -c CSPrime, classic → -c CSLegacy', async () => {
+    for (const [serverKind, csType] of [['modernized', 'CSPrime'], ['classic', 'CSLegacy']] as const) {
+      const { root, installerDir, installer } = await world();
+      const job = await installer.run('startInstall', { installerDir, registration: { mode: 'none', serverKind } });
+      expect(job.state).toBe('succeeded');
+      const vendorLog = await readFile(path.join(root, 'var/log/ua_install.log'), 'utf8');
+      expect(vendorLog).toMatch(new RegExp(`Command line: -d /usr/local/ASR -r MS -v VmWare -c ${csType}\\b`));
+    }
   });
 
   it('register without an installed agent says to install first', async () => {

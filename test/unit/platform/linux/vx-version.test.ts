@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linuxAgentFacts, parseDrscoutHostname, parseKeyValueLines } from '../../../../main/platform/linux/vx-version';
+import { linuxAgentFacts, parseDrscoutServer, parseKeyValueLines } from '../../../../main/platform/linux/vx-version';
 
 describe('.vx_version and drscout.conf parsers', () => {
   it('reads version, folder and a Succeeded status as registered (CRLF, comments, quotes tolerated)', () => {
@@ -25,9 +25,16 @@ describe('.vx_version and drscout.conf parsers', () => {
   });
 
   it('takes Hostname only from [vxagent.transport], and 0.0.0.0 means no server', () => {
-    expect(parseDrscoutHostname('[vxagent]\nHostname=wrong\n[vxagent.transport]\nPort=80\nHostname=10.0.0.5\n')).toBe('10.0.0.5');
-    expect(parseDrscoutHostname('[vxagent.transport]\nHostname=0.0.0.0\n')).toBeNull();
-    expect(parseDrscoutHostname('[vxagent]\nHostname=10.0.0.5\n')).toBeNull();
+    expect(parseDrscoutServer('[vxagent]\nHostname=wrong\n[vxagent.transport]\nPort=80\nHostname=10.0.0.5\n')).toBe('10.0.0.5');
+    expect(parseDrscoutServer('[vxagent.transport]\nHostname=0.0.0.0\n')).toBeNull();
+    expect(parseDrscoutServer('[vxagent]\nHostname=10.0.0.5\n')).toBeNull();
+  });
+
+  it('keeps the port the agent talks to (SslPort while Https=1, Port when Https=0), omitting the default 443', () => {
+    expect(parseDrscoutServer('[vxagent.transport]\nPort=80\nSslPort=443\nHttps=1\nHostname=10.150.24.8\n')).toBe('10.150.24.8');
+    expect(parseDrscoutServer('[vxagent.transport]\nPort=80\nSslPort=39525\nHttps=1\nHostname=127.0.0.1\n')).toBe('127.0.0.1:39525');
+    expect(parseDrscoutServer('[vxagent.transport]\nPort=8080\nSslPort=443\nHttps=0\nHostname=cs.local\n')).toBe('cs.local:8080');
+    expect(parseDrscoutServer('[vxagent.transport]\nSslPort=4443\nHostname=fd00::5\n')).toBe('[fd00::5]:4443');
   });
 
   it('lets a later line win, as sourcing the file in a shell would', () => {

@@ -18,7 +18,8 @@ function fakeWindows(answers: Record<string, string | null>): CommandRunner & { 
     calls,
     run(file, args) {
       calls.push({ file, args });
-      const key = path.win32.basename(file) === 'whoami.exe' ? 'whoami' : (args[1] ?? '');
+      const tool = path.win32.basename(file);
+      const key = tool === 'whoami.exe' ? 'whoami' : tool === 'WMIC.exe' ? 'wmic' : (args[1] ?? '');
       const answer = answers[key];
       return Promise.resolve(answer == null ? notFound : { code: 0, signal: null, stdout: answer, stderr: '' });
     },
@@ -37,6 +38,22 @@ describe('Windows detection probes (fake reg.exe / whoami.exe)', () => {
     'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System': fixture('reg-uac-enabled.txt'),
     whoami: fixture('whoami-groups-filtered.txt'),
   };
+
+  it('Server 2008 R2 SP1: lists the installed updates with wmic (fixed arguments) and refuses without the servicing stack update', async () => {
+    const server2008 = { ...registered, [CURRENT_VERSION_KEY]: fixture('reg-currentversion-server-2008r2-sp1.txt') };
+    const updated = fakeWindows({ ...server2008, wmic: fixture('wmic-qfe-server-2008r2-updated.txt') });
+    const ok = await new DetectionService(testDeps(os.tmpdir(), { platform: 'win32', runner: updated })).detect();
+    expect(ok).toMatchObject({ supported: true, token: 'Windows', supportReason: 'support.ok' });
+    expect(updated.calls.find((c) => c.file.endsWith('WMIC.exe'))).toEqual({ file: expect.stringMatching(/\\System32\\wbem\\WMIC\.exe$/) as unknown, args: ['qfe', 'get', 'HotFixID'] });
+    const noSsu = fakeWindows({ ...server2008, wmic: fixture('wmic-qfe-server-2008r2-no-ssu.txt') });
+    const refused = await new DetectionService(testDeps(os.tmpdir(), { platform: 'win32', runner: noSsu })).detect();
+    expect(refused).toMatchObject({ supported: false, supportReason: 'support.updates' });
+    expect(refused.supportMessage).toContain('missing: KB4490628.');
+    // Other editions never pay for the update list.
+    const runner = fakeWindows(registered);
+    await new DetectionService(testDeps(os.tmpdir(), { platform: 'win32', runner })).detect();
+    expect(runner.calls.some((c) => c.file.endsWith('WMIC.exe'))).toBe(false);
+  });
 
   it('builds the report from the registry, running System32 tools with argument arrays', async () => {
     const runner = fakeWindows(registered);

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { AGENT_PRODUCT_KEY, windowsAgentFacts } from '../../../../main/platform/win32/agent-registry';
 import { isElevatedToken, windowsPrivileges } from '../../../../main/platform/win32/privileges';
 import { parseRegQuery, regNumber, regQueryArgs, regString } from '../../../../main/platform/win32/reg-query';
+import { parseHotFixIds } from '../../../../main/platform/win32/hotfixes';
 import { windowsOsVerdict, windowsVersionFacts } from '../../../../main/platform/win32/windows-os';
+import { SUPPORT_MATRIX } from '../../../../main/core/detect/support-matrix';
 
 const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../../../fixtures/win32', name), 'utf8');
 const reg = (name: string) => parseRegQuery(fixture(name));
@@ -46,6 +48,28 @@ describe('Windows OS verdict', () => {
     expect(result.supported).toBe(supported);
     expect(result.token).toBe(supported ? 'Windows' : null);
     expect(result.supportReason).toBe(supported ? 'support.ok' : 'support.version');
+  });
+
+  it('Windows Server 2008 R2 SP1 is supported with the SHA-2 (KB4474419) and servicing stack (KB4490628) updates', () => {
+    const facts = windowsVersionFacts(reg('reg-currentversion-server-2008r2-sp1.txt'));
+    const verdict = (qfe: string | null) => windowsOsVerdict(facts, 'x86_64', '6.1.7601', SUPPORT_MATRIX, qfe === null ? null : parseHotFixIds(fixture(qfe)));
+    expect(verdict('wmic-qfe-server-2008r2-updated.txt')).toMatchObject({ supported: true, token: 'Windows', supportReason: 'support.ok', os: { distribution: 'Windows Server 2008 R2 Standard', version: '7601' } });
+    const missing = verdict('wmic-qfe-server-2008r2-no-ssu.txt');
+    expect(missing).toMatchObject({ supported: false, supportReason: 'support.updates' });
+    expect(missing.supportMessage).toMatch(/KB4474419 .*KB4490628 .*9\.30 and later; missing: KB4490628\./);
+    // The list could not be read: not refused, but told to check.
+    expect(verdict(null)).toMatchObject({ supported: true });
+    expect(verdict(null).supportMessage).toContain('could not be read');
+    // Without SP1 (build 7600) it is not supported at all.
+    expect(osFrom('reg-currentversion-server-2008r2-rtm.txt')).toMatchObject({ supported: false, supportReason: 'support.version' });
+  });
+
+  it('reads KB numbers from wmic qfe output (CR CR LF line ends, padded columns)', () => {
+    const ids = parseHotFixIds(fixture('wmic-qfe-server-2008r2-updated.txt'));
+    expect(ids.has('KB4474419')).toBe(true);
+    expect(ids.has('KB4490628')).toBe(true);
+    expect(ids.has('HOTFIXID')).toBe(false);
+    expect(parseHotFixIds('')).toEqual(new Set());
   });
 
   it('refuses 32-bit and ARM Windows', () => {
