@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
+import { hasControlCharacter } from '../../../common/path-input';
 import type { AntivirusChoice, AntivirusFixReport, AntivirusNote, AntivirusReport, FixResult, ScannerFinding } from '../../../common/antivirus';
 import { needsAttention } from '../../../common/antivirus';
 import { agentFoldersToExclude } from '../../platform/antivirus-folders';
@@ -22,8 +23,7 @@ const shown = (command: FixCommand) => [command.file, ...command.args].join(' ')
 export function checkInstallDir(installDir: string | undefined, platform: NodeJS.Platform): void {
   if (installDir === undefined) return;
   const absolute = platform === 'win32' ? path.win32.isAbsolute(installDir) && /^[A-Za-z]:[\\/]/.test(installDir) : path.posix.isAbsolute(installDir);
-  // eslint-disable-next-line no-control-regex
-  if (!absolute || /[\u0000-\u001f\u007f]/.test(installDir)) {
+  if (!absolute || hasControlCharacter(installDir)) {
     throw new UserError('antivirus.installDirInvalid', 'The install folder must be an absolute path without control characters (line breaks, tabs).', 'Give the folder the agent is (or will be) installed in, e.g. /usr/local/ASR.');
   }
 }

@@ -16,7 +16,7 @@ describe.skipIf(!BUILT)(`control characters in paths (built CLI)${BUILT ? '' : `
   it('--install-dir with a line break: exit 2, the installer never ran, no .vx_version line injected', async () => {
     const { root, installerDir } = await setup.rootWithInstaller();
     const evil = `/opt/asr\nINSTALLATION_DIR=${root}/evil`;
-    const result = await runCli(['--root', root, 'install', '--installer-dir', installerDir, '--install-dir', evil, '--no-register', '--yes']);
+    const result = await runCli(['--root', root, 'install', '--installer-dir', installerDir, '--install-dir', evil, '--no-register', '--server-kind', 'classic', '--yes']);
     expect(result.code).toBe(EXIT.usage);
     expect(result.stderr).toContain('--install-dir: The --install-dir path contains a control character or a line break');
     // The value is not echoed (it could carry terminal escapes).
@@ -32,7 +32,7 @@ describe.skipIf(!BUILT)(`control characters in paths (built CLI)${BUILT ? '' : `
     const base = ['install', '--installer-dir', installerDir, '--cs-endpoint', setup.cs.endpoint, '--passphrase-file', passphraseFile, '--yes'];
     const cases: Array<[string, string[]]> = [
       ['--root', ['--root', `${root}\u2028`, ...base]],
-      ['--installer-dir', ['--root', root, 'install', '--installer-dir', `${installerDir}\u0085`, '--no-register', '--yes']],
+      ['--installer-dir', ['--root', root, 'install', '--installer-dir', `${installerDir}\u0085`, '--no-register', '--server-kind', 'classic', '--yes']],
       ['--install-dir', ['--root', root, ...base, '--install-dir', '/opt/asr\u2029x']],
       ['--passphrase-file', ['--root', root, 'install', '--installer-dir', installerDir, '--cs-endpoint', setup.cs.endpoint, '--passphrase-file', `${passphraseFile}\r`, '--yes']],
       ['--config-file', ['--root', root, 'register', '--config-file', `${root}/config\u001b.json`, '--yes']],

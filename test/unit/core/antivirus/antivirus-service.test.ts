@@ -193,8 +193,10 @@ describe('a hostile install folder', () => {
     addClamav(sandbox);
     const original = sandbox.read('/etc/clamav/clamd.conf');
     const c = coreFor(sandbox.root);
-    const reply = await c.dispatch('fixAntivirus', { scannerIds: ['clamav'], installDir: '/opt/asr\nLocalSocket /tmp/evil.sock' }, { frontDoor: 'browser' });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'antivirus.installDirInvalid' } });
+    const hostile = { scannerIds: ['clamav'], installDir: '/opt/asr\nLocalSocket /tmp/evil.sock' };
+    // The contract refuses a control character in any path first; the service refuses it again on its own.
+    expect(await c.dispatch('fixAntivirus', hostile, { frontDoor: 'browser' })).toMatchObject({ ok: false, error: { code: 'api.invalidRequest' } });
+    await expect(c.handlers.fixAntivirus(hostile, { frontDoor: 'browser' })).rejects.toMatchObject({ code: 'antivirus.installDirInvalid' });
     expect(sandbox.read('/etc/clamav/clamd.conf')).toBe(original);
     expect(sandbox.read('/etc/clamav/clamd.conf')).not.toContain('evil');
     expect(existsSync(sandbox.at('/etc/clamav/clamd.conf.mobility-setup.bak'))).toBe(false);
