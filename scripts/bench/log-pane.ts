@@ -6,9 +6,9 @@
 import { promises as fs } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
-import { serveWizard } from '../main/web-host/serve-wizard';
-import { startCsSimulator } from '../test/world/cs-simulator';
-import { createDemoSandbox } from '../test/world/demo-sandbox';
+import { serveWizard } from '../../main/web-host/serve-wizard';
+import { startCsSimulator } from '../../test/world/cs-simulator';
+import { createDemoSandbox } from '../../test/world/demo-sandbox';
 
 export interface BenchRow {
   what: string;
