@@ -13,7 +13,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await Promise.all([
   build({ ...common, entryPoints: { index: 'main/index.ts', cli: 'main/cli/bin.ts' }, outdir: 'dist/main', external }),
   // The demo and the benchmark use the test world (package builder, CS simulator), which needs dev packages.
-  build({ ...common, entryPoints: { demo: 'scripts/demo.ts', bench: 'scripts/bench/main.ts' }, outdir: 'dist/main', external: [...external, 'selfsigned', '@playwright/test'] }),
+  build({ ...common, entryPoints: { demo: 'scripts/demo.ts', bench: 'scripts/bench/main.ts' }, outdir: 'dist/main', external: [...external, 'selfsigned', '@playwright/test', 'esbuild'] }),
   // A sandboxed preload cannot require anything but electron: bundle the channel list into it.
   build({ ...common, entryPoints: { preload: 'main/electron/preload.ts' }, outdir: 'dist/main', external: ['electron'], sourcemap: false }),
 ]);
