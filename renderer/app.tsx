@@ -1,5 +1,5 @@
 /** The wizard: one reducer, the core reached through the transport, and the step for the current state. */
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useReducer, useState } from 'react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Transport } from '../common/bridge';
@@ -15,22 +15,43 @@ import type { WizardStep } from './flow/wizard-state';
 import { LogStore } from './log/log-store';
 import { useJobLog } from './log/use-job-log';
 import { DetectStep } from './steps/detect-step';
-import { InstallStep } from './steps/install-step';
-import { InstallerStep } from './steps/installer-step';
-import { ReviewStep } from './steps/review-step';
-import { ServerStep } from './steps/server-step';
-import { SummaryStep } from './steps/summary-step';
 
 const JOB_POLL_MS = 5000;
 
+/**
+ * Only the first screen (detection) is in the entry bundle; the later steps, and the virtual log pane they
+ * carry, load on their own (and are fetched in the background once detection is complete), so the first
+ * screen loads less JavaScript as steps and languages are added.
+ */
+const loadLaterSteps = {
+  installer: () => import('./steps/installer-step').then((m) => ({ default: m.InstallerStep })),
+  server: () => import('./steps/server-step').then((m) => ({ default: m.ServerStep })),
+  review: () => import('./steps/review-step').then((m) => ({ default: m.ReviewStep })),
+  install: () => import('./steps/install-step').then((m) => ({ default: m.InstallStep })),
+  summary: () => import('./steps/summary-step').then((m) => ({ default: m.SummaryStep })),
+};
+
 const views: Record<WizardStep, ComponentType> = {
   detect: DetectStep,
-  installer: InstallerStep,
-  server: ServerStep,
-  review: ReviewStep,
-  install: InstallStep,
-  summary: SummaryStep,
+  installer: lazy(loadLaterSteps.installer),
+  server: lazy(loadLaterSteps.server),
+  review: lazy(loadLaterSteps.review),
+  install: lazy(loadLaterSteps.install),
+  summary: lazy(loadLaterSteps.summary),
 };
+
+/** Fetches the later steps when the browser is idle, so Continue does not wait for them. */
+function prefetchLaterSteps(): () => void {
+  const load = () => {
+    for (const step of Object.values(loadLaterSteps)) void step().catch(() => undefined);
+  };
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(load, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const timer = setTimeout(load, 200);
+  return () => clearTimeout(timer);
+}
 
 export function App({ transport: given }: { transport?: Transport }) {
   const { t } = useTranslation();
@@ -64,6 +85,9 @@ export function App({ transport: given }: { transport?: Transport }) {
 
   useJobLog(transport, logStore, state.jobId, state.job?.logLines ?? 0);
 
+  const detectionDone = state.detection?.complete === true;
+  useEffect(() => (detectionDone ? prefetchLaterSteps() : undefined), [detectionDone]);
+
   const context = useMemo(() => ({ state, dispatch, actions, transport, logStore }), [state, actions, transport, logStore]);
   const View = views[state.step];
 
@@ -78,7 +102,9 @@ export function App({ transport: given }: { transport?: Transport }) {
           <StepRail />
           <main id="main" className="panel" data-step={state.step}>
             {state.sessionError ? <ErrorNotice error={state.sessionError} /> : null}
-            <View key={state.step} />
+            <Suspense fallback={<p className="live-status">{t('app.loading')}</p>}>
+              <View key={state.step} />
+            </Suspense>
           </main>
         </div>
       </div>

@@ -8,6 +8,7 @@ export const enUi = {
     demo: 'DEMO',
     root: 'Sandbox root: {{root}}',
     version: 'Version {{version}}',
+    loading: 'Loading…',
   },
   common: {
     continue: 'Continue',
