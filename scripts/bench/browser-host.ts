@@ -43,14 +43,31 @@ async function stopServer(child: ChildProcessWithoutNullStreams): Promise<void> 
   await exited;
 }
 
-/** Milliseconds from spawning the server to `ready(page)`; the scripts the page loaded until then. */
+declare global {
+  interface Window {
+    __firstScreenAt?: number;
+  }
+}
+
+/** The page's own clock when "Check complete." first shows: the scripts requested before it are the first screen's. */
+function markFirstScreen(): void {
+  const check = () => {
+    if (window.__firstScreenAt === undefined && document.body?.textContent?.includes('Check complete.')) window.__firstScreenAt = window.performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/**
+ * Milliseconds from spawning the server to `ready(page)`; and the scripts the page requested before its first
+ * screen was complete (what it fetches afterwards, when idle, does not count), with their gzipped size.
+ */
 async function timeToInteractive(browser: Browser, args: string[], ready: (page: Page) => Promise<void>) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const scripts: Promise<Buffer>[] = [];
-  let counting = true;
+  await page.addInitScript(markFirstScreen);
+  const bodies = new Map<string, Promise<Buffer>>();
   page.on('response', (response) => {
-    if (counting && response.request().resourceType() === 'script') scripts.push(response.body());
+    if (response.request().resourceType() === 'script') bodies.set(response.url(), response.body());
   });
   const start = performance.now();
   const { child, url } = await startServer(args);
@@ -58,9 +75,20 @@ async function timeToInteractive(browser: Browser, args: string[], ready: (page:
     await page.goto(url);
     await ready(page);
     const ms = performance.now() - start;
-    counting = false;
-    const bodies = await Promise.all(scripts);
-    return { ms, scriptBytes: bodies.reduce((n, b) => n + b.length, 0), scriptGzipBytes: bodies.reduce((n, b) => n + gzipSync(b).length, 0), scripts: bodies.length };
+    // window.performance: the bundler would bind a bare `performance` to node:perf_hooks' import.
+    const before = await page.evaluate(() =>
+      window.performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js') && (window.__firstScreenAt === undefined || e.startTime < window.__firstScreenAt))
+        .map((e) => e.name),
+    );
+    const firstScreen = await Promise.all(before.map((name) => bodies.get(name) ?? Promise.resolve(Buffer.alloc(0))));
+    return {
+      ms,
+      scripts: firstScreen.length,
+      scriptBytes: firstScreen.reduce((n, b) => n + b.length, 0),
+      scriptGzipBytes: firstScreen.reduce((n, b) => n + gzipSync(b).length, 0),
+    };
   } finally {
     await context.close();
     await stopServer(child);
