@@ -2,12 +2,14 @@
 import { Suspense, lazy, useEffect, useMemo, useReducer, useState } from 'react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
 import type { Transport } from '../common/bridge';
 import { getTransport } from './api/client';
 import { AppHeader } from './components/app-header';
 import { ErrorNotice } from './components/error-notice';
 import { StepRail } from './components/step-rail';
 import { createWizardActions } from './flow/wizard-actions';
+import { loadLaterStepCatalogs } from './i18n';
 import { WizardContext } from './flow/wizard-context';
 import { wizardReducer } from './flow/wizard-reducer';
 import { initialWizardState } from './flow/wizard-state';
@@ -19,9 +21,9 @@ import { DetectStep } from './steps/detect-step';
 const JOB_POLL_MS = 5000;
 
 /**
- * Only the first screen (detection) is in the entry bundle; the later steps, and the virtual log pane they
- * carry, load on their own (and are fetched in the background once detection is complete), so the first
- * screen loads less JavaScript as steps and languages are added.
+ * Only the first screen (detection) is in the entry bundle; the later steps, the virtual log pane they
+ * carry and their strings load on their own (and are fetched in the background once detection is
+ * complete), so the first screen loads less JavaScript as steps and languages are added.
  */
 const loadLaterSteps = {
   installer: () => import('./steps/installer-step').then((m) => ({ default: m.InstallerStep })),
@@ -31,19 +33,23 @@ const loadLaterSteps = {
   summary: () => import('./steps/summary-step').then((m) => ({ default: m.SummaryStep })),
 };
 
-const views: Record<WizardStep, ComponentType> = {
-  detect: DetectStep,
-  installer: lazy(loadLaterSteps.installer),
-  server: lazy(loadLaterSteps.server),
-  review: lazy(loadLaterSteps.review),
-  install: lazy(loadLaterSteps.install),
-  summary: lazy(loadLaterSteps.summary),
-};
+function createViews(i18n: I18n): Record<WizardStep, ComponentType> {
+  const later = (load: () => Promise<{ default: ComponentType }>) => lazy(() => Promise.all([load(), loadLaterStepCatalogs(i18n)]).then(([step]) => step));
+  return {
+    detect: DetectStep,
+    installer: later(loadLaterSteps.installer),
+    server: later(loadLaterSteps.server),
+    review: later(loadLaterSteps.review),
+    install: later(loadLaterSteps.install),
+    summary: later(loadLaterSteps.summary),
+  };
+}
 
 /** Fetches the later steps when the browser is idle, so Continue does not wait for them. */
-function prefetchLaterSteps(): () => void {
+function prefetchLaterSteps(i18n: I18n): () => void {
   const load = () => {
     for (const step of Object.values(loadLaterSteps)) void step().catch(() => undefined);
+    void loadLaterStepCatalogs(i18n).catch(() => undefined);
   };
   if (typeof window.requestIdleCallback === 'function') {
     const id = window.requestIdleCallback(load, { timeout: 2000 });
@@ -54,7 +60,8 @@ function prefetchLaterSteps(): () => void {
 }
 
 export function App({ transport: given }: { transport?: Transport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [views] = useState(() => createViews(i18n));
   const [transport] = useState(() => given ?? getTransport());
   const [logStore] = useState(() => new LogStore());
   const [state, dispatch] = useReducer(wizardReducer, initialWizardState);
@@ -86,7 +93,7 @@ export function App({ transport: given }: { transport?: Transport }) {
   useJobLog(transport, logStore, state.jobId, state.job?.logLines ?? 0);
 
   const detectionDone = state.detection?.complete === true;
-  useEffect(() => (detectionDone ? prefetchLaterSteps() : undefined), [detectionDone]);
+  useEffect(() => (detectionDone ? prefetchLaterSteps(i18n) : undefined), [detectionDone, i18n]);
 
   const context = useMemo(() => ({ state, dispatch, actions, transport, logStore }), [state, actions, transport, logStore]);
   const View = views[state.step];

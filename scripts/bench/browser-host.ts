@@ -67,7 +67,7 @@ async function timeToInteractive(browser: Browser, args: string[], ready: (page:
   await page.addInitScript(markFirstScreen);
   const bodies = new Map<string, Promise<Buffer>>();
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') bodies.set(response.url(), response.body());
+    if (response.request().resourceType() === 'script') bodies.set(response.url(), response.body().catch(() => Buffer.alloc(0)));
   });
   const start = performance.now();
   const { child, url } = await startServer(args);
@@ -95,6 +95,16 @@ async function timeToInteractive(browser: Browser, args: string[], ready: (page:
   }
 }
 
+/** Chromium on a loaded machine now and then loses a page mid-run ("Target page … has been closed"): one retry. */
+async function withRetry<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    process.stderr.write(`bench: browser run failed (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); retrying once\n`);
+    return run();
+  }
+}
+
 export async function benchBrowserHost(runs: number): Promise<BenchRow[]> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!(await fs.stat(executablePath).catch(() => null))) {
@@ -109,15 +119,17 @@ export async function benchBrowserHost(runs: number): Promise<BenchRow[]> {
     const result = await sideBySide(
       runs,
       async () => {
-        const r = await timeToInteractive(browser, [cli, '--root', sandbox.root, 'serve', '--port', '0', '--json'], async (page) => {
-          // Interactive: detection finished (every section shown) and the step's buttons answer.
-          await page.getByText('Check complete.').waitFor();
-          await page.getByRole('button', { name: 'Re-check' }).and(page.locator(':enabled')).waitFor();
-        });
+        const r = await withRetry(() =>
+          timeToInteractive(browser, [cli, '--root', sandbox.root, 'serve', '--port', '0', '--json'], async (page) => {
+            // Interactive: detection finished (every section shown) and the step's buttons answer.
+            await page.getByText('Check complete.').waitFor();
+            await page.getByRole('button', { name: 'Re-check' }).and(page.locator(':enabled')).waitFor();
+          }),
+        );
         firstScreen = r;
         return r.ms;
       },
-      async () => (await timeToInteractive(browser, [minimal.serverFile], (page) => page.getByRole('button', { name: 'Continue' }).waitFor())).ms,
+      async () => (await withRetry(() => timeToInteractive(browser, [minimal.serverFile], (page) => page.getByRole('button', { name: 'Continue' }).waitFor()))).ms,
     );
     const kb = firstScreen.scriptGzipBytes / 1024;
     return [

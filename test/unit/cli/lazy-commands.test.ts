@@ -49,10 +49,16 @@ process.on('exit', () => process.stderr.write('PACKAGES ' + JSON.stringify([...s
     return { status: run.status, packages: JSON.parse(line.slice('PACKAGES '.length)) as string[] | null };
   };
 
-  it('detect loads commander and nothing else from node_modules', () => {
+  it('detect loads nothing from node_modules (commander is bundled; tar, ws, sudo-prompt are not needed)', () => {
     const { status, packages } = packagesLoaded(['--root', path.join(REPO, 'test/fixtures/roots/debian-12'), 'detect', '--json']);
     expect(status).toBe(0);
-    expect(packages).toEqual(['commander']);
+    expect(packages).toEqual([]);
+  });
+
+  it('install loads the packages an install needs, and not the web host (ws)', () => {
+    const { packages } = packagesLoaded(['install', '--help']);
+    expect(packages).toContain('tar');
+    expect(packages).not.toContain('ws');
   });
 
   it('--help still lists every command (all are loaded then)', () => {
