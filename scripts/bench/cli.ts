@@ -12,7 +12,7 @@ import * as tar from 'tar';
 import { createDemoSandbox } from '../../test/world/demo-sandbox';
 import type { DemoSandbox } from '../../test/world/demo-sandbox';
 import type { BenchRow } from './row';
-import { describeSideBySide, sideBySide } from './side-by-side';
+import { describeSideBySide, median, sideBySide } from './side-by-side';
 import { timedRun } from './timed-process';
 
 const projectDir = path.resolve(__dirname, '..', '..');
@@ -76,9 +76,21 @@ async function installWorld(behavior: { slowMs?: number; installLogLines?: numbe
   };
 }
 
-async function runCliInstall(world: InstallWorld, rssSampleMs = 0) {
+/** When the CLI said each step started and ended ("[extract] running"), in ms since it was spawned. */
+type StepTimes = Map<string, number>;
+
+async function runCliInstall(world: InstallWorld, rssSampleMs = 0, steps?: StepTimes[]) {
   await world.reset();
-  const r = await timedRun(node, world.cliArgs, { rssSampleMs });
+  const times: StepTimes = new Map();
+  const r = await timedRun(node, world.cliArgs, {
+    rssSampleMs,
+    onStderrLine: (line, ms) => {
+      const m = /^\[(\w+)\] (running|done|skipped)$/.exec(line);
+      if (m) times.set(`${m[1]} ${m[2]}`, ms);
+    },
+  });
+  times.set('exit', r.ms);
+  steps?.push(times);
   if (r.code !== 0) throw new Error(`mobility-setup install exited ${String(r.code)}: ${r.stdoutTail}`);
   return r;
 }
@@ -90,15 +102,30 @@ async function runByHand(world: InstallWorld) {
   return r;
 }
 
+/** Medians of where the CLI's time goes, from its own step lines. */
+function phases(steps: StepTimes[], byHandMs: number) {
+  const at = (key: string) => median(steps.map((s) => s.get(key) ?? NaN).filter((n) => !Number.isNaN(n)));
+  return {
+    startAndLoadMs: at('check running'),
+    checkMs: at('check done') - at('check running'),
+    extractMs: at('extract done') - at('extract running'),
+    installStepMs: at('install done') - at('install running'),
+    installStepOverByHandMs: at('install done') - at('install running') - byHandMs,
+    afterInstallMs: at('exit') - at('install done'),
+  };
+}
+
 export async function benchInstallOverhead(runs: number): Promise<BenchRow[]> {
   // Four steps of 500 ms: the installer takes 2 s.
   const world = await installWorld({ slowMs: 500 });
+  const steps: StepTimes[] = [];
   try {
     const result = await sideBySide(
       runs,
-      async () => (await runCliInstall(world)).ms,
+      async () => (await runCliInstall(world, 0, steps)).ms,
       async () => (await runByHand(world)).ms,
     );
+    const p = phases(steps.slice(-runs), result.theirs.median);
     return [
       {
         id: 'installOverhead',
@@ -115,6 +142,14 @@ export async function benchInstallOverhead(runs: number): Promise<BenchRow[]> {
         goal: '≤ 100 ms',
         met: result.difference <= 100,
         data: { differenceMs: result.difference },
+      },
+      {
+        id: 'installPhases',
+        what: 'install overhead: where it goes (medians)',
+        value: `start+load ${p.startAndLoadMs.toFixed(0)}, check ${p.checkMs.toFixed(0)}, extract ${p.extractMs.toFixed(0)}, install step − by hand ${p.installStepOverByHandMs.toFixed(0)}, verify+exit ${p.afterInstallMs.toFixed(0)} ms`,
+        goal: '-',
+        met: null,
+        data: p,
       },
     ];
   } finally {

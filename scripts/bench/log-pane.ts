@@ -56,7 +56,7 @@ export async function benchLogPane(lines: number): Promise<BenchRow[]> {
     const count = Number(await pane.getAttribute('data-line-count'));
     const searchStart = performance.now();
     await page.getByLabel('Search the log').fill(`${lines} of ${lines}`);
-    await page.getByText(/Match 1 of 1/).waitFor();
+    await page.getByText(/Match 1 of 1/).waitFor({ timeout: 120_000 });
     const searchMs = performance.now() - searchStart;
     const rendered = await pane.locator('.log-line').count();
     const worst = longTasks.length ? Math.max(...longTasks) : 0;

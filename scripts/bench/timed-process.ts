@@ -21,6 +21,8 @@ export interface TimedOptions {
   env?: NodeJS.ProcessEnv;
   /** Sample VmHWM every this many ms (0: do not sample). */
   rssSampleMs?: number;
+  /** Each stderr line with the ms since spawn it arrived at (the CLI's "[step] state" progress lines). */
+  onStderrLine?: (line: string, ms: number) => void;
 }
 
 function readPeakRssMb(pid: number): number | null {
@@ -47,7 +49,13 @@ export function timedRun(file: string, args: readonly string[], options: TimedOp
     child.stdout.on('data', (chunk: Buffer) => {
       tail = (tail + chunk.toString('utf8')).slice(-2000);
     });
-    child.stderr.resume();
+    let errPartial = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      const at = performance.now() - start;
+      const lines = (errPartial + chunk.toString('utf8')).split('\n');
+      errPartial = lines.pop() ?? '';
+      for (const line of lines) options.onStderrLine?.(line, at);
+    });
     child.on('error', reject);
     // 'exit' fires before the pipes close; the process is still a zombie with its /proc entry until reaped,
     // but Node reaps at once, so the last reading comes from the timer.
