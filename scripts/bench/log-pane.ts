@@ -56,8 +56,12 @@ export async function benchLogPane(lines: number): Promise<BenchRow[]> {
     const count = Number(await pane.getAttribute('data-line-count'));
     const searchStart = performance.now();
     await page.getByLabel('Search the log').fill(`${lines} of ${lines}`);
-    await page.getByText(/Match 1 of 1/).waitFor({ timeout: 120_000 });
-    const searchMs = performance.now() - searchStart;
+    // Not found within the limit (the last line missing, or a search too slow): reported, not thrown.
+    const found = await page
+      .getByText(/Match 1 of 1/)
+      .waitFor({ timeout: 60_000 })
+      .then(() => true, () => false);
+    const searchMs = found ? performance.now() - searchStart : NaN;
     const rendered = await pane.locator('.log-line').count();
     const worst = longTasks.length ? Math.max(...longTasks) : 0;
     const blocked = longTasks.reduce((a, b) => a + b, 0);
@@ -67,7 +71,7 @@ export async function benchLogPane(lines: number): Promise<BenchRow[]> {
       { id: `logPane${lines}`, what: `log pane, ${n} lines: streamed, install to summary`, value: `${(toSummaryMs / 1000).toFixed(2)} s, ${count.toLocaleString('en')} lines held`, goal: 'every line held', met: count >= lines, data },
       { id: `logPaneLongTasks${lines}`, what: `log pane, ${n} lines: main thread blocked (long tasks)`, value: `${longTasks.length} tasks, worst ${worst.toFixed(0)} ms, total ${blocked.toFixed(0)} ms`, goal: 'worst < 200 ms', met: worst < 200 },
       { id: `logPaneRows${lines}`, what: `log pane, ${n} lines: DOM rows for the whole log`, value: `${rendered} rows`, goal: '< 200 (virtualized)', met: rendered < 200 },
-      { id: `logPaneSearch${lines}`, what: `log pane, ${n} lines: search the last line`, value: `${searchMs.toFixed(0)} ms`, goal: '< 500 ms', met: searchMs < 500 },
+      { id: `logPaneSearch${lines}`, what: `log pane, ${n} lines: search the last line`, value: found ? `${searchMs.toFixed(0)} ms` : 'last line not found in 60 s', goal: '< 500 ms', met: found && searchMs < 500 },
     ];
   } finally {
     await browser.close();

@@ -3,7 +3,7 @@
  * with, alternating the two commands. Goals are checked here, by measurement, not by timed unit tests
  * (which would be flaky on a shared 2-core machine).
  *
- *   node dist/main/bench.js [--quick] [--lines N] [--only id,id] [--no-save]
+ *   node dist/main/bench.js [--quick] [--lines N] [--pane-lines N,M] [--only id,id] [--no-save]
  *
  * --quick runs fewer pairs (while developing); --only runs some sections (cli, detection, install, log,
  * browser, pane). Every run's figures go to bench/results/<date-time>.json unless --no-save.
@@ -26,6 +26,8 @@ interface Args {
   lines: number;
   only: Set<Section>;
   save: boolean;
+  /** Log sizes for the log pane (default N and 5 N). */
+  paneLines: number[];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -37,7 +39,9 @@ function parseArgs(argv: string[]): Args {
   if (!Number.isInteger(lines) || lines < 1) throw new Error('--lines takes a positive whole number');
   const only = (value('--only') ?? SECTIONS.join(',')).split(',');
   for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section ${s} (use ${SECTIONS.join(', ')})`);
-  return { quick: argv.includes('--quick'), lines, only: new Set(only as Section[]), save: !argv.includes('--no-save') };
+  const paneLines = (value('--pane-lines') ?? `${lines},${lines * 5}`).split(',').map(Number);
+  if (paneLines.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--pane-lines takes whole numbers separated by commas');
+  return { quick: argv.includes('--quick'), lines, only: new Set(only as Section[]), save: !argv.includes('--no-save'), paneLines };
 }
 
 function printReport(rows: BenchRow[]): void {
@@ -100,8 +104,7 @@ async function main(): Promise<number> {
   await section('install', () => benchInstallOverhead(pairs(5, 2)));
   await section('log', () => benchLogStream(pairs(5, 2), args.lines));
   await section('browser', () => benchBrowserHost(pairs(6, 3)));
-  await section('pane', () => benchLogPane(args.lines));
-  await section('pane', () => benchLogPane(args.lines * 5));
+  for (const lines of args.paneLines) await section('pane', () => benchLogPane(lines));
   printReport(rows);
   if (args.save) process.stdout.write(`  results: ${path.relative(process.cwd(), await saveResults(rows, args, startedAt, Date.now() - startedAt.getTime()))}\n`);
   return rows.some((r) => r.met === false) ? 1 : 0;
