@@ -4,7 +4,7 @@
  * The preload, the IPC handlers and the browser host are all generated from these tables, so a method
  * added here and missed on one side fails a test.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DetectionReport, DetectionSnapshot } from './detection';
 import type { ConnectivityReport } from './connectivity';
 import type { InstallerChoice, JobSnapshot, LogChunk } from './install';

@@ -1,41 +1,69 @@
 /** The wizard: one reducer, the core reached through the transport, and the step for the current state. */
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useReducer, useState } from 'react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
 import type { Transport } from '../common/bridge';
 import { getTransport } from './api/client';
 import { AppHeader } from './components/app-header';
 import { ErrorNotice } from './components/error-notice';
 import { StepRail } from './components/step-rail';
 import { createWizardActions } from './flow/wizard-actions';
+import { loadLaterStepCatalogs } from './i18n';
 import { WizardContext } from './flow/wizard-context';
 import { wizardReducer } from './flow/wizard-reducer';
 import { initialWizardState } from './flow/wizard-state';
 import type { WizardStep } from './flow/wizard-state';
 import { LogStore } from './log/log-store';
 import { useJobLog } from './log/use-job-log';
-import { AntivirusStep } from './steps/antivirus-step';
 import { DetectStep } from './steps/detect-step';
-import { InstallStep } from './steps/install-step';
-import { InstallerStep } from './steps/installer-step';
-import { ReviewStep } from './steps/review-step';
-import { ServerStep } from './steps/server-step';
-import { SummaryStep } from './steps/summary-step';
 
 const JOB_POLL_MS = 5000;
 
-const views: Record<WizardStep, ComponentType> = {
-  detect: DetectStep,
-  installer: InstallerStep,
-  server: ServerStep,
-  antivirus: AntivirusStep,
-  review: ReviewStep,
-  install: InstallStep,
-  summary: SummaryStep,
+/**
+ * Only the first screen (detection) is in the entry bundle; the later steps, the virtual log pane they
+ * carry and their strings load on their own (and are fetched in the background once detection is
+ * complete), so the first screen loads less JavaScript as steps and languages are added.
+ */
+const loadLaterSteps = {
+  installer: () => import('./steps/installer-step').then((m) => ({ default: m.InstallerStep })),
+  server: () => import('./steps/server-step').then((m) => ({ default: m.ServerStep })),
+  antivirus: () => import('./steps/antivirus-step').then((m) => ({ default: m.AntivirusStep })),
+  review: () => import('./steps/review-step').then((m) => ({ default: m.ReviewStep })),
+  install: () => import('./steps/install-step').then((m) => ({ default: m.InstallStep })),
+  summary: () => import('./steps/summary-step').then((m) => ({ default: m.SummaryStep })),
 };
 
+function createViews(i18n: I18n): Record<WizardStep, ComponentType> {
+  const later = (load: () => Promise<{ default: ComponentType }>) => lazy(() => Promise.all([load(), loadLaterStepCatalogs(i18n)]).then(([step]) => step));
+  return {
+    detect: DetectStep,
+    installer: later(loadLaterSteps.installer),
+    server: later(loadLaterSteps.server),
+    antivirus: later(loadLaterSteps.antivirus),
+    review: later(loadLaterSteps.review),
+    install: later(loadLaterSteps.install),
+    summary: later(loadLaterSteps.summary),
+  };
+}
+
+/** Fetches the later steps when the browser is idle, so Continue does not wait for them. */
+function prefetchLaterSteps(i18n: I18n): () => void {
+  const load = () => {
+    for (const step of Object.values(loadLaterSteps)) void step().catch(() => undefined);
+    void loadLaterStepCatalogs(i18n).catch(() => undefined);
+  };
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(load, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const timer = setTimeout(load, 200);
+  return () => clearTimeout(timer);
+}
+
 export function App({ transport: given }: { transport?: Transport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [views] = useState(() => createViews(i18n));
   const [transport] = useState(() => given ?? getTransport());
   const [logStore] = useState(() => new LogStore());
   const [state, dispatch] = useReducer(wizardReducer, initialWizardState);
@@ -70,6 +98,9 @@ export function App({ transport: given }: { transport?: Transport }) {
 
   useJobLog(transport, logStore, state.jobId, state.job?.logLines ?? 0);
 
+  const detectionDone = state.detection?.complete === true;
+  useEffect(() => (detectionDone ? prefetchLaterSteps(i18n) : undefined), [detectionDone, i18n]);
+
   const context = useMemo(() => ({ state, dispatch, actions, transport, logStore }), [state, actions, transport, logStore]);
   const View = views[state.step];
 
@@ -84,7 +115,9 @@ export function App({ transport: given }: { transport?: Transport }) {
           <StepRail />
           <main id="main" className="panel" data-step={state.step}>
             {state.sessionError ? <ErrorNotice error={state.sessionError} /> : null}
-            <View key={state.step} />
+            <Suspense fallback={<p className="live-status">{t('app.loading')}</p>}>
+              <View key={state.step} />
+            </Suspense>
           </main>
         </div>
       </div>

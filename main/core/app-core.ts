@@ -1,33 +1,21 @@
 import type { SessionInfo } from '../../common/api';
-import { EventBus } from '../api/event-bus';
+import type { EventBus } from '../api/event-bus';
 import { createDispatcher } from '../api/dispatch';
 import type { Dispatch, Handlers } from '../api/dispatch';
 import { createAntivirusHandlers } from './antivirus';
 import { AntivirusService } from './antivirus/antivirus-service';
 import { createConnectivityHandlers } from './connectivity';
-import type { CoreDeps, Desktop } from './core-deps';
+import type { CoreDeps } from './core-deps';
 import { createDetectionHandlers } from './detect';
+import { createCoreDeps } from './detection-core';
+import type { CoreDepsOptions } from './detection-core';
 import { DetectionService } from './detect/detection-service';
 import { createInstallHandlers } from './install';
 import { appFolders, findInstallerDirNearApp } from './install/installer-dir-default';
-import type { CommandRunner, Clock, Logger } from './ports';
-import { silentLogger, systemClock } from './ports';
-import { processRunner } from './process-runner';
-import { SystemPaths } from './system-paths';
-import { appLogPath, createFileLogger, logJobLifecycle, teeLogger } from './app-log';
+import { logJobLifecycle } from './app-log';
 
-export interface CoreOptions {
-  root?: string;
-  platform?: NodeJS.Platform;
-  runner?: CommandRunner;
-  clock?: Clock;
-  logger?: Logger;
-  desktop?: Desktop | null;
-  /** Ends a vendor installer/configurator that printed nothing for this long (default 15 minutes). */
-  inactivityTimeoutMs?: number;
+export interface CoreOptions extends CoreDepsOptions {
   session: Omit<SessionInfo, 'root' | 'platform'>;
-  /** Also write Mobility Setup's own log file (front doors do; unit tests leave it off). */
-  appLog?: boolean;
   /** Folders searched for an installer when the session names none ("next to the app"). */
   installerSearchDirs?: readonly string[];
 }
@@ -44,20 +32,8 @@ export interface Core {
 
 /** Composes the core services. Each front door (Electron, browser host, CLI) builds exactly one. */
 export function createCore(options: CoreOptions): Core {
-  const events = new EventBus();
-  const paths = new SystemPaths(options.root ?? '/');
-  const platform = options.platform ?? process.platform;
-  const given = options.logger ?? silentLogger;
-  const deps: CoreDeps = {
-    paths,
-    platform,
-    runner: options.runner ?? processRunner,
-    clock: options.clock ?? systemClock,
-    logger: options.appLog ? teeLogger(given, createFileLogger(appLogPath(paths, platform))) : given,
-    events,
-    desktop: options.desktop ?? null,
-    ...(options.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: options.inactivityTimeoutMs } : {}),
-  };
+  const deps = createCoreDeps(options);
+  const events = deps.events;
   const session: SessionInfo = { ...options.session, root: deps.paths.root, platform: deps.platform };
   // Looked up once, on the first getSession, so starting a front door does no disk work for it.
   let sessionWithDefaults: Promise<SessionInfo> | null = null;

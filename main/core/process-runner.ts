@@ -98,10 +98,10 @@ export function spawnProcess(file: string, args: readonly string[], options: Spa
     let pending = '';
     return {
       push(chunk: string) {
-        pending += chunk;
-        const parts = pending.split(/\r?\n/);
+        // A plain '\n' split (a regex split costs several times more on an installer printing 200,000 lines).
+        const parts = (pending + chunk).split('\n');
         pending = parts.pop() ?? '';
-        for (const line of parts) options.onLine?.(line);
+        for (const part of parts) options.onLine?.(part.endsWith('\r') ? part.slice(0, -1) : part);
       },
       flush() {
         if (pending !== '') options.onLine?.(pending);

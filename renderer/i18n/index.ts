@@ -13,6 +13,15 @@ export const resources = {
   en: { ui: enUi, codes: enCodes, hints: enHints },
 } as const;
 
+/**
+ * Adds the strings of the steps after detection (a chunk of their own, like those steps): the first screen
+ * does not wait for them. Resolves once `instance` can translate them.
+ */
+export async function loadLaterStepCatalogs(instance: I18n): Promise<void> {
+  const { enLaterStepsUi } = await import('./en-later-steps');
+  instance.addResourceBundle('en', 'ui', enLaterStepsUi, true, false);
+}
+
 /** The browser's language first (navigator.language, e.g. "de-DE"), English for anything without a catalog. */
 export function preferredLanguage(): string {
   return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en';

@@ -30,7 +30,9 @@ export function useJobLog(transport: Transport, store: LogStore, jobId: string |
             const reply = await transport.call('readJobLog', { jobId, from: store.length, max: PAGE });
             if (disposed || !reply.ok) return;
             store.append(reply.value);
-            if (reply.value.lines.length < PAGE && !again) return;
+            // Until a reply brings nothing new: the core caps a reply (LOG_READ_MAX, 5,000 lines), so a short
+            // page does not mean the end, and after the job ends no event would ask again.
+            if (reply.value.lines.length === 0 && !again) return;
             again = false;
           }
         } catch {

@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { DetectionReport, DiskCheck } from '../../../common/detection';
-import { createCore } from '../../core/app-core';
+import { createDetectionCore } from '../../core/detection-core';
 import { globalOptions, missingRootMessage } from '../context';
 import { EXIT } from '../exit-codes';
-
-declare const __APP_VERSION__: string;
 
 function bytes(value: number): string {
   if (value >= 1024 ** 3) return `${(value / 1024 ** 3).toFixed(1)} GB`;
@@ -58,21 +56,10 @@ export function registerDetectCommand(program: Command): void {
         process.exitCode = EXIT.usage;
         return;
       }
-      const core = createCore({
-        root,
-        session: {
-          shell: 'browser',
-          demo: false,
-          defaults: { installerDir: null, csEndpoint: null, dataPort: null },
-          appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev',
-        },
-      });
-      try {
-        const report = await core.detection.detect();
-        process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatDetectionReport(report));
-        process.exitCode = EXIT.ok;
-      } finally {
-        await core.dispose();
-      }
+      // Detection alone: the full core's install and validation modules would take longer to load than detection runs.
+      const { detection } = createDetectionCore({ root });
+      const report = await detection.detect();
+      process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatDetectionReport(report));
+      process.exitCode = EXIT.ok;
     });
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { LogChunk } from '../../../common/install';
 
 /** How often, and after how many lines, buffered lines go out as one `jobLog` event. */
@@ -7,8 +8,15 @@ export const LOG_FLUSH_MS = 100;
 export const LOG_FLUSH_LINES = 1_000;
 /** The most lines one readJobLog reply carries. */
 export const LOG_READ_MAX = 5_000;
-/** Lines kept in memory per job; past this the file still has everything. */
-export const MAX_LINES_IN_MEMORY = 2_000_000;
+/**
+ * Lines kept in memory per job (the newest); older ones are read back from the job log file, so the core's
+ * memory does not grow with the length of the log (an installer may print millions of lines).
+ */
+export const MAX_LINES_IN_MEMORY = 20_000;
+/** The file index keeps the byte offset of about every this-many-th line (a few bytes per thousand lines). */
+const INDEX_EVERY = 1_000;
+/** Bytes read from the file at a time when serving old lines. */
+const FILE_READ_BYTES = 256 * 1024;
 
 export const REDACTED = '********';
 
@@ -37,12 +45,20 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
  * redactor first, so a secret a vendor tool might echo never reaches memory, file or event.
  */
 export class JobLog {
-  private readonly lines: string[] = [];
+  /** The newest lines (at most maxLines once they are on disk); line `dropped` is lines[0]. */
+  private lines: string[] = [];
   private pending: string[] = [];
   private pendingFrom = 0;
   private timer: NodeJS.Timeout | undefined;
   private stream: fs.WriteStream | null = null;
   private dropped = 0;
+  /** Lines handed to the file stream, and the byte offset after them. */
+  private linesQueued = 0;
+  private bytesQueued = 0;
+  /** Lines the file stream has written (only those may leave memory). */
+  private linesOnDisk = 0;
+  /** Where some lines start in the file (a batch's first line, about one per INDEX_EVERY lines), in order. */
+  private readonly fileIndex: { line: number; offset: number }[] = [];
   private readonly secrets: readonly string[];
 
   constructor(
@@ -65,7 +81,10 @@ export class JobLog {
   open(): boolean {
     try {
       fs.mkdirSync(path.dirname(this.filePath), { recursive: true, mode: 0o700 });
-      this.stream = fs.createWriteStream(this.filePath, { flags: 'a', mode: 0o600 });
+      const fd = fs.openSync(this.filePath, 'a', 0o600);
+      // Offsets in the index count from what the file already held (appending to an existing file).
+      this.bytesQueued = fs.fstatSync(fd).size;
+      this.stream = fs.createWriteStream(this.filePath, { fd });
       this.stream.on('error', () => {
         this.stream = null;
       });
@@ -82,37 +101,114 @@ export class JobLog {
 
   append(rawLine: string): void {
     const line = replaceOrdered(rawLine, this.secrets);
-    if (this.lines.length >= this.maxLines) {
-      // Drop a tenth at once: one shift per line would move the whole array for every line past the cap.
-      const drop = Math.max(1, Math.ceil(this.maxLines / 10));
-      this.lines.splice(0, drop);
-      this.dropped += drop;
-    }
+    if (this.lines.length >= this.maxLines) this.dropOld();
     if (this.pending.length === 0) this.pendingFrom = this.count;
     this.lines.push(line);
     this.pending.push(line);
-    this.stream?.write(line + '\n');
     if (this.pending.length >= LOG_FLUSH_LINES) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), LOG_FLUSH_MS);
   }
 
+  /**
+   * Drops half the window at once (one shift per line would move the whole array for every line past the
+   * cap), but only lines already written to the file, which then serves them. Without a file they go.
+   */
+  private dropOld(): void {
+    const want = Math.max(1, Math.ceil(this.maxLines / 2));
+    const drop = this.stream ? Math.min(want, this.linesOnDisk - this.dropped) : want;
+    if (drop <= 0) return;
+    this.lines = this.lines.slice(drop);
+    this.dropped += drop;
+  }
+
+  /** Publishes the buffered lines as one `jobLog` event and hands them to the file in one write. */
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.pending.length === 0) return;
     const chunk: LogChunk = { jobId: this.jobId, from: this.pendingFrom, lines: this.pending };
     this.pending = [];
+    this.writeToFile(chunk.lines);
     this.publish(chunk);
   }
 
+  private writeToFile(lines: readonly string[]): void {
+    const stream = this.stream;
+    if (!stream) return;
+    const first = this.linesQueued;
+    const last = this.fileIndex.at(-1);
+    if (!last || Math.floor(first / INDEX_EVERY) > Math.floor(last.line / INDEX_EVERY)) this.fileIndex.push({ line: first, offset: this.bytesQueued });
+    const text = `${lines.join('\n')}\n`;
+    this.linesQueued += lines.length;
+    this.bytesQueued += Buffer.byteLength(text);
+    const upTo = this.linesQueued;
+    stream.write(text, (err) => {
+      if (!err) this.linesOnDisk = Math.max(this.linesOnDisk, upTo);
+    });
+  }
+
   /**
-   * Lines from `from` on. Lines older than the in-memory window are only in the file: the reply then
-   * starts at the first line still kept, and its `from` (greater than asked) says so.
+   * Lines from `from` on: from memory, and from the job log file for lines older than the in-memory window.
+   * When the file cannot give them, the reply starts at the first line still in memory, and its `from`
+   * (greater than asked) says so.
    */
   read(from: number, max = LOG_READ_MAX): LogChunk {
+    const limit = Math.min(max, LOG_READ_MAX);
+    const older = from < this.dropped ? this.readFromFile(from, Math.min(limit, this.dropped - from)) : null;
+    if (older !== null) {
+      const more = this.lines.slice(0, limit - older.length);
+      return { jobId: this.jobId, from, lines: older.length === this.dropped - from ? [...older, ...more] : older };
+    }
     const start = Math.max(from, this.dropped);
     const index = start - this.dropped;
-    return { jobId: this.jobId, from: start, lines: this.lines.slice(index, index + Math.min(max, LOG_READ_MAX)) };
+    return { jobId: this.jobId, from: start, lines: this.lines.slice(index, index + limit) };
+  }
+
+  /** `count` lines from line `from` (all on disk), or null when the file cannot be read. */
+  private readFromFile(from: number, count: number): string[] | null {
+    if (count <= 0) return null;
+    // The last indexed line at or before `from` (the index is sorted by line).
+    let lo = 0;
+    let hi = this.fileIndex.length - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (this.fileIndex[mid]!.line <= from) lo = mid;
+      else hi = mid - 1;
+    }
+    const entry = this.fileIndex[lo];
+    if (!entry || entry.line > from) return null;
+    let skip = from - entry.line;
+    const offset = entry.offset;
+    const out: string[] = [];
+    let fd: number;
+    try {
+      fd = fs.openSync(this.filePath, 'r');
+    } catch {
+      return null;
+    }
+    try {
+      const buffer = Buffer.alloc(FILE_READ_BYTES);
+      // A read may end inside a multi-byte character: the decoder keeps its first bytes for the next read.
+      const decoder = new StringDecoder('utf8');
+      let position = offset;
+      let partial = '';
+      while (out.length < count) {
+        const n = fs.readSync(fd, buffer, 0, buffer.length, position);
+        if (n <= 0) break;
+        position += n;
+        const parts = (partial + decoder.write(buffer.subarray(0, n))).split('\n');
+        partial = parts.pop() ?? '';
+        for (const line of parts) {
+          if (skip > 0) skip--;
+          else if (out.length < count) out.push(line);
+        }
+      }
+    } catch {
+      return null;
+    } finally {
+      fs.closeSync(fd);
+    }
+    return out.length === count ? out : null;
   }
 
   /** Flushes and closes the file; resolves when the bytes are on disk. */

@@ -131,6 +131,16 @@ function Harness({ transport, store, known }: { transport: FakeTransport; store:
 }
 
 describe('useJobLog', () => {
+  it('reads on past a reply the core capped, to the end of a long log (a finished job sends no more events)', async () => {
+    const server: string[] = lines(0, 23);
+    // The core caps every reply (LOG_READ_MAX); here at 5 lines.
+    const fake = new FakeTransport().on('readJobLog', (input) => ({ ok: true, value: { jobId: input.jobId, from: input.from, lines: server.slice(input.from, input.from + 5) } }));
+    const store = new LogStore();
+    render(<Harness transport={fake} store={store} known={23} />);
+    await waitFor(() => expect(store.length).toBe(23));
+    expect(store.line(22)).toBe('line 22 ok');
+  });
+
   it('reads what it missed: at start, after a gap, and when the job says there are more lines', async () => {
     const server: string[] = lines(0, 3);
     const fake = new FakeTransport().on('readJobLog', (input) => ({
@@ -140,13 +150,16 @@ describe('useJobLog', () => {
     const store = new LogStore();
     const { rerender } = render(<Harness transport={fake} store={store} known={0} />);
     await waitFor(() => expect(store.length).toBe(3));
-    expect(fake.callsOf('readJobLog')).toEqual([{ jobId: 'job-1', from: 0, max: 10_000 }]);
+    expect(fake.callsOf('readJobLog')[0]).toEqual({ jobId: 'job-1', from: 0, max: 10_000 });
+    // It reads on until a reply brings nothing new (a reply is capped, so a short one is not the end).
+    await waitFor(() => expect(fake.callsOf('readJobLog').at(-1)).toEqual({ jobId: 'job-1', from: 3, max: 10_000 }));
+    const before = fake.callsOf('readJobLog').length;
 
     // A live chunk that starts past the end: the missing lines are read, then the chunk's are kept too.
     server.push(...lines(3, 7));
     act(() => fake.emit('jobLog', { jobId: 'job-1', from: 8, lines: server.slice(8) }));
     await waitFor(() => expect(store.length).toBe(10));
-    expect(fake.callsOf('readJobLog')[1]).toEqual({ jobId: 'job-1', from: 3, max: 10_000 });
+    expect(fake.callsOf('readJobLog')[before]).toEqual({ jobId: 'job-1', from: 3, max: 10_000 });
 
     // Events lost while disconnected: the job snapshot's line count triggers a read.
     server.push(...lines(10, 5));

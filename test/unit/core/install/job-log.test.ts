@@ -20,37 +20,76 @@ function makeLog(cap: number, secrets: string[] = []) {
   return { log, chunks };
 }
 
+/** Lets the file stream's write callbacks run (lines leave memory only once they are on disk). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
 describe('JobLog memory cap', () => {
-  it('drops a tenth of the window at once when the cap is reached, and counts every line', async () => {
+  it('keeps at most the window in memory once lines are on disk, and counts every line', async () => {
     const { log } = makeLog(100);
-    for (let i = 0; i < 101; i += 1) log.append(`line ${i}`);
+    for (let i = 0; i < 100; i += 1) log.append(`line ${i}`);
+    log.flush();
+    await settle();
+    log.append('line 100');
     expect(log.count).toBe(101);
-    // 10 old lines went in one go: 91 kept, starting at line 10.
+    // Half the window went in one go: lines 50… are in memory, 0–49 come back from the file.
+    expect((log as unknown as { lines: string[] }).lines).toHaveLength(51);
     const all = log.read(0);
-    expect(all.from).toBe(10);
-    expect(all.lines).toHaveLength(91);
-    expect(all.lines[0]).toBe('line 10');
-    expect(all.lines.at(-1)).toBe('line 100');
+    expect(all.from).toBe(0);
+    expect(all.lines).toHaveLength(101);
+    expect(all.lines.every((line, i) => line === `line ${i}`)).toBe(true);
     await log.close();
-    // The file still has everything.
     expect((await readFile(path.join(dir, 'job.log'), 'utf8')).split('\n')).toHaveLength(102);
   });
 
-  it('keeps readJobLog indices right after many drops: a read before the window starts at its first line', async () => {
+  it('never drops lines the file does not have yet', () => {
+    const { log } = makeLog(10);
+    for (let i = 0; i < 50; i += 1) log.append(`line ${i}`);
+    // Nothing was flushed: every line is still in memory, so every read still has it.
+    expect(log.read(0).lines).toHaveLength(50);
+    void log.close();
+  });
+
+  it('serves old lines from the file with the right indices after many drops', async () => {
     const { log, chunks } = makeLog(20);
-    for (let i = 0; i < 1_000; i += 1) log.append(`line ${i}`);
+    for (let i = 0; i < 5_000; i += 1) {
+      log.append(`line ${i} ${'é€'.repeat(i % 3)}`);
+      if (i % 500 === 499) {
+        log.flush();
+        await settle();
+      }
+    }
     log.flush();
+    await settle();
+    expect((log as unknown as { lines: string[] }).lines.length).toBeLessThanOrEqual(520);
+    const early = log.read(5, 3);
+    expect(early).toEqual({ jobId: 'job-1', from: 5, lines: ['line 5 é€é€', 'line 6 ', 'line 7 é€'] });
+    // Across an index boundary (every 1,000th line) and into the in-memory window.
+    const boundary = log.read(998, 4);
+    expect(boundary.lines.map((l) => l.split(' ')[1])).toEqual(['998', '999', '1000', '1001']);
+    const tail = log.read(4_990);
+    expect(tail.from).toBe(4_990);
+    expect(tail.lines.map((l) => Number(l.split(' ')[1]))).toEqual(Array.from({ length: 10 }, (_, i) => 4_990 + i));
+    expect(log.read(5_000).lines).toEqual([]);
+    // Published chunks carry absolute indices too.
+    for (const chunk of chunks) chunk.lines.forEach((line, i) => expect(line.split(' ')[1]).toBe(String(chunk.from + i)));
+    expect(chunks.reduce((n, c) => n + c.lines.length, 0)).toBe(5_000);
+    await log.close();
+  });
+
+  it('starts at the first line still in memory when the file is gone', async () => {
+    const { log } = makeLog(20);
+    for (let i = 0; i < 100; i += 1) {
+      log.append(`line ${i}`);
+      if (i % 10 === 9) {
+        log.flush();
+        await settle();
+      }
+    }
+    await rm(path.join(dir, 'job.log'));
     const early = log.read(5);
     expect(early.from).toBeGreaterThan(5);
     expect(early.lines[0]).toBe(`line ${early.from}`);
-    expect(early.lines.at(-1)).toBe('line 999');
-    expect(early.lines.length).toBeLessThanOrEqual(20);
-    const late = log.read(995, 3);
-    expect(late).toEqual({ jobId: 'job-1', from: 995, lines: ['line 995', 'line 996', 'line 997'] });
-    expect(log.read(1_000).lines).toEqual([]);
-    // Published chunks carry absolute indices too.
-    for (const chunk of chunks) chunk.lines.forEach((line, i) => expect(line).toBe(`line ${chunk.from + i}`));
-    expect(chunks.reduce((n, c) => n + c.lines.length, 0)).toBe(1_000);
+    expect(early.lines.at(-1)).toBe('line 99');
     await log.close();
   });
 });

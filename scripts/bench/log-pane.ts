@@ -6,18 +6,12 @@
 import { promises as fs } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
-import { serveWizard } from '../main/web-host/serve-wizard';
-import { startCsSimulator } from '../test/world/cs-simulator';
-import { createDemoSandbox } from '../test/world/demo-sandbox';
+import { chromiumArgs } from '../../playwright.config';
+import { serveWizard } from '../../main/web-host/serve-wizard';
+import { startCsSimulator } from '../../test/world/cs-simulator';
+import { createDemoSandbox } from '../../test/world/demo-sandbox';
+import type { BenchRow } from './row';
 
-export interface BenchRow {
-  what: string;
-  value: string;
-  goal: string;
-  met: boolean | null;
-}
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 declare global {
   interface Window {
@@ -28,13 +22,13 @@ declare global {
 export async function benchLogPane(lines: number): Promise<BenchRow[]> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!(await fs.stat(executablePath).catch(() => null))) {
-    return [{ what: 'log pane in Chromium', value: `skipped: no Chromium at ${executablePath}`, goal: '-', met: null }];
+    return [{ id: `logPane${lines}`, what: 'log pane in Chromium', value: `skipped: no Chromium at ${executablePath}`, goal: '-', met: null }];
   }
   const passphrase = 'BenchPass0123456';
   const sandbox = await createDemoSandbox({ behavior: { installLogLines: lines } });
   const sim = await startCsSimulator({ passphrase });
   const served = await serveWizard({ root: sandbox.root, port: 0, demo: true, defaults: { installerDir: sandbox.installerDir, csEndpoint: sim.endpoint, dataPort: sim.dataPort } });
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.addInitScript(() => {
@@ -54,7 +48,7 @@ export async function benchLogPane(lines: number): Promise<BenchRow[]> {
     await page.evaluate(() => (window.__longTasks = []));
     const start = performance.now();
     await page.getByRole('button', { name: 'Install', exact: true }).click();
-    await page.getByRole('heading', { name: 'Mobility service installed' }).waitFor({ timeout: 120_000 });
+    await page.getByRole('heading', { name: 'Mobility service installed' }).waitFor({ timeout: 300_000 });
     const toSummaryMs = performance.now() - start;
     const longTasks = await page.evaluate(() => window.__longTasks ?? []);
     await page.getByRole('button', { name: 'Show the installer log' }).click();
@@ -62,16 +56,22 @@ export async function benchLogPane(lines: number): Promise<BenchRow[]> {
     const count = Number(await pane.getAttribute('data-line-count'));
     const searchStart = performance.now();
     await page.getByLabel('Search the log').fill(`${lines} of ${lines}`);
-    await page.getByText(/Match 1 of 1/).waitFor();
-    const searchMs = performance.now() - searchStart;
+    // Not found within the limit (the last line missing, or a search too slow): reported, not thrown.
+    const found = await page
+      .getByText(/Match 1 of 1/)
+      .waitFor({ timeout: 60_000 })
+      .then(() => true, () => false);
+    const searchMs = found ? performance.now() - searchStart : NaN;
     const rendered = await pane.locator('.log-line').count();
     const worst = longTasks.length ? Math.max(...longTasks) : 0;
     const blocked = longTasks.reduce((a, b) => a + b, 0);
+    const n = lines.toLocaleString('en');
+    const data = { lines, toSummaryMs, held: count, longTasks: longTasks.length, worstLongTaskMs: worst, blockedMs: blocked, domRows: rendered, searchMs };
     return [
-      { what: `log pane: ${lines.toLocaleString('en')} lines streamed, install to summary`, value: `${(toSummaryMs / 1000).toFixed(2)} s, ${count.toLocaleString('en')} lines held`, goal: 'every line held', met: count >= lines },
-      { what: 'log pane: main thread blocked (long tasks)', value: `${longTasks.length} tasks, worst ${worst.toFixed(0)} ms, total ${blocked.toFixed(0)} ms`, goal: 'worst < 200 ms', met: worst < 200 },
-      { what: 'log pane: DOM rows for the whole log', value: `${rendered} rows`, goal: '< 200 (virtualized)', met: rendered < 200 },
-      { what: 'log pane: search the last line', value: `${searchMs.toFixed(0)} ms`, goal: '< 500 ms', met: searchMs < 500 },
+      { id: `logPane${lines}`, what: `log pane, ${n} lines: streamed, install to summary`, value: `${(toSummaryMs / 1000).toFixed(2)} s, ${count.toLocaleString('en')} lines held`, goal: 'every line held', met: count >= lines, data },
+      { id: `logPaneLongTasks${lines}`, what: `log pane, ${n} lines: main thread blocked (long tasks)`, value: `${longTasks.length} tasks, worst ${worst.toFixed(0)} ms, total ${blocked.toFixed(0)} ms`, goal: 'worst < 200 ms', met: worst < 200 },
+      { id: `logPaneRows${lines}`, what: `log pane, ${n} lines: DOM rows for the whole log`, value: `${rendered} rows`, goal: '< 200 (virtualized)', met: rendered < 200 },
+      { id: `logPaneSearch${lines}`, what: `log pane, ${n} lines: search the last line`, value: found ? `${searchMs.toFixed(0)} ms` : 'last line not found in 60 s', goal: '< 500 ms', met: found && searchMs < 500 },
     ];
   } finally {
     await browser.close();

@@ -1,0 +1,158 @@
+/**
+ * The browser host side by side with a minimal React page: from starting the server process to a screen a
+ * person can use in Debian's Chromium (the wizard: detection complete; the minimal page: its button), and
+ * how much JavaScript (gzipped) the wizard loads before its first screen.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { chromiumArgs } from '../../playwright.config';
+import { createDemoSandbox } from '../../test/world/demo-sandbox';
+import { buildMinimalReactPage } from './minimal-react-page';
+import type { BenchRow } from './row';
+import { describeSideBySide, sideBySide } from './side-by-side';
+
+const projectDir = path.resolve(__dirname, '..', '..');
+const FIRST_SCREEN_JS_GOAL_KB = 100;
+
+/** Starts a server process that prints {"url": …} as its first stdout line. */
+function startServer(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stderr.resume();
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${String(code)} before serving`)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const newline = out.indexOf('\n');
+      if (newline !== -1) resolve({ child, url: (JSON.parse(out.slice(0, newline)) as { url: string }).url });
+    });
+  });
+}
+
+async function stopServer(child: ChildProcessWithoutNullStreams): Promise<void> {
+  child.removeAllListeners('exit');
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+declare global {
+  interface Window {
+    __firstScreenAt?: number;
+  }
+}
+
+/** The page's own clock when "Check complete." first shows: the scripts requested before it are the first screen's. */
+function markFirstScreen(): void {
+  const check = () => {
+    if (window.__firstScreenAt === undefined && document.body?.textContent?.includes('Check complete.')) window.__firstScreenAt = window.performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/**
+ * Milliseconds from spawning the server to `ready(page)`; and the scripts the page requested before its first
+ * screen was complete (what it fetches afterwards, when idle, does not count), with their gzipped size.
+ */
+async function timeToInteractive(browser: Browser, args: string[], ready: (page: Page) => Promise<void>) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(markFirstScreen);
+  const bodies = new Map<string, Promise<Buffer>>();
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') bodies.set(response.url(), response.body().catch(() => Buffer.alloc(0)));
+  });
+  const start = performance.now();
+  const { child, url } = await startServer(args);
+  try {
+    await page.goto(url);
+    await ready(page);
+    const ms = performance.now() - start;
+    // window.performance: the bundler would bind a bare `performance` to node:perf_hooks' import.
+    const before = await page.evaluate(() =>
+      window.performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js') && (window.__firstScreenAt === undefined || e.startTime < window.__firstScreenAt))
+        .map((e) => e.name),
+    );
+    const firstScreen = await Promise.all(before.map((name) => bodies.get(name) ?? Promise.resolve(Buffer.alloc(0))));
+    return {
+      ms,
+      scripts: firstScreen.length,
+      scriptBytes: firstScreen.reduce((n, b) => n + b.length, 0),
+      scriptGzipBytes: firstScreen.reduce((n, b) => n + gzipSync(b).length, 0),
+    };
+  } finally {
+    await context.close();
+    await stopServer(child);
+  }
+}
+
+/** Chromium on a loaded machine now and then loses a page mid-run ("Target page … has been closed"): one retry. */
+async function withRetry<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    process.stderr.write(`bench: browser run failed (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); retrying once\n`);
+    return run();
+  }
+}
+
+export async function benchBrowserHost(runs: number): Promise<BenchRow[]> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!(await fs.stat(executablePath).catch(() => null))) {
+    return [{ id: 'browserHost', what: 'browser host in Chromium', value: `skipped: no Chromium at ${executablePath}`, goal: '-', met: null }];
+  }
+  const sandbox = await createDemoSandbox();
+  const minimal = await buildMinimalReactPage(projectDir);
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  const cli = path.join(projectDir, 'bin', 'mobility-setup.js');
+  let firstScreen = { scriptBytes: 0, scriptGzipBytes: 0, scripts: 0 };
+  try {
+    const result = await sideBySide(
+      runs,
+      async () => {
+        const r = await withRetry(() =>
+          timeToInteractive(browser, [cli, '--root', sandbox.root, 'serve', '--port', '0', '--json'], async (page) => {
+            // Interactive: detection finished (every section shown) and the step's buttons answer.
+            await page.getByText('Check complete.').waitFor();
+            await page.getByRole('button', { name: 'Re-check' }).and(page.locator(':enabled')).waitFor();
+          }),
+        );
+        firstScreen = r;
+        return r.ms;
+      },
+      async () => (await withRetry(() => timeToInteractive(browser, [minimal.serverFile], (page) => page.getByRole('button', { name: 'Continue' }).waitFor()))).ms,
+    );
+    const kb = firstScreen.scriptGzipBytes / 1024;
+    return [
+      {
+        id: 'browserHost',
+        what: 'browser host: `serve` start to detection screen vs minimal React page',
+        value: describeSideBySide(result),
+        goal: '≤ 1.5×',
+        met: result.ratio <= 1.5,
+        data: result,
+      },
+      {
+        id: 'firstScreenJs',
+        what: 'browser host: JavaScript loaded before the first screen (gzip)',
+        value: `${kb.toFixed(1)} KB in ${firstScreen.scripts} files (${(firstScreen.scriptBytes / 1024).toFixed(0)} KB raw)`,
+        goal: `≤ ${FIRST_SCREEN_JS_GOAL_KB} KB`,
+        met: kb <= FIRST_SCREEN_JS_GOAL_KB,
+        data: firstScreen,
+      },
+    ];
+  } finally {
+    await browser.close();
+    await minimal.dispose();
+    await fs.rm(sandbox.root, { recursive: true, force: true });
+  }
+}

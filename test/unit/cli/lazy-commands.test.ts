@@ -1,0 +1,71 @@
+/**
+ * The command line loads only the command it runs (program.ts): `detect` must not pay for the web host, ws,
+ * tar, zod or the other commands' option trees. Checked on the BUILT bundle, as a user starts it, by
+ * recording every file it requires.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commandNamed } from '../../../main/cli/program';
+import { BIN, BUILT, NOT_BUILT_REASON, REPO } from './cli-world';
+
+describe('commandNamed', () => {
+  it('finds the command after global options, and none for help, typos or bare options', () => {
+    expect(commandNamed(['detect', '--json'])).toBe('detect');
+    expect(commandNamed(['--root', '/tmp/x', '--json', 'install', '--yes'])).toBe('install');
+    // The value of --root is not a command, even when it looks like one.
+    expect(commandNamed(['--root', 'detect'])).toBeNull();
+    expect(commandNamed(['--json'])).toBeNull();
+    expect(commandNamed(['help', 'detect'])).toBeNull();
+    expect(commandNamed(['detcet'])).toBeNull();
+    expect(commandNamed(['--', 'detect'])).toBeNull();
+    expect(commandNamed(['constructor'])).toBeNull();
+  });
+});
+
+describe.skipIf(!BUILT)('the built CLI loads only what a command needs', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-lazy-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const recorder = path.join(dir, 'record-packages.js');
+  writeFileSync(
+    recorder,
+    `const Module = require('module');
+const seen = new Set();
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (...args) {
+  const file = resolve.apply(this, args);
+  const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(file);
+  if (m) seen.add(m[1]);
+  return file;
+};
+process.on('exit', () => process.stderr.write('PACKAGES ' + JSON.stringify([...seen].sort()) + '\\n'));
+`,
+  );
+  const packagesLoaded = (args: string[]) => {
+    const run = spawnSync(process.execPath, ['-r', recorder, BIN, ...args], { cwd: REPO, encoding: 'utf8' });
+    const line = run.stderr.split('\n').find((l) => l.startsWith('PACKAGES ')) ?? 'PACKAGES null';
+    return { status: run.status, packages: JSON.parse(line.slice('PACKAGES '.length)) as string[] | null };
+  };
+
+  it('detect loads nothing from node_modules (commander is bundled; tar, ws, sudo-prompt are not needed)', () => {
+    const { status, packages } = packagesLoaded(['--root', path.join(REPO, 'test/fixtures/roots/debian-12'), 'detect', '--json']);
+    expect(status).toBe(0);
+    expect(packages).toEqual([]);
+  });
+
+  it('install loads the packages an install needs, and not the web host (ws)', () => {
+    const { packages } = packagesLoaded(['install', '--help']);
+    expect(packages).toContain('tar');
+    expect(packages).not.toContain('ws');
+  });
+
+  it('--help still lists every command (all are loaded then)', () => {
+    const run = spawnSync(process.execPath, [BIN, '--help'], { cwd: REPO, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    for (const name of ['serve', 'open', 'detect', 'install', 'register']) expect(run.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    expect(run.stdout).not.toMatch(/^ {2}helper\b/m);
+  });
+});
+if (!BUILT) it.skip(NOT_BUILT_REASON, () => {});
