@@ -38,7 +38,7 @@ export function exitCodeForError(code: string): number {
   if (code === 'install.unsupported') return EXIT.unsupported;
   if (code === 'exit.15') return EXIT.downgrade;
   if (['installer.none', 'installer.folderMissing', 'installer.ambiguous'].includes(code)) return EXIT.installerNotFound;
-  if (code === 'installer.checksumMismatch' || code === 'installer.changed' || code === 'installer.untrusted' || code === 'installer.signature' || code.startsWith('extract.')) return EXIT.installerIntegrity;
+  if (code === 'installer.checksumMismatch' || code === 'installer.changed' || code === 'installer.unreadable' || code === 'installer.untrusted' || code === 'installer.signature' || code.startsWith('extract.')) return EXIT.installerIntegrity;
   if (code === 'install.serverUnreachable') return EXIT.serverUnreachable;
   if (code === 'install.notElevated' || code.startsWith('elevation.')) return EXIT.notElevated;
   if (code === 'install.diskSpace') return EXIT.diskSpace;

@@ -10,7 +10,7 @@ import { registerIpc, TrustedWindows } from './electron/ipc';
 import { registerAppScheme, serveRendererOnAppScheme } from './electron/app-protocol';
 import { hardenSession, hardenWebContents } from './electron/security';
 import { createMainWindow, rendererFiles } from './electron/window';
-import { parseShellArgs } from './launch/shell-args';
+import { ShellArgsError, parseShellArgs } from './launch/shell-args';
 import type { ShellArgs } from './launch/shell-args';
 import { helperRequestFromArgv } from './launch/helper-invocation';
 import { runHelper } from './core/elevation/run-helper';
@@ -30,7 +30,15 @@ if (helperRequest !== null) {
 }
 
 function startApp(): void {
-  const { args, warnings } = parseShellArgs(process.argv.slice(1));
+  let parsed: ReturnType<typeof parseShellArgs>;
+  try {
+    parsed = parseShellArgs(process.argv.slice(1));
+  } catch (err) {
+    if (!(err instanceof ShellArgsError)) throw err;
+    process.stderr.write(`mobility-setup: ${err.message}\n`);
+    process.exit(2);
+  }
+  const { args, warnings } = parsed;
   for (const warning of warnings) process.stderr.write(`mobility-setup: ${warning}\n`);
   // Every renderer sandboxed, including any a bug might create without our window options.
   app.enableSandbox();

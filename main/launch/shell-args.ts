@@ -1,5 +1,9 @@
 import path from 'node:path';
 import { parseEndpoint } from '../../common/endpoint';
+import { checkPathInput } from '../../common/path-input';
+
+/** Arguments the window cannot start with (a bad --root): said on stderr, exit 2. */
+export class ShellArgsError extends Error {}
 
 /** What every front door prefills in the wizard (SessionInfo.defaults). */
 export interface WizardDefaults {
@@ -32,6 +36,10 @@ export function checkDefaults(raw: { installerDir?: string | undefined; csEndpoi
     const n = /^\d{1,5}$/.test(raw.dataPort) ? Number(raw.dataPort) : NaN;
     if (!(n >= 1 && n <= 65535)) return { ok: false, message: '--data-port: the port must be a number from 1 to 65535.' };
     dataPort = n;
+  }
+  if (raw.installerDir !== undefined && raw.installerDir !== '') {
+    const check = checkPathInput(raw.installerDir, 'The --installer-dir path');
+    if (!check.ok) return { ok: false, message: `--installer-dir: ${check.message}` };
   }
   // A relative folder means "relative to where the command was typed", which a child process may not share.
   const installerDir = raw.installerDir !== undefined && raw.installerDir !== '' ? path.resolve(raw.installerDir) : null;
@@ -72,6 +80,9 @@ export function parseShellArgs(argv: readonly string[]): { args: ShellArgs; warn
     if (one.ok) defaults = { ...defaults, [key]: one.defaults[key] };
     else warnings.push(`${one.message} The value was ignored.`);
   }
+  // A bad --root is not a prefill to drop: falling back to / would point the wizard at the real system.
+  const rootCheck = values.root !== undefined && values.root !== '' ? checkPathInput(values.root, 'The --root path') : null;
+  if (rootCheck && !rootCheck.ok) throw new ShellArgsError(`--root: ${rootCheck.message}`);
   const root = path.resolve(values.root !== undefined && values.root !== '' ? values.root : '/');
   const seconds = values.inactivityTimeout === undefined ? NaN : Number(values.inactivityTimeout);
   if (values.inactivityTimeout !== undefined && !(seconds > 0)) warnings.push('--inactivity-timeout: give a number of seconds greater than 0. The value was ignored.');

@@ -60,7 +60,16 @@ export function registrationBlocker(state: WizardState): string | null {
 export function antivirusClear(state: WizardState): boolean {
   const { report, checking, error } = state.antivirus;
   if (report === null) return !checking && error === null;
+  // The background check covers the default folders; a custom install folder is checked by the step itself.
+  if (!reportCoversFolder(report.folders, state.installDir)) return false;
   return error === null && !report.scanners.some(needsAttention);
+}
+
+const withoutTrailingSeparator = (folder: string) => folder.trim().replace(/[\\/]+$/, '');
+
+function reportCoversFolder(folders: readonly string[], installDir: string): boolean {
+  const wanted = withoutTrailingSeparator(installDir);
+  return wanted === '' || folders.some((f) => withoutTrailingSeparator(f).toLowerCase() === wanted.toLowerCase());
 }
 
 /** Why the anti-virus step cannot simply continue (a catalog key), or null. "Continue with warning" is always offered. */

@@ -4,10 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { FixResult, ScannerFinding } from '../../common/antivirus';
 import { needsAttention } from '../../common/antivirus';
 import { CopyButton } from '../components/copy-button';
-import type { IconName } from '../components/icons';
 import { StatusText } from '../components/status-text';
-
-export const SCANNER_ICON: Record<ScannerFinding['status'], IconName> = { excluded: 'ok', notScanning: 'ok', notExcluded: 'fail', cannotTell: 'warn' };
+import { SCANNER_ICON } from './antivirus-icons';
 
 export interface AntivirusScannerProps {
   scanner: ScannerFinding;

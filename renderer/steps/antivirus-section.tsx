@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AntivirusState } from '../flow/wizard-state';
 import { Card } from '../components/card';
 import { StatusText } from '../components/status-text';
-import { SCANNER_ICON } from './antivirus-scanner';
+import { SCANNER_ICON } from './antivirus-icons';
 
 export function AntivirusSection({ antivirus }: { antivirus: AntivirusState }) {
   const { t } = useTranslation();

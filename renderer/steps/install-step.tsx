@@ -1,4 +1,4 @@
-/** Step 5: the running job: steps, progress, elapsed time, the live log, and a confirmed Cancel. */
+/** Step 6: the running job: steps, progress, elapsed time, the live log, and a confirmed Cancel. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../common/result';

@@ -1,4 +1,4 @@
-/** Step 4: everything that will happen, in one place, before the one button that does it. */
+/** Step 5: everything that will happen, in one place, before the one button that does it. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseEndpoint } from '../../common/endpoint';

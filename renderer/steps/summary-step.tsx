@@ -1,4 +1,4 @@
-/** Step 6: the outcome in plain words, what is installed now, the log files, and where to go next. */
+/** Step 7: the outcome in plain words, what is installed now, the log files, and where to go next. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';

@@ -64,7 +64,7 @@ async function installWorld(behavior: { slowMs?: number; installLogLines?: numbe
   return {
     sandbox,
     handDir,
-    cliArgs: [cliBin, '--root', sandbox.root, 'install', '--installer-dir', sandbox.installerDir, '--no-register', '--yes', '--json'],
+    cliArgs: [cliBin, '--root', sandbox.root, 'install', '--installer-dir', sandbox.installerDir, '--no-register', '--server-kind', 'classic', '--yes', '--json'],
     // What the CLI runs (main/platform/linux/agent-commands.ts), from the extracted folder.
     handArgs: ['-d', installDir, '-r', 'MS', '-v', 'VmWare', '-q', '-c', 'CSLegacy'],
     env: { ...process.env, MOBILITY_SETUP_SANDBOX_ROOT: sandbox.root },

@@ -112,7 +112,8 @@ test.describe('browser host security', () => {
       await expect.poll(() => served.stderr()).toContain('"method":"POST","path":"/api/getSession","status":403');
       expect(served.stderr()).toContain('"method":"OPTIONS","path":"/api/getSession","status":403');
       expect(served.stderr()).toContain('websocket refused {"path":"/api/events","status":403}');
-      expect(served.stderr().slice(logBefore)).not.toMatch(/"status":200/);
+      // The wizard's own page may still fetch its later steps' chunks (idle prefetch): only API answers count here.
+      expect(served.stderr().slice(logBefore)).not.toMatch(/"path":"\/api\/[^"]*","status":200/);
     } finally {
       await new Promise((resolve) => evil.server.close(resolve));
     }

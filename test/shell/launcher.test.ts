@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../main/launch/electron-binary';
 import { chooseShell, openWizard } from '../../main/launch/open-wizard';
 import { NO_DOWNLOAD_ENV, shouldTryDownload } from '../../main/launch/electron-download';
-import { parseShellArgs, toShellArgs } from '../../main/launch/shell-args';
+import { ShellArgsError, parseShellArgs, toShellArgs } from '../../main/launch/shell-args';
 import { isBuilt, notBuiltMessage } from './built';
 
 const temps: string[] = [];
@@ -59,6 +59,13 @@ describe('shell arguments', () => {
     expect(args.defaults).toEqual({ installerDir: '/srv/inst', csEndpoint: null, dataPort: null });
     expect(warnings).toHaveLength(2);
     expect(args.root).toBe('/');
+  });
+
+  it('refuses control characters: a bad --installer-dir prefill is dropped, a bad --root stops the window', () => {
+    const { args, warnings } = parseShellArgs(['--installer-dir', '/srv/inst\nINSTALLATION_DIR=/evil']);
+    expect(args.defaults.installerDir).toBeNull();
+    expect(warnings.join('\n')).toContain('--installer-dir');
+    expect(() => parseShellArgs(['--root', '/tmp/sandbox\u2028x'])).toThrow(ShellArgsError);
   });
 
   it('round-trips through the argv the launcher builds', () => {

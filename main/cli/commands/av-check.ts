@@ -4,9 +4,9 @@ import type { AntivirusReport, FixResult, ScannerFinding } from '../../../common
 import { needsAttention } from '../../../common/antivirus';
 import { UserError } from '../../../common/result';
 import { createCore } from '../../core/app-core';
-import { globalOptions } from '../context';
+import { globalOptions, missingRootMessage } from '../context';
 import { EXIT } from '../exit-codes';
-import { UsageError } from '../usage-error';
+import { UsageError, checkedPath } from '../usage-error';
 import { confirm, reportCommandError } from './job-command';
 
 declare const __APP_VERSION__: string;
@@ -88,7 +88,8 @@ export function registerAvCheckCommand(program: Command): void {
     .action(async (options: AvCheckOptions, command: Command) => {
       const { root, json } = globalOptions(command);
       try {
-        if (!existsSync(root)) throw new UsageError(`The root directory ${root} does not exist. Pass an existing directory to --root, or leave it out to check this machine.`);
+        if (!existsSync(root)) throw new UsageError(missingRootMessage(root));
+        if (options.installDir !== undefined) options.installDir = checkedPath(options.installDir, '--install-dir');
         if (options.yes && !options.fix) throw new UsageError('--yes only goes with --fix.');
         process.exitCode = await runAvCheck(root, json, options);
       } catch (err) {

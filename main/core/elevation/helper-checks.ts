@@ -94,7 +94,6 @@ const WINDOWS_ABSOLUTE = /^[A-Za-z]:\\/;
 /**
  * A path value from the request: absolute for the platform, no control characters (a newline in an install
  * folder ends up as a line of .vx_version). The same rule the front doors apply to every path.
- * (Integration note: swap for common/'s shared path validator once it exists.)
  */
 export function checkPathValue(value: string, platform: 'linux' | 'win32', code: string, what: string): string {
   if (hasControlCharacter(value)) refuse(code, `The ${what} contains a control character.`, 'Use a path without control characters (newlines, tabs, escapes).');

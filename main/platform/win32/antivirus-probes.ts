@@ -116,7 +116,38 @@ export function createWin32AntivirusProbes(deps: CoreDeps): AntivirusProbes {
           plan: null,
         });
       }
+      // A failed query must not read as "no scanner": say that this machine's scanners could not be listed
+      // (an old Windows PowerShell without ConvertTo-Json, a policy that blocks it, a timeout).
+      if (!queryAnswered(services.code, services.stdout)) {
+        found.push({
+          finding: {
+            id: 'windows-services-unreadable',
+            product: 'Other anti-virus products',
+            evidence: [`the service query failed (exit code ${String(services.code)})`],
+            status: 'cannotTell',
+            reason: 'Mobility Setup could not list this server\'s services, so a third-party scanner may run unseen. Windows PowerShell 3.0 or later is needed for the check.',
+            folders: folders.map((folder) => ({ folder, covered: 'unknown', by: null })),
+            exclusions: [],
+            fix: 'manual',
+            manualSteps: [`Check which anti-virus product runs on this server, and add a real-time scanning exclusion (with subfolders) for: ${folders.join(', ')}`],
+          },
+          plan: null,
+        });
+      }
       return found;
     },
   };
+}
+
+/** A PowerShell query answered when it exited 0 and printed nothing (no match) or JSON. */
+export function queryAnswered(code: number | null, stdout: string): boolean {
+  if (code !== 0) return false;
+  const text = stdout.trim().replace(/^\uFEFF/, '');
+  if (text === '') return true;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -52,6 +52,14 @@ describe('anti-virus step in the flow', () => {
     expect(run([{ type: 'goTo', step: 'antivirus' }], clear).step).toBe('server');
   });
 
+  it('is not passed over for a custom install folder the background check did not cover', () => {
+    const clearDefaults = avReport([{ ...clamav, status: 'excluded' }]);
+    const custom = run([...toServer, { type: 'setInstallDir', dir: '/opt/asr/' }, { type: 'antivirusChecked', report: clearDefaults }, { type: 'goTo', step: 'antivirus' }]);
+    expect(custom.step).toBe('antivirus');
+    const covered = run([{ type: 'antivirusChecked', report: { ...clearDefaults, folders: ['/opt/asr', '/usr/local/InMage'] } }, { type: 'goTo', step: 'review' }], custom);
+    expect(covered.step).toBe('review');
+  });
+
   it('holds the person on the step while a scanner is not excluded, until fixed or "continue with warning"', () => {
     const open = run([...toServer, { type: 'antivirusChecked', report: avReport([clamav]) }, { type: 'goTo', step: 'antivirus' }, { type: 'goTo', step: 'review' }]);
     expect(open.step).toBe('antivirus');

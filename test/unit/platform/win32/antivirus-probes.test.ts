@@ -20,7 +20,7 @@ interface Call {
 }
 
 /** powershell.exe as a fake: answers by which fixed script it was given; Add-MpPreference may or may not stick. */
-function fakePowershell(status: string, options: { services?: string; securityCenter?: string; addSticks?: boolean } = {}): CommandRunner & { calls: Call[] } {
+function fakePowershell(status: string, options: { services?: string; servicesCode?: number; securityCenter?: string; addSticks?: boolean } = {}): CommandRunner & { calls: Call[] } {
   const calls: Call[] = [];
   let current = status;
   return {
@@ -31,7 +31,7 @@ function fakePowershell(status: string, options: { services?: string; securityCe
       const out = (stdout: string) => Promise.resolve({ code: 0, signal: null, stdout, stderr: '' });
       if (script === DEFENDER_STATUS_SCRIPT) return out(current);
       if (script === SECURITY_CENTER_SCRIPT) return out(options.securityCenter ?? fixture('security-center-unavailable.json'));
-      if (script === SERVICES_SCRIPT) return out(options.services ?? '');
+      if (script === SERVICES_SCRIPT) return Promise.resolve({ code: options.servicesCode ?? 0, signal: null, stdout: options.services ?? '', stderr: '' });
       if (script === DEFENDER_ADD_SCRIPT) {
         if (options.addSticks !== false) {
           const data = JSON.parse(current) as { exclusionPath: (string | null)[] };
@@ -85,6 +85,14 @@ describe('Windows anti-virus check', () => {
     expect(fixed.report.scanners[0]!.status).toBe('cannotTell');
     expect(fixed.results[0]!.outcome).toBe('needsRoot');
     expect(fake.calls.some((c) => c.args.includes(DEFENDER_ADD_SCRIPT))).toBe(false);
+  });
+
+  it('says "cannot tell" when the service query fails, never "no scanner" (Windows PowerShell 2.0 has no ConvertTo-Json)', async () => {
+    const noScanner = fixture('defender-status-no-exclusions.json');
+    const failed = await service(fakePowershell(noScanner, { services: "The term 'ConvertTo-Json' is not recognized", servicesCode: 1 })).check();
+    expect(failed.scanners.find((s) => s.id === 'windows-services-unreadable')).toMatchObject({ status: 'cannotTell', fix: 'manual' });
+    const answered = await service(fakePowershell(noScanner)).check();
+    expect(answered.scanners.find((s) => s.id === 'windows-services-unreadable')).toBeUndefined();
   });
 
   it('lists third-party products from services and Security Center, each with manual steps', async () => {
