@@ -132,7 +132,8 @@ export function toInstallFake(): FakeTransport {
     .on('detect', report)
     .on('findInstaller', installerChoice)
     .on('checkConnectivity', connectivityOk)
-    .on('checkAntivirus', { platform: 'linux', folders: ['/usr/local/ASR', '/usr/local/InMage'], scanners: [], canFix: true, checkedAt: 0 })
+    // As the core: the folders checked are the install folder asked for (else the default) and /usr/local/InMage.
+    .on('checkAntivirus', (input) => ({ ok: true, value: { platform: 'linux', folders: [input.installDir ?? '/usr/local/ASR', '/usr/local/InMage'], scanners: [], canFix: true, checkedAt: 0 } }))
     .on('startInstall', { jobId: 'job-1' })
     .on('readJobLog', (input) => ({ ok: true, value: { jobId: input.jobId, from: input.from, lines: [] } }));
 }

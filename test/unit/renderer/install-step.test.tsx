@@ -36,6 +36,11 @@ describe('install progress', () => {
     expect(screen.getByText('Choose the kind of server it will be registered with: the installer is set up for one of them.')).toBeTruthy();
     act(() => screen.getByRole('radio', { name: 'A replication appliance (modernized)' }).click());
     click('Continue');
+    // The background check covered the default folders only: the custom folder is checked on the step itself.
+    await screen.findByRole('heading', { level: 1, name: 'Anti-virus exclusions' });
+    await waitFor(() => expect(fake.callsOf('checkAntivirus')).toContainEqual({ installDir: '/opt/ASR' }));
+    await continueEnabled();
+    click('Continue');
     await screen.findByRole('heading', { level: 1, name: 'Review' });
     expect(screen.getByText('Install the Mobility service 9.65.0.0')).toBeTruthy();
     expect(screen.getByText('Not registered now; installed for a replication appliance (modernized)')).toBeTruthy();
