@@ -19,7 +19,7 @@ const port = z.number().int().min(1).max(65535);
 export const registrationSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('classic'), endpoint: z.string().min(1).max(300), passphrase: z.string().min(1).max(256) }).strict(),
   z.object({ mode: z.literal('modernized'), configJson: z.string().min(2).max(1_000_000) }).strict(),
-  z.object({ mode: z.literal('none'), serverKind: z.enum(['classic', 'modernized']).optional() }).strict(),
+  z.object({ mode: z.literal('none'), serverKind: z.enum(['classic', 'modernized']) }).strict(),
 ]);
 
 export const requestSchemas = {

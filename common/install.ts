@@ -42,16 +42,16 @@ export type Registration =
   | { mode: 'modernized'; configJson: string }
   /**
    * Install only. The vendor's installer takes the server kind at install time (-c CSLegacy | CSPrime,
-   * /CSType): both front doors ask for it. Absent (older callers): classic, as before the field existed.
+   * /CSType): every caller says which, nothing guesses.
    */
-  | { mode: 'none'; serverKind?: ServerKind };
+  | { mode: 'none'; serverKind: ServerKind };
 
 /** Which kind of server the agent is installed for: a configuration server (classic) or a replication appliance (modernized). */
 export type ServerKind = 'classic' | 'modernized';
 
 /** The server kind the installer is run for (-c CSLegacy for classic, -c CSPrime for modernized). */
 export function serverKindOf(registration: Registration): ServerKind {
-  if (registration.mode === 'none') return registration.serverKind ?? 'classic';
+  if (registration.mode === 'none') return registration.serverKind;
   return registration.mode;
 }
 

@@ -183,7 +183,7 @@ test.describe('the session cookie leaks to other local ports, and is not enough'
 
       // Its owner, outside the browser: the cookie, a forged Origin and Host, a well-formed startInstall.
       const headers = { Cookie: stolen ?? '', Origin: served.origin, Host: `127.0.0.1:${served.port}`, 'Content-Type': 'application/json' };
-      const install = await postJson(served.port, '/api/startInstall', headers, { installerDir: '/tmp/attacker', registration: { mode: 'none' } });
+      const install = await postJson(served.port, '/api/startInstall', headers, { installerDir: '/tmp/attacker', registration: { mode: 'none', serverKind: 'classic' } });
       expect(install.status).toBe(401);
       expect(JSON.parse(install.body)).toMatchObject({ ok: false, error: { code: 'web.sessionKeyMissing' } });
       const latest = await postJson(served.port, '/api/getLatestJob', headers, {});

@@ -24,7 +24,7 @@ describe('checkPathInput', () => {
       expect(check).toMatchObject({ ok: false, code: 'path.controlCharacter' });
       // The message never echoes the path: it could carry terminal escapes.
       if (!check.ok) expect(check.message).not.toContain(control);
-      expect(requestSchemas.startInstall.safeParse({ installerDir: '/srv', installDir: text, registration: { mode: 'none' } }).success).toBe(false);
+      expect(requestSchemas.startInstall.safeParse({ installerDir: '/srv', installDir: text, registration: { mode: 'none', serverKind: 'classic' } }).success).toBe(false);
       expect(requestSchemas.findInstaller.safeParse({ dir: text }).success).toBe(false);
     }), { numRuns: 1000 });
   });

@@ -19,7 +19,7 @@ describe('the session cookie alone is not a credential', () => {
     await t.cleanup();
   });
 
-  const startInstallBody = JSON.stringify({ installerDir: '/tmp/attacker', registration: { mode: 'none' } });
+  const startInstallBody = JSON.stringify({ installerDir: '/tmp/attacker', registration: { mode: 'none', serverKind: 'classic' } });
 
   /** The curl an attacker would run with the replayed cookie: forged Origin and Host, JSON, no key. */
   const replay = (method: string, extra: Record<string, string> = {}) =>

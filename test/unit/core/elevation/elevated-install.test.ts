@@ -93,7 +93,7 @@ describe('privileged steps through the elevated helper', () => {
 
   it('no polkit agent: a clear message naming sudo', async () => {
     const { installerDir, installer } = await world({ launch: () => Promise.resolve({ kind: 'unavailable', code: 'elevation.noPolkitAgent', message: NO_POLKIT_MESSAGE, hint: '' }) });
-    const job = await installer.run('startInstall', { installerDir, registration: { mode: 'none' } });
+    const job = await installer.run('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
     expect(job.state).toBe('failed');
     expect(job.outcome?.code).toBe('elevation.noPolkitAgent');
     expect(job.outcome?.message).toContain('sudo mobility-setup install');
@@ -105,7 +105,7 @@ describe('privileged steps through the elevated helper', () => {
       undefined,
       { hangIn: 'install' },
     );
-    const jobId = await installer.start('startInstall', { installerDir, registration: { mode: 'none' } });
+    const jobId = await installer.start('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
     while (!installer.events.some((e) => e.name === 'jobLog' && (e.payload as { lines: string[] }).lines.some((l) => l.includes('Installing Mobility service components')))) {
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -113,7 +113,7 @@ describe('shutdown with a job waiting on a password prompt', () => {
     const warnings: string[] = [];
     // The core reads deps.logger when it warns; replace it on this installer's deps only (silentLogger is shared).
     (installer.deps as { logger: Logger }).logger = { ...silentLogger, warn: (message) => void warnings.push(message) };
-    const jobId = await installer.start('startInstall', { installerDir, registration: { mode: 'none' } });
+    const jobId = await installer.start('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
     while (!installer.events.some((e) => e.name === 'job' && (e.payload as { id: string; steps: Array<{ id: string; state: string }> }).steps.some((s) => s.id === 'extract' && s.state === 'running'))) {
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -38,7 +38,7 @@ describe('installer swapped after the check', () => {
 });
 
 describe('install folder', () => {
-  const request = (installerDir: string, installDir: string) => ({ installerDir, installDir, registration: { mode: 'none' } });
+  const request = (installerDir: string, installDir: string) => ({ installerDir, installDir, registration: { mode: 'none', serverKind: 'classic' } });
 
   it.each([
     // Relative: the vendor installer would resolve it inside the extraction folder, which is deleted afterwards.

@@ -80,7 +80,7 @@ describe('install pipeline: timeouts, cancel, unreachable server', () => {
 
   it('200,000 installer lines arrive as a few batched jobLog events, all kept for readJobLog', async () => {
     const { installerDir, installer } = await world({ installLogLines: 200_000 });
-    const job: JobSnapshot = await installer.run('startInstall', { installerDir, registration: { mode: 'none' } });
+    const job: JobSnapshot = await installer.run('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
     expect(job.state).toBe('succeeded');
     const chunks = installer.events.filter((e) => e.name === 'jobLog').map((e) => e.payload as { from: number; lines: string[] });
     const total = chunks.reduce((n, c) => n + c.lines.length, 0);

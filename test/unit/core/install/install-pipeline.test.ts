@@ -141,7 +141,7 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
 
   it('--no-register installs only; startRegister then registers the installed agent', async () => {
     const { root, installerDir, installer } = await world();
-    const installed = await installer.run('startInstall', { installerDir, registration: { mode: 'none' } });
+    const installed = await installer.run('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
     expect(installed.state).toBe('succeeded');
     expect(stepStates(installed).register).toBe('skipped');
     expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).toBe('NotStarted');

@@ -42,7 +42,7 @@ describe('secretsOf (config.json)', () => {
 
   it('passes the classic passphrase through and has nothing for no registration', () => {
     expect(secretsOf({ mode: 'classic', endpoint: 'cs', passphrase: 'pw' })).toEqual(['pw']);
-    expect(secretsOf({ mode: 'none' })).toEqual([]);
+    expect(secretsOf({ mode: 'none', serverKind: 'classic' })).toEqual([]);
   });
 });
 
