@@ -1,6 +1,7 @@
 import path from 'node:path';
-import type { FolderVerdict, ScannerStatus } from '../../../common/antivirus';
+import type { FolderVerdict } from '../../../common/antivirus';
 import type { CoreDeps } from '../../core/core-deps';
+import { consoleProductFinding, statusFromVerdicts, unknownVerdicts, verdictReason } from '../antivirus-findings';
 import type { AntivirusProbes, DetectedScanner, FixCommand } from '../antivirus-probes';
 import type { ConsoleProduct } from '../antivirus-product-table';
 import { POSIX_STYLE, wildcardCovers } from '../antivirus-wildcard';
@@ -16,32 +17,6 @@ const SYSTEMCTL_PATHS = ['/usr/bin/systemctl', '/bin/systemctl'];
 const TOOL_TIMEOUT_MS = 30_000;
 
 /** The overall status from per-folder verdicts. */
-export function statusFromVerdicts(verdicts: readonly FolderVerdict[]): ScannerStatus {
-  if (verdicts.every((v) => v.covered === 'yes')) return 'excluded';
-  if (verdicts.some((v) => v.covered === 'no' || v.covered === 'partly')) return 'notExcluded';
-  return 'cannotTell';
-}
-
-export function verdictReason(verdicts: readonly FolderVerdict[]): string {
-  return verdicts
-    .map((v) =>
-      v.covered === 'yes'
-        ? `${v.folder} is excluded (${v.by ?? 'exclusion'}).`
-        : v.covered === 'partly'
-          ? `${v.folder} is only partly excluded (${v.by ?? 'exclusion'} covers some files, not all).`
-          : v.covered === 'unknown'
-            ? `Cannot tell whether ${v.by ?? 'an exclusion'} covers ${v.folder}.`
-            : `${v.folder} is not excluded.`,
-    )
-    .join(' ');
-}
-
-/** Manual steps for a console product, with the folders written the way that product wants them. */
-export function consoleSteps(product: ConsoleProduct, folders: readonly string[]): string[] {
-  const list = folders.map(product.folderForm).join(', ');
-  return product.manualSteps.map((step) => step.replace('{folders}', list));
-}
-
 interface Seen {
   processes: RunningProcess[];
   units: Set<string>;
@@ -92,7 +67,7 @@ export function createLinuxAntivirusProbes(deps: CoreDeps, files: RootFiles): An
     const base = { id: 'clamav', product: 'ClamAV', evidence, fix: 'automatic' as const };
     if (configPath === null) {
       return {
-        finding: { ...base, status: 'cannotTell', reason: 'clamd is running, but its configuration file was not found, so its ExcludePath lines cannot be read.', folders: folders.map((folder) => ({ folder, covered: 'unknown', by: null })), exclusions: [], fix: 'manual', manualSteps: [`Find clamd's configuration (the -c option of the running clamd), add the lines ${folders.map(excludePathLine).join(' and ')}, then restart clamd.`] },
+        finding: { ...base, status: 'cannotTell', reason: 'clamd is running, but its configuration file was not found, so its ExcludePath lines cannot be read.', folders: unknownVerdicts(folders), exclusions: [], fix: 'manual', manualSteps: [`Find clamd's configuration (the -c option of the running clamd), add the lines ${folders.map(excludePathLine).join(' and ')}, then restart clamd.`] },
         plan: null,
       };
     }
@@ -125,7 +100,7 @@ export function createLinuxAntivirusProbes(deps: CoreDeps, files: RootFiles): An
     const folderArgs = folders.map((f) => `${f}/`);
     const manualSteps = [`As root: ${folderArgs.map((f) => `mdatp exclusion folder add --path ${f} --scope global`).join(' ; ')}`, 'If the server is managed (Intune, Microsoft Defender portal, or a managed profile in /etc/opt/microsoft/mdatp/managed/), add the folders to the antivirus exclusions of that policy instead.'];
     const base = { id: 'mdatp', product: 'Microsoft Defender for Endpoint', evidence, fix: 'automatic' as const, manualSteps };
-    if (!tool) return { finding: { ...base, status: 'cannotTell', reason: 'Defender for Endpoint is installed but the mdatp tool is missing, so its exclusions cannot be read.', folders: folders.map((folder) => ({ folder, covered: 'unknown', by: null })), exclusions: [], fix: 'manual' }, plan: null };
+    if (!tool) return { finding: { ...base, status: 'cannotTell', reason: 'Defender for Endpoint is installed but the mdatp tool is missing, so its exclusions cannot be read.', folders: unknownVerdicts(folders), exclusions: [], fix: 'manual' }, plan: null };
     const file = toolPath(tool);
     const [health, list, managedText] = await Promise.all([
       deps.runner.run(file, mdatpRealTimeArgs(), { timeoutMs: TOOL_TIMEOUT_MS }),
@@ -142,10 +117,10 @@ export function createLinuxAntivirusProbes(deps: CoreDeps, files: RootFiles): An
     const plan = policy === 'admin_only' ? null : { kind: 'commands' as const, commands: folders.map((f) => ({ file, args: mdatpAddFolderArgs(f), success: MDATP_ADD_SUCCESS })) };
     const fix = policy === 'admin_only' ? ('manual' as const) : ('automatic' as const);
     if (realTime.value === false) {
-      return { finding: { ...base, fix, status: 'notScanning', reason: `Real-time protection is off${realTime.managed ? ' (set by the managed profile)' : ''}.`, folders: folders.map((folder) => ({ folder, covered: 'unknown', by: null })), exclusions }, plan };
+      return { finding: { ...base, fix, status: 'notScanning', reason: `Real-time protection is off${realTime.managed ? ' (set by the managed profile)' : ''}.`, folders: unknownVerdicts(folders), exclusions }, plan };
     }
     if (local === null && managed.length === 0) {
-      return { finding: { ...base, fix, status: 'cannotTell', reason: `mdatp exclusion list failed (exit ${list.code ?? 'none'}), so the exclusions cannot be read.`, folders: folders.map((folder) => ({ folder, covered: 'unknown', by: null })), exclusions }, plan };
+      return { finding: { ...base, fix, status: 'cannotTell', reason: `mdatp exclusion list failed (exit ${list.code ?? 'none'}), so the exclusions cannot be read.`, folders: unknownVerdicts(folders), exclusions }, plan };
     }
     const verdicts = folders.map((folder): FolderVerdict => {
       let best: FolderVerdict = { folder, covered: 'no', by: null };
@@ -165,20 +140,7 @@ export function createLinuxAntivirusProbes(deps: CoreDeps, files: RootFiles): An
     const processes = product.processes.filter((name) => hasProcess(seen, [name]));
     const units = product.services.filter((name) => seen.units.has(name));
     if (paths.length === 0 && processes.length === 0 && units.length === 0) return null;
-    return {
-      finding: {
-        id: product.id,
-        product: product.product,
-        evidence: [...paths.slice(0, 1), ...processes.map((n) => `process ${n}`), ...units.map((n) => `service ${n}`)],
-        status: 'cannotTell',
-        reason: `${product.product} keeps its exclusions in its management console; Mobility Setup cannot read or change them from this server.`,
-        folders: folders.map((folder) => ({ folder, covered: 'unknown', by: null })),
-        exclusions: [],
-        fix: 'manual',
-        manualSteps: consoleSteps(product, folders),
-      },
-      plan: null,
-    };
+    return consoleProductFinding(product, [...paths.slice(0, 1), ...processes.map((n) => `process ${n}`), ...units.map((n) => `service ${n}`)], folders);
   }
 
   return {

@@ -1,8 +1,8 @@
 import type { FolderVerdict } from '../../../common/antivirus';
 import type { CoreDeps } from '../../core/core-deps';
+import { consoleProductFinding, statusFromVerdicts, unknownVerdicts, verdictReason } from '../antivirus-findings';
 import type { AntivirusProbes, DetectedScanner } from '../antivirus-probes';
 import { WINDOWS_STYLE, wildcardCovers } from '../antivirus-wildcard';
-import { consoleSteps, statusFromVerdicts, verdictReason } from '../linux/antivirus-probes';
 import { DEFENDER_ADD_SCRIPT, DEFENDER_PATH_ENV, DEFENDER_STATUS_SCRIPT, defenderScansInRealTime, parseDefenderStatus, powershellCommand } from './antivirus-defender';
 import type { DefenderState } from './antivirus-defender';
 import { SERVICES_ENV, SERVICES_SCRIPT, WINDOWS_CONSOLE_PRODUCTS, parseServices, serviceNamesForScript } from './antivirus-products';
@@ -44,7 +44,7 @@ export function defenderFinding(state: DefenderState, folders: readonly string[]
   ];
   const base = { id: 'defender', product: 'Microsoft Defender Antivirus', evidence: ['Get-MpComputerStatus'], fix: 'automatic' as const, manualSteps };
   const plan = { kind: 'commands' as const, commands: folders.map((f) => ({ ...addCommand, env: { [DEFENDER_PATH_ENV]: f } })) };
-  const unknown = folders.map((folder): FolderVerdict => ({ folder, covered: 'unknown', by: null }));
+  const unknown = unknownVerdicts(folders);
   const exclusions = state.exclusions.state === 'read' ? state.exclusions.paths : [];
   if (!defenderScansInRealTime(state)) {
     const why = !state.serviceEnabled ? 'The Defender service is disabled (0x800106BA; another scanner is usually installed).' : state.runningMode && /passive|edr/i.test(state.runningMode) ? `Defender runs in ${state.runningMode}, which does not block files.` : 'Real-time protection is off.';
@@ -83,20 +83,7 @@ export function createWin32AntivirusProbes(deps: CoreDeps): AntivirusProbes {
         const hits = running.filter((s) => product.processes.some((name) => name.toLowerCase() === s.name.toLowerCase()));
         if (hits.length === 0) continue;
         matched.add(product.product.split(' ')[0]!.toLowerCase());
-        found.push({
-          finding: {
-            id: product.id,
-            product: product.product,
-            evidence: hits.map((s) => `service ${s.name} (${s.status})`),
-            status: 'cannotTell',
-            reason: `${product.product} keeps its exclusions in its management console; Mobility Setup cannot read or change them from this server.`,
-            folders: folders.map((folder) => ({ folder, covered: 'unknown', by: null })),
-            exclusions: [],
-            fix: 'manual',
-            manualSteps: consoleSteps(product, folders),
-          },
-          plan: null,
-        });
+        found.push(consoleProductFinding(product, hits.map((s) => `service ${s.name} (${s.status})`), folders));
       }
       // Security Center (clients) names products the service table does not know.
       for (const product of parseSecurityCenter(securityCenter.stdout) ?? []) {
@@ -108,7 +95,7 @@ export function createWin32AntivirusProbes(deps: CoreDeps): AntivirusProbes {
             evidence: ['Security Center (root/SecurityCenter2)'],
             status: product.state.scanner === 'on' ? 'cannotTell' : 'notScanning',
             reason: product.state.scanner === 'on' ? `${product.name} is registered with Security Center as on; its exclusions live in its own console.` : `${product.name} is registered with Security Center as ${product.state.scanner}.`,
-            folders: folders.map((folder) => ({ folder, covered: 'unknown', by: null })),
+            folders: unknownVerdicts(folders),
             exclusions: [],
             fix: 'manual',
             manualSteps: [`In ${product.name}'s console, add a real-time scanning exclusion (with subfolders) for: ${folders.join(', ')}`],
@@ -126,7 +113,7 @@ export function createWin32AntivirusProbes(deps: CoreDeps): AntivirusProbes {
             evidence: [`the service query failed (exit code ${String(services.code)})`],
             status: 'cannotTell',
             reason: 'Mobility Setup could not list this server\'s services, so a third-party scanner may run unseen. Windows PowerShell 3.0 or later is needed for the check.',
-            folders: folders.map((folder) => ({ folder, covered: 'unknown', by: null })),
+            folders: unknownVerdicts(folders),
             exclusions: [],
             fix: 'manual',
             manualSteps: [`Check which anti-virus product runs on this server, and add a real-time scanning exclusion (with subfolders) for: ${folders.join(', ')}`],
