@@ -4,7 +4,7 @@ import type { EventBus } from '../api/event-bus';
 import type { JobSnapshot } from '../../common/install';
 import type { Clock, Logger } from './ports';
 import { systemClock } from './ports';
-import type { SystemPaths } from './system-paths';
+import type { SystemPaths } from '../platform/system-paths';
 
 /** Mobility Setup's own log (the vendor's is /var/log/ua_install.log; each job also has its own file). */
 export const LINUX_APP_LOG = '/var/log/mobility-setup/mobility-setup.log';

@@ -1,6 +1,6 @@
 import type { EventBus } from '../api/event-bus';
 import type { CommandRunner, Clock, Logger } from './ports';
-import type { SystemPaths } from './system-paths';
+import type { SystemPaths } from '../platform/system-paths';
 
 /** Opens files for a person on the desktop; only the Electron shell has one. */
 export interface Desktop {

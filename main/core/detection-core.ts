@@ -5,7 +5,7 @@ import { DetectionService } from './detect/detection-service';
 import type { CommandRunner, Clock, Logger } from './ports';
 import { silentLogger, systemClock } from './ports';
 import { processRunner } from './process-runner';
-import { SystemPaths } from './system-paths';
+import { SystemPaths } from '../platform/system-paths';
 
 /** What every composition root decides about the outside world (app-core adds the session and install settings). */
 export interface CoreDepsOptions {

@@ -1,5 +1,5 @@
 import type { AgentFacts, DiskCheck, OsFacts, PrivilegeFacts } from '../../common/detection';
-import type { SupportVerdict } from '../core/detect/support-matrix';
+import type { SupportVerdict } from './support-matrix';
 
 /** The OS section of the report: facts plus the installer token and support verdict. */
 export interface OsSection extends SupportVerdict {

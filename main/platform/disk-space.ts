@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DiskCheck } from '../../common/detection';
-import type { SystemPaths } from '../core/system-paths';
+import type { SystemPaths } from './system-paths';
 
 /** A prerequisite: this much free space where this system path lives. */
 export interface DiskRequirement {

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { SystemPaths } from '../core/system-paths';
+import type { SystemPaths } from './system-paths';
 import type { RootFiles } from './root-files';
 
 /** Node's process.arch names → `uname -m` names, which the vendor's rules and the report use. */

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import type { SystemPaths } from '../core/system-paths';
+import type { SystemPaths } from './system-paths';
 
 /**
  * Reads small system files (release files, .vx_version, drscout.conf) under the root prefix.

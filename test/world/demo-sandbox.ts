@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SystemPaths } from '../../main/core/system-paths';
+import { SystemPaths } from '../../main/platform/system-paths';
 import { readMachineFacts } from '../../main/platform/machine-facts';
 import type { OsSection } from '../../main/platform/detection-probes';
 import { linuxOsVerdict, RELEASE_FILE_PATHS } from '../../main/platform/linux/os-token';

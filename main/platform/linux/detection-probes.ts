@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { CoreDeps } from '../../core/core-deps';
-import { LINUX_PATHS } from '../../core/system-paths';
+import { LINUX_PATHS } from '../system-paths';
 import type { DetectionProbes } from '../detection-probes';
 import { checkDiskSpace, GB, MB, requirementsFor } from '../disk-space';
 import type { DiskRequirement } from '../disk-space';

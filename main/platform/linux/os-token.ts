@@ -1,6 +1,6 @@
 import type { OsFacts } from '../../../common/detection';
-import { archVerdict, linuxTokenVerdict, SUPPORT_MATRIX } from '../../core/detect/support-matrix';
-import type { SupportMatrix } from '../../core/detect/support-matrix';
+import { archVerdict, linuxTokenVerdict, SUPPORT_MATRIX } from '../support-matrix';
+import type { SupportMatrix } from '../support-matrix';
 import type { OsSection } from '../detection-probes';
 import { parseKeyValueLines } from './vx-version';
 

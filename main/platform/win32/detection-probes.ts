@@ -10,7 +10,7 @@ import { AGENT_PRODUCT_KEY, AGENT_SERVER_KEY, AGENT_UNINSTALL_KEY, windowsAgentF
 import { windowsPrivileges } from './privileges';
 import { parseRegQuery, regNumber, regQueryArgs } from './reg-query';
 import type { RegKey } from './reg-query';
-import { SUPPORT_MATRIX } from '../../core/detect/support-matrix';
+import { SUPPORT_MATRIX } from '../support-matrix';
 import { QFE_ARGS, parseHotFixIds } from './hotfixes';
 import { buildFromRelease, CURRENT_VERSION_KEY, needsUpdateCheck, windowsOsVerdict, windowsVersionFacts } from './windows-os';
 

@@ -1,6 +1,6 @@
 import type { OsFacts } from '../../../common/detection';
-import { archVerdict, SUPPORT_MATRIX } from '../../core/detect/support-matrix';
-import type { RequiredUpdates, SupportMatrix } from '../../core/detect/support-matrix';
+import { archVerdict, SUPPORT_MATRIX } from '../support-matrix';
+import type { RequiredUpdates, SupportMatrix } from '../support-matrix';
 import type { OsSection } from '../detection-probes';
 import type { RegKey } from './reg-query';
 import { regNumber, regString } from './reg-query';

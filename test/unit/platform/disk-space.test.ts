@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SystemPaths } from '../../../main/core/system-paths';
+import { SystemPaths } from '../../../main/platform/system-paths';
 import { checkDiskSpace, diskCheck, freeBytesAt, nearestExistingAncestor } from '../../../main/platform/disk-space';
 
 describe('disk space checks (real statfs on a temp root)', () => {

@@ -5,7 +5,7 @@ import { UserError } from '../../../../common/result';
 import { EventBus } from '../../../../main/api/event-bus';
 import type { CoreDeps } from '../../../../main/core/core-deps';
 import { processRunner } from '../../../../main/core/process-runner';
-import { SystemPaths } from '../../../../main/core/system-paths';
+import { SystemPaths } from '../../../../main/platform/system-paths';
 import { certificateFacts, checkConnectivity, createConnectivityHandlers } from '../../../../main/core/connectivity';
 import type { Running } from './loopback-servers';
 import { closedPort, makeCertificate, startTcpServer, startTlsServer } from './loopback-servers';

@@ -4,7 +4,7 @@ import type { CoreDeps } from '../../../../main/core/core-deps';
 import { silentLogger, systemClock } from '../../../../main/core/ports';
 import type { CommandRunner } from '../../../../main/core/ports';
 import { processRunner } from '../../../../main/core/process-runner';
-import { SystemPaths } from '../../../../main/core/system-paths';
+import { SystemPaths } from '../../../../main/platform/system-paths';
 
 export const FIXTURE_ROOTS = path.resolve(__dirname, '../../../fixtures/roots');
 

@@ -7,7 +7,7 @@ import type { JobSnapshot } from '../../../../common/install';
 import { UserError } from '../../../../common/result';
 import { checkInstallDir } from '../../../../main/core/install/check-step';
 import { selectAgentPlatform } from '../../../../main/platform/agent-platform';
-import { SystemPaths } from '../../../../main/core/system-paths';
+import { SystemPaths } from '../../../../main/platform/system-paths';
 import type { CoreDeps } from '../../../../main/core/core-deps';
 import { PASSPHRASE, leftovers, makeInstaller, readVx, useInstallTestSetup } from './install-world';
 

@@ -19,7 +19,7 @@ import type { InstallOverrides } from '../../../../main/core/install';
 import { waitForJob } from '../../../../main/core/install/wait-for-job';
 import { silentLogger, systemClock } from '../../../../main/core/ports';
 import { processRunner } from '../../../../main/core/process-runner';
-import { SystemPaths } from '../../../../main/core/system-paths';
+import { SystemPaths } from '../../../../main/platform/system-paths';
 import { buildAgentPackage } from '../../../world/agent-package';
 import type { AgentBehavior } from '../../../world/agent-package';
 import { startCsSimulator } from '../../../world/cs-simulator';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SUPPORT_MATRIX } from '../../../../main/core/detect/support-matrix';
+import { SUPPORT_MATRIX } from '../../../../main/platform/support-matrix';
 import { linuxOsVerdict, readLinuxRelease } from '../../../../main/platform/linux/os-token';
 import type { LinuxReleaseFiles } from '../../../../main/platform/linux/os-token';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SystemPaths } from '../../../../main/core/system-paths';
+import { SystemPaths } from '../../../../main/platform/system-paths';
 import { isPolkitAgent, linuxPrivileges } from '../../../../main/platform/linux/privileges';
 import { runningProcessNames } from '../../../../main/platform/linux/process-scan';
 import { createRootFiles } from '../../../../main/platform/root-files';

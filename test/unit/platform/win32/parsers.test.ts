@@ -6,7 +6,7 @@ import { isElevatedToken, windowsPrivileges } from '../../../../main/platform/wi
 import { parseRegQuery, regNumber, regQueryArgs, regString } from '../../../../main/platform/win32/reg-query';
 import { parseHotFixIds } from '../../../../main/platform/win32/hotfixes';
 import { windowsOsVerdict, windowsVersionFacts } from '../../../../main/platform/win32/windows-os';
-import { SUPPORT_MATRIX } from '../../../../main/core/detect/support-matrix';
+import { SUPPORT_MATRIX } from '../../../../main/platform/support-matrix';
 
 const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../../../fixtures/win32', name), 'utf8');
 const reg = (name: string) => parseRegQuery(fixture(name));
