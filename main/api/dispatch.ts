@@ -2,7 +2,6 @@ import type { AppError, Result } from '../../common/result';
 import { UserError } from '../../common/result';
 import { requestSchemas } from '../../common/api';
 import type { Method, ReplyOf, RequestOf } from '../../common/api';
-import type { Logger } from '../core/ports';
 
 export type FrontDoor = 'electron' | 'browser' | 'cli';
 
@@ -14,6 +13,11 @@ export type Handlers = { [M in Method]: (input: RequestOf<M>, ctx: CallContext) 
 
 export type Dispatch = (method: string, rawInput: unknown, ctx: CallContext) => Promise<Result<unknown>>;
 
+/** All the dispatcher logs; the core's Logger fits it, and api/ needs nothing of the core for it. */
+export interface ErrorLogger {
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
 const isMethod = (name: string): name is Method => Object.prototype.hasOwnProperty.call(requestSchemas, name);
 
 /**
@@ -21,7 +25,7 @@ const isMethod = (name: string): name is Method => Object.prototype.hasOwnProper
  * before any core code runs, and errors come back as values. Validation messages name the field but
  * never echo its value, so a passphrase typed into the wrong field cannot leak through an error.
  */
-export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
+export function createDispatcher(handlers: Handlers, logger: ErrorLogger): Dispatch {
   return async (method, rawInput, ctx) => {
     if (!isMethod(method)) return { ok: false, error: { code: 'api.unknownMethod', message: `Unknown method: ${method.slice(0, 64)}` } };
     const parsed = requestSchemas[method].safeParse(rawInput ?? {});
@@ -38,7 +42,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
   };
 }
 
-function toAppError(err: unknown, method: string, logger: Logger): AppError {
+function toAppError(err: unknown, method: string, logger: ErrorLogger): AppError {
   if (err instanceof UserError) return err.toAppError();
   // An unexpected error's message may quote anything; log its name and stack location only.
   logger.error('unexpected error in handler', { method, name: err instanceof Error ? err.name : typeof err });

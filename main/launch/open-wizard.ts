@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { UserError } from '../../common/result';
-import { EXIT } from '../cli/exit-codes';
+import { EXIT } from '../../common/job-exit-code';
 import { closeOnSignal, printFreshLinkOnSignal, serveInstructions, serveWizard } from '../web-host/serve-wizard';
 import type { ServedWizard } from '../web-host/serve-wizard';
 import { electronPackageDir, findElectronBinary } from './electron-binary';

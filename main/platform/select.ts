@@ -1,4 +1,4 @@
-import type { CoreDeps } from '../core/core-deps';
+import type { PlatformDeps } from './platform-deps';
 import type { AntivirusProbes } from './antivirus-probes';
 import { createLinuxAntivirusProbes } from './linux/antivirus-probes';
 import { createWin32AntivirusProbes } from './win32/antivirus-probes';
@@ -13,7 +13,7 @@ import { createUnsupportedDetectionProbes } from './unsupported-probes';
  * The only place that chooses OS-specific code by platform. Everything else talks to the interfaces.
  * `files` may be injected (tests count reads through it).
  */
-export function selectDetectionProbes(deps: CoreDeps, files: RootFiles = createRootFiles(deps.paths)): DetectionProbes {
+export function selectDetectionProbes(deps: PlatformDeps, files: RootFiles = createRootFiles(deps.paths)): DetectionProbes {
   switch (deps.platform) {
     case 'linux':
       return createLinuxDetectionProbes(deps, files);
@@ -25,7 +25,7 @@ export function selectDetectionProbes(deps: CoreDeps, files: RootFiles = createR
 }
 
 /** The anti-virus check's OS-specific probes (null where there are none). */
-export function selectAntivirusProbes(deps: CoreDeps, files: RootFiles = createRootFiles(deps.paths)): AntivirusProbes | null {
+export function selectAntivirusProbes(deps: PlatformDeps, files: RootFiles = createRootFiles(deps.paths)): AntivirusProbes | null {
   switch (deps.platform) {
     case 'linux':
       return createLinuxAntivirusProbes(deps, files);

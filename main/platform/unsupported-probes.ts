@@ -1,12 +1,12 @@
 import os from 'node:os';
-import type { CoreDeps } from '../core/core-deps';
+import type { PlatformDeps } from './platform-deps';
 import type { DetectionProbes } from './detection-probes';
 import { readMachineFacts } from './machine-facts';
 import type { RootFiles } from './root-files';
 import { notInstalled } from './linux/vx-version';
 
 /** macOS and other systems: the agent has no installer for them, and detection says so plainly. */
-export function createUnsupportedDetectionProbes(deps: CoreDeps, files: RootFiles): DetectionProbes {
+export function createUnsupportedDetectionProbes(deps: PlatformDeps, files: RootFiles): DetectionProbes {
   return {
     async readOs() {
       const machine = await readMachineFacts(deps.paths, files);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FolderVerdict } from '../../../common/antivirus';
-import type { CoreDeps } from '../../core/core-deps';
+import type { PlatformDeps } from '../platform-deps';
 import { consoleProductFinding, statusFromVerdicts, unknownVerdicts, verdictReason } from '../antivirus-findings';
 import type { AntivirusProbes, DetectedScanner, FixCommand } from '../antivirus-probes';
 import type { ConsoleProduct } from '../antivirus-product-table';
@@ -22,7 +22,7 @@ interface Seen {
   units: Set<string>;
 }
 
-export function createLinuxAntivirusProbes(deps: CoreDeps, files: RootFiles): AntivirusProbes {
+export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles): AntivirusProbes {
   const hasProcess = (seen: Seen, names: readonly string[]) => seen.processes.some((p) => p.names.some((n) => names.includes(n)));
   const firstExisting = async (candidates: readonly string[]) => {
     for (const candidate of candidates) if (await files.exists(candidate)) return candidate;

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { CoreDeps } from '../../core/core-deps';
+import type { PlatformDeps } from '../platform-deps';
 import { LINUX_PATHS } from '../system-paths';
 import type { DetectionProbes } from '../detection-probes';
 import { checkDiskSpace, GB, MB, requirementsFor } from '../disk-space';
@@ -28,7 +28,7 @@ function currentUser(uid: number): string {
   }
 }
 
-export function createLinuxDetectionProbes(deps: CoreDeps, files: RootFiles): DetectionProbes {
+export function createLinuxDetectionProbes(deps: PlatformDeps, files: RootFiles): DetectionProbes {
   return {
     async readOs() {
       const keys = Object.keys(RELEASE_FILE_PATHS) as (keyof LinuxReleaseFiles)[];

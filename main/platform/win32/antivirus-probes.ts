@@ -1,5 +1,5 @@
 import type { FolderVerdict } from '../../../common/antivirus';
-import type { CoreDeps } from '../../core/core-deps';
+import type { PlatformDeps } from '../platform-deps';
 import { consoleProductFinding, statusFromVerdicts, unknownVerdicts, verdictReason } from '../antivirus-findings';
 import type { AntivirusProbes, DetectedScanner } from '../antivirus-probes';
 import { WINDOWS_STYLE, wildcardCovers } from '../antivirus-wildcard';
@@ -65,7 +65,7 @@ export function defenderFinding(state: DefenderState, folders: readonly string[]
   }
 }
 
-export function createWin32AntivirusProbes(deps: CoreDeps): AntivirusProbes {
+export function createWin32AntivirusProbes(deps: PlatformDeps): AntivirusProbes {
   const systemRoot = process.env.SystemRoot ?? 'C:\\Windows';
   const run = (script: string, env?: Record<string, string>) => {
     const command = powershellCommand(script, systemRoot);

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { CoreDeps } from '../../core/core-deps';
+import type { PlatformDeps } from '../platform-deps';
 import type { DetectionProbes } from '../detection-probes';
 import { checkDiskSpace, MB, requirementsFor } from '../disk-space';
 import type { DiskRequirement } from '../disk-space';
@@ -27,7 +27,7 @@ function system32(tool: string): string {
   return path.win32.join(process.env.SystemRoot ?? 'C:\\Windows', 'System32', tool);
 }
 
-export function createWin32DetectionProbes(deps: CoreDeps, files: RootFiles): DetectionProbes {
+export function createWin32DetectionProbes(deps: PlatformDeps, files: RootFiles): DetectionProbes {
   /** The key's values, or [] when reg.exe says it does not exist (exit 1 + "unable to find"). */
   const readKey = async (key: string, valueName?: string): Promise<RegKey[]> => {
     const result = await deps.runner.run(system32('reg.exe'), regQueryArgs(key, valueName), { timeoutMs: REG_TIMEOUT_MS });
