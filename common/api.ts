@@ -70,6 +70,8 @@ export interface SessionInfo {
   defaults: { installerDir: string | null; csEndpoint: string | null; dataPort: number | null };
   appVersion: string;
   platform: string;
+  /** This OS's folders, from the core's OS profile, so the renderer shows them without knowing the OS. */
+  folders: { installDir: string; logDir: string };
 }
 
 /** Reply types, by method. */

@@ -5,6 +5,7 @@
 import { app, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { createCore } from './core/app-core';
+import { systemAdapters } from './core/system-adapters';
 import type { Core } from './core/app-core';
 import { registerIpc, TrustedWindows } from './electron/ipc';
 import { registerAppScheme, serveRendererOnAppScheme } from './electron/app-protocol';
@@ -83,6 +84,7 @@ function start(args: ShellArgs): void {
     hardenSession(session.defaultSession);
     serveRendererOnAppScheme(session.defaultSession, files.rendererDir);
     core = createCore({
+      ...systemAdapters(),
       root: args.root,
       appLog: true,
       ...(args.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: args.inactivityTimeoutMs } : {}),

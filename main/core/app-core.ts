@@ -11,11 +11,22 @@ import { createCoreDeps } from './detection-core';
 import type { CoreDepsOptions } from './detection-core';
 import { DetectionService } from './detect/detection-service';
 import { createInstallHandlers } from './install';
+import type { InstallOverrides } from './install';
+import type { DetectionProbes } from '../platform/detection-probes';
 import { appFolders, findInstallerDirNearApp } from './install/installer-dir-default';
 import { logJobLifecycle } from './app-log';
 
-export interface CoreOptions extends CoreDepsOptions {
-  session: Omit<SessionInfo, 'root' | 'platform'>;
+/**
+ * The outside world's adapters, injected by the composition root (a front door passes systemAdapters();
+ * a test passes its own): the core builds none of them itself.
+ */
+export interface CoreAdapters extends Pick<InstallOverrides, 'helper' | 'elevator' | 'checkServer' | 'workBase' | 'disposeLimitMs'> {
+  /** This OS's detection probes; by default the profile's, chosen from the platform. */
+  detectionProbes?: DetectionProbes;
+}
+
+export interface CoreOptions extends CoreDepsOptions, CoreAdapters {
+  session: Omit<SessionInfo, 'root' | 'platform' | 'folders'>;
   /** Folders searched for an installer when the session names none ("next to the app"). */
   installerSearchDirs?: readonly string[];
 }
@@ -34,7 +45,8 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const deps = createCoreDeps(options);
   const events = deps.events;
-  const session: SessionInfo = { ...options.session, root: deps.paths.root, platform: deps.platform };
+  const folders = { installDir: deps.profile.defaultInstallDir, logDir: deps.paths.toSystem(deps.profile.logDir(deps.paths)) };
+  const session: SessionInfo = { ...options.session, root: deps.paths.root, platform: deps.platform, folders };
   // Looked up once, on the first getSession, so starting a front door does no disk work for it.
   let sessionWithDefaults: Promise<SessionInfo> | null = null;
   const getSession = (): Promise<SessionInfo> =>
@@ -42,9 +54,12 @@ export function createCore(options: CoreOptions): Core {
       ? Promise.resolve(session)
       : findInstallerDirNearApp(options.installerSearchDirs ?? appFolders()).then((installerDir) => ({ ...session, defaults: { ...session.defaults, installerDir } })));
   if (options.appLog) logJobLifecycle(events, deps.logger);
-  const detection = new DetectionService(deps);
+  const detection = new DetectionService(deps, options.detectionProbes);
   const antivirus = new AntivirusService(deps, detection);
-  const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps, detection, { antivirusNote: (choice) => antivirus.note(choice) });
+  const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps, detection, {
+    ...installOverrides(options),
+    antivirusNote: (choice) => antivirus.note(choice),
+  });
   const handlers: Handlers = {
     getSession,
     ...createDetectionHandlers(detection),
@@ -60,5 +75,17 @@ export function createCore(options: CoreOptions): Core {
     dispatch: createDispatcher(handlers, deps.logger),
     events,
     dispose: () => disposeInstall(),
+  };
+}
+
+/** The install seams among the options; only those given, so an absent one keeps its default. */
+function installOverrides(options: CoreAdapters): InstallOverrides {
+  const { helper, elevator, checkServer, workBase, disposeLimitMs } = options;
+  return {
+    ...(helper !== undefined ? { helper } : {}),
+    ...(elevator !== undefined ? { elevator } : {}),
+    ...(checkServer !== undefined ? { checkServer } : {}),
+    ...(workBase !== undefined ? { workBase } : {}),
+    ...(disposeLimitMs !== undefined ? { disposeLimitMs } : {}),
   };
 }

@@ -4,15 +4,6 @@ import type { EventBus } from '../api/event-bus';
 import type { JobSnapshot } from '../../common/install';
 import type { Clock, Logger } from './ports';
 import { systemClock } from './ports';
-import type { SystemPaths } from '../platform/system-paths';
-
-/** Mobility Setup's own log (the vendor's is /var/log/ua_install.log; each job also has its own file). */
-export const LINUX_APP_LOG = '/var/log/mobility-setup/mobility-setup.log';
-
-export function appLogPath(paths: SystemPaths, platform: NodeJS.Platform): string {
-  if (platform === 'win32') return path.win32.join(process.env.ProgramData ?? 'C:\\ProgramData', 'Mobility Setup', 'mobility-setup.log');
-  return paths.resolve(LINUX_APP_LOG);
-}
 
 export interface FileLoggerOptions {
   /** Rotate when the file grows past this (the current file becomes .1, .1 becomes .2, …). */

@@ -1,5 +1,6 @@
 import type { EventBus } from '../api/event-bus';
 import type { CommandRunner, Clock, Logger } from './ports';
+import type { OsProfile } from '../platform/os-profile';
 import type { SystemPaths } from '../platform/system-paths';
 
 /** Opens files for a person on the desktop; only the Electron shell has one. */
@@ -12,6 +13,8 @@ export interface CoreDeps {
   paths: SystemPaths;
   /** process.platform, or an override for tests; the platform adapter is chosen from it. */
   platform: NodeJS.Platform;
+  /** Paths, folders, hints and vendor commands of this OS: the core asks it instead of branching on the OS. */
+  profile: OsProfile;
   runner: CommandRunner;
   clock: Clock;
   logger: Logger;

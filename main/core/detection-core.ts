@@ -1,16 +1,22 @@
+import path from 'node:path';
 import { EventBus } from '../api/event-bus';
-import { appLogPath, createFileLogger, teeLogger } from './app-log';
+import { createFileLogger, teeLogger } from './app-log';
 import type { CoreDeps, Desktop } from './core-deps';
 import { DetectionService } from './detect/detection-service';
 import type { CommandRunner, Clock, Logger } from './ports';
 import { silentLogger, systemClock } from './ports';
 import { processRunner } from './process-runner';
+import { APP_LOG_NAME } from '../platform/os-profile';
+import type { OsProfile } from '../platform/os-profile';
+import { selectOsProfile } from '../platform/select';
 import { SystemPaths } from '../platform/system-paths';
 
 /** What every composition root decides about the outside world (app-core adds the session and install settings). */
 export interface CoreDepsOptions {
   root?: string;
   platform?: NodeJS.Platform;
+  /** The OS profile; by default the one for `platform`. */
+  profile?: OsProfile;
   runner?: CommandRunner;
   clock?: Clock;
   logger?: Logger;
@@ -24,13 +30,15 @@ export interface CoreDepsOptions {
 export function createCoreDeps(options: CoreDepsOptions): CoreDeps {
   const paths = new SystemPaths(options.root ?? '/');
   const platform = options.platform ?? process.platform;
+  const profile = options.profile ?? selectOsProfile(platform);
   const given = options.logger ?? silentLogger;
   return {
     paths,
     platform,
+    profile,
     runner: options.runner ?? processRunner,
     clock: options.clock ?? systemClock,
-    logger: options.appLog ? teeLogger(given, createFileLogger(appLogPath(paths, platform))) : given,
+    logger: options.appLog ? teeLogger(given, createFileLogger(path.join(profile.logDir(paths), APP_LOG_NAME))) : given,
     events: new EventBus(),
     desktop: options.desktop ?? null,
     ...(options.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: options.inactivityTimeoutMs } : {}),

@@ -1,8 +1,10 @@
 import path from 'node:path';
+import { linuxAgentCommands } from './linux/agent-commands';
+import { win32AgentCommands } from './win32/agent-commands';
 
 /** The vendor's folders (../shared/antivirus.md): what real-time scanning must leave alone. */
-export const LINUX_AGENT_FOLDERS = ['/usr/local/ASR', '/usr/local/InMage'] as const;
-export const WINDOWS_AGENT_FOLDERS = ['C:\\ProgramData\\ASR\\agent', 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery'] as const;
+export const LINUX_AGENT_FOLDERS = [linuxAgentCommands.defaultInstallDir, '/usr/local/InMage'] as const;
+export const WINDOWS_AGENT_FOLDERS = ['C:\\ProgramData\\ASR\\agent', win32AgentCommands.defaultInstallDir] as const;
 
 /**
  * The folders to exclude on this OS, with a custom install folder in place of the default one.

@@ -4,9 +4,12 @@ import { createLinuxAntivirusProbes } from './linux/antivirus-probes';
 import { createWin32AntivirusProbes } from './win32/antivirus-probes';
 import type { DetectionProbes } from './detection-probes';
 import { createLinuxDetectionProbes } from './linux/detection-probes';
+import { linuxProfile } from './linux/profile';
+import type { OsProfile } from './os-profile';
 import { createRootFiles } from './root-files';
 import type { RootFiles } from './root-files';
 import { createWin32DetectionProbes } from './win32/detection-probes';
+import { win32Profile } from './win32/profile';
 import { createUnsupportedDetectionProbes } from './unsupported-probes';
 
 /**
@@ -34,4 +37,12 @@ export function selectAntivirusProbes(deps: PlatformDeps, files: RootFiles = cre
     default:
       return null;
   }
+}
+
+/**
+ * The OS profile (paths, folders, hints, vendor commands). Hosts other than Windows get the Linux profile for
+ * their folders; whether the agent can be installed there is the detection's and the install handlers' answer.
+ */
+export function selectOsProfile(platform: NodeJS.Platform): OsProfile {
+  return platform === 'win32' ? win32Profile : linuxProfile;
 }

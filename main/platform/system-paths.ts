@@ -31,14 +31,3 @@ export class SystemPaths {
     return '/' + rel.split(path.sep).join('/');
   }
 }
-
-/** The vendor's Linux paths (../shared/domain.md). */
-export const LINUX_PATHS = {
-  defaultInstallDir: '/usr/local/ASR',
-  vxVersion: '/usr/local/.vx_version',
-  installLog: '/var/log/ua_install.log',
-  inmageDir: '/usr/local/InMage',
-  osRelease: '/etc/os-release',
-  appStateDir: '/var/lib/mobility-setup',
-  appLogDir: '/var/log/mobility-setup',
-} as const;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { SessionInfo } from '../../common/api';
 import { UserError } from '../../common/result';
 import { createCore } from '../core/app-core';
+import { systemAdapters } from '../core/system-adapters';
 import type { Core } from '../core/app-core';
 import type { Logger } from '../core/ports';
 import { silentLogger } from '../core/ports';
@@ -39,6 +40,7 @@ export async function serveWizard(options: ServeWizardOptions): Promise<ServedWi
   const staticDir = options.staticDir ?? resolveRendererDir();
   const logger = options.logger ?? silentLogger;
   const core = createCore({
+    ...systemAdapters(),
     root: options.root,
     logger,
     appLog: true,

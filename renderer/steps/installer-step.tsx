@@ -14,9 +14,6 @@ import { useWizard } from '../flow/wizard-context';
 import { installerBlocker } from '../flow/wizard-guards';
 import { StepActions } from './step-actions';
 
-export const LINUX_INSTALL_DIR = '/usr/local/ASR';
-export const WINDOWS_INSTALL_DIR = 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery';
-
 function ChecksumState({ choice }: { choice: InstallerChoice }) {
   const { t } = useTranslation();
   if (choice.checksum === 'match') return <StatusText icon="ok" label={t('installer.checksum.match')} className="good" />;
@@ -75,7 +72,8 @@ export function InstallerStep() {
   const installDirId = useId();
   const installDirHelpId = useId();
   const autoSearched = useRef(false);
-  const defaultInstallDir = state.session?.platform === 'win32' ? WINDOWS_INSTALL_DIR : LINUX_INSTALL_DIR;
+  // The core's OS profile names the default; the renderer never writes an OS's folder itself.
+  const defaultInstallDir = state.session?.folders.installDir ?? '';
   const blocker = installerBlocker(state);
   // The core refuses these too; saying so as typed keeps the person from a round trip that cannot succeed.
   const dirHasControl = hasControlCharacter(state.installerDir);

@@ -9,7 +9,6 @@ import { StepHeading } from '../components/step-heading';
 import { StatusText } from '../components/status-text';
 import { useWizard } from '../flow/wizard-context';
 import { canEnter } from '../flow/wizard-guards';
-import { LINUX_INSTALL_DIR, WINDOWS_INSTALL_DIR } from './installer-step';
 import { StepActions } from './step-actions';
 import { antivirusSummary } from './antivirus-summary';
 
@@ -20,7 +19,7 @@ export function ReviewStep() {
   const agent = state.detection?.agent;
   const reg = state.registration;
   const installer = state.installer?.chosen;
-  const defaultDir = state.session?.platform === 'win32' ? WINDOWS_INSTALL_DIR : LINUX_INSTALL_DIR;
+  const defaultDir = state.session?.folders.installDir ?? '';
   const endpoint = parseEndpoint(reg.endpoint);
 
   // The same rule as the core's check step, so the review says beforehand what the summary will say.

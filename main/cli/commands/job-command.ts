@@ -6,6 +6,7 @@ import type { InstallerChoice, JobSnapshot, Registration } from '../../../common
 import type { AppError } from '../../../common/result';
 import { passphraseFromFileText } from '../../../common/passphrase';
 import { createCore } from '../../core/app-core';
+import { systemAdapters } from '../../core/system-adapters';
 import { waitForJob } from '../../core/install/wait-for-job';
 import { missingRootMessage } from '../context';
 import { EXIT, exitCodeForError, exitCodeForJob } from '../exit-codes';
@@ -158,6 +159,7 @@ export const INTERRUPT_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM'
 export async function runJobCommand(options: JobCommandOptions): Promise<number> {
   if (!existsSync(options.root)) throw new UsageError(missingRootMessage(options.root));
   const core = createCore({
+    ...systemAdapters(),
     root: options.root,
     appLog: true,
     ...(options.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: options.inactivityTimeoutMs } : {}),

@@ -105,7 +105,7 @@ function stopIfUnsupported(report: DetectionReport): void {
 async function chooseInstaller(env: PipelineEnv, job: JobHandle, request: InstallRequest, token: string | null): Promise<InstallerChoice> {
   let choice: InstallerChoice;
   try {
-    choice = await findInstaller(request.installerDir, token, env.commands.platform);
+    choice = await findInstaller(request.installerDir, token, env.profile.installer);
   } catch (err) {
     if (err instanceof UserError) throw failedFromUserError(err);
     throw err;

@@ -1,4 +1,5 @@
 import type { Severity } from '../../../common/install';
+import { selectOsProfile } from '../../platform/select';
 
 /**
  * What the vendor installer's and configurator's exit codes mean, and what a person does next.
@@ -73,17 +74,9 @@ export function describeExitCode(exitCode: number, logPath: string | null = null
   };
 }
 
-/**
- * A Linux exit status has 8 bits, so a vendor binary that exits 3010 reaches us as 3010 & 0xFF = 194
- * (1641 → 105, 1602 → 66, 1603 → 67, 1618 → 82). None of these low bytes is a documented code of its
- * own, so on Linux they are read as the Windows code they came from. INFERRED: the vendor documents no
- * Linux exit codes at all; this mapping is ours.
- */
-const LINUX_LOW_BYTE: Record<number, number> = { 194: 3010, 105: 1641, 66: 1602, 67: 1603, 82: 1618 };
-
+/** The vendor's code from the status the OS reported (Linux keeps only its low 8 bits: the OS profile says). */
 export function normalizeExitCode(exitCode: number, platform: NodeJS.Platform): number {
-  if (platform === 'win32') return exitCode;
-  return LINUX_LOW_BYTE[exitCode] ?? exitCode;
+  return selectOsProfile(platform).vendorExitCode(exitCode);
 }
 
 /** Codes after which the next step may run: success, success with restart, success with warnings. */

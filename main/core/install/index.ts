@@ -7,23 +7,31 @@ import type { CoreDeps } from '../core-deps';
 import type { DetectionService } from '../detect/detection-service';
 import { createDirectElevator } from '../elevation/elevator';
 import type { Elevator } from '../elevation/elevator';
-import { defaultHelperCommand, helperEntryExists } from '../elevation/helper-command';
+import type { HelperCommand } from '../elevation/helper-command';
 import { createHelperElevator } from '../elevation/helper-elevator';
-import { sudoPromptLauncher } from '../elevation/sudo-prompt-launcher';
+import type { HelperLauncher } from '../elevation/helper-elevator';
 import { findInstaller } from './installer-finder';
 import { startInstallJob } from './install-pipeline';
 import { JobManager } from './job-manager';
 import { openAllowedLog, readAllowedLog } from './log-files';
 import type { PipelineEnv } from './pipeline-env';
-import { DEFAULT_INACTIVITY_TIMEOUT_MS, defaultWorkBase, realPath } from './pipeline-env';
+import { DEFAULT_INACTIVITY_TIMEOUT_MS, defaultWorkBase } from './pipeline-env';
 import { secretBase } from './register-step';
 import { startRegisterJob } from './register-pipeline';
 import { sweepSecretLeftovers } from './secret-file';
 
 type InstallMethods = 'findInstaller' | 'startInstall' | 'startRegister' | 'getJob' | 'getLatestJob' | 'readJobLog' | 'cancelJob' | 'readLogFile' | 'openLogFile';
 
+/** How to ask for the administrator password and which command it runs; a front door passes the real ones. */
+export interface HelperAdapter {
+  launcher: HelperLauncher;
+  command: (requestFile: string) => HelperCommand;
+}
+
 /** Test and front-door seams: an elevator to use instead of the one chosen from the privileges, and more. */
 export interface InstallOverrides {
+  /** The elevated helper; absent or null: this build has none, so a non-administrator cannot install. */
+  helper?: HelperAdapter | null;
   elevator?: Elevator;
   checkServer?: PipelineEnv['checkServer'];
   workBase?: string;
@@ -44,8 +52,8 @@ function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: I
   if (overrides.elevator) return overrides.elevator;
   if (privileges.elevated) return createDirectElevator(deps.runner, deps.platform, workBase);
   if (!privileges.canElevate) return { unavailable: privileges.hint ?? 'No way to ask for the administrator password is available in this session.' };
-  if (!helperEntryExists()) return { unavailable: 'The elevated helper is not part of this build.' };
-  return createHelperElevator(deps.platform === 'win32' ? 'win32' : 'linux', sudoPromptLauncher, defaultHelperCommand());
+  if (!overrides.helper) return { unavailable: 'The elevated helper is not part of this build.' };
+  return createHelperElevator(deps.profile.platform, overrides.helper.launcher, overrides.helper.command);
 }
 
 /** Install/register/job handlers over one job manager. */
@@ -56,7 +64,7 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
     clock: deps.clock,
     events: deps.events,
     logger: deps.logger,
-    logDir: realPath(deps, '/var/log/mobility-setup'),
+    logDir: deps.profile.logDir(deps.paths),
     inactivityTimeoutMs: deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS,
   });
   const running = new Map<string, Promise<void>>();
@@ -67,6 +75,7 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
       detection,
       jobs,
       commands,
+      profile: deps.profile,
       elevatorFor: (privileges) => chooseElevator(deps, privileges, overrides, workBase),
       checkServer: overrides.checkServer === undefined ? (endpoint, dataPort) => checkConnectivity({ endpoint, dataPort, now: () => deps.clock.now() }) : overrides.checkServer,
       workBase,
@@ -89,7 +98,7 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
   return {
     findInstaller: async ({ dir }) => {
       const report = await detection.detect();
-      return findInstaller(dir, report.token, env().commands.platform);
+      return findInstaller(dir, report.token, env().profile.installer);
     },
     startInstall: (request) => {
       assertIdle();

@@ -10,7 +10,7 @@ import { compareVersions } from './installer-finder';
 import type { JobHandle } from './job-manager';
 import { JobStop, failed, failedFromUserError, machineStateAfter, machineStateFromAgent, outcome } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
-import { UNINSTALL_HINT, realPath, vendorLogFiles } from './pipeline-env';
+import { realPath, vendorLogFiles } from './pipeline-env';
 import { runRegisterStep, secretsOf } from './register-step';
 import { buildSummary } from './summary';
 import { runVendorStep } from './vendor-step';
@@ -67,7 +67,7 @@ async function runInstall(env: PipelineEnv, job: JobHandle, request: InstallRequ
   let step: StepId = 'check';
   let plan: InstallPlan | null = null;
   const state = () =>
-    machineStateAfter(step, { installDir: plan?.installDir ?? env.commands.defaultInstallDir, upgrade: plan?.upgrade ?? false, uninstallHint: UNINSTALL_HINT[env.commands.platform](plan?.installDir ?? env.commands.defaultInstallDir) });
+    machineStateAfter(step, { installDir: plan?.installDir ?? env.commands.defaultInstallDir, upgrade: plan?.upgrade ?? false, uninstallHint: env.profile.uninstallHint(plan?.installDir ?? env.commands.defaultInstallDir) });
   const enter = (next: StepId) => {
     if (job.cancelRequested) throw new JobStop('cancelled', outcome('warning', { code: 'job.cancelled', message: 'The job was cancelled.', machineState: state() }));
     step = next;
@@ -139,7 +139,7 @@ async function runInstall(env: PipelineEnv, job: JobHandle, request: InstallRequ
   const agent = final.agent ?? (final.state === 'succeeded' ? null : await env.detection.readAgent().catch(() => null));
   const summary = agent ? buildSummary(env, agent, snapshot.logFiles, request.antivirusChoice) : null;
   if (final.state !== 'succeeded') {
-    const stop = { step, upgrade: plan?.upgrade ?? false, targetVersion: plan?.choice.chosen.version ?? null, uninstallHint: UNINSTALL_HINT[env.commands.platform] };
+    const stop = { step, upgrade: plan?.upgrade ?? false, targetVersion: plan?.choice.chosen.version ?? null, uninstallHint: env.profile.uninstallHint };
     final.outcome = { ...final.outcome, machineState: machineStateFromAgent(final.outcome.machineState, stop, agent) };
   }
   await job.finish(final.state, final.outcome, { summary, nothingToDo: final.nothingToDo ?? false });

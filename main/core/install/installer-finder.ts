@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ChecksumState, InstallerCandidate, InstallerChoice } from '../../../common/install';
 import { UserError } from '../../../common/result';
 import { compareVersions } from '../../../common/version';
+import type { InstallerNaming } from '../../platform/os-profile';
 import { checkInstallerTrust } from './installer-trust';
 
 export interface ParsedInstallerName {
@@ -143,17 +144,17 @@ function newestFirst(a: Found, b: Found): number {
   return compareVersions(b.version, a.version) || buildDateKey(b.date) - buildDateKey(a.date) || (a.fileName < b.fileName ? -1 : 1);
 }
 
-function noneFound(dir: string, token: string, platform: 'linux' | 'win32', seen: string[], skipped: string[]): UserError {
-  const wanted = platform === 'win32' ? 'Microsoft-ASR_UA_<version>_Windows_GA_<date>_release.exe' : `Microsoft-ASR_UA_<version>_${token}_GA_<date>_release.tar.gz`;
+function noneFound(dir: string, token: string, naming: InstallerNaming, seen: string[], skipped: string[]): UserError {
+  const wanted = naming.wantedFileName(token);
   const list = seen.length === 0 ? 'no installer files' : seen.slice(0, 10).join(', ') + (seen.length > 10 ? `, and ${seen.length - 10} more` : '');
   const links = skipped.length ? ` Skipped (not a regular file in the folder): ${skipped.slice(0, 5).join(', ')}.` : '';
   return new UserError('installer.none', `No installer for ${token} in ${dir}. Found: ${list}.${links} Download ${wanted} from ${DOWNLOAD_HINT}.`,
     `Put ${wanted} in ${dir}, then search again.`, { dir, token, found: seen.join(', '), wanted });
 }
 
-function chooseCandidate(dir: string, wantedToken: string | null, platform: 'linux' | 'win32', scan: Awaited<ReturnType<typeof scanFolder>>): Found {
-  const forPlatform = scan.found.filter((f) => f.platform === platform);
-  let token = platform === 'win32' ? 'Windows' : wantedToken;
+function chooseCandidate(dir: string, wantedToken: string | null, naming: InstallerNaming, scan: Awaited<ReturnType<typeof scanFolder>>): Found {
+  const forPlatform = scan.found.filter((f) => f.platform === naming.platform);
+  let token = naming.tokenFor(wantedToken);
   if (token === null) {
     // The OS token could not be detected: only an unambiguous folder is usable (the vendor installer re-checks the OS).
     const tokens = [...new Set(forPlatform.map((f) => f.token))];
@@ -165,7 +166,7 @@ function chooseCandidate(dir: string, wantedToken: string | null, platform: 'lin
   }
   const matching = forPlatform.filter((f) => f.token === token).sort(newestFirst);
   const best = matching[0];
-  if (!best) throw noneFound(dir, token, platform, scan.seen, scan.skipped);
+  if (!best) throw noneFound(dir, token, naming, scan.seen, scan.skipped);
   return best;
 }
 
@@ -209,14 +210,14 @@ export async function findExpectedChecksum(installer: string): Promise<{ file: s
 }
 
 /**
- * Picks the newest installer for `wantedToken` (Linux) or the Windows installer in `dir` (not recursive),
+ * Picks the newest installer in `dir` for the token the OS profile's naming asks for (not recursive),
  * checks who could have planted or changed it (installer-trust.ts), hashes it and checks it against a checksum
  * file beside it. Throws UserError 'installer.folderMissing', 'installer.none' (names the token and what was
  * found), 'installer.ambiguous' (token unknown, several found) or 'installer.untrusted' (owner or mode).
  */
-export async function findInstaller(dir: string, wantedToken: string | null, platform: 'linux' | 'win32'): Promise<InstallerChoice> {
+export async function findInstaller(dir: string, wantedToken: string | null, naming: InstallerNaming): Promise<InstallerChoice> {
   const scan = await scanFolder(dir);
-  const best = chooseCandidate(dir, wantedToken, platform, scan);
+  const best = chooseCandidate(dir, wantedToken, naming, scan);
   const owner = await checkInstallerTrust(best.path, dir);
   const chosen: InstallerCandidate = { fileName: best.fileName, path: best.path, version: best.version, token: best.token, platform: best.platform, sizeBytes: best.sizeBytes };
   const [sha256, expected] = await Promise.all([sha256File(best.path), findExpectedChecksum(best.path)]);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ConnectivityReport } from '../../../common/connectivity';
 import type { PrivilegeFacts } from '../../../common/detection';
 import type { AgentCommands } from '../../platform/agent-platform';
+import type { OsProfile } from '../../platform/os-profile';
 import type { CoreDeps } from '../core-deps';
 import type { DetectionService } from '../detect/detection-service';
 import type { Elevator } from '../elevation/elevator';
@@ -17,6 +18,7 @@ export interface PipelineEnv {
   detection: DetectionService;
   jobs: JobManager;
   commands: AgentCommands;
+  profile: OsProfile;
   /** The elevator for this machine's privileges; a string says why there is none. */
   elevatorFor(privileges: PrivilegeFacts): Elevator | { unavailable: string };
   /** Connectivity check of the configuration server before anything is installed; absent = skipped. */
@@ -42,8 +44,3 @@ export function realPath(deps: CoreDeps, systemPath: string): string {
 export function vendorLogFiles(env: Pick<PipelineEnv, 'deps' | 'commands'>): string[] {
   return env.commands.vendorLogs.map((log) => realPath(env.deps, log));
 }
-
-export const UNINSTALL_HINT: Record<'linux' | 'win32', (installDir: string) => string> = {
-  linux: (dir) => `as root: cd ${dir} && ./uninstall.sh -Y`,
-  win32: () => 'Programs and Features → Microsoft Azure Site Recovery Mobility Service → Uninstall',
-};

@@ -5,7 +5,7 @@ import { stopFor, successOutcome, verifyAgent } from './install-pipeline';
 import type { JobHandle } from './job-manager';
 import { JobStop, NOTHING_CHANGED, failed, machineStateAfter, machineStateFromAgent, outcome } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
-import { UNINSTALL_HINT, vendorLogFiles } from './pipeline-env';
+import { vendorLogFiles } from './pipeline-env';
 import { runRegisterStep, secretsOf } from './register-step';
 import { buildSummary } from './summary';
 
@@ -67,7 +67,7 @@ async function runRegister(env: PipelineEnv, job: JobHandle, request: RegisterRe
   }
   const agent = final.agent ?? (await env.detection.readAgent().catch(() => null));
   if (final.state !== 'succeeded') {
-    const stop = { step, upgrade: false, targetVersion: null, uninstallHint: UNINSTALL_HINT[env.commands.platform] };
+    const stop = { step, upgrade: false, targetVersion: null, uninstallHint: env.profile.uninstallHint };
     final.outcome = { ...final.outcome, machineState: machineStateFromAgent(final.outcome.machineState, stop, agent) };
   }
   await job.finish(final.state, final.outcome, { summary: agent ? buildSummary(env, agent, job.snapshot().logFiles) : null, nothingToDo: final.nothingToDo ?? false });

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { PlatformDeps } from '../platform-deps';
-import { LINUX_PATHS } from '../system-paths';
+import { linuxAgentCommands } from './agent-commands';
 import type { DetectionProbes } from '../detection-probes';
 import { checkDiskSpace, GB, MB, requirementsFor } from '../disk-space';
 import type { DiskRequirement } from '../disk-space';
@@ -16,7 +16,7 @@ import { linuxAgentFacts, parseKeyValueLines, VX_VERSION_PATH } from './vx-versi
 /** Linux prerequisites (shared/domain.md): 2 GB on /, 250 MB in the install folder. */
 export const LINUX_DISK_REQUIREMENTS: readonly DiskRequirement[] = [
   { path: '/', requiredBytes: 2 * GB },
-  { path: LINUX_PATHS.defaultInstallDir, requiredBytes: 250 * MB },
+  { path: linuxAgentCommands.defaultInstallDir, requiredBytes: 250 * MB },
 ];
 
 function currentUser(uid: number): string {
@@ -57,7 +57,7 @@ export function createLinuxDetectionProbes(deps: PlatformDeps, files: RootFiles)
     },
 
     checkDisk(installDir) {
-      return checkDiskSpace(deps.paths, requirementsFor(LINUX_DISK_REQUIREMENTS, LINUX_PATHS.defaultInstallDir, installDir));
+      return checkDiskSpace(deps.paths, requirementsFor(LINUX_DISK_REQUIREMENTS, linuxAgentCommands.defaultInstallDir, installDir));
     },
   };
 }

@@ -6,6 +6,7 @@ import { checkDiskSpace, MB, requirementsFor } from '../disk-space';
 import type { DiskRequirement } from '../disk-space';
 import { readMachineFacts } from '../machine-facts';
 import type { RootFiles } from '../root-files';
+import { win32AgentCommands } from './agent-commands';
 import { AGENT_PRODUCT_KEY, AGENT_SERVER_KEY, AGENT_UNINSTALL_KEY, windowsAgentFacts } from './agent-registry';
 import { windowsPrivileges } from './privileges';
 import { parseRegQuery, regNumber, regQueryArgs } from './reg-query';
@@ -14,11 +15,9 @@ import { SUPPORT_MATRIX } from '../support-matrix';
 import { QFE_ARGS, parseHotFixIds } from './hotfixes';
 import { buildFromRelease, CURRENT_VERSION_KEY, needsUpdateCheck, windowsOsVerdict, windowsVersionFacts } from './windows-os';
 
-/** The vendor's default install folder on Windows (shared/domain.md). */
-export const WINDOWS_INSTALL_DIR = 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery';
 const UAC_POLICY_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System';
 /** Windows prerequisite (shared/domain.md): 500 MB free in the install folder. */
-export const WINDOWS_DISK_REQUIREMENTS: readonly DiskRequirement[] = [{ path: WINDOWS_INSTALL_DIR, requiredBytes: 500 * MB }];
+export const WINDOWS_DISK_REQUIREMENTS: readonly DiskRequirement[] = [{ path: win32AgentCommands.defaultInstallDir, requiredBytes: 500 * MB }];
 
 const REG_TIMEOUT_MS = 15_000;
 
@@ -72,7 +71,7 @@ export function createWin32DetectionProbes(deps: PlatformDeps, files: RootFiles)
     },
 
     checkDisk(installDir) {
-      return checkDiskSpace(deps.paths, requirementsFor(WINDOWS_DISK_REQUIREMENTS, WINDOWS_INSTALL_DIR, installDir));
+      return checkDiskSpace(deps.paths, requirementsFor(WINDOWS_DISK_REQUIREMENTS, win32AgentCommands.defaultInstallDir, installDir));
     },
   };
 }

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../../common/install';
 import { createCore } from '../../../main/core/app-core';
-import { createFileLogger, LINUX_APP_LOG } from '../../../main/core/app-log';
+import { createFileLogger } from '../../../main/core/app-log';
+
+/** Where the Linux profile puts Mobility Setup's own log (under the root prefix here). */
+const LINUX_APP_LOG = '/var/log/mobility-setup/mobility-setup.log';
 
 const session = { shell: 'browser' as const, demo: false, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: 'test' };
 const dirs: string[] = [];
@@ -62,6 +65,19 @@ describe("Mobility Setup's own log", () => {
     const lines = readFileSync(path.join(root, LINUX_APP_LOG), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { message: string; level: string; fields: Record<string, unknown> });
     expect(lines.map((l) => `${l.level} ${l.message}`)).toEqual(['info job started', 'warn job ended']);
     expect(lines[1]?.fields).toMatchObject({ jobId: 'job-1', outcome: 'exit.14', exitCode: 14 });
+  });
+
+  it("goes to the Windows profile's log folder (%ProgramData%\\Mobility Setup, under the root) on Windows", async () => {
+    const root = await tempDir();
+    const core = createCore({ root, platform: 'win32', session, appLog: true });
+    core.events.emit('job', job('running'));
+    await core.dispose();
+    const file = path.join(root, 'ProgramData', 'Mobility Setup', 'mobility-setup.log');
+    expect(readFileSync(file, 'utf8')).toMatch(/job started/);
+    expect(existsSync(path.join(root, LINUX_APP_LOG))).toBe(false);
+    // The session tells the renderer the same folders, so it never writes an OS's folder itself.
+    const info = await core.handlers.getSession({}, { frontDoor: 'cli' });
+    expect(info.folders).toEqual({ installDir: 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery', logDir: '/ProgramData/Mobility Setup' });
   });
 
   it('is off for a core that did not ask for it', async () => {

@@ -12,6 +12,7 @@ export const session: SessionInfo = {
   defaults: { installerDir: '/srv/installers', csEndpoint: '10.0.0.5', dataPort: 9443 },
   appVersion: '0.1.0',
   platform: 'linux',
+  folders: { installDir: '/usr/local/ASR', logDir: '/var/log/mobility-setup' },
 };
 
 export const report: DetectionReport = {

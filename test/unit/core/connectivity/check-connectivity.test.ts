@@ -9,6 +9,7 @@ import { SystemPaths } from '../../../../main/platform/system-paths';
 import { certificateFacts, checkConnectivity, createConnectivityHandlers } from '../../../../main/core/connectivity';
 import type { Running } from './loopback-servers';
 import { closedPort, makeCertificate, startTcpServer, startTlsServer } from './loopback-servers';
+import { linuxProfile } from '../../../../main/platform/linux/profile';
 
 const running: Running[] = [];
 afterEach(async () => {
@@ -139,6 +140,7 @@ describe('createConnectivityHandlers', () => {
     const deps: CoreDeps = {
       paths: new SystemPaths('/'),
       platform: 'linux',
+      profile: linuxProfile,
       runner: processRunner,
       clock: { now: () => Date.now() },
       logger: { info: (_m, f) => lines.push(f), warn: () => undefined, error: () => undefined },

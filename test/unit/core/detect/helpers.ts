@@ -4,6 +4,7 @@ import type { CoreDeps } from '../../../../main/core/core-deps';
 import { silentLogger, systemClock } from '../../../../main/core/ports';
 import type { CommandRunner } from '../../../../main/core/ports';
 import { processRunner } from '../../../../main/core/process-runner';
+import { selectOsProfile } from '../../../../main/platform/select';
 import { SystemPaths } from '../../../../main/platform/system-paths';
 
 export const FIXTURE_ROOTS = path.resolve(__dirname, '../../../fixtures/roots');
@@ -16,6 +17,7 @@ export function testDeps(root: string, overrides: Partial<CoreDeps> & { runner?:
   return {
     paths: new SystemPaths(root),
     platform: 'linux',
+    profile: selectOsProfile(overrides.platform ?? 'linux'),
     runner: processRunner,
     clock: systemClock,
     logger: silentLogger,

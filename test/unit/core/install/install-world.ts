@@ -7,23 +7,23 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { EventBus } from '../../../../main/api/event-bus';
-import { createDispatcher } from '../../../../main/api/dispatch';
+import type { Dispatch, Handlers } from '../../../../main/api/dispatch';
+import { createCore } from '../../../../main/core/app-core';
+import { createCoreDeps } from '../../../../main/core/detection-core';
 import type { EventName, EventTypes } from '../../../../common/api';
 import type { JobSnapshot } from '../../../../common/install';
 import type { CoreDeps } from '../../../../main/core/core-deps';
-import { DetectionService } from '../../../../main/core/detect/detection-service';
+import type { DetectionService } from '../../../../main/core/detect/detection-service';
 import type { DetectionProbes } from '../../../../main/platform/detection-probes';
-import { createInstallHandlers } from '../../../../main/core/install';
 import type { InstallOverrides } from '../../../../main/core/install';
 import { waitForJob } from '../../../../main/core/install/wait-for-job';
-import { silentLogger, systemClock } from '../../../../main/core/ports';
 import { processRunner } from '../../../../main/core/process-runner';
-import { SystemPaths } from '../../../../main/platform/system-paths';
 import { buildAgentPackage } from '../../../world/agent-package';
 import type { AgentBehavior } from '../../../world/agent-package';
 import { startCsSimulator } from '../../../world/cs-simulator';
 import type { CsSimulator } from '../../../world/cs-simulator';
+
+const TEST_SESSION = { shell: 'browser' as const, demo: false, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: 'test' };
 
 export const FIXTURES = path.resolve(__dirname, '../../../fixtures/roots');
 export const TOKEN = 'DEBIAN12-64';
@@ -45,8 +45,8 @@ export interface TestInstaller {
   root: string;
   deps: CoreDeps;
   events: Array<{ name: EventName; payload: EventTypes[EventName] }>;
-  dispatch: ReturnType<typeof createDispatcher>;
-  handlers: ReturnType<typeof createInstallHandlers>;
+  dispatch: Dispatch;
+  handlers: Handlers & { dispose(): Promise<void> };
   detection: DetectionService;
   /** Starts a job through the dispatcher (validated like every front door) and waits for its end. */
   run(method: 'startInstall' | 'startRegister', input: unknown): Promise<JobSnapshot>;
@@ -56,24 +56,14 @@ export interface TestInstaller {
 }
 
 export function createTestInstaller(root: string, overrides: InstallOverrides = {}, inactivityTimeoutMs?: number, probes?: (deps: CoreDeps) => DetectionProbes): TestInstaller {
-  const events = new EventBus();
-  const deps: CoreDeps = {
-    paths: new SystemPaths(root),
-    platform: 'linux',
-    runner: processRunner,
-    clock: systemClock,
-    logger: silentLogger,
-    events,
-    desktop: null,
-    ...(inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs } : {}),
-  };
-  const detection = new DetectionService(deps, probes?.(deps));
-  const handlers = createInstallHandlers(deps, detection, overrides);
-  const { dispose: _dispose, ...methods } = handlers;
-  const dispatch = createDispatcher(
-    { getSession: () => Promise.reject(new Error('unused')), detect: (i) => detection.detect(i), checkConnectivity: () => Promise.reject(new Error('unused')), checkAntivirus: () => Promise.reject(new Error('unused')), fixAntivirus: () => Promise.reject(new Error('unused')), ...methods },
-    silentLogger,
-  );
+  // Built through createCore like every front door; the probes need the deps, so they come from a first
+  // core's deps (same root and platform) when a test replaces them.
+  const options = { root, platform: 'linux' as const, runner: processRunner, session: TEST_SESSION, ...(inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs } : {}) };
+  const detectionProbes = probes ? probes(createCoreDeps(options)) : undefined;
+  const { antivirusNote: _antivirusNote, ...adapters } = overrides;
+  const core = createCore({ ...options, ...adapters, ...(detectionProbes ? { detectionProbes } : {}) });
+  const { deps, events, detection, dispatch } = core;
+  const handlers = { ...core.handlers, dispose: () => core.dispose() };
   const seen: TestInstaller['events'] = [];
   events.subscribe((name, payload) => seen.push({ name, payload }));
   const start = async (method: 'startInstall' | 'startRegister', input: unknown) => {
@@ -92,7 +82,7 @@ export function createTestInstaller(root: string, overrides: InstallOverrides = 
     start,
     wait,
     run: async (method, input) => wait(await start(method, input)),
-    dispose: () => handlers.dispose(),
+    dispose: () => core.dispose(),
   };
 }
 

@@ -12,6 +12,8 @@ import {
   findInstaller,
   parseInstallerName,
 } from '../../../../main/core/install/installer-finder';
+import { linuxProfile } from '../../../../main/platform/linux/profile';
+import { win32Profile } from '../../../../main/platform/win32/profile';
 
 const ubuntu22 = (v: string, date = '23Apr2025') => `Microsoft-ASR_UA_${v}_UBUNTU-22.04-64_GA_${date}_release.tar.gz`;
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -78,7 +80,7 @@ describe('findInstaller', () => {
     await writeFile(path.join(dir, ubuntu22('9.10.0.0')), 'new');
     await writeFile(path.join(dir, 'Microsoft-ASR_UA_9.99.0.0_UBUNTU-20.04-64_GA_23Apr2025_release.tar.gz'), 'other os');
     await writeFile(path.join(dir, 'readme.txt'), 'x');
-    const choice = await findInstaller(dir, 'UBUNTU-22.04-64', 'linux');
+    const choice = await findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer);
     expect(choice.chosen).toMatchObject({ fileName: ubuntu22('9.10.0.0'), version: '9.10.0.0', token: 'UBUNTU-22.04-64', platform: 'linux', sizeBytes: 3 });
     expect(choice.chosen.path).toBe(path.join(dir, ubuntu22('9.10.0.0')));
     expect(choice.sha256).toBe(sha('new'));
@@ -90,13 +92,13 @@ describe('findInstaller', () => {
   it('breaks a version tie by build date', async () => {
     await writeFile(path.join(dir, ubuntu22('9.65.0.0', '1Jan2025')), 'a');
     await writeFile(path.join(dir, ubuntu22('9.65.0.0', '23Apr2025')), 'b');
-    expect((await findInstaller(dir, 'UBUNTU-22.04-64', 'linux')).chosen.fileName).toBe(ubuntu22('9.65.0.0', '23Apr2025'));
+    expect((await findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer)).chosen.fileName).toBe(ubuntu22('9.65.0.0', '23Apr2025'));
   });
 
   it('names the token needed and lists what was found', async () => {
     await writeFile(path.join(dir, 'Microsoft-ASR_UA_9.65.0.0_UBUNTU-20.04-64_GA_23Apr2025_release.tar.gz'), 'x');
     await writeFile(path.join(dir, 'Microsoft-ASR_UA_9.65.0.0_Windows_GA_23Apr2025_release.exe'), 'x');
-    const err = await caught(findInstaller(dir, 'UBUNTU-22.04-64', 'linux'));
+    const err = await caught(findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer));
     expect(err.code).toBe('installer.none');
     expect(err.message).toContain(`No installer for UBUNTU-22.04-64 in ${dir}`);
     expect(err.message).toContain('UBUNTU-20.04-64');
@@ -108,21 +110,21 @@ describe('findInstaller', () => {
   it('finds the Windows installer on win32 whatever token was asked', async () => {
     await writeFile(path.join(dir, 'Microsoft-ASR_UA_9.65.0.0_Windows_GA_23Apr2025_release.exe'), 'exe');
     await writeFile(path.join(dir, ubuntu22('9.70.0.0')), 'tgz');
-    const choice = await findInstaller(dir, null, 'win32');
+    const choice = await findInstaller(dir, null, win32Profile.installer);
     expect(choice.chosen).toMatchObject({ token: 'Windows', platform: 'win32', version: '9.65.0.0' });
   });
 
   it('with no detected token, uses the only token present and refuses several', async () => {
     await writeFile(path.join(dir, ubuntu22('9.65.0.0')), 'x');
-    expect((await findInstaller(dir, null, 'linux')).chosen.token).toBe('UBUNTU-22.04-64');
+    expect((await findInstaller(dir, null, linuxProfile.installer)).chosen.token).toBe('UBUNTU-22.04-64');
     await writeFile(path.join(dir, 'Microsoft-ASR_UA_9.65.0.0_RHEL9-64_GA_23Apr2025_release.tar.gz'), 'x');
-    expect((await caught(findInstaller(dir, null, 'linux'))).code).toBe('installer.ambiguous');
+    expect((await caught(findInstaller(dir, null, linuxProfile.installer))).code).toBe('installer.ambiguous');
   });
 
   it('reports a missing folder or a file given as the folder', async () => {
-    expect((await caught(findInstaller(path.join(outside, 'nope'), 'UBUNTU-22.04-64', 'linux'))).code).toBe('installer.folderMissing');
+    expect((await caught(findInstaller(path.join(outside, 'nope'), 'UBUNTU-22.04-64', linuxProfile.installer))).code).toBe('installer.folderMissing');
     await writeFile(path.join(outside, 'file'), 'x');
-    expect((await caught(findInstaller(path.join(outside, 'file'), 'UBUNTU-22.04-64', 'linux'))).code).toBe('installer.folderMissing');
+    expect((await caught(findInstaller(path.join(outside, 'file'), 'UBUNTU-22.04-64', linuxProfile.installer))).code).toBe('installer.folderMissing');
   });
 
   it('ignores directories and links that leave the folder, but accepts a link inside it', async () => {
@@ -131,12 +133,12 @@ describe('findInstaller', () => {
     await symlink(path.join(outside, 'elsewhere.tar.gz'), path.join(dir, ubuntu22('9.80.0.0')));
     await writeFile(path.join(dir, 'real.tar.gz'), 'inside');
     await symlink('real.tar.gz', path.join(dir, ubuntu22('9.70.0.0')));
-    const choice = await findInstaller(dir, 'UBUNTU-22.04-64', 'linux');
+    const choice = await findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer);
     expect(choice.chosen.version).toBe('9.70.0.0');
     expect(choice.sha256).toBe(sha('inside'));
 
     await rm(path.join(dir, ubuntu22('9.70.0.0')));
-    const err = await caught(findInstaller(dir, 'UBUNTU-22.04-64', 'linux'));
+    const err = await caught(findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer));
     expect(err.code).toBe('installer.none');
     expect(err.message).toContain('Skipped');
   });
@@ -154,7 +156,7 @@ describe('checksums', () => {
     ['binary marker', () => `${sha('payload')} *${name}`],
   ])('matches a .sha256 file with %s', async (_label, content) => {
     await writeFile(path.join(dir, `${name}.sha256`), content());
-    const choice = await findInstaller(dir, 'UBUNTU-22.04-64', 'linux');
+    const choice = await findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer);
     expect(choice.checksum).toBe('match');
     expect(choice.checksumFile).toBe(path.join(dir, `${name}.sha256`));
     expect(() => assertChecksumOk(choice)).not.toThrow();
@@ -162,17 +164,17 @@ describe('checksums', () => {
 
   it('uses SHA256SUMS when it lists the file; a SHA256SUMS that does not list it is a mismatch, not "absent"', async () => {
     await writeFile(path.join(dir, 'SHA256SUMS'), `${sha('other')}  other.tar.gz\n${sha('payload')}  ./${name}\n`);
-    expect((await findInstaller(dir, 'UBUNTU-22.04-64', 'linux')).checksum).toBe('match');
+    expect((await findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer)).checksum).toBe('match');
     // The attack: a newer "version" planted beside a genuine SHA256SUMS that lists only the real one.
     await writeFile(path.join(dir, 'SHA256SUMS'), `${sha('other')}  other.tar.gz\n`);
-    const choice = await findInstaller(dir, 'UBUNTU-22.04-64', 'linux');
+    const choice = await findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer);
     expect(choice).toMatchObject({ checksum: 'mismatch', checksumFile: path.join(dir, 'SHA256SUMS'), expectedSha256: null });
     expect(() => assertChecksumOk(choice)).toThrow(/does not list it/);
   });
 
   it('reports a mismatch with expected and actual, and assertChecksumOk stops the install', async () => {
     await writeFile(path.join(dir, `${name}.sha256`), `${sha('tampered')}  ${name}\n`);
-    const choice = await findInstaller(dir, 'UBUNTU-22.04-64', 'linux');
+    const choice = await findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer);
     expect(choice.checksum).toBe('mismatch');
     expect(choice.expectedSha256).toBe(sha('tampered'));
     let err: unknown;
@@ -190,15 +192,15 @@ describe('checksums', () => {
 
   it('treats a .sha256 file that names another file or holds no hash as a mismatch', async () => {
     await writeFile(path.join(dir, `${name}.sha256`), `${sha('payload')}  something-else.tar.gz\n`);
-    expect((await findInstaller(dir, 'UBUNTU-22.04-64', 'linux')).checksum).toBe('mismatch');
+    expect((await findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer)).checksum).toBe('mismatch');
     await writeFile(path.join(dir, `${name}.sha256`), 'not a hash\n');
-    expect((await findInstaller(dir, 'UBUNTU-22.04-64', 'linux')).checksum).toBe('mismatch');
+    expect((await findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer)).checksum).toBe('mismatch');
   });
 
   it('hashes a large file by streaming it', async () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 17, 7);
     await writeFile(path.join(dir, name), big);
-    const choice = await findInstaller(dir, 'UBUNTU-22.04-64', 'linux');
+    const choice = await findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer);
     expect(choice.sha256).toBe(createHash('sha256').update(big).digest('hex'));
     expect(choice.chosen.sizeBytes).toBe(big.length);
   });

@@ -11,6 +11,7 @@ import { findInstaller } from '../../../../main/core/install/installer-finder';
 import { checkInstallerTrust, modeText, userNames } from '../../../../main/core/install/installer-trust';
 import { CAN_CREATE_USERS, localUsers } from '../../helpers/local-user';
 import type { LocalUser } from '../../helpers/local-user';
+import { linuxProfile } from '../../../../main/platform/linux/profile';
 
 const TOKEN = 'UBUNTU-22.04-64';
 const installerName = (v: string) => `Microsoft-ASR_UA_${v}_${TOKEN}_GA_23Apr2025_release.tar.gz`;
@@ -43,7 +44,7 @@ describe.skipIf(!CAN_CREATE_USERS)(`installer trust (StrictModes)${CAN_CREATE_US
   });
 
   it('accepts a root-owned file in a root-owned folder and reports its owner and mode', async () => {
-    const choice = await findInstaller(dir, TOKEN, 'linux');
+    const choice = await findInstaller(dir, TOKEN, linuxProfile.installer);
     expect(choice.owner).toEqual({ uid: 0, user: 'root', gid: 0, mode: '0644' });
   });
 
@@ -51,7 +52,7 @@ describe.skipIf(!CAN_CREATE_USERS)(`installer trust (StrictModes)${CAN_CREATE_US
     const planted = path.join(dir, installerName('9.99.0.0'));
     await writeFile(planted, 'evil', { mode: 0o644 });
     await chown(planted, mallory.uid, mallory.gid);
-    const err = await refusal(findInstaller(dir, TOKEN, 'linux'));
+    const err = await refusal(findInstaller(dir, TOKEN, linuxProfile.installer));
     expect(err.message).toContain(`${mallory.name} (uid ${mallory.uid})`);
     expect(err.message).toContain(planted);
     expect(err.message).toContain('nothing ran');
@@ -63,7 +64,7 @@ describe.skipIf(!CAN_CREATE_USERS)(`installer trust (StrictModes)${CAN_CREATE_US
     const file = path.join(dir, installerName('9.65.0.0'));
     for (const mode of [0o666, 0o664, 0o646]) {
       await chmod(file, mode);
-      const err = await refusal(findInstaller(dir, TOKEN, 'linux'));
+      const err = await refusal(findInstaller(dir, TOKEN, linuxProfile.installer));
       expect(err.message).toContain(`mode ${modeText(mode)}`);
       expect(err.hint).toContain('chmod go-w');
     }
@@ -71,33 +72,33 @@ describe.skipIf(!CAN_CREATE_USERS)(`installer trust (StrictModes)${CAN_CREATE_US
 
   it('refuses a folder writable by others without the sticky bit, even with a genuine root-owned file in it', async () => {
     await chmod(dir, 0o777);
-    const err = await refusal(findInstaller(dir, TOKEN, 'linux'));
+    const err = await refusal(findInstaller(dir, TOKEN, linuxProfile.installer));
     expect(err.message).toContain(`The installer folder ${dir} can be written by other users (mode 0777) and has no sticky bit`);
     expect(err.hint).toContain(`chmod go-w '${dir}'`);
   });
 
   it('accepts a sticky world-writable folder (like /tmp) for a root-owned file, but not another user\'s file there', async () => {
     await chmod(dir, 0o1777);
-    expect((await findInstaller(dir, TOKEN, 'linux')).owner?.uid).toBe(0);
+    expect((await findInstaller(dir, TOKEN, linuxProfile.installer)).owner?.uid).toBe(0);
     const planted = path.join(dir, installerName('9.70.0.0'));
     await writeFile(planted, 'evil', { mode: 0o644 });
     await chown(planted, mallory.uid, mallory.gid);
-    await refusal(findInstaller(dir, TOKEN, 'linux'));
+    await refusal(findInstaller(dir, TOKEN, linuxProfile.installer));
   });
 
   it('refuses a folder owned by another user', async () => {
     await chown(dir, mallory.uid, mallory.gid);
-    const err = await refusal(findInstaller(dir, TOKEN, 'linux'));
+    const err = await refusal(findInstaller(dir, TOKEN, linuxProfile.installer));
     expect(err.message).toContain(`The installer folder ${dir} belongs to ${mallory.name} (uid ${mallory.uid})`);
   });
 
   it('refuses when a folder above it can be replaced by others (writable, not sticky) or belongs to another user', async () => {
     await chmod(outside, 0o777);
-    let err = await refusal(findInstaller(dir, TOKEN, 'linux'));
+    let err = await refusal(findInstaller(dir, TOKEN, linuxProfile.installer));
     expect(err.message).toContain(`The folder ${outside}, which holds the installer folder,`);
     await chmod(outside, 0o755);
     await chown(outside, mallory.uid, mallory.gid);
-    err = await refusal(findInstaller(dir, TOKEN, 'linux'));
+    err = await refusal(findInstaller(dir, TOKEN, linuxProfile.installer));
     expect(err.message).toContain(`belongs to ${mallory.name}`);
   });
 

@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentFacts } from '../../../../common/detection';
 import { NOTHING_CHANGED, machineStateFromAgent } from '../../../../main/core/install/outcomes';
-import { AZURE_VM_AGENT_NOTE, azureVmAgentNote } from '../../../../main/core/install/summary';
+import { linuxProfile } from '../../../../main/platform/linux/profile';
+import { win32Profile } from '../../../../main/platform/win32/profile';
 
 const agent = (a: Partial<AgentFacts>): AgentFacts => ({ installed: true, version: '9.65.0.0', installDir: '/usr/local/ASR', registered: false, configurationStatus: 'NotStarted', csAddress: null, source: '/usr/local/.vx_version', ...a });
 const uninstallHint = (dir: string) => `as root: cd ${dir} && ./uninstall.sh -Y`;
 
 describe('Azure VM agent note', () => {
   it('appears only for an installed agent; on Windows only from 9.7.0.0 (the vendor installs it from that version)', () => {
-    expect(azureVmAgentNote('linux', agent({}))).toBe(AZURE_VM_AGENT_NOTE.linux);
-    expect(azureVmAgentNote('linux', agent({ installed: false, version: null }))).toBeNull();
-    expect(azureVmAgentNote('win32', agent({ version: '9.7.0.0' }))).toBe(AZURE_VM_AGENT_NOTE.win32);
-    expect(azureVmAgentNote('win32', agent({ version: '9.65.0.0' }))).toBe(AZURE_VM_AGENT_NOTE.win32);
-    expect(azureVmAgentNote('win32', agent({ version: '9.6.0.0' }))).toBeNull();
-    expect(azureVmAgentNote('win32', agent({ version: null }))).toBeNull();
-    expect(azureVmAgentNote('win32', agent({ installed: false, version: null }))).toBeNull();
+    expect(linuxProfile.azureVmAgentNote(agent({}))).toMatch(/^Install WALinuxAgent on the Azure VM after failover/);
+    expect(linuxProfile.azureVmAgentNote(agent({ installed: false, version: null }))).toBeNull();
+    const windowsNote = 'The Azure VM agent is installed with the Mobility service (9.7.0.0 and later).';
+    expect(win32Profile.azureVmAgentNote(agent({ version: '9.7.0.0' }))).toBe(windowsNote);
+    expect(win32Profile.azureVmAgentNote(agent({ version: '9.65.0.0' }))).toBe(windowsNote);
+    expect(win32Profile.azureVmAgentNote(agent({ version: '9.6.0.0' }))).toBeNull();
+    expect(win32Profile.azureVmAgentNote(agent({ version: null }))).toBeNull();
+    expect(win32Profile.azureVmAgentNote(agent({ installed: false, version: null }))).toBeNull();
   });
 });
 
