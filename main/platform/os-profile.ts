@@ -1,3 +1,4 @@
+import type path from 'node:path';
 import type { AgentFacts } from '../../common/detection';
 import type { AgentCommands } from './agent-platform';
 import type { SystemPaths } from './system-paths';
@@ -22,6 +23,12 @@ export interface OsProfile {
   /** The vendor's default install folder (a system path); the one place it is written per OS. */
   readonly defaultInstallDir: string;
   readonly installer: InstallerNaming;
+  /** This OS's path rules (a Windows path is checked with win32 rules on any host). */
+  readonly pathApi: path.PlatformPath;
+  /** A full path on this OS: "/…" on Linux, a drive letter ("C:\\…") on Windows (no "\\server" or "\\…"). */
+  readonly isAbsolute: (systemPath: string) => boolean;
+  /** Whether the vendor's installer carries a signature the app checks (Authenticode on the Windows .exe). */
+  readonly signedInstaller: boolean;
   /** Mobility Setup's own log folder (its app log and one file per job), as a real path. */
   readonly logDir: (paths: SystemPaths) => string;
   /** What a person runs to remove the agent by hand. */

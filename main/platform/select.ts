@@ -1,4 +1,5 @@
 import type { PlatformDeps } from './platform-deps';
+import type { OsFamily } from '../../common/detection';
 import type { AntivirusProbes } from './antivirus-probes';
 import { createLinuxAntivirusProbes } from './linux/antivirus-probes';
 import { createWin32AntivirusProbes } from './win32/antivirus-probes';
@@ -45,4 +46,9 @@ export function selectAntivirusProbes(deps: PlatformDeps, files: RootFiles = cre
  */
 export function selectOsProfile(platform: NodeJS.Platform): OsProfile {
   return platform === 'win32' ? win32Profile : linuxProfile;
+}
+
+/** The OS family a report names for this platform ("other" where the agent has no build). */
+export function osFamilyOf(platform: NodeJS.Platform): OsFamily {
+  return platform === 'linux' || platform === 'win32' ? platform : 'other';
 }

@@ -15,13 +15,13 @@ import { antivirusNoteText } from './antivirus-summary';
 
 /**
  * The Azure VM agent note in the user's language, only where the core says it applies (an installed agent;
- * on Windows 9.7.0.0 and later); the core's English note for platforms the catalog does not cover.
+ * on Windows 9.7.0.0 and later). The core's OS profile answers whether WALinuxAgent is present only where
+ * that agent exists (Linux); null there means the Windows note, so the renderer never asks which OS it is.
  */
-function azureNote(t: TFunction, platform: string | undefined, summary: AgentSummary): string | null {
+function azureNote(t: TFunction, summary: AgentSummary): string | null {
   if (summary.azureVmAgentNote === null) return null;
-  if (platform === 'win32') return t('summary.azure.windows');
-  if (platform === 'linux') return summary.walinuxagentPresent ? t('summary.azure.linuxPresent') : t('summary.azure.linux');
-  return summary.azureVmAgentNote;
+  if (summary.walinuxagentPresent === null) return t('summary.azure.windows');
+  return summary.walinuxagentPresent ? t('summary.azure.linuxPresent') : t('summary.azure.linux');
 }
 
 /** The job step that ended a failed or cancelled job, when there is one. */
@@ -64,7 +64,7 @@ export function SummaryStep() {
   const logFiles = summary?.logFiles.length ? summary.logFiles : job.logFiles;
   // The number the command line exits with for the same ending (1602 cancelled, 124 timed out, 14, …).
   const exitCode = exitCodeForJob(job);
-  const note = summary ? azureNote(t, state.session?.platform, summary) : null;
+  const note = summary ? azureNote(t, summary) : null;
 
   const backToStart = () => {
     dispatch({ type: 'reset' });

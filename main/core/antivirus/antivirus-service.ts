@@ -1,5 +1,4 @@
 import os from 'node:os';
-import path from 'node:path';
 import { UserError } from '../../../common/result';
 import { hasControlCharacter } from '../../../common/path-input';
 import type { AntivirusChoice, AntivirusFixReport, AntivirusNote, AntivirusReport, FixResult, ScannerFinding } from '../../../common/antivirus';
@@ -7,6 +6,7 @@ import { needsAttention } from '../../../common/antivirus';
 import { agentFoldersToExclude } from '../../platform/antivirus-folders';
 import type { AntivirusProbes, DetectedScanner, FixCommand, FixPlan } from '../../platform/antivirus-probes';
 import { selectAntivirusProbes } from '../../platform/select';
+import type { OsProfile } from '../../platform/os-profile';
 import type { CoreDeps } from '../core-deps';
 import type { DetectionService } from '../detect/detection-service';
 import { addClamdExclusions } from './clamd-config-edit';
@@ -20,10 +20,9 @@ const shown = (command: FixCommand) => [command.file, ...command.args].join(' ')
  * A custom install folder ends up inside product configuration (a clamd.conf line): a line break in it would
  * add a line of its own choosing, so control characters and relative paths are refused before anything runs.
  */
-export function checkInstallDir(installDir: string | undefined, platform: NodeJS.Platform): void {
+export function checkInstallDir(installDir: string | undefined, profile: Pick<OsProfile, 'isAbsolute'>): void {
   if (installDir === undefined) return;
-  const absolute = platform === 'win32' ? path.win32.isAbsolute(installDir) && /^[A-Za-z]:[\\/]/.test(installDir) : path.posix.isAbsolute(installDir);
-  if (!absolute || hasControlCharacter(installDir)) {
+  if (!profile.isAbsolute(installDir) || hasControlCharacter(installDir)) {
     throw new UserError('antivirus.installDirInvalid', 'The install folder must be an absolute path without control characters (line breaks, tabs).', 'Give the folder the agent is (or will be) installed in, e.g. /usr/local/ASR.');
   }
 }
@@ -89,7 +88,7 @@ export class AntivirusService {
   }
 
   private async run(installDir: string | undefined): Promise<{ report: AntivirusReport; detected: DetectedScanner[] }> {
-    checkInstallDir(installDir, this.deps.platform);
+    checkInstallDir(installDir, this.deps.profile);
     const detection = await this.detection.detect();
     const folders = agentFoldersToExclude(this.deps.platform, installDir ?? detection.agent.installDir);
     const detected = this.probes ? await this.probes.findScanners(folders) : [];

@@ -1,6 +1,6 @@
 import type { AgentFacts, DetectionReport, DetectionSnapshot, DiskCheck, PrivilegeFacts } from '../../../common/detection';
 import type { DetectionProbes, OsSection } from '../../platform/detection-probes';
-import { selectDetectionProbes } from '../../platform/select';
+import { osFamilyOf, selectDetectionProbes } from '../../platform/select';
 import type { CoreDeps } from '../core-deps';
 
 /**
@@ -100,7 +100,7 @@ export class DetectionService {
 
   private osFallback(_error: unknown): OsSection {
     return {
-      os: { family: this.deps.platform === 'linux' || this.deps.platform === 'win32' ? this.deps.platform : 'other', distribution: null, version: null, kernel: null, arch: 'unknown', source: null },
+      os: { family: osFamilyOf(this.deps.platform), distribution: null, version: null, kernel: null, arch: 'unknown', source: null },
       token: null,
       supported: false,
       supportReason: 'support.detectionFailed',

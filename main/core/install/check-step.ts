@@ -50,26 +50,23 @@ export function validateRegistration(registration: Registration): Endpoint | nul
   return null;
 }
 
-const WINDOWS_ABSOLUTE = /^[A-Za-z]:[\\/]/;
-
 /**
  * The install folder must be a full path: a relative one would resolve from the extraction folder, which
  * is removed (recursively) after the install. The root of the file system and anything inside the
  * temporary work folder are refused for the same reason. Throws UserError 'installDir.notAbsolute',
  * 'installDir.unsafe' or 'installDir.invalid'.
  */
-export function checkInstallDir(env: Pick<PipelineEnv, 'deps' | 'commands' | 'workBase'>, dir: string): void {
-  const win = env.commands.platform === 'win32';
+export function checkInstallDir(env: Pick<PipelineEnv, 'deps' | 'commands' | 'profile' | 'workBase'>, dir: string): void {
   const shown = sanitiseEntryName(dir);
   const hint = `Enter the full path of the install folder, e.g. ${env.commands.defaultInstallDir}, or leave it empty for that default.`;
   // The vendor installer writes the folder into line-based files (.vx_version's INSTALLATION_DIR=…) that the
   // next register trusts: a line break in it would inject a line. The shown text is sanitised, never raw.
   const input = checkPathInput(dir, 'The install folder');
   if (!input.ok) throw new UserError(input.code, `${input.message} (${shown})`, hint, { dir: shown });
-  if (!(win ? WINDOWS_ABSOLUTE.test(dir) : dir.startsWith('/'))) {
+  if (!env.profile.isAbsolute(dir)) {
     throw new UserError('installDir.notAbsolute', `The install folder "${shown}" is not a full (absolute) path.`, hint, { dir: shown });
   }
-  const api = win ? path.win32 : path.posix;
+  const api = env.profile.pathApi;
   const normal = api.normalize(dir);
   if (normal === api.parse(normal).root) {
     throw new UserError('installDir.unsafe', `The install folder cannot be the root folder ${shown}.`, hint, { dir: shown });
@@ -118,7 +115,7 @@ async function chooseInstaller(env: PipelineEnv, job: JobHandle, request: Instal
   job.log(`SHA-256: ${choice.sha256}; checksum file: ${choice.checksumFile ?? 'none'} (${choice.checksum})`);
   try {
     assertChecksumOk(choice);
-    if (env.commands.platform === 'win32') {
+    if (env.profile.signedInstaller) {
       const signature = await checkInstallerSignature(env.deps.runner, choice.chosen.path, choice.chosen.fileName);
       job.log(`Signature: ${signature.status}, publisher ${signature.publisher ?? 'unknown'} (certificate ${signature.thumbprint ?? 'unknown'}).`);
     }

@@ -14,6 +14,7 @@ import { chmod, lstat, mkdir, mkdtemp, open, readdir, rm, rmdir } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
+import { hasPosixModes } from '../../platform/host-file-modes';
 
 export interface SecretFileOptions {
   /** Folder that holds the per-use folders; default `secretBaseFor(os.tmpdir())`. */
@@ -59,7 +60,7 @@ export function secretBaseFor(
   runtimeDir: string | undefined = process.env.XDG_RUNTIME_DIR,
 ): string {
   const sharedTemp = path.resolve(workBase) === path.resolve(os.tmpdir());
-  if (!sharedTemp || platform === 'win32' || uid === undefined) return path.join(workBase, 'mobility-setup-secrets');
+  if (!sharedTemp || !hasPosixModes(platform) || uid === undefined) return path.join(workBase, 'mobility-setup-secrets');
   if (uid === 0) return ROOT_SECRET_BASE;
   const runtime = privateRuntimeDir(runtimeDir, uid);
   if (runtime) return path.join(runtime, 'mobility-setup-secrets');
@@ -84,11 +85,11 @@ async function ensureBase(base: string): Promise<void> {
   await mkdir(base, { recursive: true, mode: 0o700 });
   const info = await lstat(base);
   // A per-process base was created by us with a name nobody could guess: anything looser was not made by us.
-  if (!ownedFolder(info) || (isEphemeralBase(base) && process.platform !== 'win32' && (info.mode & 0o077) !== 0)) {
+  if (!ownedFolder(info) || (isEphemeralBase(base) && hasPosixModes() && (info.mode & 0o077) !== 0)) {
     throw new UserError('secret.unsafeBase', `The folder for temporary secret files (${base}) is not a private folder of this user.`,
       'Remove it (or set TMPDIR to a private folder) and try again.', { base });
   }
-  if (process.platform !== 'win32' && (info.mode & 0o777) !== 0o700) await chmod(base, 0o700);
+  if (hasPosixModes() && (info.mode & 0o777) !== 0o700) await chmod(base, 0o700);
 }
 
 /** A real folder (not a link) owned by this user. */
@@ -198,7 +199,7 @@ export async function sweepSecretLeftovers(base: string = defaultSecretBase()): 
 async function sweepBase(base: string): Promise<number> {
   const info = await lstat(base).catch(() => null);
   // Group/other write would let someone else have planted the entries; ownership alone is not enough.
-  if (!info || !ownedFolder(info) || (process.platform !== 'win32' && (info.mode & 0o022) !== 0)) return 0;
+  if (!info || !ownedFolder(info) || (hasPosixModes() && (info.mode & 0o022) !== 0)) return 0;
   let removed = 0;
   for (const name of await readdir(base)) {
     const match = /^run-(\d+)-/.exec(name);

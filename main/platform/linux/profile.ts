@@ -27,6 +27,10 @@ export const linuxProfile: OsProfile = {
     tokenFor: (detected) => detected,
     wantedFileName: (token) => `Microsoft-ASR_UA_<version>_${token}_GA_<date>_release.tar.gz`,
   },
+  pathApi: path.posix,
+  isAbsolute: (systemPath) => systemPath.startsWith('/'),
+  // The tar.gz is not signed; its checksum file is what the installer search compares.
+  signedInstaller: false,
   logDir: (paths: SystemPaths) => (paths.isSandbox ? path.join(paths.root, LINUX_LOG_DIR) : LINUX_LOG_DIR),
   uninstallHint: (installDir) => `as root: cd ${installDir} && ./uninstall.sh -Y`,
   azureVmAgentNote: (agent) => (agent.installed ? AZURE_VM_AGENT_NOTE : null),

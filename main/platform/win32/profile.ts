@@ -18,6 +18,8 @@ export function win32LogDir(paths: SystemPaths, env: NodeJS.ProcessEnv = process
   return path.win32.join(programData, 'Mobility Setup');
 }
 
+const WINDOWS_ABSOLUTE = /^[A-Za-z]:[\\/]/;
+
 export const win32Profile: OsProfile = {
   platform: 'win32',
   commands: win32AgentCommands,
@@ -28,6 +30,9 @@ export const win32Profile: OsProfile = {
     tokenFor: () => 'Windows',
     wantedFileName: () => 'Microsoft-ASR_UA_<version>_Windows_GA_<date>_release.exe',
   },
+  pathApi: path.win32,
+  isAbsolute: (systemPath) => WINDOWS_ABSOLUTE.test(systemPath),
+  signedInstaller: true,
   logDir: (paths) => win32LogDir(paths),
   uninstallHint: () => 'Programs and Features → Microsoft Azure Site Recovery Mobility Service → Uninstall',
   azureVmAgentNote: (agent) => {

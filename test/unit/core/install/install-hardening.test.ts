@@ -7,6 +7,7 @@ import type { JobSnapshot } from '../../../../common/install';
 import { UserError } from '../../../../common/result';
 import { checkInstallDir } from '../../../../main/core/install/check-step';
 import { selectAgentPlatform } from '../../../../main/platform/agent-platform';
+import { selectOsProfile } from '../../../../main/platform/select';
 import { SystemPaths } from '../../../../main/platform/system-paths';
 import type { CoreDeps } from '../../../../main/core/core-deps';
 import { PASSPHRASE, leftovers, makeInstaller, readVx, useInstallTestSetup } from './install-world';
@@ -60,7 +61,7 @@ describe('install folder', () => {
   const envFor = (platform: 'linux' | 'win32', root: string) => {
     const commands = selectAgentPlatform(platform);
     if (!commands) throw new Error('no commands');
-    return { deps: { paths: new SystemPaths(root) } as CoreDeps, commands, workBase: path.join(root, 'tmp') };
+    return { deps: { paths: new SystemPaths(root) } as CoreDeps, commands, profile: selectOsProfile(platform), workBase: path.join(root, 'tmp') };
   };
   const codeOf = (fn: () => void) => {
     try {
