@@ -5,7 +5,7 @@ import type { CoreDeps, Desktop } from './core-deps';
 import { DetectionService } from './detect/detection-service';
 import type { CommandRunner, Clock, Logger } from './ports';
 import { silentLogger, systemClock } from './ports';
-import { processRunner } from './process-runner';
+import { processRunner } from '../platform/process-runner';
 import { APP_LOG_NAME } from '../platform/os-profile';
 import type { OsProfile } from '../platform/os-profile';
 import { selectOsProfile } from '../platform/select';

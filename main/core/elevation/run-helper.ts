@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT_SECRET_BASE, withSecretFile } from '../install/secret-file';
-import { processRunner } from '../process-runner';
+import { processRunner } from '../../platform/process-runner';
 import type { PrivilegedOperation, PrivilegedResult } from './elevator';
 import {
   HelperRefusal,

@@ -13,7 +13,7 @@ import { requestSchemas } from '../../../common/api';
 import { checkPassphrase } from '../../../common/passphrase';
 import { hasControlCharacter } from '../../../common/path-input';
 import { withSecretFile } from '../../../main/core/install/secret-file';
-import { processRunner } from '../../../main/core/process-runner';
+import { processRunner } from '../../../main/platform/process-runner';
 import { hostileChar, hostileText, isWellFormed } from './hostile-strings';
 
 const PRINT_ARGV = 'process.stdout.write(JSON.stringify(process.argv.slice(1)))';

@@ -4,7 +4,7 @@ import type { ConnectivityReport } from '../../../../common/connectivity';
 import { UserError } from '../../../../common/result';
 import { EventBus } from '../../../../main/api/event-bus';
 import type { CoreDeps } from '../../../../main/core/core-deps';
-import { processRunner } from '../../../../main/core/process-runner';
+import { processRunner } from '../../../../main/platform/process-runner';
 import { SystemPaths } from '../../../../main/platform/system-paths';
 import { certificateFacts, checkConnectivity, createConnectivityHandlers } from '../../../../main/core/connectivity';
 import type { Running } from './loopback-servers';

@@ -3,7 +3,7 @@ import { EventBus } from '../../../../main/api/event-bus';
 import type { CoreDeps } from '../../../../main/core/core-deps';
 import { silentLogger, systemClock } from '../../../../main/core/ports';
 import type { CommandRunner } from '../../../../main/core/ports';
-import { processRunner } from '../../../../main/core/process-runner';
+import { processRunner } from '../../../../main/platform/process-runner';
 import { selectOsProfile } from '../../../../main/platform/select';
 import { SystemPaths } from '../../../../main/platform/system-paths';
 

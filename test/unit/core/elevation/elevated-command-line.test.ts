@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultHelperCommand, helperCommandFor, isSafeCommandPart, toElevatedCommandLine } from '../../../../main/core/elevation/helper-command';
 import type { HelperRuntime } from '../../../../main/core/elevation/helper-command';
 import { workingFolderForPrompt } from '../../../../main/core/elevation/sudo-prompt-launcher';
-import { windowsTreeKillCommand } from '../../../../main/core/process-runner';
+import { windowsTreeKillCommand } from '../../../../main/platform/process-runner';
 
 const WIN_EXE = 'C:\\Program Files (x86)\\Mobility Setup\\mobility-setup.exe';
 const WIN_REQUEST = 'C:\\Users\\op\\AppData\\Local\\Temp\\mobility-setup-req-x\\request.json';

@@ -9,7 +9,7 @@ import { createHelperElevator } from '../../../../main/core/elevation/helper-ele
 import type { HelperLauncher, LaunchOutcome } from '../../../../main/core/elevation/helper-elevator';
 import { runHelper } from '../../../../main/core/elevation/run-helper';
 import { NO_POLKIT_MESSAGE } from '../../../../main/core/elevation/sudo-prompt-launcher';
-import { spawnProcess } from '../../../../main/core/process-runner';
+import { spawnProcess } from '../../../../main/platform/process-runner';
 import { PASSPHRASE, alive, leftovers, pidsMentioning, readVx, useInstallTestSetup } from '../install/install-world';
 
 const BUILT_CLI = path.resolve(__dirname, '../../../../dist/main/cli.js');

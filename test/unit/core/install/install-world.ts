@@ -17,7 +17,7 @@ import type { DetectionService } from '../../../../main/core/detect/detection-se
 import type { DetectionProbes } from '../../../../main/platform/detection-probes';
 import type { InstallOverrides } from '../../../../main/core/install';
 import { waitForJob } from '../../../../main/core/install/wait-for-job';
-import { processRunner } from '../../../../main/core/process-runner';
+import { processRunner } from '../../../../main/platform/process-runner';
 import { buildAgentPackage } from '../../../world/agent-package';
 import type { AgentBehavior } from '../../../world/agent-package';
 import { startCsSimulator } from '../../../world/cs-simulator';
