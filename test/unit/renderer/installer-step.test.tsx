@@ -18,6 +18,17 @@ async function toInstallerStep(fake: FakeTransport) {
 }
 
 describe('installer step', () => {
+  it("shows the default install folder the session names (the core's OS profile), not one of its own", async () => {
+    // A folder no renderer constant holds: only the session can have put it there.
+    const windowsDir = 'D:\\Agents\\Site Recovery';
+    const folders = { installDir: windowsDir, logDir: 'C:\\ProgramData\\Mobility Setup' };
+    const fake = new FakeTransport()
+      .on('getSession', { ...session, platform: 'win32', folders, defaults: { ...session.defaults, installerDir: null } })
+      .on('detect', report);
+    await toInstallerStep(fake);
+    expect(screen.getByLabelText<HTMLInputElement>('Install folder (optional)').placeholder).toBe(windowsDir);
+  });
+
   it('explains installer.none with the catalog text, its params and what was found', async () => {
     const fake = new FakeTransport()
       .on('getSession', { ...session, defaults: { ...session.defaults, installerDir: null } })
