@@ -14,6 +14,8 @@ export const EXIT = {
   downgrade: 15,
   /** This OS (or kernel, or architecture) is not supported (vendor 42). */
   unsupported: 42,
+  /** A system restart is pending (vendor 62); refused before installing unless told to ignore it. */
+  restartPending: 62,
   /** Any other unmet precondition. */
   precondition: 64,
   internal: 70,
@@ -36,6 +38,7 @@ export const EXIT = {
 /** Exit code for an outcome code (the job's or a handler's UserError code). */
 export function exitCodeForError(code: string): number {
   if (code === 'install.unsupported') return EXIT.unsupported;
+  if (code === 'install.restartPending') return EXIT.restartPending;
   if (code === 'exit.15') return EXIT.downgrade;
   if (['installer.none', 'installer.folderMissing', 'installer.ambiguous'].includes(code)) return EXIT.installerNotFound;
   if (code === 'installer.checksumMismatch' || code === 'installer.changed' || code === 'installer.unreadable' || code === 'installer.untrusted' || code === 'installer.signature' || code.startsWith('extract.')) return EXIT.installerIntegrity;

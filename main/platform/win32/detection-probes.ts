@@ -8,6 +8,7 @@ import { readMachineFacts } from '../machine-facts';
 import type { RootFiles } from '../root-files';
 import { AGENT_PRODUCT_KEY, AGENT_SERVER_KEY, AGENT_UNINSTALL_KEY, windowsAgentFacts } from './agent-registry';
 import { windowsPrivileges } from './privileges';
+import { CBS_REBOOT_PENDING_KEY, PENDING_RENAMES_VALUE, SESSION_MANAGER_KEY, WU_REBOOT_REQUIRED_KEY, windowsPendingRestart } from './pending-restart';
 import { parseRegQuery, regNumber, regQueryArgs } from './reg-query';
 import type { RegKey } from './reg-query';
 import { SUPPORT_MATRIX } from '../../core/detect/support-matrix';
@@ -73,6 +74,15 @@ export function createWin32DetectionProbes(deps: CoreDeps, files: RootFiles): De
 
     checkDisk(installDir) {
       return checkDiskSpace(deps.paths, requirementsFor(WINDOWS_DISK_REQUIREMENTS, WINDOWS_INSTALL_DIR, installDir));
+    },
+
+    async readPendingRestart() {
+      const [cbsRebootPending, wuRebootRequired, sessionManager] = await Promise.all([
+        readKey(CBS_REBOOT_PENDING_KEY),
+        readKey(WU_REBOOT_REQUIRED_KEY),
+        readKey(SESSION_MANAGER_KEY, PENDING_RENAMES_VALUE),
+      ]);
+      return windowsPendingRestart({ cbsRebootPending, wuRebootRequired, sessionManager });
     },
   };
 }
