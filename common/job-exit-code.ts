@@ -24,6 +24,8 @@ export const EXIT = {
   serverUnreachable: 73,
   notElevated: 74,
   diskSpace: 75,
+  /** Another install, register or uninstall holds the job lock (the vendor's 41: another instance running). */
+  jobBusy: 41,
   verifyFailed: 76,
   notInstalled: 77,
   successWithWarnings: 98,
@@ -45,6 +47,7 @@ export function exitCodeForError(code: string): number {
   if (code === 'install.serverUnreachable') return EXIT.serverUnreachable;
   if (code === 'install.notElevated' || code.startsWith('elevation.')) return EXIT.notElevated;
   if (code === 'install.diskSpace') return EXIT.diskSpace;
+  if (code === 'job.busy') return EXIT.jobBusy;
   if (code.startsWith('verify.')) return EXIT.verifyFailed;
   if (code === 'register.notInstalled') return EXIT.notInstalled;
   if (code === 'install.timeout' || code === 'register.timeout') return EXIT.timeout;
