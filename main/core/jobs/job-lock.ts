@@ -20,9 +20,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { link, lstat, mkdir, open, unlink } from 'node:fs/promises';
+import { link, lstat, open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
+import { assertPrivateFolder } from './private-folder';
 import { isProcessAlive, processStartTicks } from './process-alive';
 
 export type FrontDoor = 'cli' | 'browser' | 'electron';
@@ -61,21 +62,6 @@ interface Stored extends LockHolder {
 
 /** What a lock file holds, or 'invalid' (empty, garbled, a link, another user's): only a crash or an attack makes one. */
 type Observed = { kind: 'held'; stored: Stored; ino: number } | { kind: 'invalid'; ino: number } | { kind: 'absent' };
-
-async function assertSafeFolder(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o755 });
-  const info = await lstat(dir);
-  const uid = process.getuid?.();
-  const foreign = uid !== undefined && info.uid !== uid;
-  if (!info.isDirectory() || foreign || (uid !== undefined && (info.mode & 0o022) !== 0)) {
-    throw new UserError(
-      'job.lockUnsafe',
-      `The folder ${dir} that holds the job lock is not a folder of this user that only it can change, so another user could fake or redirect the lock.`,
-      `Make ${dir} a folder owned by ${uid === 0 ? 'root' : 'this user'} that others cannot write (chmod 755), then try again.`,
-      { dir },
-    );
-  }
-}
 
 function parseStored(text: string): Stored | null {
   try {
@@ -176,7 +162,7 @@ async function takeOver(dir: string, lockFile: string, seen: Observed & { ino: n
 }
 
 export async function acquireJobLock(lockDir: string, who: { frontDoor: FrontDoor; kind: string; now?: number }): Promise<LockAttempt> {
-  await assertSafeFolder(lockDir);
+  await assertPrivateFolder(lockDir, 'job.lockUnsafe', 'the job lock');
   const lockFile = path.join(lockDir, LOCK_FILE);
   const me: Stored = {
     pid: process.pid,
