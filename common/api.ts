@@ -38,6 +38,7 @@ export const requestSchemas = {
       dataPort: port.optional(),
       /** What the person chose on the anti-virus step; recorded in the job's summary. */
       antivirusChoice: z.enum(['allExcluded', 'continuedWithWarning']).optional(),
+      ignorePendingRestart: z.boolean().optional(),
     })
     .strict(),
   startRegister: z

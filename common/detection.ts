@@ -47,6 +47,30 @@ export interface DiskCheck {
   ok: boolean | null;
 }
 
+/** Which marker said a restart is pending (the first three are Linux's, the rest Windows registry markers). */
+export type PendingRestartSource =
+  | 'rebootRequiredFile'
+  | 'needsRestarting'
+  | 'newerKernel'
+  | 'cbsRebootPending'
+  | 'windowsUpdateRebootRequired'
+  | 'pendingFileRename';
+
+export interface PendingRestartMarker {
+  source: PendingRestartSource;
+  /** English: what was seen, e.g. "/var/run/reboot-required exists (packages: linux-image-6.1.0-18-amd64)". */
+  detail: string;
+}
+
+/**
+ * The vendor's installer fails with exit 62 when a restart is pending, so detection says so before installing.
+ * `pending` is true when any marker was seen; markers that could not be read are simply absent.
+ */
+export interface PendingRestartFacts {
+  pending: boolean;
+  markers: PendingRestartMarker[];
+}
+
 export interface DetectionReport {
   /** The root prefix everything was read under ("/" on a real system). */
   root: string;
@@ -62,6 +86,8 @@ export interface DetectionReport {
   agent: AgentFacts;
   /** null until the slow disk probe has answered. */
   disk: DiskCheck[] | null;
+  /** Whether a system restart is pending; absent or null until that probe has answered. */
+  pendingRestart?: PendingRestartFacts | null;
   durationMs: number;
 }
 

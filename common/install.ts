@@ -65,6 +65,8 @@ export interface InstallRequest {
   /** Port of the process server's data channel (9443 unless a lab says otherwise). */
   dataPort?: number;
   antivirusChoice?: AntivirusChoice;
+  /** Install although a restart is pending (the CLI's --ignore-pending-restart; the wizard after its warning). */
+  ignorePendingRestart?: boolean;
 }
 
 export type RegisterRequest = { registration: Exclude<Registration, { mode: 'none' }> };

@@ -14,6 +14,8 @@ export const EXIT = {
   downgrade: 15,
   /** This OS (or kernel, or architecture) is not supported (vendor 42). */
   unsupported: 42,
+  /** A system restart is pending (vendor 62); refused before installing unless told to ignore it. */
+  restartPending: 62,
   /** Any other unmet precondition. */
   precondition: 64,
   internal: 70,
@@ -22,6 +24,8 @@ export const EXIT = {
   serverUnreachable: 73,
   notElevated: 74,
   diskSpace: 75,
+  /** Another install, register or uninstall holds the job lock (the vendor's 41: another instance running). */
+  jobBusy: 41,
   verifyFailed: 76,
   notInstalled: 77,
   successWithWarnings: 98,
@@ -36,12 +40,14 @@ export const EXIT = {
 /** Exit code for an outcome code (the job's or a handler's UserError code). */
 export function exitCodeForError(code: string): number {
   if (code === 'install.unsupported') return EXIT.unsupported;
+  if (code === 'install.restartPending') return EXIT.restartPending;
   if (code === 'exit.15') return EXIT.downgrade;
   if (['installer.none', 'installer.folderMissing', 'installer.ambiguous'].includes(code)) return EXIT.installerNotFound;
   if (code === 'installer.checksumMismatch' || code === 'installer.changed' || code === 'installer.unreadable' || code === 'installer.untrusted' || code === 'installer.signature' || code.startsWith('extract.')) return EXIT.installerIntegrity;
   if (code === 'install.serverUnreachable') return EXIT.serverUnreachable;
   if (code === 'install.notElevated' || code.startsWith('elevation.')) return EXIT.notElevated;
   if (code === 'install.diskSpace') return EXIT.diskSpace;
+  if (code === 'job.busy') return EXIT.jobBusy;
   if (code.startsWith('verify.')) return EXIT.verifyFailed;
   if (code === 'register.notInstalled') return EXIT.notInstalled;
   if (code === 'install.timeout' || code === 'register.timeout') return EXIT.timeout;

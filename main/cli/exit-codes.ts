@@ -45,7 +45,7 @@ export const CLI_EXIT_CODES: readonly ExitCodeRow[] = [
   [EXIT.unsupported, 'This OS is not supported (detected before running; vendor 42)'],
   [43, 'Vendor: cannot stop the agent services'],
   [44, 'Vendor: cannot start the agent services'],
-  [62, 'Vendor: a system restart is pending'],
+  [EXIT.restartPending, 'A system restart is pending (checked before installing unless --ignore-pending-restart; vendor 62)'],
   [EXIT.precondition, 'Another precondition is not met'],
   [EXIT.internal, 'Internal error in Mobility Setup'],
   [EXIT.installerNotFound, 'No installer for this OS in --installer-dir (or the folder is missing)'],

@@ -1,4 +1,4 @@
-import type { AgentFacts, DiskCheck, OsFacts, PrivilegeFacts } from '../../common/detection';
+import type { AgentFacts, DiskCheck, OsFacts, PendingRestartFacts, PrivilegeFacts } from '../../common/detection';
 import type { SupportVerdict } from './support-matrix';
 
 /** The OS section of the report: facts plus the installer token and support verdict. */
@@ -17,4 +17,6 @@ export interface DetectionProbes {
   readPrivileges(): Promise<PrivilegeFacts>;
   /** Free space against the prerequisites; `installDir` (a system path) replaces the default install folder. */
   checkDisk(installDir?: string): Promise<DiskCheck[]>;
+  /** Whether a system restart is pending (the vendor's installer refuses with exit 62 when one is). */
+  readPendingRestart(): Promise<PendingRestartFacts>;
 }

@@ -24,5 +24,6 @@ export function createUnsupportedDetectionProbes(deps: PlatformDeps, files: Root
       return Promise.resolve({ elevated: uid === 0, user: `uid ${uid}`, canElevate: false, method: uid === 0 ? 'none-needed' : 'unavailable' });
     },
     checkDisk: () => Promise.resolve([]),
+    readPendingRestart: () => Promise.resolve({ pending: false, markers: [] }),
   };
 }

@@ -93,6 +93,8 @@ export function createWizardActions(transport: Transport, dispatch: Dispatch<Wiz
           registration,
           ...(dataPort !== null ? { dataPort } : {}),
           ...antivirusChoiceFor(state),
+          // The Review showed the pending-restart warning before this button: the person chose to try anyway.
+          ...(state.detection?.pendingRestart?.pending === true ? { ignorePendingRestart: true } : {}),
         });
       }
       dispatch(reply.ok ? { type: 'jobStarted', jobId: reply.value.jobId } : { type: 'startFailed', error: reply.error });

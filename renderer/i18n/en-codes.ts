@@ -53,6 +53,7 @@ export const enHints: Record<string, string> = {
   'transport.failed': 'Check that mobility-setup is still running, then reload this page.',
   'installer.none': 'Put {{wanted}} in {{dir}}, then search again.',
   'installer.folderMissing': 'Choose the folder that holds the Mobility service installer you downloaded.',
+  'install.restartPending': 'Restart the server, then start Mobility Setup again.',
   'conn.control.refused': 'Check the address and that port 443 is open from this server to the configuration server.',
   'exit.1': 'Read the log for the first error line, fix its cause and run the install again.',
   'exit.2': 'This is a Mobility Setup fault: send the log to support.',

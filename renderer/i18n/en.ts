@@ -139,4 +139,17 @@ export const enUi = {
       continuedWithWarning: 'Continued with a warning: {{products}} may scan the agent folders',
     },
   },
+  restart: {
+    message: 'A system restart is pending. The Mobility service installer refuses to install until this server restarts.',
+    source: {
+      rebootRequiredFile: 'Package updates ask for a restart',
+      needsRestarting: 'needs-restarting',
+      newerKernel: 'Newer kernel installed',
+      cbsRebootPending: 'Component Based Servicing',
+      windowsUpdateRebootRequired: 'Windows Update',
+      pendingFileRename: 'Pending file operations',
+    },
+    hintDetect: 'Restart the server, then start Mobility Setup again. You can still continue; the install will try anyway.',
+    hintReview: 'Installing now tries anyway: the installer may stop with exit code 62. Restarting first is the safe way.',
+  },
 };

@@ -12,6 +12,7 @@ import { useWizard } from '../flow/wizard-context';
 import { DiskSection, OsSection, PrivilegeSection, SupportSection } from './detect-sections';
 import { AgentSection } from './detect-agent';
 import { AntivirusSection } from './antivirus-section';
+import { PendingRestartNotice } from './pending-restart-notice';
 
 export function DetectStep() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function DetectStep() {
         {state.detecting ? <StatusText icon="running" label={t('detect.checking')} /> : complete ? t('detect.done') : ''}
       </p>
       {state.detectionError ? <ErrorNotice error={state.detectionError} /> : null}
+      <PendingRestartNotice facts={d?.pendingRestart} where="detect" />
       <div className="card-grid">
         <OsSection os={d?.os} />
         <SupportSection detection={d} />

@@ -11,6 +11,7 @@ import { useWizard } from '../flow/wizard-context';
 import { canEnter } from '../flow/wizard-guards';
 import { StepActions } from './step-actions';
 import { antivirusSummary } from './antivirus-summary';
+import { PendingRestartNotice } from './pending-restart-notice';
 
 export function ReviewStep() {
   const { t } = useTranslation();
@@ -63,6 +64,7 @@ export function ReviewStep() {
       <Card title={t('review.planTitle')} className="card-wide">
         <Facts rows={rows} />
       </Card>
+      {register ? null : <PendingRestartNotice facts={state.detection?.pendingRestart} where="review" />}
       {state.detection?.privileges && !state.detection.privileges.elevated ? (
         <p className="notice notice-info">{t('review.elevation')}</p>
       ) : null}

@@ -41,6 +41,9 @@ export function formatDetectionReport(report: DetectionReport): string {
   const disk = report.disk ?? [];
   lines.push(`${pad('Disk')}${disk.length === 0 ? 'not checked' : diskLine(disk[0]!)}`);
   for (const check of disk.slice(1)) lines.push(`${''.padEnd(18)}${diskLine(check)}`);
+  const restart = report.pendingRestart;
+  const restartText = !restart ? 'not checked' : restart.pending ? `yes (install refuses, exit 62): ${restart.markers.map((m) => m.detail).join('; ')}` : 'no';
+  lines.push(`${pad('Restart pending')}${restartText}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -14,6 +14,7 @@ interface InstallOptions extends RegistrationOptions {
   inactivityTimeout?: string;
   yes?: boolean;
   verbose?: boolean;
+  ignorePendingRestart?: boolean;
 }
 
 /** The exit code table as help text (the README carries the same table). */
@@ -40,6 +41,7 @@ export function registerInstallCommand(program: Command): void {
     .option('--data-port <n>', 'process server data port for the connectivity check (default 9443)')
     .option('--inactivity-timeout <seconds>', 'end the vendor installer/configurator after this long without output (default 900)')
     .option('-y, --yes', 'do not ask for confirmation', false)
+    .option('--ignore-pending-restart', 'install even though a system restart is pending (the vendor installer may still refuse: 62)', false)
     .option('--verbose', "print the vendor tools' output lines to stderr", false)
     .addHelpText('after', exitCodeHelp())
     .action(async (options: InstallOptions, command: Command) => {
@@ -54,6 +56,7 @@ export function registerInstallCommand(program: Command): void {
           ...(options.installDir ? { installDir: checkedPath(options.installDir, '--install-dir') } : {}),
           registration,
           ...(dataPort !== undefined ? { dataPort } : {}),
+          ...(options.ignorePendingRestart === true ? { ignorePendingRestart: true } : {}),
         };
         const target = registration.mode === 'classic' ? ` and register it with ${registration.endpoint}` : registration.mode === 'modernized' ? ' and register it with the replication appliance' : '';
         const question = (choice: InstallerChoice | null) => `Install the Mobility service ${choice?.chosen.version ?? ''} from ${choice?.chosen.path ?? request.installerDir}${target}?`;

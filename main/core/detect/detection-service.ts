@@ -1,11 +1,11 @@
-import type { AgentFacts, DetectionReport, DetectionSnapshot, DiskCheck, PrivilegeFacts } from '../../../common/detection';
+import type { AgentFacts, DetectionReport, DetectionSnapshot, DiskCheck, PendingRestartFacts, PrivilegeFacts } from '../../../common/detection';
 import type { DetectionProbes, OsSection } from '../../platform/detection-probes';
 import { osFamilyOf, selectDetectionProbes } from '../../platform/select';
 import type { CoreDeps } from '../core-deps';
 
 /**
- * Detection of this machine: OS, installer token, support verdict, privileges, installed agent, disk.
- * The four sections run in parallel; each is published as a `detection` snapshot when it finishes so a
+ * Detection of this machine: OS, installer token, support verdict, privileges, installed agent, disk and
+ * a pending restart. The sections run in parallel; each is published as a `detection` snapshot when it finishes so a
  * screen renders the fast facts before the slow probes (disk, process scan, reg query) answer.
  */
 export class DetectionService {
@@ -52,7 +52,7 @@ export class DetectionService {
       events.emit('detection', snapshot);
     };
 
-    const [osSection, agent, privileges, disk] = await Promise.all([
+    const [osSection, agent, privileges, disk, pendingRestart] = await Promise.all([
       this.section('os', () => this.probes.readOs(), (error) => this.osFallback(error)).then((value) => {
         const { os, token, supported, supportReason, supportMessage } = value;
         publish({ os, token, supported, supportReason, supportMessage });
@@ -70,6 +70,11 @@ export class DetectionService {
         publish({ disk });
         return disk;
       }),
+      // Unknown (null) rather than "none pending" when the probe fails: the install check then does not refuse.
+      this.section('pendingRestart', () => this.probes.readPendingRestart(), (): PendingRestartFacts | null => null).then((pendingRestart) => {
+        publish({ pendingRestart });
+        return pendingRestart;
+      }),
     ]);
 
     const report: DetectionReport = {
@@ -82,6 +87,7 @@ export class DetectionService {
       privileges,
       agent,
       disk,
+      pendingRestart,
       durationMs: Math.max(0, clock.now() - started),
     };
     events.emit('detection', { ...report, complete: true });

@@ -15,6 +15,7 @@ import type { JobHandle } from './job-manager';
 import { failed, failedFromUserError } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
 import { realPath } from './pipeline-env';
+import { stopIfRestartPending } from './restart-pending-check';
 import { sanitiseEntryName } from './safe-extract';
 
 /** What the check step decided: every later step only carries this out. */
@@ -162,6 +163,7 @@ export async function checkInstall(env: PipelineEnv, job: JobHandle, request: In
   const report = await env.detection.detect({ refresh: true });
   job.log(`Detected: ${[report.os.distribution, report.os.version, report.os.arch].filter(Boolean).join(' ') || 'unknown OS'}; installer token ${report.token ?? 'none'}.`);
   stopIfUnsupported(report);
+  stopIfRestartPending(report, request.ignorePendingRestart === true, job);
   const endpoint = validateRegistration(request.registration);
   const choice = await chooseInstaller(env, job, request, report.token);
   const agent = await env.detection.readAgent();

@@ -86,7 +86,9 @@ export async function copyInstallerPrivately(source: string, destDir: string): P
         if (bytesRead === 0) break;
         const chunk = buffer.subarray(0, bytesRead);
         hash.update(chunk);
-        await output.write(chunk, 0, bytesRead);
+        // write() may write less than asked (a file system filling up does so before it says ENOSPC): loop, so
+        // the copy holds every byte that was hashed, and a full disk ends in ENOSPC, not in a truncated copy.
+        for (let written = 0; written < bytesRead; ) written += (await output.write(chunk, written, bytesRead - written)).bytesWritten;
         total += bytesRead;
       }
       return { path: dest, sha256: hash.digest('hex'), sizeBytes: total };

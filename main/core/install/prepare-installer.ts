@@ -1,8 +1,9 @@
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
 import { selectAgentPlatform } from '../../platform/agent-platform';
 import type { CommandRunner, RunningProcess } from '../ports';
+import { diskFullError, isDiskFull } from './disk-full';
 import { copyInstallerPrivately } from './installer-finder';
 import { extractSafely } from './safe-extract';
 
@@ -69,6 +70,12 @@ export async function prepareInstaller(ctx: PrepareContext, installer: Installer
     try {
       copy = await copyInstallerPrivately(installer.file, copyDir);
     } catch (err) {
+      if (isDiskFull(err)) {
+        // The partial copy goes first, so the free space reported is what the person really has.
+        await removeDir(copyDir);
+        const size = (await stat(installer.file).catch(() => null))?.size ?? null;
+        throw await diskFullError(ctx.workBase, `copying the installer ${name}`, size);
+      }
       const code = (err as NodeJS.ErrnoException).code ?? 'ERROR';
       // ELOOP: a symbolic link was put where the installer was; it is never followed.
       throw new UserError('installer.unreadable', `The installer ${name} could not be read as a regular file (${code}).`, 'Check the installer folder, search it again and retry.');

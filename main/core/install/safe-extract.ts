@@ -25,6 +25,7 @@ import { createGunzip } from 'node:zlib';
 import type { ReadEntry } from 'tar';
 import { Parser, Unpack } from 'tar';
 import { UserError } from '../../../common/result';
+import { diskFullError, isDiskFull } from './disk-full';
 
 export interface ExtractLimits {
   maxEntries: number;
@@ -87,6 +88,11 @@ export class EntryPolicy {
   private readonly links = new Set<string>();
 
   constructor(private readonly limits: ExtractLimits) {}
+
+  /** The file sizes the headers declared so far: what unpacking will need on disk. */
+  get declaredBytes(): number {
+    return this.total;
+  }
 
   /** Throws for a refused entry; returns false for the root folder entry ("./"), which is skipped. */
   check(entry: Pick<ReadEntry, 'path' | 'type' | 'size' | 'linkpath' | 'mode'>): boolean {
@@ -186,7 +192,7 @@ const expandedCap = (caps: ExtractLimits) => caps.maxTotalBytes + caps.maxEntrie
  * is done here, not by tar, to cap the expanded bytes and the ratio, and to stop at the end-of-archive
  * marker instead of churning through a bomb of zero padding after it.
  */
-function runParser(archivePath: string, make: (filter: Filter) => Parser, caps: ExtractLimits): Promise<void> {
+function runParser(archivePath: string, make: (filter: Filter) => Parser, caps: ExtractLimits): Promise<number> {
   const policy = new EntryPolicy(caps);
   let refusal: UserError | null = null;
   const skipped = new WeakSet<object>();
@@ -236,23 +242,24 @@ function runParser(archivePath: string, make: (filter: Filter) => Parser, caps: 
       refuse(tooLarge('', 'it expands far more than a real installer (possible compression bomb)'));
     }
   });
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<number>((resolve, reject) => {
     const failed = (err: unknown) => {
       stopInput();
-      reject(refusal ?? translate(err));
+      // A full disk is not a damaged archive: extractSafely says which folder is full and how much was needed.
+      reject(refusal ?? (isDiskFull(err) && err instanceof Error ? err : translate(err)));
     };
     tarStream.on('error', failed);
     input.on('error', failed);
     gunzip.on('error', failed);
-    tarStream.on('close', () => (refusal ? reject(refusal) : resolve()));
+    tarStream.on('close', () => (refusal ? reject(refusal) : resolve(policy.declaredBytes)));
     input.pipe(gunzip).pipe(tarStream);
   });
 }
 
 /**
  * Extracts `archivePath` into a fresh 0700 folder under `destParent` (default the OS temp folder).
- * Throws UserError 'extract.unsafe', 'extract.tooLarge', 'extract.corrupt' or 'extract.notFound'; on any
- * failure the folder is removed and nothing was written outside it.
+ * Throws UserError 'extract.unsafe', 'extract.tooLarge', 'extract.corrupt', 'extract.notFound' or, when the
+ * disk or quota is full, 'install.diskSpace'; on any failure the folder is removed and nothing was written outside it.
  */
 export async function extractSafely(archivePath: string, destParent: string = os.tmpdir(), limits: Partial<ExtractLimits> = {}): Promise<ExtractResult> {
   const caps: ExtractLimits = { ...DEFAULT_EXTRACT_LIMITS, ...limits };
@@ -262,11 +269,12 @@ export async function extractSafely(archivePath: string, destParent: string = os
   }
   await mkdir(destParent, { recursive: true });
   const dir = await mkdtemp(path.join(destParent, 'mobility-setup-extract-'));
+  let neededBytes: number | null = null;
   try {
     const common = { strict: true, maxDepth: caps.maxDepth };
     // Pass 1: headers only, nothing written. Pass 2: extract, re-checking every header (the file could
     // have changed in between); a refused entry aborts the whole run instead of being skipped.
-    await runParser(archivePath, (filter) => new Parser({ ...common, filter, onReadEntry: (e: ReadEntry) => e.resume() }), caps);
+    neededBytes = await runParser(archivePath, (filter) => new Parser({ ...common, filter, onReadEntry: (e: ReadEntry) => e.resume() }), caps);
     await runParser(archivePath, (filter) => new Unpack({
       ...common, filter, cwd: dir, preserveOwner: false, preservePaths: false, unlink: true, chmod: true, processUmask: 0o022,
     }), caps);
@@ -278,6 +286,7 @@ export async function extractSafely(archivePath: string, destParent: string = os
     // but it can make the first removal race; remove again once it has settled.
     await new Promise((r) => setTimeout(r, 50));
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+    if (isDiskFull(err)) throw await diskFullError(destParent, 'unpacking the installer', neededBytes);
     throw translate(err);
   }
 }

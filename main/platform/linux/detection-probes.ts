@@ -8,6 +8,7 @@ import type { DiskRequirement } from '../disk-space';
 import { readMachineFacts } from '../machine-facts';
 import type { RootFiles } from '../root-files';
 import { linuxOsVerdict, RELEASE_FILE_PATHS } from './os-token';
+import { readLinuxPendingRestart } from './pending-restart';
 import type { LinuxReleaseFiles } from './os-token';
 import { linuxPrivileges, PKEXEC_PATHS } from './privileges';
 import { runningProcessNames } from './process-scan';
@@ -59,5 +60,7 @@ export function createLinuxDetectionProbes(deps: PlatformDeps, files: RootFiles)
     checkDisk(installDir) {
       return checkDiskSpace(deps.paths, requirementsFor(LINUX_DISK_REQUIREMENTS, linuxAgentCommands.defaultInstallDir, installDir));
     },
+
+    readPendingRestart: () => readLinuxPendingRestart(deps, files),
   };
 }

@@ -9,6 +9,7 @@ import type { RootFiles } from '../root-files';
 import { win32AgentCommands } from './agent-commands';
 import { AGENT_PRODUCT_KEY, AGENT_SERVER_KEY, AGENT_UNINSTALL_KEY, windowsAgentFacts } from './agent-registry';
 import { windowsPrivileges } from './privileges';
+import { CBS_REBOOT_PENDING_KEY, PENDING_RENAMES_VALUE, SESSION_MANAGER_KEY, WU_REBOOT_REQUIRED_KEY, windowsPendingRestart } from './pending-restart';
 import { parseRegQuery, regNumber, regQueryArgs } from './reg-query';
 import type { RegKey } from './reg-query';
 import { SUPPORT_MATRIX } from '../support-matrix';
@@ -72,6 +73,15 @@ export function createWin32DetectionProbes(deps: PlatformDeps, files: RootFiles)
 
     checkDisk(installDir) {
       return checkDiskSpace(deps.paths, requirementsFor(WINDOWS_DISK_REQUIREMENTS, win32AgentCommands.defaultInstallDir, installDir));
+    },
+
+    async readPendingRestart() {
+      const [cbsRebootPending, wuRebootRequired, sessionManager] = await Promise.all([
+        readKey(CBS_REBOOT_PENDING_KEY),
+        readKey(WU_REBOOT_REQUIRED_KEY),
+        readKey(SESSION_MANAGER_KEY, PENDING_RENAMES_VALUE),
+      ]);
+      return windowsPendingRestart({ cbsRebootPending, wuRebootRequired, sessionManager });
     },
   };
 }

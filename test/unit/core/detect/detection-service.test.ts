@@ -38,11 +38,12 @@ describe('DetectionService', () => {
     const deps = testDeps(fixtureRoot('ubuntu-22.04-agent-registered'));
     const snapshots = collect(deps);
     const report = await new DetectionService(deps).detect();
-    expect(snapshots.length).toBe(5);
-    expect(snapshots.slice(0, 4).every((s) => !s.complete)).toBe(true);
-    expect(snapshots[4]).toEqual({ ...report, complete: true });
+    // Five sections (os, agent, privileges, disk, pending restart), then the complete report.
+    expect(snapshots.length).toBe(6);
+    expect(snapshots.slice(0, 5).every((s) => !s.complete)).toBe(true);
+    expect(snapshots[5]).toEqual({ ...report, complete: true });
     // Each partial snapshot carries what has arrived so far, growing.
-    const sizes = snapshots.slice(0, 4).map((s) => Object.keys(s).length);
+    const sizes = snapshots.slice(0, 5).map((s) => Object.keys(s).length);
     expect([...sizes].sort((a, b) => a - b)).toEqual(sizes);
   });
 
