@@ -6,7 +6,7 @@ import type { InstallerChoice, JobSnapshot, Registration } from '../../../common
 import type { AppError } from '../../../common/result';
 import { passphraseFromFileText } from '../../../common/passphrase';
 import { createCore } from '../../core/app-core';
-import { waitForJob } from '../../core/install/wait-for-job';
+import { waitForJob } from '../../core/jobs/wait-for-job';
 import { missingRootMessage } from '../context';
 import { EXIT, exitCodeForError, exitCodeForJob } from '../exit-codes';
 import { readSecretInputFile } from '../input-file';

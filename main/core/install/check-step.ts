@@ -11,7 +11,7 @@ import type { Elevator } from '../elevation/elevator';
 import { describeExitCode } from './exit-codes';
 import { assertChecksumOk, compareVersions, findInstaller } from './installer-finder';
 import { checkInstallerSignature } from './installer-signature';
-import type { JobHandle } from './job-manager';
+import type { JobHandle } from '../jobs/job-manager';
 import { failed, failedFromUserError } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
 import { realPath } from './pipeline-env';

@@ -12,13 +12,13 @@ import { createHelperElevator } from '../elevation/helper-elevator';
 import { sudoPromptLauncher } from '../elevation/sudo-prompt-launcher';
 import { findInstaller } from './installer-finder';
 import { startInstallJob } from './install-pipeline';
-import { JobManager } from './job-manager';
+import { JobManager } from '../jobs/job-manager';
 import { openAllowedLog, readAllowedLog } from './log-files';
 import type { PipelineEnv } from './pipeline-env';
 import { DEFAULT_INACTIVITY_TIMEOUT_MS, defaultWorkBase, realPath } from './pipeline-env';
 import { secretBase } from './register-step';
 import { startRegisterJob } from './register-pipeline';
-import { sweepSecretLeftovers } from './secret-file';
+import { sweepSecretLeftovers } from '../jobs/secret-file';
 
 type InstallMethods = 'findInstaller' | 'startInstall' | 'startRegister' | 'getJob' | 'getLatestJob' | 'readJobLog' | 'cancelJob' | 'readLogFile' | 'openLogFile';
 

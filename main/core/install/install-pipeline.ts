@@ -7,7 +7,7 @@ import { checkInstall } from './check-step';
 import type { InstallPlan } from './check-step';
 import type { ExitCodeInfo } from './exit-codes';
 import { compareVersions } from './installer-finder';
-import type { JobHandle } from './job-manager';
+import type { JobHandle } from '../jobs/job-manager';
 import { JobStop, failed, failedFromUserError, machineStateAfter, machineStateFromAgent, outcome } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
 import { UNINSTALL_HINT, realPath, vendorLogFiles } from './pipeline-env';

@@ -7,7 +7,7 @@ import type { AgentCommands } from '../../platform/agent-platform';
 import type { CoreDeps } from '../core-deps';
 import type { DetectionService } from '../detect/detection-service';
 import type { Elevator } from '../elevation/elevator';
-import type { JobManager } from './job-manager';
+import type { JobManager } from '../jobs/job-manager';
 
 export const DEFAULT_INACTIVITY_TIMEOUT_MS = 15 * 60_000;
 

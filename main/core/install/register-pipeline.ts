@@ -2,7 +2,7 @@ import type { AgentFacts } from '../../../common/detection';
 import type { JobOutcome, RegisterRequest, StepId } from '../../../common/install';
 import { sameServer, validateRegistration } from './check-step';
 import { stopFor, successOutcome, verifyAgent } from './install-pipeline';
-import type { JobHandle } from './job-manager';
+import type { JobHandle } from '../jobs/job-manager';
 import { JobStop, NOTHING_CHANGED, failed, machineStateAfter, machineStateFromAgent, outcome } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
 import { UNINSTALL_HINT, vendorLogFiles } from './pipeline-env';

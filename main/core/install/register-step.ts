@@ -3,10 +3,10 @@ import type { Registration } from '../../../common/install';
 import type { VendorSpec } from '../../platform/agent-platform';
 import type { Elevator } from '../elevation/elevator';
 import type { ExitCodeInfo } from './exit-codes';
-import type { JobHandle } from './job-manager';
+import type { JobHandle } from '../jobs/job-manager';
 import type { PipelineEnv } from './pipeline-env';
 import { realPath, vendorLogFiles } from './pipeline-env';
-import { secretBaseFor, withSecretFile } from './secret-file';
+import { secretBaseFor, withSecretFile } from '../jobs/secret-file';
 import { runVendorStep } from './vendor-step';
 
 /** Where per-use secret folders go (under the sandbox root in tests and demos; root-only for root). */

@@ -2,7 +2,7 @@ import type { StepId } from '../../../common/install';
 import type { Elevator, PrivilegedOperation, PrivilegedResult } from '../elevation/elevator';
 import { describeExitCode, isSuccessExit, normalizeExitCode } from './exit-codes';
 import type { ExitCodeInfo } from './exit-codes';
-import type { JobHandle } from './job-manager';
+import type { JobHandle } from '../jobs/job-manager';
 import { JobStop, failed, outcome } from './outcomes';
 
 export interface VendorStepContext {

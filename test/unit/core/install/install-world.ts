@@ -16,7 +16,7 @@ import { DetectionService } from '../../../../main/core/detect/detection-service
 import type { DetectionProbes } from '../../../../main/platform/detection-probes';
 import { createInstallHandlers } from '../../../../main/core/install';
 import type { InstallOverrides } from '../../../../main/core/install';
-import { waitForJob } from '../../../../main/core/install/wait-for-job';
+import { waitForJob } from '../../../../main/core/jobs/wait-for-job';
 import { silentLogger, systemClock } from '../../../../main/core/ports';
 import { processRunner } from '../../../../main/core/process-runner';
 import { SystemPaths } from '../../../../main/core/system-paths';
