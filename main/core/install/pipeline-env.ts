@@ -7,7 +7,6 @@ import type { AgentCommands } from '../../platform/agent-platform';
 import type { CoreDeps } from '../core-deps';
 import type { DetectionService } from '../detect/detection-service';
 import type { Elevator } from '../elevation/elevator';
-import type { JobManager } from '../jobs/job-manager';
 
 export const DEFAULT_INACTIVITY_TIMEOUT_MS = 15 * 60_000;
 
@@ -15,7 +14,6 @@ export const DEFAULT_INACTIVITY_TIMEOUT_MS = 15 * 60_000;
 export interface PipelineEnv {
   deps: CoreDeps;
   detection: DetectionService;
-  jobs: JobManager;
   commands: AgentCommands;
   /** The elevator for this machine's privileges; a string says why there is none. */
   elevatorFor(privileges: PrivilegeFacts): Elevator | { unavailable: string };
@@ -23,7 +21,6 @@ export interface PipelineEnv {
   checkServer: ((endpoint: string, dataPort: number | undefined) => Promise<ConnectivityReport>) | null;
   /** Parent folder of the temporary extraction and secret folders. */
   workBase: string;
-  inactivityTimeoutMs: number;
   /** The anti-virus note for the summary (absent: none is recorded). */
   antivirusNote?: (choice: AntivirusChoice | undefined) => AntivirusNote;
 }

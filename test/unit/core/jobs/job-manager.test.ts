@@ -7,7 +7,7 @@ import { EventBus } from '../../../../main/api/event-bus';
 import { UserError } from '../../../../common/result';
 import { JobManager } from '../../../../main/core/jobs/job-manager';
 import { LOG_FLUSH_LINES } from '../../../../main/core/jobs/job-log';
-import { outcome } from '../../../../main/core/install/outcomes';
+import { outcome } from '../../../../main/core/jobs/job-stop';
 import { openAllowedLog, readAllowedLog } from '../../../../main/core/install/log-files';
 import { silentLogger, systemClock } from '../../../../main/core/ports';
 
