@@ -16,11 +16,11 @@ import { runRegisterStep, secretsOf } from './register-step';
 import { runVendorStep, vendorRunFor } from './vendor-step';
 
 /** The final outcome of a job that ran its commands: reboot notices and warnings from the vendor carry through. */
-export function successOutcome(code: string, message: string, notices: ExitCodeInfo[]): JobOutcome {
-  const reboot = notices.find((n) => n.code === 'exit.1641') ?? notices.find((n) => n.rebootRequired);
-  if (reboot) return outcome('success', { code: reboot.code, message: `${message} ${reboot.message}`, hint: reboot.hint, exitCode: Number(reboot.code.slice(5)), rebootRequired: true });
+export function successOutcome(code: 'install.succeeded' | 'register.succeeded', message: string, notices: ExitCodeInfo[]): JobOutcome {
+  const reboot = notices.find((n) => n.exitCode === 1641) ?? notices.find((n) => n.rebootRequired);
+  if (reboot) return outcome('success', { code: reboot.code, message: `${message} ${reboot.message}`, hint: reboot.hint, exitCode: reboot.exitCode, rebootRequired: true });
   const warning = notices.find((n) => n.severity === 'warning');
-  if (warning) return outcome('warning', { code: warning.code, message: `${message} ${warning.message}`, hint: warning.hint, exitCode: Number(warning.code.slice(5)) });
+  if (warning) return outcome('warning', { code: warning.code, message: `${message} ${warning.message}`, hint: warning.hint, exitCode: warning.exitCode });
   return outcome('success', { code, message, exitCode: 0 });
 }
 

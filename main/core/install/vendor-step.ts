@@ -35,7 +35,7 @@ const REFUSED_BEFORE_CHANGES = new Set([2, 3, 10, 11, 15, 16, 41, 42, 62, 99, 16
 const duration = (ms: number) => (ms >= 120_000 ? `${Math.round(ms / 60_000)} minutes` : `${Number((ms / 1000).toFixed(1))} seconds`);
 
 /** What the person sees for each kind of vendor command. */
-const TOOL: Record<'install' | 'register', { name: string; timeoutCode: string }> = {
+const TOOL: Record<'install' | 'register', { name: string; timeoutCode: 'install.timeout' | 'register.timeout' }> = {
   install: { name: 'The installer', timeoutCode: 'install.timeout' },
   register: { name: 'The configurator', timeoutCode: 'register.timeout' },
 };

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../common/error-codes';
 import type { JobOutcome, JobState, StepId } from '../../../common/install';
 import { UserError } from '../../../common/result';
 
@@ -17,7 +18,8 @@ export class JobStop extends Error {
 }
 
 export interface OutcomeFields {
-  code: string;
+  /** A registry code (common/error-codes.ts): it decides the exit code and the catalog message. */
+  code: ErrorCode;
   message: string;
   hint?: string | null;
   exitCode?: number | null;
