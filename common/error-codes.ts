@@ -34,7 +34,7 @@ export const EXIT = {
   rebootRecommended: 3010,
 } as const;
 
-export interface ErrorCodeInfo {
+interface ErrorCodeInfo {
   exit: number;
   severity: Severity;
   /** A vendor command's outcome: the number it exited with goes out (14, 1603, an undocumented one, …). */

@@ -14,23 +14,27 @@ export const CORE_MESSAGE = '{{coreMessage}}';
 
 const CORE_WORDED = [
   'internal', 'install.succeeded', 'install.nothingToDo', 'register.succeeded', 'register.nothingToDo',
-  'platform.unsupported', 'install.unsupported', 'installer.ambiguous', 'installer.checksumMismatch', 'installer.changed',
-  'installer.unreadable', 'installer.untrusted', 'installer.signature', 'extract.unsafe', 'extract.tooLarge',
-  'extract.notFound', 'extract.corrupt', 'extract.failed', 'install.serverUnreachable', 'install.notElevated',
-  'elevation.noPolkitAgent', 'elevation.noCommand', 'elevation.failed', 'elevation.unsafeCommand', 'install.diskSpace',
-  'verify.version', 'verify.notRegistered', 'register.notInstalled', 'install.timeout', 'register.timeout',
-  'installDir.notAbsolute', 'installDir.unsafe', 'installDir.invalid', 'path.empty', 'path.controlCharacter', 'path.tooLong',
-  'api.invalidRequest', 'api.unknownMethod', 'secret.unsafeBase', 'secret.badName', 'log.notAllowed', 'log.missing',
-  'log.openUnavailable', 'antivirus.installDirInvalid', 'antivirus.configNotAFile', 'helper.failed', 'helper.endpoint',
-  'helper.installDir', 'helper.installerFile', 'helper.internal', 'helper.outputFile', 'helper.platform', 'helper.requestDir',
+  'platform.unsupported', 'install.unsupported', 'installer.ambiguous', 'installer.checksumMismatch',
+  'installer.changed', 'installer.unreadable', 'installer.untrusted', 'installer.signature', 'extract.unsafe',
+  'extract.tooLarge', 'extract.notFound', 'extract.corrupt', 'extract.failed', 'install.serverUnreachable',
+  'install.notElevated', 'elevation.noPolkitAgent', 'elevation.noCommand', 'elevation.failed',
+  'elevation.unsafeCommand', 'install.diskSpace', 'verify.version', 'verify.notRegistered', 'register.notInstalled',
+  'install.timeout', 'register.timeout', 'installDir.notAbsolute', 'installDir.unsafe', 'installDir.invalid',
+  'path.empty', 'path.controlCharacter', 'path.tooLong', 'api.invalidRequest', 'api.unknownMethod',
+  'secret.unsafeBase', 'secret.badName', 'log.notAllowed', 'log.missing', 'log.openUnavailable',
+  'antivirus.installDirInvalid', 'antivirus.configNotAFile', 'helper.failed', 'helper.endpoint', 'helper.installDir',
+  'helper.installerFile', 'helper.internal', 'helper.outputFile', 'helper.platform', 'helper.requestDir',
   'helper.requestFile', 'helper.requestInvalid', 'helper.requestPath', 'helper.requestUnreadable', 'helper.requester',
-  'helper.sandboxRoot', 'helper.secretFile', 'helper.workBase', 'web.listenFailed', 'web.portInUse', 'web.rendererMissing',
-  'exit.signal', 'exit.unknown',
+  'helper.sandboxRoot', 'helper.secretFile', 'helper.workBase', 'web.listenFailed', 'web.portInUse',
+  'web.rendererMissing', 'exit.signal', 'exit.unknown',
 ] as const satisfies readonly ErrorCode[];
 
 /** Messages by core code (flat keys: codes contain dots); other keys are the renderer's own (transport, checks). */
 export const enCodes = {
-  ...(Object.fromEntries(CORE_WORDED.map((code) => [code, CORE_MESSAGE])) as Record<(typeof CORE_WORDED)[number], string>),
+  ...(Object.fromEntries(CORE_WORDED.map((code) => [code, CORE_MESSAGE])) as Record<
+    (typeof CORE_WORDED)[number],
+    string
+  >),
   'job.busy': 'Another install or registration is running.',
   'job.notFound': 'There is no such job in this session.',
   'elevation.notGranted': 'The password prompt was dismissed, so nothing ran with administrator rights.',

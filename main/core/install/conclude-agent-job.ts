@@ -14,11 +14,25 @@ import { buildSummary } from './summary';
 export async function concludeAgentJob(
   env: PipelineEnv,
   ending: JobEnding,
-  facts: { agent: AgentFacts | null; logFiles: string[]; upgrade: boolean; targetVersion: string | null; antivirusChoice?: AntivirusChoice },
+  facts: {
+    agent: AgentFacts | null;
+    logFiles: string[];
+    upgrade: boolean;
+    targetVersion: string | null;
+    antivirusChoice?: AntivirusChoice;
+  },
 ): Promise<{ outcome: JobOutcome; summary: AgentSummary | null }> {
   const agent = facts.agent ?? (await env.detection.readAgent().catch(() => null));
   const summary = agent ? buildSummary(env, agent, facts.logFiles, facts.antivirusChoice) : null;
   if (ending.state === 'succeeded') return { outcome: ending.outcome, summary };
-  const stop = { step: ending.step, upgrade: facts.upgrade, targetVersion: facts.targetVersion, uninstallHint: UNINSTALL_HINT[env.commands.platform] };
-  return { outcome: { ...ending.outcome, machineState: machineStateFromAgent(ending.outcome.machineState, stop, agent) }, summary };
+  const stop = {
+    step: ending.step,
+    upgrade: facts.upgrade,
+    targetVersion: facts.targetVersion,
+    uninstallHint: UNINSTALL_HINT[env.commands.platform],
+  };
+  return {
+    outcome: { ...ending.outcome, machineState: machineStateFromAgent(ending.outcome.machineState, stop, agent) },
+    summary,
+  };
 }

@@ -16,22 +16,53 @@ import { runRegisterStep, secretsOf } from './register-step';
 import { runVendorStep, vendorRunFor } from './vendor-step';
 
 /** The final outcome of a job that ran its commands: reboot notices and warnings from the vendor carry through. */
-export function successOutcome(code: 'install.succeeded' | 'register.succeeded', message: string, notices: ExitCodeInfo[]): JobOutcome {
+export function successOutcome(
+  code: 'install.succeeded' | 'register.succeeded',
+  message: string,
+  notices: ExitCodeInfo[],
+): JobOutcome {
   const reboot = notices.find((n) => n.exitCode === 1641) ?? notices.find((n) => n.rebootRequired);
-  if (reboot) return outcome('success', { code: reboot.code, message: `${message} ${reboot.message}`, hint: reboot.hint, exitCode: reboot.exitCode, rebootRequired: true });
+  if (reboot)
+    return outcome('success', {
+      code: reboot.code,
+      message: `${message} ${reboot.message}`,
+      hint: reboot.hint,
+      exitCode: reboot.exitCode,
+      rebootRequired: true,
+    });
   const warning = notices.find((n) => n.severity === 'warning');
-  if (warning) return outcome('warning', { code: warning.code, message: `${message} ${warning.message}`, hint: warning.hint, exitCode: warning.exitCode });
+  if (warning)
+    return outcome('warning', {
+      code: warning.code,
+      message: `${message} ${warning.message}`,
+      hint: warning.hint,
+      exitCode: warning.exitCode,
+    });
   return outcome('success', { code, message, exitCode: 0 });
 }
 
 /** Checks what the vendor tools did: the agent's own state must show the new version (and registration). */
-export async function verifyAgent(env: PipelineEnv, expected: { version: string | null; registered: boolean }): Promise<AgentFacts> {
+export async function verifyAgent(
+  env: PipelineEnv,
+  expected: { version: string | null; registered: boolean },
+): Promise<AgentFacts> {
   const agent = await env.detection.readAgent();
-  if (!agent.installed || (expected.version !== null && (agent.version === null || compareVersions(agent.version, expected.version) !== 0))) {
-    throw failed({ code: 'verify.version', message: `The installer finished, but the installed agent version is ${agent.version ?? 'missing'} instead of ${expected.version ?? 'a version'}.`, hint: 'Read the vendor log for what went wrong, then run the install again.' });
+  if (
+    !agent.installed ||
+    (expected.version !== null && (agent.version === null || compareVersions(agent.version, expected.version) !== 0))
+  ) {
+    throw failed({
+      code: 'verify.version',
+      message: `The installer finished, but the installed agent version is ${agent.version ?? 'missing'} instead of ${expected.version ?? 'a version'}.`,
+      hint: 'Read the vendor log for what went wrong, then run the install again.',
+    });
   }
   if (expected.registered && agent.registered !== true) {
-    throw failed({ code: 'verify.notRegistered', message: `The configurator finished, but the agent's configuration status is ${agent.configurationStatus ?? 'unknown'}, not Succeeded.`, hint: 'Read the vendor log, then register again.' });
+    throw failed({
+      code: 'verify.notRegistered',
+      message: `The configurator finished, but the agent's configuration status is ${agent.configurationStatus ?? 'unknown'}, not Succeeded.`,
+      hint: 'Read the vendor log, then register again.',
+    });
   }
   return agent;
 }
@@ -42,7 +73,12 @@ async function installerRealPath(file: string, fileName: string): Promise<string
     return await realpath(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'ERROR';
-    throw failed({ code: 'installer.unreadable', message: `The installer ${fileName} could not be read (${code}).`, hint: 'Check the installer folder, search it again and retry.', machineState: 'Nothing was installed.' });
+    throw failed({
+      code: 'installer.unreadable',
+      message: `The installer ${fileName} could not be read (${code}).`,
+      hint: 'Check the installer folder, search it again and retry.',
+      machineState: 'Nothing was installed.',
+    });
   }
 }
 
@@ -88,11 +124,20 @@ export function installJob(env: PipelineEnv): JobDefinition<InstallRequest, Inst
         settled: (state) => (planOf(state).nothingToDo || !planOf(state).installNeeded ? 'skipped' : null),
         run: async (state, ctx) => {
           const plan = planOf(state);
-          const installer = { file: await installerRealPath(plan.choice.chosen.path, plan.choice.chosen.fileName), sha256: plan.choice.sha256 };
+          const installer = {
+            file: await installerRealPath(plan.choice.chosen.path, plan.choice.chosen.fileName),
+            sha256: plan.choice.sha256,
+          };
           // The privileged side (this root process, or the elevated helper) copies, hashes and extracts the
           // installer itself, then runs it from its own copy: a folder the user can change is never run.
           const architecture = serverKindOf(state.request.registration);
-          const operation = { operation: 'install', installer, installDir: realPath(env.deps, plan.installDir), architecture, upgrade: plan.upgrade } as const;
+          const operation = {
+            operation: 'install',
+            installer,
+            installDir: realPath(env.deps, plan.installDir),
+            architecture,
+            upgrade: plan.upgrade,
+          } as const;
           const vendor = { ...vendorRunFor(env, elevatorOf(state)), onInstallerStarting: () => ctx.continue() };
           state.notices.push(await runVendorStep('install', operation, ctx, vendor));
         },
@@ -101,13 +146,20 @@ export function installJob(env: PipelineEnv): JobDefinition<InstallRequest, Inst
         id: 'register',
         settled: (state) => {
           const plan = planOf(state);
-          return plan.nothingToDo || !plan.registerNeeded || state.request.registration.mode === 'none' ? 'skipped' : null;
+          return plan.nothingToDo || !plan.registerNeeded || state.request.registration.mode === 'none'
+            ? 'skipped'
+            : null;
         },
         run: async (state, ctx) => {
           const { registration } = state.request;
           if (registration.mode === 'none') return;
           const plan = planOf(state);
-          const options = { registration, endpoint: plan.endpoint, installDir: plan.installDir, elevator: elevatorOf(state) };
+          const options = {
+            registration,
+            endpoint: plan.endpoint,
+            installDir: plan.installDir,
+            elevator: elevatorOf(state),
+          };
           state.notices.push(await runRegisterStep(env, ctx, options));
         },
       },
@@ -116,12 +168,18 @@ export function installJob(env: PipelineEnv): JobDefinition<InstallRequest, Inst
         run: async (state) => {
           const plan = planOf(state);
           const registered = state.request.registration.mode !== 'none';
-          state.agent = plan.nothingToDo ? await env.detection.readAgent() : await verifyAgent(env, { version: plan.choice.chosen.version, registered });
+          state.agent = plan.nothingToDo
+            ? await env.detection.readAgent()
+            : await verifyAgent(env, { version: plan.choice.chosen.version, registered });
         },
       },
     ],
     machineState: (step, state) =>
-      machineStateAfter(step, { installDir: installDirOf(state), upgrade: state.plan?.upgrade ?? false, uninstallHint: UNINSTALL_HINT[env.commands.platform](installDirOf(state)) }),
+      machineStateAfter(step, {
+        installDir: installDirOf(state),
+        upgrade: state.plan?.upgrade ?? false,
+        uninstallHint: UNINSTALL_HINT[env.commands.platform](installDirOf(state)),
+      }),
     succeeded: (state) => {
       const plan = planOf(state);
       const { agent } = state;
@@ -129,11 +187,16 @@ export function installJob(env: PipelineEnv): JobDefinition<InstallRequest, Inst
       if (plan.nothingToDo) {
         const what = unregistered ? '' : ` and registered with ${agent?.csAddress ?? 'this server'}`;
         const message = `The Mobility service ${plan.choice.chosen.version} is already installed${what}: nothing was changed.`;
-        return { nothingToDo: true, outcome: outcome('success', { code: 'install.nothingToDo', message, exitCode: 0 }) };
+        return {
+          nothingToDo: true,
+          outcome: outcome('success', { code: 'install.nothingToDo', message, exitCode: 0 }),
+        };
       }
       const version = agent?.version ?? plan.choice.chosen.version;
       const server = unregistered ? ' (not registered)' : ` and registered with ${agent?.csAddress ?? 'the server'}`;
-      const what = plan.upgrade ? `The Mobility service was upgraded to ${version}` : `The Mobility service ${version} is installed`;
+      const what = plan.upgrade
+        ? `The Mobility service was upgraded to ${version}`
+        : `The Mobility service ${version} is installed`;
       return { outcome: successOutcome('install.succeeded', `${what}${server}.`, state.notices) };
     },
     conclude: (state, ending, logFiles) =>
@@ -146,4 +209,3 @@ export function installJob(env: PipelineEnv): JobDefinition<InstallRequest, Inst
       }),
   };
 }
-

@@ -39,9 +39,15 @@ export function registerJob(env: PipelineEnv): JobDefinition<RegisterRequest, Re
           const report = await env.detection.detect({ refresh: true });
           const before = await env.detection.readAgent();
           if (!before.installed || !before.installDir) {
-            throw failed({ code: 'register.notInstalled', message: 'The Mobility service is not installed on this machine, so it cannot be registered.', hint: 'Install the agent first (mobility-setup install …, or Install in the wizard).' });
+            throw failed({
+              code: 'register.notInstalled',
+              message: 'The Mobility service is not installed on this machine, so it cannot be registered.',
+              hint: 'Install the agent first (mobility-setup install …, or Install in the wizard).',
+            });
           }
-          ctx.log(`Installed agent: ${before.version ?? 'unknown version'} in ${before.installDir}, registered: ${String(before.registered)}.`);
+          ctx.log(
+            `Installed agent: ${before.version ?? 'unknown version'} in ${before.installDir}, registered: ${String(before.registered)}.`,
+          );
           if (before.registered === true && registration.mode === 'classic' && sameServer(before.csAddress, endpoint)) {
             state.nothingToDo = true;
             state.agent = before;
@@ -69,15 +75,28 @@ export function registerJob(env: PipelineEnv): JobDefinition<RegisterRequest, Re
         },
       },
     ],
-    machineState: (step) => (step === 'check' ? NOTHING_CHANGED : machineStateAfter(step, { installDir: '', upgrade: false, uninstallHint: '' })),
+    machineState: (step) =>
+      step === 'check'
+        ? NOTHING_CHANGED
+        : machineStateAfter(step, { installDir: '', upgrade: false, uninstallHint: '' }),
     succeeded: (state) => {
       const server = state.agent?.csAddress;
       if (state.nothingToDo) {
         const message = `The agent is already registered with ${server ?? 'this server'}: nothing was changed.`;
-        return { nothingToDo: true, outcome: outcome('success', { code: 'register.nothingToDo', message, exitCode: 0 }) };
+        return {
+          nothingToDo: true,
+          outcome: outcome('success', { code: 'register.nothingToDo', message, exitCode: 0 }),
+        };
       }
-      return { outcome: successOutcome('register.succeeded', `The agent is registered with ${server ?? 'the server'}.`, state.notice ? [state.notice] : []) };
+      return {
+        outcome: successOutcome(
+          'register.succeeded',
+          `The agent is registered with ${server ?? 'the server'}.`,
+          state.notice ? [state.notice] : [],
+        ),
+      };
     },
-    conclude: (state, ending, logFiles) => concludeAgentJob(env, ending, { agent: state.agent, logFiles, upgrade: false, targetVersion: null }),
+    conclude: (state, ending, logFiles) =>
+      concludeAgentJob(env, ending, { agent: state.agent, logFiles, upgrade: false, targetVersion: null }),
   };
 }

@@ -32,7 +32,8 @@ export function vendorRunFor(env: PipelineEnv, elevator: Elevator): VendorRun {
 /** Codes the installer returns from its own checks, before it changes anything. */
 const REFUSED_BEFORE_CHANGES = new Set([2, 3, 10, 11, 15, 16, 41, 42, 62, 99, 1618]);
 
-const duration = (ms: number) => (ms >= 120_000 ? `${Math.round(ms / 60_000)} minutes` : `${Number((ms / 1000).toFixed(1))} seconds`);
+const duration = (ms: number) =>
+  ms >= 120_000 ? `${Math.round(ms / 60_000)} minutes` : `${Number((ms / 1000).toFixed(1))} seconds`;
 
 /** What the person sees for each kind of vendor command. */
 const TOOL: Record<'install' | 'register', { name: string; timeoutCode: 'install.timeout' | 'register.timeout' }> = {
@@ -46,7 +47,12 @@ const TOOL: Record<'install' | 'register', { name: string; timeoutCode: 'install
  * a success-like exit (0, 98, 1641, 3010); throws JobStop for anything else. A stop without a machine state
  * gets the job's statement for the step it is in.
  */
-export async function runVendorStep(step: Extract<StepId, 'install' | 'register'>, operation: PrivilegedOperation, ctx: StepContext, vendor: VendorRun): Promise<ExitCodeInfo> {
+export async function runVendorStep(
+  step: Extract<StepId, 'install' | 'register'>,
+  operation: PrivilegedOperation,
+  ctx: StepContext,
+  vendor: VendorRun,
+): Promise<ExitCodeInfo> {
   if (ctx.cancelRequested) throw cancelled();
   const run = vendor.elevator.run(operation, {
     onLine: (line) => ctx.log(line),
@@ -57,21 +63,30 @@ export async function runVendorStep(step: Extract<StepId, 'install' | 'register'
   return interpret(step, await ctx.cancellable(run), ctx, vendor);
 }
 
-function interpret(step: 'install' | 'register', result: PrivilegedResult, ctx: StepContext, vendor: VendorRun): ExitCodeInfo {
+function interpret(
+  step: 'install' | 'register',
+  result: PrivilegedResult,
+  ctx: StepContext,
+  vendor: VendorRun,
+): ExitCodeInfo {
   const tool = TOOL[step];
   if (result.kind === 'notGranted') {
     // The password prompt was dismissed before anything ran.
-    throw new JobStop('cancelled', outcome('warning', {
-      code: 'elevation.notGranted',
-      message: 'The password prompt was dismissed, so nothing ran with administrator rights.',
-      hint: 'Start again and enter the administrator password when asked.',
-      machineState: step === 'install' ? 'Nothing was installed.' : 'The agent is installed but not registered.',
-    }));
+    throw new JobStop(
+      'cancelled',
+      outcome('warning', {
+        code: 'elevation.notGranted',
+        message: 'The password prompt was dismissed, so nothing ran with administrator rights.',
+        hint: 'Start again and enter the administrator password when asked.',
+        machineState: step === 'install' ? 'Nothing was installed.' : 'The agent is installed but not registered.',
+      }),
+    );
   }
   if (result.kind === 'refused') {
     // Checked and refused before any vendor program started (e.g. the installer's copy did not match its SHA-256).
     ctx.log(`Refused before anything ran: ${result.message}`);
-    const machineState = step === 'install' ? 'Nothing was installed; the private copy of the installer was removed.' : null;
+    const machineState =
+      step === 'install' ? 'Nothing was installed; the private copy of the installer was removed.' : null;
     throw failed({ code: result.code, message: result.message, hint: result.hint, machineState });
   }
   if (result.kind === 'unavailable') throw failed({ code: result.code, message: result.message, hint: result.hint });
@@ -82,14 +97,24 @@ function interpret(step: 'install' | 'register', result: PrivilegedResult, ctx: 
   if (result.timedOut) {
     const message = `${tool.name} printed nothing for ${duration(ctx.inactivityTimeoutMs)} and was stopped as hung.`;
     ctx.log(message);
-    throw failed({ code: tool.timeoutCode, message, hint: 'Read the log for the last thing it did; restart the machine if a service is stuck, then try again.' });
+    throw failed({
+      code: tool.timeoutCode,
+      message,
+      hint: 'Read the log for the last thing it did; restart the machine if a service is stuck, then try again.',
+    });
   }
   if (result.code === null) {
-    throw failed({ code: 'exit.signal', message: `${tool.name} was ended by signal ${result.signal ?? 'unknown'}.`, hint: 'Run the install again; read the log if it happens again.' });
+    throw failed({
+      code: 'exit.signal',
+      message: `${tool.name} was ended by signal ${result.signal ?? 'unknown'}.`,
+      hint: 'Run the install again; read the log if it happens again.',
+    });
   }
   const code = normalizeExitCode(result.code, vendor.platform);
   const info = describeExitCode(code, vendor.vendorLog);
-  ctx.log(`${tool.name} exited with code ${code}${code !== result.code ? ` (reported as ${result.code}: Linux keeps the low 8 bits)` : ''}: ${info.message}`);
+  ctx.log(
+    `${tool.name} exited with code ${code}${code !== result.code ? ` (reported as ${result.code}: Linux keeps the low 8 bits)` : ''}: ${info.message}`,
+  );
   if (isSuccessExit(code)) return info;
   const machineState = step === 'install' && REFUSED_BEFORE_CHANGES.has(code) ? INSTALLER_REFUSED : null;
   throw failed({ code: info.code, message: info.message, hint: info.hint, exitCode: code, machineState });

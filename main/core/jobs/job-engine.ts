@@ -66,10 +66,14 @@ export interface JobDefinition<R, S> {
   /** The outcome when every step ran or was settled. */
   succeeded(state: S): { outcome: JobOutcome; nothingToDo?: boolean };
   /** After any ending: the summary facts, and the outcome as the person should read it. */
-  conclude(state: S, ending: JobEnding, logFiles: string[]): Promise<{ outcome: JobOutcome; summary: AgentSummary | null }>;
+  conclude(
+    state: S,
+    ending: JobEnding,
+    logFiles: string[],
+  ): Promise<{ outcome: JobOutcome; summary: AgentSummary | null }>;
 }
 
-export interface JobEngineOptions {
+interface JobEngineOptions {
   jobs: JobManager;
   inactivityTimeoutMs: number;
   /** Parent folder of the secret folders (and the extraction folders). */
@@ -97,13 +101,26 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
   return {
     start(definition, request) {
       // One job at a time: two vendor installers on one machine fight over the same files (vendor 1618).
-      if (busy.size > 0) throw new UserError('job.busy', 'Another install or registration is running.', 'Wait for it to finish (or cancel it), then start again.');
+      if (busy.size > 0)
+        throw new UserError(
+          'job.busy',
+          'Another install or registration is running.',
+          'Wait for it to finish (or cancel it), then start again.',
+        );
       const state = definition.begin(request);
-      const job = options.jobs.create(definition.kind, definition.steps.map(shownSteps).flat(), definition.secrets(request));
+      const job = options.jobs.create(
+        definition.kind,
+        definition.steps.map(shownSteps).flat(),
+        definition.secrets(request),
+      );
       if (definition.logFiles) job.addLogFiles(definition.logFiles);
       busy.add(job.id);
       const release = () => busy.delete(job.id);
-      const done = runJob(definition, state, job, { inactivityTimeoutMs: options.inactivityTimeoutMs, secretBase, release });
+      const done = runJob(definition, state, job, {
+        inactivityTimeoutMs: options.inactivityTimeoutMs,
+        secretBase,
+        release,
+      });
       running.set(job.id, done);
       void done.finally(() => {
         release();
@@ -126,7 +143,8 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
   };
 }
 
-const shownSteps = <S>(step: JobStepDefinition<S>): StepId[] => (step.continuesAs ? [step.id, step.continuesAs] : [step.id]);
+const shownSteps = <S>(step: JobStepDefinition<S>): StepId[] =>
+  step.continuesAs ? [step.id, step.continuesAs] : [step.id];
 
 interface RunEnv {
   inactivityTimeoutMs: number;
@@ -147,7 +165,10 @@ async function runJob<R, S>(definition: JobDefinition<R, S>, state: S, job: JobH
       if (job.cancelRequested) throw cancelled();
       current = step.id;
       job.step(step.id, 'running');
-      await step.run(state, stepContext(job, env, step, (next) => (current = next)));
+      await step.run(
+        state,
+        stepContext(job, env, step, (next) => (current = next)),
+      );
       for (const id of shownSteps(step)) job.step(id, 'done');
       if (step.continuesAs) current = step.continuesAs;
     }
@@ -158,12 +179,22 @@ async function runJob<R, S>(definition: JobDefinition<R, S>, state: S, job: JobH
     ending = { state: stop.state, step: current, outcome: { ...stop.outcome, machineState } };
   }
   // A job must end even when reading the summary facts fails: the person would otherwise wait forever.
-  const concluded = await definition.conclude(state, ending, job.snapshot().logFiles).catch(() => ({ outcome: ending.outcome, summary: null }));
+  const concluded = await definition
+    .conclude(state, ending, job.snapshot().logFiles)
+    .catch(() => ({ outcome: ending.outcome, summary: null }));
   env.release();
-  await job.finish(ending.state, concluded.outcome, { summary: concluded.summary, nothingToDo: ending.nothingToDo ?? false });
+  await job.finish(ending.state, concluded.outcome, {
+    summary: concluded.summary,
+    nothingToDo: ending.nothingToDo ?? false,
+  });
 }
 
-function stepContext<S>(job: JobHandle, env: RunEnv, step: JobStepDefinition<S>, moved: (next: StepId) => void): StepContext {
+function stepContext<S>(
+  job: JobHandle,
+  env: RunEnv,
+  step: JobStepDefinition<S>,
+  moved: (next: StepId) => void,
+): StepContext {
   return {
     log: (line) => job.log(line),
     get cancelRequested() {

@@ -17,7 +17,7 @@ export class JobStop extends Error {
   }
 }
 
-export interface OutcomeFields {
+interface OutcomeFields {
   /** A registry code (common/error-codes.ts): it decides the exit code and the catalog message. */
   code: ErrorCode;
   message: string;
@@ -49,7 +49,10 @@ export function failed(f: OutcomeFields): JobStop {
  * throws it itself when Cancel came between steps. The machine state is the job kind's for the step.
  */
 export function cancelled(machineState: string | null = null): JobStop {
-  return new JobStop('cancelled', outcome('warning', { code: 'job.cancelled', message: 'The job was cancelled.', machineState }));
+  return new JobStop(
+    'cancelled',
+    outcome('warning', { code: 'job.cancelled', message: 'The job was cancelled.', machineState }),
+  );
 }
 
 /** Any error thrown by a step as a stop: a JobStop as it is, a UserError as a failure, anything else as a bug. */

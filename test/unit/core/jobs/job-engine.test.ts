@@ -29,7 +29,12 @@ async function world() {
   dirs.push(base);
   const events = new EventBus();
   const jobs = new JobManager({ clock: systemClock, events, logger: silentLogger, logDir: path.join(base, 'log') });
-  const engine = createJobEngine({ jobs, inactivityTimeoutMs: 60_000, workBase: path.join(base, 'work'), disposeLimitMs: 5_000 });
+  const engine = createJobEngine({
+    jobs,
+    inactivityTimeoutMs: 60_000,
+    workBase: path.join(base, 'work'),
+    disposeLimitMs: 5_000,
+  });
   engines.push(engine);
   const finished = (jobId: string) => waitForJob(events, (id) => Promise.resolve(jobs.get(id)), jobId);
   return { engine, jobs, finished, base };
@@ -40,7 +45,10 @@ interface TrialState {
 }
 
 /** A job kind of three steps; `overrides` replaces a step by id. */
-function trialJob(overrides: Partial<Record<StepId, Partial<JobStepDefinition<TrialState>>>> = {}, secrets: string[] = []): JobDefinition<null, TrialState> {
+function trialJob(
+  overrides: Partial<Record<StepId, Partial<JobStepDefinition<TrialState>>>> = {},
+  secrets: string[] = [],
+): JobDefinition<null, TrialState> {
   const step = (id: StepId): JobStepDefinition<TrialState> => ({
     id,
     run: (state) => {
@@ -55,7 +63,9 @@ function trialJob(overrides: Partial<Record<StepId, Partial<JobStepDefinition<Tr
     secrets: () => secrets,
     begin: () => ({ ran: [] }),
     machineState: (id) => `stopped in ${id}`,
-    succeeded: (state) => ({ outcome: outcome('success', { code: 'register.succeeded', message: `ran ${state.ran.join(',')}`, exitCode: 0 }) }),
+    succeeded: (state) => ({
+      outcome: outcome('success', { code: 'register.succeeded', message: `ran ${state.ran.join(',')}`, exitCode: 0 }),
+    }),
     conclude: (_state, ending) => Promise.resolve({ outcome: ending.outcome, summary: null }),
   };
 }
@@ -65,7 +75,10 @@ const stepStates = (job: JobSnapshot) => Object.fromEntries(job.steps.map((s) =>
 describe('job engine', () => {
   it('runs the steps in order; a settled step is marked skipped or done without running', async () => {
     const { engine, finished } = await world();
-    const { jobId } = engine.start(trialJob({ register: { settled: () => 'skipped' }, verify: { settled: () => 'done' } }), null);
+    const { jobId } = engine.start(
+      trialJob({ register: { settled: () => 'skipped' }, verify: { settled: () => 'done' } }),
+      null,
+    );
     const job = await finished(jobId);
     expect(job.state).toBe('succeeded');
     expect(job.outcome).toMatchObject({ code: 'register.succeeded', message: 'ran check' });
@@ -88,7 +101,11 @@ describe('job engine', () => {
     const fail = () => Promise.reject(failed({ code: 'verify.version', message: 'not the right version' }));
     const job = await finished(engine.start(trialJob({ register: { run: fail } }), null).jobId);
     expect(job.state).toBe('failed');
-    expect(job.outcome).toMatchObject({ code: 'verify.version', severity: 'error', machineState: 'stopped in register' });
+    expect(job.outcome).toMatchObject({
+      code: 'verify.version',
+      severity: 'error',
+      machineState: 'stopped in register',
+    });
     expect(stepStates(job)).toEqual({ check: 'done', register: 'failed', verify: 'skipped' });
   });
 
@@ -96,10 +113,18 @@ describe('job engine', () => {
     const { engine, finished } = await world();
     const userError = () => Promise.reject(new UserError('installer.none', 'No installer here.', 'Put one there.'));
     const first = await finished(engine.start(trialJob({ check: { run: userError } }), null).jobId);
-    expect(first.outcome).toMatchObject({ code: 'installer.none', message: 'No installer here.', hint: 'Put one there.', machineState: 'stopped in check' });
+    expect(first.outcome).toMatchObject({
+      code: 'installer.none',
+      message: 'No installer here.',
+      hint: 'Put one there.',
+      machineState: 'stopped in check',
+    });
     const bug = () => Promise.reject(new Error('secret-looking detail'));
     const second = await finished(engine.start(trialJob({ verify: { run: bug } }), null).jobId);
-    expect(second.outcome).toMatchObject({ code: 'internal', message: 'Mobility Setup hit an unexpected error during the verify step.' });
+    expect(second.outcome).toMatchObject({
+      code: 'internal',
+      message: 'Mobility Setup hit an unexpected error during the verify step.',
+    });
     expect(JSON.stringify(second)).not.toContain('secret-looking detail');
   });
 
