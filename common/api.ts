@@ -105,3 +105,16 @@ export interface EventTypes {
   antivirus: AntivirusReport;
 }
 export type EventName = keyof EventTypes;
+
+/**
+ * One event as its name and payload, a discriminated union by name: a listener that checks the name gets
+ * the payload's type with it, so no consumer casts. `EventArgsOf<E>` is the same for a subset of names.
+ */
+export type EventArgsOf<E extends EventName> = { [K in E]: [name: K, payload: EventTypes[K]] }[E];
+export type EventArgs = EventArgsOf<EventName>;
+export type EventListener = (...event: EventArgs) => void;
+
+/** Whether an event is the one a listener asked for (narrows the payload for a generic name). */
+export function isEventNamed<E extends EventName>(event: readonly [EventName, unknown], name: E): event is EventArgsOf<E> {
+  return event[0] === name;
+}

@@ -1,4 +1,4 @@
-import type { EventName, EventTypes, Method, ReplyOf, RequestOf } from './api';
+import type { EventListener, EventName, EventTypes, Method, ReplyOf, RequestOf } from './api';
 import type { Result } from './result';
 
 /**
@@ -6,7 +6,7 @@ import type { Result } from './result';
  * one object on its own channel, plus one event subscription. Nothing raw (no ipcRenderer, no send).
  */
 export type MobilityBridge = { [M in Method]: (input: RequestOf<M>) => Promise<Result<ReplyOf<M>>> } & {
-  onEvent(listener: (name: EventName, payload: EventTypes[EventName]) => void): () => void;
+  onEvent(listener: EventListener): () => void;
 };
 
 /** The renderer's single way to reach the core, whatever carries the calls. */

@@ -10,7 +10,9 @@ export interface Endpoint {
   display: string;
 }
 
-export type EndpointParse = { ok: true; endpoint: Endpoint } | { ok: false; code: string; message: string };
+export type EndpointParse =
+  | { ok: true; endpoint: Endpoint }
+  | { ok: false; code: 'endpoint.empty' | 'endpoint.invalid' | 'endpoint.scheme' | 'endpoint.port'; message: string };
 
 export const DEFAULT_CONTROL_PORT = 443;
 

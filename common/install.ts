@@ -71,6 +71,8 @@ export interface InstallRequest {
 
 export type RegisterRequest = { registration: Exclude<Registration, { mode: 'none' }> };
 
+/** The kinds of job the engine runs (main/core/jobs/job-engine.ts); a new kind is added here. */
+export type JobKind = 'install' | 'register';
 export type StepId = 'check' | 'extract' | 'install' | 'register' | 'verify';
 export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled';
 export type JobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -116,7 +118,7 @@ export interface AgentSummary {
 
 export interface JobSnapshot {
   id: string;
-  kind: 'install' | 'register';
+  kind: JobKind;
   state: JobState;
   steps: JobStep[];
   startedAt: number;

@@ -1,3 +1,5 @@
+import type { ErrorCode } from './error-codes';
+
 /**
  * Every call across a process boundary (IPC, HTTP, CLI) answers with a Result instead of throwing:
  * a thrown Error loses its shape when Electron serialises it, and a user needs a code and a next step.
@@ -26,7 +28,8 @@ export const fail = (
 /** An error a service throws on purpose; the API boundary turns it into a failed Result. */
 export class UserError extends Error {
   constructor(
-    readonly code: string,
+    /** A registry code (error-codes.ts): it decides the CLI's exit code and the catalog message. */
+    readonly code: ErrorCode,
     message: string,
     readonly hint?: string,
     readonly params?: Record<string, string | number>,

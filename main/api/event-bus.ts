@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { EventName, EventTypes } from '../../common/api';
+import type { EventListener, EventName, EventTypes } from '../../common/api';
 
 /** Typed fan-out of core events to every front door (Electron windows, WebSocket clients, CLI printers). */
 export class EventBus {
@@ -14,8 +14,8 @@ export class EventBus {
     this.emitter.emit('event', name, payload);
   }
 
-  /** Subscribes to every event; returns the unsubscribe function. */
-  subscribe(listener: <E extends EventName>(name: E, payload: EventTypes[E]) => void): () => void {
+  /** Subscribes to every event (checking the name narrows the payload); returns the unsubscribe function. */
+  subscribe(listener: EventListener): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);
   }

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EventBus } from '../api/event-bus';
-import type { JobSnapshot } from '../../common/install';
 import type { Clock, Logger } from './ports';
 import { systemClock } from './ports';
 
@@ -66,7 +65,7 @@ export function logJobLifecycle(events: EventBus, logger: Logger): () => void {
   const seen = new Map<string, string>();
   return events.subscribe((name, payload) => {
     if (name !== 'job') return;
-    const job = payload as JobSnapshot;
+    const job = payload;
     if (seen.get(job.id) === job.state) return;
     seen.set(job.id, job.state);
     const fields = { jobId: job.id, kind: job.kind, state: job.state, ...(job.outcome ? { outcome: job.outcome.code, exitCode: job.outcome.exitCode } : {}) };

@@ -5,7 +5,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { EventName, EventTypes, Method } from '../../common/api';
+import type { EventArgs, EventName, Method } from '../../common/api';
 import type { MobilityBridge } from '../../common/bridge';
 import { EVENT_CHANNEL, EVENTS, METHODS, ipcChannel } from '../../common/channels';
 
@@ -27,9 +27,10 @@ const invokers = Object.fromEntries(
 const bridge: MobilityBridge = {
   ...invokers,
   onEvent(listener) {
-    // The IPC event object (which carries `sender`) never reaches the page.
-    const forward = (_event: IpcRendererEvent, name: unknown, payload: unknown): void => {
-      if (isEventName(name)) listener(name, payload as EventTypes[EventName]);
+    // The IPC event object (which carries `sender`) never reaches the page. Only the main process sends on
+    // this channel, with the bus's (name, payload); the name is still checked before the page sees it.
+    const forward = (_event: IpcRendererEvent, ...event: EventArgs): void => {
+      if (isEventName(event[0])) listener(...event);
     };
     ipcRenderer.on(EVENT_CHANNEL, forward);
     return () => {

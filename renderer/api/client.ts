@@ -2,6 +2,7 @@
  * The renderer's one door to the core. React code calls `api.call(...)` and `api.onEvent(...)` and never
  * knows whether Electron IPC (through the preload's `window.mobility`) or the browser host carries them.
  */
+import { isEventNamed } from '../../common/api';
 import type { EventName, EventTypes, Method, ReplyOf, RequestOf } from '../../common/api';
 import type { MobilityBridge, Transport } from '../../common/bridge';
 import type { Result } from '../../common/result';
@@ -22,8 +23,8 @@ function createBridgeTransport(bridge: MobilityBridge): Transport {
       return fn(input);
     },
     onEvent<E extends EventName>(name: E, listener: (payload: EventTypes[E]) => void): () => void {
-      return bridge.onEvent((eventName, payload) => {
-        if (eventName === name) listener(payload as EventTypes[E]);
+      return bridge.onEvent((...event) => {
+        if (isEventNamed(event, name)) listener(event[1]);
       });
     },
   };

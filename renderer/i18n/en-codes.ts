@@ -1,14 +1,48 @@
 /**
- * English texts for the core's codes (flat keys: codes contain dots). A code is listed only where the
- * catalog text is as specific as the core's own message (it interpolates the same params, or the core
- * message is generic); other codes fall back to the core's English message and hint on purpose.
+ * English texts for the core's codes (flat keys: codes contain dots). Every code of the registry
+ * (common/error-codes.ts) has one, or tsc and a test fail. Where the core's own message names what it found
+ * (a path, a version, a list) and sends no params for it, the English text is that message (CORE_MESSAGE);
+ * a translation gives its own, more general text there. Hints fall back to the core's on purpose.
  */
+import type { ErrorCode } from '../../common/error-codes';
 
 const PASSPHRASE_HINT =
   'Generate it on the configuration server with genpassphrase.exe -v > MobSvc.passphrase (in %ProgramData%\\ASR\\home\\svsystems\\bin) and check the server address.';
 
-/** Messages by core code (flat keys: codes contain dots). */
-export const enCodes: Record<string, string> = {
+/** The core's own English message (describe-error.ts passes it as `coreMessage`). */
+export const CORE_MESSAGE = '{{coreMessage}}';
+
+const CORE_WORDED = [
+  'internal', 'install.succeeded', 'install.nothingToDo', 'register.succeeded', 'register.nothingToDo',
+  'platform.unsupported', 'install.unsupported', 'installer.ambiguous', 'installer.checksumMismatch',
+  'installer.changed', 'installer.unreadable', 'installer.untrusted', 'installer.signature', 'extract.unsafe',
+  'extract.tooLarge', 'extract.notFound', 'extract.corrupt', 'extract.failed', 'install.serverUnreachable',
+  'install.notElevated', 'elevation.noPolkitAgent', 'elevation.noCommand', 'elevation.failed',
+  'elevation.unsafeCommand', 'install.diskSpace', 'verify.version', 'verify.notRegistered', 'register.notInstalled',
+  'install.timeout', 'register.timeout', 'installDir.notAbsolute', 'installDir.unsafe', 'installDir.invalid',
+  'path.empty', 'path.controlCharacter', 'path.tooLong', 'api.invalidRequest', 'api.unknownMethod',
+  'secret.unsafeBase', 'secret.badName', 'log.notAllowed', 'log.missing', 'log.openUnavailable',
+  'antivirus.installDirInvalid', 'antivirus.configNotAFile', 'helper.failed', 'helper.endpoint', 'helper.installDir',
+  'helper.installerFile', 'helper.internal', 'helper.outputFile', 'helper.platform', 'helper.requestDir',
+  'helper.requestFile', 'helper.requestInvalid', 'helper.requestPath', 'helper.requestUnreadable', 'helper.requester',
+  'helper.sandboxRoot', 'helper.secretFile', 'helper.workBase', 'web.listenFailed', 'web.portInUse',
+  'web.rendererMissing', 'exit.signal', 'exit.unknown',
+] as const satisfies readonly ErrorCode[];
+
+/** Messages by core code (flat keys: codes contain dots); other keys are the renderer's own (transport, checks). */
+export const enCodes = {
+  ...(Object.fromEntries(CORE_WORDED.map((code) => [code, CORE_MESSAGE])) as Record<
+    (typeof CORE_WORDED)[number],
+    string
+  >),
+  'job.busy': 'Another install or registration is running.',
+  'job.lockUnsafe': CORE_MESSAGE,
+  'job.lockStuck': CORE_MESSAGE,
+  'journal.unsafe': CORE_MESSAGE,
+  'install.restartPending': 'A system restart is pending: the Mobility service installer refuses to run until the machine restarts.',
+  'job.notFound': 'There is no such job in this session.',
+  'elevation.notGranted': 'The password prompt was dismissed, so nothing ran with administrator rights.',
+  'config.invalid': 'The appliance configuration (config.json) is not valid JSON.',
   'transport.failed': 'The connection to the setup service was lost.',
   'endpoint.empty': 'Enter the configuration server address.',
   'endpoint.invalid': 'Enter an IPv4 address, an IPv6 address or a host name (letters, digits, hyphens and dots).',
@@ -46,7 +80,7 @@ export const enCodes: Record<string, string> = {
   'exit.1618': 'Another installation is in progress.',
   'exit.1641': 'The command succeeded; a restart is required to finish (mandatory).',
   'exit.3010': 'The command succeeded; a restart is recommended.',
-};
+} satisfies Record<ErrorCode, string> & Record<string, string>;
 
 /** Next steps by core code; '' means "no hint" even when the core sends one. */
 export const enHints: Record<string, string> = {

@@ -14,7 +14,7 @@ async function coldDetection(root: string): Promise<{ fullMs: number; firstMs: n
   const { deps, detection } = createDetectionCore({ root });
   let firstMs: number | null = null;
   const start = performance.now();
-  const unsubscribe = deps.events.subscribe((name) => {
+  const unsubscribe = deps.events.subscribe((name, _payload) => {
     if (name === 'detection' && firstMs === null) firstMs = performance.now() - start;
   });
   await detection.detect();

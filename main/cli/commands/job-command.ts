@@ -7,7 +7,7 @@ import type { AppError } from '../../../common/result';
 import { passphraseFromFileText } from '../../../common/passphrase';
 import { createCore } from '../../core/app-core';
 import { systemAdapters } from '../../core/system-adapters';
-import { waitForJob } from '../../core/install/wait-for-job';
+import { waitForJob } from '../../core/jobs/wait-for-job';
 import { missingRootMessage } from '../context';
 import { EXIT, exitCodeForError, exitCodeForJob } from '../exit-codes';
 import { readSecretInputFile } from '../input-file';
@@ -167,9 +167,9 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
   });
   const steps = new Map<string, string>();
   const unsubscribe = core.events.subscribe((name, payload) => {
-    if (name === 'jobLog' && options.verbose) for (const line of (payload as { lines: string[] }).lines) writeErr(`  ${line}\n`);
+    if (name === 'jobLog' && options.verbose) for (const line of payload.lines) writeErr(`  ${line}\n`);
     if (name !== 'job') return;
-    for (const step of (payload as JobSnapshot).steps) {
+    for (const step of payload.steps) {
       if (steps.get(step.id) === step.state || step.state === 'pending') continue;
       steps.set(step.id, step.state);
       writeErr(`[${step.id}] ${step.state}\n`);

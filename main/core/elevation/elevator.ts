@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../common/error-codes';
 import type { Architecture, VendorSpec } from '../../platform/agent-platform';
 import type { InstallerRef } from '../install/prepare-installer';
 import type { CommandRunner } from '../ports';
@@ -13,8 +14,8 @@ export type PrivilegedResult =
   | { kind: 'exited'; code: number | null; signal: string | null; timedOut: boolean; cancelled: boolean }
   | { kind: 'notGranted' }
   /** Nothing ran: the request or the installer was refused before any vendor program started. */
-  | { kind: 'refused'; code: string; message: string; hint: string }
-  | { kind: 'unavailable'; code: string; message: string; hint: string };
+  | { kind: 'refused'; code: ErrorCode; message: string; hint: string }
+  | { kind: 'unavailable'; code: ErrorCode; message: string; hint: string };
 
 /** The privileged side copies, hashes and extracts `installer` itself, then runs the vendor installer from its copy. */
 export interface InstallOperation {

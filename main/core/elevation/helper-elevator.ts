@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { isErrorCode } from '../../../common/error-codes';
+import type { ErrorCode } from '../../../common/error-codes';
 import type { Elevator, PrivilegedOperation, PrivilegedOptions, PrivilegedResult, PrivilegedRun } from './elevator';
 import type { HelperCommand } from './helper-command';
 import { INSTALLER_STARTING, helperResultSchema, requestFor, writeHelperRequest } from './helper-request';
@@ -7,7 +9,7 @@ import type { WrittenRequest } from './helper-request';
 /** How often the app reads new output from the helper's output file. */
 const TAIL_MS = 100;
 
-export type LaunchOutcome = { kind: 'completed' } | { kind: 'notGranted' } | { kind: 'unavailable'; code: string; message: string; hint: string };
+export type LaunchOutcome = { kind: 'completed' } | { kind: 'notGranted' } | { kind: 'unavailable'; code: ErrorCode; message: string; hint: string };
 
 /** Starts the fixed helper command with elevation (pkexec/UAC via sudo-prompt; a plain child in tests). */
 export interface HelperLauncher {
@@ -68,7 +70,8 @@ function readResult(file: string): PrivilegedResult {
     if (parsed.success) {
       const r = parsed.data;
       if (r.ok) return { kind: 'exited', code: r.code, signal: r.signal, timedOut: r.timedOut, cancelled: r.cancelled };
-      return { kind: 'refused', code: r.refused, message: r.message, hint: r.hint };
+      // The code crossed a process boundary: one outside the registry (another build's helper) is a failure.
+      return { kind: 'refused', code: isErrorCode(r.refused) ? r.refused : 'helper.failed', message: r.message, hint: r.hint };
     }
   } catch {
     // Fall through: no result means the helper never ran to the end.

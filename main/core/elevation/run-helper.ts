@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT_SECRET_BASE, withSecretFile } from '../install/secret-file';
+import { ROOT_SECRET_BASE, withSecretFile } from '../jobs/secret-file';
 import { processRunner } from '../../platform/process-runner';
 import type { PrivilegedOperation, PrivilegedResult } from './elevator';
 import {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AgentFacts, DetectionReport, DiskCheck } from '../../../common/detection';
+import type { AgentFacts, DetectionReport, DiskCheck, PrivilegeFacts } from '../../../common/detection';
 import { parseEndpoint } from '../../../common/endpoint';
 import { registrationNeeded } from '../../../common/install-plan';
 import type { Endpoint } from '../../../common/endpoint';
@@ -11,8 +11,8 @@ import type { Elevator } from '../elevation/elevator';
 import { describeExitCode } from './exit-codes';
 import { assertChecksumOk, compareVersions, findInstaller } from './installer-finder';
 import { checkInstallerSignature } from './installer-signature';
-import type { JobHandle } from './job-manager';
-import { failed, failedFromUserError } from './outcomes';
+import type { StepContext } from '../jobs/job-engine';
+import { failed } from '../jobs/job-stop';
 import type { PipelineEnv } from './pipeline-env';
 import { realPath } from './pipeline-env';
 import { stopIfRestartPending } from './restart-pending-check';
@@ -100,29 +100,21 @@ function stopIfUnsupported(report: DetectionReport): void {
   });
 }
 
-async function chooseInstaller(env: PipelineEnv, job: JobHandle, request: InstallRequest, token: string | null): Promise<InstallerChoice> {
-  let choice: InstallerChoice;
-  try {
-    choice = await findInstaller(request.installerDir, token, env.profile.installer);
-  } catch (err) {
-    if (err instanceof UserError) throw failedFromUserError(err);
-    throw err;
-  }
+/** The job's log, which is all the check step writes to. */
+type CheckLog = Pick<StepContext, 'log'>;
+
+async function chooseInstaller(env: PipelineEnv, job: CheckLog, request: InstallRequest, token: string | null): Promise<InstallerChoice> {
+  const choice = await findInstaller(request.installerDir, token, env.profile.installer);
   if (request.installerFile && path.resolve(request.installerFile) !== path.resolve(choice.chosen.path)) {
     throw failed({ code: 'installer.changed', message: `The installer folder changed since it was searched: ${choice.chosen.fileName} is now the installer for this machine.`, hint: 'Search the folder again and confirm the installer.' });
   }
   const owner = choice.owner ? `, owner ${choice.owner.user ?? 'no user name'} (uid ${choice.owner.uid}), mode ${choice.owner.mode}` : '';
   job.log(`Installer: ${choice.chosen.fileName} (version ${choice.chosen.version}, ${choice.chosen.sizeBytes} bytes${owner})`);
   job.log(`SHA-256: ${choice.sha256}; checksum file: ${choice.checksumFile ?? 'none'} (${choice.checksum})`);
-  try {
-    assertChecksumOk(choice);
-    if (env.profile.signedInstaller) {
-      const signature = await checkInstallerSignature(env.deps.runner, choice.chosen.path, choice.chosen.fileName);
-      job.log(`Signature: ${signature.status}, publisher ${signature.publisher ?? 'unknown'} (certificate ${signature.thumbprint ?? 'unknown'}).`);
-    }
-  } catch (err) {
-    if (err instanceof UserError) throw failedFromUserError(err);
-    throw err;
+  assertChecksumOk(choice);
+  if (env.profile.signedInstaller) {
+    const signature = await checkInstallerSignature(env.deps.runner, choice.chosen.path, choice.chosen.fileName);
+    job.log(`Signature: ${signature.status}, publisher ${signature.publisher ?? 'unknown'} (certificate ${signature.thumbprint ?? 'unknown'}).`);
   }
   return choice;
 }
@@ -145,7 +137,8 @@ function checkDisk(disk: DiskCheck[]): void {
   throw failed({ code: 'install.diskSpace', message: `Not enough free disk space (${list}).`, hint: 'Free some space, then run the install again.' });
 }
 
-async function checkServerReachable(env: PipelineEnv, job: JobHandle, endpoint: Endpoint, dataPort: number | undefined): Promise<void> {
+/** Stops the job when the configuration server cannot be reached, before anything is installed or registered. */
+export async function requireServerReachable(env: PipelineEnv, job: CheckLog, endpoint: Endpoint, dataPort: number | undefined): Promise<void> {
   if (!env.checkServer) return;
   const report = await env.checkServer(endpoint.display, dataPort);
   for (const c of report.checks) job.log(`Connectivity ${c.id}: ${c.state} (${c.message})`);
@@ -159,7 +152,19 @@ async function checkServerReachable(env: PipelineEnv, job: JobHandle, endpoint: 
 }
 
 /** The check step: everything that can stop the install stops it here, before anything privileged runs. */
-export async function checkInstall(env: PipelineEnv, job: JobHandle, request: InstallRequest): Promise<InstallPlan> {
+/** Stops the job when nothing can run the privileged steps: not root, and no way to ask for the password. */
+export function requireElevator(env: PipelineEnv, privileges: PrivilegeFacts, command: 'install' | 'register'): Elevator {
+  const elevator = env.elevatorFor(privileges);
+  if (!('unavailable' in elevator)) return elevator;
+  const doing = command === 'install' ? 'Installing' : 'Registering';
+  throw failed({
+    code: 'install.notElevated',
+    message: `${doing} needs root (Administrator on Windows). ${elevator.unavailable}`,
+    hint: `Run as root: sudo mobility-setup ${command} … (or start Mobility Setup as root).`,
+  });
+}
+
+export async function checkInstall(env: PipelineEnv, job: CheckLog, request: InstallRequest): Promise<InstallPlan> {
   const report = await env.detection.detect({ refresh: true });
   job.log(`Detected: ${[report.os.distribution, report.os.version, report.os.arch].filter(Boolean).join(' ') || 'unknown OS'}; installer token ${report.token ?? 'none'}.`);
   stopIfUnsupported(report);
@@ -169,13 +174,8 @@ export async function checkInstall(env: PipelineEnv, job: JobHandle, request: In
   const agent = await env.detection.readAgent();
   const { installNeeded, upgrade } = versionPlan(agent, choice.chosen.version);
   const installDir = agent.installed && agent.installDir ? agent.installDir : (request.installDir ?? env.commands.defaultInstallDir);
-  try {
-    if (request.installDir !== undefined) checkInstallDir(env, request.installDir);
-    checkInstallDir(env, installDir);
-  } catch (err) {
-    if (err instanceof UserError) throw failedFromUserError(err);
-    throw err;
-  }
+  if (request.installDir !== undefined) checkInstallDir(env, request.installDir);
+  checkInstallDir(env, installDir);
   if (agent.installed) job.log(`Installed agent: ${agent.version ?? 'unknown version'} in ${agent.installDir ?? 'unknown folder'}, registered: ${String(agent.registered)}.`);
   if (upgrade) job.log(`Upgrade from ${agent.version ?? '?'} to ${choice.chosen.version}.`);
 
@@ -187,12 +187,9 @@ export async function checkInstall(env: PipelineEnv, job: JobHandle, request: In
     return { choice, installDir, installNeeded, upgrade, registerNeeded, nothingToDo, endpoint, elevator: null };
   }
 
-  const elevator = env.elevatorFor(report.privileges);
-  if ('unavailable' in elevator) {
-    throw failed({ code: 'install.notElevated', message: `Installing needs root (Administrator on Windows). ${elevator.unavailable}`, hint: 'Run as root: sudo mobility-setup install … (or start Mobility Setup as root).' });
-  }
+  const elevator = requireElevator(env, report.privileges, 'install');
   // Checked at the folder that will be used, not the default one the detection screen shows.
   if (installNeeded) checkDisk(await env.detection.diskFor(installDir));
-  if (registerNeeded && endpoint) await checkServerReachable(env, job, endpoint, request.dataPort);
+  if (registerNeeded && endpoint) await requireServerReachable(env, job, endpoint, request.dataPort);
   return { choice, installDir, installNeeded, upgrade, registerNeeded, nothingToDo, endpoint, elevator };
 }

@@ -1,3 +1,5 @@
+import { ERROR_CODES, vendorExitCode } from '../../../common/error-codes';
+import type { ErrorCode } from '../../../common/error-codes';
 import type { Severity } from '../../../common/install';
 import { selectOsProfile } from '../../platform/select';
 
@@ -10,8 +12,10 @@ import { selectOsProfile } from '../../platform/select';
  */
 export interface ExitCodeInfo {
   severity: Severity;
-  /** Catalog code, "exit.<n>". */
-  code: string;
+  /** Registry code, "exit.<n>" (or "exit.unknown"). */
+  code: ErrorCode;
+  /** The vendor's number, as it travels: never parsed back out of `code`. */
+  exitCode: number;
   /** What happened. */
   message: string;
   /** What to do next; null when nothing is needed. */
@@ -19,16 +23,17 @@ export interface ExitCodeInfo {
   rebootRequired: boolean;
 }
 
-type Entry = Omit<ExitCodeInfo, 'code'>;
+/** The severity of each code is the registry's (common/error-codes.ts). */
+type Entry = Omit<ExitCodeInfo, 'code' | 'exitCode' | 'severity'>;
 
 const PASSPHRASE_HINT =
   'Check the passphrase: generate it on the configuration server with genpassphrase.exe -v > MobSvc.passphrase ' +
   '(in %ProgramData%\\ASR\\home\\svsystems\\bin) and check the server address.';
 
-const error = (message: string, hint: string | null): Entry => ({ severity: 'error', message, hint, rebootRequired: false });
+const error = (message: string, hint: string | null): Entry => ({ message, hint, rebootRequired: false });
 
 const TABLE: Record<number, Entry> = {
-  0: { severity: 'success', message: 'The command completed successfully.', hint: null, rebootRequired: false },
+  0: { message: 'The command completed successfully.', hint: null, rebootRequired: false },
   1: error('The command failed.', 'Read the log for the first error line, fix its cause and run the install again.'),
   2: error('The installer rejected its command line (invalid command line).', 'This is a Mobility Setup fault: send the log to support.'),
   3: error('The installer rejected an argument (invalid arguments).', 'Check the install folder and the server address, then try again.'),
@@ -48,13 +53,13 @@ const TABLE: Record<number, Entry> = {
   44: error('The installer could not start the agent services.', 'Read the log; restart the machine, then run the install again.'),
   62: error('A system restart is pending.', 'Restart the machine, then run the install again.'),
   97: error('The command finished with errors.', 'Read the log for the first error line, fix its cause and run the install again.'),
-  98: { severity: 'warning', message: 'The command succeeded with warnings.', hint: 'Read the warnings in the log.', rebootRequired: false },
+  98: { message: 'The command succeeded with warnings.', hint: 'Read the warnings in the log.', rebootRequired: false },
   99: error('A prerequisite check failed.', 'Read the log for the failed check (disk space, kernel, services), fix it and try again.'),
   1602: error('The installation was cancelled.', 'Run the install again when you are ready.'),
   1603: error('The installer hit a fatal error.', 'Read the log for the first error line; a restart often helps, then run the install again.'),
   1618: error('Another installation is in progress.', 'Wait for the other installation to finish, then try again.'),
-  1641: { severity: 'success', message: 'The command succeeded; a restart is required to finish (mandatory).', hint: 'Restart the machine to finish the installation; the installer does not restart it for you.', rebootRequired: true },
-  3010: { severity: 'success', message: 'The command succeeded; a restart is recommended.', hint: 'Restart the machine when convenient to finish the installation.', rebootRequired: true },
+  1641: { message: 'The command succeeded; a restart is required to finish (mandatory).', hint: 'Restart the machine to finish the installation; the installer does not restart it for you.', rebootRequired: true },
+  3010: { message: 'The command succeeded; a restart is recommended.', hint: 'Restart the machine when convenient to finish the installation.', rebootRequired: true },
 };
 
 /** Every code the catalog knows, for tests and the README. */
@@ -63,11 +68,13 @@ export const KNOWN_EXIT_CODES: readonly number[] = Object.keys(TABLE).map(Number
 /** Meaning of a vendor exit code. `logPath` is named in the message of an unknown code. */
 export function describeExitCode(exitCode: number, logPath: string | null = null): ExitCodeInfo {
   const entry = TABLE[exitCode];
-  if (entry) return { ...entry, code: `exit.${exitCode}` };
+  const code = vendorExitCode(exitCode);
+  if (entry) return { ...entry, code, exitCode, severity: ERROR_CODES[code].severity };
   const where = logPath ? ` in ${logPath}` : '';
   return {
     severity: 'error',
     code: 'exit.unknown',
+    exitCode,
     message: `The vendor command ended with exit code ${exitCode}, which is not documented.`,
     hint: `Read the log${where} for the first error line; send it to support if the cause is not clear.`,
     rebootRequired: false,
@@ -81,6 +88,5 @@ export function normalizeExitCode(exitCode: number, platform: NodeJS.Platform): 
 
 /** Codes after which the next step may run: success, success with restart, success with warnings. */
 export function isSuccessExit(exitCode: number): boolean {
-  const entry = TABLE[exitCode];
-  return entry !== undefined && entry.severity !== 'error';
+  return TABLE[exitCode] !== undefined && ERROR_CODES[vendorExitCode(exitCode)].severity !== 'error';
 }

@@ -10,15 +10,14 @@ import type { Elevator } from '../elevation/elevator';
 import type { HelperCommand } from '../elevation/helper-command';
 import { createHelperElevator } from '../elevation/helper-elevator';
 import type { HelperLauncher } from '../elevation/helper-elevator';
+import { createJobEngine } from '../jobs/job-engine';
+import { JobManager } from '../jobs/job-manager';
 import { findInstaller } from './installer-finder';
-import { startInstallJob } from './install-pipeline';
-import { JobManager } from './job-manager';
+import { installJob } from './install-pipeline';
 import { openAllowedLog, readAllowedLog } from './log-files';
 import type { PipelineEnv } from './pipeline-env';
 import { DEFAULT_INACTIVITY_TIMEOUT_MS, defaultWorkBase } from './pipeline-env';
-import { secretBase } from './register-step';
-import { startRegisterJob } from './register-pipeline';
-import { sweepSecretLeftovers } from './secret-file';
+import { registerJob } from './register-pipeline';
 
 type InstallMethods = 'findInstaller' | 'startInstall' | 'startRegister' | 'getJob' | 'getLatestJob' | 'readJobLog' | 'cancelJob' | 'readLogFile' | 'openLogFile';
 
@@ -60,39 +59,28 @@ function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: I
 export function createInstallHandlers(deps: CoreDeps, detection: DetectionService, overrides: InstallOverrides = {}): InstallHandlers {
   const commands = selectAgentPlatform(deps.platform);
   const workBase = overrides.workBase ?? defaultWorkBase(deps);
+  const inactivityTimeoutMs = deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS;
   const jobs = new JobManager({
     clock: deps.clock,
     events: deps.events,
     logger: deps.logger,
     logDir: deps.profile.logDir(deps.paths),
-    inactivityTimeoutMs: deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS,
+    inactivityTimeoutMs,
   });
-  const running = new Map<string, Promise<void>>();
+  const disposeLimitMs = overrides.disposeLimitMs ?? DISPOSE_LIMIT_MS;
+  const engine = createJobEngine({ jobs, inactivityTimeoutMs, workBase, disposeLimitMs });
   const env = (): PipelineEnv => {
     if (!commands) throw new UserError('platform.unsupported', `Installing the Mobility service is not supported on ${deps.platform}.`, 'Run Mobility Setup on the Linux or Windows machine to protect.');
     return {
       deps,
       detection,
-      jobs,
       commands,
       profile: deps.profile,
       elevatorFor: (privileges) => chooseElevator(deps, privileges, overrides, workBase),
       checkServer: overrides.checkServer === undefined ? (endpoint, dataPort) => checkConnectivity({ endpoint, dataPort, now: () => deps.clock.now() }) : overrides.checkServer,
       workBase,
-      inactivityTimeoutMs: deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS,
       ...(overrides.antivirusNote ? { antivirusNote: overrides.antivirusNote } : {}),
     };
-  };
-  // A crash can leave a secret file behind; remove what dead runs left (live runs' folders stay).
-  void sweepSecretLeftovers(secretBase({ workBase })).catch(() => 0);
-
-  const track = (started: { jobId: string; done: Promise<void> }) => {
-    running.set(started.jobId, started.done);
-    void started.done.finally(() => running.delete(started.jobId));
-    return { jobId: started.jobId };
-  };
-  const assertIdle = () => {
-    if (running.size > 0) throw new UserError('job.busy', 'Another install or registration is running.', 'Wait for it to finish (or cancel it), then start again.');
   };
 
   return {
@@ -100,14 +88,8 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
       const report = await detection.detect();
       return findInstaller(dir, report.token, env().profile.installer);
     },
-    startInstall: (request) => {
-      assertIdle();
-      return Promise.resolve(track(startInstallJob(env(), request)));
-    },
-    startRegister: (request) => {
-      assertIdle();
-      return Promise.resolve(track(startRegisterJob(env(), request)));
-    },
+    startInstall: (request) => Promise.resolve(engine.start(installJob(env()), request)),
+    startRegister: (request) => Promise.resolve(engine.start(registerJob(env()), request)),
     getJob: ({ jobId }) => Promise.resolve(jobs.get(jobId)),
     getLatestJob: () => Promise.resolve(jobs.latest()),
     readJobLog: ({ jobId, from, max }) => Promise.resolve(jobs.readLog(jobId, from, max)),
@@ -115,17 +97,8 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
     readLogFile: ({ path, maxBytes }) => readAllowedLog(jobs.knownLogFiles(), path, maxBytes, jobs.knownSecrets()),
     openLogFile: ({ path }) => openAllowedLog(jobs.knownLogFiles(), path, deps.desktop),
     dispose: async () => {
-      const limitMs = overrides.disposeLimitMs ?? DISPOSE_LIMIT_MS;
-      const stopped = (async () => {
-        await jobs.dispose();
-        await Promise.all(running.values());
-        return true;
-      })().catch(() => true);
-      let timer: NodeJS.Timeout | undefined;
-      const limit = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), limitMs)));
-      const ended = await Promise.race([stopped, limit]);
-      clearTimeout(timer);
-      if (!ended) deps.logger.warn('jobs still running at shutdown (a password prompt may be open); not waiting any longer', { waitedMs: limitMs, jobs: [...running.keys()] });
+      const { stillRunning } = await engine.dispose();
+      if (stillRunning.length > 0) deps.logger.warn('jobs still running at shutdown (a password prompt may be open); not waiting any longer', { waitedMs: disposeLimitMs, jobs: stillRunning });
     },
   };
 }

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
 import type { Desktop } from '../core-deps';
-import { redactSecrets } from './job-log';
+import { redactSecrets } from '../jobs/job-log';
 
 /** What readLogFile returns when the caller gives no limit: the tail a log pane shows. */
 export const DEFAULT_LOG_BYTES = 1024 * 1024;

@@ -1,56 +1,11 @@
 import type { AgentFacts } from '../../../common/detection';
-import type { JobOutcome, JobState, StepId } from '../../../common/install';
-import type { UserError } from '../../../common/result';
-
-/**
- * A step that ends the job throws a JobStop carrying the final state and outcome; the pipeline catches it
- * in one place and finishes the job. Everything in an outcome is shown to a person: never a secret.
- */
-export class JobStop extends Error {
-  constructor(
-    readonly state: Exclude<JobState, 'running' | 'succeeded'>,
-    readonly outcome: JobOutcome,
-  ) {
-    super(outcome.message);
-    this.name = 'JobStop';
-  }
-}
-
-export interface OutcomeFields {
-  code: string;
-  message: string;
-  hint?: string | null;
-  exitCode?: number | null;
-  machineState?: string | null;
-  rebootRequired?: boolean;
-}
-
-export function outcome(severity: JobOutcome['severity'], f: OutcomeFields): JobOutcome {
-  return {
-    severity,
-    code: f.code,
-    message: f.message,
-    hint: f.hint ?? null,
-    exitCode: f.exitCode ?? null,
-    rebootRequired: f.rebootRequired ?? false,
-    machineState: f.machineState ?? null,
-  };
-}
+import type { StepId } from '../../../common/install';
 
 export const NOTHING_CHANGED = 'Nothing was changed on this machine.';
 /** The vendor installer's own checks failed (exit 2, 3, 10, 11, 15, …): it changed nothing. */
 export const INSTALLER_REFUSED = 'The installer refused before changing anything on this machine.';
 /** The password prompt was dismissed before the installer ran. */
 const NOTHING_INSTALLED = 'Nothing was installed.';
-
-export function failed(f: OutcomeFields): JobStop {
-  return new JobStop('failed', outcome('error', { machineState: NOTHING_CHANGED, ...f }));
-}
-
-/** A UserError from a building block (installer finder, extraction, secret file) as a failed job. */
-export function failedFromUserError(err: UserError, machineState: string = NOTHING_CHANGED): JobStop {
-  return failed({ code: err.code, message: err.message, hint: err.hint ?? null, machineState });
-}
 
 /** What state the machine is in when a job stops during a step (cancel, timeout, failure). */
 export function machineStateAfter(step: StepId, ctx: { installDir: string; upgrade: boolean; uninstallHint: string }): string {

@@ -8,7 +8,6 @@ import type { OsProfile } from '../../platform/os-profile';
 import type { CoreDeps } from '../core-deps';
 import type { DetectionService } from '../detect/detection-service';
 import type { Elevator } from '../elevation/elevator';
-import type { JobManager } from './job-manager';
 
 export const DEFAULT_INACTIVITY_TIMEOUT_MS = 15 * 60_000;
 
@@ -16,7 +15,6 @@ export const DEFAULT_INACTIVITY_TIMEOUT_MS = 15 * 60_000;
 export interface PipelineEnv {
   deps: CoreDeps;
   detection: DetectionService;
-  jobs: JobManager;
   commands: AgentCommands;
   profile: OsProfile;
   /** The elevator for this machine's privileges; a string says why there is none. */
@@ -25,7 +23,6 @@ export interface PipelineEnv {
   checkServer: ((endpoint: string, dataPort: number | undefined) => Promise<ConnectivityReport>) | null;
   /** Parent folder of the temporary extraction and secret folders. */
   workBase: string;
-  inactivityTimeoutMs: number;
   /** The anti-virus note for the summary (absent: none is recorded). */
   antivirusNote?: (choice: AntivirusChoice | undefined) => AntivirusNote;
 }

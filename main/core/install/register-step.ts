@@ -2,17 +2,11 @@ import type { Endpoint } from '../../../common/endpoint';
 import type { Registration } from '../../../common/install';
 import type { VendorSpec } from '../../platform/agent-platform';
 import type { Elevator } from '../elevation/elevator';
+import type { StepContext } from '../jobs/job-engine';
 import type { ExitCodeInfo } from './exit-codes';
-import type { JobHandle } from './job-manager';
 import type { PipelineEnv } from './pipeline-env';
-import { realPath, vendorLogFiles } from './pipeline-env';
-import { secretBaseFor, withSecretFile } from './secret-file';
-import { runVendorStep } from './vendor-step';
-
-/** Where per-use secret folders go (under the sandbox root in tests and demos; root-only for root). */
-export function secretBase(env: Pick<PipelineEnv, 'workBase'>): string {
-  return secretBaseFor(env.workBase);
-}
+import { realPath } from './pipeline-env';
+import { runVendorStep, vendorRunFor } from './vendor-step';
 
 /** Shorter config.json strings ("true", "v2", port-like text) are not worth redacting and would mangle logs. */
 export const MIN_CONFIG_SECRET_LENGTH = 4;
@@ -47,37 +41,22 @@ export function secretsOf(registration: Registration): string[] {
  */
 export async function runRegisterStep(
   env: PipelineEnv,
-  job: JobHandle,
-  options: { registration: Exclude<Registration, { mode: 'none' }>; endpoint: Endpoint | null; installDir: string; elevator: Elevator; machineState: string },
+  ctx: StepContext,
+  options: { registration: Exclude<Registration, { mode: 'none' }>; endpoint: Endpoint | null; installDir: string; elevator: Elevator },
 ): Promise<ExitCodeInfo> {
   const installDir = realPath(env.deps, options.installDir);
   const { registration } = options;
-  const ctx = {
-    job,
-    elevator: options.elevator,
-    platform: env.deps.platform,
-    inactivityTimeoutMs: env.inactivityTimeoutMs,
-    sandboxRoot: env.deps.paths.isSandbox ? env.deps.paths.root : null,
-    vendorLog: vendorLogFiles(env)[0] ?? 'the vendor log',
-    machineState: options.machineState,
-  };
-  const base = secretBase(env);
+  const vendor = vendorRunFor(env, options.elevator);
   if (registration.mode === 'classic') {
     const endpoint = options.endpoint?.display ?? registration.endpoint;
-    job.log(`Registering with configuration server ${endpoint} (classic).`);
-    return withSecretFile(
-      registration.passphrase,
-      (passphraseFile) => {
-        const spec: VendorSpec = { operation: 'register', installDir, architecture: 'classic', endpoint, passphraseFile };
-        return runVendorStep('register', spec, ctx);
-      },
-      { base, fileName: 'MobSvc.passphrase' },
-    );
+    ctx.log(`Registering with configuration server ${endpoint} (classic).`);
+    return ctx.withSecretFile(registration.passphrase, 'MobSvc.passphrase', (passphraseFile) => {
+      const spec: VendorSpec = { operation: 'register', installDir, architecture: 'classic', endpoint, passphraseFile };
+      return runVendorStep('register', spec, ctx, vendor);
+    });
   }
-  job.log('Registering with the replication appliance (modernized, config.json).');
-  return withSecretFile(
-    registration.configJson,
-    (configFile) => runVendorStep('register', { operation: 'register', installDir, architecture: 'modernized', configFile }, ctx),
-    { base, fileName: 'config.json' },
+  ctx.log('Registering with the replication appliance (modernized, config.json).');
+  return ctx.withSecretFile(registration.configJson, 'config.json', (configFile) =>
+    runVendorStep('register', { operation: 'register', installDir, architecture: 'modernized', configFile }, ctx, vendor),
   );
 }

@@ -1,6 +1,6 @@
 import type { DetectionReport } from '../../../common/detection';
-import type { JobHandle } from './job-manager';
-import { failed } from './outcomes';
+import type { StepContext } from '../jobs/job-engine';
+import { failed } from '../jobs/job-stop';
 
 /**
  * The vendor's installer fails with exit 62 when a restart is pending, after the person has waited for the
@@ -8,7 +8,7 @@ import { failed } from './outcomes';
  * CLI's --ignore-pending-restart and the wizard's "install anyway" after it showed the warning: the vendor's
  * own check may then still refuse.
  */
-export function stopIfRestartPending(report: DetectionReport, ignore: boolean, job: JobHandle): void {
+export function stopIfRestartPending(report: DetectionReport, ignore: boolean, job: Pick<StepContext, 'log'>): void {
   const markers = report.pendingRestart?.markers ?? [];
   if (markers.length === 0) return;
   const seen = markers.map((m) => m.detail).join('; ');

@@ -1,33 +1,42 @@
 import type { StepId } from '../../../common/install';
 import type { Elevator, PrivilegedOperation, PrivilegedResult } from '../elevation/elevator';
+import type { StepContext } from '../jobs/job-engine';
+import { JobStop, cancelled, failed, outcome } from '../jobs/job-stop';
 import { describeExitCode, isSuccessExit, normalizeExitCode } from './exit-codes';
 import type { ExitCodeInfo } from './exit-codes';
-import type { JobHandle } from './job-manager';
-import { JobStop, failed, outcome } from './outcomes';
+import { INSTALLER_REFUSED } from './outcomes';
+import type { PipelineEnv } from './pipeline-env';
+import { vendorLogFiles } from './pipeline-env';
 
-export interface VendorStepContext {
-  job: JobHandle;
+/** What a vendor command needs besides the step's context. */
+export interface VendorRun {
   elevator: Elevator;
   platform: NodeJS.Platform;
-  inactivityTimeoutMs: number;
   sandboxRoot: string | null;
   /** The vendor log named in an unknown exit code's hint. */
   vendorLog: string;
-  /** What state the machine is in if the step stops now (a function when it changes during the step). */
-  machineState: string | (() => string);
   /** Install: the hash-checked copy is extracted and the vendor installer starts. */
   onInstallerStarting?: () => void;
 }
 
-const stateOf = (ctx: VendorStepContext): string => (typeof ctx.machineState === 'function' ? ctx.machineState() : ctx.machineState);
+/** The vendor run of this machine's agent with this elevator. */
+export function vendorRunFor(env: PipelineEnv, elevator: Elevator): VendorRun {
+  return {
+    elevator,
+    platform: env.deps.platform,
+    sandboxRoot: env.deps.paths.isSandbox ? env.deps.paths.root : null,
+    vendorLog: vendorLogFiles(env)[0] ?? 'the vendor log',
+  };
+}
 
 /** Codes the installer returns from its own checks, before it changes anything. */
 const REFUSED_BEFORE_CHANGES = new Set([2, 3, 10, 11, 15, 16, 41, 42, 62, 99, 1618]);
 
-const duration = (ms: number) => (ms >= 120_000 ? `${Math.round(ms / 60_000)} minutes` : `${Number((ms / 1000).toFixed(1))} seconds`);
+const duration = (ms: number) =>
+  ms >= 120_000 ? `${Math.round(ms / 60_000)} minutes` : `${Number((ms / 1000).toFixed(1))} seconds`;
 
 /** What the person sees for each kind of vendor command. */
-const TOOL: Record<'install' | 'register', { name: string; timeoutCode: string }> = {
+const TOOL: Record<'install' | 'register', { name: string; timeoutCode: 'install.timeout' | 'register.timeout' }> = {
   install: { name: 'The installer', timeoutCode: 'install.timeout' },
   register: { name: 'The configurator', timeoutCode: 'register.timeout' },
 };
@@ -35,64 +44,78 @@ const TOOL: Record<'install' | 'register', { name: string; timeoutCode: string }
 /**
  * Runs one privileged vendor command (install or register) for a job: every output line to the job log,
  * cancel wired to the job, the result read through the exit-code catalog. Returns the catalog entry of
- * a success-like exit (0, 98, 1641, 3010); throws JobStop for anything else.
+ * a success-like exit (0, 98, 1641, 3010); throws JobStop for anything else. A stop without a machine state
+ * gets the job's statement for the step it is in.
  */
-export async function runVendorStep(step: Extract<StepId, 'install' | 'register'>, operation: PrivilegedOperation, ctx: VendorStepContext): Promise<ExitCodeInfo> {
-  const { job } = ctx;
-  if (job.cancelRequested) throw cancelledStop(stateOf(ctx));
-  const run = ctx.elevator.run(operation, {
-    onLine: (line) => job.log(line),
+export async function runVendorStep(
+  step: Extract<StepId, 'install' | 'register'>,
+  operation: PrivilegedOperation,
+  ctx: StepContext,
+  vendor: VendorRun,
+): Promise<ExitCodeInfo> {
+  if (ctx.cancelRequested) throw cancelled();
+  const run = vendor.elevator.run(operation, {
+    onLine: (line) => ctx.log(line),
     inactivityTimeoutMs: ctx.inactivityTimeoutMs,
-    sandboxRoot: ctx.sandboxRoot,
-    ...(ctx.onInstallerStarting ? { onInstallerStarting: ctx.onInstallerStarting } : {}),
+    sandboxRoot: vendor.sandboxRoot,
+    ...(vendor.onInstallerStarting ? { onInstallerStarting: vendor.onInstallerStarting } : {}),
   });
-  job.onCancel(() => run.cancel());
-  let result: PrivilegedResult;
-  try {
-    result = await run.done;
-  } finally {
-    job.onCancel(null);
-  }
-  return interpret(step, result, ctx);
+  return interpret(step, await ctx.cancellable(run), ctx, vendor);
 }
 
-function cancelledStop(machineState: string): JobStop {
-  return new JobStop('cancelled', outcome('warning', { code: 'job.cancelled', message: 'The job was cancelled.', exitCode: null, machineState }));
-}
-
-function interpret(step: 'install' | 'register', result: PrivilegedResult, ctx: VendorStepContext): ExitCodeInfo {
+function interpret(
+  step: 'install' | 'register',
+  result: PrivilegedResult,
+  ctx: StepContext,
+  vendor: VendorRun,
+): ExitCodeInfo {
   const tool = TOOL[step];
   if (result.kind === 'notGranted') {
     // The password prompt was dismissed before anything ran.
-    throw new JobStop('cancelled', outcome('warning', {
-      code: 'elevation.notGranted',
-      message: 'The password prompt was dismissed, so nothing ran with administrator rights.',
-      hint: 'Start again and enter the administrator password when asked.',
-      machineState: step === 'install' ? 'Nothing was installed.' : 'The agent is installed but not registered.',
-    }));
+    throw new JobStop(
+      'cancelled',
+      outcome('warning', {
+        code: 'elevation.notGranted',
+        message: 'The password prompt was dismissed, so nothing ran with administrator rights.',
+        hint: 'Start again and enter the administrator password when asked.',
+        machineState: step === 'install' ? 'Nothing was installed.' : 'The agent is installed but not registered.',
+      }),
+    );
   }
   if (result.kind === 'refused') {
     // Checked and refused before any vendor program started (e.g. the installer's copy did not match its SHA-256).
-    ctx.job.log(`Refused before anything ran: ${result.message}`);
-    throw failed({ code: result.code, message: result.message, hint: result.hint, machineState: step === 'install' ? 'Nothing was installed; the private copy of the installer was removed.' : stateOf(ctx) });
+    ctx.log(`Refused before anything ran: ${result.message}`);
+    const machineState =
+      step === 'install' ? 'Nothing was installed; the private copy of the installer was removed.' : null;
+    throw failed({ code: result.code, message: result.message, hint: result.hint, machineState });
   }
-  if (result.kind === 'unavailable') throw failed({ code: result.code, message: result.message, hint: result.hint, machineState: stateOf(ctx) });
-  if (result.cancelled || ctx.job.cancelRequested) {
-    ctx.job.log(`${tool.name} was stopped (cancelled).`);
-    throw cancelledStop(stateOf(ctx));
+  if (result.kind === 'unavailable') throw failed({ code: result.code, message: result.message, hint: result.hint });
+  if (result.cancelled || ctx.cancelRequested) {
+    ctx.log(`${tool.name} was stopped (cancelled).`);
+    throw cancelled();
   }
   if (result.timedOut) {
     const message = `${tool.name} printed nothing for ${duration(ctx.inactivityTimeoutMs)} and was stopped as hung.`;
-    ctx.job.log(message);
-    throw failed({ code: tool.timeoutCode, message, hint: 'Read the log for the last thing it did; restart the machine if a service is stuck, then try again.', machineState: stateOf(ctx) });
+    ctx.log(message);
+    throw failed({
+      code: tool.timeoutCode,
+      message,
+      hint: 'Read the log for the last thing it did; restart the machine if a service is stuck, then try again.',
+    });
   }
   if (result.code === null) {
-    throw failed({ code: 'exit.signal', message: `${tool.name} was ended by signal ${result.signal ?? 'unknown'}.`, hint: 'Run the install again; read the log if it happens again.', machineState: stateOf(ctx) });
+    throw failed({
+      code: 'exit.signal',
+      message: `${tool.name} was ended by signal ${result.signal ?? 'unknown'}.`,
+      hint: 'Run the install again; read the log if it happens again.',
+    });
   }
-  const code = normalizeExitCode(result.code, ctx.platform);
-  const info = describeExitCode(code, ctx.vendorLog);
-  ctx.job.log(`${tool.name} exited with code ${code}${code !== result.code ? ` (reported as ${result.code}: Linux keeps the low 8 bits)` : ''}: ${info.message}`);
+  const code = normalizeExitCode(result.code, vendor.platform);
+  const info = describeExitCode(code, vendor.vendorLog);
+  ctx.log(
+    `${tool.name} exited with code ${code}${code !== result.code ? ` (reported as ${result.code}: Linux keeps the low 8 bits)` : ''}: ${info.message}`,
+  );
   if (isSuccessExit(code)) return info;
-  const machineState = step === 'install' && REFUSED_BEFORE_CHANGES.has(code) ? 'The installer refused before changing anything on this machine.' : stateOf(ctx);
+  const machineState = step === 'install' && REFUSED_BEFORE_CHANGES.has(code) ? INSTALLER_REFUSED : null;
   throw failed({ code: info.code, message: info.message, hint: info.hint, exitCode: code, machineState });
 }

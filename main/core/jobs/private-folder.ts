@@ -1,4 +1,5 @@
 import { lstat, mkdir } from 'node:fs/promises';
+import type { ErrorCode } from '../../../common/error-codes';
 import { UserError } from '../../../common/result';
 
 /**
@@ -6,7 +7,7 @@ import { UserError } from '../../../common/result';
  * can write: the job lock and the job journal trust what they find there, so another local user must not be able
  * to plant a link or a fake record in it. Throws UserError `code` otherwise. (No owner check on Windows.)
  */
-export async function assertPrivateFolder(dir: string, code: string, what: string): Promise<void> {
+export async function assertPrivateFolder(dir: string, code: ErrorCode, what: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o755 });
   const info = await lstat(dir);
   const uid = process.getuid?.();

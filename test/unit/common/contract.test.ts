@@ -4,8 +4,8 @@
  * or event added on one side and missed on another fails here (at run time, and in `tsc` for the type lists).
  */
 import { describe, expect, it } from 'vitest';
-import { requestSchemas } from '../../../common/api';
-import type { EventName, Method, ReplyTypes } from '../../../common/api';
+import { isEventNamed, requestSchemas } from '../../../common/api';
+import type { EventArgs, EventName, EventTypes, Method, ReplyTypes } from '../../../common/api';
 import { EVENT_CHANNEL, EVENTS, IPC_PREFIX, METHODS, ipcChannel } from '../../../common/channels';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -44,6 +44,20 @@ describe('the shared contract', () => {
   it('lists the same events as EventTypes', () => {
     expect([...EVENTS].sort()).toEqual(Object.keys(eventNames).sort());
     expect(typesAgree<Same<(typeof EVENTS)[number], EventName>>(true)).toBe(true);
+  });
+
+  it('types an event by its name: checking the name narrows the payload, with no cast', () => {
+    const log: EventArgs = ['jobLog', { jobId: 'j', from: 3, lines: ['a', 'b'] }];
+    const seen: string[] = [];
+    const listen = (...event: EventArgs): void => {
+      // Without the discriminated union, `payload.lines` would not compile here.
+      if (event[0] === 'jobLog') seen.push(...event[1].lines);
+    };
+    listen(...log);
+    expect(seen).toEqual(['a', 'b']);
+    expect(isEventNamed(log, 'jobLog')).toBe(true);
+    expect(isEventNamed(log, 'job')).toBe(false);
+    if (isEventNamed(log, 'jobLog')) expect(typesAgree<Same<(typeof log)[1], EventTypes['jobLog']>>(true)).toBe(true);
   });
 
   it('gives every method its own prefixed channel, distinct from the event channel', () => {

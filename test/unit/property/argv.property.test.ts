@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestSchemas } from '../../../common/api';
 import { checkPassphrase } from '../../../common/passphrase';
 import { hasControlCharacter } from '../../../common/path-input';
-import { withSecretFile } from '../../../main/core/install/secret-file';
+import { withSecretFile } from '../../../main/core/jobs/secret-file';
 import { processRunner } from '../../../main/platform/process-runner';
 import { hostileChar, hostileText, isWellFormed } from './hostile-strings';
 

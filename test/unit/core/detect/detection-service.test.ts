@@ -23,7 +23,7 @@ function countingFiles(root: RootFiles): RootFiles & { reads: string[] } {
 function collect(deps: ReturnType<typeof testDeps>): DetectionSnapshot[] {
   const snapshots: DetectionSnapshot[] = [];
   deps.events.subscribe((name, payload) => {
-    if (name === 'detection') snapshots.push(payload as DetectionSnapshot);
+    if (name === 'detection') snapshots.push(payload);
   });
   return snapshots;
 }

@@ -16,7 +16,7 @@ import type { CoreDeps } from '../../../../main/core/core-deps';
 import type { DetectionService } from '../../../../main/core/detect/detection-service';
 import type { DetectionProbes } from '../../../../main/platform/detection-probes';
 import type { InstallOverrides } from '../../../../main/core/install';
-import { waitForJob } from '../../../../main/core/install/wait-for-job';
+import { waitForJob } from '../../../../main/core/jobs/wait-for-job';
 import { processRunner } from '../../../../main/platform/process-runner';
 import { buildAgentPackage } from '../../../world/agent-package';
 import type { AgentBehavior } from '../../../world/agent-package';

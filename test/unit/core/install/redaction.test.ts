@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REDACTED, redactSecrets } from '../../../../main/core/install/job-log';
+import { REDACTED, redactSecrets } from '../../../../main/core/jobs/job-log';
 import { readAllowedLog } from '../../../../main/core/install/log-files';
 import { secretsOf } from '../../../../main/core/install/register-step';
 

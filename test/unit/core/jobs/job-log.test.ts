@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LogChunk } from '../../../../common/install';
-import { JobLog, REDACTED, redactSecrets } from '../../../../main/core/install/job-log';
+import { JobLog, REDACTED, redactSecrets } from '../../../../main/core/jobs/job-log';
 
 let dir: string;
 beforeEach(async () => {

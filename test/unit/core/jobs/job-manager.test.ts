@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName, EventTypes } from '../../../../common/api';
 import { EventBus } from '../../../../main/api/event-bus';
 import { UserError } from '../../../../common/result';
-import { JobManager } from '../../../../main/core/install/job-manager';
-import { LOG_FLUSH_LINES } from '../../../../main/core/install/job-log';
-import { outcome } from '../../../../main/core/install/outcomes';
+import { JobManager } from '../../../../main/core/jobs/job-manager';
+import { LOG_FLUSH_LINES } from '../../../../main/core/jobs/job-log';
+import { outcome } from '../../../../main/core/jobs/job-stop';
 import { openAllowedLog, readAllowedLog } from '../../../../main/core/install/log-files';
 import { silentLogger, systemClock } from '../../../../main/core/ports';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../../common/result';
-import { ROOT_SECRET_BASE, privateRuntimeDir, secretBaseFor, sweepSecretLeftovers, withSecretFile, writeExclusive } from '../../../../main/core/install/secret-file';
+import { ROOT_SECRET_BASE, privateRuntimeDir, secretBaseFor, sweepSecretLeftovers, withSecretFile, writeExclusive } from '../../../../main/core/jobs/secret-file';
 
 // Above Linux's pid_max (4194304), so no process can have it.
 const DEAD_PID = 99_999_999;

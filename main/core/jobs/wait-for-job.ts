@@ -12,7 +12,7 @@ export function waitForJob(events: EventBus, getJob: (jobId: string) => Promise<
       resolve(snapshot);
     };
     const unsubscribe = events.subscribe((name, payload) => {
-      if (name === 'job') settle(payload as JobSnapshot);
+      if (name === 'job') settle(payload);
     });
     // The job may have finished before this subscription.
     getJob(jobId).then(settle, (err: unknown) => {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAN_CREATE_USERS, localUsers } from '../../helpers/local-user';
 import type { LocalUser } from '../../helpers/local-user';
 
-const SECRET_FILE_MODULE = path.resolve(__dirname, '../../../../main/core/install/secret-file.ts');
+const SECRET_FILE_MODULE = path.resolve(__dirname, '../../../../main/core/jobs/secret-file.ts');
 
 /** What the app saw, from inside withSecretFile, as the test user. */
 interface Seen {

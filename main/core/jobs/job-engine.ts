@@ -1,0 +1,220 @@
+/**
+ * The job engine: every operation that changes the machine is a job, a named list of steps run here with one
+ * cancel path, one inactivity timeout, one secret-file scope, one way to stop (a JobStop) and one summary shape.
+ *
+ * Adding a job kind (uninstall, the anti-virus fix, the diagnostics bundle, …) needs no edit of this file:
+ * 1. name it and its steps in the contract: `JobKind` and `StepId` in common/install.ts (the wizard and the
+ *    CLI show steps by id), and its stop codes in common/error-codes.ts;
+ * 2. write a `JobDefinition<Request, State>` in the feature's folder: `begin` turns the request into the
+ *    state the steps share, `steps` run in order (`settled` marks one skipped or done without running it),
+ *    `machineState` says what the machine is like if the job stops in a step, `succeeded` makes the final
+ *    outcome, `conclude` reads the summary facts after any ending;
+ * 3. start it from the feature's handler with `engine.start(definition, request)`.
+ * Steps throw `failed(…)` (job-stop.ts), a UserError, or `cancelled()`; they run processes through
+ * `ctx.cancellable` (Cancel ends them) and secrets through `ctx.withSecretFile` (redacted, deleted after).
+ */
+import type { AgentSummary, JobKind, JobOutcome, JobSnapshot, StepId } from '../../../common/install';
+import { UserError } from '../../../common/result';
+import type { JobHandle, JobManager } from './job-manager';
+import type { JobStop } from './job-stop';
+import { cancelled, stopFor } from './job-stop';
+import { secretBaseFor, sweepSecretLeftovers, withSecretFile } from './secret-file';
+
+/** What a running step may do besides its own work. */
+export interface StepContext {
+  /** The job's live log (secrets of the request are redacted from every line). */
+  log(line: string): void;
+  readonly cancelRequested: boolean;
+  /** How long a vendor tool may print nothing before it is ended as hung. */
+  readonly inactivityTimeoutMs: number;
+  /** The step's work moves on to its `continuesAs` step (shown as done → running). */
+  continue(): void;
+  /** Waits for a process this step started; Cancel ends it (its `cancel`) while it runs. */
+  cancellable<T>(run: { cancel(): void; done: Promise<T> }): Promise<T>;
+  /** Runs `use` with `secret` in a 0600 file in a fresh 0700 folder, deleted afterwards (secret-file.ts). */
+  withSecretFile<T>(secret: string, fileName: string, use: (file: string) => Promise<T>): Promise<T>;
+}
+
+export interface JobStepDefinition<S> {
+  id: StepId;
+  /** A step whose one privileged run also covers the next shown step (extract, then install). */
+  continuesAs?: StepId;
+  /** Marks the step skipped or done without running it (nothing to do, or already confirmed); null runs it. */
+  settled?(state: S): 'skipped' | 'done' | null;
+  run(state: S, ctx: StepContext): Promise<void>;
+}
+
+/** How a job ends: its state, outcome and what the summary screen shows. */
+export interface JobEnding {
+  state: Exclude<JobSnapshot['state'], 'running'>;
+  outcome: JobOutcome;
+  /** The step it was in (the last one when it succeeded). */
+  step: StepId;
+}
+
+export interface JobDefinition<R, S> {
+  kind: JobKind;
+  steps: readonly JobStepDefinition<S>[];
+  /** Values redacted from every log line of the job. */
+  secrets(request: R): string[];
+  /** Log files (besides the job's own) the summary may open, e.g. the vendor's. */
+  logFiles?: string[];
+  /** The state the steps share, made from the request. */
+  begin(request: R): S;
+  /** What the machine is like when the job stops during `step` (failure, timeout, cancel). */
+  machineState(step: StepId, state: S): string;
+  /** The outcome when every step ran or was settled. */
+  succeeded(state: S): { outcome: JobOutcome; nothingToDo?: boolean };
+  /** After any ending: the summary facts, and the outcome as the person should read it. */
+  conclude(
+    state: S,
+    ending: JobEnding,
+    logFiles: string[],
+  ): Promise<{ outcome: JobOutcome; summary: AgentSummary | null }>;
+}
+
+interface JobEngineOptions {
+  jobs: JobManager;
+  inactivityTimeoutMs: number;
+  /** Parent folder of the secret folders (and the extraction folders). */
+  workBase: string;
+  /** How long dispose waits for running jobs to end. */
+  disposeLimitMs: number;
+}
+
+export interface JobEngine {
+  /** Starts a job and returns its id at once; it runs on and reports through `job` events. */
+  start<R, S>(definition: JobDefinition<R, S>, request: R): { jobId: string };
+  /** Cancels running jobs and waits for them, at most disposeLimitMs; returns the ids still running then. */
+  dispose(): Promise<{ stillRunning: string[] }>;
+}
+
+export function createJobEngine(options: JobEngineOptions): JobEngine {
+  const running = new Map<string, Promise<void>>();
+  // Jobs that still hold the machine; a job lets go just before its final `job` event, so whoever sees that
+  // event can start the next job at once.
+  const busy = new Set<string>();
+  const secretBase = secretBaseFor(options.workBase);
+  // A crash can leave a secret file behind; remove what dead runs left (live runs' folders stay).
+  void sweepSecretLeftovers(secretBase).catch(() => 0);
+
+  return {
+    start(definition, request) {
+      // One job at a time: two vendor installers on one machine fight over the same files (vendor 1618).
+      if (busy.size > 0)
+        throw new UserError(
+          'job.busy',
+          'Another install or registration is running.',
+          'Wait for it to finish (or cancel it), then start again.',
+        );
+      const state = definition.begin(request);
+      const job = options.jobs.create(
+        definition.kind,
+        definition.steps.map(shownSteps).flat(),
+        definition.secrets(request),
+      );
+      if (definition.logFiles) job.addLogFiles(definition.logFiles);
+      busy.add(job.id);
+      const release = () => busy.delete(job.id);
+      const done = runJob(definition, state, job, {
+        inactivityTimeoutMs: options.inactivityTimeoutMs,
+        secretBase,
+        release,
+      });
+      running.set(job.id, done);
+      void done.finally(() => {
+        release();
+        running.delete(job.id);
+      });
+      return { jobId: job.id };
+    },
+    async dispose() {
+      const stopped = (async () => {
+        await options.jobs.dispose();
+        await Promise.all(running.values());
+        return true;
+      })().catch(() => true);
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), options.disposeLimitMs)));
+      const ended = await Promise.race([stopped, limit]);
+      clearTimeout(timer);
+      return { stillRunning: ended ? [] : [...running.keys()] };
+    },
+  };
+}
+
+const shownSteps = <S>(step: JobStepDefinition<S>): StepId[] =>
+  step.continuesAs ? [step.id, step.continuesAs] : [step.id];
+
+interface RunEnv {
+  inactivityTimeoutMs: number;
+  secretBase: string;
+  release: () => void;
+}
+
+async function runJob<R, S>(definition: JobDefinition<R, S>, state: S, job: JobHandle, env: RunEnv): Promise<void> {
+  let current: StepId = definition.steps[0]?.id ?? 'check';
+  let ending: JobEnding & { nothingToDo?: boolean };
+  try {
+    for (const step of definition.steps) {
+      const settled = step.settled?.(state) ?? null;
+      if (settled) {
+        for (const id of shownSteps(step)) job.step(id, settled);
+        continue;
+      }
+      if (job.cancelRequested) throw cancelled();
+      current = step.id;
+      job.step(step.id, 'running');
+      await step.run(
+        state,
+        stepContext(job, env, step, (next) => (current = next)),
+      );
+      for (const id of shownSteps(step)) job.step(id, 'done');
+      if (step.continuesAs) current = step.continuesAs;
+    }
+    ending = { state: 'succeeded', step: current, ...definition.succeeded(state) };
+  } catch (err) {
+    const stop: JobStop = stopFor(err, current);
+    const machineState = stop.outcome.machineState ?? definition.machineState(current, state);
+    ending = { state: stop.state, step: current, outcome: { ...stop.outcome, machineState } };
+  }
+  // A job must end even when reading the summary facts fails: the person would otherwise wait forever.
+  const concluded = await definition
+    .conclude(state, ending, job.snapshot().logFiles)
+    .catch(() => ({ outcome: ending.outcome, summary: null }));
+  env.release();
+  await job.finish(ending.state, concluded.outcome, {
+    summary: concluded.summary,
+    nothingToDo: ending.nothingToDo ?? false,
+  });
+}
+
+function stepContext<S>(
+  job: JobHandle,
+  env: RunEnv,
+  step: JobStepDefinition<S>,
+  moved: (next: StepId) => void,
+): StepContext {
+  return {
+    log: (line) => job.log(line),
+    get cancelRequested() {
+      return job.cancelRequested;
+    },
+    inactivityTimeoutMs: env.inactivityTimeoutMs,
+    continue: () => {
+      if (!step.continuesAs) return;
+      job.step(step.id, 'done');
+      moved(step.continuesAs);
+      job.step(step.continuesAs, 'running');
+    },
+    cancellable: async (run) => {
+      job.onCancel(() => run.cancel());
+      try {
+        return await run.done;
+      } finally {
+        job.onCancel(null);
+      }
+    },
+    withSecretFile: (secret, fileName, use) => withSecretFile(secret, use, { base: env.secretBase, fileName }),
+  };
+}
