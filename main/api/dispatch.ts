@@ -4,15 +4,9 @@ import { requestSchemas } from '../../common/api';
 import type { Method, ReplyOf, RequestOf } from '../../common/api';
 import type { Logger } from '../core/ports';
 
-export type FrontDoor = 'electron' | 'browser' | 'cli';
+export type Handlers = { [M in Method]: (input: RequestOf<M>) => Promise<ReplyOf<M>> };
 
-export interface CallContext {
-  frontDoor: FrontDoor;
-}
-
-export type Handlers = { [M in Method]: (input: RequestOf<M>, ctx: CallContext) => Promise<ReplyOf<M>> };
-
-export type Dispatch = (method: string, rawInput: unknown, ctx: CallContext) => Promise<Result<unknown>>;
+export type Dispatch = (method: string, rawInput: unknown) => Promise<Result<unknown>>;
 
 const isMethod = (name: string): name is Method => Object.prototype.hasOwnProperty.call(requestSchemas, name);
 
@@ -22,7 +16,7 @@ const isMethod = (name: string): name is Method => Object.prototype.hasOwnProper
  * never echo its value, so a passphrase typed into the wrong field cannot leak through an error.
  */
 export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
-  return async (method, rawInput, ctx) => {
+  return async (method, rawInput) => {
     if (!isMethod(method)) return { ok: false, error: { code: 'api.unknownMethod', message: `Unknown method: ${method.slice(0, 64)}` } };
     const parsed = requestSchemas[method].safeParse(rawInput ?? {});
     if (!parsed.success) {
@@ -30,8 +24,8 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
       return { ok: false, error: { code: 'api.invalidRequest', message: `Invalid request for ${method}: check ${fields}.` } };
     }
     try {
-      const handler = handlers[method] as (input: unknown, ctx: CallContext) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data, ctx) };
+      const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
       return { ok: false, error: toAppError(err, method, logger) };
     }

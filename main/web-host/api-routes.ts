@@ -42,7 +42,7 @@ export function createApiRoutes(deps: { dispatch: Dispatch; guard: RequestGuard;
       return reply.apiError(res, 400, { code: 'web.badJson', message: 'The request body is not valid JSON.' });
     }
     try {
-      reply.json(res, 200, await dispatch(name, input, { frontDoor: 'browser' }));
+      reply.json(res, 200, await dispatch(name, input));
     } catch (err) {
       // dispatch returns errors as values; this is only a safety net, so the reply never carries a message.
       logger.error('web host: dispatch threw', { method: name, name: err instanceof Error ? err.name : typeof err });

@@ -31,7 +31,7 @@ function startServer(args: string[]): Promise<{ child: ChildProcessWithoutNullSt
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const newline = out.indexOf('\n');
-      if (newline !== -1) resolve({ child, url: (JSON.parse(out.slice(0, newline)) as { url: string }).url });
+      if (newline !== -1) resolve({ child, url: (JSON.parse(out.slice(0, newline)) as { result: { url: string } }).result.url });
     });
   });
 }

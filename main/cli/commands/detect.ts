@@ -4,6 +4,8 @@ import type { DetectionReport, DiskCheck } from '../../../common/detection';
 import { createDetectionCore } from '../../core/detection-core';
 import { globalOptions, missingRootMessage } from '../context';
 import { EXIT } from '../exit-codes';
+import { writeJson } from '../json-envelope';
+import { UsageError, reportCommandError } from '../usage-error';
 
 function bytes(value: number): string {
   if (value >= 1024 ** 3) return `${(value / 1024 ** 3).toFixed(1)} GB`;
@@ -52,14 +54,14 @@ export function registerDetectCommand(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const { root, json } = globalOptions(command);
       if (!existsSync(root)) {
-        process.stderr.write(`mobility-setup detect: ${missingRootMessage(root)}\n`);
-        process.exitCode = EXIT.usage;
+        process.exitCode = reportCommandError(new UsageError(missingRootMessage(root)), 'detect', json);
         return;
       }
       // Detection alone: the full core's install and validation modules would take longer to load than detection runs.
       const { detection } = createDetectionCore({ root });
       const report = await detection.detect();
-      process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatDetectionReport(report));
+      if (json) writeJson({ ok: true, exitCode: EXIT.ok, result: report });
+      else process.stdout.write(formatDetectionReport(report));
       process.exitCode = EXIT.ok;
     });
 }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { FolderVerdict } from '../../../common/antivirus';
 import type { CoreDeps } from '../../core/core-deps';
 import { consoleProductFinding, statusFromVerdicts, unknownVerdicts, verdictReason } from '../antivirus-findings';
@@ -152,5 +151,3 @@ export function createLinuxAntivirusProbes(deps: CoreDeps, files: RootFiles): An
     },
   };
 }
-
-export const clamdBackupPath = (configPath: string): string => path.posix.join(path.posix.dirname(configPath), `${path.posix.basename(configPath)}.mobility-setup.bak`);
