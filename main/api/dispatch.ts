@@ -1,8 +1,8 @@
-import type { AppError, Result } from '../../common/result';
-import { UserError } from '../../common/result';
+import type { Result } from '../../common/result';
 import { requestSchemas } from '../../common/api';
 import type { Method, ReplyOf, RequestOf } from '../../common/api';
 import type { Logger } from '../core/ports';
+import { callHandler } from './call-handler';
 
 export type Handlers = { [M in Method]: (input: RequestOf<M>) => Promise<ReplyOf<M>> };
 
@@ -23,22 +23,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
       const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(request)'))].join(', ');
       return { ok: false, error: { code: 'api.invalidRequest', message: `Invalid request for ${method}: check ${fields}.` } };
     }
-    try {
-      const handler = handlers[method] as (input: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data) };
-    } catch (err) {
-      return { ok: false, error: toAppError(err, method, logger) };
-    }
-  };
-}
-
-function toAppError(err: unknown, method: string, logger: Logger): AppError {
-  if (err instanceof UserError) return err.toAppError();
-  // An unexpected error's message may quote anything; log its name and stack location only.
-  logger.error('unexpected error in handler', { method, name: err instanceof Error ? err.name : typeof err });
-  return {
-    code: 'internal',
-    message: `Mobility Setup hit an unexpected error while running ${method}.`,
-    hint: 'Try again; if it happens again, send the Mobility Setup log to support.',
+    const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+    return await callHandler(method, () => handler(parsed.data), logger);
   };
 }

@@ -17,9 +17,9 @@ export function checkedPath(value: string, option: string): string {
   return value;
 }
 
-/** The --json envelope of a usage error (the same line also goes to stderr for a person). */
-export function writeUsageEnvelope(message: string, helpCommand: string): void {
-  writeJson({ ok: false, exitCode: EXIT.usage, error: { code: 'cli.usage', message, hint: `Run ${helpCommand} for the options.` } });
+/** The --json envelope of a usage error (the same line also goes to stderr for a person); `command` names the help. */
+export function writeUsageEnvelope(message: string, command: string): void {
+  writeJson({ ok: false, exitCode: EXIT.usage, error: { code: 'cli.usage', message, hint: `Run ${command} --help for the options.` } });
 }
 
 /** A port option after the one port rule (common/port.ts); 0 ("pick a free port") only where allowed. */
@@ -36,7 +36,7 @@ export function checkedPort(text: string, option: string, options: { allowZero?:
 export function reportCommandError(err: unknown, command: string, json = false): number {
   if (err instanceof UsageError) {
     writeErr(`mobility-setup ${command}: ${err.message}\n`);
-    if (json) writeUsageEnvelope(err.message, `mobility-setup ${command} --help`);
+    if (json) writeUsageEnvelope(err.message, `mobility-setup ${command}`);
     return EXIT.usage;
   }
   throw err;

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { DetectionReport, DiskCheck } from '../../../common/detection';
+import { jsonError } from '../../../common/json-envelope';
+import { callHandler } from '../../api/call-handler';
+import { createDetectionHandlers } from '../../core/detect';
 import { createDetectionCore } from '../../core/detection-core';
 import { globalOptions, missingRootMessage } from '../context';
 import { EXIT } from '../exit-codes';
@@ -58,10 +61,18 @@ export function registerDetectCommand(program: Command): void {
         return;
       }
       // Detection alone: the full core's install and validation modules would take longer to load than detection runs.
-      const { detection } = createDetectionCore({ root });
-      const report = await detection.detect();
-      if (json) writeJson({ ok: true, exitCode: EXIT.ok, result: report });
-      else process.stdout.write(formatDetectionReport(report));
+      // The call goes through the contract's detect handler and its Result, like every other call.
+      const { deps, detection } = createDetectionCore({ root });
+      const { detect } = createDetectionHandlers(detection);
+      const result = await callHandler('detect', () => detect({}), deps.logger);
+      if (!result.ok) {
+        if (json) writeJson({ ok: false, exitCode: EXIT.internal, error: jsonError(result.error) });
+        process.stderr.write(`mobility-setup detect: ${result.error.message}${result.error.hint ? `\n${result.error.hint}` : ''}\n`);
+        process.exitCode = EXIT.internal;
+        return;
+      }
+      if (json) writeJson({ ok: true, exitCode: EXIT.ok, result: result.value });
+      else process.stdout.write(formatDetectionReport(result.value));
       process.exitCode = EXIT.ok;
     });
 }

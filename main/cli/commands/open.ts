@@ -33,7 +33,7 @@ export function registerOpenCommand(program: Command): void {
       if (!checked.ok || port === null) {
         const message = checked.ok ? `--port: ${portRangeMessage({ allowZero: true })}` : checked.message;
         process.stderr.write(`mobility-setup open: ${message}\n`);
-        if (json) writeUsageEnvelope(message, 'mobility-setup open --help');
+        if (json) writeUsageEnvelope(message, 'mobility-setup open');
         process.exitCode = EXIT.usage;
         return;
       }

@@ -59,3 +59,16 @@ describe.skipIf(!BUILT)(`--json envelope (${BUILT ? 'built CLI' : NOT_BUILT_REAS
     expect(out.error).toHaveProperty('hint');
   });
 });
+
+describe.skipIf(!BUILT)('--json envelope for a mistake commander finds', () => {
+  it('an unknown option: commander\'s line on stderr, the envelope on stdout', async () => {
+    const run = await runCli(['--json', 'detect', '--colour']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown option '--colour'");
+    expect(JSON.parse(run.stdout)).toEqual({
+      ok: false,
+      exitCode: 2,
+      error: { code: 'cli.usage', message: "unknown option '--colour'", hint: 'Run mobility-setup detect --help for the options.' },
+    });
+  });
+});
