@@ -2,10 +2,44 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
 // Layering rules: the contract stays environment-free, the core never sees Electron,
 // and renderer and main never import each other (they meet only in common/).
 const electronOnlyFiles = ['main/index.ts', 'main/electron/**/*.ts'];
+
+// Bare builtin names (`fs`, `child_process`, `fs/promises`): common/ and the renderer run where Node does not.
+const bareBuiltins = builtinModules.filter((name) => !name.startsWith('_') && !name.startsWith('node:'));
+const noBuiltins = (message) => bareBuiltins.map((name) => ({ name, message }));
+
+// Commands are argument arrays run without a shell: a shell would read quotes, `;` and `$()` in a path or an
+// address. `exec`/`execSync` always use one, and any `shell` option but `false` asks for one (a string names
+// which). The session's `shell` field (which front door: 'electron' | 'browser' | 'cli') is not an option.
+const PROCESS_STARTERS = '/^(spawn|spawnSync|spawnChild|execFile|execFileSync|fork)$/';
+const COMMAND_SYNTAX = [
+  {
+    selector: "ImportDeclaration[source.value=/^(node:)?child_process$/] ImportSpecifier[imported.name=/^(exec|execSync)$/]",
+    message: 'exec and execSync run a shell: use spawn or execFile with an argument array.',
+  },
+  {
+    selector: 'ImportDeclaration[source.value=/^(node:)?child_process$/] > :matches(ImportDefaultSpecifier, ImportNamespaceSpecifier)',
+    message: 'Import child_process functions by name (spawn, execFile), so exec and execSync stay visible to lint.',
+  },
+  {
+    selector: "Property[key.name='shell']:matches([value.type='Literal'], [value.type='TemplateLiteral']):not([value.value=false]):not([value.value=/^(electron|browser|cli)$/])",
+    message: 'Commands run without a shell: no shell option (a command is an argument array).',
+  },
+  {
+    selector: `CallExpression:matches([callee.name=${PROCESS_STARTERS}], [callee.property.name=${PROCESS_STARTERS}]) Property[key.name='shell']:not([value.value=false])`,
+    message: 'Commands run without a shell: no shell option (a command is an argument array).',
+  },
+];
+const NO_DEFAULT_EXPORT = [
+  { selector: 'ExportDefaultDeclaration', message: 'Named exports only: a name that travels with the value is easier to find.' },
+  { selector: "ExportSpecifier[exported.name='default']", message: 'Named exports only: a name that travels with the value is easier to find.' },
+];
+// Tools that require their configuration as a default export.
+const TOOL_CONFIG_FILES = ['eslint.config.mjs', 'vitest.config.mts', 'renderer/vite.config.mts', 'playwright.config.ts'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
@@ -19,15 +53,21 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: "Property[key.name='shell'][value.value=true]", message: 'Commands run without a shell.' },
-      ],
+      'no-restricted-syntax': ['error', ...COMMAND_SYNTAX, ...NO_DEFAULT_EXPORT],
     },
   },
   {
-    files: ['**/*.mjs', '**/*.js'],
+    files: TOOL_CONFIG_FILES,
+    rules: { 'no-restricted-syntax': ['error', ...COMMAND_SYNTAX] },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['bin/*.js'],
@@ -39,7 +79,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(node:|electron$|react|\\.\\./(main|renderer))', message: 'common/ is environment-free: no Node, Electron, React or main/renderer imports.' }] },
+        {
+          paths: noBuiltins('common/ is environment-free: no Node builtins.'),
+          patterns: [{ regex: '^(node:|electron$|react|\\.\\./(main|renderer))', message: 'common/ is environment-free: no Node, Electron, React or main/renderer imports.' }],
+        },
       ],
     },
   },
@@ -71,7 +114,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer reaches the core only through renderer/api/client.ts.' }],
+          paths: [
+            { name: 'electron', message: 'The renderer reaches the core only through renderer/api/client.ts.' },
+            ...noBuiltins('The renderer runs in a browser: no Node builtins.'),
+          ],
           patterns: [{ regex: '^(node:)|(^|/)main/', message: 'The renderer never imports main or Node modules.' }],
         },
       ],

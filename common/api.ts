@@ -65,7 +65,8 @@ export const requestSchemas = {
 } as const;
 
 export interface SessionInfo {
-  shell: 'electron' | 'browser';
+  /** Which front door the core serves: the Electron window, the browser host, or the command line. */
+  shell: 'electron' | 'browser' | 'cli';
   root: string;
   demo: boolean;
   defaults: { installerDir: string | null; csEndpoint: string | null; dataPort: number | null };

@@ -1,3 +1,4 @@
+import { parsePort, portRangeMessage } from './port';
 /**
  * Configuration-server address validation, shared by the wizard (as typed), the CLI and the core.
  * Accepts IPv4, IPv6 (bracketed when a port follows), or an FQDN/hostname, with an optional port.
@@ -41,12 +42,6 @@ function isHostname(text: string): boolean {
   return labels.every((l) => LABEL.test(l));
 }
 
-function parsePort(text: string): number | null {
-  if (!/^\d{1,5}$/.test(text)) return null;
-  const port = Number(text);
-  return port >= 1 && port <= 65535 ? port : null;
-}
-
 export function parseEndpoint(input: string): EndpointParse {
   const text = input.trim();
   if (text === '') return { ok: false, code: 'endpoint.empty', message: 'Enter the configuration server address.' };
@@ -63,7 +58,7 @@ export function parseEndpoint(input: string): EndpointParse {
     host = bracketed[1] ?? '';
     if (bracketed[2] !== undefined) {
       const p = parsePort(bracketed[2]);
-      if (p === null) return { ok: false, code: 'endpoint.port', message: 'The port must be a number from 1 to 65535.' };
+      if (p === null) return { ok: false, code: 'endpoint.port', message: portRangeMessage() };
       port = p;
     }
     if (!isIpv6(host)) return { ok: false, code: 'endpoint.invalid', message: 'That is not a valid IPv6 address.' };
@@ -73,7 +68,7 @@ export function parseEndpoint(input: string): EndpointParse {
     const colon = text.lastIndexOf(':');
     if (colon !== -1) {
       const p = parsePort(text.slice(colon + 1));
-      if (p === null) return { ok: false, code: 'endpoint.port', message: 'The port must be a number from 1 to 65535.' };
+      if (p === null) return { ok: false, code: 'endpoint.port', message: portRangeMessage() };
       port = p;
       host = text.slice(0, colon);
     }

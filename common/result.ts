@@ -17,8 +17,6 @@ export interface AppError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-
 export const fail = (
   code: string,
   message: string,

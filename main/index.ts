@@ -6,6 +6,7 @@ import { app, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { createCore } from './core/app-core';
 import { systemAdapters } from './core/system-adapters';
+import { sessionOptions } from './core/session-options';
 import type { Core } from './core/app-core';
 import { registerIpc, TrustedWindows } from './electron/ipc';
 import { registerAppScheme, serveRendererOnAppScheme } from './electron/app-protocol';
@@ -15,8 +16,6 @@ import { ShellArgsError, parseShellArgs } from './launch/shell-args';
 import type { ShellArgs } from './launch/shell-args';
 import { helperRequestFromArgv } from './launch/helper-invocation';
 import { runHelper } from './core/elevation/run-helper';
-
-declare const __APP_VERSION__: string;
 
 const helperRequest = helperRequestFromArgv(process.argv.slice(1));
 
@@ -89,7 +88,7 @@ function start(args: ShellArgs): void {
       appLog: true,
       ...(args.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: args.inactivityTimeoutMs } : {}),
       desktop: { openPath: (file) => shell.openPath(file).then((err) => err === '') },
-      session: { shell: 'electron', demo: args.demo, defaults: args.defaults, appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : app.getVersion() },
+      session: sessionOptions('electron', { demo: args.demo, defaults: args.defaults, fallbackVersion: app.getVersion() }),
     });
     removeIpc = registerIpc(core, trusted, files.indexUrl);
     mainWindow = createMainWindow(files, devTools);

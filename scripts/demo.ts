@@ -9,6 +9,7 @@
 import { randomInt } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { parsePort } from '../common/port';
 import { openWizard } from '../main/launch/open-wizard';
 import { startCsSimulator } from '../test/world/cs-simulator';
 import type { CsSimulator } from '../test/world/cs-simulator';
@@ -30,7 +31,7 @@ function parseArgs(argv: string[]): DemoArgs | string {
     if (arg === '--help' || arg === '-h') args.help = true;
     else if (arg === '--keep') args.keep = true;
     else if (arg === '--scenario' && argv[i + 1] !== undefined && Object.hasOwn(DEMO_SCENARIOS, argv[i + 1]!)) args.scenario = argv[++i]!;
-    else if (arg === '--port' && /^\d{1,5}$/.test(argv[i + 1] ?? '')) args.port = Number(argv[++i]);
+    else if (arg === '--port' && parsePort(argv[i + 1] ?? '', { allowZero: true }) !== null) args.port = Number(argv[++i]);
     else return `demo: unknown or incomplete option ${arg ?? ''} (scenarios: ${Object.keys(DEMO_SCENARIOS).join(', ')}). Run with --help for usage.`;
   }
   return args;

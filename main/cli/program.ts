@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes';
-import { UsageError } from './usage-error';
+import { UsageError, writeUsageEnvelope } from './usage-error';
 
 declare const __APP_VERSION__: string;
 
@@ -96,11 +96,17 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      // commander already wrote its one line to stderr; a script reading stdout gets the envelope too.
+      if (argv.includes('--json')) {
+        const named = commandNamed(argv);
+        writeUsageEnvelope(err.message.replace(/^error: /, ''), named === null ? 'mobility-setup' : `mobility-setup ${named}`);
+      }
       return EXIT.usage;
     }
     // A usage error thrown outside a command's own handler (a bad global option such as --root).
     if (err instanceof UsageError) {
       process.stderr.write(`mobility-setup: ${err.message}\n`);
+      if (argv.includes('--json')) writeUsageEnvelope(err.message, 'mobility-setup');
       return EXIT.usage;
     }
     throw err;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EventBus } from '../api/event-bus';
-import type { Clock, Logger } from './ports';
-import { systemClock } from './ports';
+import type { Clock, Logger } from '../ports/ports';
+import { systemClock } from '../ports/ports';
 
 export interface FileLoggerOptions {
   /** Rotate when the file grows past this (the current file becomes .1, .1 becomes .2, …). */

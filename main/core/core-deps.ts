@@ -1,5 +1,5 @@
 import type { EventBus } from '../api/event-bus';
-import type { CommandRunner, Clock, Logger } from './ports';
+import type { CommandRunner, Clock, Logger } from '../ports/ports';
 import type { OsProfile } from '../platform/os-profile';
 import type { SystemPaths } from '../platform/system-paths';
 

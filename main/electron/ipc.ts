@@ -60,7 +60,7 @@ export function registerIpc(core: Pick<Core, 'dispatch' | 'events'>, trusted: Tr
   for (const method of METHODS) {
     ipcMain.handle(ipcChannel(method), (event, payload: unknown) => {
       if (!trusted.isTrusted(event, pageUrl)) return Promise.resolve(untrusted());
-      return core.dispatch(method, payload, { frontDoor: 'electron' });
+      return core.dispatch(method, payload);
     });
   }
   const unsubscribe = core.events.subscribe((name, payload) => {

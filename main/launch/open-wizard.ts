@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { jsonError, linkEnvelopeLine } from '../../common/json-envelope';
 import { UserError } from '../../common/result';
 import { EXIT } from '../../common/job-exit-code';
 import { closeOnSignal, printFreshLinkOnSignal, serveInstructions, serveWizard } from '../web-host/serve-wizard';
@@ -83,11 +84,11 @@ async function serveInBrowser(opts: OpenWizardOptions, print: (line: string) => 
     });
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
-    if (opts.json) write(`${JSON.stringify({ ok: false, error: err.toAppError() })}\n`);
+    if (opts.json) write(`${JSON.stringify({ ok: false, exitCode: EXIT.precondition, error: jsonError(err.toAppError()) })}\n`);
     else print(`mobility-setup open: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
     return EXIT.precondition;
   }
-  write(opts.json ? `${JSON.stringify({ url: served.url, port: served.port })}\n` : serveInstructions(served));
+  write(opts.json ? linkEnvelopeLine(served.url, served.port) : serveInstructions(served));
   const stopFreshLinks = printFreshLinkOnSignal(served, write, opts.json === true);
   try {
     await (opts.untilClosed ?? closeOnSignal)(served);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseEndpoint } from '../../common/endpoint';
+import { parsePort, portRangeMessage } from '../../common/port';
 import { checkPathInput } from '../../common/path-input';
 
 /** Arguments the window cannot start with (a bad --root): said on stderr, exit 2. */
@@ -33,9 +34,8 @@ export function checkDefaults(raw: { installerDir?: string | undefined; csEndpoi
   }
   let dataPort: number | null = null;
   if (raw.dataPort !== undefined) {
-    const n = /^\d{1,5}$/.test(raw.dataPort) ? Number(raw.dataPort) : NaN;
-    if (!(n >= 1 && n <= 65535)) return { ok: false, message: '--data-port: the port must be a number from 1 to 65535.' };
-    dataPort = n;
+    dataPort = parsePort(raw.dataPort);
+    if (dataPort === null) return { ok: false, message: `--data-port: ${portRangeMessage()}` };
   }
   if (raw.installerDir !== undefined && raw.installerDir !== '') {
     const check = checkPathInput(raw.installerDir, 'The --installer-dir path');

@@ -1,6 +1,6 @@
 import type path from 'node:path';
 import type { AgentFacts } from '../../common/detection';
-import type { AgentCommands } from './agent-platform';
+import type { AgentCommands } from './vendor-command';
 import type { SystemPaths } from './system-paths';
 
 /** How the vendor names this OS's installer, and which OS token to look for. */

@@ -1,4 +1,4 @@
-import type { CommandRunner } from '../core/ports';
+import type { CommandRunner } from '../ports/ports';
 import type { SystemPaths } from './system-paths';
 
 /**

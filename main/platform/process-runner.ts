@@ -1,6 +1,6 @@
 import { spawn as spawnChild } from 'node:child_process';
 import path from 'node:path';
-import type { CommandRunner, RunOptions, RunResult, RunningProcess, SpawnOptions } from '../core/ports';
+import type { CommandRunner, RunOptions, RunResult, RunningProcess, SpawnOptions } from '../ports/ports';
 
 /** Grace period between SIGTERM and SIGKILL when ending a process group. */
 const KILL_GRACE_MS = 3_000;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatch } from '../api/dispatch';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../ports/ports';
 import { fetchSiteAllowed, isJsonContentType } from './request-guard';
 import type { RequestGuard } from './request-guard';
 import { REFUSALS } from './responses';
@@ -42,7 +42,7 @@ export function createApiRoutes(deps: { dispatch: Dispatch; guard: RequestGuard;
       return reply.apiError(res, 400, { code: 'web.badJson', message: 'The request body is not valid JSON.' });
     }
     try {
-      reply.json(res, 200, await dispatch(name, input, { frontDoor: 'browser' }));
+      reply.json(res, 200, await dispatch(name, input));
     } catch (err) {
       // dispatch returns errors as values; this is only a safety net, so the reply never carries a message.
       logger.error('web host: dispatch threw', { method: name, name: err instanceof Error ? err.name : typeof err });

@@ -16,8 +16,6 @@ export function secretsEqual(candidate: string, secret: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-export type TokenVerdict = 'accepted' | 'spent' | 'wrong';
-
 /** What a browser needs after redeeming the link: the cookie to set and the key for the page's storage. */
 export interface SessionGrant {
   setCookie: string;

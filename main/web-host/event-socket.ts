@@ -4,7 +4,7 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { EVENTS_PROTOCOL } from '../../common/web-session';
 import type { EventBus } from '../api/event-bus';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../ports/ports';
 import type { AccessGate } from './auth';
 import type { RequestGuard } from './request-guard';
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SESSION_FRAGMENT_KEY } from '../../common/web-session';
 import type { Dispatch } from '../api/dispatch';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../ports/ports';
 import { createApiRoutes } from './api-routes';
 import type { AccessGate } from './auth';
 import { EVENTS_PATH } from './event-socket';

@@ -2,16 +2,16 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SessionInfo } from '../../common/api';
+import { linkEnvelopeLine } from '../../common/json-envelope';
 import { UserError } from '../../common/result';
 import { createCore } from '../core/app-core';
 import { systemAdapters } from '../core/system-adapters';
+import { sessionOptions } from '../core/session-options';
 import type { Core } from '../core/app-core';
-import type { Logger } from '../core/ports';
-import { silentLogger } from '../core/ports';
+import type { Logger } from '../ports/ports';
+import { silentLogger } from '../ports/ports';
 import { startWebHost } from './server';
 import type { WebHost } from './server';
-
-declare const __APP_VERSION__: string;
 
 /** The CLI's default port: fixed, so an `ssh -L` recipe can be reused; --port overrides, 0 picks a free one. */
 export const DEFAULT_PORT = 8765;
@@ -45,16 +45,7 @@ export async function serveWizard(options: ServeWizardOptions): Promise<ServedWi
     logger,
     appLog: true,
     ...(options.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: options.inactivityTimeoutMs } : {}),
-    session: {
-      shell: 'browser',
-      demo: options.demo === true,
-      defaults: {
-        installerDir: options.defaults?.installerDir ?? null,
-        csEndpoint: options.defaults?.csEndpoint ?? null,
-        dataPort: options.defaults?.dataPort ?? null,
-      },
-      appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev',
-    },
+    session: sessionOptions('browser', { demo: options.demo === true, ...(options.defaults ? { defaults: options.defaults } : {}) }),
   });
   let host: WebHost;
   try {
@@ -135,7 +126,7 @@ export const FRESH_LINK_SIGNAL: NodeJS.Signals = 'SIGUSR2';
 export function printFreshLinkOnSignal(served: Pick<WebHost, 'freshLink' | 'port'>, write: (text: string) => void, json: boolean): () => void {
   const onSignal = (): void => {
     const url = served.freshLink();
-    write(json ? `${JSON.stringify({ url, port: served.port })}\n` : `New one-time link (the previous unused one no longer works):\n    ${url}\n`);
+    write(json ? linkEnvelopeLine(url, served.port) : `New one-time link (the previous unused one no longer works):\n    ${url}\n`);
   };
   process.on(FRESH_LINK_SIGNAL, onSignal);
   return () => process.off(FRESH_LINK_SIGNAL, onSignal);

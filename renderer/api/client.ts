@@ -41,8 +41,3 @@ export function getTransport(): Transport {
   current ??= window.mobility ? createBridgeTransport(window.mobility) : createHttpTransport(pageSessionKey ? { sessionKey: pageSessionKey } : {});
   return current;
 }
-
-/** Lets component tests supply a fake core. */
-export function setTransportForTests(transport: Transport | null): void {
-  current = transport;
-}

@@ -20,7 +20,10 @@ import { describeSideBySide, sideBySide } from './side-by-side';
 const projectDir = path.resolve(__dirname, '..', '..');
 const FIRST_SCREEN_JS_GOAL_KB = 100;
 
-/** Starts a server process that prints {"url": …} as its first stdout line. */
+/**
+ * Starts a server process whose first stdout line names its URL: `serve --json`'s envelope
+ * ({"ok":true,…,"result":{"url":…}}) or the minimal page's {"url": …}.
+ */
 function startServer(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -31,7 +34,9 @@ function startServer(args: string[]): Promise<{ child: ChildProcessWithoutNullSt
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const newline = out.indexOf('\n');
-      if (newline !== -1) resolve({ child, url: (JSON.parse(out.slice(0, newline)) as { url: string }).url });
+      if (newline === -1) return;
+      const first = JSON.parse(out.slice(0, newline)) as { url?: string; result?: { url: string } };
+      resolve({ child, url: first.result?.url ?? first.url ?? '' });
     });
   });
 }

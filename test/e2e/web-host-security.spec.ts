@@ -218,7 +218,7 @@ test.describe('the session cookie leaks to other local ports, and is not enough'
 
     served.signal('SIGUSR2');
     await expect.poll(() => served.laterLines().length).toBe(1);
-    const fresh = JSON.parse(served.laterLines()[0] ?? '{}') as { url: string; port: number };
+    const fresh = (JSON.parse(served.laterLines()[0] ?? '{}') as { result: { url: string; port: number } }).result;
     expect(fresh.port).toBe(served.port);
     expect(fresh.url).not.toBe(served.url);
 

@@ -45,7 +45,7 @@ describe.skipIf(!isBuilt)('mobility-setup open', () => {
     const result = await runCli(['--root', root, '--json', 'open', '--port', '0', '--demo'], { ELECTRON_OVERRIDE_DIST_PATH: noElectron }, (text, stop) => {
       const line = text.split('\n')[0] ?? '';
       if (url || !text.includes('\n')) return;
-      url = (JSON.parse(line) as { url: string }).url;
+      url = (JSON.parse(line) as { result: { url: string } }).result.url;
       void fetch(url, { redirect: 'manual' }).then((res) => {
         status = res.status;
         stop();

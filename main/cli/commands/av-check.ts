@@ -4,12 +4,14 @@ import type { AntivirusReport, FixResult, ScannerFinding } from '../../../common
 import { needsAttention } from '../../../common/antivirus';
 import { UserError } from '../../../common/result';
 import { createCore } from '../../core/app-core';
+import { sessionOptions } from '../../core/session-options';
 import { globalOptions, missingRootMessage } from '../context';
 import { EXIT } from '../exit-codes';
-import { UsageError, checkedPath } from '../usage-error';
-import { confirm, reportCommandError } from './job-command';
-
-declare const __APP_VERSION__: string;
+import { DECLINED, jsonError } from '../../../common/json-envelope';
+import type { JsonError } from '../../../common/json-envelope';
+import { writeJson } from '../json-envelope';
+import { UsageError, checkedPath, reportCommandError } from '../usage-error';
+import { confirm } from './job-command';
 
 /** Exit codes of `av-check` (the README lists them); 74 and 1602 mean what they mean for install. */
 export const AV_EXIT = {
@@ -67,6 +69,18 @@ export function formatAntivirusReport(report: AntivirusReport, fixes: readonly F
   return `${lines.join('\n')}\n`;
 }
 
+/** The error of a report that is not all clear, by its exit code (the report itself is the envelope's result). */
+function avError(exitCode: number): JsonError {
+  if (exitCode === AV_EXIT.notElevated) {
+    return { code: 'antivirus.fixNeedsRoot', message: 'Fixing needs root (Administrator on Windows); nothing was changed.', hint: 'Run as root: sudo mobility-setup av-check --fix.' };
+  }
+  if (exitCode === AV_EXIT.fixFailed) return { code: 'antivirus.fixFailed', message: 'A fix was tried and failed.', hint: 'See each fix in result.fixes.' };
+  if (exitCode === AV_EXIT.notExcluded) {
+    return { code: 'antivirus.notExcluded', message: "A scanner does not exclude the agent's folders.", hint: 'Run mobility-setup av-check --fix as root, or follow each scanner\'s manual steps.' };
+  }
+  return { code: 'antivirus.cannotTell', message: "A scanner's exclusions could not be read.", hint: "Ask the scanner's console owner for the exclusions in each scanner's request text." };
+}
+
 interface AvCheckOptions {
   fix?: boolean;
   yes?: boolean;
@@ -96,18 +110,22 @@ export function registerAvCheckCommand(program: Command): void {
         // Input the core refuses (an install folder with a line break, a relative path) is a usage error here.
         if (err instanceof UserError) {
           process.stderr.write(`mobility-setup av-check: ${err.message}${err.hint ? `\n${err.hint}` : ''}\n`);
+          if (json) writeJson({ ok: false, exitCode: AV_EXIT.usage, error: jsonError(err.toAppError()) });
           process.exitCode = AV_EXIT.usage;
           return;
         }
-        process.exitCode = reportCommandError(err, 'av-check');
+        process.exitCode = reportCommandError(err, 'av-check', json);
       }
     });
 }
 
 async function runAvCheck(root: string, json: boolean, options: AvCheckOptions): Promise<number> {
-  const core = createCore({ root, appLog: true, session: { shell: 'browser', demo: false, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev' } });
-  const print = (report: AntivirusReport, fixes: FixResult[], exitCode: number) =>
-    process.stdout.write(json ? `${JSON.stringify({ exitCode, report, ...(options.fix ? { fixes } : {}) }, null, 2)}\n` : formatAntivirusReport(report, fixes));
+  const core = createCore({ root, appLog: true, session: sessionOptions('cli') });
+  const print = (report: AntivirusReport, fixes: FixResult[], exitCode: number) => {
+    if (!json) return void process.stdout.write(formatAntivirusReport(report, fixes));
+    const result = { report, ...(options.fix ? { fixes } : {}) };
+    writeJson(exitCode === AV_EXIT.clear ? { ok: true, exitCode, result } : { ok: false, exitCode, error: avError(exitCode), result });
+  };
   try {
     const installDir = options.installDir;
     const report = await core.antivirus.check(installDir ? { installDir } : {});
@@ -124,6 +142,7 @@ async function runAvCheck(root: string, json: boolean, options: AvCheckOptions):
     }
     if (!(await confirm(`Add exclusions for ${report.folders.join(', ')} to ${fixable.map((s) => s.product).join(', ')}?`, options.yes === true, 'av-check --fix'))) {
       process.stderr.write('Nothing was changed.\n');
+      if (json) writeJson({ ok: false, exitCode: AV_EXIT.cancelled, error: DECLINED });
       return AV_EXIT.cancelled;
     }
     const fixed = await core.antivirus.fix({ scannerIds: fixable.map((s) => s.id), ...(installDir ? { installDir } : {}) });

@@ -1,9 +1,14 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { DetectionReport, DiskCheck } from '../../../common/detection';
+import { jsonError } from '../../../common/json-envelope';
+import { callHandler } from '../../api/call-handler';
+import { createDetectionHandlers } from '../../core/detect';
 import { createDetectionCore } from '../../core/detection-core';
 import { globalOptions, missingRootMessage } from '../context';
 import { EXIT } from '../exit-codes';
+import { writeJson } from '../json-envelope';
+import { UsageError, reportCommandError } from '../usage-error';
 
 function bytes(value: number): string {
   if (value >= 1024 ** 3) return `${(value / 1024 ** 3).toFixed(1)} GB`;
@@ -55,14 +60,22 @@ export function registerDetectCommand(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const { root, json } = globalOptions(command);
       if (!existsSync(root)) {
-        process.stderr.write(`mobility-setup detect: ${missingRootMessage(root)}\n`);
-        process.exitCode = EXIT.usage;
+        process.exitCode = reportCommandError(new UsageError(missingRootMessage(root)), 'detect', json);
         return;
       }
       // Detection alone: the full core's install and validation modules would take longer to load than detection runs.
-      const { detection } = createDetectionCore({ root });
-      const report = await detection.detect();
-      process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatDetectionReport(report));
+      // The call goes through the contract's detect handler and its Result, like every other call.
+      const { deps, detection } = createDetectionCore({ root });
+      const { detect } = createDetectionHandlers(detection);
+      const result = await callHandler('detect', () => detect({}), deps.logger);
+      if (!result.ok) {
+        if (json) writeJson({ ok: false, exitCode: EXIT.internal, error: jsonError(result.error) });
+        process.stderr.write(`mobility-setup detect: ${result.error.message}${result.error.hint ? `\n${result.error.hint}` : ''}\n`);
+        process.exitCode = EXIT.internal;
+        return;
+      }
+      if (json) writeJson({ ok: true, exitCode: EXIT.ok, result: result.value });
+      else process.stdout.write(formatDetectionReport(result.value));
       process.exitCode = EXIT.ok;
     });
 }

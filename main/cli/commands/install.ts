@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import type { InstallRequest, InstallerChoice } from '../../../common/install';
 import { globalOptions } from '../context';
 import { CLI_EXIT_CODES } from '../exit-codes';
-import { UsageError, checkedPath } from '../usage-error';
+import { UsageError, checkedPath, checkedPort, reportCommandError } from '../usage-error';
 import type { RegistrationOptions } from './job-command';
-import { assertCanConfirm, confirm, parsePort, parseSeconds, registrationFromOptions, reportCommandError, runJobCommand, withRegistrationOptions } from './job-command';
+import { assertCanConfirm, confirm, parseSeconds, registrationFromOptions, runJobCommand, withRegistrationOptions } from './job-command';
 
 interface InstallOptions extends RegistrationOptions {
   installerDir?: string;
@@ -49,7 +49,7 @@ export function registerInstallCommand(program: Command): void {
       try {
         if (options.installerDir === undefined) throw new UsageError('--installer-dir is required: the folder that holds the Mobility service installer.');
         const registration = registrationFromOptions(options, true);
-        const dataPort = parsePort(options.dataPort, '--data-port');
+        const dataPort = options.dataPort === undefined ? undefined : checkedPort(options.dataPort, '--data-port');
         const inactivityTimeoutMs = parseSeconds(options.inactivityTimeout, '--inactivity-timeout');
         const request: InstallRequest = {
           installerDir: path.resolve(checkedPath(options.installerDir, '--installer-dir')),
@@ -66,7 +66,7 @@ export function registerInstallCommand(program: Command): void {
           confirm: (choice) => confirm(question(choice), options.yes === true, 'install'),
         });
       } catch (err) {
-        process.exitCode = reportCommandError(err, 'install');
+        process.exitCode = reportCommandError(err, 'install', json);
       }
     });
 }

@@ -7,14 +7,15 @@ import type { AppError } from '../../../common/result';
 import { passphraseFromFileText } from '../../../common/passphrase';
 import { createCore } from '../../core/app-core';
 import { systemAdapters } from '../../core/system-adapters';
+import { sessionOptions } from '../../core/session-options';
 import { waitForJob } from '../../core/jobs/wait-for-job';
 import { missingRootMessage } from '../context';
 import { EXIT, exitCodeForError, exitCodeForJob } from '../exit-codes';
 import { readSecretInputFile } from '../input-file';
 import { guardOutput, onOutputClosed, writeErr, writeOut } from '../output-guard';
 import { UsageError, checkedPath } from '../usage-error';
-
-declare const __APP_VERSION__: string;
+import { DECLINED, jobChanged, jsonError } from '../../../common/json-envelope';
+import { writeJson } from '../json-envelope';
 
 /** Options install and register share. */
 export interface RegistrationOptions {
@@ -57,13 +58,6 @@ export function parseSeconds(text: string | undefined, option: string): number |
   if (text === undefined) return undefined;
   if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0) throw new UsageError(`${option}: give a number of seconds greater than 0.`);
   return Math.round(Number(text) * 1000);
-}
-
-export function parsePort(text: string | undefined, option: string): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!/^\d{1,5}$/.test(text) || n < 1 || n > 65535) throw new UsageError(`${option}: the port must be a number from 1 to 65535.`);
-  return n;
 }
 
 /** The registration switches install and register share (classic server + passphrase file, or appliance config.json). */
@@ -163,7 +157,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
     root: options.root,
     appLog: true,
     ...(options.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: options.inactivityTimeoutMs } : {}),
-    session: { shell: 'browser', demo: false, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev' },
+    session: sessionOptions('cli'),
   });
   const steps = new Map<string, string>();
   const unsubscribe = core.events.subscribe((name, payload) => {
@@ -179,7 +173,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
   let interrupted = false;
   const cancelJob = () => {
     interrupted = true;
-    if (jobId) void core.handlers.cancelJob({ jobId }, { frontDoor: 'cli' }).catch(() => undefined);
+    if (jobId) void core.handlers.cancelJob({ jobId }).catch(() => undefined);
   };
   const onInterrupt = (signal: NodeJS.Signals) => {
     // SIGHUP: the terminal (an SSH session) is gone, and writing to it fails (EIO/EPIPE); output-guard keeps
@@ -193,7 +187,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
   const stopWatchingOutput = onOutputClosed(cancelJob);
   const refused = (error: AppError): number => {
     const code = exitCodeForError(error.code);
-    if (options.json) writeOut(`${JSON.stringify({ exitCode: code, error }, null, 2)}\n`);
+    if (options.json) writeJson({ ok: false, exitCode: code, error: jsonError(error) });
     else writeErr(`mobility-setup: ${error.message}${error.hint ? `\n${error.hint}` : ''}\n`);
     return code;
   };
@@ -203,7 +197,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
     if (options.method === 'startInstall') {
       // The installer is found (and its owner and folder checked) first, so the person sees whose file
       // would run as root before confirming; the job then insists on exactly that file.
-      const found = await core.dispatch('findInstaller', { dir: (input as { installerDir: string }).installerDir }, { frontDoor: 'cli' });
+      const found = await core.dispatch('findInstaller', { dir: (input as { installerDir: string }).installerDir });
       if (!found.ok) return refused(found.error);
       installer = found.value as InstallerChoice;
       if (!options.json) writeErr(formatInstaller(installer));
@@ -212,17 +206,19 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
     // A "no", or an interrupt (signal, closed output) before the job exists: nothing was started.
     if (interrupted || !(await options.confirm(installer)) || interrupted) {
       writeErr('Nothing was changed.\n');
+      if (options.json) writeJson({ ok: false, exitCode: EXIT.cancelled, error: DECLINED, result: { changed: false } });
       return EXIT.cancelled;
     }
-    const started = await core.dispatch(options.method, input, { frontDoor: 'cli' });
+    const started = await core.dispatch(options.method, input);
     if (!started.ok) return refused(started.error);
     const { jobId: startedId } = started.value as { jobId: string };
     jobId = startedId;
     // An interrupt that came while the job was being started cancels it now.
     if (interrupted) cancelJob();
-    const job = await waitForJob(core.events, (id) => core.handlers.getJob({ jobId: id }, { frontDoor: 'cli' }), startedId);
+    const job = await waitForJob(core.events, (id) => core.handlers.getJob({ jobId: id }), startedId);
     const exitCode = exitCodeForJob(job);
-    writeOut(options.json ? `${JSON.stringify({ exitCode, ...(installer ? { installer } : {}), job }, null, 2)}\n` : formatJob(job, exitCode));
+    if (options.json) writeJobEnvelope(job, exitCode, installer);
+    else writeOut(formatJob(job, exitCode));
     return exitCode;
   } finally {
     for (const signal of INTERRUPT_SIGNALS) process.off(signal, onInterrupt);
@@ -232,11 +228,9 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
   }
 }
 
-/** Maps what an action threw to an exit code (usage errors print one line to stderr). */
-export function reportCommandError(err: unknown, command: string): number {
-  if (err instanceof UsageError) {
-    writeErr(`mobility-setup ${command}: ${err.message}\n`);
-    return EXIT.usage;
-  }
-  throw err;
+/** A finished job in the --json envelope: ok when it succeeded; a failure names the outcome as its error. */
+function writeJobEnvelope(job: JobSnapshot, exitCode: number, installer: InstallerChoice | null): void {
+  const result = { changed: jobChanged(job), ...(installer ? { installer } : {}), job };
+  const outcome = job.outcome ?? { code: 'job.unknown', message: `The job ended ${job.state}.`, hint: null };
+  writeJson(job.state === 'succeeded' ? { ok: true, exitCode, result } : { ok: false, exitCode, error: jsonError(outcome), result });
 }

@@ -3,7 +3,8 @@ import { openWizard } from '../../launch/open-wizard';
 import { checkDefaults } from '../../launch/shell-args';
 import { globalOptions } from '../context';
 import { EXIT } from '../exit-codes';
-import { checkedPath } from '../usage-error';
+import { checkedPath, writeUsageEnvelope } from '../usage-error';
+import { parsePort, portRangeMessage } from '../../../common/port';
 
 interface OpenOptions {
   installerDir?: string;
@@ -28,10 +29,11 @@ export function registerOpenCommand(program: Command): void {
       if (options.installerDir !== undefined) checkedPath(options.installerDir, '--installer-dir');
       const checked = checkDefaults(options);
       // Absent: the serve command's fixed default port, so its `ssh -L` recipe stays the same.
-      const port = options.port === undefined ? undefined : /^\d{1,5}$/.test(options.port) ? Number(options.port) : NaN;
-      if (!checked.ok || (port !== undefined && !(port >= 0 && port <= 65535))) {
-        const message = checked.ok ? '--port: the port must be a number from 0 to 65535.' : checked.message;
+      const port = options.port === undefined ? undefined : parsePort(options.port, { allowZero: true });
+      if (!checked.ok || port === null) {
+        const message = checked.ok ? `--port: ${portRangeMessage({ allowZero: true })}` : checked.message;
         process.stderr.write(`mobility-setup open: ${message}\n`);
+        if (json) writeUsageEnvelope(message, 'mobility-setup open');
         process.exitCode = EXIT.usage;
         return;
       }

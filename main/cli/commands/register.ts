@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { RegisterRequest } from '../../../common/install';
 import { globalOptions } from '../context';
+import { reportCommandError } from '../usage-error';
 import { exitCodeHelp } from './install';
 import type { RegistrationOptions } from './job-command';
-import { assertCanConfirm, confirm, parseSeconds, registrationFromOptions, reportCommandError, runJobCommand, withRegistrationOptions } from './job-command';
+import { assertCanConfirm, confirm, parseSeconds, registrationFromOptions, runJobCommand, withRegistrationOptions } from './job-command';
 
 interface RegisterOptions extends RegistrationOptions {
   inactivityTimeout?: string;
@@ -35,7 +36,7 @@ export function registerRegisterCommand(program: Command): void {
           confirm: () => confirm(`Register the Mobility service with ${target}?`, options.yes === true, 'register'),
         });
       } catch (err) {
-        process.exitCode = reportCommandError(err, 'register');
+        process.exitCode = reportCommandError(err, 'register', json);
       }
     });
 }

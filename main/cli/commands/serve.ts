@@ -2,13 +2,16 @@ import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { parseEndpoint } from '../../../common/endpoint';
+import { parsePort, portRangeMessage } from '../../../common/port';
 import { UserError } from '../../../common/result';
-import type { Logger } from '../../core/ports';
+import type { Logger } from '../../ports/ports';
 import { closeOnSignal, DEFAULT_PORT, printFreshLinkOnSignal, serveInstructions, serveWizard } from '../../web-host/serve-wizard';
 import { globalOptions } from '../context';
 import { parseSeconds } from './job-command';
 import { checkedPath } from '../usage-error';
 import { EXIT } from '../exit-codes';
+import { jsonError, linkEnvelopeLine } from '../../../common/json-envelope';
+import { writeJson } from '../json-envelope';
 
 interface ServeOptions {
   port: number;
@@ -51,12 +54,12 @@ export function registerServeCommand(program: Command): void {
         });
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
-        if (global.json) process.stdout.write(`${JSON.stringify({ ok: false, error: err.toAppError() })}\n`);
+        if (global.json) writeJson({ ok: false, exitCode: EXIT.precondition, error: jsonError(err.toAppError()) });
         else process.stderr.write(`mobility-setup serve: ${err.message}\n${err.hint ? `${err.hint}\n` : ''}`);
         process.exitCode = EXIT.precondition;
         return;
       }
-      process.stdout.write(global.json ? `${JSON.stringify({ url: served.url, port: served.port })}\n` : serveInstructions(served));
+      process.stdout.write(global.json ? linkEnvelopeLine(served.url, served.port) : serveInstructions(served));
       const stopFreshLinks = printFreshLinkOnSignal(served, (text) => process.stdout.write(text), global.json);
       await closeOnSignal(served);
       stopFreshLinks();
@@ -64,10 +67,11 @@ export function registerServeCommand(program: Command): void {
     });
 }
 
-function parsePortOption(min: number) {
+/** The one port rule (common/port.ts) as a commander argument parser. */
+function parsePortOption(min: 0 | 1) {
   return (value: string): number => {
-    const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
-    if (!(port >= min && port <= 65535)) throw new InvalidArgumentError(`Enter a port number from ${min} to 65535.`);
+    const port = parsePort(value, { allowZero: min === 0 });
+    if (port === null) throw new InvalidArgumentError(portRangeMessage({ allowZero: min === 0 }));
     return port;
   };
 }

@@ -2,8 +2,7 @@ import type { Handlers } from '../../api/dispatch';
 import type { CoreDeps } from '../core-deps';
 import { checkConnectivity } from './check-connectivity';
 
-export { checkConnectivity, certificateFacts, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_DATA_PORT } from './check-connectivity';
-export type { ConnectivityOptions } from './check-connectivity';
+export { checkConnectivity, certificateFacts } from './check-connectivity';
 
 /** The connectivity check as an API method; the request's dataPort (9443 when absent) is probed too. */
 export function createConnectivityHandlers(deps: CoreDeps): Pick<Handlers, 'checkConnectivity'> {

@@ -1,8 +1,6 @@
 import type { ErrorCode } from '../../../common/error-codes';
-import type { Architecture, VendorSpec } from '../../platform/agent-platform';
-import type { InstallerRef } from '../install/prepare-installer';
-import type { CommandRunner } from '../ports';
-import { runPrivileged } from './run-privileged';
+import type { Architecture, VendorSpec } from '../../platform/vendor-command';
+import type { InstallerRef } from '../installer/prepare-installer';
 
 /**
  * The privileged steps (install, register) run through this port. When the app already runs as
@@ -55,17 +53,4 @@ export interface Elevator {
 /** The environment a vendor command gets on top of the runner's fixed base. Never a secret. */
 export function vendorEnvironment(sandboxRoot: string | null): Record<string, string> {
   return sandboxRoot ? { MOBILITY_SETUP_SANDBOX_ROOT: sandboxRoot } : {};
-}
-
-/**
- * Runs privileged operations in this process's own privileges (we are root or Administrator already).
- * `workBase` holds the private installer copy and extraction folder (the sandbox's tmp in tests).
- */
-export function createDirectElevator(runner: CommandRunner, platform: NodeJS.Platform, workBase: string): Elevator {
-  return {
-    mode: 'direct',
-    run(operation, options) {
-      return runPrivileged(operation, { ...options, runner, platform, workBase });
-    },
-  };
 }

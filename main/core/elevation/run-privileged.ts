@@ -1,9 +1,9 @@
 import { UserError } from '../../../common/result';
 import { buildVendorCommand, selectAgentPlatform } from '../../platform/agent-platform';
-import type { VendorCommand } from '../../platform/agent-platform';
-import { PrepareCancelled, prepareInstaller } from '../install/prepare-installer';
-import type { PreparedInstaller } from '../install/prepare-installer';
-import type { CommandRunner, RunningProcess } from '../ports';
+import type { VendorCommand } from '../../platform/vendor-command';
+import { PrepareCancelled, prepareInstaller } from '../installer/prepare-installer';
+import type { PreparedInstaller } from '../installer/prepare-installer';
+import type { CommandRunner, RunningProcess } from '../../ports/ports';
 import type { PrivilegedOperation, PrivilegedOptions, PrivilegedResult, PrivilegedRun } from './elevator';
 import { vendorEnvironment } from './elevator';
 

@@ -9,14 +9,14 @@ import { checkPathInput } from '../../../common/path-input';
 import { UserError } from '../../../common/result';
 import type { Elevator } from '../elevation/elevator';
 import { describeExitCode } from './exit-codes';
-import { assertChecksumOk, compareVersions, findInstaller } from './installer-finder';
-import { checkInstallerSignature } from './installer-signature';
+import { assertChecksumOk, compareVersions, findInstaller } from '../installer/installer-finder';
+import { checkInstallerSignature } from '../installer/installer-signature';
 import type { StepContext } from '../jobs/job-engine';
 import { failed } from '../jobs/job-stop';
 import type { PipelineEnv } from './pipeline-env';
 import { realPath } from './pipeline-env';
 import { stopIfRestartPending } from './restart-pending-check';
-import { sanitiseEntryName } from './safe-extract';
+import { sanitiseEntryName } from '../installer/safe-extract';
 
 /** What the check step decided: every later step only carries this out. */
 export interface InstallPlan {

@@ -8,7 +8,7 @@ import { checkInstall } from './check-step';
 import type { InstallPlan } from './check-step';
 import { concludeAgentJob } from './conclude-agent-job';
 import type { ExitCodeInfo } from './exit-codes';
-import { compareVersions } from './installer-finder';
+import { compareVersions } from '../installer/installer-finder';
 import { machineStateAfter } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
 import { realPath, vendorLogFiles } from './pipeline-env';

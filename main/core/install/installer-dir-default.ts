@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseInstallerName } from './installer-finder';
+import { parseInstallerName } from '../installer/installer-finder';
 
 /**
  * The wizard's installer folder when none was given: the first of the candidate folders (the folder the

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ConnectivityReport } from '../../../common/connectivity';
 import type { PrivilegeFacts } from '../../../common/detection';
-import type { AgentCommands } from '../../platform/agent-platform';
+import type { AgentCommands } from '../../platform/vendor-command';
 import type { OsProfile } from '../../platform/os-profile';
 import type { CoreDeps } from '../core-deps';
 import type { DetectionService } from '../detect/detection-service';

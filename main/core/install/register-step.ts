@@ -1,6 +1,6 @@
 import type { Endpoint } from '../../../common/endpoint';
 import type { Registration } from '../../../common/install';
-import type { VendorSpec } from '../../platform/agent-platform';
+import type { VendorSpec } from '../../platform/vendor-command';
 import type { Elevator } from '../elevation/elevator';
 import type { StepContext } from '../jobs/job-engine';
 import type { ExitCodeInfo } from './exit-codes';

@@ -19,7 +19,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, open, readdir, readFile, realpath, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { Logger } from '../ports';
+import type { Logger } from '../../ports/ports';
 import { assertPrivateFolder } from './private-folder';
 import { isProcessAlive, processStartTicks } from './process-alive';
 

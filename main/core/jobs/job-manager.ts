@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { EventBus } from '../../api/event-bus';
 import type { AgentSummary, JobOutcome, JobSnapshot, JobState, JobStep, LogChunk, StepId, StepState } from '../../../common/install';
 import { UserError } from '../../../common/result';
-import type { Clock, Logger } from '../ports';
+import type { Clock, Logger } from '../../ports/ports';
 import { JobLog } from './job-log';
 
 /** How long cancelJob waits for the job to reach its final state before replying with what it has. */

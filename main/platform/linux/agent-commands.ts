@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AgentCommands, Architecture, VendorCommand } from '../agent-platform';
+import type { AgentCommands, Architecture, VendorCommand } from '../vendor-command';
 
 /** `-c` value: the vendor's name for each registration architecture. */
 const csType = (architecture: Architecture): string => (architecture === 'classic' ? 'CSLegacy' : 'CSPrime');

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { FolderVerdict } from '../../../common/antivirus';
 import type { PlatformDeps } from '../platform-deps';
 import { consoleProductFinding, statusFromVerdicts, unknownVerdicts, verdictReason } from '../antivirus-findings';
@@ -152,5 +151,3 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
     },
   };
 }
-
-export const clamdBackupPath = (configPath: string): string => path.posix.join(path.posix.dirname(configPath), `${path.posix.basename(configPath)}.mobility-setup.bak`);

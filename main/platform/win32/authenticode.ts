@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 
-export const INSTALLER_PATH_VARIABLE = 'MS_INSTALLER';
+const INSTALLER_PATH_VARIABLE = 'MS_INSTALLER';
 
 /** Fields projected as plain strings: ConvertTo-Json of the raw object gives enum numbers and a deep certificate. */
 export const AUTHENTICODE_SCRIPT =

@@ -17,8 +17,6 @@ export interface RegKey {
   values: Map<string, RegValue>;
 }
 
-export const REG_NOT_FOUND = 'ERROR: The system was unable to find the specified registry key or value.';
-
 /** Argument array for `reg query <key> [/v <name>]`; the key is one argument, so spaces need no quoting. */
 export function regQueryArgs(key: string, valueName?: string): string[] {
   return valueName === undefined ? ['query', key] : ['query', key, '/v', valueName];

@@ -53,7 +53,7 @@ export async function startServe(
     if (ownRoot) await rm(root, { recursive: true, force: true });
     throw new Error(`mobility-setup serve did not start: ${(err as Error).message}\n${stderr}`, { cause: err });
   }
-  const { url, port } = JSON.parse(line) as { url: string; port: number };
+  const { url, port } = (JSON.parse(line) as { result: { url: string; port: number } }).result;
   const later: string[] = [];
   let pending = '';
   child.stdout?.on('data', (d: string) => {

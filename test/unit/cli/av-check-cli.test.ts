@@ -24,8 +24,9 @@ describe.skipIf(!BUILT)(`av-check (${BUILT ? 'built' : NOT_BUILT_REASON})`, () =
     expect(clam.stdout).toMatch(/ClamAV +NOT EXCLUDED/);
     mkdirSync(sandbox.at('/opt/sentinelone'), { recursive: true });
     const json = await runCli(['--root', sandbox.root, '--json', 'av-check']);
-    const parsed = JSON.parse(json.stdout) as { exitCode: number; report: { scanners: { id: string; status: string }[] } };
-    expect(parsed.report.scanners.map((s) => [s.id, s.status])).toEqual([
+    const parsed = JSON.parse(json.stdout) as { ok: boolean; exitCode: number; error: { code: string }; result: { report: { scanners: { id: string; status: string }[] } } };
+    expect(parsed).toMatchObject({ ok: false, exitCode: 78, error: { code: 'antivirus.notExcluded' } });
+    expect(parsed.result.report.scanners.map((s) => [s.id, s.status])).toEqual([
       ['clamav', 'notExcluded'],
       ['sentinelone', 'cannotTell'],
     ]);
@@ -42,8 +43,9 @@ describe.skipIf(!BUILT)(`av-check (${BUILT ? 'built' : NOT_BUILT_REASON})`, () =
     expect(await fingerprint(sandbox.root)).toEqual(before);
 
     const fixed = await runCli(['--root', sandbox.root, '--json', 'av-check', '--fix', '--yes']);
-    const parsed = JSON.parse(fixed.stdout) as { exitCode: number; fixes: { outcome: string }[] };
-    expect(parsed.fixes.map((f) => f.outcome)).toEqual(['fixed']);
+    const parsed = JSON.parse(fixed.stdout) as { ok: boolean; exitCode: number; result: { fixes: { outcome: string }[] } };
+    expect(parsed).toMatchObject({ ok: true, exitCode: 0 });
+    expect(parsed.result.fixes.map((f) => f.outcome)).toEqual(['fixed']);
     expect(fixed.code).toBe(0);
     expect(sandbox.read('/etc/clamav/clamd.conf')).toContain('ExcludePath ^/usr/local/ASR/');
     expect(existsSync(sandbox.at('/etc/clamav/clamd.conf.mobility-setup.bak'))).toBe(true);

@@ -28,15 +28,16 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
     expect(result.stderr).toContain('[install] running');
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout);
-    expect(out.exitCode).toBe(0);
-    expect(out.job).toMatchObject({ state: 'succeeded', nothingToDo: false, summary: { version: '9.65.0.0', registered: true } });
+    expect(out).toMatchObject({ ok: true, exitCode: 0, result: { changed: true } });
+    expect(out.result.job).toMatchObject({ state: 'succeeded', nothingToDo: false, summary: { version: '9.65.0.0', registered: true } });
     expect((await readVx(s.root)).get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
 
     // Second run: nothing to do, exit 0, not one file under the root changed.
     const before = await fingerprint(path.join(s.root, 'usr'));
     const again = await runCli(installArgs(s));
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout).job).toMatchObject({ nothingToDo: true, outcome: { code: 'install.nothingToDo' } });
+    // The fleet tool's "no change": ok, exit 0, changed false.
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, exitCode: 0, result: { changed: false, job: { nothingToDo: true, outcome: { code: 'install.nothingToDo' } } } });
     expect(await fingerprint(path.join(s.root, 'usr'))).toEqual(before);
   });
 
@@ -57,7 +58,7 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
     expect((await readVx(s.root)).get('AGENT_CONFIGURATION_STATUS')).toBe('NotStarted');
     const registered = await runCli(['--root', s.root, '--json', 'register', '--cs-endpoint', setup.cs.endpoint, '--passphrase-file', s.passphraseFile, '--yes']);
     expect(registered.code).toBe(0);
-    expect(JSON.parse(registered.stdout).job).toMatchObject({ kind: 'register', state: 'succeeded' });
+    expect(JSON.parse(registered.stdout)).toMatchObject({ ok: true, result: { changed: true, job: { kind: 'register', state: 'succeeded' } } });
   });
 
   it.each([
@@ -71,7 +72,10 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
     const result = await runCli(installArgs(s, endpoint));
     expect(result.code).toBe(code);
     const out = JSON.parse(result.stdout);
-    expect(out.job.outcome.code).toBe(outcomeCode);
+    // A restart notice (3010/1641) is a success that asks for a restart: ok, with the outcome in result.job.
+    const succeeded = outcomeCode === 'exit.3010';
+    expect(out).toMatchObject({ ok: succeeded, result: { job: { state: succeeded ? 'succeeded' : 'failed', outcome: { code: outcomeCode } } } });
+    if (!succeeded) expect(out.error.code).toBe(outcomeCode);
     expect(out.exitCode & 0xff).toBe(code);
   });
 
@@ -79,7 +83,7 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
     const s = await sandbox({ hangIn: 'install' });
     const result = await runCli(installArgs(s, setup.cs.endpoint, ['--inactivity-timeout', '1.5']));
     expect(result.code).toBe(EXIT.timeout);
-    expect(JSON.parse(result.stdout).job.outcome.code).toBe('install.timeout');
+    expect(JSON.parse(result.stdout).result.job.outcome.code).toBe('install.timeout');
   });
 
   it('checksum mismatch → 72, no installer → 71, unsupported OS → 42; nothing installed', async () => {
@@ -129,7 +133,7 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
     const s = await sandbox();
     const result = await runCli(installArgs(s, setup.cs.endpoint, ['--verbose']));
     expect(result.code).toBe(0);
-    const job = JSON.parse(result.stdout).job;
+    const job = JSON.parse(result.stdout).result.job;
     for (const text of [result.stdout, result.stderr, await readFile(job.logFiles[0], 'utf8'), await readFile(job.logFiles[1], 'utf8')]) expect(text).not.toContain(PASSPHRASE);
   });
 });

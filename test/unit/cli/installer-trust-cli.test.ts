@@ -57,7 +57,7 @@ describe.skipIf(!ready)(`install refuses a planted installer (built CLI, real ot
     await chmod(s.installerDir, 0o777);
     const result = await runCli(args(s));
     expect(result.code).toBe(EXIT.installerIntegrity);
-    expect(JSON.parse(result.stdout)).toMatchObject({ exitCode: 72, error: { code: 'installer.untrusted' } });
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, exitCode: 72, error: { code: 'installer.untrusted' } });
     expect(JSON.parse(result.stdout).error.message).toContain('mode 0777');
     await expectNothingRan(s.root);
   });
@@ -77,8 +77,8 @@ describe.skipIf(!ready)(`install refuses a planted installer (built CLI, real ot
     const result = await runCli(args(s));
     expect(result.code).toBe(EXIT.installerIntegrity);
     const out = JSON.parse(result.stdout);
-    expect(out.installer).toMatchObject({ checksum: 'mismatch', expectedSha256: null });
-    expect(out.job.outcome.code).toBe('installer.checksumMismatch');
+    expect(out.result.installer).toMatchObject({ checksum: 'mismatch', expectedSha256: null });
+    expect(out.result.job.outcome.code).toBe('installer.checksumMismatch');
     await expectNothingRan(s.root);
   });
 
@@ -88,6 +88,6 @@ describe.skipIf(!ready)(`install refuses a planted installer (built CLI, real ot
     expect(text.code).toBe(0);
     expect(text.stderr).toMatch(/^Installer:\s+Microsoft-ASR_UA_9\.65\.0\.0_\S+ \(version 9\.65\.0\.0\), owner root \(uid 0\), mode 0644$/m);
     const json = await runCli(args(s));
-    expect(JSON.parse(json.stdout).installer.owner).toEqual({ uid: 0, user: 'root', gid: 0, mode: '0644' });
+    expect(JSON.parse(json.stdout).result.installer.owner).toEqual({ uid: 0, user: 'root', gid: 0, mode: '0644' });
   });
 });

@@ -75,7 +75,7 @@ describe.skipIf(!BUILT)(`passphrase canary${BUILT ? '' : ` — skipped: ${NOT_BU
     expect(seen).toContain('install');
     expect(seen).toContain('UnifiedAgentConfigurator.sh');
     expect(sampler.hits).toEqual([]);
-    const job = JSON.parse(result.stdout).job;
+    const job = JSON.parse(result.stdout).result.job;
     const appLog = await readFile(path.join(root, 'var/log/mobility-setup/mobility-setup.log'), 'utf8');
     expect(appLog).toContain('job ended');
     const texts = [result.stdout, result.stderr, await readFile(job.logFiles[0], 'utf8'), await readFile(path.join(root, 'var/log/ua_install.log'), 'utf8'), appLog];

@@ -62,7 +62,7 @@ describe.skipIf(!BUILT)(`SIGHUP (SSH session dropped)${BUILT ? '' : ` — skippe
     const { code, signal } = await cli.exited;
     expect(signal).toBeNull();
     expect(code).not.toBe(0);
-    expect(JSON.parse(cli.output.stdout).job.state).toBe('cancelled');
+    expect(JSON.parse(cli.output.stdout)).toMatchObject({ ok: false, exitCode: 1602, result: { job: { state: 'cancelled' } } });
     for (const pid of vendor) expect(alive(pid)).toBe(false);
     expect(await leftovers(root)).toEqual([]);
   });
@@ -71,7 +71,7 @@ describe.skipIf(!BUILT)(`SIGHUP (SSH session dropped)${BUILT ? '' : ` — skippe
     const { root } = await setup.rootWithInstaller();
     const cli = startCli(['--root', root, '--json', 'serve', '--port', '0']);
     await until(() => cli.output.stdout.includes('"url"'), 'the serve link');
-    const { port } = JSON.parse(cli.output.stdout) as { port: number };
+    const { port } = (JSON.parse(cli.output.stdout) as { result: { port: number } }).result;
     cli.child.kill('SIGHUP');
     expect(await cli.exited).toEqual({ code: 0, signal: null });
     await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();

@@ -76,7 +76,7 @@ describe("Mobility Setup's own log", () => {
     expect(readFileSync(file, 'utf8')).toMatch(/job started/);
     expect(existsSync(path.join(root, LINUX_APP_LOG))).toBe(false);
     // The session tells the renderer the same folders, so it never writes an OS's folder itself.
-    const info = await core.handlers.getSession({}, { frontDoor: 'cli' });
+    const info = await core.handlers.getSession({});
     expect(info.folders).toEqual({ installDir: 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery', logDir: '/ProgramData/Mobility Setup' });
   });
 

@@ -34,9 +34,9 @@ describe('the installer folder next to the app', () => {
     await writeFile(path.join(near, INSTALLER), 'x');
     const root = await tempDir();
     const found = createCore({ root, session, installerSearchDirs: [near] });
-    expect((await found.handlers.getSession({}, { frontDoor: 'cli' })).defaults.installerDir).toBe(near);
+    expect((await found.handlers.getSession({})).defaults.installerDir).toBe(near);
     const given = createCore({ root, session: { ...session, defaults: { ...session.defaults, installerDir: '/srv/asr' } }, installerSearchDirs: [near] });
-    expect((await given.handlers.getSession({}, { frontDoor: 'cli' })).defaults.installerDir).toBe('/srv/asr');
+    expect((await given.handlers.getSession({})).defaults.installerDir).toBe('/srv/asr');
     await Promise.all([found.dispose(), given.dispose()]);
   });
 });

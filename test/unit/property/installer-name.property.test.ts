@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, parseInstallerName } from '../../../main/core/install/installer-finder';
+import { compareVersions, parseInstallerName } from '../../../main/core/installer/installer-finder';
 import { hostileText } from './hostile-strings';
 
 const part = fc.oneof(fc.nat({ max: 20 }), fc.nat({ max: 999_999_999 }));

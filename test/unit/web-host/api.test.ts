@@ -18,18 +18,6 @@ describe('POST /api/<method>', () => {
     expect(result).toMatchObject({ ok: true, value: { shell: 'browser', demo: false, appVersion: '0.0.0-test' } });
   });
 
-  it('passes frontDoor "browser" to dispatch', async () => {
-    const seen: unknown[] = [];
-    const original = t.core.handlers.getSession;
-    // dispatch closes over the handlers object, so replacing the entry is visible to it.
-    t.core.handlers.getSession = (input, ctx) => {
-      seen.push(ctx);
-      return original(input, ctx);
-    };
-    await apiCall(t, cookie, 'getSession', '{}');
-    expect(seen).toEqual([{ frontDoor: 'browser' }]);
-  });
-
   it('treats an empty body as {}', async () => {
     const res = await apiCall(t, cookie, 'getSession', '');
     expect(JSON.parse(res.body)).toMatchObject({ ok: true });

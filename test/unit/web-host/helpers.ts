@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { createCore } from '../../../main/core/app-core';
 import type { Core } from '../../../main/core/app-core';
-import type { Logger } from '../../../main/core/ports';
+import type { Logger } from '../../../main/ports/ports';
 import { startWebHost } from '../../../main/web-host/server';
 import type { WebHost } from '../../../main/web-host/server';
 

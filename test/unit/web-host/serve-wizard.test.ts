@@ -37,7 +37,7 @@ describe('serveWizard', () => {
       defaults: { installerDir: '/srv/installers', csEndpoint: 'cs.example:443', dataPort: 9443 },
     });
     try {
-      const session = await served.core.dispatch('getSession', {}, { frontDoor: 'browser' });
+      const session = await served.core.dispatch('getSession', {});
       expect(session).toMatchObject({
         ok: true,
         value: { shell: 'browser', demo: true, root: path.join(dir, 'root'), defaults: { installerDir: '/srv/installers', csEndpoint: 'cs.example:443', dataPort: 9443 } },

@@ -195,11 +195,11 @@ describe('a hostile install folder', () => {
     const c = coreFor(sandbox.root);
     const hostile = { scannerIds: ['clamav'], installDir: '/opt/asr\nLocalSocket /tmp/evil.sock' };
     // The contract refuses a control character in any path first; the service refuses it again on its own.
-    expect(await c.dispatch('fixAntivirus', hostile, { frontDoor: 'browser' })).toMatchObject({ ok: false, error: { code: 'api.invalidRequest' } });
-    await expect(c.handlers.fixAntivirus(hostile, { frontDoor: 'browser' })).rejects.toMatchObject({ code: 'antivirus.installDirInvalid' });
+    expect(await c.dispatch('fixAntivirus', hostile)).toMatchObject({ ok: false, error: { code: 'api.invalidRequest' } });
+    await expect(c.handlers.fixAntivirus(hostile)).rejects.toMatchObject({ code: 'antivirus.installDirInvalid' });
     expect(sandbox.read('/etc/clamav/clamd.conf')).toBe(original);
     expect(sandbox.read('/etc/clamav/clamd.conf')).not.toContain('evil');
     expect(existsSync(sandbox.at('/etc/clamav/clamd.conf.mobility-setup.bak'))).toBe(false);
-    expect(await c.dispatch('checkAntivirus', { installDir: 'relative/dir' }, { frontDoor: 'browser' })).toMatchObject({ ok: false, error: { code: 'antivirus.installDirInvalid' } });
+    expect(await c.dispatch('checkAntivirus', { installDir: 'relative/dir' })).toMatchObject({ ok: false, error: { code: 'antivirus.installDirInvalid' } });
   });
 });

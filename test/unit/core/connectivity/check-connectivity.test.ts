@@ -148,7 +148,7 @@ describe('createConnectivityHandlers', () => {
       desktop: null,
     };
     const handlers = createConnectivityHandlers(deps);
-    const report = await handlers.checkConnectivity({ endpoint: `127.0.0.1:${tls.port}`, dataPort: data.port }, { frontDoor: 'cli' });
+    const report = await handlers.checkConnectivity({ endpoint: `127.0.0.1:${tls.port}`, dataPort: data.port });
     expect(report.dataPort).toBe(data.port);
     expect(byId(report, 'data')?.state).toBe('ok');
     expect(lines[0]).toMatchObject({ host: '127.0.0.1', canRegister: true });

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { EventBus } from '../../../../main/api/event-bus';
 import type { CoreDeps } from '../../../../main/core/core-deps';
-import { silentLogger, systemClock } from '../../../../main/core/ports';
-import type { CommandRunner } from '../../../../main/core/ports';
+import { silentLogger, systemClock } from '../../../../main/ports/ports';
+import type { CommandRunner } from '../../../../main/ports/ports';
 import { processRunner } from '../../../../main/platform/process-runner';
 import { selectOsProfile } from '../../../../main/platform/select';
 import { SystemPaths } from '../../../../main/platform/system-paths';

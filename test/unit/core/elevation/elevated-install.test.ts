@@ -111,7 +111,7 @@ describe('privileged steps through the elevated helper', () => {
     }
     const pids = await pidsMentioning(root);
     expect(pids.length).toBeGreaterThan(0);
-    const snapshot = await installer.handlers.cancelJob({ jobId }, { frontDoor: 'cli' });
+    const snapshot = await installer.handlers.cancelJob({ jobId });
     expect(snapshot.state).toBe('cancelled');
     // Read back from the machine: the hung installer wrote no agent state, so nothing is installed.
     expect(snapshot.outcome?.machineState).toMatch(/^The Mobility service is not installed/);

@@ -8,8 +8,8 @@ import type { HelperLauncher } from '../../../../main/core/elevation/helper-elev
 import type { HelperCommand } from '../../../../main/core/elevation/helper-command';
 import { writeHelperRequest } from '../../../../main/core/elevation/helper-request';
 import { runHelper } from '../../../../main/core/elevation/run-helper';
-import type { Logger } from '../../../../main/core/ports';
-import { silentLogger } from '../../../../main/core/ports';
+import type { Logger } from '../../../../main/ports/ports';
+import { silentLogger } from '../../../../main/ports/ports';
 import { useInstallTestSetup } from '../install/install-world';
 import { installOperation, markingInstaller, requestOf, useHelperScratch } from './helper-world';
 

@@ -63,7 +63,7 @@ describe.skipIf(skip !== null)(`elevation for real: a local user, polkit and pke
     const result = await runCliAs(user, installArgs(sandbox));
     sampler.stop();
     expect(result.code, result.stderr).toBe(0);
-    const job = (JSON.parse(result.stdout) as { job: { outcome: { code: string }; logFiles: string[] } }).job;
+    const job = (JSON.parse(result.stdout) as { result: { job: { outcome: { code: string }; logFiles: string[] } } }).result.job;
     expect(job.outcome.code).toBe('install.succeeded');
     const vx = await readVx(sandbox.root);
     expect(vx.get('Version')).toBe('9.65.0.0');
@@ -122,7 +122,7 @@ describe.skipIf(skip !== null)(`elevation for real: a local user, polkit and pke
     const before = await fingerprint(path.join(sandbox.root, 'usr'));
     const result = await runCliAs(user, installArgs(sandbox));
     expect(result.code, result.stderr).toBe(74);
-    const job = (JSON.parse(result.stdout) as { job: { state: string; outcome: { code: string; message: string } } }).job;
+    const job = (JSON.parse(result.stdout) as { result: { job: { state: string; outcome: { code: string; message: string } } } }).result.job;
     expect(job.outcome.code).toBe('elevation.noPolkitAgent');
     expect(job.outcome.message).toContain('sudo mobility-setup install');
     expect(await fingerprint(path.join(sandbox.root, 'usr'))).toEqual(before);
@@ -136,7 +136,7 @@ describe.skipIf(skip !== null)(`elevation for real: a local user, polkit and pke
     const before = await fingerprint(path.join(sandbox.root, 'usr'));
     const result = await runCliAs(user, installArgs(sandbox));
     expect(result.code, result.stderr).toBe(1602 & 0xff);
-    const job = (JSON.parse(result.stdout) as { job: { state: string; outcome: { code: string; machineState: string } } }).job;
+    const job = (JSON.parse(result.stdout) as { result: { job: { state: string; outcome: { code: string; machineState: string } } } }).result.job;
     expect(job.state).toBe('cancelled');
     expect(job.outcome).toMatchObject({ code: 'elevation.notGranted', machineState: 'Nothing was installed.' });
     expect(await fingerprint(path.join(sandbox.root, 'usr'))).toEqual(before);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildVendorCommand, sameCommand, selectAgentPlatform } from '../../../../main/platform/agent-platform';
+import { buildVendorCommand, selectAgentPlatform } from '../../../../main/platform/agent-platform';
+import { sameCommand } from '../../../../main/platform/vendor-command';
 import { linuxAgentCommands as linux } from '../../../../main/platform/linux/agent-commands';
 import { AGENT_PRODUCT_CODE, win32AgentCommands as win } from '../../../../main/platform/win32/agent-commands';
 

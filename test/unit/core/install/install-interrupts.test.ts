@@ -48,7 +48,7 @@ describe('install pipeline: timeouts, cancel, unreachable server', () => {
     await until(async () => installer.events.some((e) => e.name === 'jobLog' && (e.payload as { lines: string[] }).lines.some((l) => l.includes('Installing Mobility service components'))));
     const pids = await pidsMentioning(root);
     expect(pids.length).toBeGreaterThan(0);
-    const snapshot = await installer.handlers.cancelJob({ jobId }, { frontDoor: 'cli' });
+    const snapshot = await installer.handlers.cancelJob({ jobId });
     expect(snapshot.state).toBe('cancelled');
     expect(snapshot.outcome?.code).toBe('job.cancelled');
     expect(snapshot.outcome?.machineState).toMatch(/^The Mobility service is not installed/);
@@ -74,7 +74,7 @@ describe('install pipeline: timeouts, cancel, unreachable server', () => {
     const job = await installer.run('startInstall', { installerDir, registration: classic(`127.0.0.1:${await closedPort()}`) });
     expect(job.state).toBe('failed');
     expect(job.outcome).toMatchObject({ code: 'exit.1', exitCode: 1 });
-    const log = (await installer.handlers.readJobLog({ jobId: job.id, from: 0 }, { frontDoor: 'cli' })).lines.join('\n');
+    const log = (await installer.handlers.readJobLog({ jobId: job.id, from: 0 })).lines.join('\n');
     expect(log).toContain("(7) Couldn't connect to server");
   });
 
@@ -92,7 +92,7 @@ describe('install pipeline: timeouts, cancel, unreachable server', () => {
       expect(c.from).toBe(next);
       return next + c.lines.length;
     }, 0);
-    const page = await installer.handlers.readJobLog({ jobId: job.id, from: 100_000, max: 3 }, { frontDoor: 'cli' });
+    const page = await installer.handlers.readJobLog({ jobId: job.id, from: 100_000, max: 3 });
     expect(page.from).toBe(100_000);
     expect(page.lines).toHaveLength(3);
     expect(page.lines[0]).toMatch(/^Installing component file \d+ of 200000$/);

@@ -44,14 +44,14 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
       expect(text).not.toContain(PASSPHRASE);
     }
     // readJobLog pages through the same lines the file has.
-    const chunk = await installer.handlers.readJobLog({ jobId: job.id, from: 0 }, { frontDoor: 'cli' });
+    const chunk = await installer.handlers.readJobLog({ jobId: job.id, from: 0 });
     expect(chunk.lines.length).toBe(job.logLines);
     expect(`${chunk.lines.join('\n')}\n`).toBe(logText);
     // Only the files the job named can be read back.
-    const vendorLog = await installer.dispatch('readLogFile', { path: job.logFiles[1] }, { frontDoor: 'browser' });
+    const vendorLog = await installer.dispatch('readLogFile', { path: job.logFiles[1] });
     expect(vendorLog).toMatchObject({ ok: true, value: { truncated: false } });
-    expect(await installer.dispatch('readLogFile', { path: '/etc/passwd' }, { frontDoor: 'browser' })).toMatchObject({ ok: false, error: { code: 'log.notAllowed' } });
-    expect(await installer.dispatch('openLogFile', { path: job.logFiles[0] }, { frontDoor: 'browser' })).toMatchObject({ ok: false, error: { code: 'log.openUnavailable' } });
+    expect(await installer.dispatch('readLogFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'log.notAllowed' } });
+    expect(await installer.dispatch('openLogFile', { path: job.logFiles[0] })).toMatchObject({ ok: false, error: { code: 'log.openUnavailable' } });
   });
 
   it('wrong passphrase: exit 14 with the genpassphrase hint; installed, not registered; secret file gone', async () => {

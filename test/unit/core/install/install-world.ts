@@ -67,11 +67,11 @@ export function createTestInstaller(root: string, overrides: InstallOverrides = 
   const seen: TestInstaller['events'] = [];
   events.subscribe((name, payload) => seen.push({ name, payload }));
   const start = async (method: 'startInstall' | 'startRegister', input: unknown) => {
-    const result = await dispatch(method, input, { frontDoor: 'cli' });
+    const result = await dispatch(method, input);
     if (!result.ok) throw new Error(`${method} refused: ${result.error.code} ${result.error.message}`);
     return (result.value as { jobId: string }).jobId;
   };
-  const wait = (jobId: string) => waitForJob(events, (id) => handlers.getJob({ jobId: id }, { frontDoor: 'cli' }), jobId);
+  const wait = (jobId: string) => waitForJob(events, (id) => handlers.getJob({ jobId: id }), jobId);
   return {
     root,
     deps,

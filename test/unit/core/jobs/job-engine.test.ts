@@ -15,7 +15,7 @@ import type { JobDefinition, JobEngine, JobStepDefinition } from '../../../../ma
 import { JobManager } from '../../../../main/core/jobs/job-manager';
 import { cancelled, failed, outcome } from '../../../../main/core/jobs/job-stop';
 import { waitForJob } from '../../../../main/core/jobs/wait-for-job';
-import { silentLogger, systemClock } from '../../../../main/core/ports';
+import { silentLogger, systemClock } from '../../../../main/ports/ports';
 
 const dirs: string[] = [];
 const engines: JobEngine[] = [];

@@ -9,7 +9,7 @@ import { JobManager } from '../../../../main/core/jobs/job-manager';
 import { LOG_FLUSH_LINES } from '../../../../main/core/jobs/job-log';
 import { outcome } from '../../../../main/core/jobs/job-stop';
 import { openAllowedLog, readAllowedLog } from '../../../../main/core/install/log-files';
-import { silentLogger, systemClock } from '../../../../main/core/ports';
+import { silentLogger, systemClock } from '../../../../main/ports/ports';
 
 const dirs: string[] = [];
 afterEach(async () => {

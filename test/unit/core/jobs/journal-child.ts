@@ -6,7 +6,7 @@
  */
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { silentLogger } from '../../../../main/core/ports';
+import { silentLogger } from '../../../../main/ports/ports';
 import { createJobJournal } from '../../../../main/core/jobs/job-journal';
 
 async function main(): Promise<void> {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AntivirusService } from '../../../../main/core/antivirus/antivirus-service';
 import type { DetectionService } from '../../../../main/core/detect/detection-service';
-import type { CommandRunner, RunOptions } from '../../../../main/core/ports';
+import type { CommandRunner, RunOptions } from '../../../../main/ports/ports';
 import { DEFENDER_ADD_SCRIPT, DEFENDER_PATH_ENV, DEFENDER_STATUS_SCRIPT } from '../../../../main/platform/win32/antivirus-defender';
 import { SERVICES_ENV, SERVICES_SCRIPT } from '../../../../main/platform/win32/antivirus-products';
 import { SECURITY_CENTER_SCRIPT } from '../../../../main/platform/win32/antivirus-security-center';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CommandRunner, RunResult } from '../../../../main/core/ports';
+import type { CommandRunner, RunResult } from '../../../../main/ports/ports';
 import { DetectionService } from '../../../../main/core/detect/detection-service';
 import { AGENT_PRODUCT_KEY, AGENT_SERVER_KEY, AGENT_UNINSTALL_KEY } from '../../../../main/platform/win32/agent-registry';
 import { CURRENT_VERSION_KEY } from '../../../../main/platform/win32/windows-os';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DetectionService } from '../../../../main/core/detect/detection-service';
-import type { CommandRunner, RunResult } from '../../../../main/core/ports';
+import type { CommandRunner, RunResult } from '../../../../main/ports/ports';
 import {
   CBS_REBOOT_PENDING_KEY,
   SESSION_MANAGER_KEY,

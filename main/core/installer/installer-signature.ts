@@ -7,7 +7,7 @@
 import { UserError } from '../../../common/result';
 import { authenticodeCommand, parseAuthenticode } from '../../platform/win32/authenticode';
 import type { AuthenticodeResult } from '../../platform/win32/authenticode';
-import type { CommandRunner } from '../ports';
+import type { CommandRunner } from '../../ports/ports';
 
 /** The publisher (signer certificate CN) of the vendor's Mobility service installers. */
 export const VENDOR_PUBLISHER = 'Microsoft Corporation';

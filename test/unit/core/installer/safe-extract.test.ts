@@ -7,9 +7,9 @@ import { gzipSync } from 'node:zlib';
 import { create as tarCreate } from 'tar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../../common/result';
-import { extractSafely, sanitiseEntryName } from '../../../../main/core/install/safe-extract';
-import type { RawEntry } from './malicious-tar';
-import { buildTar, buildTarGz, paxRecord } from './malicious-tar';
+import { extractSafely, sanitiseEntryName } from '../../../../main/core/installer/safe-extract';
+import type { RawEntry } from '../install/malicious-tar';
+import { buildTar, buildTarGz, paxRecord } from '../install/malicious-tar';
 
 // Layout per test: <sandbox>/archives (inputs), <sandbox>/work (dest parent), <sandbox>/canary (a sibling
 // that escaping entries would hit), and the dest parent's own parent for "../" climbs.

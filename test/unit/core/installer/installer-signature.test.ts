@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../../common/result';
-import { VENDOR_PUBLISHER, checkInstallerSignature, judgeSignature } from '../../../../main/core/install/installer-signature';
-import type { CommandRunner, RunOptions } from '../../../../main/core/ports';
+import { VENDOR_PUBLISHER, checkInstallerSignature, judgeSignature } from '../../../../main/core/installer/installer-signature';
+import type { CommandRunner, RunOptions } from '../../../../main/ports/ports';
 import { parseAuthenticode } from '../../../../main/platform/win32/authenticode';
 
 const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../../../fixtures/win32', name), 'utf8');

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../../common/result';
 import { processRunner } from '../../../../main/platform/process-runner';
-import { prepareInstaller } from '../../../../main/core/install/prepare-installer';
-import { extractSafely } from '../../../../main/core/install/safe-extract';
+import { prepareInstaller } from '../../../../main/core/installer/prepare-installer';
+import { extractSafely } from '../../../../main/core/installer/safe-extract';
 import { CANNOT_MOUNT_REASON, withSmallTmpfs } from '../../helpers/small-tmpfs';
-import { buildTarGz } from './malicious-tar';
+import { buildTarGz } from '../install/malicious-tar';
 
 let sandbox: string;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
 import { selectAgentPlatform } from '../../platform/agent-platform';
-import type { CommandRunner, RunningProcess } from '../ports';
+import type { CommandRunner, RunningProcess } from '../../ports/ports';
 import { diskFullError, isDiskFull } from './disk-full';
 import { copyInstallerPrivately } from './installer-finder';
 import { extractSafely } from './safe-extract';

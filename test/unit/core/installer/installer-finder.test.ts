@@ -11,7 +11,7 @@ import {
   copyInstallerPrivately,
   findInstaller,
   parseInstallerName,
-} from '../../../../main/core/install/installer-finder';
+} from '../../../../main/core/installer/installer-finder';
 import { linuxProfile } from '../../../../main/platform/linux/profile';
 import { win32Profile } from '../../../../main/platform/win32/profile';
 
