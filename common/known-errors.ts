@@ -73,7 +73,7 @@ export const KNOWN_ERRORS: readonly KnownError[] = [
     pattern: /invalid passphrase|passphrase (?:is )?(?:invalid|not valid|incorrect)|exit code 14\b/i,
     meaning: 'The passphrase or the configuration server address was not accepted (exit 14).',
     action:
-      'Generate the passphrase on the configuration server (genpassphrase.exe -v > MobSvc.passphrase); check the address.',
+      'Generate it on the configuration server (genpassphrase.exe -v > MobSvc.passphrase) and check the address.',
   },
   {
     id: 'unsupportedOs',
@@ -149,6 +149,12 @@ const NOT_AN_ERROR = /\b(?:0|no) errors?\b|error-free|without errors/i;
 export function isErrorLine(line: string): boolean {
   if (NOT_AN_ERROR.test(line)) return false;
   return ERROR_LINE.test(line) || explainLine(line) !== null;
+}
+
+/** What a failed job's summary quotes from the vendor tool's own output. */
+export interface VendorError {
+  line: string;
+  explanation: ErrorExplanation | null;
 }
 
 export interface FirstError {

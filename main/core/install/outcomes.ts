@@ -1,5 +1,6 @@
 import type { AgentFacts } from '../../../common/detection';
 import type { JobOutcome, JobState, StepId } from '../../../common/install';
+import type { VendorError } from '../../../common/known-errors';
 import type { UserError } from '../../../common/result';
 
 /**
@@ -23,6 +24,7 @@ export interface OutcomeFields {
   exitCode?: number | null;
   machineState?: string | null;
   rebootRequired?: boolean;
+  vendorError?: VendorError | null;
 }
 
 export function outcome(severity: JobOutcome['severity'], f: OutcomeFields): JobOutcome {
@@ -34,6 +36,7 @@ export function outcome(severity: JobOutcome['severity'], f: OutcomeFields): Job
     exitCode: f.exitCode ?? null,
     rebootRequired: f.rebootRequired ?? false,
     machineState: f.machineState ?? null,
+    ...(f.vendorError ? { vendorError: f.vendorError } : {}),
   };
 }
 

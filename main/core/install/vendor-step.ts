@@ -1,4 +1,5 @@
 import type { StepId } from '../../../common/install';
+import { FirstErrorTracker } from '../../../common/known-errors';
 import type { Elevator, PrivilegedOperation, PrivilegedResult } from '../elevation/elevator';
 import { describeExitCode, isSuccessExit, normalizeExitCode } from './exit-codes';
 import type { ExitCodeInfo } from './exit-codes';
@@ -40,8 +41,13 @@ const TOOL: Record<'install' | 'register', { name: string; timeoutCode: string }
 export async function runVendorStep(step: Extract<StepId, 'install' | 'register'>, operation: PrivilegedOperation, ctx: VendorStepContext): Promise<ExitCodeInfo> {
   const { job } = ctx;
   if (job.cancelRequested) throw cancelledStop(stateOf(ctx));
+  // Only the vendor tool's own lines: the summary quotes the first error it wrote (issue 10, item 5).
+  const firstError = new FirstErrorTracker();
   const run = ctx.elevator.run(operation, {
-    onLine: (line) => job.log(line),
+    onLine: (line) => {
+      firstError.push(line);
+      job.log(line);
+    },
     inactivityTimeoutMs: ctx.inactivityTimeoutMs,
     sandboxRoot: ctx.sandboxRoot,
     ...(ctx.onInstallerStarting ? { onInstallerStarting: ctx.onInstallerStarting } : {}),
@@ -53,14 +59,14 @@ export async function runVendorStep(step: Extract<StepId, 'install' | 'register'
   } finally {
     job.onCancel(null);
   }
-  return interpret(step, result, ctx);
+  return interpret(step, result, ctx, firstError);
 }
 
 function cancelledStop(machineState: string): JobStop {
   return new JobStop('cancelled', outcome('warning', { code: 'job.cancelled', message: 'The job was cancelled.', exitCode: null, machineState }));
 }
 
-function interpret(step: 'install' | 'register', result: PrivilegedResult, ctx: VendorStepContext): ExitCodeInfo {
+function interpret(step: 'install' | 'register', result: PrivilegedResult, ctx: VendorStepContext, firstError: FirstErrorTracker): ExitCodeInfo {
   const tool = TOOL[step];
   if (result.kind === 'notGranted') {
     // The password prompt was dismissed before anything ran.
@@ -94,5 +100,8 @@ function interpret(step: 'install' | 'register', result: PrivilegedResult, ctx: 
   ctx.job.log(`${tool.name} exited with code ${code}${code !== result.code ? ` (reported as ${result.code}: Linux keeps the low 8 bits)` : ''}: ${info.message}`);
   if (isSuccessExit(code)) return info;
   const machineState = step === 'install' && REFUSED_BEFORE_CHANGES.has(code) ? 'The installer refused before changing anything on this machine.' : stateOf(ctx);
-  throw failed({ code: info.code, message: info.message, hint: info.hint, exitCode: code, machineState });
+  const vendorError = firstError.result ? { line: firstError.result.line, explanation: firstError.result.explanation } : null;
+  // The explained first error line says what to do better than "read the log for the first error line".
+  const hint = vendorError?.explanation?.action ?? info.hint;
+  throw failed({ code: info.code, message: info.message, hint, exitCode: code, machineState, vendorError });
 }
