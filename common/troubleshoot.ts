@@ -1,0 +1,53 @@
+/** The troubleshooting page's and `mobility-setup diagnose`'s findings, shared by the core, the CLI and the renderer. */
+import type { VendorError } from './known-errors';
+
+/** green: fine; amber: works but needs a look; red: a known cause of failure; grey: could not be checked here. */
+export type HealthLevel = 'green' | 'amber' | 'red' | 'grey';
+
+export interface HealthLine {
+  id: 'system' | 'support' | 'agent' | 'registration' | 'server' | 'services' | 'disk' | 'reboot' | 'antivirus';
+  level: HealthLevel;
+  /** Short label, e.g. "Agent", "Configuration server". */
+  label: string;
+  /** One line: what was found and, when not green, why it matters. */
+  reason: string;
+}
+
+export interface HealthReport {
+  root: string;
+  lines: HealthLine[];
+  /** The first error line of the newest vendor log, when it has one. */
+  lastVendorError: (VendorError & { file: string }) | null;
+}
+
+export type ProbeVerdict = 'ok' | 'warn' | 'fail' | 'skipped';
+
+export interface TlsDetails {
+  protocol: string | null;
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  expired: boolean;
+  trusted: boolean;
+  sha256Fingerprint: string;
+}
+
+/** One port of the connectivity test: TCP connect, then a TLS handshake, each timed. */
+export interface PortProbe {
+  port: number;
+  role: 'control' | 'data';
+  tcp: { verdict: ProbeVerdict; ms: number; code: string | null; address: string | null };
+  tls: { verdict: ProbeVerdict; ms: number; code: string | null; details: TlsDetails | null };
+  verdict: ProbeVerdict;
+  /** The plain verdict in one sentence, with what to do when it is not ok. */
+  message: string;
+}
+
+export interface ConnectivityTest {
+  host: string;
+  dns: { verdict: ProbeVerdict; ms: number; addresses: string[]; message: string };
+  ports: PortProbe[];
+  verdict: ProbeVerdict;
+  totalMs: number;
+}
