@@ -51,3 +51,23 @@ export interface ConnectivityTest {
   verdict: ProbeVerdict;
   totalMs: number;
 }
+
+export interface AgentServiceState {
+  name: string;
+  running: boolean | null;
+  /** How it was judged (a process seen in /proc, `sc query` STATE). */
+  detail: string;
+}
+
+/** One push-install prerequisite on this machine. */
+export interface PushReadinessItem {
+  id: string;
+  label: string;
+  state: 'ok' | 'notReady' | 'unknown';
+  /** What was found. */
+  finding: string;
+  /** The configuration server's push-install error IDs this item prevents. */
+  preventsErrors: string[];
+  /** What to run or change by hand (never run without consent). */
+  remedy: string | null;
+}

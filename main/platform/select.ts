@@ -8,6 +8,9 @@ import { createRootFiles } from './root-files';
 import type { RootFiles } from './root-files';
 import { createWin32DetectionProbes } from './win32/detection-probes';
 import { createUnsupportedDetectionProbes } from './unsupported-probes';
+import type { TroubleshootProbes } from './troubleshoot-probes';
+import { createLinuxTroubleshootProbes } from './linux/troubleshoot-probes';
+import { createWin32TroubleshootProbes } from './win32/troubleshoot-probes';
 
 /**
  * The only place that chooses OS-specific code by platform. Everything else talks to the interfaces.
@@ -31,6 +34,18 @@ export function selectAntivirusProbes(deps: CoreDeps, files: RootFiles = createR
       return createLinuxAntivirusProbes(deps, files);
     case 'win32':
       return createWin32AntivirusProbes(deps);
+    default:
+      return null;
+  }
+}
+
+/** The troubleshooting probes (vendor logs, agent services, push-install readiness); null where there are none. */
+export function selectTroubleshootProbes(deps: CoreDeps, files: RootFiles = createRootFiles(deps.paths)): TroubleshootProbes | null {
+  switch (deps.platform) {
+    case 'linux':
+      return createLinuxTroubleshootProbes(files);
+    case 'win32':
+      return createWin32TroubleshootProbes();
     default:
       return null;
   }
