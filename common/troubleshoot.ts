@@ -71,3 +71,20 @@ export interface PushReadinessItem {
   /** What to run or change by hand (never run without consent). */
   remedy: string | null;
 }
+
+/** Everything `diagnose` and the Troubleshoot page find in one run. */
+export interface Diagnosis {
+  health: HealthReport;
+  /** null when no server was named and the agent points to none. */
+  connectivity: ConnectivityTest | null;
+  pushReadiness: PushReadinessItem[];
+  /** The vendor logs found (system paths). */
+  vendorLogs: string[];
+  /** The system facts gathered off the fast path (systeminformation); null when they timed out or were not asked for. */
+  systemFacts: Record<string, unknown> | null;
+}
+
+/** True when a finding is red: a known cause of a failed install or registration. */
+export function hasRedFinding(d: Pick<Diagnosis, 'health' | 'connectivity'>): boolean {
+  return d.health.lines.some((l) => l.level === 'red') || d.connectivity?.verdict === 'fail';
+}

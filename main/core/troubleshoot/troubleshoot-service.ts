@@ -47,6 +47,23 @@ export class TroubleshootService {
     this.probes = options.probes === undefined ? selectTroubleshootProbes(deps) : options.probes;
   }
 
+  get paths(): CoreDeps['paths'] {
+    return this.deps.paths;
+  }
+
+  get platform(): NodeJS.Platform {
+    return this.deps.platform;
+  }
+
+  toSystem(file: string): string {
+    return this.deps.paths.toSystem(file);
+  }
+
+  /** The server the installed agent points to (drscout.conf), or null. */
+  async agentServer(): Promise<string | null> {
+    return (await this.detection.detect()).agent.csAddress;
+  }
+
   /** The vendor logs that exist on this machine (real paths under the root prefix). */
   vendorLogFiles(): string[] {
     return (this.probes?.vendorLogs ?? []).map((p) => this.deps.paths.resolve(p)).filter((file) => existsSync(file));
