@@ -81,10 +81,23 @@ export interface Diagnosis {
   /** The vendor logs found (system paths). */
   vendorLogs: string[];
   /** The system facts gathered off the fast path (systeminformation); null when they timed out or were not asked for. */
-  systemFacts: Record<string, unknown> | null;
+  systemFacts: SystemFacts | null;
 }
 
 /** True when a finding is red: a known cause of a failed install or registration. */
 export function hasRedFinding(d: Pick<Diagnosis, 'health' | 'connectivity'>): boolean {
   return d.health.lines.some((l) => l.level === 'red') || d.connectivity?.verdict === 'fail';
+}
+
+/** Facts support asks for, gathered off the fast path (main/core/troubleshoot/system-facts.ts). */
+export interface SystemFacts {
+  virtualization: { virtual: boolean; host: string | null; manufacturer: string; model: string };
+  memory: { totalBytes: number; availableBytes: number };
+  cpus: { model: string; cores: number; physicalCores: number };
+  blockDevices: { name: string; type: string; sizeBytes: number; mount: string; fsType: string }[];
+  mounts: { mount: string; fsType: string; sizeBytes: number; usedBytes: number }[];
+  networkInterfaces: { name: string; ipv4: string; ipv6: string; mac: string; up: boolean }[];
+  timeSync: { synchronized: boolean | null; source: string };
+  selinux: 'enforcing' | 'permissive' | 'disabled' | 'not present';
+  tookMs: number;
 }

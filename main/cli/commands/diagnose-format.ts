@@ -1,4 +1,4 @@
-import type { ConnectivityTest, Diagnosis, PushReadinessItem } from '../../../common/troubleshoot';
+import type { ConnectivityTest, Diagnosis, PushReadinessItem, SystemFacts } from '../../../common/troubleshoot';
 import type { BundleEntry } from '../../core/troubleshoot/bundle';
 import { formatHealthText } from '../../core/troubleshoot/health-report';
 
@@ -33,6 +33,33 @@ function readinessLines(items: PushReadinessItem[]): string[] {
   return lines;
 }
 
+const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+
+function factLines(f: SystemFacts): string[] {
+  const machine = f.virtualization.virtual
+    ? `virtual machine${f.virtualization.host ? ` (${f.virtualization.host})` : ''}`
+    : `${f.virtualization.manufacturer} ${f.virtualization.model}`.trim();
+  const sync =
+    f.timeSync.synchronized === null
+      ? f.timeSync.source
+      : f.timeSync.synchronized
+        ? 'synchronized'
+        : 'not synchronized';
+  return [
+    `System facts (${f.tookMs} ms):`,
+    `  Machine: ${machine}; ${f.cpus.cores} CPUs (${f.cpus.model}); memory ${gb(f.memory.totalBytes)}, ${gb(f.memory.availableBytes)} available`,
+    `  SELinux: ${f.selinux}; time sync: ${sync}`,
+    `  Disks: ${
+      f.blockDevices
+        .filter((b) => b.type === 'disk')
+        .map((b) => `${b.name} ${gb(b.sizeBytes)}`)
+        .join(', ') || 'none listed'
+    }`,
+    `  Mounts: ${f.mounts.map((m) => `${m.mount} (${m.fsType}, ${gb(m.sizeBytes - m.usedBytes)} free)`).join(', ')}`,
+    `  Network: ${f.networkInterfaces.map((n) => `${n.name} ${[n.ipv4, n.ipv6].filter(Boolean).join(' ')}`).join('; ')}`,
+  ];
+}
+
 /** The text `mobility-setup diagnose` prints: health, connectivity, push readiness, then the bundle's listing. */
 export function formatDiagnosis(d: Diagnosis, bundle: { file: string; entries: BundleEntry[] } | null): string {
   const parts = [formatHealthText(d.health).trimEnd()];
@@ -40,6 +67,8 @@ export function formatDiagnosis(d: Diagnosis, bundle: { file: string; entries: B
   else parts.push('Connectivity: not tested (no --cs-endpoint, and the agent points to no server).');
   const readiness = readinessLines(d.pushReadiness);
   if (readiness.length > 0) parts.push(readiness.join('\n'));
+  if (d.systemFacts) parts.push(factLines(d.systemFacts).join('\n'));
+  else parts.push('System facts: not gathered within the time limit.');
   if (bundle) {
     const listing = bundle.entries.map(
       (e) => `  ${e.name} (${e.sizeBytes} bytes${e.source ? `, from ${e.source}` : ''})`,

@@ -6,7 +6,9 @@ import { hasRedFinding } from '../../../common/troubleshoot';
 import { createCore } from '../../core/app-core';
 import { saveBundle, stageBundle } from '../../core/troubleshoot/bundle';
 import { bundleInputsFor, runDiagnosis } from '../../core/troubleshoot/diagnosis';
+import { systemFactsWithin } from '../../core/troubleshoot/system-facts';
 import { TroubleshootService } from '../../core/troubleshoot/troubleshoot-service';
+import { createRootFiles } from '../../platform/root-files';
 import { globalOptions, missingRootMessage } from '../context';
 import { EXIT } from '../exit-codes';
 import { checkedPath } from '../usage-error';
@@ -94,7 +96,10 @@ async function runDiagnose(root: string, json: boolean, endpoint: string | null,
   });
   try {
     const service = new TroubleshootService(core.deps, core.detection, core.antivirus);
-    const run = await runDiagnosis(service, { expectedServer: endpoint });
+    const run = await runDiagnosis(service, {
+      expectedServer: endpoint,
+      systemFacts: () => systemFactsWithin(createRootFiles(core.deps.paths)),
+    });
     let bundle: { file: string; entries: Awaited<ReturnType<typeof stageBundle>>['entries'] } | null = null;
     if (out !== null) {
       const staged = await stageBundle(bundleInputsFor(service, run));

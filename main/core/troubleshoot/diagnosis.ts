@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { AntivirusReport } from '../../../common/antivirus';
-import type { Diagnosis } from '../../../common/troubleshoot';
+import type { Diagnosis, SystemFacts } from '../../../common/troubleshoot';
 import { appLogPath } from '../app-log';
 import type { BundleInputs } from './bundle';
 import { formatHealthText } from './health-report';
@@ -18,7 +18,7 @@ export interface DiagnosisRun {
 
 export async function runDiagnosis(
   service: TroubleshootService,
-  options: { expectedServer: string | null; systemFacts?: () => Promise<Record<string, unknown> | null> },
+  options: { expectedServer: string | null; systemFacts?: () => Promise<SystemFacts | null> },
 ): Promise<DiagnosisRun> {
   const [{ health, antivirus }, pushReadiness, systemFacts] = await Promise.all([
     service.health(options.expectedServer),
