@@ -65,6 +65,7 @@ describe.skipIf(!BUILT)(`diagnose (built CLI)${BUILT ? '' : ` — skipped: ${NOT
         'health.json',
         'health.txt',
         'push-readiness.json',
+        'system-facts.json',
         'ua_install.log',
       ].sort(),
     );
