@@ -45,7 +45,7 @@ export function selectTroubleshootProbes(deps: CoreDeps, files: RootFiles = crea
     case 'linux':
       return createLinuxTroubleshootProbes(files);
     case 'win32':
-      return createWin32TroubleshootProbes();
+      return createWin32TroubleshootProbes(deps);
     default:
       return null;
   }
