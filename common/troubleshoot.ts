@@ -1,4 +1,7 @@
-/** The troubleshooting page's and `mobility-setup diagnose`'s findings, shared by the core, the CLI and the renderer. */
+/**
+ * The troubleshooting page's and `mobility-setup diagnose`'s findings, shared by the core, the CLI and the
+ * renderer.
+ */
 import type { VendorError } from './known-errors';
 
 /** green: fine; amber: works but needs a look; red: a known cause of failure; grey: could not be checked here. */
@@ -80,7 +83,7 @@ export interface Diagnosis {
   pushReadiness: PushReadinessItem[];
   /** The vendor logs found (system paths). */
   vendorLogs: string[];
-  /** The system facts gathered off the fast path (systeminformation); null when they timed out or were not asked for. */
+  /** The system facts gathered off the fast path (systeminformation); null when timed out or not asked for. */
   systemFacts: SystemFacts | null;
 }
 

@@ -15,7 +15,10 @@ interface SshdSettings {
   passwordAuthentication: string | null;
 }
 
-/** sshd_config keywords are case-insensitive and the first value wins (sshd_config(5)); Match blocks end the global part. */
+/**
+ * sshd_config keywords are case-insensitive and the first value wins (sshd_config(5)); a Match block ends the
+ * global part.
+ */
 export function parseSshdConfig(texts: readonly string[]): SshdSettings {
   const first = new Map<string, string>();
   const ports: string[] = [];
@@ -45,7 +48,10 @@ export function parseSshdConfig(texts: readonly string[]): SshdSettings {
   };
 }
 
-/** sshd reads Include files where the Include line is; Debian and RHEL put `Include /etc/ssh/sshd_config.d/*.conf` first. */
+/**
+ * sshd reads Include files where the Include line is; Debian and RHEL put
+ * `Include /etc/ssh/sshd_config.d/*.conf` first.
+ */
 async function sshdConfigTexts(files: RootFiles): Promise<string[] | null> {
   const main = await files.readText('/etc/ssh/sshd_config');
   if (main === null) return null;
