@@ -130,6 +130,8 @@ export const ERROR_CODES = {
   'helper.sandboxRoot': error(EXIT.failed),
   'helper.secretFile': error(EXIT.failed),
   'helper.workBase': error(EXIT.failed),
+  'bundle.exists': error(EXIT.usage),
+  'bundle.cannotWrite': error(EXIT.failed),
   'web.listenFailed': error(EXIT.precondition),
   'web.portInUse': error(EXIT.precondition),
   'web.rendererMissing': error(EXIT.precondition),

@@ -1,5 +1,6 @@
 /** Install, register and job types shared by the core, the CLI and the renderer. */
 import type { AntivirusChoice, AntivirusNote } from './antivirus';
+import type { VendorError } from './known-errors';
 
 export interface InstallerCandidate {
   fileName: string;
@@ -96,6 +97,8 @@ export interface JobOutcome {
   rebootRequired: boolean;
   /** What state the machine is in after a failure or cancel, in plain words. */
   machineState: string | null;
+  /** A failed vendor command: the first error line it wrote and, where the known-error table has it, why. */
+  vendorError?: VendorError;
 }
 
 export interface AgentSummary {

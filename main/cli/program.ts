@@ -19,6 +19,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   register: () => import('./commands/register').then((m) => m.registerRegisterCommand),
   helper: () => import('./commands/helper').then((m) => m.registerHelperCommand),
   'av-check': () => import('./commands/av-check').then((m) => m.registerAvCheckCommand),
+  diagnose: () => import('./commands/diagnose').then((m) => m.registerDiagnoseCommand),
 };
 
 /** Global options that take a value: the word after them is not the command's name. */

@@ -12,6 +12,9 @@ import type { RootFiles } from './root-files';
 import { createWin32DetectionProbes } from './win32/detection-probes';
 import { win32Profile } from './win32/profile';
 import { createUnsupportedDetectionProbes } from './unsupported-probes';
+import type { TroubleshootProbes } from './troubleshoot-probes';
+import { createLinuxTroubleshootProbes } from './linux/troubleshoot-probes';
+import { createWin32TroubleshootProbes } from './win32/troubleshoot-probes';
 
 /**
  * The only place that chooses OS-specific code by platform. Everything else talks to the interfaces.
@@ -51,4 +54,16 @@ export function selectOsProfile(platform: NodeJS.Platform): OsProfile {
 /** The OS family a report names for this platform ("other" where the agent has no build). */
 export function osFamilyOf(platform: NodeJS.Platform): OsFamily {
   return platform === 'linux' || platform === 'win32' ? platform : 'other';
+}
+
+/** The troubleshooting probes (vendor logs, agent services, push-install readiness); null where there are none. */
+export function selectTroubleshootProbes(deps: PlatformDeps, files: RootFiles = createRootFiles(deps.paths)): TroubleshootProbes | null {
+  switch (deps.platform) {
+    case 'linux':
+      return createLinuxTroubleshootProbes(files);
+    case 'win32':
+      return createWin32TroubleshootProbes(deps);
+    default:
+      return null;
+  }
 }

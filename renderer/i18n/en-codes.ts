@@ -39,6 +39,8 @@ export const enCodes = {
   'job.lockUnsafe': CORE_MESSAGE,
   'job.lockStuck': CORE_MESSAGE,
   'journal.unsafe': CORE_MESSAGE,
+  'bundle.exists': CORE_MESSAGE,
+  'bundle.cannotWrite': CORE_MESSAGE,
   'install.restartPending': 'A system restart is pending: the Mobility service installer refuses to run until the machine restarts.',
   'job.notFound': 'There is no such job in this session.',
   'elevation.notGranted': 'The password prompt was dismissed, so nothing ran with administrator rights.',

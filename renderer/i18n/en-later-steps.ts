@@ -1,4 +1,5 @@
 /** English strings of the steps after detection: loaded with those steps (see loadLaterStepCatalogs). */
+import { enKnownErrors } from './en-known-errors';
 
 export const enLaterStepsUi = {
   installer: {
@@ -203,6 +204,9 @@ export const enLaterStepsUi = {
       registrationCancelledInstalled: 'Registration cancelled — the agent is installed',
     },
     exitCode: 'Exit code {{code}}',
+    vendorError: 'The first error the vendor tool wrote:',
+    vendorMeaning: 'What it means:',
+    vendorAction: 'What to do:',
     reboot: 'Restart this server when convenient to finish the installation (recommended).',
     rebootRequired: 'Restart this server to finish the installation: the installer requires it.',
     installedNow: 'Installed',
@@ -231,4 +235,5 @@ export const enLaterStepsUi = {
     retry: 'Retry',
     backToStart: 'Back to start',
   },
+  knownError: enKnownErrors,
 };

@@ -12,6 +12,7 @@ import { useWizard } from '../flow/wizard-context';
 import { LogPane } from '../log/log-pane';
 import { LogFiles } from './log-files';
 import { antivirusNoteText } from './antivirus-summary';
+import { VendorErrorNotice } from '../troubleshoot/vendor-error-notice';
 
 /**
  * The Azure VM agent note in the user's language, only where the core says it applies (an installed agent;
@@ -79,7 +80,11 @@ export function SummaryStep() {
         <div>
           {described ? <p className="outcome-message">{described.message}</p> : null}
           {/* The restart advice is the notice below; the outcome's own hint would say it a second time. */}
-          {described?.hint && !outcome?.rebootRequired ? <p className="outcome-hint">{described.hint}</p> : null}
+          {outcome?.vendorError ? <VendorErrorNotice error={outcome.vendorError} /> : null}
+          {/* An explained vendor error says what to do itself; the exit code's generic hint would repeat it. */}
+          {described?.hint && !outcome?.rebootRequired && !outcome?.vendorError?.explanation ? (
+            <p className="outcome-hint">{described.hint}</p>
+          ) : null}
           {exitCode !== null ? <p className="exit-code">{t('summary.exitCode', { code: exitCode })}</p> : null}
         </div>
       </div>

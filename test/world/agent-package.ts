@@ -18,6 +18,8 @@ import { UNINSTALL_JS } from './vendor/uninstall-script';
 export interface AgentBehavior {
   /** Exit code of `install`. 98/1641/3010 complete the install first; anything else fails before writing. */
   installExit?: number;
+  /** With a failing installExit: the vendor's own reason, printed before its generic failure line. */
+  installErrorLine?: string;
   /** Exit code of the configurator, returned before contacting the server. */
   registerExit?: number;
   /** Exit code of `uninstall.sh`, returned before removing anything. */

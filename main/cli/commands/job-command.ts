@@ -16,6 +16,9 @@ import { guardOutput, onOutputClosed, writeErr, writeOut } from '../output-guard
 import { UsageError, checkedPath } from '../usage-error';
 import { DECLINED, jobChanged, jsonError } from '../../../common/json-envelope';
 import { writeJson } from '../json-envelope';
+import { vendorErrorLines } from './vendor-error-lines';
+
+declare const __APP_VERSION__: string;
 
 /** Options install and register share. */
 export interface RegistrationOptions {
@@ -124,6 +127,7 @@ export function formatJob(job: JobSnapshot, exitCode: number): string {
   const o = job.outcome;
   const lines = [`${job.state === 'succeeded' ? 'Done' : job.state === 'cancelled' ? 'Cancelled' : 'Failed'}: ${o?.message ?? job.state}`];
   // A restart is said once, on its own line; the outcome's hint for 3010/1641 would say it again.
+  if (o?.vendorError) lines.push(...vendorErrorLines(o.vendorError, label));
   if (o?.hint && !o.rebootRequired) lines.push(`${label('Next')}${o.hint}`);
   if (o?.machineState && job.state !== 'succeeded') lines.push(`${label('Machine state')}${o.machineState}`);
   if (o?.exitCode !== null && o?.exitCode !== undefined && o.exitCode !== 0) lines.push(`${label('Vendor exit code')}${o.exitCode}`);

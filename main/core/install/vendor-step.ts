@@ -1,4 +1,5 @@
 import type { StepId } from '../../../common/install';
+import { FirstErrorTracker } from '../../../common/known-errors';
 import type { Elevator, PrivilegedOperation, PrivilegedResult } from '../elevation/elevator';
 import type { StepContext } from '../jobs/job-engine';
 import { JobStop, cancelled, failed, outcome } from '../jobs/job-stop';
@@ -54,13 +55,18 @@ export async function runVendorStep(
   vendor: VendorRun,
 ): Promise<ExitCodeInfo> {
   if (ctx.cancelRequested) throw cancelled();
+  // Only the vendor tool's own lines: the summary quotes the first error it wrote (issue 10, item 5).
+  const firstError = new FirstErrorTracker();
   const run = vendor.elevator.run(operation, {
-    onLine: (line) => ctx.log(line),
+    onLine: (line) => {
+      firstError.push(line);
+      ctx.log(line);
+    },
     inactivityTimeoutMs: ctx.inactivityTimeoutMs,
     sandboxRoot: vendor.sandboxRoot,
     ...(vendor.onInstallerStarting ? { onInstallerStarting: vendor.onInstallerStarting } : {}),
   });
-  return interpret(step, await ctx.cancellable(run), ctx, vendor);
+  return interpret(step, await ctx.cancellable(run), ctx, vendor, firstError);
 }
 
 function interpret(
@@ -68,6 +74,7 @@ function interpret(
   result: PrivilegedResult,
   ctx: StepContext,
   vendor: VendorRun,
+  firstError: FirstErrorTracker,
 ): ExitCodeInfo {
   const tool = TOOL[step];
   if (result.kind === 'notGranted') {
@@ -117,5 +124,8 @@ function interpret(
   );
   if (isSuccessExit(code)) return info;
   const machineState = step === 'install' && REFUSED_BEFORE_CHANGES.has(code) ? INSTALLER_REFUSED : null;
-  throw failed({ code: info.code, message: info.message, hint: info.hint, exitCode: code, machineState });
+  const vendorError = firstError.result ? { line: firstError.result.line, explanation: firstError.result.explanation } : null;
+  // The explained first error line says what to do better than "read the log for the first error line".
+  const hint = vendorError?.explanation?.action ?? info.hint;
+  throw failed({ code: info.code, message: info.message, hint, exitCode: code, machineState, vendorError });
 }

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../../common/error-codes';
 import type { JobOutcome, JobState, StepId } from '../../../common/install';
+import type { VendorError } from '../../../common/known-errors';
 import { UserError } from '../../../common/result';
 
 /**
@@ -25,6 +26,8 @@ interface OutcomeFields {
   exitCode?: number | null;
   machineState?: string | null;
   rebootRequired?: boolean;
+  /** The first error line the vendor tool wrote, with its known-error explanation (the summary quotes it). */
+  vendorError?: VendorError | null;
 }
 
 export function outcome(severity: JobOutcome['severity'], f: OutcomeFields): JobOutcome {
@@ -36,6 +39,7 @@ export function outcome(severity: JobOutcome['severity'], f: OutcomeFields): Job
     exitCode: f.exitCode ?? null,
     rebootRequired: f.rebootRequired ?? false,
     machineState: f.machineState ?? null,
+    ...(f.vendorError ? { vendorError: f.vendorError } : {}),
   };
 }
 

@@ -23,7 +23,7 @@ export const WINDOWS_DISK_REQUIREMENTS: readonly DiskRequirement[] = [{ path: wi
 const REG_TIMEOUT_MS = 15_000;
 
 /** System32 tools by full path, so a reg.exe planted in the working directory or PATH is never run. */
-function system32(tool: string): string {
+export function system32(tool: string): string {
   return path.win32.join(process.env.SystemRoot ?? 'C:\\Windows', 'System32', tool);
 }
 

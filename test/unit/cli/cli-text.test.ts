@@ -55,6 +55,14 @@ describe('job text', () => {
     expect(reboot(1641)).not.toMatch(/restarts the machine/);
   });
 
+  it("quotes the vendor's first error line and what it means, and the explanation's action as Next", () => {
+    const line = "ERROR: This version of mobility service doesn't support the operating system kernel version 6.99.";
+    const explanation = { id: 'kernel', meaning: 'Kernel not supported.', action: 'Boot a stock kernel.' };
+    const base = failedJob();
+    const text = formatJob({ ...base, outcome: { ...base.outcome!, hint: 'Boot a stock kernel.', vendorError: { line, explanation } } }, 1);
+    expect(text).toContain(`Vendor error:     ${line}\nMeaning:          Kernel not supported.\nNext:             Boot a stock kernel.`);
+  });
+
   it('an uninstalled agent is "not installed", with no Azure VM agent note', () => {
     const text = formatJob(failedJob({ summary: { installed: false, version: null, installDir: null, registered: false, server: null, logFiles: [], azureVmAgentNote: null, walinuxagentPresent: false } }), 1);
     expect(text).toMatch(/Agent: +not installed/);

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobOutcome, JobSnapshot } from '../../../common/install';
+import { explainLine } from '../../../common/known-errors';
 import { SummaryStep } from '../../../renderer/steps/summary-step';
 import { FakeTransport } from './fake-transport';
 import { jobSnapshot, session } from './fixtures';
@@ -43,6 +44,18 @@ function show(job: JobSnapshot, transport = new FakeTransport(), shell: 'browser
 }
 
 describe('summary step', () => {
+  it("quotes the vendor's first error line with its meaning and action instead of the generic hint", () => {
+    const line = "ERROR: This version of mobility service doesn't support the operating system kernel version 6.99.";
+    const explanation = explainLine(line)!;
+    show(finished({ outcome: outcome({ code: 'exit.1', exitCode: 1, vendorError: { line, explanation } }) }));
+    const notice = screen.getByTestId('vendor-error').textContent;
+    expect(notice).toContain(line);
+    // The catalog's English is the table's, so the wizard and the CLI say the same.
+    expect(notice).toContain(`What it means: ${explanation.meaning}`);
+    expect(notice).toContain(`What to do: ${explanation.action}`);
+    expect(screen.queryByText(/Read the log for the first error line/)).toBeNull();
+  });
+
   it('explains a failed registration by exit code (exit 14) with the next step and the machine state', () => {
     show(
       finished({

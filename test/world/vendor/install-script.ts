@@ -16,7 +16,7 @@
  *        real vendor binary that exits 3010; the printed "reboot is recommended" line says it in words.
  * Same version already installed → exit 0 with "nothing to do" and no change.
  * Knobs (behavior.json): installExit (98, 1641, 3010 complete the install first; any other non-zero
- * code fails before anything is written), hangIn 'install', installLogLines, rebootRequired, slowMs,
+ * code fails before anything is written; installErrorLine is printed first as the vendor's reason), hangIn 'install', installLogLines, rebootRequired, slowMs,
  * ignoreSigterm. The kernel check of the real installer is skipped (printed as skipped).
  */
 export const INSTALL_JS = String.raw`#!/usr/bin/env node
@@ -149,6 +149,7 @@ function main() {
   }
   const code = behavior.installExit || 0;
   if (code !== 0 && !SUCCESS_LIKE.includes(code)) {
+    if (behavior.installErrorLine) log.error(behavior.installErrorLine);
     return fail(code, 'Installing Mobility service components failed (test package set to fail with exit code ' + code + ').');
   }
   layDown(dir, keepStatus);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../../../common/install';
 import { writeChecksum } from '../../../world/agent-package';
+import { UNSUPPORTED_KERNEL_LINE } from '../../../world/demo-scenarios';
 import type { CoreDeps } from '../../../../main/core/core-deps';
 import { selectDetectionProbes } from '../../../../main/platform/select';
 import { linuxPrivileges } from '../../../../main/platform/linux/privileges';
@@ -76,6 +77,25 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     expect(job.outcome?.message).toMatch(/fatal error/);
     expect(stepStates(job)).toMatchObject({ install: 'failed', register: 'skipped' });
     expect(await leftovers(root)).toEqual([]);
+  });
+
+  it("a failed installer's summary quotes its first error line and explains it (issue 10, item 5)", async () => {
+    const { installerDir, installer } = await world({ installExit: 1, installErrorLine: UNSUPPORTED_KERNEL_LINE });
+    const job = await installer.run('startInstall', { installerDir, registration: classic() });
+    expect(job.state).toBe('failed');
+    expect(job.outcome).toMatchObject({ code: 'exit.1', exitCode: 1 });
+    expect(job.outcome?.vendorError?.line).toBe(UNSUPPORTED_KERNEL_LINE);
+    expect(job.outcome?.vendorError?.explanation?.id).toBe('kernel');
+    // The explanation's action replaces "Read the log for the first error line".
+    expect(job.outcome?.hint).toMatch(/stock distribution kernel/);
+  });
+
+  it('an unexplained vendor error line is still quoted, with the catalog hint of its exit code', async () => {
+    const { installerDir, installer } = await world({ installExit: 1603 });
+    const job = await installer.run('startInstall', { installerDir, registration: classic() });
+    expect(job.outcome?.vendorError).toMatchObject({ explanation: null });
+    expect(job.outcome?.vendorError?.line).toMatch(/^ERROR: Installing Mobility service components failed/);
+    expect(job.outcome?.hint).toMatch(/first error line/);
   });
 
   it('reboot recommended (3010, seen as 194): success with the notice and exit code 3010', async () => {

@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { parseEndpoint } from '../../../common/endpoint';
+import { UserError } from '../../../common/result';
+import { hasRedFinding } from '../../../common/troubleshoot';
+import { createCore } from '../../core/app-core';
+import { saveBundle, stageBundle } from '../../core/troubleshoot/bundle';
+import { bundleInputsFor, runDiagnosis } from '../../core/troubleshoot/diagnosis';
+import { systemFactsWithin } from '../../core/troubleshoot/system-facts';
+import { TroubleshootService } from '../../core/troubleshoot/troubleshoot-service';
+import { createRootFiles } from '../../platform/root-files';
+import { globalOptions, missingRootMessage } from '../context';
+import { EXIT } from '../exit-codes';
+import { checkedPath } from '../usage-error';
+import { formatDiagnosis } from './diagnose-format';
+
+declare const __APP_VERSION__: string;
+
+/** Exit codes of `diagnose` (the README lists them). */
+export const DIAGNOSE_EXIT = {
+  /** Nothing red: no known cause of a failed install or registration was found. */
+  clear: 0,
+  usage: EXIT.usage,
+  /** At least one red finding (a health line or the connectivity test). */
+  redFinding: 80,
+} as const;
+
+interface DiagnoseOptions {
+  csEndpoint?: string;
+  out?: string;
+}
+
+function fail(json: boolean, code: string, message: string, hint: string | null): number {
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify({ ok: false, exitCode: EXIT.usage, error: { code, message, hint } }, null, 2)}\n`,
+    );
+  else process.stderr.write(`mobility-setup diagnose: ${message}${hint ? `\n${hint}` : ''}\n`);
+  return EXIT.usage;
+}
+
+/** `mobility-setup diagnose`: the Troubleshoot page's findings on the command line; `--out` writes the bundle. */
+export function registerDiagnoseCommand(program: Command): void {
+  program
+    .command('diagnose')
+    .description(
+      'Health, connectivity, push-install readiness and the newest vendor error explained; --out writes a bundle',
+    )
+    .option(
+      '--cs-endpoint <host[:port]>',
+      'the configuration server the agent should use (default: the one it points to)',
+    )
+    .option('--out <file>', 'write a diagnostics bundle (tar.gz, secrets redacted) to this new file')
+    .addHelpText(
+      'after',
+      '\nExit codes:\n   0  nothing red\n   2  invalid command line (or --out names an existing file)\n  80  a red finding\n',
+    )
+    .action(async (options: DiagnoseOptions, command: Command) => {
+      const { root, json } = globalOptions(command);
+      if (!existsSync(root)) {
+        process.exitCode = fail(json, 'root.missing', missingRootMessage(root), null);
+        return;
+      }
+      const endpoint = options.csEndpoint ?? null;
+      if (endpoint !== null) {
+        const parsed = parseEndpoint(endpoint);
+        if (!parsed.ok) {
+          process.exitCode = fail(json, parsed.code, parsed.message, 'Give --cs-endpoint as HOST or HOST:PORT.');
+          return;
+        }
+      }
+      const out = options.out === undefined ? null : checkedPath(options.out, '--out');
+      if (out !== null && existsSync(out)) {
+        process.exitCode = fail(
+          json,
+          'bundle.exists',
+          `${out} already exists; the bundle is never written over a file.`,
+          'Choose another file name.',
+        );
+        return;
+      }
+      process.exitCode = await runDiagnose(root, json, endpoint, out);
+    });
+}
+
+async function runDiagnose(root: string, json: boolean, endpoint: string | null, out: string | null): Promise<number> {
+  const core = createCore({
+    root,
+    appLog: true,
+    session: {
+      shell: 'browser',
+      demo: false,
+      defaults: { installerDir: null, csEndpoint: null, dataPort: null },
+      appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev',
+    },
+  });
+  try {
+    const service = new TroubleshootService(core.deps, core.detection, core.antivirus);
+    const run = await runDiagnosis(service, {
+      expectedServer: endpoint,
+      systemFacts: () => systemFactsWithin(createRootFiles(core.deps.paths)),
+    });
+    let bundle: { file: string; entries: Awaited<ReturnType<typeof stageBundle>>['entries'] } | null = null;
+    if (out !== null) {
+      const staged = await stageBundle(bundleInputsFor(service, run));
+      try {
+        bundle = { file: (await saveBundle(staged, out)).file, entries: staged.entries };
+      } catch (err) {
+        if (err instanceof UserError) return fail(json, err.code, err.message, err.hint ?? null);
+        throw err;
+      }
+    }
+    const exitCode = hasRedFinding(run.diagnosis) ? DIAGNOSE_EXIT.redFinding : DIAGNOSE_EXIT.clear;
+    const result = { ...run.diagnosis, antivirus: run.antivirus, bundle };
+    process.stdout.write(
+      json ? `${JSON.stringify({ ok: true, exitCode, result }, null, 2)}\n` : formatDiagnosis(run.diagnosis, bundle),
+    );
+    return exitCode;
+  } finally {
+    await core.dispose();
+  }
+}

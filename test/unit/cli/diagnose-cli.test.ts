@@ -1,0 +1,87 @@
+/** `mobility-setup diagnose` as a real child process against a broken-install sandbox root. */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort } from '../core/connectivity/loopback-servers';
+import { CANARY_PASSPHRASE, REGISTERED_SERVER, makeBrokenInstallRoot } from '../../world/broken-install';
+import { BUILT, NOT_BUILT_REASON, runCli } from './cli-world';
+
+describe.skipIf(!BUILT)(`diagnose (built CLI)${BUILT ? '' : ` — skipped: ${NOT_BUILT_REASON}`}`, () => {
+  let root: string;
+  let out: string;
+  let expected: string;
+  beforeAll(async () => {
+    expected = `127.0.0.1:${await closedPort()}`;
+    root = await makeBrokenInstallRoot(expected);
+    out = await mkdtemp(path.join(os.tmpdir(), 'diagnose-out-'));
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('prints the red lines, the explained vendor error and the connectivity verdict; exits 80', async () => {
+    const result = await runCli(['--root', root, 'diagnose', '--cs-endpoint', expected]);
+    expect(result.code).toBe(80);
+    expect(result.stdout).toContain(
+      `[FAIL] Configuration server: The agent points to ${REGISTERED_SERVER}, not ${expected}`,
+    );
+    expect(result.stdout).toContain('What to do: Unregister it from the other server');
+    expect(result.stdout).toMatch(/\[FAIL\] Control port \d+: .*ECONNREFUSED.*\(7\) Couldn't connect to server/);
+    expect(result.stdout).toMatch(
+      /\[FIX \] Password authentication: PasswordAuthentication no\. \(prevents 95107, 95108\)/,
+    );
+    expect(result.stdout).not.toContain(CANARY_PASSPHRASE);
+  });
+
+  it('--json is the one envelope {ok, exitCode, result}', async () => {
+    const result = await runCli(['--root', root, '--json', 'diagnose', '--cs-endpoint', expected]);
+    const envelope = JSON.parse(result.stdout) as {
+      ok: boolean;
+      exitCode: number;
+      result: { health: { lines: { id: string; level: string }[] } };
+    };
+    expect(envelope).toMatchObject({ ok: true, exitCode: 80 });
+    expect(envelope.result.health.lines.find((l) => l.id === 'server')).toMatchObject({ level: 'red' });
+    expect(result.code).toBe(80);
+  });
+
+  it('--out writes the bundle, lists it, and the canary passphrase is nowhere in it; an existing file is refused', async () => {
+    const file = path.join(out, 'diag.tar.gz');
+    const result = await runCli(['--root', root, 'diagnose', '--cs-endpoint', expected, '--out', file]);
+    expect(result.code).toBe(80);
+    expect(result.stdout).toContain(`Diagnostics bundle ${file} (secrets redacted):`);
+    expect(result.stdout).toMatch(/logs\/ua_install\.log \(\d+ bytes, from \/var\/log\/ua_install\.log\)/);
+    const unpacked = path.join(out, 'x');
+    execFileSync('mkdir', [unpacked]);
+    execFileSync('tar', ['-xzf', file, '-C', unpacked]);
+    const files = (await readdir(unpacked, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    expect(files.map((f) => f.name).sort()).toEqual(
+      [
+        'antivirus.json',
+        'connectivity.json',
+        'health.json',
+        'health.txt',
+        'push-readiness.json',
+        'system-facts.json',
+        'ua_install.log',
+      ].sort(),
+    );
+    for (const f of files)
+      expect(await readFile(path.join(f.parentPath, f.name), 'utf8')).not.toContain(CANARY_PASSPHRASE);
+
+    await writeFile(path.join(out, 'keep.tar.gz'), 'mine');
+    const again = await runCli(['--root', root, '--json', 'diagnose', '--out', path.join(out, 'keep.tar.gz')]);
+    expect(again.code).toBe(2);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, exitCode: 2, error: { code: 'bundle.exists' } });
+    expect(await readFile(path.join(out, 'keep.tar.gz'), 'utf8')).toBe('mine');
+  });
+
+  it('a server address that does not parse is a usage error (exit 2) that says what to give', async () => {
+    const result = await runCli(['--root', root, 'diagnose', '--cs-endpoint', 'bad host name']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^mobility-setup diagnose: .*\nGive --cs-endpoint as HOST or HOST:PORT\./);
+  });
+});
