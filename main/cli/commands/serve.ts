@@ -59,9 +59,11 @@ export function registerServeCommand(program: Command): void {
         process.exitCode = EXIT.precondition;
         return;
       }
-      process.stdout.write(global.json ? linkEnvelopeLine(served.url, served.port) : serveInstructions(served));
+      // Signal handlers first: whoever reads the link may send SIGHUP/SIGTERM the moment it appears.
+      const closed = closeOnSignal(served);
       const stopFreshLinks = printFreshLinkOnSignal(served, (text) => process.stdout.write(text), global.json);
-      await closeOnSignal(served);
+      process.stdout.write(global.json ? linkEnvelopeLine(served.url, served.port) : serveInstructions(served));
+      await closed;
       stopFreshLinks();
       if (!global.json) process.stderr.write('Mobility Setup stopped.\n');
     });

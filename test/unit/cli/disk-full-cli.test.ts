@@ -23,7 +23,7 @@ describe.skipIf(SKIP !== null)(`a full disk through the built CLI (16 KB tmpfs)$
       return { result: r, left: (await readdir(work)).filter((n) => n.startsWith('mobility-setup-installer-') || n.startsWith('mobility-setup-extract-')) };
     });
     expect(result.code).toBe(75);
-    const outcome = JSON.parse(result.stdout).job.outcome;
+    const outcome = JSON.parse(result.stdout).result.job.outcome;
     expect(outcome.code).toBe('install.diskSpace');
     expect(outcome.message).toMatch(new RegExp(`^Not enough free disk space in ${work} \\(\\d+ KB free\\): (copying|unpacking) the installer.* needed \\d+(\\.\\d)? (KB|MB)\\.`));
     expect(outcome.message).not.toMatch(/damaged/);
@@ -35,7 +35,7 @@ describe.skipIf(SKIP !== null)(`a full disk through the built CLI (16 KB tmpfs)$
     const { root, installerDir } = await setup.rootWithInstaller({ fixture: 'debian-12' });
     const result = await withSmallTmpfs(path.join(root, 'usr/local/ASR'), 16, () => runCli(installOnly(root, installerDir)));
     expect(result.code).toBe(75);
-    const outcome = JSON.parse(result.stdout).job.outcome;
+    const outcome = JSON.parse(result.stdout).result.job.outcome;
     expect(outcome).toMatchObject({ code: 'install.diskSpace', machineState: 'Nothing was changed on this machine.' });
     expect(outcome.message).toBe('Not enough free disk space (/usr/local/ASR: 0 MB free, 250 MB needed).');
   });

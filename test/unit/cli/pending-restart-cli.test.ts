@@ -24,7 +24,7 @@ describe.skipIf(!BUILT)(`pending restart through the built CLI${BUILT ? '' : ` â
     const { root } = await rootWithPendingRestart();
     const json = await runCli(['--root', root, '--json', 'detect']);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout).pendingRestart).toEqual({
+    expect(JSON.parse(json.stdout).result.pendingRestart).toEqual({
       pending: true,
       markers: [{ source: 'rebootRequiredFile', detail: '/var/run/reboot-required exists (packages: linux-image-6.1.0-18-amd64)' }],
     });
@@ -38,13 +38,13 @@ describe.skipIf(!BUILT)(`pending restart through the built CLI${BUILT ? '' : ` â
     const refused = await runCli(installOnly(root, installerDir));
     expect(refused.code).toBe(62);
     const out = JSON.parse(refused.stdout);
-    expect(out.job.outcome).toMatchObject({ code: 'install.restartPending', machineState: 'Nothing was changed on this machine.' });
-    expect(out.job.outcome.message).toContain('/var/run/reboot-required exists');
-    expect(out.job.outcome.hint).toContain('--ignore-pending-restart');
+    expect(out.result.job.outcome).toMatchObject({ code: 'install.restartPending', machineState: 'Nothing was changed on this machine.' });
+    expect(out.result.job.outcome.message).toContain('/var/run/reboot-required exists');
+    expect(out.result.job.outcome.hint).toContain('--ignore-pending-restart');
     expect(await fingerprint(path.join(root, 'usr'))).toEqual(before);
 
     const forced = await runCli(installOnly(root, installerDir, ['--ignore-pending-restart']));
     expect(forced.code).toBe(0);
-    expect(JSON.parse(forced.stdout).job).toMatchObject({ state: 'succeeded' });
+    expect(JSON.parse(forced.stdout).result.job).toMatchObject({ state: 'succeeded' });
   });
 });
