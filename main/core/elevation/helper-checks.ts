@@ -7,6 +7,7 @@ import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { parseEndpoint } from '../../../common/endpoint';
 import { hasControlCharacter } from '../../../common/path-input';
+import { hasPosixModes } from '../../platform/host-file-modes';
 
 export class HelperRefusal extends Error {
   constructor(
@@ -53,7 +54,7 @@ export function checkPrivateFolder(dir: string, requester: number | null, code: 
     return refuse(code, `The ${what} does not exist.`);
   }
   if (!info.isDirectory()) refuse(code, `The ${what} is not a folder.`);
-  if (process.platform !== 'win32' && (info.mode & 0o077) !== 0) refuse(code, `The ${what} is not private (0700).`);
+  if (hasPosixModes() && (info.mode & 0o077) !== 0) refuse(code, `The ${what} is not private (0700).`);
   if (requester !== null && info.uid !== requester) refuse(code, `The ${what} does not belong to the user who asked for elevation.`);
 }
 
@@ -66,7 +67,7 @@ export function checkPrivateFile(fd: number, requester: number | null, code: str
   const info = fs.fstatSync(fd);
   if (!info.isFile()) refuse(code, `The ${what} is not a regular file.`);
   if (info.nlink !== 1) refuse(code, `The ${what} has more than one name (a hard link).`);
-  if (process.platform !== 'win32' && (info.mode & 0o077) !== 0) refuse(code, `The ${what} is not private (0600).`);
+  if (hasPosixModes() && (info.mode & 0o077) !== 0) refuse(code, `The ${what} is not private (0600).`);
   if (requester !== null && info.uid !== requester) refuse(code, `The ${what} does not belong to the user who asked for elevation.`);
   return info;
 }
