@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cliArgvFromAppArgv } from '../../main/cli/app-argv';
 import { builtMain, isBuilt, notBuiltMessage, projectDir } from './built';
 import { createFakeElectron, loadWithFakeElectron } from './fake-electron';
+import { childCoverageEnv } from '../world/child-coverage';
 
 describe('which starts of the app are command-line runs', () => {
   it('routes the CLI commands, after a leading --no-sandbox and the global options', () => {
@@ -59,7 +60,7 @@ require(${JSON.stringify(builtMain)});
 `,
   );
   const runApp = (args: string[]) =>
-    spawnSync(process.execPath, [harness, 'as-packaged', ...args], { cwd: dir, encoding: 'utf8', shell: false, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir } });
+    spawnSync(process.execPath, [harness, 'as-packaged', ...args], { cwd: dir, encoding: 'utf8', shell: false, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, ...childCoverageEnv() } });
 
   it('installs a real test package with the CLI and exits with its code', () => {
     const root = path.join(dir, 'root');
