@@ -41,6 +41,8 @@ const c8 = spawnSync(
   { cwd: projectDir, encoding: 'utf8', shell: false, maxBuffer: 256 * 1024 * 1024 },
 );
 if (c8.status !== 0) process.stderr.write(`coverage: c8 could not read the child processes' coverage: ${c8.stderr}\n`);
+// The raw dumps (hundreds of MB: every module each child loaded) are not needed once c8 has mapped them.
+rmSync(rawDir, { recursive: true, force: true });
 
 const { createCoverageMap } = require('istanbul-lib-coverage');
 const readMap = (file) => (existsSync(file) ? createCoverageMap(JSON.parse(readFileSync(file, 'utf8'))) : createCoverageMap({}));
