@@ -37,7 +37,17 @@ failed = step('end-to-end tests (Chromium)', 'npm', ['run', 'test:e2e']) !== 0 |
 // The children's raw V8 dumps → Istanbul JSON for the TypeScript sources (only the built bundles count).
 const c8 = spawnSync(
   bin('c8'),
-  ['report', '--temp-directory', rawDir, '--reports-dir', path.join(outDir, 'children'), '--reporter', 'json', '--include', 'dist/main/**'],
+  [
+    'report',
+    '--temp-directory',
+    rawDir,
+    '--reports-dir',
+    path.join(outDir, 'children'),
+    '--reporter',
+    'json',
+    '--include',
+    'dist/main/**',
+  ],
   { cwd: projectDir, encoding: 'utf8', shell: false, maxBuffer: 256 * 1024 * 1024 },
 );
 if (c8.status !== 0) process.stderr.write(`coverage: c8 could not read the child processes' coverage: ${c8.stderr}\n`);
@@ -45,7 +55,8 @@ if (c8.status !== 0) process.stderr.write(`coverage: c8 could not read the child
 rmSync(rawDir, { recursive: true, force: true });
 
 const { createCoverageMap } = require('istanbul-lib-coverage');
-const readMap = (file) => (existsSync(file) ? createCoverageMap(JSON.parse(readFileSync(file, 'utf8'))) : createCoverageMap({}));
+const readMap = (file) =>
+  existsSync(file) ? createCoverageMap(JSON.parse(readFileSync(file, 'utf8'))) : createCoverageMap({});
 const inProcess = readMap(path.join(outDir, 'vitest', 'coverage-final.json'));
 const children = readMap(path.join(outDir, 'children', 'coverage-final.json'));
 
@@ -70,9 +81,14 @@ for (const file of inProcess.files()) {
   }
 }
 const pct = (t) => (t.code === 0 ? 0 : (100 * t.covered) / t.code);
-const all = Object.values(totals).reduce((a, t) => ({ code: a.code + t.code, covered: a.covered + t.covered, byChildren: a.byChildren + t.byChildren }), { code: 0, covered: 0, byChildren: 0 });
+const all = Object.values(totals).reduce(
+  (a, t) => ({ code: a.code + t.code, covered: a.covered + t.covered, byChildren: a.byChildren + t.byChildren }),
+  { code: 0, covered: 0, byChildren: 0 },
+);
 for (const [folder, t] of Object.entries(totals)) {
-  process.stdout.write(`coverage: ${folder}/ ${pct(t).toFixed(1)} % lines (${t.covered}/${t.code}; ${t.byChildren} only by child processes)\n`);
+  process.stdout.write(
+    `coverage: ${folder}/ ${pct(t).toFixed(1)} % lines (${t.covered}/${t.code}; ${t.byChildren} only by child processes)\n`,
+  );
 }
 const figure = pct(all);
 process.stdout.write(

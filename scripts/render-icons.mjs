@@ -15,12 +15,24 @@ const SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
 // Windows shell sizes; 256 is the largest an .ico entry may be.
 const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
 // Apple's PNG-capable icon types: type code → pixel size.
-const ICNS_TYPES = [['icp4', 16], ['icp5', 32], ['icp6', 64], ['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024]];
+const ICNS_TYPES = [
+  ['icp4', 16],
+  ['icp5', 32],
+  ['icp6', 64],
+  ['ic07', 128],
+  ['ic08', 256],
+  ['ic09', 512],
+  ['ic10', 1024],
+];
 
 function render(size) {
-  const run = spawnSync('rsvg-convert', ['--width', String(size), '--height', String(size), '--format', 'png', source], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    'rsvg-convert',
+    ['--width', String(size), '--height', String(size), '--format', 'png', source],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (run.error || run.status !== 0) {
     const why = run.error ? run.error.message : run.stderr.toString();
     throw new Error(`rsvg-convert failed for ${size}px (${why.trim()}); install it with: apt-get install librsvg2-bin`);

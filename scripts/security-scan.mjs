@@ -29,7 +29,15 @@ console.log = () => {};
 let result;
 try {
   result = await runElectronegativity(
-    { input, customScan: [], excludeFromScan: [], isRelative: true, isVerbose: false, electronVersionOverride: '45.5.0', parserPlugins: [] },
+    {
+      input,
+      customScan: [],
+      excludeFromScan: [],
+      isRelative: true,
+      isVerbose: false,
+      electronVersionOverride: '45.5.0',
+      parserPlugins: [],
+    },
     false,
   );
 } finally {
@@ -37,21 +45,34 @@ try {
   rmSync(input, { recursive: true, force: true });
 }
 const findings = [];
-for (const error of result.errors) findings.push({ level: 'ERROR', text: `${error.file}: could not parse (${error.message})` });
+for (const error of result.errors)
+  findings.push({ level: 'ERROR', text: `${error.file}: could not parse (${error.message})` });
 for (const issue of result.issues) {
   const level = issue.severity.name ?? String(issue.severity);
-  findings.push({ level, text: `${level} ${issue.id} ${issue.file}:${issue.location?.line ?? '?'} ${issue.description}` });
+  findings.push({
+    level,
+    text: `${level} ${issue.id} ${issue.file}:${issue.location?.line ?? '?'} ${issue.description}`,
+  });
 }
 const blocking = findings.filter((f) => FAILING.has(f.level) || f.level === 'ERROR');
 for (const finding of findings) process.stdout.write(`electronegativity: ${finding.text}\n`);
 if (blocking.length > 0) {
   failed = true;
-  process.stdout.write(`electronegativity: FAILED, ${blocking.length} high/medium finding(s) or parse errors in ${SOURCES.join(', ')}\n`);
+  process.stdout.write(
+    `electronegativity: FAILED, ${blocking.length} high/medium finding(s) or parse errors in ${SOURCES.join(', ')}\n`,
+  );
 } else {
-  process.stdout.write(`electronegativity: passed, no high or medium finding in ${SOURCES.join('/, ')}/ (${findings.length} low)\n`);
+  process.stdout.write(
+    `electronegativity: passed, no high or medium finding in ${SOURCES.join('/, ')}/ (${findings.length} low)\n`,
+  );
 }
 
-const audit = spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: projectDir, encoding: 'utf8', shell: false, timeout: 120_000 });
+const audit = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
+  cwd: projectDir,
+  encoding: 'utf8',
+  shell: false,
+  timeout: 120_000,
+});
 let report;
 try {
   report = JSON.parse(audit.stdout);
@@ -61,13 +82,20 @@ try {
 const counts = report?.metadata?.vulnerabilities;
 if (counts) {
   const serious = (counts.high ?? 0) + (counts.critical ?? 0);
-  const summary = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
+  const summary = Object.entries(counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   if (serious > 0) {
     failed = true;
     process.stdout.write(`npm audit --omit=dev: FAILED (${summary}); run npm audit --omit=dev for the advisories\n`);
   } else process.stdout.write(`npm audit --omit=dev: passed (${summary})\n`);
 } else {
-  const why = report?.error?.summary || report?.message || audit.error?.message || audit.stderr.trim().split('\n').pop() || `exit ${audit.status}`;
+  const why =
+    report?.error?.summary ||
+    report?.message ||
+    audit.error?.message ||
+    audit.stderr.trim().split('\n').pop() ||
+    `exit ${audit.status}`;
   process.stdout.write(`npm audit --omit=dev: NOT CHECKED, the registry's advisory endpoint did not answer (${why})\n`);
 }
 process.exit(failed ? 1 : 0);

@@ -16,10 +16,24 @@ import { childCoverageEnv } from '../world/child-coverage';
 
 describe('which starts of the app are command-line runs', () => {
   it('routes the CLI commands, after a leading --no-sandbox and the global options', () => {
-    expect(cliArgvFromAppArgv(['install', '--installer-dir', 'C:\\ASR', '--yes'], false)).toEqual(['install', '--installer-dir', 'C:\\ASR', '--yes']);
-    expect(cliArgvFromAppArgv(['--no-sandbox', '--root', '/tmp/r', 'detect', '--json'], false)).toEqual(['--root', '/tmp/r', 'detect', '--json']);
-    expect(cliArgvFromAppArgv(['/repo/dist/main/index.js', 'register', '--help'], true)).toEqual(['register', '--help']);
-    for (const command of ['detect', 'install', 'register', 'av-check', 'serve']) expect(cliArgvFromAppArgv([command], false)).toEqual([command]);
+    expect(cliArgvFromAppArgv(['install', '--installer-dir', 'C:\\ASR', '--yes'], false)).toEqual([
+      'install',
+      '--installer-dir',
+      'C:\\ASR',
+      '--yes',
+    ]);
+    expect(cliArgvFromAppArgv(['--no-sandbox', '--root', '/tmp/r', 'detect', '--json'], false)).toEqual([
+      '--root',
+      '/tmp/r',
+      'detect',
+      '--json',
+    ]);
+    expect(cliArgvFromAppArgv(['/repo/dist/main/index.js', 'register', '--help'], true)).toEqual([
+      'register',
+      '--help',
+    ]);
+    for (const command of ['detect', 'install', 'register', 'av-check', 'serve'])
+      expect(cliArgvFromAppArgv([command], false)).toEqual([command]);
     // A mistyped command is the CLI's to refuse (exit 2, "did you mean"), not a window nobody sees.
     expect(cliArgvFromAppArgv(['instal', '--yes'], false)).toEqual(['instal', '--yes']);
     expect(cliArgvFromAppArgv(['--help'], false)).toEqual(['--help']);
@@ -60,13 +74,32 @@ require(${JSON.stringify(builtMain)});
 `,
   );
   const runApp = (args: string[]) =>
-    spawnSync(process.execPath, [harness, 'as-packaged', ...args], { cwd: dir, encoding: 'utf8', shell: false, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, ...childCoverageEnv() } });
+    spawnSync(process.execPath, [harness, 'as-packaged', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      shell: false,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, ...childCoverageEnv() },
+    });
 
   it('installs a real test package with the CLI and exits with its code', () => {
     const root = path.join(dir, 'root');
-    const made = spawnSync(process.execPath, [path.join(projectDir, 'dist', 'main', 'test-package.js'), root], { encoding: 'utf8', shell: false });
+    const made = spawnSync(process.execPath, [path.join(projectDir, 'dist', 'main', 'test-package.js'), root], {
+      encoding: 'utf8',
+      shell: false,
+    });
     expect(made.status, made.stderr).toBe(0);
-    const install = runApp(['--root', root, 'install', '--installer-dir', path.join(root, 'installers'), '--no-register', '--server-kind', 'classic', '--yes', '--json']);
+    const install = runApp([
+      '--root',
+      root,
+      'install',
+      '--installer-dir',
+      path.join(root, 'installers'),
+      '--no-register',
+      '--server-kind',
+      'classic',
+      '--yes',
+      '--json',
+    ]);
     expect(install.status, install.stderr).toBe(0);
     const envelope = JSON.parse(install.stdout) as { exitCode: number };
     expect(envelope.exitCode).toBe(0);
@@ -74,13 +107,25 @@ require(${JSON.stringify(builtMain)});
     expect(readFileSync(path.join(root, 'usr', 'local', '.vx_version'), 'utf8')).toContain('9.65');
 
     // Its failures keep their codes too: no installer in the folder is 71, a usage mistake 2.
-    expect(runApp(['--root', root, 'install', '--installer-dir', path.join(dir, 'empty'), '--no-register', '--server-kind', 'classic', '--yes']).status).toBe(71);
+    expect(
+      runApp([
+        '--root',
+        root,
+        'install',
+        '--installer-dir',
+        path.join(dir, 'empty'),
+        '--no-register',
+        '--server-kind',
+        'classic',
+        '--yes',
+      ]).status,
+    ).toBe(71);
     const usage = runApp(['instal', '--yes']);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/did you mean install\?/);
   }, 60_000);
 
-  it('a leading --no-sandbox (Linux as root) is Chromium\'s and not an unknown CLI option', () => {
+  it("a leading --no-sandbox (Linux as root) is Chromium's and not an unknown CLI option", () => {
     const detect = runApp(['--no-sandbox', '--root', dir, 'detect', '--json']);
     expect(detect.status, detect.stderr).toBe(0);
     expect(JSON.parse(detect.stdout)).toMatchObject({ root: dir, os: { family: 'linux' } });

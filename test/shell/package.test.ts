@@ -62,10 +62,17 @@ describe.skipIf(!isBuilt)('packaging (electron-builder --linux dir tar.gz)', () 
 
     // app.asar: the three bundles, the page, and the packages the bundles require; nothing else.
     const files = asarEntries(path.join(unpacked, 'resources', 'app.asar'));
-    for (const needed of ['/package.json', '/dist/main/index.js', '/dist/main/preload.js', '/dist/main/cli.js', '/dist/renderer/index.html']) {
+    for (const needed of [
+      '/package.json',
+      '/dist/main/index.js',
+      '/dist/main/preload.js',
+      '/dist/main/cli.js',
+      '/dist/renderer/index.html',
+    ]) {
       expect(files, needed).toContain(needed);
     }
-    for (const runtime of ['@vscode/sudo-prompt', 'tar', 'ws']) expect(files).toContain(`/node_modules/${runtime}/package.json`);
+    for (const runtime of ['@vscode/sudo-prompt', 'tar', 'ws'])
+      expect(files).toContain(`/node_modules/${runtime}/package.json`);
     const list = [...files];
     expect(list.filter((f) => /^\/(main|renderer|common|test|scripts|bench|assets)\//.test(f))).toEqual([]);
     expect(list.filter((f) => f.endsWith('.map') || /\.(ts|tsx|mts)$/.test(f))).toEqual([]);
@@ -73,7 +80,8 @@ describe.skipIf(!isBuilt)('packaging (electron-builder --linux dir tar.gz)', () 
     const devInAsar = Object.keys(pkg.devDependencies).filter((dev) => files.has(`/node_modules/${dev}/package.json`));
     expect(devInAsar).toEqual([]);
     // Bundled into dist/main by esbuild (zod, commander) or required by nothing (systeminformation).
-    for (const notRequired of ['zod', 'commander', 'systeminformation']) expect(files).not.toContain(`/node_modules/${notRequired}/package.json`);
+    for (const notRequired of ['zod', 'commander', 'systeminformation'])
+      expect(files).not.toContain(`/node_modules/${notRequired}/package.json`);
     expect(existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked'))).toBe(false);
 
     // The tar.gz, unpacked for real: one top folder with the executable (still executable) and the same asar.
@@ -82,7 +90,9 @@ describe.skipIf(!isBuilt)('packaging (electron-builder --linux dir tar.gz)', () 
     const top = `Mobility-Setup-${pkg.version}-x64`;
     expect(readdirSync(scratch)).toEqual([top]);
     const inTar = path.join(scratch, top);
-    expect(sha256(path.join(inTar, 'resources', 'app.asar'))).toBe(sha256(path.join(unpacked, 'resources', 'app.asar')));
+    expect(sha256(path.join(inTar, 'resources', 'app.asar'))).toBe(
+      sha256(path.join(unpacked, 'resources', 'app.asar')),
+    );
     expect(sha256(path.join(inTar, 'mobility-setup'))).toBe(sha256(path.join(unpacked, 'mobility-setup')));
     expect(spawnSync('test', ['-x', path.join(inTar, 'mobility-setup')]).status).toBe(0);
   }, 180_000);
@@ -97,7 +107,10 @@ describe.skipIf(!isBuilt)('packaging (electron-builder --linux dir tar.gz)', () 
       return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
     };
     for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) {
-      expect(png(path.join(projectDir, 'assets', 'icons', `${size}x${size}.png`))).toEqual({ width: size, height: size });
+      expect(png(path.join(projectDir, 'assets', 'icons', `${size}x${size}.png`))).toEqual({
+        width: size,
+        height: size,
+      });
     }
     const ico = readFileSync(path.join(projectDir, 'assets', 'icon.ico'));
     expect(ico.readUInt16LE(2)).toBe(1);
