@@ -14,6 +14,14 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     reporters: reportDir ? ['default', 'json'] : ['default'],
+    // Used by `npm run test:coverage` (scripts/coverage.mjs, with --coverage): every source file counts, run or not.
+    coverage: {
+      provider: 'v8',
+      include: ['common/**/*.{ts,tsx}', 'main/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
+      exclude: ['**/*.d.ts'],
+      reporter: ['json'],
+      reportsDirectory: '.tmp/coverage/vitest',
+    },
     ...(reportDir ? { outputFile: { json: path.join(reportDir, 'vitest.json') } } : {}),
   },
 });

@@ -16,8 +16,13 @@ import { ShellArgsError, parseShellArgs } from './launch/shell-args';
 import type { ShellArgs } from './launch/shell-args';
 import { helperRequestFromArgv } from './launch/helper-invocation';
 import { runHelper } from './core/elevation/run-helper';
+import { cliArgvFromAppArgv } from './cli/app-argv';
+import { runCli } from './cli/program';
+import { guardOutput, writeErr } from './cli/output-guard';
+import { EXIT } from './cli/exit-codes';
 
 const helperRequest = helperRequestFromArgv(process.argv.slice(1));
+const cliArgv = helperRequest === null ? cliArgvFromAppArgv(process.argv.slice(1), process.defaultApp === true) : null;
 
 if (helperRequest !== null) {
   // Elevated helper run (see launch/helper-invocation.ts): no window, no single-instance lock.
@@ -25,8 +30,25 @@ if (helperRequest !== null) {
     (code) => app.exit(code),
     () => app.exit(70),
   );
+} else if (cliArgv !== null) {
+  runCommandLine(cliArgv);
 } else {
   startApp();
+}
+
+/**
+ * `<app> install …` and the other CLI commands (cli/app-argv.ts): the same command line as
+ * bin/mobility-setup.js, with its exit code, and no window, sandbox switch or single-instance lock.
+ */
+function runCommandLine(argv: string[]): void {
+  guardOutput();
+  void runCli(argv).then(
+    (code) => app.exit(code),
+    (err: unknown) => {
+      writeErr(`mobility-setup: unexpected error: ${err instanceof Error ? err.name : 'error'}\n`);
+      app.exit(EXIT.internal);
+    },
+  );
 }
 
 function startApp(): void {

@@ -56,6 +56,7 @@ describe.skipIf(!isBuilt)('the built Electron main process (dist/main/index.js) 
   it('creates one window with the hardened web preferences', () => {
     const prefs = win.options.webPreferences;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(prefs.nodeIntegrationInSubFrames).toBe(false);
     expect(win.options.show).toBe(false);
     expect(win.options.minWidth).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isBuilt, notBuiltMessage, projectDir } from './built';
+import { childCoverageEnv } from '../world/child-coverage';
 
 const bin = path.join(projectDir, 'bin', 'mobility-setup.js');
 const temps: string[] = [];
@@ -14,7 +15,7 @@ afterEach(() => {
 
 function runCli(args: string[], env: NodeJS.ProcessEnv, onStdout?: (text: string, stop: () => void) => void) {
   // No Electron download from tests, whoever runs them: the browser fallback is what is under test.
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, MOBILITY_SETUP_NO_ELECTRON_DOWNLOAD: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, MOBILITY_SETUP_NO_ELECTRON_DOWNLOAD: '1', ...childCoverageEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

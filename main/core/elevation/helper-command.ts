@@ -46,6 +46,11 @@ export interface HelperRuntime {
   electron: boolean;
   /** `electron path/to/app` (unpackaged): process.defaultApp is true; undefined in a packaged app. */
   defaultApp: boolean;
+  /**
+   * The AppImage file a packaged Linux app was started from (its runtime sets APPIMAGE). Its execPath lies in
+   * a FUSE mount of the user's that root cannot enter, so pkexec must start the AppImage file itself.
+   */
+  appImage?: string;
 }
 
 export function currentHelperRuntime(): HelperRuntime {
@@ -54,6 +59,7 @@ export function currentHelperRuntime(): HelperRuntime {
     electron: 'electron' in process.versions,
     // Electron-only property (electron.d.ts, Process.defaultApp); read untyped so core does not need electron's types.
     defaultApp: (process as { defaultApp?: boolean }).defaultApp === true,
+    ...(process.platform === 'linux' && process.env.APPIMAGE ? { appImage: process.env.APPIMAGE } : {}),
   };
 }
 
@@ -71,6 +77,7 @@ export interface HelperPaths {
  * - Packaged Electron: the runAsNode fuse is disabled, so `<electron> cli.js` would start the app, not Node.
  *   The app executable itself is started as `<app> helper --request F`; the Electron entry (main/index.ts,
  *   through launch/helper-invocation.ts) routes that argv to runHelper before any window code.
+ * - Packaged as an AppImage: the AppImage file (APPIMAGE), not execPath inside the user's FUSE mount.
  * - Unpackaged Electron (`electron dist/main/index.js`): execPath is the bare electron binary, which needs
  *   the app entry as its first argument.
  * On Linux, Electron started as root (pkexec) aborts in Chromium ("Running as root without --no-sandbox is
@@ -82,7 +89,8 @@ export function helperCommandFor(requestFile: string, paths: HelperPaths, runtim
   if (!runtime.electron) return { file: paths.execPath, args: [paths.cliPath, ...tail] };
   const switches = runtime.platform === 'linux' ? ['--no-sandbox'] : [];
   const entry = runtime.defaultApp ? [paths.appEntry] : [];
-  return { file: paths.execPath, args: [...entry, ...switches, ...tail] };
+  const file = runtime.platform === 'linux' && !runtime.defaultApp && runtime.appImage ? runtime.appImage : paths.execPath;
+  return { file, args: [...entry, ...switches, ...tail] };
 }
 
 /** The helper command factory for this process; the CLI and the Electron entry sit together in dist/main. */

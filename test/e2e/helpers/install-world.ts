@@ -8,6 +8,7 @@ import { createDemoSandbox } from '../../world/demo-sandbox';
 import type { DemoSandbox } from '../../world/demo-sandbox';
 import { startServe } from './serve';
 import type { ServedCli } from './serve';
+import { childCoverageEnv } from '../../world/child-coverage';
 
 export const PASSPHRASE = 'E2ePass0123456AB';
 const DEBIAN_12 = path.resolve(__dirname, '..', '..', 'fixtures', 'roots', 'debian-12');
@@ -55,6 +56,6 @@ export async function startInstallWorld(
 function installWithoutRegistering(sandbox: DemoSandbox): void {
   const repo = path.resolve(__dirname, '..', '..', '..');
   const cli = ['bin/mobility-setup.js', '--root', sandbox.root, 'install', '--installer-dir', sandbox.installerDir, '--no-register', '--server-kind', 'classic', '--yes'];
-  const run = spawnSync(process.execPath, cli, { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, cli, { cwd: repo, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...childCoverageEnv() } });
   if (run.status !== 0) throw new Error(`preparing an installed, unregistered agent failed (${run.status}): ${run.stderr}`);
 }

@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { childCoverageEnv } from '../../world/child-coverage';
 
 export interface ServedCli {
   /** The one-time link the CLI printed. */
@@ -38,6 +39,7 @@ export async function startServe(
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
     shell: false,
+    env: { ...process.env, ...childCoverageEnv() },
     // Another local user's serve (the elevation test): its uid, gid and a minimal environment of its own.
     ...(options.asUser ?? {}),
   });

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { childCoverageEnv } from '../../world/child-coverage';
 
 export const REPO = path.resolve(__dirname, '../../..');
 export const BIN = path.join(REPO, 'bin/mobility-setup.js');
@@ -20,7 +21,7 @@ export interface CliResult {
 export function runCli(args: string[], options: { onSpawn?: (pid: number | undefined) => void } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     // stdin is not a terminal here, as in automation.
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' } });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...childCoverageEnv() } });
     options.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PASSPHRASE, alive, leftovers, pidsMentioning, useInstallTestSetup } from '../core/install/install-world';
 import { BIN, BUILT, NOT_BUILT_REASON, REPO } from './cli-world';
+import { childCoverageEnv } from '../../world/child-coverage';
 
 const setup = useInstallTestSetup();
 const started: ChildProcessWithoutNullStreams[] = [];
@@ -28,7 +29,7 @@ interface Running {
 }
 
 function startCli(args: string[]): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: 'pipe', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' } });
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: 'pipe', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...childCoverageEnv() } });
   started.push(child);
   const output = { stdout: '', stderr: '' };
   child.stdout.setEncoding('utf8').on('data', (c: string) => (output.stdout += c));

@@ -60,6 +60,15 @@ describe('the helper command per runtime', () => {
     expect(helperCommandFor('/tmp/e/request.json', paths, rt({}))).toEqual({ file: paths.execPath, args: ['--no-sandbox', 'helper', '--request', '/tmp/e/request.json'] });
   });
 
+  it('packaged as an AppImage: pkexec starts the AppImage file, not execPath inside the user-only FUSE mount', () => {
+    const mounted = { ...paths, execPath: '/tmp/.mount_MobiliAb12/mobility-setup' };
+    const appImage = '/home/ops/Downloads/Mobility-Setup-0.1.0-x86_64.AppImage';
+    expect(helperCommandFor('/tmp/e/request.json', mounted, rt({ appImage }))).toEqual({ file: appImage, args: ['--no-sandbox', 'helper', '--request', '/tmp/e/request.json'] });
+    // APPIMAGE means nothing to an unpackaged run or to Windows.
+    expect(helperCommandFor('/tmp/e/request.json', mounted, rt({ appImage, defaultApp: true })).file).toBe(mounted.execPath);
+    expect(helperCommandFor(WIN_REQUEST, { ...paths, execPath: WIN_EXE }, rt({ appImage, platform: 'win32' })).file).toBe(WIN_EXE);
+  });
+
   it('unpackaged Electron (`electron dist/main/index.js`): the app entry first, then the switches', () => {
     const dev = { execPath: '/repo/node_modules/electron/dist/electron', cliPath: '/repo/dist/main/cli.js', appEntry: '/repo/dist/main/index.js' };
     expect(helperCommandFor('/tmp/e/request.json', dev, rt({ defaultApp: true }))).toEqual({ file: dev.execPath, args: ['/repo/dist/main/index.js', '--no-sandbox', 'helper', '--request', '/tmp/e/request.json'] });
