@@ -47,7 +47,7 @@ export const DISPOSE_LIMIT_MS = 15_000;
 
 export type InstallHandlers = Pick<Handlers, InstallMethods> & { dispose: () => Promise<void> };
 
-function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: InstallOverrides, workBase: string): Elevator | { unavailable: string } {
+export function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: InstallOverrides, workBase: string): Elevator | { unavailable: string } {
   if (overrides.elevator) return overrides.elevator;
   if (privileges.elevated) return createDirectElevator(deps.runner, deps.platform, workBase);
   if (!privileges.canElevate) return { unavailable: privileges.hint ?? 'No way to ask for the administrator password is available in this session.' };
