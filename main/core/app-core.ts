@@ -17,6 +17,7 @@ import type { InstallOverrides } from './install';
 import type { DetectionProbes } from '../platform/detection-probes';
 import { appFolders, findInstallerDirNearApp } from './install/installer-dir-default';
 import { logJobLifecycle } from './app-log';
+import { waitForJob } from './jobs/wait-for-job';
 
 /**
  * The outside world's adapters, injected by the composition root (a front door passes systemAdapters();
@@ -63,7 +64,7 @@ export function createCore(options: CoreOptions): Core {
     { inactivityTimeoutMs: deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS, sandboxRoot: deps.paths.isSandbox ? deps.paths.root : null },
   );
   const antivirus = new AntivirusService(deps, detection, undefined, elevatedFix);
-  const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps, detection, {
+  const { dispose: disposeInstall, engine, ...installHandlers } = createInstallHandlers(deps, detection, {
     ...overrides,
     antivirusNote: (choice) => antivirus.note(choice),
   });
@@ -72,7 +73,10 @@ export function createCore(options: CoreOptions): Core {
     ...createDetectionHandlers(detection),
     ...createConnectivityHandlers(deps),
     ...installHandlers,
-    ...createAntivirusHandlers(antivirus),
+    ...createAntivirusHandlers(antivirus, (definition, request) => {
+      const { jobId } = engine.start(definition, request);
+      return waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId);
+    }),
   };
   return {
     deps,

@@ -33,6 +33,16 @@ export function checkInstallDir(installDir: string | undefined, profile: Pick<Os
   }
 }
 
+export interface FixOptions {
+  scannerIds?: string[];
+  installDir?: string;
+}
+
+/** A check made for a fix, with the scanners the fix is for. */
+export interface PlannedFix extends Checked {
+  wanted: string[];
+}
+
 interface Checked {
   report: AntivirusReport;
   detected: DetectedScanner[];
@@ -78,11 +88,27 @@ export class AntivirusService {
   }
 
   /** Applies the automatic fixes for `scannerIds` (all that have one when empty), then checks again. */
-  async fix(options: { scannerIds?: string[]; installDir?: string }): Promise<AntivirusFixReport> {
-    const before = await this.run(options.installDir);
-    const wanted = options.scannerIds && options.scannerIds.length > 0 ? options.scannerIds : before.report.scanners.filter(needsAttention).map((s) => s.id);
+  async fix(options: FixOptions): Promise<AntivirusFixReport> {
+    const planned = await this.planFix(options);
     const results: FixResult[] = [];
-    for (const id of wanted) results.push(await this.fixOne(id, before));
+    for (const id of planned.wanted) results.push(await this.fixScanner(id, planned));
+    return this.readBack(results, options);
+  }
+
+  /** The fix job's first step: a fresh check, and the scanners to fix (`scannerIds`, or all that need it). */
+  async planFix(options: FixOptions): Promise<PlannedFix> {
+    const before = await this.run(options.installDir);
+    const asked = options.scannerIds && options.scannerIds.length > 0 ? options.scannerIds : null;
+    return { ...before, wanted: asked ?? before.report.scanners.filter(needsAttention).map((s) => s.id) };
+  }
+
+  /** Fixes one scanner: here when this process is root, through the elevated helper when it is not. */
+  fixScanner(id: string, planned: PlannedFix): Promise<FixResult> {
+    return this.fixOne(id, planned);
+  }
+
+  /** The check again after the fixes; an add that does not show when read back is a failure. */
+  async readBack(results: readonly FixResult[], options: FixOptions): Promise<AntivirusFixReport> {
     const after = await this.check({ refresh: true, ...(options.installDir ? { installDir: options.installDir } : {}) });
     // An add can look successful and be blocked (Defender Tamper Protection, an mdatp managed profile): read back.
     const checked = results.map((result) => {
