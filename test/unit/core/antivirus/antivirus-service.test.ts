@@ -238,7 +238,7 @@ describe('the fix as a job on the engine', () => {
   it('nothing to fix: the fix step is skipped', async () => {
     sandbox = avSandbox();
     const c = coreFor(sandbox.root);
-    await c.handlers.fixAntivirus({});
+    await c.handlers.fixAntivirus({ scannerIds: [] });
     const job = (await c.handlers.getLatestJob({}))!;
     expect(job.steps.map((s) => [s.id, s.state])).toEqual([['check', 'done'], ['fix', 'skipped'], ['verify', 'done']]);
   });
