@@ -60,6 +60,8 @@ export class AntivirusService {
   private readonly probes: AntivirusProbes | null;
   private cached: { key: string; report: Promise<AntivirusReport> } | null = null;
   private last: AntivirusReport | null = null;
+  /** Products fixed in this session, for the install's summary. */
+  private readonly fixedProducts = new Set<string>();
 
   constructor(
     private readonly deps: CoreDeps,
@@ -117,6 +119,10 @@ export class AntivirusService {
       if (!now || now.status === 'excluded' || now.status === 'notScanning') return result;
       return { ...result, outcome: 'failed' as const, message: `${result.message} But reading the exclusions back does not show the folders as excluded (${now.reason}) A policy (Tamper Protection, a managed profile) may have blocked it: ask the security team.` };
     });
+    for (const r of checked) {
+      const product = after.scanners.find((f) => f.id === r.scannerId)?.product;
+      if (r.outcome === 'fixed' && product) this.fixedProducts.add(product);
+    }
     this.deps.logger.info('anti-virus fix', { results: checked.map((r) => ({ scanner: r.scannerId, outcome: r.outcome, changedFiles: r.changedFiles, commands: r.commands })) });
     return { results: checked, report: after };
   }
@@ -125,7 +131,9 @@ export class AntivirusService {
   note(choice: AntivirusChoice | undefined): AntivirusNote {
     const open = (this.last?.scanners ?? []).filter(needsAttention).map((s) => ({ product: s.product, status: s.status }));
     if (this.last === null) return { decision: 'notChecked', openScanners: [] };
-    return { decision: choice ?? (open.length === 0 ? 'allExcluded' : 'continuedWithWarning'), openScanners: open };
+    const fixed = [...this.fixedProducts];
+    const decision = choice ?? (open.length === 0 ? 'allExcluded' : 'continuedWithWarning');
+    return { decision, openScanners: open, ...(fixed.length > 0 ? { fixed } : {}) };
   }
 
   private async run(installDir: string | undefined): Promise<Checked> {
