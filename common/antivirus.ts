@@ -76,6 +76,8 @@ export interface AntivirusNote {
   decision: AntivirusChoice | 'notChecked';
   /** Products that were not excluded (or could not be told) when the install started. */
   openScanners: { product: string; status: ScannerStatus }[];
+  /** Products Mobility Setup added the exclusions to in this session (confirmed by the check after the fix). */
+  fixed?: string[];
 }
 
 /** Scanners a person still has to look at. */

@@ -114,6 +114,9 @@ export const ERROR_CODES = {
   'log.openUnavailable': error(EXIT.failed),
   'antivirus.installDirInvalid': error(EXIT.failed),
   'antivirus.configNotAFile': error(EXIT.failed),
+  // The anti-virus fix job: every fix applied (or nothing to do), or one that did not take (av-check's exit 1).
+  'antivirus.fixDone': success,
+  'antivirus.fixIncomplete': error(EXIT.failed),
   'helper.failed': error(EXIT.failed),
   'helper.endpoint': error(EXIT.failed),
   'helper.installDir': error(EXIT.failed),

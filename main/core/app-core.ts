@@ -10,11 +10,14 @@ import { createDetectionHandlers } from './detect';
 import { createCoreDeps } from './detection-core';
 import type { CoreDepsOptions } from './detection-core';
 import { DetectionService } from './detect/detection-service';
-import { createInstallHandlers } from './install';
+import { chooseElevator, createInstallHandlers } from './install';
+import { createElevatedAntivirusFix } from './elevation/elevated-antivirus-fix';
+import { DEFAULT_INACTIVITY_TIMEOUT_MS, defaultWorkBase } from './install/pipeline-env';
 import type { InstallOverrides } from './install';
 import type { DetectionProbes } from '../platform/detection-probes';
 import { appFolders, findInstallerDirNearApp } from './install/installer-dir-default';
 import { logJobLifecycle } from './app-log';
+import { waitForJob } from './jobs/wait-for-job';
 
 /**
  * The outside world's adapters, injected by the composition root (a front door passes systemAdapters();
@@ -55,9 +58,14 @@ export function createCore(options: CoreOptions): Core {
       : findInstallerDirNearApp(options.installerSearchDirs ?? appFolders()).then((installerDir) => ({ ...session, defaults: { ...session.defaults, installerDir } })));
   if (options.appLog) logJobLifecycle(events, deps.logger);
   const detection = new DetectionService(deps, options.detectionProbes);
-  const antivirus = new AntivirusService(deps, detection);
-  const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps, detection, {
-    ...installOverrides(options),
+  const overrides = installOverrides(options);
+  const elevatedFix = createElevatedAntivirusFix(
+    (privileges) => chooseElevator(deps, privileges, overrides, overrides.workBase ?? defaultWorkBase(deps)),
+    { inactivityTimeoutMs: deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS, sandboxRoot: deps.paths.isSandbox ? deps.paths.root : null },
+  );
+  const antivirus = new AntivirusService(deps, detection, undefined, elevatedFix);
+  const { dispose: disposeInstall, engine, ...installHandlers } = createInstallHandlers(deps, detection, {
+    ...overrides,
     antivirusNote: (choice) => antivirus.note(choice),
   });
   const handlers: Handlers = {
@@ -65,7 +73,10 @@ export function createCore(options: CoreOptions): Core {
     ...createDetectionHandlers(detection),
     ...createConnectivityHandlers(deps),
     ...installHandlers,
-    ...createAntivirusHandlers(antivirus),
+    ...createAntivirusHandlers(antivirus, (definition, request) => {
+      const { jobId } = engine.start(definition, request);
+      return waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId);
+    }),
   };
   return {
     deps,

@@ -36,6 +36,8 @@ export const enCodes = {
     string
   >),
   'job.busy': 'Another install or registration is running.',
+  'antivirus.fixDone': 'The anti-virus exclusions were added (or were already there).',
+  'antivirus.fixIncomplete': 'Not every anti-virus exclusion could be added: see each scanner.',
   'job.lockUnsafe': CORE_MESSAGE,
   'job.lockStuck': CORE_MESSAGE,
   'journal.unsafe': CORE_MESSAGE,

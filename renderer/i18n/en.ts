@@ -121,6 +121,7 @@ export const enUi = {
       notFound: 'Not found any more.',
     },
     needsRoot: 'Mobility Setup can fix this when it runs as root (Administrator on Windows). Run it as root to fix, or follow the steps below.',
+    asksPassword: 'Fix asks for the administrator password, as the install does.',
     manualTitle: 'What to ask for (manual steps)',
     manualByHand: 'Or by hand',
     requestTitle: 'Text for the security team',
@@ -137,6 +138,7 @@ export const enUi = {
       notChecked: 'Not checked',
       allExcluded: 'The agent folders are excluded from every scanner found',
       continuedWithWarning: 'Continued with a warning: {{products}} may scan the agent folders',
+      fixed: '(Mobility Setup added the exclusions to {{products}}.)',
     },
   },
   restart: {

@@ -10,13 +10,15 @@ import { SCANNER_ICON } from './antivirus-icons';
 export interface AntivirusScannerProps {
   scanner: ScannerFinding;
   canFix: boolean;
+  /** The fix goes through the elevated helper: the system asks for the administrator password first. */
+  asksPassword: boolean;
   fixing: boolean;
   busy: boolean;
   result: FixResult | null;
   onFix: () => void;
 }
 
-export function AntivirusScanner({ scanner, canFix, fixing, busy, result, onFix }: AntivirusScannerProps) {
+export function AntivirusScanner({ scanner, canFix, asksPassword, fixing, busy, result, onFix }: AntivirusScannerProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const open = needsAttention(scanner);
@@ -41,6 +43,7 @@ export function AntivirusScanner({ scanner, canFix, fixing, busy, result, onFix 
           <button type="button" className="button primary" onClick={onFix} disabled={busy} aria-label={t('antivirus.fixLabel', { product: scanner.product })}>
             {fixing ? t('antivirus.fixing') : t('antivirus.fix')}
           </button>
+          {asksPassword ? <span className="muted">{t('antivirus.asksPassword')}</span> : null}
         </div>
       ) : null}
       {open && automatic && !canFix ? <p className="notice notice-info">{t('antivirus.needsRoot')}</p> : null}

@@ -54,6 +54,7 @@ export function AntivirusStep() {
           key={scanner.id}
           scanner={scanner}
           canFix={report.canFix}
+          asksPassword={report.canFix && state.detection?.privileges?.elevated === false}
           fixing={av.fixing === scanner.id}
           busy={av.fixing !== null || av.checking}
           result={av.fixResults.find((r) => r.scannerId === scanner.id) ?? null}

@@ -5,6 +5,11 @@ import { needsAttention } from '../../common/antivirus';
 import type { AntivirusState } from '../flow/wizard-state';
 
 export function antivirusNoteText(t: TFunction, note: AntivirusNote): string {
+  const fixed = note.fixed && note.fixed.length > 0 ? ` ${t('antivirus.note.fixed', { products: note.fixed.join(', ') })}` : '';
+  return decisionText(t, note) + fixed;
+}
+
+function decisionText(t: TFunction, note: AntivirusNote): string {
   const products = note.openScanners.map((s) => s.product).join(', ');
   if (note.decision === 'notChecked') return t('antivirus.note.notChecked');
   if (note.decision === 'allExcluded' && products === '') return t('antivirus.note.allExcluded');

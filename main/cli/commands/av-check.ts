@@ -145,7 +145,8 @@ async function runAvCheck(root: string, json: boolean, options: AvCheckOptions):
       if (json) writeJson({ ok: false, exitCode: AV_EXIT.cancelled, error: DECLINED });
       return AV_EXIT.cancelled;
     }
-    const fixed = await core.antivirus.fix({ scannerIds: fixable.map((s) => s.id), ...(installDir ? { installDir } : {}) });
+    // A job on the engine, as in the wizard: its log in the log folder, and never while an install runs.
+    const fixed = await core.handlers.fixAntivirus({ scannerIds: fixable.map((s) => s.id), ...(installDir ? { installDir } : {}) });
     const code = exitCodeForReport(fixed.report, fixed.results);
     print(fixed.report, fixed.results, code);
     return code;

@@ -3,7 +3,7 @@ import type { Architecture, VendorSpec } from '../../platform/vendor-command';
 import type { InstallerRef } from '../installer/prepare-installer';
 
 /**
- * The privileged steps (install, register) run through this port. When the app already runs as
+ * The privileged steps (install, register, an anti-virus fix) run through this port. When the app already runs as
  * root/Administrator they run in this process; otherwise the app's own helper runs them elevated. Both
  * sides call the same runPrivileged, so copy → hash → extract → run is one implementation.
  * A refused password prompt is a value ('notGranted'), not an error.
@@ -26,8 +26,22 @@ export interface InstallOperation {
 
 export type RegisterOperation = Extract<VendorSpec, { operation: 'register' }>;
 
+/**
+ * An anti-virus exclusion: only the product and the agent folder. The privileged side finds the product's
+ * configuration itself (the system's own clamd.conf, mdatp, Defender), so the request cannot steer its writes.
+ */
+export interface AntivirusFixOperation {
+  operation: 'antivirusFix';
+  scanner: AntivirusFixScanner;
+  installDir: string;
+}
+
+/** The products Mobility Setup can change itself (the automatic fixes of the product table). */
+export const ANTIVIRUS_FIX_SCANNERS = ['clamav', 'mdatp', 'defender'] as const;
+export type AntivirusFixScanner = (typeof ANTIVIRUS_FIX_SCANNERS)[number];
+
 /** What the app asks to be done with privileges. Paths are real paths (root prefix applied). */
-export type PrivilegedOperation = InstallOperation | RegisterOperation;
+export type PrivilegedOperation = InstallOperation | RegisterOperation | AntivirusFixOperation;
 
 export interface PrivilegedRun {
   done: Promise<PrivilegedResult>;

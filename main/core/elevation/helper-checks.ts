@@ -110,6 +110,17 @@ export function checkEndpointValue(value: string): string {
   return value;
 }
 
+/**
+ * An anti-virus fix writes root's files (clamd.conf and its backup) where the helper's own probes find them under
+ * the root prefix. A sandbox root named by anyone but root would steer those writes (a folder of links into /etc,
+ * /root, …), so only a request of root itself (the tests, a root app) may name one.
+ */
+export function checkAntivirusFixRequest(request: { sandboxRoot: string | null }, requester: number | null): void {
+  if (request.sandboxRoot !== null && requester !== 0) {
+    refuse('helper.sandboxRoot', 'An anti-virus fix through the helper changes only this system\'s own configuration; the request names a sandbox root.');
+  }
+}
+
 /** The largest secret file read: a passphrase is short; config.json is a few kilobytes. */
 const MAX_SECRET_BYTES = 256 * 1024;
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as z from 'zod';
+import { ANTIVIRUS_FIX_SCANNERS } from './elevator';
 import type { PrivilegedOperation } from './elevator';
 
 /**
@@ -38,6 +39,8 @@ const operationSchema = z.union([
     .strict(),
   z.object({ operation: z.literal('register'), installDir: text, architecture: z.literal('classic'), endpoint: text, passphraseFile: text }).strict(),
   z.object({ operation: z.literal('register'), installDir: text, architecture: z.literal('modernized'), configFile: text }).strict(),
+  // Only the product and the agent folder: the helper finds the product's configuration itself.
+  z.object({ operation: z.literal('antivirusFix'), scanner: z.enum(ANTIVIRUS_FIX_SCANNERS), installDir: text }).strict(),
 ]);
 
 export const helperRequestSchema = z

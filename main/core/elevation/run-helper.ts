@@ -6,6 +6,7 @@ import type { PrivilegedOperation, PrivilegedResult } from './elevator';
 import {
   HelperRefusal,
   checkEndpointValue,
+  checkAntivirusFixRequest,
   checkPathValue,
   checkPrivateFolder,
   helperWorkBase,
@@ -50,6 +51,7 @@ export function loadHelperRequest(requestFile: string, platform: NodeJS.Platform
   const { operation } = request;
   checkPathValue(operation.installDir, request.platform, 'helper.installDir', 'install folder');
   if (request.sandboxRoot !== null) checkPathValue(request.sandboxRoot, request.platform, 'helper.sandboxRoot', 'sandbox root');
+  if (operation.operation === 'antivirusFix') checkAntivirusFixRequest(request, requester);
   if (operation.operation === 'install') checkPathValue(operation.installer.file, request.platform, 'helper.installerFile', 'installer file path');
   if (operation.operation === 'register' && operation.architecture === 'classic') checkEndpointValue(operation.endpoint);
   return request;

@@ -4,6 +4,7 @@ import type { VendorCommand } from '../../platform/vendor-command';
 import { PrepareCancelled, prepareInstaller } from '../installer/prepare-installer';
 import type { PreparedInstaller } from '../installer/prepare-installer';
 import type { CommandRunner, RunningProcess } from '../../ports/ports';
+import { PRIVILEGED_FIX_EXIT, runPrivilegedAntivirusFix } from '../antivirus/privileged-fix';
 import type { PrivilegedOperation, PrivilegedOptions, PrivilegedResult, PrivilegedRun } from './elevator';
 import { vendorEnvironment } from './elevator';
 
@@ -41,6 +42,10 @@ export function runPrivileged(operation: PrivilegedOperation, ctx: PrivilegedCon
     return { kind: 'exited', code: r.code, signal: r.signal, timedOut: r.timedOut, cancelled: r.cancelled || cancelled };
   };
   const done = (async (): Promise<PrivilegedResult> => {
+    if (operation.operation === 'antivirusFix') {
+      const fixed = await runPrivilegedAntivirusFix(operation, ctx);
+      return { kind: 'exited', code: PRIVILEGED_FIX_EXIT[fixed.outcome], signal: null, timedOut: false, cancelled: false };
+    }
     const commands = selectAgentPlatform(ctx.platform);
     if (!commands) {
       return { kind: 'unavailable', code: 'elevation.noCommand', message: `There is no ${operation.operation} command for this platform (${ctx.platform}).`, hint: 'Use the installer built for this operating system.' };

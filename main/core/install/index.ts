@@ -11,6 +11,7 @@ import type { HelperCommand } from '../elevation/helper-command';
 import { createHelperElevator } from '../elevation/helper-elevator';
 import type { HelperLauncher } from '../elevation/helper-elevator';
 import { createJobEngine } from '../jobs/job-engine';
+import type { JobEngine } from '../jobs/job-engine';
 import { JobManager } from '../jobs/job-manager';
 import { findInstaller } from '../installer/installer-finder';
 import { installJob } from './install-pipeline';
@@ -45,9 +46,13 @@ export interface InstallOverrides {
  */
 export const DISPOSE_LIMIT_MS = 15_000;
 
-export type InstallHandlers = Pick<Handlers, InstallMethods> & { dispose: () => Promise<void> };
+export type InstallHandlers = Pick<Handlers, InstallMethods> & {
+  dispose: () => Promise<void>;
+  /** The one job engine, for the other job kinds (the anti-virus fix) composed next to install. */
+  engine: JobEngine;
+};
 
-function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: InstallOverrides, workBase: string): Elevator | { unavailable: string } {
+export function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: InstallOverrides, workBase: string): Elevator | { unavailable: string } {
   if (overrides.elevator) return overrides.elevator;
   if (privileges.elevated) return createDirectElevator(deps.runner, deps.platform, workBase);
   if (!privileges.canElevate) return { unavailable: privileges.hint ?? 'No way to ask for the administrator password is available in this session.' };
@@ -84,6 +89,7 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
   };
 
   return {
+    engine,
     findInstaller: async ({ dir }) => {
       const report = await detection.detect();
       return findInstaller(dir, report.token, env().profile.installer);

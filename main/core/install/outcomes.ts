@@ -22,6 +22,9 @@ export function machineStateAfter(step: StepId, ctx: { installDir: string; upgra
       return 'The agent is installed but not registered: register it again (mobility-setup register …, or Register in the wizard).';
     case 'verify':
       return 'The vendor tools reported success, but the agent state does not confirm it: read the logs, then run the install again.';
+    case 'fix':
+      // Another job kind's step (the anti-virus fix): an install never stops there.
+      return NOTHING_CHANGED;
   }
 }
 

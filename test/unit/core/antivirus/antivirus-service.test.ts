@@ -203,3 +203,43 @@ describe('a hostile install folder', () => {
     expect(await c.dispatch('checkAntivirus', { installDir: 'relative/dir' })).toMatchObject({ ok: false, error: { code: 'antivirus.installDirInvalid' } });
   });
 });
+
+describe('the fix as a job on the engine', () => {
+  it('runs check → fix → verify with a live log, and answers with the check after the fixes', async () => {
+    sandbox = avSandbox();
+    addClamav(sandbox);
+    addRecordingSystemctl(sandbox);
+    const c = coreFor(sandbox.root);
+    const fixed = await c.handlers.fixAntivirus({ scannerIds: ['clamav'] });
+    expect(scanner(fixed.report, 'clamav')!.status).toBe('excluded');
+    const job = (await c.handlers.getLatestJob({}))!;
+    expect(job).toMatchObject({ kind: 'antivirusFix', state: 'succeeded', outcome: { code: 'antivirus.fixDone', severity: 'success' } });
+    expect(job.steps.map((s) => [s.id, s.state])).toEqual([['check', 'done'], ['fix', 'done'], ['verify', 'done']]);
+    const log = await c.handlers.readJobLog({ jobId: job.id, from: 0, max: 100 });
+    const text = log.lines.join('\n');
+    expect(text).toContain('ClamAV: notExcluded.');
+    expect(text).toContain('To fix: clamav');
+    expect(text).toMatch(/clamav: fixed\. Added to \/etc\/clamav\/clamd\.conf/);
+    expect(text).toContain('After the fix: ClamAV: excluded.');
+  });
+
+  it('a fix that does not take fails the job (antivirus.fixIncomplete) and still answers per scanner', async () => {
+    sandbox = avSandbox();
+    addClamav(sandbox);
+    addRecordingSystemctl(sandbox, 1);
+    const c = coreFor(sandbox.root);
+    const fixed = await c.handlers.fixAntivirus({ scannerIds: ['clamav'] });
+    expect(fixed.results[0]).toMatchObject({ scannerId: 'clamav', outcome: 'failed' });
+    const job = (await c.handlers.getLatestJob({}))!;
+    expect(job).toMatchObject({ kind: 'antivirusFix', state: 'failed', outcome: { code: 'antivirus.fixIncomplete' } });
+    expect(job.steps.find((s) => s.id === 'verify')!.state).toBe('failed');
+  });
+
+  it('nothing to fix: the fix step is skipped', async () => {
+    sandbox = avSandbox();
+    const c = coreFor(sandbox.root);
+    await c.handlers.fixAntivirus({ scannerIds: [] });
+    const job = (await c.handlers.getLatestJob({}))!;
+    expect(job.steps.map((s) => [s.id, s.state])).toEqual([['check', 'done'], ['fix', 'skipped'], ['verify', 'done']]);
+  });
+});
