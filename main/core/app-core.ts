@@ -11,6 +11,7 @@ import { createCoreDeps } from './detection-core';
 import type { CoreDepsOptions } from './detection-core';
 import { DetectionService } from './detect/detection-service';
 import { createInstallHandlers } from './install';
+import { createTroubleshootHandlers } from './troubleshoot';
 import type { InstallOverrides } from './install';
 import type { DetectionProbes } from '../platform/detection-probes';
 import { appFolders, findInstallerDirNearApp } from './install/installer-dir-default';
@@ -56,16 +57,23 @@ export function createCore(options: CoreOptions): Core {
   if (options.appLog) logJobLifecycle(events, deps.logger);
   const detection = new DetectionService(deps, options.detectionProbes);
   const antivirus = new AntivirusService(deps, detection);
-  const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps, detection, {
+  const { dispose: disposeInstall, jobLogs, ...installHandlers } = createInstallHandlers(deps, detection, {
     ...installOverrides(options),
     antivirusNote: (choice) => antivirus.note(choice),
   });
+  const { dispose: disposeTroubleshoot, ...troubleshootHandlers } = createTroubleshootHandlers(
+    deps,
+    detection,
+    antivirus,
+    jobLogs,
+  );
   const handlers: Handlers = {
     getSession,
     ...createDetectionHandlers(detection),
     ...createConnectivityHandlers(deps),
     ...installHandlers,
     ...createAntivirusHandlers(antivirus),
+    ...troubleshootHandlers,
   };
   return {
     deps,
@@ -74,7 +82,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     dispatch: createDispatcher(handlers, deps.logger),
     events,
-    dispose: () => disposeInstall(),
+    dispose: () => Promise.all([disposeInstall(), disposeTroubleshoot()]).then(() => undefined),
   };
 }
 

@@ -11,6 +11,7 @@ import type { HelperCommand } from '../elevation/helper-command';
 import { createHelperElevator } from '../elevation/helper-elevator';
 import type { HelperLauncher } from '../elevation/helper-elevator';
 import { createJobEngine } from '../jobs/job-engine';
+import type { JobLogSources } from '../troubleshoot';
 import { JobManager } from '../jobs/job-manager';
 import { findInstaller } from '../installer/installer-finder';
 import { installJob } from './install-pipeline';
@@ -45,7 +46,11 @@ export interface InstallOverrides {
  */
 export const DISPOSE_LIMIT_MS = 15_000;
 
-export type InstallHandlers = Pick<Handlers, InstallMethods> & { dispose: () => Promise<void> };
+export type InstallHandlers = Pick<Handlers, InstallMethods> & {
+  dispose: () => Promise<void>;
+  /** The job logs and secrets of this session, for the log viewer (core/troubleshoot/log-access.ts). */
+  jobLogs: JobLogSources;
+};
 
 function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: InstallOverrides, workBase: string): Elevator | { unavailable: string } {
   if (overrides.elevator) return overrides.elevator;
@@ -96,6 +101,8 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
     cancelJob: ({ jobId }) => jobs.cancel(jobId),
     readLogFile: ({ path, maxBytes }) => readAllowedLog(jobs.knownLogFiles(), path, maxBytes, jobs.knownSecrets()),
     openLogFile: ({ path }) => openAllowedLog(jobs.knownLogFiles(), path, deps.desktop),
+    // The log viewer (core/troubleshoot) reads the same job logs, with the same secrets redacted.
+    jobLogs: { jobLogFiles: () => jobs.knownLogFiles(), knownSecrets: () => jobs.knownSecrets() },
     dispose: async () => {
       const { stillRunning } = await engine.dispose();
       if (stillRunning.length > 0) deps.logger.warn('jobs still running at shutdown (a password prompt may be open); not waiting any longer', { waitedMs: disposeLimitMs, jobs: stillRunning });
