@@ -1,13 +1,13 @@
 /**
  * The log viewer's reads (a window of lines, search, error lines) of the logs the core itself named: a job's
  * logs, the vendor logs the troubleshooter found, Mobility Setup's own log. A path from a front door is never
- * a way to read any other file on the machine. The session's known secrets are redacted from every line.
+ * a way to read any other file on the machine. Secrets are redacted from every line (redaction.ts).
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
 import type { LogFileRef, LogSearch, LogWindow } from '../../../common/troubleshoot';
-import { redactSecrets } from '../jobs/job-log';
+import { redactText } from './redaction';
 import { errorLines, lineWindow, searchLog } from './log-reader';
 
 export interface LogAccessSources {
@@ -43,7 +43,9 @@ export function createLogAccess(sources: LogAccessSources) {
       throw err;
     }
   };
-  const redact = (text: string) => redactSecrets(text, sources.knownSecrets());
+  // The bundle's redactor, not only the session's known secrets: a vendor log may hold a passphrase written by
+  // an earlier run (the vendor's configurator logs `Passphrase=…`), and no reply may carry one.
+  const redact = (text: string) => redactText(text, sources.knownSecrets());
 
   return {
     async listed(): Promise<LogFileRef[]> {

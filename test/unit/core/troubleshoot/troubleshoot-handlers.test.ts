@@ -50,9 +50,15 @@ describe('Troubleshoot methods', () => {
     expect(report.diagnosis.connectivity?.verdict).toBe('fail');
     expect(report.diagnosis.health.lastVendorError?.explanation?.id).toBe('differentServer');
     expect(report.logs.map((l) => l.shown)).toContain('/var/log/ua_install.log');
-    expect(report.logs.find((l) => l.shown === '/var/log/ua_install.log')!.path).toBe(
-      path.join(root, 'var/log/ua_install.log'),
-    );
+    const vendorLog = path.join(root, 'var/log/ua_install.log');
+    expect(report.logs.find((l) => l.shown === '/var/log/ua_install.log')!.path).toBe(vendorLog);
+    // The vendor log holds a passphrase from an earlier run: the viewer's replies never carry it.
+    const shown = await call<LogWindow>('readLogLines', { path: vendorLog, count: 100 });
+    expect(shown.lines.join('\n')).toContain('Passphrase=');
+    expect(JSON.stringify(shown)).not.toContain(CANARY_PASSPHRASE);
+    const searched = await call<LogSearch>('searchLog', { path: vendorLog, query: 'passphrase' });
+    expect(searched.hits.length).toBeGreaterThan(0);
+    expect(JSON.stringify(searched)).not.toContain(CANARY_PASSPHRASE);
   });
 
   it('the log viewer: opens at the end, windows by line, search and error lines; other files are refused', async () => {
