@@ -10,11 +10,13 @@ import type { ConnectivityReport } from './connectivity';
 import type { InstallerChoice, JobSnapshot, LogChunk } from './install';
 import { PATH_MAX_LENGTH, hasControlCharacter } from './path-input';
 import type { AntivirusFixReport, AntivirusReport } from './antivirus';
+import type { LogSearch, LogWindow, PreparedBundle, TroubleshootReport } from './troubleshoot';
 
 // Control characters (NUL, line breaks, C1, U+2028/2029) are refused in every path any front door sends.
 const pathText = z.string().min(1).max(PATH_MAX_LENGTH).refine((s) => !hasControlCharacter(s), 'path contains a control character');
 const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const port = z.number().int().min(1).max(65535);
+const bundleId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
 export const registrationSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('classic'), endpoint: z.string().min(1).max(300), passphrase: z.string().min(1).max(256) }).strict(),
@@ -62,6 +64,17 @@ export const requestSchemas = {
   checkAntivirus: z.object({ refresh: z.boolean().optional(), installDir: pathText.optional() }).strict(),
   /** Applies the automatic fixes for these scanners (root/Administrator only), then checks again. */
   fixAntivirus: z.object({ scannerIds: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).min(1).max(32), installDir: pathText.optional() }).strict(),
+  /** The Troubleshoot page: health, connectivity (to `expectedServer`, else the agent's server), push readiness, logs. */
+  diagnose: z.object({ expectedServer: z.string().min(1).max(300).optional() }).strict(),
+  /** A window of lines of a log the core named (a job's, the vendor's, its own); without `from`, the last `count`. */
+  readLogLines: z.object({ path: pathText, from: z.number().int().min(0).optional(), count: z.number().int().min(1).max(2000) }).strict(),
+  /** Lines of such a log that contain `query`, or its error lines (with known-error explanations) when `errors`. */
+  searchLog: z.object({ path: pathText, query: z.string().max(200).optional(), errors: z.boolean().optional() }).strict(),
+  /** Writes the diagnostics bundle's files, redacted, into a private folder and lists them (nothing saved yet). */
+  prepareBundle: z.object({ expectedServer: z.string().min(1).max(300).optional() }).strict(),
+  /** Archives a prepared bundle to a new file the person chose (absolute path; never over an existing file). */
+  saveBundle: z.object({ bundleId, path: pathText }).strict(),
+  discardBundle: z.object({ bundleId }).strict(),
 } as const;
 
 export interface SessionInfo {
@@ -92,6 +105,12 @@ export interface ReplyTypes {
   openLogFile: { opened: boolean };
   checkAntivirus: AntivirusReport;
   fixAntivirus: AntivirusFixReport;
+  diagnose: TroubleshootReport;
+  readLogLines: LogWindow;
+  searchLog: LogSearch;
+  prepareBundle: PreparedBundle;
+  saveBundle: { file: string; sizeBytes: number };
+  discardBundle: { discarded: boolean };
 }
 
 export type Method = keyof typeof requestSchemas;

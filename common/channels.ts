@@ -17,6 +17,12 @@ export const METHODS = [
   'openLogFile',
   'checkAntivirus',
   'fixAntivirus',
+  'diagnose',
+  'readLogLines',
+  'searchLog',
+  'prepareBundle',
+  'saveBundle',
+  'discardBundle',
 ] as const;
 
 export const EVENTS = ['detection', 'job', 'jobLog', 'antivirus'] as const;

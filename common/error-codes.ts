@@ -135,6 +135,8 @@ export const ERROR_CODES = {
   'helper.workBase': error(EXIT.failed),
   'bundle.exists': error(EXIT.usage),
   'bundle.cannotWrite': error(EXIT.failed),
+  'bundle.notFound': error(EXIT.failed),
+  'bundle.notAbsolute': error(EXIT.usage),
   'web.listenFailed': error(EXIT.precondition),
   'web.portInUse': error(EXIT.precondition),
   'web.rendererMissing': error(EXIT.precondition),

@@ -2,7 +2,7 @@
  * The troubleshooting page's and `mobility-setup diagnose`'s findings, shared by the core, the CLI and the
  * renderer.
  */
-import type { VendorError } from './known-errors';
+import type { ErrorExplanation, VendorError } from './known-errors';
 
 /** green: fine; amber: works but needs a look; red: a known cause of failure; grey: could not be checked here. */
 export type HealthLevel = 'green' | 'amber' | 'red' | 'grey';
@@ -103,4 +103,54 @@ export interface SystemFacts {
   timeSync: { synchronized: boolean | null; source: string };
   selinux: 'enforcing' | 'permissive' | 'disabled' | 'not present';
   tookMs: number;
+}
+
+/** A log the Troubleshoot page may show: `path` is what the core reads (and the log methods take), `shown` the system path. */
+export interface LogFileRef {
+  path: string;
+  shown: string;
+  sizeBytes: number;
+}
+
+/** The Troubleshoot page's reply: the findings and the logs it may open in the log viewer. */
+export interface TroubleshootReport {
+  diagnosis: Diagnosis;
+  logs: LogFileRef[];
+}
+
+/** A window of a log's lines; `from` is the 0-based number of the first, `totalLines` the file's count. */
+export interface LogWindow {
+  path: string;
+  from: number;
+  lines: string[];
+  totalLines: number;
+}
+
+export interface LogHit {
+  /** 0-based line number in the file. */
+  line: number;
+  text: string;
+  explanation: ErrorExplanation | null;
+}
+
+export interface LogSearch {
+  path: string;
+  hits: LogHit[];
+  totalLines: number;
+  /** More lines matched than were returned. */
+  more: boolean;
+}
+
+export interface BundleEntry {
+  /** Name inside the archive, e.g. "health.json", "logs/ua_install.log". */
+  name: string;
+  sizeBytes: number;
+  /** Where it came from (a system path), or null for a report made here. */
+  source: string | null;
+}
+
+/** A bundle written (redacted) and listed, waiting to be saved where the person chooses, or discarded. */
+export interface PreparedBundle {
+  bundleId: string;
+  entries: BundleEntry[];
 }

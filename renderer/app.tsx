@@ -32,9 +32,10 @@ const loadLaterSteps = {
   review: () => import('./steps/review-step').then((m) => ({ default: m.ReviewStep })),
   install: () => import('./steps/install-step').then((m) => ({ default: m.InstallStep })),
   summary: () => import('./steps/summary-step').then((m) => ({ default: m.SummaryStep })),
+  troubleshoot: () => import('./troubleshoot/troubleshoot-page').then((m) => ({ default: m.TroubleshootPage })),
 };
 
-function createViews(i18n: I18n): Record<WizardStep, ComponentType> {
+function createViews(i18n: I18n): Record<WizardStep | 'troubleshoot', ComponentType> {
   const later = (load: () => Promise<{ default: ComponentType }>) => lazy(() => Promise.all([load(), loadLaterStepCatalogs(i18n)]).then(([step]) => step));
   return {
     detect: DetectStep,
@@ -44,6 +45,7 @@ function createViews(i18n: I18n): Record<WizardStep, ComponentType> {
     review: later(loadLaterSteps.review),
     install: later(loadLaterSteps.install),
     summary: later(loadLaterSteps.summary),
+    troubleshoot: later(loadLaterSteps.troubleshoot),
   };
 }
 
@@ -102,7 +104,7 @@ export function App({ transport: given }: { transport?: Transport }) {
   useEffect(() => (detectionDone ? prefetchLaterSteps(i18n) : undefined), [detectionDone, i18n]);
 
   const context = useMemo(() => ({ state, dispatch, actions, transport, logStore }), [state, actions, transport, logStore]);
-  const View = views[state.step];
+  const View = views[state.troubleshooting ? 'troubleshoot' : state.step];
 
   return (
     <WizardContext.Provider value={context}>
@@ -113,10 +115,10 @@ export function App({ transport: given }: { transport?: Transport }) {
         <AppHeader session={state.session} />
         <div className="layout">
           <StepRail />
-          <main id="main" className="panel" data-step={state.step}>
+          <main id="main" className="panel" data-step={state.troubleshooting ? 'troubleshoot' : state.step}>
             {state.sessionError ? <ErrorNotice error={state.sessionError} /> : null}
             <Suspense fallback={<p className="live-status">{t('app.loading')}</p>}>
-              <View key={state.step} />
+              <View key={state.troubleshooting ? 'troubleshoot' : state.step} />
             </Suspense>
           </main>
         </div>

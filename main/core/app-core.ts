@@ -13,6 +13,7 @@ import { DetectionService } from './detect/detection-service';
 import { chooseElevator, createInstallHandlers } from './install';
 import { createElevatedAntivirusFix } from './elevation/elevated-antivirus-fix';
 import { DEFAULT_INACTIVITY_TIMEOUT_MS, defaultWorkBase } from './install/pipeline-env';
+import { createTroubleshootHandlers } from './troubleshoot';
 import type { InstallOverrides } from './install';
 import type { DetectionProbes } from '../platform/detection-probes';
 import { appFolders, findInstallerDirNearApp } from './install/installer-dir-default';
@@ -64,10 +65,16 @@ export function createCore(options: CoreOptions): Core {
     { inactivityTimeoutMs: deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS, sandboxRoot: deps.paths.isSandbox ? deps.paths.root : null },
   );
   const antivirus = new AntivirusService(deps, detection, undefined, elevatedFix);
-  const { dispose: disposeInstall, engine, ...installHandlers } = createInstallHandlers(deps, detection, {
+  const { dispose: disposeInstall, engine, jobLogs, ...installHandlers } = createInstallHandlers(deps, detection, {
     ...overrides,
     antivirusNote: (choice) => antivirus.note(choice),
   });
+  const { dispose: disposeTroubleshoot, ...troubleshootHandlers } = createTroubleshootHandlers(
+    deps,
+    detection,
+    antivirus,
+    jobLogs,
+  );
   const handlers: Handlers = {
     getSession,
     ...createDetectionHandlers(detection),
@@ -77,6 +84,7 @@ export function createCore(options: CoreOptions): Core {
       const { jobId } = engine.start(definition, request);
       return waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId);
     }),
+    ...troubleshootHandlers,
   };
   return {
     deps,
@@ -85,7 +93,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     dispatch: createDispatcher(handlers, deps.logger),
     events,
-    dispose: () => disposeInstall(),
+    dispose: () => Promise.all([disposeInstall(), disposeTroubleshoot()]).then(() => undefined),
   };
 }
 

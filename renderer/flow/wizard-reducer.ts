@@ -148,6 +148,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const step = needsSecret ? 'server' : 'review';
       return canEnter(cleared, step) ? { ...cleared, step } : { ...cleared, step: 'detect' };
     }
+    case 'troubleshoot':
+      return { ...state, troubleshooting: action.open };
     case 'reset':
       if (state.job?.state === 'running' || (state.jobId !== null && state.job === null)) return state;
       return prefilled({ ...initialWizardState, session: state.session, registration: emptyRegistration, antivirus: { ...initialWizardState.antivirus, report: state.antivirus.report } });

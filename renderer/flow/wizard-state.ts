@@ -57,6 +57,8 @@ export interface WizardState {
   job: JobSnapshot | null;
   /** The anti-virus check: runs in the background from the start, never holds up the detection screen. */
   antivirus: AntivirusState;
+  /** The Troubleshoot page is shown over the current step (from detection or a failed summary); the step stays. */
+  troubleshooting: boolean;
 }
 
 export interface AntivirusState {
@@ -106,6 +108,7 @@ export type WizardAction =
   | { type: 'antivirusFixFailed'; error: AppError }
   | { type: 'antivirusContinueWithWarning' }
   | { type: 'retry' }
+  | { type: 'troubleshoot'; open: boolean }
   | { type: 'reset' };
 
 export const emptyRegistration: RegistrationDraft = {
@@ -141,4 +144,5 @@ export const initialWizardState: WizardState = {
   jobId: null,
   job: null,
   antivirus: { report: null, checking: false, error: null, fixing: null, fixResults: [], choice: null },
+  troubleshooting: false,
 };

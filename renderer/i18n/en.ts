@@ -49,6 +49,7 @@ export const enUi = {
     recheck: 'Re-check',
     upgrade: 'Upgrade / reinstall',
     registerOnly: 'Register only',
+    troubleshoot: 'Troubleshoot',
     blocker: {
       pending: 'Wait for the check to finish.',
       unsupported: 'This server is not supported, so the Mobility service cannot be installed here.',

@@ -18,8 +18,12 @@ export const resources = {
  * does not wait for them. Resolves once `instance` can translate them.
  */
 export async function loadLaterStepCatalogs(instance: I18n): Promise<void> {
-  const { enLaterStepsUi } = await import('./en-later-steps');
+  const [{ enLaterStepsUi }, { enTroubleshootUi }] = await Promise.all([
+    import('./en-later-steps'),
+    import('./en-troubleshoot'),
+  ]);
   instance.addResourceBundle('en', 'ui', enLaterStepsUi, true, false);
+  instance.addResourceBundle('en', 'ui', enTroubleshootUi, true, false);
 }
 
 /** The browser's language first (navigator.language, e.g. "de-DE"), English for anything without a catalog. */

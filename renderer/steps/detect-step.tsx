@@ -49,6 +49,9 @@ export function DetectStep() {
         <button type="button" className="button" onClick={() => void actions.detect(true)} disabled={state.detecting}>
           {t('detect.recheck')}
         </button>
+        <button type="button" className="button" onClick={() => dispatch({ type: 'troubleshoot', open: true })}>
+          {t('detect.troubleshoot')}
+        </button>
         <span className="spacer" />
         {blocker && !state.detecting ? (
           <p id={blockerId} className="action-note">

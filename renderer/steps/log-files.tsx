@@ -1,4 +1,7 @@
-/** The vendor's log files for this job: view the text here, or open it in the desktop's viewer (Electron). */
+/**
+ * The vendor's log files for this job: view them in the log viewer (opens at the end, search, jump to errors),
+ * or open them in the desktop's viewer (Electron).
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../common/result';
@@ -6,30 +9,15 @@ import { Card } from '../components/card';
 import { ErrorNotice } from '../components/error-notice';
 import { ModalDialog } from '../components/modal-dialog';
 import { useWizard } from '../flow/wizard-context';
-
-interface Viewing {
-  path: string;
-  text: string | null;
-  truncated: boolean;
-  error: AppError | null;
-}
+import { LogViewer } from '../troubleshoot/log-viewer';
 
 export function LogFiles({ files }: { files: string[] }) {
   const { t } = useTranslation();
   const { state, transport } = useWizard();
-  const [viewing, setViewing] = useState<Viewing | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
   const [openError, setOpenError] = useState<AppError | null>(null);
   const electron = state.session?.shell === 'electron';
 
-  const view = async (path: string) => {
-    setViewing({ path, text: null, truncated: false, error: null });
-    try {
-      const reply = await transport.call('readLogFile', { path });
-      setViewing(reply.ok ? { path, text: reply.value.text, truncated: reply.value.truncated, error: null } : { path, text: null, truncated: false, error: reply.error });
-    } catch (err) {
-      setViewing({ path, text: null, truncated: false, error: { code: 'transport.failed', message: String(err) } });
-    }
-  };
 
   const open = async (path: string) => {
     setOpenError(null);
@@ -48,7 +36,7 @@ export function LogFiles({ files }: { files: string[] }) {
           <li key={file}>
             <code className="path">{file}</code>
             <span className="log-file-actions">
-              <button type="button" className="button small" aria-label={t('summary.viewLogNamed', { file })} onClick={() => void view(file)}>
+              <button type="button" className="button small" aria-label={t('summary.viewLogNamed', { file })} onClick={() => setViewing(file)}>
                 {t('summary.viewLog')}
               </button>
               {electron ? (
@@ -62,15 +50,8 @@ export function LogFiles({ files }: { files: string[] }) {
       </ul>
       {openError ? <ErrorNotice error={openError} /> : null}
       {viewing ? (
-        <ModalDialog title={viewing.path} onClose={() => setViewing(null)}>
-          {viewing.error ? <ErrorNotice error={viewing.error} /> : null}
-          {viewing.text === null && !viewing.error ? <p className="muted">{t('common.loading')}</p> : null}
-          {viewing.truncated ? <p className="muted">{t('summary.truncated')}</p> : null}
-          {viewing.text !== null ? (
-            <pre className="log-text" tabIndex={0} aria-label={t('summary.logText')}>
-              {viewing.text}
-            </pre>
-          ) : null}
+        <ModalDialog title={viewing} onClose={() => setViewing(null)}>
+          <LogViewer path={viewing} />
         </ModalDialog>
       ) : null}
     </Card>

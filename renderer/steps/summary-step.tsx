@@ -125,6 +125,11 @@ export function SummaryStep() {
         {showLog ? <LogPane store={logStore} label={t('install.logTitle')} /> : null}
       </div>
       <div className="actions">
+        {ended ? (
+          <button type="button" className="button" onClick={() => dispatch({ type: 'troubleshoot', open: true })}>
+            {t('troubleshoot.open')}
+          </button>
+        ) : null}
         <span className="spacer" />
         {ended ? (
           <button type="button" className="button primary" onClick={() => dispatch({ type: 'retry' })}>

@@ -1,5 +1,5 @@
 import type { ConnectivityTest, Diagnosis, PushReadinessItem, SystemFacts } from '../../../common/troubleshoot';
-import type { BundleEntry } from '../../core/troubleshoot/bundle';
+import type { BundleEntry } from '../../../common/troubleshoot';
 import { formatHealthText } from '../../core/troubleshoot/health-report';
 
 const VERDICT = { ok: 'OK  ', warn: 'WARN', fail: 'FAIL', skipped: '--  ' } as const;

@@ -11,6 +11,8 @@ import { TroubleshootService } from '../../core/troubleshoot/troubleshoot-servic
 import { createRootFiles } from '../../platform/root-files';
 import { globalOptions, missingRootMessage } from '../context';
 import { EXIT } from '../exit-codes';
+import { writeJson } from '../json-envelope';
+import { writeErr, writeOut } from '../output-guard';
 import { checkedPath } from '../usage-error';
 import { formatDiagnosis } from './diagnose-format';
 
@@ -30,12 +32,10 @@ interface DiagnoseOptions {
   out?: string;
 }
 
+/** A refusal before anything ran: one line for a person on stderr, and with --json the one envelope on stdout. */
 function fail(json: boolean, code: string, message: string, hint: string | null): number {
-  if (json)
-    process.stdout.write(
-      `${JSON.stringify({ ok: false, exitCode: EXIT.usage, error: { code, message, hint } }, null, 2)}\n`,
-    );
-  else process.stderr.write(`mobility-setup diagnose: ${message}${hint ? `\n${hint}` : ''}\n`);
+  writeErr(`mobility-setup diagnose: ${message}${hint ? `\n${hint}` : ''}\n`);
+  if (json) writeJson({ ok: false, exitCode: EXIT.usage, error: { code, message, hint } });
   return EXIT.usage;
 }
 
@@ -112,9 +112,9 @@ async function runDiagnose(root: string, json: boolean, endpoint: string | null,
     }
     const exitCode = hasRedFinding(run.diagnosis) ? DIAGNOSE_EXIT.redFinding : DIAGNOSE_EXIT.clear;
     const result = { ...run.diagnosis, antivirus: run.antivirus, bundle };
-    process.stdout.write(
-      json ? `${JSON.stringify({ ok: true, exitCode, result }, null, 2)}\n` : formatDiagnosis(run.diagnosis, bundle),
-    );
+    // A red finding is still a diagnosis that ran: ok is true and exitCode (80) says red was found.
+    if (json) writeJson({ ok: true, exitCode, result });
+    else writeOut(formatDiagnosis(run.diagnosis, bundle));
     return exitCode;
   } finally {
     await core.dispose();

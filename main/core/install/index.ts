@@ -12,6 +12,7 @@ import { createHelperElevator } from '../elevation/helper-elevator';
 import type { HelperLauncher } from '../elevation/helper-elevator';
 import { createJobEngine } from '../jobs/job-engine';
 import type { JobEngine } from '../jobs/job-engine';
+import type { JobLogSources } from '../troubleshoot';
 import { JobManager } from '../jobs/job-manager';
 import { findInstaller } from '../installer/installer-finder';
 import { installJob } from './install-pipeline';
@@ -50,6 +51,8 @@ export type InstallHandlers = Pick<Handlers, InstallMethods> & {
   dispose: () => Promise<void>;
   /** The one job engine, for the other job kinds (the anti-virus fix) composed next to install. */
   engine: JobEngine;
+  /** The job logs and secrets of this session, for the log viewer (core/troubleshoot/log-access.ts). */
+  jobLogs: JobLogSources;
 };
 
 export function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: InstallOverrides, workBase: string): Elevator | { unavailable: string } {
@@ -102,6 +105,8 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
     cancelJob: ({ jobId }) => jobs.cancel(jobId),
     readLogFile: ({ path, maxBytes }) => readAllowedLog(jobs.knownLogFiles(), path, maxBytes, jobs.knownSecrets()),
     openLogFile: ({ path }) => openAllowedLog(jobs.knownLogFiles(), path, deps.desktop),
+    // The log viewer (core/troubleshoot) reads the same job logs, with the same secrets redacted.
+    jobLogs: { jobLogFiles: () => jobs.knownLogFiles(), knownSecrets: () => jobs.knownSecrets() },
     dispose: async () => {
       const { stillRunning } = await engine.dispose();
       if (stillRunning.length > 0) deps.logger.warn('jobs still running at shutdown (a password prompt may be open); not waiting any longer', { waitedMs: disposeLimitMs, jobs: stillRunning });

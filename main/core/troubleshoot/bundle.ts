@@ -14,18 +14,12 @@ import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
 import { UserError } from '../../../common/result';
+import type { BundleEntry } from '../../../common/troubleshoot';
 import { redactText } from './redaction';
 
 /** A log larger than this contributes its last part only (the newest runs are what support reads). */
 export const MAX_LOG_BYTES = 32 * 1024 * 1024;
 
-export interface BundleEntry {
-  /** Name inside the archive, e.g. "health.json", "logs/ua_install.log". */
-  name: string;
-  sizeBytes: number;
-  /** Where it came from (a system path), or null for a report made here. */
-  source: string | null;
-}
 
 export interface BundleInputs {
   reports: Record<string, unknown>;

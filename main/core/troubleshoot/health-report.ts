@@ -5,7 +5,7 @@
  */
 import type { AntivirusReport } from '../../../common/antivirus';
 import { needsAttention } from '../../../common/antivirus';
-import type { DetectionReport } from '../../../common/detection';
+import type { DetectionReport, PendingRestartFacts } from '../../../common/detection';
 import { parseEndpoint } from '../../../common/endpoint';
 import type { AgentServiceState, HealthLine, HealthReport } from '../../../common/troubleshoot';
 
@@ -14,11 +14,6 @@ export interface HealthFacts {
   /** The server the person expects (`--cs-endpoint`, the wizard's field); null when not given. */
   expectedServer: string | null;
   services: AgentServiceState[] | null;
-  /**
-   * SEAM for pending-restart detection (built in parallel by another engineer): true/false once a probe
-   * exists, null = not checked (a grey line).
-   */
-  pendingReboot: boolean | null;
   antivirus: AntivirusReport | null;
   lastVendorError: HealthReport['lastVendorError'];
 }
@@ -138,17 +133,19 @@ function diskLine(d: DetectionReport): HealthLine {
   };
 }
 
-function rebootLine(pending: boolean | null): HealthLine {
-  if (pending === null)
-    return { id: 'reboot', level: 'grey', label: 'Pending restart', reason: 'Not checked by this version.' };
-  return pending
-    ? {
-        id: 'reboot',
-        level: 'red',
-        label: 'Pending restart',
-        reason: 'A restart is pending: the installer stops with exit 62 until the machine restarts.',
-      }
-    : { id: 'reboot', level: 'green', label: 'Pending restart', reason: 'No restart pending.' };
+/** From detection's pending-restart probe; grey when it could not answer (absent or null). */
+function rebootLine(facts: PendingRestartFacts | null | undefined): HealthLine {
+  const label = 'Pending restart';
+  if (facts == null) return { id: 'reboot', level: 'grey', label, reason: 'Could not tell whether a restart is pending.' };
+  if (!facts.pending) return { id: 'reboot', level: 'green', label, reason: 'No restart pending.' };
+  // Name what said so, so the person can check that marker rather than restart on faith.
+  const seen = facts.markers.map((m) => m.detail).join('; ');
+  return {
+    id: 'reboot',
+    level: 'red',
+    label,
+    reason: `A restart is pending (${seen}): the installer stops with exit 62 until the machine restarts.`,
+  };
 }
 
 function antivirusLine(report: AntivirusReport | null): HealthLine {
@@ -191,7 +188,7 @@ export function buildHealthReport(facts: HealthFacts): HealthReport {
     ...agentLines(d, facts.expectedServer),
     servicesLine(d, facts.services),
     diskLine(d),
-    rebootLine(facts.pendingReboot),
+    rebootLine(d.pendingRestart),
     antivirusLine(facts.antivirus),
   ];
   return { root: d.root, lines, lastVendorError: facts.lastVendorError };

@@ -6,14 +6,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import readline from 'node:readline';
 import { explainLine, isErrorLine } from '../../../common/known-errors';
-import type { ErrorExplanation } from '../../../common/known-errors';
-
-export interface LogHit {
-  /** 0-based line number in the file. */
-  line: number;
-  text: string;
-  explanation: ErrorExplanation | null;
-}
+import type { LogHit } from '../../../common/troubleshoot';
 
 const CHUNK = 64 * 1024;
 /** A hit line is cut here: a vendor tool that prints a whole file on one line must not fill the reply. */
@@ -94,4 +87,27 @@ export async function readLineRange(file: string, from: number, count: number): 
   }
   reader.close();
   return lines;
+}
+
+/**
+ * One window of lines and the file's line count in a single streamed pass: lines `from` … `from + count - 1`,
+ * or without `from` the last `count` (the viewer opens at the end). Only the window is kept in memory.
+ */
+export async function lineWindow(
+  file: string,
+  from: number | null,
+  count: number,
+): Promise<{ from: number; lines: string[]; totalLines: number }> {
+  const kept: string[] = [];
+  let index = 0;
+  const reader = readline.createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const text of reader) {
+    if (from === null) {
+      kept.push(cut(text));
+      if (kept.length > count) kept.shift();
+    } else if (index >= from && index < from + count) kept.push(cut(text));
+    index++;
+  }
+  const start = from === null ? Math.max(0, index - kept.length) : Math.min(from, index);
+  return { from: start, lines: kept, totalLines: index };
 }

@@ -24,8 +24,6 @@ const ANTIVIRUS_LIMIT_MS = 15_000;
 const VENDOR_LOG_TAIL_LINES = 400;
 
 export interface TroubleshootOptions {
-  /** SEAM: pending-restart detection (another engineer's work); absent = not checked. */
-  pendingReboot?: () => Promise<boolean | null>;
   probes?: TroubleshootProbes | null;
 }
 
@@ -88,18 +86,17 @@ export class TroubleshootService {
   }
 
   async health(expectedServer: string | null): Promise<{ health: HealthReport; antivirus: AntivirusReport | null }> {
-    const [detection, services, antivirus, pendingReboot, lastVendorError] = await Promise.all([
+    // The pending-restart line reads detection's own probe (detection.pendingRestart).
+    const [detection, services, antivirus, lastVendorError] = await Promise.all([
       this.detection.detect({ refresh: true }),
       this.probes ? this.probes.agentServices().catch(() => null) : Promise.resolve(null),
       withinLimit(this.antivirus.check(), ANTIVIRUS_LIMIT_MS),
-      this.options.pendingReboot ? this.options.pendingReboot().catch(() => null) : Promise.resolve(null),
       this.lastVendorError(),
     ]);
     const health = buildHealthReport({
       detection,
       expectedServer,
       services,
-      pendingReboot,
       antivirus,
       lastVendorError,
     });

@@ -83,5 +83,14 @@ describe.skipIf(!BUILT)(`diagnose (built CLI)${BUILT ? '' : ` — skipped: ${NOT
     const result = await runCli(['--root', root, 'diagnose', '--cs-endpoint', 'bad host name']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^mobility-setup diagnose: .*\nGive --cs-endpoint as HOST or HOST:PORT\./);
+    // With --json the same refusal is the one envelope on stdout, and the line for a person stays on stderr.
+    const json = await runCli(['--root', root, '--json', 'diagnose', '--cs-endpoint', 'bad host name']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      exitCode: 2,
+      error: { hint: 'Give --cs-endpoint as HOST or HOST:PORT.' },
+    });
+    expect(json.stderr).toContain('mobility-setup diagnose: ');
   });
 });

@@ -28,6 +28,12 @@ const replyNames = {
   openLogFile: true,
   checkAntivirus: true,
   fixAntivirus: true,
+  diagnose: true,
+  readLogLines: true,
+  searchLog: true,
+  prepareBundle: true,
+  saveBundle: true,
+  discardBundle: true,
 } satisfies Record<keyof ReplyTypes, true>;
 
 describe('the shared contract', () => {

@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from '../../../renderer/app';
 import { createI18n } from '../../../renderer/i18n';
 import { enLaterStepsUi } from '../../../renderer/i18n/en-later-steps';
+import { enTroubleshootUi } from '../../../renderer/i18n/en-troubleshoot';
 // The app loads the steps after detection on demand (React.lazy); loaded here first, so a test's
 // findBy… waits for rendering, not for the test runner to transform those modules on a busy machine.
 import '../../../renderer/steps/installer-step';
@@ -19,6 +20,7 @@ export function createTestI18n() {
   const i18n = createI18n('en');
   // Steps rendered on their own here do not go through the app's lazy loader, which adds these.
   i18n.addResourceBundle('en', 'ui', enLaterStepsUi, true, false);
+  i18n.addResourceBundle('en', 'ui', enTroubleshootUi, true, false);
   i18n.options.saveMissing = true;
   // Only UI strings must exist; core codes fall back to the core's message by design.
   i18n.options.missingKeyHandler = (_lngs, ns, key) => {

@@ -156,8 +156,11 @@ describe('summary step', () => {
     }
   });
 
-  it('views a log file in a dialog that keeps focus and closes with Escape; Open only in the desktop app', async () => {
-    const fake = new FakeTransport().on('readLogFile', (input) => ({ ok: true, value: { path: input.path, text: 'INSTALL LOG TEXT', truncated: false } }));
+  it('views a log file in the log viewer (opens at the end) in a dialog that keeps focus; Open only in the desktop app', async () => {
+    const fake = new FakeTransport().on('readLogLines', (input) => ({
+      ok: true,
+      value: { path: input.path, from: 4998, lines: ['EARLIER LINE', 'INSTALL LOG TEXT'], totalLines: 5000 },
+    }));
     show(finished({ outcome: outcome({}) }), fake);
     expect(screen.queryByRole('button', { name: /^Open/ })).toBeNull();
     const view = screen.getByRole('button', { name: `View log ${LOG}` });
@@ -166,7 +169,8 @@ describe('summary step', () => {
     const dialog = await screen.findByRole('dialog', { name: LOG });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     await screen.findByText('INSTALL LOG TEXT');
-    expect(fake.callsOf('readLogFile')).toEqual([{ path: LOG }]);
+    expect(fake.callsOf('readLogLines')).toEqual([{ path: LOG, count: 200 }]);
+    expect(screen.getByText('Lines 4999–5000 of 5000')).toBeTruthy();
     const close = screen.getByRole('button', { name: 'Close' });
     expect(document.activeElement).toBe(close);
     // Tab from the last focusable element wraps to the first (the dialog keeps focus).

@@ -1,6 +1,6 @@
 /** The health report, vendor error, push readiness and bundle for a real sandbox root with a broken install. */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,15 +18,10 @@ afterEach(async () => {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-async function service(root: string, pendingReboot?: () => Promise<boolean | null>) {
+async function service(root: string) {
   const deps = testDeps(root);
   const detection = new DetectionService(deps);
-  return new TroubleshootService(
-    deps,
-    detection,
-    new AntivirusService(deps, detection, null),
-    pendingReboot ? { pendingReboot } : {},
-  );
+  return new TroubleshootService(deps, detection, new AntivirusService(deps, detection, null));
 }
 
 describe('TroubleshootService on a broken install', () => {
@@ -44,7 +39,7 @@ describe('TroubleshootService on a broken install', () => {
       `The agent points to ${REGISTERED_SERVER}, not ${EXPECTED}: registering with ${EXPECTED} fails with exit 13 until it is unregistered.`,
     );
     expect(byId.services).toMatchObject({ level: 'red' });
-    expect(byId.reboot).toMatchObject({ level: 'grey' });
+    expect(byId.reboot).toMatchObject({ level: 'green', reason: 'No restart pending.' });
     expect(health.lastVendorError).toMatchObject({
       file: '/var/log/ua_install.log',
       explanation: { id: 'differentServer' },
@@ -55,12 +50,18 @@ describe('TroubleshootService on a broken install', () => {
     expect(text).toContain('What to do: Unregister it from the other server');
   });
 
-  it('the same server spelled with :443 is green; the pending-restart seam turns its line red', async () => {
+  it('the same server spelled with :443 is green; a reboot-required marker turns the restart line red', async () => {
     const root = await makeBrokenInstallRoot(EXPECTED);
     made.push(root);
-    const { health } = await (await service(root, () => Promise.resolve(true))).health(`${REGISTERED_SERVER}:443`);
+    await mkdir(path.join(root, 'var/run'), { recursive: true });
+    await writeFile(path.join(root, 'var/run/reboot-required'), '*** System restart required ***\n');
+    await writeFile(path.join(root, 'var/run/reboot-required.pkgs'), 'linux-image-6.1.0-18-amd64\n');
+    const { health } = await (await service(root)).health(`${REGISTERED_SERVER}:443`);
     expect(health.lines.find((l) => l.id === 'server')).toMatchObject({ level: 'green' });
     expect(health.lines.find((l) => l.id === 'reboot')).toMatchObject({ level: 'red' });
+    expect(health.lines.find((l) => l.id === 'reboot')!.reason).toContain(
+      '/var/run/reboot-required exists (packages: linux-image-6.1.0-18-amd64)',
+    );
   });
 
   it('push readiness (Linux, from files under the root): password auth off and the host name missing from /etc/hosts', async () => {

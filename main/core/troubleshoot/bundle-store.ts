@@ -1,0 +1,59 @@
+/**
+ * Bundles prepared for the Troubleshoot page: staged (redacted, listed) and kept under a random id until the
+ * person saves or discards them. Saving takes an absolute path only (the core's working folder is no
+ * place a person chose) and never writes over a file (bundle.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { UserError } from '../../../common/result';
+import type { PreparedBundle } from '../../../common/troubleshoot';
+import type { BundleInputs, StagedBundle } from './bundle';
+import { discardBundle, saveBundle, stageBundle } from './bundle';
+
+export function createBundleStore() {
+  const staged = new Map<string, StagedBundle>();
+  const take = (bundleId: string): StagedBundle => {
+    const bundle = staged.get(bundleId);
+    if (!bundle) {
+      throw new UserError(
+        'bundle.notFound',
+        'That diagnostics bundle is no longer prepared.',
+        'Prepare the bundle again on the Troubleshoot page.',
+      );
+    }
+    return bundle;
+  };
+  return {
+    async prepare(inputs: BundleInputs): Promise<PreparedBundle> {
+      const bundle = await stageBundle(inputs);
+      const bundleId = randomUUID();
+      staged.set(bundleId, bundle);
+      return { bundleId, entries: bundle.entries };
+    },
+    async save(bundleId: string, file: string): Promise<{ file: string; sizeBytes: number }> {
+      if (!path.isAbsolute(file)) {
+        throw new UserError(
+          'bundle.notAbsolute',
+          'The bundle file must be given as a full path.',
+          'Give the full path, e.g. /root/mobility-diagnostics.tar.gz.',
+        );
+      }
+      const bundle = take(bundleId);
+      // saveBundle removes the staged files whatever happens, so the id is spent either way.
+      staged.delete(bundleId);
+      return saveBundle(bundle, file);
+    },
+    async discard(bundleId: string): Promise<{ discarded: boolean }> {
+      const bundle = staged.get(bundleId);
+      if (!bundle) return { discarded: false };
+      staged.delete(bundleId);
+      await discardBundle(bundle);
+      return { discarded: true };
+    },
+    async dispose(): Promise<void> {
+      const all = [...staged.values()];
+      staged.clear();
+      await Promise.all(all.map((b) => discardBundle(b)));
+    },
+  };
+}

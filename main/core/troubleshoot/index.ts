@@ -1,0 +1,46 @@
+/** The Troubleshoot page's methods: the findings, the log viewer's reads, and the bundle (prepare → save). */
+import type { Handlers } from '../../api/dispatch';
+import type { CoreDeps } from '../core-deps';
+import type { AntivirusService } from '../antivirus/antivirus-service';
+import type { DetectionService } from '../detect/detection-service';
+import { createBundleStore } from './bundle-store';
+import { bundleInputsFor, runDiagnosis } from './diagnosis';
+import { createLogAccess } from './log-access';
+import { TroubleshootService } from './troubleshoot-service';
+
+type TroubleshootMethods = 'diagnose' | 'readLogLines' | 'searchLog' | 'prepareBundle' | 'saveBundle' | 'discardBundle';
+
+export interface JobLogSources {
+  jobLogFiles: () => Set<string>;
+  knownSecrets: () => string[];
+}
+
+export function createTroubleshootHandlers(
+  deps: CoreDeps,
+  detection: DetectionService,
+  antivirus: AntivirusService,
+  jobLogs: JobLogSources,
+): Pick<Handlers, TroubleshootMethods> & { dispose: () => Promise<void> } {
+  const service = new TroubleshootService(deps, detection, antivirus);
+  const troubleshootLogs = () => {
+    const files = [...service.vendorLogFiles(), service.appLogFile];
+    return files.map((file) => ({ file, shown: service.toSystem(file) }));
+  };
+  const logs = createLogAccess({ ...jobLogs, troubleshootLogs });
+  const bundles = createBundleStore();
+  return {
+    diagnose: async ({ expectedServer }) => {
+      const run = await runDiagnosis(service, { expectedServer: expectedServer ?? null });
+      return { diagnosis: run.diagnosis, logs: await logs.listed() };
+    },
+    readLogLines: ({ path, from, count }) => logs.window(path, from ?? null, count),
+    searchLog: ({ path, query, errors }) => logs.search(path, query ?? '', errors === true),
+    prepareBundle: async ({ expectedServer }) => {
+      const run = await runDiagnosis(service, { expectedServer: expectedServer ?? null });
+      return bundles.prepare(bundleInputsFor(service, run, jobLogs.knownSecrets()));
+    },
+    saveBundle: ({ bundleId, path }) => bundles.save(bundleId, path),
+    discardBundle: ({ bundleId }) => bundles.discard(bundleId),
+    dispose: () => bundles.dispose(),
+  };
+}

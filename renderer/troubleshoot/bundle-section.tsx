@@ -1,0 +1,135 @@
+/**
+ * The diagnostics bundle: prepared (gathered, redacted, listed) first, then saved to a new file the person names.
+ * The path field is checked by the one path rule (common/path-input.ts) before it is sent; the core refuses a
+ * relative path and never writes over a file.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkPathInput } from '../../common/path-input';
+import type { AppError } from '../../common/result';
+import type { PreparedBundle } from '../../common/troubleshoot';
+import { Card } from '../components/card';
+import { ErrorNotice } from '../components/error-notice';
+import { StatusText } from '../components/status-text';
+import { useWizard } from '../flow/wizard-context';
+import { formatBytes } from '../format/units';
+
+const failure = (err: unknown): AppError => ({ code: 'transport.failed', message: String(err) });
+
+export function BundleSection({ expectedServer }: { expectedServer: string | null }) {
+  const { t, i18n } = useTranslation();
+  const { transport } = useWizard();
+  const pathId = useId();
+  const [busy, setBusy] = useState(false);
+  const [bundle, setBundle] = useState<PreparedBundle | null>(null);
+  const [target, setTarget] = useState('');
+  const [saved, setSaved] = useState<{ file: string; sizeBytes: number } | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const prepare = async () => {
+    setBusy(true);
+    setError(null);
+    setSaved(null);
+    try {
+      const reply = await transport.call('prepareBundle', expectedServer ? { expectedServer } : {});
+      if (reply.ok) setBundle(reply.value);
+      else setError(reply.error);
+    } catch (err) {
+      setError(failure(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async () => {
+    if (!bundle) return;
+    const check = checkPathInput(target.trim(), t('troubleshoot.savePath'));
+    if (!check.ok) return setError({ code: check.code, message: check.message });
+    setBusy(true);
+    try {
+      const reply = await transport.call('saveBundle', { bundleId: bundle.bundleId, path: target.trim() });
+      if (reply.ok) {
+        setSaved(reply.value);
+        setBundle(null);
+        setError(null);
+      } else {
+        // Refused before anything was written (an existing file, a relative path): the bundle is still prepared,
+        // unless the core says it is gone.
+        setError(reply.error);
+        if (reply.error.code === 'bundle.notFound') setBundle(null);
+      }
+    } catch (err) {
+      setError(failure(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const discard = async () => {
+    if (!bundle) return;
+    setBundle(null);
+    await transport.call('discardBundle', { bundleId: bundle.bundleId }).catch(() => undefined);
+  };
+
+  return (
+    <Card title={t('troubleshoot.bundleTitle')} className="card-wide">
+      <p className="muted">{t('troubleshoot.bundleLead')}</p>
+      {busy && !bundle ? <StatusText icon="running" label={t('troubleshoot.preparing')} /> : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      {saved ? (
+        <p role="status" data-testid="bundle-saved">
+          <StatusText icon="ok" label={t('troubleshoot.saved', { file: saved.file, size: formatBytes(saved.sizeBytes, i18n.language) })} />
+        </p>
+      ) : null}
+      {bundle ? (
+        <>
+          <table className="bundle-entries" data-testid="bundle-entries">
+            <caption className="muted">{t('troubleshoot.entries')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('troubleshoot.entryName')}</th>
+                <th scope="col">{t('troubleshoot.entrySize')}</th>
+                <th scope="col">{t('troubleshoot.entrySource')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {bundle.entries.map((entry) => (
+                <tr key={entry.name}>
+                  <td>
+                    <code>{entry.name}</code>
+                  </td>
+                  <td>{formatBytes(entry.sizeBytes, i18n.language)}</td>
+                  <td>{entry.source ? <code>{entry.source}</code> : <span className="muted">{t('troubleshoot.madeHere')}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <form
+            className="field"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void save();
+            }}
+          >
+            <label htmlFor={pathId}>{t('troubleshoot.savePath')}</label>
+            <input id={pathId} type="text" value={target} spellCheck={false} onChange={(e) => setTarget(e.target.value)} />
+            <div className="actions">
+              <button type="button" className="button" onClick={() => void discard()} disabled={busy}>
+                {t('troubleshoot.discard')}
+              </button>
+              <button type="submit" className="button primary" disabled={busy || target.trim() === ''}>
+                {t('troubleshoot.save')}
+              </button>
+            </div>
+          </form>
+        </>
+      ) : (
+        <div className="actions">
+          <button type="button" className="button" onClick={() => void prepare()} disabled={busy}>
+            {t('troubleshoot.prepare')}
+          </button>
+        </div>
+      )}
+    </Card>
+  );
+}
