@@ -2,6 +2,7 @@
  * The troubleshooting page's and `mobility-setup diagnose`'s findings, shared by the core, the CLI and the
  * renderer.
  */
+import type { CertificateFacts } from './connectivity';
 import type { ErrorExplanation, VendorError } from './known-errors';
 
 /** green: fine; amber: works but needs a look; red: a known cause of failure; grey: could not be checked here. */
@@ -25,15 +26,9 @@ export interface HealthReport {
 
 export type ProbeVerdict = 'ok' | 'warn' | 'fail' | 'skipped';
 
-export interface TlsDetails {
+/** The certificate as the connectivity check describes it, plus the negotiated protocol. */
+export interface TlsDetails extends CertificateFacts {
   protocol: string | null;
-  subject: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-  expired: boolean;
-  trusted: boolean;
-  sha256Fingerprint: string;
 }
 
 /** One port of the connectivity test: TCP connect, then a TLS handshake, each timed. */

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectivityReport } from '../../../../common/connectivity';
 import { UserError } from '../../../../common/result';
 import { EventBus } from '../../../../main/api/event-bus';
@@ -7,19 +7,10 @@ import type { CoreDeps } from '../../../../main/core/core-deps';
 import { processRunner } from '../../../../main/platform/process-runner';
 import { SystemPaths } from '../../../../main/platform/system-paths';
 import { certificateFacts, checkConnectivity, createConnectivityHandlers } from '../../../../main/core/connectivity';
-import type { Running } from './loopback-servers';
-import { closedPort, makeCertificate, startTcpServer, startTlsServer } from './loopback-servers';
+import { closeServersAfterEach, closedPort, makeCertificate, startTcpServer, startTlsServer } from './loopback-servers';
 import { linuxProfile } from '../../../../main/platform/linux/profile';
 
-const running: Running[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.close()));
-});
-async function keep<T extends Running>(server: Promise<T>): Promise<T> {
-  const s = await server;
-  running.push(s);
-  return s;
-}
+const keep = closeServersAfterEach();
 
 const byId = (report: ConnectivityReport, id: string) => report.checks.find((c) => c.id === id);
 

@@ -2,6 +2,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { generate } from 'selfsigned';
+import { afterEach } from 'vitest';
 
 export interface Running {
   port: number;
@@ -72,4 +73,17 @@ export async function closedPort(): Promise<number> {
   const port = await listen(server, '127.0.0.1');
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** Returns `keep`: it awaits a server and closes it after the test, whatever the test's outcome. */
+export function closeServersAfterEach(): <T extends Running>(server: Promise<T>) => Promise<T> {
+  const running: Running[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((s) => s.close()));
+  });
+  return async (server) => {
+    const s = await server;
+    running.push(s);
+    return s;
+  };
 }

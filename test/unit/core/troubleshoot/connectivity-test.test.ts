@@ -1,19 +1,10 @@
 /** The troubleshooting connectivity test against real servers on loopback (no other network is used). */
 import { X509Certificate } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runConnectivityTest } from '../../../../main/core/troubleshoot/connectivity-test';
-import type { Running } from '../connectivity/loopback-servers';
-import { closedPort, startTcpServer, startTlsServer } from '../connectivity/loopback-servers';
+import { closeServersAfterEach, closedPort, startTcpServer, startTlsServer } from '../connectivity/loopback-servers';
 
-const running: Running[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.close()));
-});
-async function keep<T extends Running>(server: Promise<T>): Promise<T> {
-  const s = await server;
-  running.push(s);
-  return s;
-}
+const keep = closeServersAfterEach();
 
 describe('runConnectivityTest', () => {
   it('valid certificate on both ports: ok, with protocol, subject, issuer, expiry, fingerprint and timings', async () => {
