@@ -59,6 +59,7 @@ export function createCore(options: CoreOptions): Core {
   const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps, detection, {
     ...installOverrides(options),
     antivirusNote: (choice) => antivirus.note(choice),
+    frontDoor: options.session.shell,
   });
   const handlers: Handlers = {
     getSession,

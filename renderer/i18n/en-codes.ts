@@ -35,7 +35,7 @@ export const enCodes = {
     (typeof CORE_WORDED)[number],
     string
   >),
-  'job.busy': 'Another install or registration is running.',
+  'job.busy': CORE_MESSAGE,
   'job.lockUnsafe': CORE_MESSAGE,
   'job.lockStuck': CORE_MESSAGE,
   'journal.unsafe': CORE_MESSAGE,
