@@ -54,7 +54,7 @@ export function createCore(options: CoreOptions): Core {
       ? Promise.resolve(session)
       : findInstallerDirNearApp(options.installerSearchDirs ?? appFolders()).then((installerDir) => ({ ...session, defaults: { ...session.defaults, installerDir } })));
   if (options.appLog) logJobLifecycle(events, deps.logger);
-  const detection = new DetectionService(deps, options.detectionProbes);
+  const detection = new DetectionService(deps, options.detectionProbes, options.workBase);
   const antivirus = new AntivirusService(deps, detection);
   const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps, detection, {
     ...installOverrides(options),

@@ -13,12 +13,12 @@ import type { HelperLauncher } from '../elevation/helper-elevator';
 import { createJobEngine } from '../jobs/job-engine';
 import type { FrontDoor } from '../jobs/job-lock';
 import { JobManager } from '../jobs/job-manager';
-import { jobsFolder, machineJournal } from '../jobs/job-records';
+import { defaultWorkBase, jobsFolder, machineJournal } from '../jobs/job-records';
 import { findInstaller } from '../installer/installer-finder';
 import { installJob } from './install-pipeline';
 import { openAllowedLog, readAllowedLog } from './log-files';
 import type { PipelineEnv } from './pipeline-env';
-import { DEFAULT_INACTIVITY_TIMEOUT_MS, defaultWorkBase } from './pipeline-env';
+import { DEFAULT_INACTIVITY_TIMEOUT_MS } from './pipeline-env';
 import { registerJob } from './register-pipeline';
 
 type InstallMethods = 'findInstaller' | 'startInstall' | 'startRegister' | 'getJob' | 'getLatestJob' | 'readJobLog' | 'cancelJob' | 'readLogFile' | 'openLogFile';

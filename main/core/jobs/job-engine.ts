@@ -301,7 +301,12 @@ function stepContext<S>(
         job.onCancel(null);
       }
     },
-    withSecretFile: (secret, fileName, use) => withSecretFile(secret, use, { base: env.secretBase, fileName }),
+    withSecretFile: (secret, fileName, use) =>
+      withSecretFile(secret, use, {
+        base: env.secretBase,
+        fileName,
+        onFolder: (dir) => env.journal?.leftover(dir).catch(env.onJournalError) ?? Promise.resolve(),
+      }),
     workFolder: async (dir) => {
       await env.journal?.leftover(dir).catch(env.onJournalError);
     },

@@ -1,8 +1,14 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { CoreDeps } from '../core-deps';
 import { createJobJournal } from './job-journal';
 import type { JobJournal } from './job-journal';
 import { secretBaseFor } from './secret-file';
+
+/** Temporary work goes under the sandbox root in tests and demos, so nothing leaks into the real /tmp. */
+export function defaultWorkBase(deps: Pick<CoreDeps, 'paths'>): string {
+  return deps.paths.isSandbox ? path.join(deps.paths.root, 'tmp') : os.tmpdir();
+}
 
 /**
  * Where the job lock and the job journal live: `<log folder>/jobs`, one folder for every front door and
