@@ -71,6 +71,33 @@ export interface PendingRestartFacts {
   markers: PendingRestartMarker[];
 }
 
+/** What to run to get back to a good state after an interrupted job. */
+export type WayBack = 'install' | 'register' | 'uninstall';
+
+/**
+ * The last job on this machine ended with its process (kill -9, a power cut, a closed SSH session) before it
+ * could finish: reported at the next start until another job runs.
+ */
+export interface InterruptedJobFacts {
+  id: string;
+  /** The job kind, e.g. "install". */
+  kind: string;
+  /** The front door that ran it: 'cli' | 'browser' | 'electron'. */
+  frontDoor: string;
+  /** The step it was in (a StepId). */
+  step: string;
+  /** When it started (ISO 8601). */
+  startedAt: string;
+  pid: number;
+  /** English: what the machine is like now, from this detection. */
+  machineState: string;
+  /** The ways back, first the one to try. */
+  wayBack: WayBack[];
+  /** Work folders it left that were removed, and those kept (with why). */
+  removed: string[];
+  kept: string[];
+}
+
 export interface DetectionReport {
   /** The root prefix everything was read under ("/" on a real system). */
   root: string;
@@ -88,6 +115,8 @@ export interface DetectionReport {
   disk: DiskCheck[] | null;
   /** Whether a system restart is pending; absent or null until that probe has answered. */
   pendingRestart?: PendingRestartFacts | null;
+  /** The last job, when it was interrupted; absent or null when there is none (or it could not be read). */
+  interruptedJob?: InterruptedJobFacts | null;
   durationMs: number;
 }
 

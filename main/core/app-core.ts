@@ -12,7 +12,8 @@ import type { CoreDepsOptions } from './detection-core';
 import { DetectionService } from './detect/detection-service';
 import { chooseElevator, createInstallHandlers } from './install';
 import { createElevatedAntivirusFix } from './elevation/elevated-antivirus-fix';
-import { DEFAULT_INACTIVITY_TIMEOUT_MS, defaultWorkBase } from './install/pipeline-env';
+import { DEFAULT_INACTIVITY_TIMEOUT_MS } from './install/pipeline-env';
+import { defaultWorkBase } from './jobs/job-records';
 import { createTroubleshootHandlers } from './troubleshoot';
 import type { InstallOverrides } from './install';
 import type { DetectionProbes } from '../platform/detection-probes';
@@ -58,7 +59,7 @@ export function createCore(options: CoreOptions): Core {
       ? Promise.resolve(session)
       : findInstallerDirNearApp(options.installerSearchDirs ?? appFolders()).then((installerDir) => ({ ...session, defaults: { ...session.defaults, installerDir } })));
   if (options.appLog) logJobLifecycle(events, deps.logger);
-  const detection = new DetectionService(deps, options.detectionProbes);
+  const detection = new DetectionService(deps, options.detectionProbes, options.workBase);
   const overrides = installOverrides(options);
   const elevatedFix = createElevatedAntivirusFix(
     (privileges) => chooseElevator(deps, privileges, overrides, overrides.workBase ?? defaultWorkBase(deps)),
@@ -68,6 +69,7 @@ export function createCore(options: CoreOptions): Core {
   const { dispose: disposeInstall, engine, jobLogs, ...installHandlers } = createInstallHandlers(deps, detection, {
     ...overrides,
     antivirusNote: (choice) => antivirus.note(choice),
+    frontDoor: options.session.shell,
   });
   const { dispose: disposeTroubleshoot, ...troubleshootHandlers } = createTroubleshootHandlers(
     deps,
@@ -80,8 +82,8 @@ export function createCore(options: CoreOptions): Core {
     ...createDetectionHandlers(detection),
     ...createConnectivityHandlers(deps),
     ...installHandlers,
-    ...createAntivirusHandlers(antivirus, (definition, request) => {
-      const { jobId } = engine.start(definition, request);
+    ...createAntivirusHandlers(antivirus, async (definition, request) => {
+      const { jobId } = await engine.start(definition, request);
       return waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId);
     }),
     ...troubleshootHandlers,

@@ -35,7 +35,7 @@ export const enCodes = {
     (typeof CORE_WORDED)[number],
     string
   >),
-  'job.busy': 'Another install or registration is running.',
+  'job.busy': CORE_MESSAGE,
   'antivirus.fixDone': 'The anti-virus exclusions were added (or were already there).',
   'antivirus.fixIncomplete': 'Not every anti-virus exclusion could be added: see each scanner.',
   'job.lockUnsafe': CORE_MESSAGE,

@@ -155,4 +155,14 @@ export const enUi = {
     hintDetect: 'Restart the server, then start Mobility Setup again. You can still continue; the install will try anyway.',
     hintReview: 'Installing now tries anyway: the installer may stop with exit code 62. Restarting first is the safe way.',
   },
+  interrupted: {
+    message: 'The last {{kind}} (started {{startedAt}} from {{frontDoor}}, process {{pid}}) was interrupted in step "{{step}}".',
+    removed: 'Removed what it left behind: {{paths}}',
+    kept: 'Kept: {{path}}',
+    way: {
+      install: 'Install again to repair or finish it.',
+      register: 'Register the installed agent.',
+      uninstall: 'Or uninstall the agent and start over.',
+    },
+  },
 };

@@ -12,6 +12,7 @@ import { useWizard } from '../flow/wizard-context';
 import { DiskSection, OsSection, PrivilegeSection, SupportSection } from './detect-sections';
 import { AgentSection } from './detect-agent';
 import { AntivirusSection } from './antivirus-section';
+import { InterruptedJobNotice } from './interrupted-job-notice';
 import { PendingRestartNotice } from './pending-restart-notice';
 
 export function DetectStep() {
@@ -36,6 +37,7 @@ export function DetectStep() {
         {state.detecting ? <StatusText icon="running" label={t('detect.checking')} /> : complete ? t('detect.done') : ''}
       </p>
       {state.detectionError ? <ErrorNotice error={state.detectionError} /> : null}
+      <InterruptedJobNotice facts={d?.interruptedJob} />
       <PendingRestartNotice facts={d?.pendingRestart} where="detect" />
       <div className="card-grid">
         <OsSection os={d?.os} />

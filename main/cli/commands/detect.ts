@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { DetectionReport, DiskCheck } from '../../../common/detection';
+import type { DetectionReport, DiskCheck, WayBack } from '../../../common/detection';
 import { jsonError } from '../../../common/json-envelope';
 import { callHandler } from '../../api/call-handler';
 import { createDetectionHandlers } from '../../core/detect';
@@ -49,8 +49,23 @@ export function formatDetectionReport(report: DetectionReport): string {
   const restart = report.pendingRestart;
   const restartText = !restart ? 'not checked' : restart.pending ? `yes (install refuses, exit 62): ${restart.markers.map((m) => m.detail).join('; ')}` : 'no';
   lines.push(`${pad('Restart pending')}${restartText}`);
+  const stopped = report.interruptedJob;
+  if (stopped) {
+    const ways = stopped.wayBack.map((way) => WAY_BACK_COMMAND[way]).join(', or ');
+    lines.push(`${pad('Interrupted job')}${stopped.kind} started ${stopped.startedAt} (${stopped.frontDoor}, process ${stopped.pid}) stopped in step "${stopped.step}"`);
+    lines.push(`${''.padEnd(18)}${stopped.machineState} Way back: ${ways}.`);
+    if (stopped.removed.length > 0) lines.push(`${''.padEnd(18)}Removed what it left: ${stopped.removed.join(', ')}`);
+    for (const kept of stopped.kept) lines.push(`${''.padEnd(18)}Kept: ${kept}`);
+  }
   return `${lines.join('\n')}\n`;
 }
+
+/** What to run for each way back from an interrupted job (uninstall is the vendor's, see the profile's hint). */
+const WAY_BACK_COMMAND: Record<WayBack, string> = {
+  install: '`mobility-setup install` again (repairs or finishes the install)',
+  register: '`mobility-setup register`',
+  uninstall: 'uninstall the agent',
+};
 
 /** `mobility-setup detect`: what this machine is and which installer applies. An unsupported OS is data, not a failure. */
 export function registerDetectCommand(program: Command): void {
@@ -65,7 +80,8 @@ export function registerDetectCommand(program: Command): void {
       }
       // Detection alone: the full core's install and validation modules would take longer to load than detection runs.
       // The call goes through the contract's detect handler and its Result, like every other call.
-      const { deps, detection } = createDetectionCore({ root });
+      // The app log records an interrupted job found (and its leftovers removed) at this start.
+      const { deps, detection } = createDetectionCore({ root, appLog: true });
       const { detect } = createDetectionHandlers(detection);
       const result = await callHandler('detect', () => detect({}), deps.logger);
       if (!result.ok) {

@@ -1,7 +1,9 @@
-import type { AgentFacts, DetectionReport, DetectionSnapshot, DiskCheck, PendingRestartFacts, PrivilegeFacts } from '../../../common/detection';
+import type { AgentFacts, DetectionReport, DetectionSnapshot, DiskCheck, InterruptedJobFacts, PendingRestartFacts, PrivilegeFacts } from '../../../common/detection';
 import type { DetectionProbes, OsSection } from '../../platform/detection-probes';
 import { osFamilyOf, selectDetectionProbes } from '../../platform/select';
 import type { CoreDeps } from '../core-deps';
+import { describeInterruptedJob, findInterruptedJob } from '../jobs/interrupted-job';
+import { defaultWorkBase, machineJournal } from '../jobs/job-records';
 
 /**
  * Detection of this machine: OS, installer token, support verdict, privileges, installed agent, disk and
@@ -16,6 +18,8 @@ export class DetectionService {
   constructor(
     private readonly deps: CoreDeps,
     probes?: DetectionProbes,
+    /** The work folder interrupted jobs' leftovers may be removed from (default: the OS's, or the sandbox's tmp). */
+    private readonly workBase?: string,
   ) {
     this.probes = probes ?? selectDetectionProbes(deps);
   }
@@ -52,14 +56,21 @@ export class DetectionService {
       events.emit('detection', snapshot);
     };
 
+    // Jobs killed with their process are found (and their leftovers removed) while the other probes run.
+    let interruptedJob: InterruptedJobFacts | null = null;
+    const interrupted = this.section('interruptedJob', () => findInterruptedJob(this.journal()), () => null);
     const [osSection, agent, privileges, disk, pendingRestart] = await Promise.all([
       this.section('os', () => this.probes.readOs(), (error) => this.osFallback(error)).then((value) => {
         const { os, token, supported, supportReason, supportMessage } = value;
         publish({ os, token, supported, supportReason, supportMessage });
         return value;
       }),
-      this.section('agent', () => this.probes.readAgent(), () => agentUnknown).then((agent) => {
+      this.section('agent', () => this.probes.readAgent(), () => agentUnknown).then(async (agent) => {
         publish({ agent });
+        const record = await interrupted;
+        interruptedJob = record ? describeInterruptedJob(record, agent) : null;
+        if (interruptedJob) this.deps.logger.warn('interrupted job: the machine now', { ...interruptedJob });
+        publish({ interruptedJob });
         return agent;
       }),
       this.section('privileges', () => this.probes.readPrivileges(), () => privilegesUnknown).then((privileges) => {
@@ -88,10 +99,16 @@ export class DetectionService {
       agent,
       disk,
       pendingRestart,
+      interruptedJob,
       durationMs: Math.max(0, clock.now() - started),
     };
     events.emit('detection', { ...report, complete: true });
     return report;
+  }
+
+  /** The journal of this machine's jobs, in the OS's log folder, with the default work folder. */
+  private journal() {
+    return machineJournal(this.deps, this.workBase ?? defaultWorkBase(this.deps));
   }
 
   /** A probe that throws unexpectedly degrades its own section only; the rest of the report still arrives. */
@@ -124,3 +141,4 @@ const privilegesUnknown: PrivilegeFacts = {
   method: 'unavailable',
   hint: 'Mobility Setup could not check its privileges. Run it as root (sudo mobility-setup …) or as Administrator.',
 };
+

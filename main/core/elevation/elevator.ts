@@ -53,6 +53,8 @@ export interface PrivilegedOptions {
   onLine: (line: string) => void;
   /** Install only: the private copy is extracted and the vendor installer is about to start. */
   onInstallerStarting?: () => void;
+  /** Called with each private work folder's name before it is created (the job journal records it). */
+  onWorkFolder?: (dir: string) => Promise<void>;
   /** Ends the command when it printed nothing for this long. */
   inactivityTimeoutMs: number;
   /** The root prefix when it is a sandbox (passed to vendor tools as MOBILITY_SETUP_SANDBOX_ROOT); else null. */

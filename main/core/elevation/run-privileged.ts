@@ -62,6 +62,7 @@ export function runPrivileged(operation: PrivilegedOperation, ctx: PrivilegedCon
           onLine: ctx.onLine,
           onProcess: (running) => (current = running),
           cancelled: () => cancelled,
+          ...(ctx.onWorkFolder ? { onWorkFolder: ctx.onWorkFolder } : {}),
         },
         operation.installer,
       );

@@ -13,12 +13,14 @@ import type { HelperLauncher } from '../elevation/helper-elevator';
 import { createJobEngine } from '../jobs/job-engine';
 import type { JobEngine } from '../jobs/job-engine';
 import type { JobLogSources } from '../troubleshoot';
+import type { FrontDoor } from '../jobs/job-lock';
 import { JobManager } from '../jobs/job-manager';
+import { defaultWorkBase, jobsFolder, machineJournal } from '../jobs/job-records';
 import { findInstaller } from '../installer/installer-finder';
 import { installJob } from './install-pipeline';
 import { openAllowedLog, readAllowedLog } from './log-files';
 import type { PipelineEnv } from './pipeline-env';
-import { DEFAULT_INACTIVITY_TIMEOUT_MS, defaultWorkBase } from './pipeline-env';
+import { DEFAULT_INACTIVITY_TIMEOUT_MS } from './pipeline-env';
 import { registerJob } from './register-pipeline';
 
 type InstallMethods = 'findInstaller' | 'startInstall' | 'startRegister' | 'getJob' | 'getLatestJob' | 'readJobLog' | 'cancelJob' | 'readLogFile' | 'openLogFile';
@@ -39,6 +41,8 @@ export interface InstallOverrides {
   /** How long dispose waits for running jobs to end (default DISPOSE_LIMIT_MS). */
   disposeLimitMs?: number;
   antivirusNote?: PipelineEnv['antivirusNote'];
+  /** The front door this core serves (named by the job lock to a refused second job); default 'cli'. */
+  frontDoor?: FrontDoor;
 }
 
 /**
@@ -76,7 +80,16 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
     inactivityTimeoutMs,
   });
   const disposeLimitMs = overrides.disposeLimitMs ?? DISPOSE_LIMIT_MS;
-  const engine = createJobEngine({ jobs, inactivityTimeoutMs, workBase, disposeLimitMs });
+  const engine = createJobEngine({
+    jobs,
+    inactivityTimeoutMs,
+    workBase,
+    disposeLimitMs,
+    frontDoor: overrides.frontDoor ?? 'cli',
+    lockDir: jobsFolder(deps),
+    journal: machineJournal(deps, workBase),
+    logger: deps.logger,
+  });
   const env = (): PipelineEnv => {
     if (!commands) throw new UserError('platform.unsupported', `Installing the Mobility service is not supported on ${deps.platform}.`, 'Run Mobility Setup on the Linux or Windows machine to protect.');
     return {
@@ -97,8 +110,8 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
       const report = await detection.detect();
       return findInstaller(dir, report.token, env().profile.installer);
     },
-    startInstall: (request) => Promise.resolve(engine.start(installJob(env()), request)),
-    startRegister: (request) => Promise.resolve(engine.start(registerJob(env()), request)),
+    startInstall: (request) => engine.start(installJob(env()), request),
+    startRegister: (request) => engine.start(registerJob(env()), request),
     getJob: ({ jobId }) => Promise.resolve(jobs.get(jobId)),
     getLatestJob: () => Promise.resolve(jobs.latest()),
     readJobLog: ({ jobId, from, max }) => Promise.resolve(jobs.readLog(jobId, from, max)),

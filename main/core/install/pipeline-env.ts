@@ -1,6 +1,4 @@
 import type { AntivirusChoice, AntivirusNote } from '../../../common/antivirus';
-import os from 'node:os';
-import path from 'node:path';
 import type { ConnectivityReport } from '../../../common/connectivity';
 import type { PrivilegeFacts } from '../../../common/detection';
 import type { AgentCommands } from '../../platform/vendor-command';
@@ -25,11 +23,6 @@ export interface PipelineEnv {
   workBase: string;
   /** The anti-virus note for the summary (absent: none is recorded). */
   antivirusNote?: (choice: AntivirusChoice | undefined) => AntivirusNote;
-}
-
-/** Temporary work goes under the sandbox root in tests and demos, so nothing leaks into the real /tmp. */
-export function defaultWorkBase(deps: CoreDeps): string {
-  return deps.paths.isSandbox ? path.join(deps.paths.root, 'tmp') : os.tmpdir();
 }
 
 /** A system path as the vendor tools must get it: under the root prefix in a sandbox, as-is otherwise. */

@@ -64,6 +64,7 @@ export async function runVendorStep(
     },
     inactivityTimeoutMs: ctx.inactivityTimeoutMs,
     sandboxRoot: vendor.sandboxRoot,
+    onWorkFolder: (dir) => ctx.workFolder(dir),
     ...(vendor.onInstallerStarting ? { onInstallerStarting: vendor.onInstallerStarting } : {}),
   });
   return interpret(step, await ctx.cancellable(run), ctx, vendor, firstError);

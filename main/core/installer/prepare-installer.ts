@@ -1,4 +1,5 @@
-import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
 import { selectAgentPlatform } from '../../platform/agent-platform';
@@ -24,6 +25,8 @@ export interface PrepareContext {
   /** The process to end on cancel while the vendor's self-extractor runs (Windows); null after it. */
   onProcess: (running: RunningProcess | null) => void;
   cancelled: () => boolean;
+  /** Told each private folder's name before it is created, so a job killed mid-way has it removed later. */
+  onWorkFolder?: (dir: string) => Promise<void>;
 }
 
 export interface PreparedInstaller {
@@ -43,9 +46,12 @@ export class PrepareCancelled extends Error {
 
 const removeDir = (dir: string) => rm(dir, { recursive: true, force: true, maxRetries: 3 });
 
-async function privateFolder(base: string, prefix: string): Promise<string> {
+/** mkdtemp, but with the name known (and recorded) before the folder exists: mkdir fails if the name is taken. */
+async function privateFolder(base: string, prefix: string, record?: (dir: string) => Promise<void>): Promise<string> {
   await mkdir(base, { recursive: true });
-  const dir = await mkdtemp(path.join(base, prefix));
+  const dir = path.join(base, `${prefix}${randomBytes(6).toString('hex')}`);
+  await record?.(dir);
+  await mkdir(dir, { mode: 0o700 });
   await chmod(dir, 0o700);
   return dir;
 }
@@ -63,7 +69,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 export async function prepareInstaller(ctx: PrepareContext, installer: InstallerRef): Promise<PreparedInstaller> {
   const name = path.basename(installer.file);
   if (!SHA256.test(installer.sha256)) throw new UserError('installer.changed', `No valid SHA-256 was given for the installer ${name}; it was not used.`, 'Search the installer folder again and retry.');
-  const copyDir = await privateFolder(ctx.workBase, 'mobility-setup-installer-');
+  const copyDir = await privateFolder(ctx.workBase, 'mobility-setup-installer-', ctx.onWorkFolder);
   ctx.onLine(`Copying the installer ${name} into the private folder ${copyDir}.`);
   try {
     let copy: Awaited<ReturnType<typeof copyInstallerPrivately>>;
@@ -99,12 +105,12 @@ async function unpack(ctx: PrepareContext, installerFile: string): Promise<Prepa
   const commands = selectAgentPlatform(ctx.platform);
   if (!commands) throw new UserError('platform.unsupported', `Installing is not supported on ${ctx.platform}.`);
   if (commands.extract({ operation: 'extract', installerFile, extractedDir: '' }) === null) {
-    const result = await extractSafely(installerFile, ctx.workBase);
+    const result = await extractSafely(installerFile, ctx.workBase, {}, ctx.onWorkFolder);
     ctx.onLine(`Extracted ${result.files} files (${result.bytes} bytes) to ${result.dir}.`);
     return { dir: result.dir, remove: () => removeDir(result.dir) };
   }
   // Windows: the vendor's self-extracting .exe unpacks itself (the copy, run with our privileges).
-  const dir = await privateFolder(ctx.workBase, 'mobility-setup-extract-');
+  const dir = await privateFolder(ctx.workBase, 'mobility-setup-extract-', ctx.onWorkFolder);
   const command = commands.extract({ operation: 'extract', installerFile, extractedDir: dir });
   if (!command) throw new UserError('internal', 'No extract command for this platform.');
   const running = ctx.runner.spawn(command.file, command.args, { onLine: ctx.onLine, inactivityTimeoutMs: ctx.inactivityTimeoutMs });

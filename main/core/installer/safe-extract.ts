@@ -16,9 +16,10 @@
  * Privileges: the app runs this as root when elevated; nothing here depends on the user, the folder is
  * 0700 and owned by the running user, and ownership from the archive is ignored, so no drop is attempted.
  */
+import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { createReadStream } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
@@ -261,14 +262,23 @@ function runParser(archivePath: string, make: (filter: Filter) => Parser, caps: 
  * Throws UserError 'extract.unsafe', 'extract.tooLarge', 'extract.corrupt', 'extract.notFound' or, when the
  * disk or quota is full, 'install.diskSpace'; on any failure the folder is removed and nothing was written outside it.
  */
-export async function extractSafely(archivePath: string, destParent: string = os.tmpdir(), limits: Partial<ExtractLimits> = {}): Promise<ExtractResult> {
+export async function extractSafely(
+  archivePath: string,
+  destParent: string = os.tmpdir(),
+  limits: Partial<ExtractLimits> = {},
+  /** Told the folder's name before it is created (the job journal), so a killed job's folder is removed later. */
+  onWorkFolder?: (dir: string) => Promise<void>,
+): Promise<ExtractResult> {
   const caps: ExtractLimits = { ...DEFAULT_EXTRACT_LIMITS, ...limits };
   const info = await stat(archivePath).catch(() => null);
   if (!info?.isFile()) {
     throw new UserError('extract.notFound', `The installer archive ${archivePath} is missing or not a file.`, 'Choose the installer again.', { file: archivePath });
   }
   await mkdir(destParent, { recursive: true });
-  const dir = await mkdtemp(path.join(destParent, 'mobility-setup-extract-'));
+  const dir = path.join(destParent, `mobility-setup-extract-${randomBytes(6).toString('hex')}`);
+  await onWorkFolder?.(dir);
+  // Exclusive like mkdtemp: mkdir fails if the name exists (a folder or a link planted there).
+  await mkdir(dir, { mode: 0o700 });
   let neededBytes: number | null = null;
   try {
     const common = { strict: true, maxDepth: caps.maxDepth };

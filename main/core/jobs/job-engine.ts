@@ -12,9 +12,18 @@
  * 3. start it from the feature's handler with `engine.start(definition, request)`.
  * Steps throw `failed(…)` (job-stop.ts), a UserError, or `cancelled()`; they run processes through
  * `ctx.cancellable` (Cancel ends them) and secrets through `ctx.withSecretFile` (redacted, deleted after).
+ *
+ * Every job kind also gets, without code of its own, the cross-process job lock (job-lock.ts: a second job
+ * through any front door is refused with 'job.busy', exit 41, naming the holder) and the job journal
+ * (job-journal.ts: id, kind, front door, step, start, pid; its end; the work folders it creates, recorded
+ * through `ctx.workFolder` before they exist) so a job killed with its process is reported at the next start.
  */
 import type { AgentSummary, JobKind, JobOutcome, JobSnapshot, StepId } from '../../../common/install';
 import { UserError } from '../../../common/result';
+import type { Logger } from '../../ports/ports';
+import type { JobJournal, JournalEnd, JournalEntry } from './job-journal';
+import { acquireJobLock } from './job-lock';
+import type { FrontDoor, HeldJobLock } from './job-lock';
 import type { JobHandle, JobManager } from './job-manager';
 import type { JobStop } from './job-stop';
 import { cancelled, stopFor } from './job-stop';
@@ -33,6 +42,8 @@ export interface StepContext {
   cancellable<T>(run: { cancel(): void; done: Promise<T> }): Promise<T>;
   /** Runs `use` with `secret` in a 0600 file in a fresh 0700 folder, deleted afterwards (secret-file.ts). */
   withSecretFile<T>(secret: string, fileName: string, use: (file: string) => Promise<T>): Promise<T>;
+  /** Records a work folder the job is about to create (before it exists), so a killed job's is removed later. */
+  workFolder(dir: string): Promise<void>;
 }
 
 export interface JobStepDefinition<S> {
@@ -80,11 +91,21 @@ interface JobEngineOptions {
   workBase: string;
   /** How long dispose waits for running jobs to end. */
   disposeLimitMs: number;
+  /** Which front door runs this engine (named to whoever is refused by the lock). */
+  frontDoor: FrontDoor;
+  /** The job lock's folder (this user's, writable by nobody else); null: no cross-process lock (unit tests). */
+  lockDir: string | null;
+  /** Where each job is recorded as it goes; null: not recorded (unit tests). */
+  journal: JobJournal | null;
+  logger: Pick<Logger, 'info' | 'warn'>;
 }
 
 export interface JobEngine {
-  /** Starts a job and returns its id at once; it runs on and reports through `job` events. */
-  start<R, S>(definition: JobDefinition<R, S>, request: R): { jobId: string };
+  /**
+   * Takes the job lock, then starts the job and returns its id; it runs on and reports through `job` events.
+   * Rejects with 'job.busy' (naming the holder) while another job runs here or in another process.
+   */
+  start<R, S>(definition: JobDefinition<R, S>, request: R): Promise<{ jobId: string }>;
   /** Cancels running jobs and waits for them, at most disposeLimitMs; returns the ids still running then. */
   dispose(): Promise<{ stillRunning: string[] }>;
 }
@@ -99,14 +120,17 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
   void sweepSecretLeftovers(secretBase).catch(() => 0);
 
   return {
-    start(definition, request) {
-      // One job at a time: two vendor installers on one machine fight over the same files (vendor 1618).
-      if (busy.size > 0)
-        throw new UserError(
-          'job.busy',
-          'Another install or registration is running.',
-          'Wait for it to finish (or cancel it), then start again.',
-        );
+    async start(definition, request) {
+      // One job at a time: two vendor installers on one machine fight over the same files (vendor 41, 1618).
+      if (busy.size > 0) throw busyHere();
+      const reserved = `starting-${Math.random()}`;
+      busy.add(reserved);
+      let lock: HeldJobLock | null;
+      try {
+        lock = await takeLock(options, definition.kind);
+      } finally {
+        busy.delete(reserved);
+      }
       const state = definition.begin(request);
       const job = options.jobs.create(
         definition.kind,
@@ -115,15 +139,23 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
       );
       if (definition.logFiles) job.addLogFiles(definition.logFiles);
       busy.add(job.id);
-      const release = () => busy.delete(job.id);
+      const journal = await beginRecord(options, job, definition.kind);
+      const release = async (end: JournalEnd) => {
+        busy.delete(job.id);
+        await journal?.end(end).catch((err: unknown) => journalFailed(options, job.id, err));
+        await lock?.release().catch(() => undefined);
+        lock = null;
+      };
       const done = runJob(definition, state, job, {
         inactivityTimeoutMs: options.inactivityTimeoutMs,
         secretBase,
         release,
+        journal,
+        onJournalError: (err) => journalFailed(options, job.id, err),
       });
       running.set(job.id, done);
       void done.finally(() => {
-        release();
+        void release('failed');
         running.delete(job.id);
       });
       return { jobId: job.id };
@@ -143,13 +175,65 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
   };
 }
 
+function busyHere(): UserError {
+  return new UserError(
+    'job.busy',
+    'Another install, registration or uninstall is running in this window or command.',
+    'Wait for it to finish (or cancel it), then start again.',
+  );
+}
+
+/** The cross-process lock; a lock folder that cannot be made at all (read-only, not this user's to create) is
+ *  said in the app log and the job runs without it, as before the lock existed; an unsafe one is refused. */
+async function takeLock(options: JobEngineOptions, kind: string): Promise<HeldJobLock | null> {
+  if (options.lockDir === null) return null;
+  let attempt;
+  try {
+    attempt = await acquireJobLock(options.lockDir, { frontDoor: options.frontDoor, kind });
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? 'ERROR';
+    options.logger.warn('job lock unavailable; running without it', { dir: options.lockDir, code });
+    return null;
+  }
+  if (!attempt.ok) throw attempt.error;
+  if (attempt.tookOverFrom) {
+    const { pid, frontDoor, kind: was, since } = attempt.tookOverFrom;
+    options.logger.warn('job lock taken over from a process that is gone', {
+      pid,
+      frontDoor,
+      kind: was,
+      since: new Date(since).toISOString(),
+    });
+  }
+  return attempt.lock;
+}
+
+async function beginRecord(options: JobEngineOptions, job: JobHandle, kind: string): Promise<JournalEntry | null> {
+  if (!options.journal) return null;
+  try {
+    return await options.journal.begin({ id: job.id, kind, frontDoor: options.frontDoor });
+  } catch (err) {
+    journalFailed(options, job.id, err);
+    return null;
+  }
+}
+
+/** A journal that cannot be written (a full log folder) never fails the job; the app log says so. */
+function journalFailed(options: JobEngineOptions, jobId: string, err: unknown): void {
+  const code = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : 'ERROR');
+  options.logger.warn('job journal not written', { job: jobId, code });
+}
+
 const shownSteps = <S>(step: JobStepDefinition<S>): StepId[] =>
   step.continuesAs ? [step.id, step.continuesAs] : [step.id];
 
 interface RunEnv {
   inactivityTimeoutMs: number;
   secretBase: string;
-  release: () => void;
+  release: (end: JournalEnd) => Promise<void>;
+  journal: JournalEntry | null;
+  onJournalError: (err: unknown) => void;
 }
 
 async function runJob<R, S>(definition: JobDefinition<R, S>, state: S, job: JobHandle, env: RunEnv): Promise<void> {
@@ -165,6 +249,7 @@ async function runJob<R, S>(definition: JobDefinition<R, S>, state: S, job: JobH
       if (job.cancelRequested) throw cancelled();
       current = step.id;
       job.step(step.id, 'running');
+      void env.journal?.step(step.id).catch(env.onJournalError);
       await step.run(
         state,
         stepContext(job, env, step, (next) => (current = next)),
@@ -182,7 +267,7 @@ async function runJob<R, S>(definition: JobDefinition<R, S>, state: S, job: JobH
   const concluded = await definition
     .conclude(state, ending, job.snapshot().logFiles)
     .catch(() => ({ outcome: ending.outcome, summary: null }));
-  env.release();
+  await env.release(ending.state);
   await job.finish(ending.state, concluded.outcome, {
     summary: concluded.summary,
     nothingToDo: ending.nothingToDo ?? false,
@@ -206,6 +291,7 @@ function stepContext<S>(
       job.step(step.id, 'done');
       moved(step.continuesAs);
       job.step(step.continuesAs, 'running');
+      void env.journal?.step(step.continuesAs).catch(env.onJournalError);
     },
     cancellable: async (run) => {
       job.onCancel(() => run.cancel());
@@ -215,6 +301,14 @@ function stepContext<S>(
         job.onCancel(null);
       }
     },
-    withSecretFile: (secret, fileName, use) => withSecretFile(secret, use, { base: env.secretBase, fileName }),
+    withSecretFile: (secret, fileName, use) =>
+      withSecretFile(secret, use, {
+        base: env.secretBase,
+        fileName,
+        onFolder: (dir) => env.journal?.leftover(dir).catch(env.onJournalError) ?? Promise.resolve(),
+      }),
+    workFolder: async (dir) => {
+      await env.journal?.leftover(dir).catch(env.onJournalError);
+    },
   };
 }

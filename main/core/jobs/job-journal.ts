@@ -53,6 +53,8 @@ export interface JournalEntry {
 export interface JobJournal {
   begin(job: { id: string; kind: string; frontDoor: string }): Promise<JournalEntry>;
   recover(): Promise<JournalRecord[]>;
+  /** The most recently started job on record (any state), or null: the last job tells what to report at start. */
+  latest(): Promise<JournalRecord | null>;
 }
 
 export interface JournalOptions {
@@ -65,6 +67,7 @@ export interface JournalOptions {
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const STALE_TEMP_MS = 60_000;
 
 function isRecord(v: Partial<JournalRecord> | null): v is JournalRecord {
   return (
@@ -106,6 +109,31 @@ async function refusal(file: string, roots: readonly string[]): Promise<string |
   const uid = process.getuid?.();
   if (uid !== undefined && info.uid !== uid) return `owned by uid ${info.uid}, not by this user`;
   return null;
+}
+
+/** Every readable record in the journal folder; a temporary file of a writer that died mid-write is removed. */
+async function readRecords(dir: string, logger: Pick<Logger, 'warn'>): Promise<JournalRecord[]> {
+  const records: JournalRecord[] = [];
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.json')) {
+      // A writer in another process may be between write and rename: only an old one is a dead writer's.
+      const temp = path.join(dir, name);
+      const stale = (await lstat(temp).catch(() => null))?.mtimeMs ?? Infinity;
+      if (name.endsWith('.tmp') && Date.now() - stale > STALE_TEMP_MS) await unlink(temp).catch(() => undefined);
+      continue;
+    }
+    const file = path.join(dir, name);
+    let record: Partial<JournalRecord> | null = null;
+    try {
+      const info = await lstat(file);
+      if (info.isFile()) record = JSON.parse(await readFile(file, 'utf8')) as Partial<JournalRecord>;
+    } catch {
+      record = null;
+    }
+    if (isRecord(record)) records.push(record);
+    else logger.warn('job journal: unreadable record skipped', { file });
+  }
+  return records;
 }
 
 export function createJobJournal(options: JournalOptions): JobJournal {
@@ -165,27 +193,16 @@ export function createJobJournal(options: JournalOptions): JobJournal {
       };
     },
 
+    async latest() {
+      await ready();
+      const records = await readRecords(options.dir, options.logger);
+      return records.reduce<JournalRecord | null>((a, b) => (a === null || b.startedAt > a.startedAt ? b : a), null);
+    },
+
     async recover() {
       await ready();
       const interrupted: JournalRecord[] = [];
-      for (const name of await readdir(options.dir)) {
-        if (!name.endsWith('.json')) {
-          // A temporary file of a writer that died mid-write.
-          if (name.endsWith('.tmp')) await unlink(path.join(options.dir, name)).catch(() => undefined);
-          continue;
-        }
-        const file = path.join(options.dir, name);
-        let record: Partial<JournalRecord> | null = null;
-        try {
-          const info = await lstat(file);
-          if (info.isFile()) record = JSON.parse(await readFile(file, 'utf8')) as Partial<JournalRecord>;
-        } catch {
-          record = null;
-        }
-        if (!isRecord(record)) {
-          options.logger.warn('job journal: unreadable record skipped', { file });
-          continue;
-        }
+      for (const record of await readRecords(options.dir, options.logger)) {
         if (record.state !== 'running' || isProcessAlive(record.pid, record.startTicks ?? null)) continue;
         const { removed, kept } = await removeLeftovers(record);
         const marked: JournalRecord = { ...record, state: 'interrupted', endedAt: now(), removed, kept };

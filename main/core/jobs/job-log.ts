@@ -146,9 +146,16 @@ export class JobLog {
     try {
       fs.writeSync(fd, text);
       this.linesOnDisk = this.linesQueued;
-    } catch {
-      // A log that cannot be written (a full disk) does not stop the job: the lines stay in memory from here on.
+    } catch (err) {
+      // A log that cannot be written (a full disk) does not stop the job: the lines stay in memory from here on,
+      // and the log says so (the wizard and the summary show it; the outcome is the job's, not the log's).
       this.closeFile();
+      const code = (err as NodeJS.ErrnoException).code ?? 'an error';
+      const why = code === 'ENOSPC' || code === 'EDQUOT' ? `its disk is full (${code})` : `writing failed (${code})`;
+      this.append(
+        `Mobility Setup stopped writing the job log ${this.filePath}: ${why}. ` +
+          'The job goes on; later lines are kept in memory only.',
+      );
     }
   }
 

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, lstatSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { chmod, lstat, mkdir, mkdtemp, open, readdir, rm, rmdir } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, readdir, rm, rmdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
@@ -21,6 +21,8 @@ export interface SecretFileOptions {
   base?: string;
   /** Name of the file inside the fresh folder, e.g. "MobSvc.passphrase" or "config.json". */
   fileName?: string;
+  /** Told the per-use folder's name before it is created (the job journal), so a killed job's is removed later. */
+  onFolder?: (dir: string) => Promise<void>;
 }
 
 /** Root's secret folders live where only root can create or plant anything (not the shared /tmp). */
@@ -150,7 +152,10 @@ export async function withSecretFile<T>(content: string, fn: (filePath: string) 
   }
   await ensureBase(base);
   // The pid in the name lets a later sweep tell a crashed run's folder from a live one.
-  const folder = await mkdtemp(path.join(base, `${RUN_PREFIX}${process.pid}-`));
+  const folder = path.join(base, `${RUN_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
+  await options.onFolder?.(folder);
+  // Exclusive like mkdtemp: mkdir fails if the name exists.
+  await mkdir(folder, { mode: 0o700 });
   const file = path.join(folder, fileName);
   try {
     await chmod(folder, 0o700);
