@@ -69,8 +69,11 @@ export class DetectionService {
         publish({ agent });
         const record = await interrupted;
         interruptedJob = record ? describeInterruptedJob(record, agent) : null;
-        if (interruptedJob) this.deps.logger.warn('interrupted job: the machine now', { ...interruptedJob });
-        publish({ interruptedJob });
+        // Only a found one is a section of its own; none arrives with the final report.
+        if (interruptedJob) {
+          this.deps.logger.warn('interrupted job: the machine now', { ...interruptedJob });
+          publish({ interruptedJob });
+        }
         return agent;
       }),
       this.section('privileges', () => this.probes.readPrivileges(), () => privilegesUnknown).then((privileges) => {

@@ -7,9 +7,11 @@ import type { JobJournal, JournalRecord } from './job-journal';
  * when it is such a one. It stays reported until another job runs.
  */
 export async function findInterruptedJob(journal: JobJournal): Promise<JournalRecord | null> {
-  await journal.recover();
+  const recovered = await journal.recover();
   const last = await journal.latest();
-  return last?.state === 'interrupted' ? last : null;
+  if (!last) return null;
+  // A process that is not root cannot mark root's record: the one recover returned is the interrupted one.
+  return recovered.find((record) => record.id === last.id) ?? (last.state === 'interrupted' ? last : null);
 }
 
 /** The interrupted job as detection reports it: the machine's state now and the way back, from the agent facts. */

@@ -22,7 +22,7 @@ import type { AgentSummary, JobKind, JobOutcome, JobSnapshot, StepId } from '../
 import { UserError } from '../../../common/result';
 import type { Logger } from '../../ports/ports';
 import type { JobJournal, JournalEnd, JournalEntry } from './job-journal';
-import { acquireJobLock } from './job-lock';
+import { acquireJobLock, ONE_JOB_AT_A_TIME } from './job-lock';
 import type { FrontDoor, HeldJobLock } from './job-lock';
 import type { JobHandle, JobManager } from './job-manager';
 import type { JobStop } from './job-stop';
@@ -93,7 +93,7 @@ interface JobEngineOptions {
   disposeLimitMs: number;
   /** Which front door runs this engine (named to whoever is refused by the lock). */
   frontDoor: FrontDoor;
-  /** The job lock's folder (this user's, writable by nobody else); null: no cross-process lock (unit tests). */
+  /** The job lock's folder (root's or this user's, writable by nobody else); null: no lock (unit tests). */
   lockDir: string | null;
   /** Where each job is recorded as it goes; null: not recorded (unit tests). */
   journal: JobJournal | null;
@@ -178,7 +178,7 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
 function busyHere(): UserError {
   return new UserError(
     'job.busy',
-    'Another install, registration or uninstall is running in this window or command.',
+    `Another job is running in this window or command. ${ONE_JOB_AT_A_TIME}`,
     'Wait for it to finish (or cancel it), then start again.',
   );
 }
@@ -197,6 +197,10 @@ async function takeLock(options: JobEngineOptions, kind: string): Promise<HeldJo
     return null;
   }
   if (!attempt.ok) throw attempt.error;
+  if (attempt.lock === null) {
+    options.logger.info('job lock checked, not held', { dir: options.lockDir, why: attempt.notHeld });
+    return null;
+  }
   if (attempt.tookOverFrom) {
     const { pid, frontDoor, kind: was, since } = attempt.tookOverFrom;
     options.logger.warn('job lock taken over from a process that is gone', {

@@ -14,13 +14,16 @@
  * `recover` marks each such job "interrupted" (kept in the journal with the step it was in, for detection and
  * the app log to report), and removes its recorded leftovers: only paths inside `allowedRoots`, owned by this
  * user, reached without passing through a link; a link is removed itself, never followed. Each removal (and each
- * refusal) is logged.
+ * refusal) is logged. The folder must be root's or this user's and writable by nobody else, and only records
+ * root or this user wrote are read: a record another local user could plant would name folders to delete.
+ * A process that is not root reads root's journal (to report an interrupted job) but writes nothing there: its
+ * own jobs are not recorded, and root's leftovers wait for root's next start.
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, open, readdir, readFile, realpath, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../../ports/ports';
-import { assertPrivateFolder } from './private-folder';
+import { existingFolderAccess, isTrustedOwner, trustedFolderAccess } from './private-folder';
 import { isProcessAlive, processStartTicks } from './process-alive';
 
 export type JournalEnd = 'succeeded' | 'failed' | 'cancelled';
@@ -126,7 +129,7 @@ async function readRecords(dir: string, logger: Pick<Logger, 'warn'>): Promise<J
     let record: Partial<JournalRecord> | null = null;
     try {
       const info = await lstat(file);
-      if (info.isFile()) record = JSON.parse(await readFile(file, 'utf8')) as Partial<JournalRecord>;
+      if (info.isFile() && isTrustedOwner(info.uid)) record = JSON.parse(await readFile(file, 'utf8')) as Partial<JournalRecord>;
     } catch {
       record = null;
     }
@@ -136,9 +139,12 @@ async function readRecords(dir: string, logger: Pick<Logger, 'warn'>): Promise<J
   return records;
 }
 
+const waitsForRoot = (file: string) => `${file} (root's: removed when Mobility Setup next starts as root)`;
+
 export function createJobJournal(options: JournalOptions): JobJournal {
   const now = options.now ?? Date.now;
-  const ready = () => assertPrivateFolder(options.dir, 'journal.unsafe', 'the job journal');
+  const ready = () => trustedFolderAccess(options.dir, 'journal.unsafe', 'the job journal');
+  const readable = () => existingFolderAccess(options.dir, 'journal.unsafe', 'the job journal');
 
   async function removeLeftovers(record: JournalRecord): Promise<{ removed: string[]; kept: string[] }> {
     const removed: string[] = [];
@@ -162,7 +168,7 @@ export function createJobJournal(options: JournalOptions): JobJournal {
   return {
     async begin(job) {
       if (!ID.test(job.id)) throw new Error(`job id ${JSON.stringify(job.id)} is not a journal id`);
-      await ready();
+      if ((await ready()) === 'readOnly') throw new Error(`${options.dir} is root's: only root records jobs there`);
       const record: JournalRecord = {
         ...job,
         step: 'check',
@@ -194,19 +200,22 @@ export function createJobJournal(options: JournalOptions): JobJournal {
     },
 
     async latest() {
-      await ready();
+      if ((await readable()) === 'absent') return null;
       const records = await readRecords(options.dir, options.logger);
       return records.reduce<JournalRecord | null>((a, b) => (a === null || b.startedAt > a.startedAt ? b : a), null);
     },
 
     async recover() {
-      await ready();
+      const access = await readable();
       const interrupted: JournalRecord[] = [];
+      if (access === 'absent') return interrupted;
       for (const record of await readRecords(options.dir, options.logger)) {
         if (record.state !== 'running' || isProcessAlive(record.pid, record.startTicks ?? null)) continue;
-        const { removed, kept } = await removeLeftovers(record);
+        // Root's leftovers and record are root's to change: reported now, removed at root's next start.
+        const { removed, kept } =
+          access === 'own' ? await removeLeftovers(record) : { removed: [], kept: record.leftovers.map(waitsForRoot) };
         const marked: JournalRecord = { ...record, state: 'interrupted', endedAt: now(), removed, kept };
-        await writeRecord(options.dir, marked);
+        if (access === 'own') await writeRecord(options.dir, marked);
         options.logger.warn('job interrupted', { job: record.id, kind: record.kind, step: record.step, pid: record.pid, startedAt: new Date(record.startedAt).toISOString() });
         interrupted.push(marked);
       }

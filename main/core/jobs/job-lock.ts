@@ -14,16 +14,21 @@
  * fails if the name exists (even as a symlink), so the lock appears atomically and whole, exactly like an O_EXCL
  * create, and is never followed. A lock whose process is gone (pid missing, or reused by a process that started
  * later) is taken over: the takeover is serialised by a second lock (`job.lock.takeover`) so two processes that
- * both find the dead holder cannot both win. The folder must be the running user's and writable by nobody
- * else (like the log folder, /var/log/mobility-setup); otherwise another local user could plant a link or a fake
- * holder there, so it is refused with 'job.lockUnsafe' instead.
+ * both find the dead holder cannot both win. The folder must be root's or the running user's and writable by
+ * nobody else (like the log folder, /var/log/mobility-setup); otherwise another local user could plant a link or
+ * a fake holder there, so it is refused with 'job.lockUnsafe' instead. A lock file is believed only when root or
+ * the running user owns it.
+ *
+ * A person who is not root (the wizard that elevates through pkexec) cannot write root's folder: the lock is
+ * only checked then (a live holder refuses the job; a lock it cannot read does not), and the attempt says it is
+ * not held (`lock: null`, `notHeld`).
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { link, lstat, open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
-import { assertPrivateFolder } from './private-folder';
+import { isTrustedOwner, trustedFolderAccess } from './private-folder';
 import { isProcessAlive, processStartTicks } from './process-alive';
 
 export type FrontDoor = 'cli' | 'browser' | 'electron';
@@ -47,6 +52,8 @@ export interface HeldJobLock {
 
 export type LockAttempt =
   | { ok: true; lock: HeldJobLock; tookOverFrom: LockHolder | null }
+  /** Checked, not held: the folder is root's and this process is not root (why, for the app log). */
+  | { ok: true; lock: null; tookOverFrom: null; notHeld: string }
   | { ok: false; holder: LockHolder; error: UserError };
 
 export const LOCK_FILE = 'job.lock';
@@ -75,7 +82,7 @@ function parseStored(text: string): Stored | null {
   }
 }
 
-/** Reads a lock without following a link; a file that is not a small regular file of this user is 'invalid'. */
+/** Reads a lock without following a link; one that is not a small regular file of root or this user is 'invalid'. */
 async function observe(file: string): Promise<Observed> {
   let handle;
   try {
@@ -88,8 +95,7 @@ async function observe(file: string): Promise<Observed> {
   }
   try {
     const info = await handle.stat();
-    const uid = process.getuid?.();
-    if (!info.isFile() || (uid !== undefined && info.uid !== uid) || info.size > MAX_LOCK_BYTES) return { kind: 'invalid', ino: info.ino };
+    if (!info.isFile() || !isTrustedOwner(info.uid) || info.size > MAX_LOCK_BYTES) return { kind: 'invalid', ino: info.ino };
     const stored = parseStored(await handle.readFile('utf8'));
     return stored ? { kind: 'held', stored, ino: info.ino } : { kind: 'invalid', ino: info.ino };
   } finally {
@@ -123,13 +129,17 @@ function describeHolder(holder: LockHolder): string {
   return `${article} ${holder.kind} started ${new Date(holder.since).toISOString()} by process ${holder.pid} (${FRONT_DOOR_NAME[holder.frontDoor]})`;
 }
 
+/** Every job kind takes the lock, so the refusal names them all. */
+export const ONE_JOB_AT_A_TIME =
+  'Only one job (an install, a registration, an uninstall or an anti-virus fix) can run at a time.';
+
 function busy(holder: LockHolder): LockAttempt {
   return {
     ok: false,
     holder,
     error: new UserError(
       'job.busy',
-      `Another job is running on this machine: ${describeHolder(holder)}. Only one install, registration or uninstall can run at a time.`,
+      `Another job is running on this machine: ${describeHolder(holder)}. ${ONE_JOB_AT_A_TIME}`,
       'Wait for it to finish (or cancel it where it was started), then try again.',
       { pid: holder.pid, frontDoor: holder.frontDoor, kind: holder.kind, since: new Date(holder.since).toISOString() },
     ),
@@ -162,8 +172,9 @@ async function takeOver(dir: string, lockFile: string, seen: Observed & { ino: n
 }
 
 export async function acquireJobLock(lockDir: string, who: { frontDoor: FrontDoor; kind: string; now?: number }): Promise<LockAttempt> {
-  await assertPrivateFolder(lockDir, 'job.lockUnsafe', 'the job lock');
+  const access = await trustedFolderAccess(lockDir, 'job.lockUnsafe', 'the job lock');
   const lockFile = path.join(lockDir, LOCK_FILE);
+  if (access === 'readOnly') return checkOnly(lockFile);
   const me: Stored = {
     pid: process.pid,
     startTicks: processStartTicks(process.pid),
@@ -187,6 +198,14 @@ export async function acquireJobLock(lockDir: string, who: { frontDoor: FrontDoo
     }
   }
   throw new UserError('job.lockStuck', `The job lock ${lockFile} could not be taken or read.`, `Check ${lockDir}, remove ${lockFile} if no job is running, then try again.`);
+}
+
+/** Root's lock, seen by a process that is not root: refused while root's job runs, never for what it cannot read. */
+async function checkOnly(lockFile: string): Promise<LockAttempt> {
+  const seen = await observe(lockFile);
+  if (seen.kind === 'held' && alive(seen.stored)) return busy(holderOf(seen.stored));
+  const what = seen.kind === 'invalid' ? 'a lock it cannot read is there' : 'no job holds it';
+  return { ok: true, lock: null, tookOverFrom: null, notHeld: `the folder is root's and this process is not root (${what})` };
 }
 
 function heldLock(lockFile: string, me: Stored): HeldJobLock {

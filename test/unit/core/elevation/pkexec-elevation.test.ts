@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCsSimulator } from '../../../world/cs-simulator';
 import type { CsSimulator } from '../../../world/cs-simulator';
+import { acquireJobLock } from '../../../../main/core/jobs/job-lock';
 import { fingerprint } from '../../cli/cli-world';
 import { makeInstaller, makeRoot, readVx, removeAll } from '../install/install-world';
 import { chownTree, pkexecSkipReason, polkitDown, polkitRule, polkitUp, runCliAs, runNodeAs, sampleProcesses } from './pkexec-world';
@@ -128,6 +129,32 @@ describe.skipIf(skip !== null)(`elevation for real: a local user, polkit and pke
     expect(await fingerprint(path.join(sandbox.root, 'usr'))).toEqual(before);
     expect((await readVx(sandbox.root)).size).toBe(0);
     expect(await requestFoldersOf(user.uid)).toEqual([]);
+  }, 120_000);
+
+  it('after root ran Mobility Setup here (its jobs folder is root\'s): the user is refused with 41 while root\'s job runs, then installs', async () => {
+    polkitRule('yes');
+    const sandbox = await userSandbox();
+    // As on a real server: root's log folder, where root's jobs made the jobs folder.
+    const logDir = path.join(sandbox.root, 'var/log/mobility-setup');
+    await rm(logDir, { recursive: true, force: true });
+    const jobsDir = path.join(logDir, 'jobs');
+    await mkdir(jobsDir, { recursive: true, mode: 0o755 });
+    const rootJob = await acquireJobLock(jobsDir, { frontDoor: 'cli', kind: 'uninstall' });
+    if (!rootJob.ok || !rootJob.lock) throw new Error('root could not take its own lock');
+    try {
+      const refused = await runCliAs(user, installArgs(sandbox));
+      expect(refused.code, refused.stderr).toBe(41);
+      const out = JSON.parse(refused.stdout) as { error: { code: string; message: string } };
+      expect(out.error.code).toBe('job.busy');
+      expect(out.error.message).toContain(`an uninstall started`);
+      expect(out.error.message).toContain(`by process ${process.pid} (the command line)`);
+    } finally {
+      await rootJob.lock.release();
+    }
+    // Root's job ended: the user's install runs (it cannot hold root's lock, and is not refused for that).
+    const result = await runCliAs(user, installArgs(sandbox));
+    expect(result.code, result.stderr).toBe(0);
+    expect((await readVx(sandbox.root)).get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
   }, 120_000);
 
   it('polkit refuses the user: a clean "cancelled" (1602, 66 in the shell), nothing changed', async () => {

@@ -17,8 +17,13 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-export function startChild(bundle: string, args: string[]): Child {
-  const child = spawn(process.execPath, [bundle, ...args], { stdio: ['ignore', 'pipe', 'inherit'], shell: false });
+/** `as`: run the child as another local user (the test runs as root). */
+export function startChild(bundle: string, args: string[], as?: { uid: number; gid: number }): Child {
+  const child = spawn(process.execPath, [bundle, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    shell: false,
+    ...(as ? { uid: as.uid, gid: as.gid, cwd: '/' } : {}),
+  });
   let text = '';
   const firstLine = new Promise<Record<string, unknown>>((resolve, reject) => {
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -65,7 +65,7 @@ describe('job lock across real processes', () => {
     // Now held by this process: a child is refused and names this pid.
     const other = await child(dir, 'cli', 0).firstLine;
     expect(other).toMatchObject({ ok: false, holder: { pid: process.pid, frontDoor: 'cli', kind: 'register' } });
-    await taken.lock.release();
+    await taken.lock?.release();
     await expect(lstat(path.join(dir, LOCK_FILE))).rejects.toThrow(/ENOENT/);
     // Released: the next one gets it without a takeover.
     expect(await child(dir, 'electron', 0).firstLine).toMatchObject({ ok: true, tookOverFrom: null });
@@ -77,7 +77,7 @@ describe('job lock across real processes', () => {
     await writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, startTicks: '1', frontDoor: 'cli', kind: 'install', since: 0, token: 'x' }));
     const taken = await acquireJobLock(dir, { frontDoor: 'browser', kind: 'install' });
     expect(taken).toMatchObject({ ok: true, tookOverFrom: { pid: process.pid, startTicks: '1' } });
-    if (taken.ok) await taken.lock.release();
+    if (taken.ok) await taken.lock?.release();
   });
 
   it('a link left in the lock\'s place is removed, never followed', async () => {
@@ -89,7 +89,7 @@ describe('job lock across real processes', () => {
     expect(taken.ok).toBe(true);
     expect(await readFile(victim, 'utf8')).toBe('keep me\n');
     expect((await lstat(path.join(dir, LOCK_FILE))).isFile()).toBe(true);
-    if (taken.ok) await taken.lock.release();
+    if (taken.ok) await taken.lock?.release();
   });
 });
 
