@@ -7,7 +7,9 @@ import { describeExitCode, isSuccessExit, normalizeExitCode } from './exit-codes
 import type { ExitCodeInfo } from './exit-codes';
 import { INSTALLER_REFUSED } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
-import { vendorLogFiles } from './pipeline-env';
+import { realPath, vendorLogFiles } from './pipeline-env';
+import { saysDiskFull, vendorDiskFullStop } from './vendor-disk-full';
+import type { VendorDiskNeed } from './vendor-disk-full';
 
 /** What a vendor command needs besides the step's context. */
 export interface VendorRun {
@@ -18,6 +20,10 @@ export interface VendorRun {
   vendorLog: string;
   /** Install: the hash-checked copy is extracted and the vendor installer starts. */
   onInstallerStarting?: () => void;
+  /** The install folder (a system path) and what it needs free, named when the vendor's disk fills up. */
+  diskNeed?: VendorDiskNeed;
+  /** A system path as the vendor tools see it (the sandbox root prefix), to measure free space. */
+  toReal: (systemPath: string) => string;
 }
 
 /** The vendor run of this machine's agent with this elevator. */
@@ -27,6 +33,7 @@ export function vendorRunFor(env: PipelineEnv, elevator: Elevator): VendorRun {
     platform: env.deps.platform,
     sandboxRoot: env.deps.paths.isSandbox ? env.deps.paths.root : null,
     vendorLog: vendorLogFiles(env)[0] ?? 'the vendor log',
+    toReal: (systemPath) => realPath(env.deps, systemPath),
   };
 }
 
@@ -57,9 +64,11 @@ export async function runVendorStep(
   if (ctx.cancelRequested) throw cancelled();
   // Only the vendor tool's own lines: the summary quotes the first error it wrote (issue 10, item 5).
   const firstError = new FirstErrorTracker();
+  let diskFullLine: string | null = null;
   const run = vendor.elevator.run(operation, {
     onLine: (line) => {
       firstError.push(line);
+      if (diskFullLine === null && saysDiskFull(line)) diskFullLine = line;
       ctx.log(line);
     },
     inactivityTimeoutMs: ctx.inactivityTimeoutMs,
@@ -67,7 +76,16 @@ export async function runVendorStep(
     onWorkFolder: (dir) => ctx.workFolder(dir),
     ...(vendor.onInstallerStarting ? { onInstallerStarting: vendor.onInstallerStarting } : {}),
   });
-  return interpret(step, await ctx.cancellable(run), ctx, vendor, firstError);
+  const result = await ctx.cancellable(run);
+  const code = result.kind === 'exited' && !result.cancelled && !result.timedOut ? result.code : null;
+  if (diskFullLine !== null && code !== null && !isSuccessExit(normalizeExitCode(code, vendor.platform))) {
+    // A full disk or quota, not a vendor fault: said as such (exit 75), naming the folder that was full.
+    const need = vendor.diskNeed ?? { installDir: operation.installDir, neededBytes: null };
+    const tool = TOOL[step].name.replace(/^The/, 'the');
+    ctx.log(`${TOOL[step].name} exited with code ${code} after its disk or quota filled up.`);
+    throw await vendorDiskFullStop(tool, diskFullLine, need, code, vendor.toReal);
+  }
+  return interpret(step, result, ctx, vendor, firstError);
 }
 
 function interpret(

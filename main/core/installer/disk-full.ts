@@ -17,11 +17,13 @@ export function isDiskFull(err: unknown): boolean {
   return false;
 }
 
-function megabytes(bytes: number): string {
+/** A size as a person reads it: KB below a megabyte, MB with one decimal above. */
+export function megabytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 }
 
-async function freeBytes(folder: string): Promise<number | null> {
+/** Free bytes where `folder` lives, or null when they cannot be read. */
+export async function freeBytes(folder: string): Promise<number | null> {
   try {
     const stats = await statfs(folder);
     return Number(stats.bavail) * Number(stats.bsize);

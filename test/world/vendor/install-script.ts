@@ -169,6 +169,11 @@ let result;
 try {
   result = main();
 } catch (err) {
+  // A full disk is printed the way the real installer's cp prints it, naming the file it was writing.
+  if (err && (err.code === 'ENOSPC' || err.code === 'EDQUOT')) {
+    const file = lib.toSystem(err.dest || err.path || '');
+    log.error("cp: error writing '" + file + "': " + (err.code === 'ENOSPC' ? 'No space left on device' : 'Disk quota exceeded'));
+  }
   result = fail(1, 'Unexpected installer error: ' + (err && err.code ? err.code : 'unknown') + '.');
 }
 if (result === 'hang') lib.hangForever(behavior);
