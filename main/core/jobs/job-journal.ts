@@ -86,9 +86,13 @@ async function writeRecord(dir: string, record: JournalRecord): Promise<void> {
   try {
     await handle.writeFile(`${JSON.stringify(record)}\n`);
     await handle.sync();
-  } finally {
+  } catch (err) {
+    // A full log folder: no empty temporary file is left behind.
     await handle.close();
+    await unlink(temp).catch(() => undefined);
+    throw err;
   }
+  await handle.close();
   await rename(temp, path.join(dir, `${record.id}.json`));
 }
 

@@ -110,9 +110,13 @@ async function createWhole(dir: string, target: string, content: string): Promis
   try {
     await handle.writeFile(content);
     await handle.sync();
-  } finally {
+  } catch (err) {
+    // A full log folder: no empty temporary file is left behind.
     await handle.close();
+    await unlink(temp).catch(() => undefined);
+    throw err;
   }
+  await handle.close();
   try {
     await link(temp, target);
     return true;
