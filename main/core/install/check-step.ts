@@ -86,9 +86,6 @@ export function checkInstallDir(env: Pick<PipelineEnv, 'deps' | 'commands' | 'pr
   }
 }
 
-// The rule is shared with the wizard's review (common/install-plan.ts); re-exported for the register pipeline.
-export { sameServer } from '../../../common/install-plan';
-
 function stopIfUnsupported(report: DetectionReport): void {
   if (report.supported) return;
   const token = report.token ? ` (installer token ${report.token})` : '';
