@@ -11,6 +11,7 @@ import { createCoreDeps } from './detection-core';
 import type { CoreDepsOptions } from './detection-core';
 import { DetectionService } from './detect/detection-service';
 import { createInstallHandlers } from './install';
+import { uninstallJob } from './uninstall/uninstall-job';
 import type { InstallOverrides } from './install';
 import type { DetectionProbes } from '../platform/detection-probes';
 import { appFolders, findInstallerDirNearApp } from './install/installer-dir-default';
@@ -56,7 +57,7 @@ export function createCore(options: CoreOptions): Core {
   if (options.appLog) logJobLifecycle(events, deps.logger);
   const detection = new DetectionService(deps, options.detectionProbes);
   const antivirus = new AntivirusService(deps, detection);
-  const { dispose: disposeInstall, ...installHandlers } = createInstallHandlers(deps, detection, {
+  const { dispose: disposeInstall, startJob, ...installHandlers } = createInstallHandlers(deps, detection, {
     ...installOverrides(options),
     antivirusNote: (choice) => antivirus.note(choice),
   });
@@ -65,6 +66,7 @@ export function createCore(options: CoreOptions): Core {
     ...createDetectionHandlers(detection),
     ...createConnectivityHandlers(deps),
     ...installHandlers,
+    startUninstall: (request) => startJob(uninstallJob, request),
     ...createAntivirusHandlers(antivirus),
   };
   return {

@@ -26,8 +26,11 @@ export interface InstallOperation {
 
 export type RegisterOperation = Extract<VendorSpec, { operation: 'register' }>;
 
+/** The vendor's uninstaller, run in the installed agent's folder (the builder's exact command). */
+export type UninstallOperation = Extract<VendorSpec, { operation: 'uninstall' }>;
+
 /** What the app asks to be done with privileges. Paths are real paths (root prefix applied). */
-export type PrivilegedOperation = InstallOperation | RegisterOperation;
+export type PrivilegedOperation = InstallOperation | RegisterOperation | UninstallOperation;
 
 export interface PrivilegedRun {
   done: Promise<PrivilegedResult>;

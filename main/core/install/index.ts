@@ -11,6 +11,7 @@ import type { HelperCommand } from '../elevation/helper-command';
 import { createHelperElevator } from '../elevation/helper-elevator';
 import type { HelperLauncher } from '../elevation/helper-elevator';
 import { createJobEngine } from '../jobs/job-engine';
+import type { JobDefinition } from '../jobs/job-engine';
 import { JobManager } from '../jobs/job-manager';
 import { findInstaller } from '../installer/installer-finder';
 import { installJob } from './install-pipeline';
@@ -45,7 +46,14 @@ export interface InstallOverrides {
  */
 export const DISPOSE_LIMIT_MS = 15_000;
 
-export type InstallHandlers = Pick<Handlers, InstallMethods> & { dispose: () => Promise<void> };
+export type InstallHandlers = Pick<Handlers, InstallMethods> & {
+  dispose: () => Promise<void>;
+  /**
+   * Starts another job kind on the same engine and environment (uninstall, composed in app-core.ts), so one job
+   * at a time holds for all of them; core/uninstall builds on install/ and cannot be imported from here.
+   */
+  startJob: <R, S>(job: (env: PipelineEnv) => JobDefinition<R, S>, request: R) => Promise<{ jobId: string }>;
+};
 
 function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: InstallOverrides, workBase: string): Elevator | { unavailable: string } {
   if (overrides.elevator) return overrides.elevator;
@@ -90,6 +98,7 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
     },
     startInstall: (request) => Promise.resolve(engine.start(installJob(env()), request)),
     startRegister: (request) => Promise.resolve(engine.start(registerJob(env()), request)),
+    startJob: (job, request) => Promise.resolve(engine.start(job(env()), request)),
     getJob: ({ jobId }) => Promise.resolve(jobs.get(jobId)),
     getLatestJob: () => Promise.resolve(jobs.latest()),
     readJobLog: ({ jobId, from, max }) => Promise.resolve(jobs.readLog(jobId, from, max)),
