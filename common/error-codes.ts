@@ -54,6 +54,11 @@ export const ERROR_CODES = {
   'install.nothingToDo': success,
   'register.succeeded': success,
   'register.nothingToDo': success,
+  'uninstall.succeeded': success,
+  /** Nothing installed: nothing to remove (exit 0, so a rerun by a fleet tool is not an error). */
+  'uninstall.nothingToDo': success,
+  'uninstall.leftovers': error(EXIT.verifyFailed),
+  'uninstall.timeout': error(EXIT.timeout),
   'job.cancelled': { exit: EXIT.cancelled, severity: 'warning' },
   'job.busy': error(EXIT.jobBusy),
   'job.lockUnsafe': error(EXIT.failed),

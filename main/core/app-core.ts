@@ -14,6 +14,7 @@ import { chooseElevator, createInstallHandlers } from './install';
 import { createElevatedAntivirusFix } from './elevation/elevated-antivirus-fix';
 import { DEFAULT_INACTIVITY_TIMEOUT_MS, defaultWorkBase } from './install/pipeline-env';
 import { createTroubleshootHandlers } from './troubleshoot';
+import { uninstallJob } from './uninstall/uninstall-job';
 import type { InstallOverrides } from './install';
 import type { DetectionProbes } from '../platform/detection-probes';
 import { appFolders, findInstallerDirNearApp } from './install/installer-dir-default';
@@ -65,7 +66,7 @@ export function createCore(options: CoreOptions): Core {
     { inactivityTimeoutMs: deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS, sandboxRoot: deps.paths.isSandbox ? deps.paths.root : null },
   );
   const antivirus = new AntivirusService(deps, detection, undefined, elevatedFix);
-  const { dispose: disposeInstall, engine, jobLogs, ...installHandlers } = createInstallHandlers(deps, detection, {
+  const { dispose: disposeInstall, engine, jobLogs, startJob, ...installHandlers } = createInstallHandlers(deps, detection, {
     ...overrides,
     antivirusNote: (choice) => antivirus.note(choice),
   });
@@ -85,6 +86,7 @@ export function createCore(options: CoreOptions): Core {
       return waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId);
     }),
     ...troubleshootHandlers,
+    startUninstall: (request) => startJob(uninstallJob, request),
   };
   return {
     deps,

@@ -143,7 +143,7 @@ export interface JobCommandOptions {
   json: boolean;
   verbose: boolean;
   inactivityTimeoutMs: number | undefined;
-  method: 'startInstall' | 'startRegister';
+  method: 'startInstall' | 'startRegister' | 'startUninstall';
   /** The request, validated by the same dispatcher every front door goes through. */
   input: unknown;
   /** Asks before anything changes (after the installer was found, for install); false = cancelled, nothing changed. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as z from 'zod';
 import { ANTIVIRUS_FIX_SCANNERS } from './elevator';
-import type { PrivilegedOperation } from './elevator';
+import type { PrivilegedOperation, UninstallOperation } from './elevator';
 
 /**
  * The request file the unprivileged app writes for its elevated helper: one privileged operation and
@@ -92,6 +92,6 @@ export async function writeHelperRequest(request: HelperRequest, parent = os.tmp
   return { dir, ...files, remove: () => fs.promises.rm(dir, { recursive: true, force: true }) };
 }
 
-export function requestFor(platform: 'linux' | 'win32', operation: PrivilegedOperation, options: { sandboxRoot: string | null; inactivityTimeoutMs: number }): HelperRequest {
+export function requestFor(platform: 'linux' | 'win32', operation: Exclude<PrivilegedOperation, UninstallOperation>, options: { sandboxRoot: string | null; inactivityTimeoutMs: number }): HelperRequest {
   return { version: 2, platform, operation, sandboxRoot: options.sandboxRoot, inactivityTimeoutMs: options.inactivityTimeoutMs };
 }

@@ -86,9 +86,6 @@ export function checkInstallDir(env: Pick<PipelineEnv, 'deps' | 'commands' | 'pr
   }
 }
 
-// The rule is shared with the wizard's review (common/install-plan.ts); re-exported for the register pipeline.
-export { sameServer } from '../../../common/install-plan';
-
 function stopIfUnsupported(report: DetectionReport): void {
   if (report.supported) return;
   const token = report.token ? ` (installer token ${report.token})` : '';
@@ -153,10 +150,10 @@ export async function requireServerReachable(env: PipelineEnv, job: CheckLog, en
 
 /** The check step: everything that can stop the install stops it here, before anything privileged runs. */
 /** Stops the job when nothing can run the privileged steps: not root, and no way to ask for the password. */
-export function requireElevator(env: PipelineEnv, privileges: PrivilegeFacts, command: 'install' | 'register'): Elevator {
+export function requireElevator(env: PipelineEnv, privileges: PrivilegeFacts, command: 'install' | 'register' | 'uninstall'): Elevator {
   const elevator = env.elevatorFor(privileges);
   if (!('unavailable' in elevator)) return elevator;
-  const doing = command === 'install' ? 'Installing' : 'Registering';
+  const doing = { install: 'Installing', register: 'Registering', uninstall: 'Uninstalling' }[command];
   throw failed({
     code: 'install.notElevated',
     message: `${doing} needs root (Administrator on Windows). ${elevator.unavailable}`,

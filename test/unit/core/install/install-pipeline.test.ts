@@ -31,7 +31,7 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     const vx = await readVx(root);
     expect(vx.get('Version')).toBe('9.65.0.0');
     expect(vx.get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
-    expect(vx.get('INSTALLATION_DIR')).toBe('/usr/local/ASR');
+    expect(vx.get('INSTALLATION_DIR')).toBe(path.join(root, 'usr/local/ASR'));
     expect(job.summary).toMatchObject({ version: '9.65.0.0', installDir: '/usr/local/ASR', registered: true, server: setup.cs.endpoint, walinuxagentPresent: false });
     expect(job.summary?.azureVmAgentNote).toMatch(/WALinuxAgent/);
     const jobLog = path.join(root, 'var/log/mobility-setup', `${job.id}.log`);
