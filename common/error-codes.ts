@@ -136,6 +136,8 @@ export const ERROR_CODES = {
   'helper.requestUnreadable': error(EXIT.failed),
   'helper.requester': error(EXIT.failed),
   'helper.sandboxRoot': error(EXIT.failed),
+  'helper.uninstaller': error(EXIT.failed),
+  'helper.notInstalled': error(EXIT.notInstalled),
   'helper.secretFile': error(EXIT.failed),
   'helper.workBase': error(EXIT.failed),
   'bundle.exists': error(EXIT.usage),

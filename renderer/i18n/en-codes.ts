@@ -26,7 +26,7 @@ const CORE_WORDED = [
   'antivirus.installDirInvalid', 'antivirus.configNotAFile', 'helper.failed', 'helper.endpoint', 'helper.installDir',
   'helper.installerFile', 'helper.internal', 'helper.outputFile', 'helper.platform', 'helper.requestDir',
   'helper.requestFile', 'helper.requestInvalid', 'helper.requestPath', 'helper.requestUnreadable', 'helper.requester',
-  'helper.sandboxRoot', 'helper.secretFile', 'helper.workBase', 'web.listenFailed', 'web.portInUse',
+  'helper.sandboxRoot', 'helper.uninstaller', 'helper.notInstalled', 'helper.secretFile', 'helper.workBase', 'web.listenFailed', 'web.portInUse',
   'web.rendererMissing', 'exit.signal', 'exit.unknown',
 ] as const satisfies readonly ErrorCode[];
 

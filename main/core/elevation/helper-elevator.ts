@@ -99,15 +99,6 @@ export function createHelperElevator(platform: 'linux' | 'win32', launcher: Help
         }
       };
       const done = (async (): Promise<PrivilegedResult> => {
-        // The helper accepts install and register only (its request schema): uninstall needs root for now.
-        if (operation.operation === 'uninstall') {
-          return {
-            kind: 'unavailable',
-            code: 'elevation.noCommand',
-            message: 'The elevated helper does not run the uninstaller (yet).',
-            hint: 'Run the uninstall as root: sudo mobility-setup uninstall (or start Mobility Setup as root).',
-          };
-        }
         written = await writeHelperRequest(requestFor(platform, operation, options));
         if (cancelRequested) {
           // Cancelled while the request was written: no password prompt for a command nobody wants any more.
