@@ -69,6 +69,9 @@ export const ERROR_CODES = {
   'platform.unsupported': error(EXIT.failed),
   'install.unsupported': error(EXIT.unsupported),
   'install.restartPending': error(EXIT.restartPending),
+  'install.downgrade': error(EXIT.downgrade),
+  // More than four versions apart: the vendor's own "upgrade not supported" (11), refused before running.
+  'install.upgradeSteps': error(11),
   'installer.none': error(EXIT.installerNotFound),
   'installer.folderMissing': error(EXIT.installerNotFound),
   'installer.ambiguous': error(EXIT.installerNotFound),

@@ -61,6 +61,34 @@ describe.skipIf(!BUILT)(`mobility-setup uninstall (built CLI)${BUILT ? '' : ` �
     expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
   });
 
+  it('install follows the upgrade rules: the reminder before an upgrade, 11 with the stepwise path, 15 for a downgrade', async () => {
+    const { root, installerDir } = await setup.rootWithInstaller({ version: '9.60.0.0' });
+    const install = (dir: string) => ['--root', root, 'install', '--installer-dir', dir, '--no-register', '--server-kind', 'classic', '--yes'];
+    expect((await runCli(install(installerDir))).code).toBe(0);
+
+    const jump = await mkdtemp(path.join(root, 'jump-'));
+    await makeInstaller(jump, {}, '9.65.0.0');
+    const refused = await runCli(install(jump));
+    expect(refused.code).toBe(11);
+    expect(refused.stdout + refused.stderr).toContain('Upgrade step by step: 9.60.0.0 → 9.64 → 9.65.0.0.');
+    expect(refused.stdout + refused.stderr).toContain('installers needed: 9.64, 9.65.0.0');
+    expect((await readVx(root)).get('Version')).toBe('9.60.0.0');
+
+    const next = await mkdtemp(path.join(root, 'next-'));
+    await makeInstaller(next, {}, '9.64.0.0');
+    const upgraded = await runCli(install(next));
+    expect(upgraded.code).toBe(0);
+    expect(upgraded.stderr).toContain('Upgrade from 9.60.0.0 to 9.64.0.0 (the registration is kept; a restart is recommended after).');
+    expect(upgraded.stderr).toContain('the agent must never be newer than its configuration server');
+    expect(upgraded.stdout).toContain('A restart of this server is recommended.');
+    expect((await readVx(root)).get('Version')).toBe('9.64.0.0');
+
+    const downgrade = await runCli(install(installerDir));
+    expect(downgrade.code).toBe(EXIT.downgrade);
+    expect(downgrade.stdout + downgrade.stderr).toContain('A downgrade is not supported: the Mobility service 9.64.0.0 is installed');
+    expect((await readVx(root)).get('Version')).toBe('9.64.0.0');
+  });
+
   it('a hanging uninstaller is ended by the inactivity timeout (124) and explained', async () => {
     const { root, installerDir } = await setup.rootWithInstaller({ behavior: { hangIn: 'uninstall' } });
     const installed = await runCli(['--root', root, 'install', '--installer-dir', installerDir, '--no-register', '--server-kind', 'classic', '--yes']);
