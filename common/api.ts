@@ -51,6 +51,8 @@ export const requestSchemas = {
       ]),
     })
     .strict(),
+  /** Removes the installed agent with the vendor's uninstaller (nothing installed: "nothing to do"). */
+  startUninstall: z.object({}).strict(),
   getJob: z.object({ jobId }).strict(),
   /** The latest job of this core (running or finished), so a reloaded page or a reconnected tunnel finds it again. */
   getLatestJob: z.object({}).strict(),
@@ -97,6 +99,7 @@ export interface ReplyTypes {
   checkConnectivity: ConnectivityReport;
   startInstall: { jobId: string };
   startRegister: { jobId: string };
+  startUninstall: { jobId: string };
   getJob: JobSnapshot;
   getLatestJob: JobSnapshot | null;
   readJobLog: LogChunk;

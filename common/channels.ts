@@ -9,6 +9,7 @@ export const METHODS = [
   'checkConnectivity',
   'startInstall',
   'startRegister',
+  'startUninstall',
   'getJob',
   'getLatestJob',
   'readJobLog',

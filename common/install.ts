@@ -72,9 +72,12 @@ export interface InstallRequest {
 
 export type RegisterRequest = { registration: Exclude<Registration, { mode: 'none' }> };
 
+/** Uninstall takes nothing: it removes the agent that is installed (under the core's root). */
+export type UninstallRequest = Record<string, never>;
+
 /** The kinds of job the engine runs (main/core/jobs/job-engine.ts); a new kind is added here. */
-export type JobKind = 'install' | 'register' | 'antivirusFix';
-export type StepId = 'check' | 'extract' | 'install' | 'register' | 'verify' | 'fix';
+export type JobKind = 'install' | 'register' | 'antivirusFix' | 'uninstall';
+export type StepId = 'check' | 'extract' | 'install' | 'register' | 'verify' | 'fix' | 'uninstall';
 export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled';
 export type JobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type Severity = 'success' | 'warning' | 'error';

@@ -30,7 +30,9 @@ export const DECLINED: JsonError = { code: 'cli.declined', message: 'The confirm
  */
 export function jobChanged(job: JobSnapshot): boolean {
   if (job.nothingToDo) return false;
-  return job.steps.some((s) => (s.id === 'install' || s.id === 'register') && s.state !== 'pending' && s.state !== 'skipped');
+  // A vendor command started (installer, configurator, uninstaller): the machine may have changed.
+  const vendorSteps = new Set(['install', 'register', 'uninstall']);
+  return job.steps.some((s) => vendorSteps.has(s.id) && s.state !== 'pending' && s.state !== 'skipped');
 }
 
 /** One line of `serve --json` / `open --json` per one-time link (the first, then one per SIGUSR2). */

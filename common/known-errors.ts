@@ -66,7 +66,11 @@ export const KNOWN_ERRORS: readonly KnownError[] = [
       'i',
     ),
     meaning: 'The agent is already registered with another configuration server (exit 13; drscout.conf Hostname).',
-    action: 'Unregister it from the other server (or uninstall it), or register with the server it already uses.',
+    // Names where that is done: the agent's own configurator cannot unregister it (issue 8).
+    action:
+      'Unregister it from the other server: disable replication of this server in the portal (vault > Replicated ' +
+      "items), then remove the server in the old configuration server's console; or uninstall the agent " +
+      '(mobility-setup uninstall) and install it again; or register with the server it already uses.',
   },
   {
     id: 'passphrase',

@@ -35,7 +35,7 @@ export const CLI_EXIT_CODES: readonly ExitCodeRow[] = [
   [EXIT.usage, 'Invalid command line or input (options, server address, passphrase file, config file, a control character in a path); vendor 2 means the same'],
   [3, 'Vendor: invalid arguments'],
   [10, 'Vendor: invalid install location'],
-  [11, 'Vendor: upgrade from the installed version not supported'],
+  [11, 'Upgrade from the installed version not supported: more than four versions apart (checked before running, with the stepwise path), or the vendor\'s own 11'],
   [13, 'Vendor: the agent already points to a different configuration server'],
   [14, 'Vendor: invalid passphrase or configuration server endpoint'],
   [EXIT.downgrade, 'Downgrade refused: a newer agent is installed (checked before running; vendor 15)'],

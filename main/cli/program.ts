@@ -17,6 +17,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   detect: () => import('./commands/detect').then((m) => m.registerDetectCommand),
   install: () => import('./commands/install').then((m) => m.registerInstallCommand),
   register: () => import('./commands/register').then((m) => m.registerRegisterCommand),
+  uninstall: () => import('./commands/uninstall').then((m) => m.registerUninstallCommand),
   helper: () => import('./commands/helper').then((m) => m.registerHelperCommand),
   'av-check': () => import('./commands/av-check').then((m) => m.registerAvCheckCommand),
   diagnose: () => import('./commands/diagnose').then((m) => m.registerDiagnoseCommand),

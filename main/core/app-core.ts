@@ -15,6 +15,7 @@ import { createElevatedAntivirusFix } from './elevation/elevated-antivirus-fix';
 import { DEFAULT_INACTIVITY_TIMEOUT_MS } from './install/pipeline-env';
 import { defaultWorkBase } from './jobs/job-records';
 import { createTroubleshootHandlers } from './troubleshoot';
+import { uninstallJob } from './uninstall/uninstall-job';
 import type { InstallOverrides } from './install';
 import type { DetectionProbes } from '../platform/detection-probes';
 import { appFolders, findInstallerDirNearApp } from './install/installer-dir-default';
@@ -66,7 +67,7 @@ export function createCore(options: CoreOptions): Core {
     { inactivityTimeoutMs: deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS, sandboxRoot: deps.paths.isSandbox ? deps.paths.root : null },
   );
   const antivirus = new AntivirusService(deps, detection, undefined, elevatedFix);
-  const { dispose: disposeInstall, engine, jobLogs, ...installHandlers } = createInstallHandlers(deps, detection, {
+  const { dispose: disposeInstall, engine, jobLogs, startJob, ...installHandlers } = createInstallHandlers(deps, detection, {
     ...overrides,
     antivirusNote: (choice) => antivirus.note(choice),
     frontDoor: options.session.shell,
@@ -87,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
       return waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId);
     }),
     ...troubleshootHandlers,
+    startUninstall: (request) => startJob(uninstallJob, request),
   };
   return {
     deps,

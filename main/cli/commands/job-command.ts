@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import readline from 'node:readline';
 import type { Command } from 'commander';
 import type { AntivirusNote } from '../../../common/antivirus';
+import type { AgentFacts } from '../../../common/detection';
 import type { InstallerChoice, JobSnapshot, Registration } from '../../../common/install';
 import type { AppError } from '../../../common/result';
 import { passphraseFromFileText } from '../../../common/passphrase';
+import { UPGRADE_REMINDER, upgradePath } from '../../../common/upgrade-path';
 import { createCore } from '../../core/app-core';
 import { systemAdapters } from '../../core/system-adapters';
 import { sessionOptions } from '../../core/session-options';
@@ -143,11 +145,18 @@ export interface JobCommandOptions {
   json: boolean;
   verbose: boolean;
   inactivityTimeoutMs: number | undefined;
-  method: 'startInstall' | 'startRegister';
+  method: 'startInstall' | 'startRegister' | 'startUninstall';
   /** The request, validated by the same dispatcher every front door goes through. */
   input: unknown;
   /** Asks before anything changes (after the installer was found, for install); false = cancelled, nothing changed. */
   confirm(installer: InstallerChoice | null): Promise<boolean>;
+}
+
+/** Before an upgrade, the same reminder the wizard shows (the order the vendor requires); nothing otherwise. */
+function upgradeNotice(agent: AgentFacts, installerVersion: string): string {
+  const route = upgradePath(agent.installed ? agent.version : null, installerVersion);
+  if (route.kind !== 'upgrade') return '';
+  return `Upgrade from ${route.from} to ${route.to} (the registration is kept; a restart is recommended after).\n${UPGRADE_REMINDER}\n`;
 }
 
 /** Signals that cancel the job (then the command ends normally): Ctrl+C, kill, and a dropped SSH session. */
@@ -205,6 +214,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
       if (!found.ok) return refused(found.error);
       installer = found.value as InstallerChoice;
       if (!options.json) writeErr(formatInstaller(installer));
+      if (!options.json) writeErr(upgradeNotice(await core.detection.readAgent(), installer.chosen.version));
       input = { ...(input as object), installerFile: installer.chosen.path };
     }
     // A "no", or an interrupt (signal, closed output) before the job exists: nothing was started.

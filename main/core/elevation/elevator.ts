@@ -26,6 +26,9 @@ export interface InstallOperation {
 
 export type RegisterOperation = Extract<VendorSpec, { operation: 'register' }>;
 
+/** The vendor's uninstaller, run in the installed agent's folder (the builder's exact command). */
+export type UninstallOperation = Extract<VendorSpec, { operation: 'uninstall' }>;
+
 /**
  * An anti-virus exclusion: only the product and the agent folder. The privileged side finds the product's
  * configuration itself (the system's own clamd.conf, mdatp, Defender), so the request cannot steer its writes.
@@ -41,7 +44,7 @@ export const ANTIVIRUS_FIX_SCANNERS = ['clamav', 'mdatp', 'defender'] as const;
 export type AntivirusFixScanner = (typeof ANTIVIRUS_FIX_SCANNERS)[number];
 
 /** What the app asks to be done with privileges. Paths are real paths (root prefix applied). */
-export type PrivilegedOperation = InstallOperation | RegisterOperation | AntivirusFixOperation;
+export type PrivilegedOperation = InstallOperation | RegisterOperation | AntivirusFixOperation | UninstallOperation;
 
 export interface PrivilegedRun {
   done: Promise<PrivilegedResult>;

@@ -112,12 +112,14 @@ export function checkEndpointValue(value: string): string {
 
 /**
  * An anti-virus fix writes root's files (clamd.conf and its backup) where the helper's own probes find them under
- * the root prefix. A sandbox root named by anyone but root would steer those writes (a folder of links into /etc,
- * /root, …), so only a request of root itself (the tests, a root app) may name one.
+ * the root prefix, and an uninstall runs the uninstaller the agent's state file under it names. A sandbox root
+ * named by anyone but root would steer those writes or that run (a folder of links into /etc, /root, or a
+ * planted .vx_version and uninstall.sh), so only a request of root itself (the tests, a root app) may name one.
  */
-export function checkAntivirusFixRequest(request: { sandboxRoot: string | null }, requester: number | null): void {
+export function checkRootOnlySandbox(request: { sandboxRoot: string | null }, requester: number | null, operation: 'antivirusFix' | 'uninstall'): void {
   if (request.sandboxRoot !== null && requester !== 0) {
-    refuse('helper.sandboxRoot', 'An anti-virus fix through the helper changes only this system\'s own configuration; the request names a sandbox root.');
+    const what = operation === 'uninstall' ? 'An uninstall through the helper removes' : 'An anti-virus fix through the helper changes';
+    refuse('helper.sandboxRoot', `${what} only this system's own agent; the request names a sandbox root.`);
   }
 }
 

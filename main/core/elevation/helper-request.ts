@@ -41,6 +41,8 @@ const operationSchema = z.union([
   z.object({ operation: z.literal('register'), installDir: text, architecture: z.literal('modernized'), configFile: text }).strict(),
   // Only the product and the agent folder: the helper finds the product's configuration itself.
   z.object({ operation: z.literal('antivirusFix'), scanner: z.enum(ANTIVIRUS_FIX_SCANNERS), installDir: text }).strict(),
+  // Nothing but the word: the helper finds the installed agent and its uninstaller itself (helper-uninstaller.ts).
+  z.object({ operation: z.literal('uninstall') }).strict(),
 ]);
 
 export const helperRequestSchema = z
@@ -92,6 +94,8 @@ export async function writeHelperRequest(request: HelperRequest, parent = os.tmp
   return { dir, ...files, remove: () => fs.promises.rm(dir, { recursive: true, force: true }) };
 }
 
+/** The request for an operation: an uninstall drops the folder the app found (the helper finds it itself, as root). */
 export function requestFor(platform: 'linux' | 'win32', operation: PrivilegedOperation, options: { sandboxRoot: string | null; inactivityTimeoutMs: number }): HelperRequest {
-  return { version: 2, platform, operation, sandboxRoot: options.sandboxRoot, inactivityTimeoutMs: options.inactivityTimeoutMs };
+  const named: HelperRequest['operation'] = operation.operation === 'uninstall' ? { operation: 'uninstall' } : operation;
+  return { version: 2, platform, operation: named, sandboxRoot: options.sandboxRoot, inactivityTimeoutMs: options.inactivityTimeoutMs };
 }

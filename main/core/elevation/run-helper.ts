@@ -6,7 +6,7 @@ import type { PrivilegedOperation, PrivilegedResult } from './elevator';
 import {
   HelperRefusal,
   checkEndpointValue,
-  checkAntivirusFixRequest,
+  checkRootOnlySandbox,
   checkPathValue,
   checkPrivateFolder,
   helperWorkBase,
@@ -17,6 +17,7 @@ import {
 } from './helper-checks';
 import type { HelperRequest, HelperResult } from './helper-request';
 import { CANCEL_FILE, INSTALLER_STARTING, OUTPUT_FILE, REQUEST_FILE, RESULT_FILE, STAGE_FILE, helperRequestSchema } from './helper-request';
+import { findInstalledUninstaller } from './helper-uninstaller';
 import { runPrivileged } from './run-privileged';
 
 export { HelperRefusal } from './helper-checks';
@@ -49,9 +50,9 @@ export function loadHelperRequest(requestFile: string, platform: NodeJS.Platform
   const request = parsed.data;
   if (request.platform !== platform) refuse('helper.platform', 'The request was written for another platform.');
   const { operation } = request;
-  checkPathValue(operation.installDir, request.platform, 'helper.installDir', 'install folder');
+  if (operation.operation !== 'uninstall') checkPathValue(operation.installDir, request.platform, 'helper.installDir', 'install folder');
   if (request.sandboxRoot !== null) checkPathValue(request.sandboxRoot, request.platform, 'helper.sandboxRoot', 'sandbox root');
-  if (operation.operation === 'antivirusFix') checkAntivirusFixRequest(request, requester);
+  if (operation.operation === 'antivirusFix' || operation.operation === 'uninstall') checkRootOnlySandbox(request, requester, operation.operation);
   if (operation.operation === 'install') checkPathValue(operation.installer.file, request.platform, 'helper.installerFile', 'installer file path');
   if (operation.operation === 'register' && operation.architecture === 'classic') checkEndpointValue(operation.endpoint);
   return request;
@@ -77,9 +78,15 @@ function resultOf(outcome: PrivilegedResult): HelperResult {
   return { ok: false, refused: 'helper.internal', message: 'The helper could not run the operation.', hint: 'Run Mobility Setup as root instead.' };
 }
 
+/** The operation the helper carries out: an uninstall runs what the helper itself found, never a folder from the request. */
+function privilegedOperationOf(request: HelperRequest): PrivilegedOperation {
+  const { operation } = request;
+  return operation.operation === 'uninstall' ? findInstalledUninstaller(request.platform, request.sandboxRoot) : operation;
+}
+
 /** The secret the configurator reads lives in a root-owned copy while it runs, never in the requester's file. */
 async function withRootCopyOfSecret<T>(request: HelperRequest, requester: number | null, fn: (operation: PrivilegedOperation) => Promise<T>): Promise<T> {
-  const { operation } = request;
+  const operation = privilegedOperationOf(request);
   if (operation.operation !== 'register') return fn(operation);
   const classic = operation.architecture === 'classic';
   const fileName = classic ? 'MobSvc.passphrase' : 'config.json';

@@ -51,6 +51,7 @@ export function runPrivileged(operation: PrivilegedOperation, ctx: PrivilegedCon
       return { kind: 'unavailable', code: 'elevation.noCommand', message: `There is no ${operation.operation} command for this platform (${ctx.platform}).`, hint: 'Use the installer built for this operating system.' };
     }
     if (operation.operation === 'register') return spawn(buildVendorCommand(commands, operation) as VendorCommand);
+    if (operation.operation === 'uninstall') return spawn(commands.uninstall(operation));
     let prepared: PreparedInstaller;
     try {
       prepared = await prepareInstaller(

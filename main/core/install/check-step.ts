@@ -2,14 +2,14 @@ import path from 'node:path';
 import type { AgentFacts, DetectionReport, DiskCheck, PrivilegeFacts } from '../../../common/detection';
 import { parseEndpoint } from '../../../common/endpoint';
 import { registrationNeeded } from '../../../common/install-plan';
+import { downgradeMessage, stepwiseMessage, UPGRADE_REMINDER, upgradePath } from '../../../common/upgrade-path';
 import type { Endpoint } from '../../../common/endpoint';
 import type { InstallRequest, InstallerChoice, Registration } from '../../../common/install';
 import { checkPassphrase } from '../../../common/passphrase';
 import { checkPathInput } from '../../../common/path-input';
 import { UserError } from '../../../common/result';
 import type { Elevator } from '../elevation/elevator';
-import { describeExitCode } from './exit-codes';
-import { assertChecksumOk, compareVersions, findInstaller } from '../installer/installer-finder';
+import { assertChecksumOk, findInstaller } from '../installer/installer-finder';
 import { checkInstallerSignature } from '../installer/installer-signature';
 import type { StepContext } from '../jobs/job-engine';
 import { failed } from '../jobs/job-stop';
@@ -86,9 +86,6 @@ export function checkInstallDir(env: Pick<PipelineEnv, 'deps' | 'commands' | 'pr
   }
 }
 
-// The rule is shared with the wizard's review (common/install-plan.ts); re-exported for the register pipeline.
-export { sameServer } from '../../../common/install-plan';
-
 function stopIfUnsupported(report: DetectionReport): void {
   if (report.supported) return;
   const token = report.token ? ` (installer token ${report.token})` : '';
@@ -119,14 +116,13 @@ async function chooseInstaller(env: PipelineEnv, job: CheckLog, request: Install
   return choice;
 }
 
-function versionPlan(agent: AgentFacts, version: string): { installNeeded: boolean; upgrade: boolean } {
-  if (!agent.installed || !agent.version) return { installNeeded: true, upgrade: false };
-  const order = compareVersions(agent.version, version);
-  if (order > 0) {
-    const info = describeExitCode(15);
-    throw failed({ code: info.code, message: `${info.message} Installed: ${agent.version}; installer: ${version}.`, hint: info.hint });
-  }
-  return order < 0 ? { installNeeded: true, upgrade: true } : { installNeeded: false, upgrade: false };
+/** The upgrade rules (common/upgrade-path.ts) as the install job applies them: refusals stop it here. */
+function versionPlan(agent: AgentFacts, version: string, job: CheckLog): { installNeeded: boolean; upgrade: boolean } {
+  const route = upgradePath(agent.installed ? agent.version : null, version);
+  if (route.kind === 'downgrade') throw failed({ code: 'install.downgrade', ...downgradeMessage(route) });
+  if (route.kind === 'tooFar') throw failed({ code: 'install.upgradeSteps', ...stepwiseMessage(route) });
+  if (route.kind === 'upgrade') job.log(UPGRADE_REMINDER);
+  return { installNeeded: route.kind !== 'same', upgrade: route.kind === 'upgrade' };
 }
 
 function checkDisk(disk: DiskCheck[]): void {
@@ -153,10 +149,10 @@ export async function requireServerReachable(env: PipelineEnv, job: CheckLog, en
 
 /** The check step: everything that can stop the install stops it here, before anything privileged runs. */
 /** Stops the job when nothing can run the privileged steps: not root, and no way to ask for the password. */
-export function requireElevator(env: PipelineEnv, privileges: PrivilegeFacts, command: 'install' | 'register'): Elevator {
+export function requireElevator(env: PipelineEnv, privileges: PrivilegeFacts, command: 'install' | 'register' | 'uninstall'): Elevator {
   const elevator = env.elevatorFor(privileges);
   if (!('unavailable' in elevator)) return elevator;
-  const doing = command === 'install' ? 'Installing' : 'Registering';
+  const doing = { install: 'Installing', register: 'Registering', uninstall: 'Uninstalling' }[command];
   throw failed({
     code: 'install.notElevated',
     message: `${doing} needs root (Administrator on Windows). ${elevator.unavailable}`,
@@ -172,7 +168,7 @@ export async function checkInstall(env: PipelineEnv, job: CheckLog, request: Ins
   const endpoint = validateRegistration(request.registration);
   const choice = await chooseInstaller(env, job, request, report.token);
   const agent = await env.detection.readAgent();
-  const { installNeeded, upgrade } = versionPlan(agent, choice.chosen.version);
+  const { installNeeded, upgrade } = versionPlan(agent, choice.chosen.version, job);
   const installDir = agent.installed && agent.installDir ? agent.installDir : (request.installDir ?? env.commands.defaultInstallDir);
   if (request.installDir !== undefined) checkInstallDir(env, request.installDir);
   checkInstallDir(env, installDir);

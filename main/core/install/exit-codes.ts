@@ -41,7 +41,10 @@ const TABLE: Record<number, Entry> = {
   11: error('Upgrading from the installed version is not supported.', 'Upgrade in steps of at most 4 minor versions, or uninstall the agent and install this version.'),
   13: error(
     'The agent already points to a different configuration server.',
-    'Unregister the agent from the other server (or uninstall it), or register with the server it already uses.',
+    // Names where the old registration goes away: the agent's own configurator cannot unregister it.
+    'Unregister it from the other server: disable replication of this server in the portal (vault > Replicated ' +
+      "items), then remove the server in the old configuration server's console; or uninstall the agent " +
+      '(mobility-setup uninstall) and install it again; or register with the server it already uses.',
   ),
   14: error('The passphrase or the configuration server address is not valid.', PASSPHRASE_HINT),
   15: error('A downgrade is not supported: a newer agent is already installed.', 'Use an installer of the same or a newer version, or uninstall the agent first.'),

@@ -14,6 +14,7 @@ import { createJobEngine } from '../jobs/job-engine';
 import type { JobEngine } from '../jobs/job-engine';
 import type { JobLogSources } from '../troubleshoot';
 import type { FrontDoor } from '../jobs/job-lock';
+import type { JobDefinition } from '../jobs/job-engine';
 import { JobManager } from '../jobs/job-manager';
 import { defaultWorkBase, jobsFolder, machineJournal } from '../jobs/job-records';
 import { findInstaller } from '../installer/installer-finder';
@@ -57,6 +58,11 @@ export type InstallHandlers = Pick<Handlers, InstallMethods> & {
   engine: JobEngine;
   /** The job logs and secrets of this session, for the log viewer (core/troubleshoot/log-access.ts). */
   jobLogs: JobLogSources;
+  /**
+   * Starts another job kind on the same engine and environment (uninstall, composed in app-core.ts), so one job
+   * at a time holds for all of them; core/uninstall builds on install/ and cannot be imported from here.
+   */
+  startJob: <R, S>(job: (env: PipelineEnv) => JobDefinition<R, S>, request: R) => Promise<{ jobId: string }>;
 };
 
 export function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: InstallOverrides, workBase: string): Elevator | { unavailable: string } {
@@ -112,6 +118,7 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
     },
     startInstall: (request) => engine.start(installJob(env()), request),
     startRegister: (request) => engine.start(registerJob(env()), request),
+    startJob: (job, request) => engine.start(job(env()), request),
     getJob: ({ jobId }) => Promise.resolve(jobs.get(jobId)),
     getLatestJob: () => Promise.resolve(jobs.latest()),
     readJobLog: ({ jobId, from, max }) => Promise.resolve(jobs.readLog(jobId, from, max)),

@@ -201,10 +201,11 @@ export function installJob(env: PipelineEnv): JobDefinition<InstallRequest, Inst
       }
       const version = agent?.version ?? plan.choice.chosen.version;
       const server = unregistered ? ' (not registered)' : ` and registered with ${agent?.csAddress ?? 'the server'}`;
-      const what = plan.upgrade
-        ? `The Mobility service was upgraded to ${version}`
-        : `The Mobility service ${version} is installed`;
-      return { outcome: successOutcome('install.succeeded', `${what}${server}.`, state.notices) };
+      // An upgrade keeps the registration; the vendor recommends a restart after it (shared/domain.md "Updates").
+      const message = plan.upgrade
+        ? `The Mobility service was upgraded to ${version}${server}. A restart of this server is recommended.`
+        : `The Mobility service ${version} is installed${server}.`;
+      return { outcome: successOutcome('install.succeeded', message, state.notices) };
     },
     conclude: (state, ending, logFiles) =>
       concludeAgentJob(env, ending, {

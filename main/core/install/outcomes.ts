@@ -20,6 +20,8 @@ export function machineStateAfter(step: StepId, ctx: { installDir: string; upgra
         : `The agent may be partly installed in ${ctx.installDir}: run the install again, or uninstall it (${ctx.uninstallHint}).`;
     case 'register':
       return 'The agent is installed but not registered: register it again (mobility-setup register …, or Register in the wizard).';
+    case 'uninstall':
+      return `The agent in ${ctx.installDir} may be partly removed: read the log, then run the uninstall again.`;
     case 'verify':
       return 'The vendor tools reported success, but the agent state does not confirm it: read the logs, then run the install again.';
     case 'fix':

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../common/error-codes';
 import type { StepId } from '../../../common/install';
 import { FirstErrorTracker } from '../../../common/known-errors';
 import type { Elevator, PrivilegedOperation, PrivilegedResult } from '../elevation/elevator';
@@ -44,9 +45,21 @@ const duration = (ms: number) =>
   ms >= 120_000 ? `${Math.round(ms / 60_000)} minutes` : `${Number((ms / 1000).toFixed(1))} seconds`;
 
 /** What the person sees for each kind of vendor command. */
-const TOOL: Record<'install' | 'register', { name: string; timeoutCode: 'install.timeout' | 'register.timeout' }> = {
-  install: { name: 'The installer', timeoutCode: 'install.timeout' },
-  register: { name: 'The configurator', timeoutCode: 'register.timeout' },
+type VendorStepId = Extract<StepId, 'install' | 'register' | 'uninstall'>;
+
+const HUNG_HINT = 'Read the log for the last thing it did; restart the machine if a service is stuck, then try again.';
+
+const TOOL: Record<VendorStepId, { name: string; timeoutCode: ErrorCode; timeoutHint: string }> = {
+  install: { name: 'The installer', timeoutCode: 'install.timeout', timeoutHint: HUNG_HINT },
+  register: { name: 'The configurator', timeoutCode: 'register.timeout', timeoutHint: HUNG_HINT },
+  // The vendor's Linux uninstaller is known to hang while it stops the agent's services.
+  uninstall: {
+    name: 'The uninstaller',
+    timeoutCode: 'uninstall.timeout',
+    timeoutHint:
+      'The uninstaller is known to hang while stopping the agent services: restart the machine (that stops them), ' +
+      'then run the uninstall again.',
+  },
 };
 
 /**
@@ -56,7 +69,7 @@ const TOOL: Record<'install' | 'register', { name: string; timeoutCode: 'install
  * gets the job's statement for the step it is in.
  */
 export async function runVendorStep(
-  step: Extract<StepId, 'install' | 'register'>,
+  step: VendorStepId,
   operation: PrivilegedOperation,
   ctx: StepContext,
   vendor: VendorRun,
@@ -89,7 +102,7 @@ export async function runVendorStep(
 }
 
 function interpret(
-  step: 'install' | 'register',
+  step: VendorStepId,
   result: PrivilegedResult,
   ctx: StepContext,
   vendor: VendorRun,
@@ -104,7 +117,7 @@ function interpret(
         code: 'elevation.notGranted',
         message: 'The password prompt was dismissed, so nothing ran with administrator rights.',
         hint: 'Start again and enter the administrator password when asked.',
-        machineState: step === 'install' ? 'Nothing was installed.' : 'The agent is installed but not registered.',
+        machineState: { install: 'Nothing was installed.', register: 'The agent is installed but not registered.', uninstall: 'Nothing was removed.' }[step],
       }),
     );
   }
@@ -126,7 +139,7 @@ function interpret(
     throw failed({
       code: tool.timeoutCode,
       message,
-      hint: 'Read the log for the last thing it did; restart the machine if a service is stuck, then try again.',
+      hint: tool.timeoutHint,
     });
   }
   if (result.code === null) {

@@ -41,10 +41,12 @@ export function createLinuxDetectionProbes(deps: PlatformDeps, files: RootFiles)
     async readAgent() {
       const vxVersion = await files.readText(VX_VERSION_PATH);
       if (vxVersion === null) return linuxAgentFacts(null, null);
-      // INSTALLATION_DIR is the system path (a real agent writes it so): read drscout.conf under the root.
-      const installDir = parseKeyValueLines(vxVersion).get('INSTALLATION_DIR');
+      // The vendor's installer records the path it was handed: under --root that is already the physical
+      // <root>/usr/local/ASR. Read it back as the system path, or every later use prefixes the root twice.
+      const recorded = parseKeyValueLines(vxVersion).get('INSTALLATION_DIR');
+      const installDir = recorded && path.posix.isAbsolute(recorded) ? deps.paths.toSystem(recorded) : recorded;
       const drscout = installDir && path.posix.isAbsolute(installDir) ? await files.readText(path.posix.join(installDir, 'etc/drscout.conf')) : null;
-      return linuxAgentFacts(vxVersion, drscout);
+      return linuxAgentFacts(vxVersion, drscout, installDir);
     },
 
     async readPrivileges() {

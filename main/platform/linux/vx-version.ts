@@ -60,14 +60,19 @@ export const notInstalled: AgentFacts = {
  * Agent facts from the text of /usr/local/.vx_version (null when the file is absent) and the
  * drscout.conf text (null when absent). Pure, so every combination is tested without a machine.
  */
-export function linuxAgentFacts(vxVersionText: string | null, drscoutText: string | null): AgentFacts {
+export function linuxAgentFacts(
+  vxVersionText: string | null,
+  drscoutText: string | null,
+  /** INSTALLATION_DIR as the system sees it (the probe strips a --root prefix the installer recorded). */
+  installDir?: string,
+): AgentFacts {
   if (vxVersionText === null) return notInstalled;
   const values = parseKeyValueLines(vxVersionText);
   const status = values.get('AGENT_CONFIGURATION_STATUS') ?? null;
   return {
     installed: true,
     version: values.get('Version') ?? values.get('VERSION') ?? null,
-    installDir: values.get('INSTALLATION_DIR') ?? null,
+    installDir: installDir ?? values.get('INSTALLATION_DIR') ?? null,
     registered: status === null ? null : status.toLowerCase() === 'succeeded',
     configurationStatus: status,
     csAddress: drscoutText === null ? null : parseDrscoutServer(drscoutText),

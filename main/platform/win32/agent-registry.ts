@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AgentFacts } from '../../../common/detection';
 import type { RegKey } from './reg-query';
 import { regString } from './reg-query';
@@ -14,6 +15,21 @@ export const AGENT_UNINSTALL_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentV
 export const AGENT_SERVER_KEY = 'HKLM\\SOFTWARE\\Wow6432Node\\SV Systems';
 
 /**
+ * The one place the agent's folders come from: the product key's InstallDirectory names the agent folder
+ * (`…\\Microsoft Azure Site Recovery\\agent`), the MSI entry's InstallLocation its parent (with a trailing
+ * backslash). AgentFacts.installDir is the parent, the install location: the installer takes it as
+ * /InstallLocation and the register builder appends `agent` itself. Read verbatim, an upgrade installed into
+ * `…\\agent` and register ran `…\\agent\\agent\\UnifiedAgentConfigurator.exe`.
+ */
+function installLocationOf(value: string | null): string | null {
+  if (value === null) return null;
+  const trimmed = value.replace(/[\\/]+$/, '');
+  const parent = path.win32.dirname(trimmed);
+  if (path.win32.basename(trimmed).toLowerCase() === 'agent' && parent !== trimmed) return parent;
+  return trimmed === '' ? null : trimmed;
+}
+
+/**
  * Pure: agent facts from the parsed keys (empty arrays when `reg query` said the key does not exist).
  * Installed when either the product key or the MSI's uninstall entry exists.
  */
@@ -26,7 +42,9 @@ export function windowsAgentFacts(product: readonly RegKey[], uninstall: readonl
   return {
     installed: true,
     version: regString(product, 'Version') ?? regString(uninstall, 'DisplayVersion'),
-    installDir: regString(product, 'InstallDirectory') ?? regString(product, 'InstallPath') ?? regString(uninstall, 'InstallLocation'),
+    installDir: installLocationOf(
+      regString(product, 'InstallDirectory') ?? regString(product, 'InstallPath') ?? regString(uninstall, 'InstallLocation'),
+    ),
     // No status value: installed, never configured.
     registered: product.length === 0 ? null : status !== null && status.toLowerCase() === 'succeeded',
     configurationStatus: status,

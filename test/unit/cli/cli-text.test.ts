@@ -137,5 +137,8 @@ describe.skipIf(!BUILT)(`register exit 13 (built CLI)${BUILT ? '' : ` — skippe
     expect(result.stdout).toContain(`Registered:       yes, with ${setup.cs.endpoint}`);
     expect(result.stdout).toMatch(new RegExp(`Machine state: +The Mobility service 9\\.65\\.0\\.0 is installed in /usr/local/ASR and still registered with ${setup.cs.endpoint.replace(/\./g, '\\.')}\\.`));
     expect(result.stdout).not.toMatch(/not registered/);
+    // The hint names where the old registration is removed, not just "unregister it".
+    expect(result.stdout).toContain('Replicated items');
+    expect(result.stdout).toContain("old configuration server's console");
   });
 });

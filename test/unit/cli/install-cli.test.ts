@@ -61,6 +61,25 @@ describe.skipIf(!BUILT)(`mobility-setup install/register (built CLI)${BUILT ? ''
     expect(JSON.parse(registered.stdout)).toMatchObject({ ok: true, result: { changed: true, job: { kind: 'register', state: 'succeeded' } } });
   });
 
+  it('register is explicit: on a registered agent it runs the configurator again (wrong passphrase → 14)', async () => {
+    const s = await sandbox();
+    expect((await runCli(installArgs(s))).code).toBe(0);
+    const wrong = path.join(s.root, 'Wrong.passphrase');
+    await writeFile(wrong, 'WrongPassphrase1\n', { mode: 0o600 });
+    const args = ['--root', s.root, '--json', 'register', '--cs-endpoint', setup.cs.endpoint, '--passphrase-file', wrong, '--yes'];
+    const result = await runCli(args);
+    expect(result.code).toBe(14);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, result: { changed: true, job: { kind: 'register' } } });
+  });
+
+  it('the same host on another port is another server: install checks the connection (closed port → 73)', async () => {
+    const s = await sandbox();
+    expect((await runCli(installArgs(s))).code).toBe(0);
+    const result = await runCli(installArgs(s, `127.0.0.1:${await closedPort()}`));
+    expect(result.code).toBe(EXIT.serverUnreachable);
+    expect(JSON.parse(result.stdout).error.code).toBe('install.serverUnreachable');
+  });
+
   it.each([
     ['wrong passphrase → the vendor code 14', {}, 'WrongPassphrase1', 'ok', 14, 'exit.14'],
     ['installer fatal error → 1603 (67 in a Linux shell)', { installExit: 1603 }, PASSPHRASE, 'ok', 1603 & 0xff, 'exit.1603'],

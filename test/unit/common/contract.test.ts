@@ -20,6 +20,7 @@ const replyNames = {
   checkConnectivity: true,
   startInstall: true,
   startRegister: true,
+  startUninstall: true,
   getJob: true,
   getLatestJob: true,
   readJobLog: true,

@@ -75,7 +75,8 @@ describe('install', () => {
     expect(run.stdout).toContain('Installation completed successfully.');
     const vx = await read('usr/local/.vx_version');
     expect(vx).toContain('Version=9.65.0.0\n');
-    expect(vx).toContain('INSTALLATION_DIR=/usr/local/ASR\n');
+    // The path it was handed, verbatim, as the vendor's installer records it (it knows nothing of the root).
+    expect(vx).toContain(`INSTALLATION_DIR=${path.join(root, 'usr/local/ASR')}\n`);
     expect(vx).toContain('AGENT_CONFIGURATION_STATUS=NotStarted');
     expect(await read('var/log/ua_install.log')).toContain('install: Installation completed successfully.');
     const configurator = await fs.stat(path.join(run.installDir, 'Vx', 'bin', 'UnifiedAgentConfigurator.sh'));

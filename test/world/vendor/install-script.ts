@@ -79,7 +79,8 @@ function layDown(dir, existingStatus) {
   if (!fs.existsSync(conf)) fs.writeFileSync(conf, DRSCOUT_TEMPLATE, { mode: 0o600 });
   const vx = new Map([
     ['Version', VERSION],
-    ['INSTALLATION_DIR', lib.toSystem(dir)],
+    // As the vendor's installer does: the path it was handed, verbatim (it knows nothing of a sandbox root).
+    ['INSTALLATION_DIR', dir],
     ['AGENT_CONFIGURATION_STATUS', existingStatus || 'NotStarted'],
   ]);
   lib.writeKv(lib.VX_VERSION, vx);

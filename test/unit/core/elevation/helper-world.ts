@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as tar from 'tar';
 import { afterEach } from 'vitest';
-import type { PrivilegedOperation } from '../../../../main/core/elevation/elevator';
+import type { InstallOperation, PrivilegedOperation } from '../../../../main/core/elevation/elevator';
 import { requestFor, writeHelperRequest } from '../../../../main/core/elevation/helper-request';
 import type { HelperRequest, WrittenRequest } from '../../../../main/core/elevation/helper-request';
 
@@ -32,7 +32,7 @@ export async function markingInstaller(dir: string, marker: string, options: { n
   }
 }
 
-export const installOperation = (installer: { file: string; sha256: string }, over: Partial<Extract<PrivilegedOperation, { operation: 'install' }>> = {}): PrivilegedOperation => ({
+export const installOperation = (installer: { file: string; sha256: string }, over: Partial<Extract<PrivilegedOperation, { operation: 'install' }>> = {}): InstallOperation => ({
   operation: 'install',
   installer,
   installDir: '/usr/local/ASR',
@@ -41,7 +41,7 @@ export const installOperation = (installer: { file: string; sha256: string }, ov
   ...over,
 });
 
-export const requestOf = (operation: PrivilegedOperation, over: Partial<HelperRequest> = {}): HelperRequest => ({
+export const requestOf = (operation: Parameters<typeof requestFor>[1], over: Partial<HelperRequest> = {}): HelperRequest => ({
   ...requestFor('linux', operation, { sandboxRoot: null, inactivityTimeoutMs: 60_000 }),
   ...over,
 });

@@ -31,7 +31,7 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     const vx = await readVx(root);
     expect(vx.get('Version')).toBe('9.65.0.0');
     expect(vx.get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
-    expect(vx.get('INSTALLATION_DIR')).toBe('/usr/local/ASR');
+    expect(vx.get('INSTALLATION_DIR')).toBe(path.join(root, 'usr/local/ASR'));
     expect(job.summary).toMatchObject({ version: '9.65.0.0', installDir: '/usr/local/ASR', registered: true, server: setup.cs.endpoint, walinuxagentPresent: false });
     expect(job.summary?.azureVmAgentNote).toMatch(/WALinuxAgent/);
     const jobLog = path.join(root, 'var/log/mobility-setup', `${job.id}.log`);
@@ -140,14 +140,36 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     const upgrade = await installer.run('startInstall', { installerDir: newer, registration: classic() });
     expect(upgrade.state).toBe('succeeded');
     expect(upgrade.outcome?.message).toContain('upgraded to 9.65.0.0');
+    expect(upgrade.outcome?.message).toContain('A restart of this server is recommended.');
     const log = await readFile(upgrade.logFiles[0]!, 'utf8');
     expect(log).toContain('-a Upgrade');
+    expect(log).toContain('Before upgrading: update the configuration server, then the scale-out process servers');
     expect((await readVx(root)).get('Version')).toBe('9.65.0.0');
+    expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
 
     const downgrade = await installer.run('startInstall', { installerDir, registration: classic() });
     expect(downgrade.state).toBe('failed');
-    expect(downgrade.outcome).toMatchObject({ code: 'exit.15', exitCode: null });
+    expect(downgrade.outcome).toMatchObject({ code: 'install.downgrade', exitCode: null });
+    expect(downgrade.outcome?.message).toBe(
+      'A downgrade is not supported: the Mobility service 9.65.0.0 is installed and the installer is the older 9.61.0.0.',
+    );
     expect(stepStates(downgrade)).toMatchObject({ check: 'failed', install: 'skipped' });
+    expect((await readVx(root)).get('Version')).toBe('9.65.0.0');
+  });
+
+  it('more than four versions apart is refused before running, with the stepwise path and the installers needed', async () => {
+    const { root, installer } = await world({}, '9.60.0.0');
+    const first = await installer.run('startInstall', { installerDir: path.join(root, 'installers'), registration: classic() });
+    expect(first.state).toBe('succeeded');
+    const newer = path.join(root, 'newer');
+    await makeInstaller(newer, {}, '9.65.0.0');
+    const jump = await installer.run('startInstall', { installerDir: newer, registration: classic() });
+    expect(jump.state).toBe('failed');
+    expect(jump.outcome).toMatchObject({ code: 'install.upgradeSteps' });
+    expect(jump.outcome?.message).toContain('Upgrade step by step: 9.60.0.0 → 9.64 → 9.65.0.0.');
+    expect(jump.outcome?.hint).toContain('installers needed: 9.64, 9.65.0.0');
+    expect(stepStates(jump)).toMatchObject({ check: 'failed', install: 'skipped' });
+    expect((await readVx(root)).get('Version')).toBe('9.60.0.0');
   });
 
   it('modernized registration passes config.json as a file (-S … -c CSPrime)', async () => {

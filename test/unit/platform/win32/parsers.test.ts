@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AGENT_PRODUCT_KEY, windowsAgentFacts } from '../../../../main/platform/win32/agent-registry';
+import { win32AgentCommands } from '../../../../main/platform/win32/agent-commands';
 import { isElevatedToken, windowsPrivileges } from '../../../../main/platform/win32/privileges';
 import { parseRegQuery, regNumber, regQueryArgs, regString } from '../../../../main/platform/win32/reg-query';
 import { parseHotFixIds } from '../../../../main/platform/win32/hotfixes';
@@ -85,12 +86,28 @@ describe('Windows agent facts', () => {
     expect(windowsAgentFacts(reg('reg-agent-registered.txt'), reg('reg-uninstall-installed.txt'), server)).toEqual({
       installed: true,
       version: '9.65.0.0',
-      installDir: 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery\\agent',
+      // The install location (/InstallLocation); the registry's InstallDirectory is its \\agent subfolder.
+      installDir: 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery',
       registered: true,
       configurationStatus: 'Succeeded',
       csAddress: '10.150.24.8',
       source: AGENT_PRODUCT_KEY,
     });
+  });
+
+  it('register and upgrade commands from captured reg query output: one \\agent, the install location for the installer', () => {
+    const location = 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery';
+    for (const facts of [
+      windowsAgentFacts(reg('reg-agent-registered.txt'), reg('reg-uninstall-installed.txt'), server),
+      // The MSI entry alone: InstallLocation, with its trailing backslash.
+      windowsAgentFacts(missing, reg('reg-uninstall-installed.txt'), missing),
+    ]) {
+      const installDir = facts.installDir ?? '';
+      const register = win32AgentCommands.register({ operation: 'register', installDir, architecture: 'classic', endpoint: 'cs:443', passphraseFile: 'C:\\p' });
+      expect(register.file).toBe(`${location}\\agent\\UnifiedAgentConfigurator.exe`);
+      const upgrade = win32AgentCommands.install({ operation: 'install', extractedDir: 'C:\\x', installDir, architecture: 'classic', upgrade: true });
+      expect(upgrade.args[upgrade.args.indexOf('/InstallLocation') + 1]).toBe(location);
+    }
   });
 
   it('installed, not registered', () => {
