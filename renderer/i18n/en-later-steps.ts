@@ -159,6 +159,7 @@ export const enLaterStepsUi = {
       install: 'Install the agent',
       register: 'Register with the server',
       verify: 'Verify',
+      fix: 'Add the exclusions',
     },
     state: { pending: 'Waiting', running: 'In progress', done: 'Done', failed: 'Failed', skipped: 'Skipped', cancelled: 'Cancelled' },
     cancel: 'Cancel',

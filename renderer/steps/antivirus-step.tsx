@@ -11,6 +11,7 @@ import { StatusText } from '../components/status-text';
 import { StepHeading } from '../components/step-heading';
 import { useWizard } from '../flow/wizard-context';
 import { antivirusBlocker } from '../flow/wizard-guards';
+import { AntivirusFixJob } from './antivirus-fix-job';
 import { AntivirusScanner } from './antivirus-scanner';
 import { StepActions } from './step-actions';
 
@@ -38,6 +39,7 @@ export function AntivirusStep() {
         {av.checking ? <StatusText icon="running" label={t('antivirus.checking')} /> : av.fixing ? <StatusText icon="running" label={t('antivirus.fixingStatus')} /> : ''}
       </p>
       {av.error ? <ErrorNotice error={av.error} /> : null}
+      {av.fixJob ? <AntivirusFixJob key={av.fixJob.id} job={av.fixJob} /> : null}
       {report ? (
         <p>
           {t('antivirus.folders')} {report.folders.map((f, i) => (
