@@ -90,7 +90,7 @@ describe('anti-virus step in the flow', () => {
 
   it("follows the fix's own job (not the install's): the running one its Fix started, then that job's updates", () => {
     const open = run([...toServer, { type: 'antivirusChecked', report: avReport([clamav]) }, { type: 'goTo', step: 'antivirus' }]);
-    const fixJob = (id: string, state: JobSnapshot['state']): JobSnapshot => ({ id, kind: 'antivirusFix', state, steps: [{ id: 'fix', state: state === 'running' ? 'running' : 'done' }], startedAt: 1, finishedAt: null, logLines: 2, logFiles: [], outcome: null, summary: null, nothingToDo: false });
+    const fixJob = (id: string, state: JobSnapshot['state']): JobSnapshot => ({ id, kind: 'antivirusFix', state, steps: [{ id: 'fix', state: state === 'running' ? 'running' : 'done', startedAt: 1, finishedAt: null }], startedAt: 1, finishedAt: null, logLines: 2, logFiles: [], outcome: null, summary: null, nothingToDo: false });
     // Not asked for: a fix job seen without a Fix running is nobody's on this step.
     expect(run([{ type: 'jobUpdated', job: fixJob('old', 'running') }], open).antivirus.fixJob).toBeNull();
     const fixing = run([{ type: 'antivirusFixStarted', scannerId: 'clamav' }], open);
