@@ -73,8 +73,8 @@ export interface InstallRequest {
 export type RegisterRequest = { registration: Exclude<Registration, { mode: 'none' }> };
 
 /** The kinds of job the engine runs (main/core/jobs/job-engine.ts); a new kind is added here. */
-export type JobKind = 'install' | 'register' | 'antivirusFix';
-export type StepId = 'check' | 'extract' | 'install' | 'register' | 'verify' | 'fix';
+export type JobKind = 'install' | 'register' | 'antivirusFix' | 'diagnosticsBundle';
+export type StepId = 'check' | 'extract' | 'install' | 'register' | 'verify' | 'fix' | 'diagnose' | 'collect';
 export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled';
 export type JobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type Severity = 'success' | 'warning' | 'error';

@@ -19,6 +19,7 @@ import type { DetectionProbes } from '../platform/detection-probes';
 import { appFolders, findInstallerDirNearApp } from './install/installer-dir-default';
 import { logJobLifecycle } from './app-log';
 import { waitForJob } from './jobs/wait-for-job';
+import type { RunJob } from './jobs/run-job';
 
 /**
  * The outside world's adapters, injected by the composition root (a front door passes systemAdapters();
@@ -69,21 +70,24 @@ export function createCore(options: CoreOptions): Core {
     ...overrides,
     antivirusNote: (choice) => antivirus.note(choice),
   });
+  // Features whose handler answers when its job ends (the anti-virus fix, the diagnostics bundle).
+  const runJob: RunJob = (definition, request) =>
+    Promise.resolve(engine.start(definition, request)).then(({ jobId }) =>
+      waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId),
+    );
   const { dispose: disposeTroubleshoot, ...troubleshootHandlers } = createTroubleshootHandlers(
     deps,
     detection,
     antivirus,
     jobLogs,
+    runJob,
   );
   const handlers: Handlers = {
     getSession,
     ...createDetectionHandlers(detection),
     ...createConnectivityHandlers(deps),
     ...installHandlers,
-    ...createAntivirusHandlers(antivirus, (definition, request) => {
-      const { jobId } = engine.start(definition, request);
-      return waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId);
-    }),
+    ...createAntivirusHandlers(antivirus, runJob),
     ...troubleshootHandlers,
   };
   return {

@@ -127,8 +127,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       // A reloaded page (or a reconnected SSH tunnel) finds the core's latest job again: nothing is lost.
       // Only before the person has started anything in this page, so an attached job never replaces one.
       if (state.jobId !== null || state.starting) return state;
-      // The anti-virus fix is a job too, but its result belongs to the anti-virus step, not to the summary.
-      if (action.job.kind === 'antivirusFix') return state;
+      // The anti-virus fix and the diagnostics bundle are jobs too, but theirs is a screen of their own, not the summary.
+      if (action.job.kind !== 'install' && action.job.kind !== 'register') return state;
       return {
         ...state,
         flow: action.job.kind === 'register' ? 'register' : 'install',

@@ -160,6 +160,8 @@ export const enLaterStepsUi = {
       register: 'Register with the server',
       verify: 'Verify',
       fix: 'Add the exclusions',
+      diagnose: 'Check health and connectivity',
+      collect: 'Gather and redact the files',
     },
     state: { pending: 'Waiting', running: 'In progress', done: 'Done', failed: 'Failed', skipped: 'Skipped', cancelled: 'Cancelled' },
     cancel: 'Cancel',
