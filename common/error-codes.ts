@@ -143,6 +143,7 @@ export const ERROR_CODES = {
   'helper.notInstalled': error(EXIT.notInstalled),
   'helper.secretFile': error(EXIT.failed),
   'helper.workBase': error(EXIT.failed),
+  'bundle.prepared': success,
   'bundle.exists': error(EXIT.usage),
   'bundle.cannotWrite': error(EXIT.failed),
   'bundle.notFound': error(EXIT.failed),

@@ -76,8 +76,9 @@ export type RegisterRequest = { registration: Exclude<Registration, { mode: 'non
 export type UninstallRequest = Record<string, never>;
 
 /** The kinds of job the engine runs (main/core/jobs/job-engine.ts); a new kind is added here. */
-export type JobKind = 'install' | 'register' | 'antivirusFix' | 'uninstall';
-export type StepId = 'check' | 'extract' | 'install' | 'register' | 'verify' | 'fix' | 'uninstall';
+export type JobKind = 'install' | 'register' | 'antivirusFix' | 'uninstall' | 'diagnosticsBundle';
+export type StepId =
+  | 'check' | 'extract' | 'install' | 'register' | 'verify' | 'fix' | 'uninstall' | 'diagnose' | 'collect';
 export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled';
 export type JobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type Severity = 'success' | 'warning' | 'error';

@@ -21,6 +21,7 @@ import type { DetectionProbes } from '../platform/detection-probes';
 import { appFolders, findInstallerDirNearApp } from './install/installer-dir-default';
 import { logJobLifecycle } from './app-log';
 import { waitForJob } from './jobs/wait-for-job';
+import type { RunJob } from './jobs/run-job';
 
 /**
  * The outside world's adapters, injected by the composition root (a front door passes systemAdapters();
@@ -72,21 +73,24 @@ export function createCore(options: CoreOptions): Core {
     antivirusNote: (choice) => antivirus.note(choice),
     frontDoor: options.session.shell,
   });
+  // Features whose handler answers when its job ends (the anti-virus fix, the diagnostics bundle).
+  const runJob: RunJob = (definition, request) =>
+    engine.start(definition, request).then(({ jobId }) =>
+      waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId),
+    );
   const { dispose: disposeTroubleshoot, ...troubleshootHandlers } = createTroubleshootHandlers(
     deps,
     detection,
     antivirus,
     jobLogs,
+    runJob,
   );
   const handlers: Handlers = {
     getSession,
     ...createDetectionHandlers(detection),
     ...createConnectivityHandlers(deps),
     ...installHandlers,
-    ...createAntivirusHandlers(antivirus, async (definition, request) => {
-      const { jobId } = await engine.start(definition, request);
-      return waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId);
-    }),
+    ...createAntivirusHandlers(antivirus, runJob),
     ...troubleshootHandlers,
     startUninstall: (request) => startJob(uninstallJob, request),
   };

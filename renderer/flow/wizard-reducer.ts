@@ -4,6 +4,7 @@
  */
 import { antivirusClear, canEnter } from './wizard-guards';
 import { emptyRegistration, initialWizardState } from './wizard-state';
+import type { JobSnapshot } from '../../common/install';
 import type { WizardAction, WizardState } from './wizard-state';
 
 /** A fresh wizard for `session`, prefilled from the session defaults (demo, --installer-dir, --cs-endpoint). */
@@ -60,7 +61,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, antivirus: { ...state.antivirus, checking: false, error: action.error } };
     case 'antivirusFixStarted':
       if (state.antivirus.fixing !== null) return state;
-      return { ...state, antivirus: { ...state.antivirus, fixing: action.scannerId, error: null } };
+      return { ...state, antivirus: { ...state.antivirus, fixing: action.scannerId, fixJob: null, error: null } };
     case 'antivirusFixed': {
       const done = new Set(action.fix.results.map((r) => r.scannerId));
       const kept = state.antivirus.fixResults.filter((r) => !done.has(r.scannerId));
@@ -126,8 +127,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       // A reloaded page (or a reconnected SSH tunnel) finds the core's latest job again: nothing is lost.
       // Only before the person has started anything in this page, so an attached job never replaces one.
       if (state.jobId !== null || state.starting) return state;
-      // The anti-virus fix is a job too, but its result belongs to the anti-virus step, not to the summary.
-      if (action.job.kind === 'antivirusFix') return state;
+      // The anti-virus fix and the diagnostics bundle are jobs too, but theirs is a screen of their own, not the summary.
+      if (action.job.kind !== 'install' && action.job.kind !== 'register') return state;
       return {
         ...state,
         flow: action.job.kind === 'register' ? 'register' : 'install',
@@ -136,6 +137,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         step: action.job.state === 'running' ? 'install' : 'summary',
       };
     case 'jobUpdated': {
+      // The fix job belongs to the anti-virus step: the one started by its Fix, never the install's summary.
+      if (action.job.kind === 'antivirusFix') return fixJobUpdated(state, action.job);
       if (action.job.id !== state.jobId) return state;
       const next = { ...state, job: action.job };
       return action.job.state === 'running' ? next : { ...next, step: 'summary' };
@@ -154,4 +157,14 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (state.job?.state === 'running' || (state.jobId !== null && state.job === null)) return state;
       return prefilled({ ...initialWizardState, session: state.session, registration: emptyRegistration, antivirus: { ...initialWizardState.antivirus, report: state.antivirus.report } });
   }
+}
+
+/**
+ * The fix job's snapshot: a running one seen while a Fix waits (one job runs at a time, so it is that Fix's),
+ * then only updates of that same job; a late event of an earlier fix is not taken for a new one.
+ */
+function fixJobUpdated(state: WizardState, job: JobSnapshot): WizardState {
+  const current = state.antivirus.fixJob;
+  const ours = current === null ? state.antivirus.fixing !== null && job.state === 'running' : current.id === job.id;
+  return ours ? { ...state, antivirus: { ...state.antivirus, fixJob: job } } : state;
 }

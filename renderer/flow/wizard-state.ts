@@ -68,6 +68,8 @@ export interface AntivirusState {
   /** The scanner whose Fix is running. */
   fixing: string | null;
   fixResults: FixResult[];
+  /** The fix's job (check → fix → verify) while it runs and after: the step shows its progress and live log. */
+  fixJob: JobSnapshot | null;
   /** Set when the person goes on although a scanner still needs attention. */
   choice: AntivirusChoice | null;
 }
@@ -143,6 +145,6 @@ export const initialWizardState: WizardState = {
   startError: null,
   jobId: null,
   job: null,
-  antivirus: { report: null, checking: false, error: null, fixing: null, fixResults: [], choice: null },
+  antivirus: { report: null, checking: false, error: null, fixing: null, fixResults: [], fixJob: null, choice: null },
   troubleshooting: false,
 };

@@ -42,6 +42,7 @@ export const enCodes = {
   'job.lockUnsafe': CORE_MESSAGE,
   'job.lockStuck': CORE_MESSAGE,
   'journal.unsafe': CORE_MESSAGE,
+  'bundle.prepared': 'The diagnostics bundle is prepared: its files are listed below, nothing is saved yet.',
   'bundle.exists': CORE_MESSAGE,
   'bundle.cannotWrite': CORE_MESSAGE,
   'bundle.notFound': 'That diagnostics bundle is no longer prepared (saved, discarded, or the service restarted).',

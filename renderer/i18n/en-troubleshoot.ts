@@ -28,6 +28,13 @@ export const enTroubleshootUi = {
     view: 'View',
     viewNamed: 'View {{file}}',
     bundleTitle: 'Diagnostics bundle',
+    bundleJob: {
+      title: 'Gathering the bundle',
+      progress: 'Diagnostics bundle progress',
+      logTitle: 'Diagnostics bundle log',
+      cancel: 'Cancel gathering',
+      cancelling: 'Stopping after this file…',
+    },
     bundleLead:
       'The health report, connectivity, anti-virus and push-readiness reports, system facts and the logs, ' +
       'with secrets redacted. Its contents are listed before anything is saved.',

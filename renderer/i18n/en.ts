@@ -101,6 +101,13 @@ export const enUi = {
     sectionFailed: 'The anti-virus check did not finish; it is shown again before the install.',
     checking: 'Checking anti-virus scanners…',
     fixingStatus: 'Adding the exclusion and checking again…',
+    fixJob: {
+      title: 'Anti-virus fix',
+      progress: 'Anti-virus fix progress',
+      logTitle: 'Anti-virus fix log',
+      cancel: 'Cancel the fix',
+      cancelling: 'Stopping after this scanner…',
+    },
     folders: 'Folders to exclude:',
     none: 'No anti-virus scanner was found.',
     foundBy: 'Found by: {{evidence}}',

@@ -12,6 +12,7 @@ import { StepHeading } from '../components/step-heading';
 import { useWizard } from '../flow/wizard-context';
 import { antivirusBlocker } from '../flow/wizard-guards';
 import { AntivirusScanner } from './antivirus-scanner';
+import { JobPanel } from '../components/job-panel';
 import { StepActions } from './step-actions';
 
 export function AntivirusStep() {
@@ -38,6 +39,7 @@ export function AntivirusStep() {
         {av.checking ? <StatusText icon="running" label={t('antivirus.checking')} /> : av.fixing ? <StatusText icon="running" label={t('antivirus.fixingStatus')} /> : ''}
       </p>
       {av.error ? <ErrorNotice error={av.error} /> : null}
+      {av.fixJob ? <JobPanel key={av.fixJob.id} job={av.fixJob} keys="antivirus.fixJob" testId="av-fix-job" /> : null}
       {report ? (
         <p>
           {t('antivirus.folders')} {report.folders.map((f, i) => (

@@ -7,7 +7,7 @@ import { StepHeading } from '../components/step-heading';
 import { formatElapsed } from '../format/units';
 import { useWizard } from '../flow/wizard-context';
 import { LogPane } from '../log/log-pane';
-import { JobProgress } from './job-progress';
+import { JobProgress } from '../components/job-progress';
 import { QuietWait } from './quiet-wait';
 
 function useNow(active: boolean): number {

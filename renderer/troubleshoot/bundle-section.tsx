@@ -1,10 +1,12 @@
 /**
- * The diagnostics bundle: prepared (gathered, redacted, listed) first, then saved to a new file the person names.
+ * The diagnostics bundle: prepared (gathered, redacted, listed) first by a job whose steps and live log show here,
+ * with Cancel, then saved to a new file the person names.
  * The path field is checked by the one path rule (common/path-input.ts) before it is sent; the core refuses a
  * relative path and never writes over a file.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { JobSnapshot } from '../../common/install';
 import { checkPathInput } from '../../common/path-input';
 import type { AppError } from '../../common/result';
 import type { PreparedBundle } from '../../common/troubleshoot';
@@ -13,6 +15,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { StatusText } from '../components/status-text';
 import { useWizard } from '../flow/wizard-context';
 import { formatBytes } from '../format/units';
+import { JobPanel } from '../components/job-panel';
 
 const failure = (err: unknown): AppError => ({ code: 'transport.failed', message: String(err) });
 
@@ -26,8 +29,20 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
   const [saved, setSaved] = useState<{ file: string; sizeBytes: number } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
+  // The bundle is prepared by a job: follow the one this Prepare started (one job runs at a time).
+  const [job, setJob] = useState<JobSnapshot | null>(null);
+  useEffect(() => {
+    if (!busy || bundle) return;
+    return transport.onEvent('job', (snapshot) => {
+      if (snapshot.kind !== 'diagnosticsBundle') return;
+      // While this Prepare waits, a bundle job's event can only be its own (one job runs at a time).
+      setJob((current) => (current === null || current.id === snapshot.id ? snapshot : current));
+    });
+  }, [busy, bundle, transport]);
+
   const prepare = async () => {
     setBusy(true);
+    setJob(null);
     setError(null);
     setSaved(null);
     try {
@@ -76,6 +91,7 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
       <p className="muted">{t('troubleshoot.bundleLead')}</p>
       {busy && !bundle ? <StatusText icon="running" label={t('troubleshoot.preparing')} /> : null}
       {error ? <ErrorNotice error={error} /> : null}
+      {job ? <JobPanel key={job.id} job={job} keys="troubleshoot.bundleJob" testId="bundle-job" /> : null}
       {saved ? (
         <p role="status" data-testid="bundle-saved">
           <StatusText icon="ok" label={t('troubleshoot.saved', { file: saved.file, size: formatBytes(saved.sizeBytes, i18n.language) })} />

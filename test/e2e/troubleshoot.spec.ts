@@ -84,6 +84,13 @@ test('a broken install: red lines explained, the log viewer jumps to the error, 
 
   // The bundle: listed before anything is saved, then saved to a new file the person names.
   await page.getByRole('button', { name: 'Prepare bundle' }).click();
+  // Gathered by a job: its steps and live log, one line per part written.
+  const bundleJob = page.getByTestId('bundle-job');
+  await expect(bundleJob.getByRole('progressbar', { name: 'Diagnostics bundle progress' })).toHaveAttribute('aria-valuenow', '100');
+  await expect(bundleJob.getByText('Gather and redact the files')).toBeVisible();
+  await expect(bundleJob).toContainText('Added health.json');
+  await expect(bundleJob).toContainText('Added logs/ua_install.log');
+  await expect(bundleJob).not.toContainText(CANARY_PASSPHRASE);
   const entries = page.getByTestId('bundle-entries');
   await expect(entries).toContainText('health.json');
   await expect(entries).toContainText('connectivity.json');

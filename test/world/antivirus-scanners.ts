@@ -44,13 +44,15 @@ export function addProcess(sandbox: AvSandbox, pid: number, comm: string, argv: 
 
 /**
  * A systemctl under the root prefix that records its arguments: the fix's restart is a real child process, and
- * the real service manager is never reached from a sandbox.
+ * the real service manager is never reached from a sandbox. `sleepSeconds` makes the restart take a while, as a
+ * real daemon's does, so a test can watch the fix job run.
  */
-export function addRecordingSystemctl(sandbox: AvSandbox, exitCode = 0): string {
+export function addRecordingSystemctl(sandbox: AvSandbox, exitCode = 0, sleepSeconds = 0): string {
   const log = sandbox.at('/var/log/systemctl-calls.log');
   mkdirSync(path.dirname(log), { recursive: true });
   mkdirSync(sandbox.at('/usr/bin'), { recursive: true });
-  writeFileSync(sandbox.at('/usr/bin/systemctl'), `#!/bin/sh\necho "$@" >> '${log}'\nexit ${exitCode}\n`, { mode: 0o755 });
+  const sleep = sleepSeconds > 0 ? `sleep ${sleepSeconds}\n` : '';
+  writeFileSync(sandbox.at('/usr/bin/systemctl'), `#!/bin/sh\n${sleep}echo "$@" >> '${log}'\nexit ${exitCode}\n`, { mode: 0o755 });
   return log;
 }
 

@@ -5,6 +5,7 @@ import { needsAttention } from '../../../common/antivirus';
 import { UserError } from '../../../common/result';
 import { createCore } from '../../core/app-core';
 import { sessionOptions } from '../../core/session-options';
+import { systemAdapters } from '../../core/system-adapters';
 import { globalOptions, missingRootMessage } from '../context';
 import { EXIT } from '../exit-codes';
 import { DECLINED, jsonError } from '../../../common/json-envelope';
@@ -34,7 +35,8 @@ Exit codes:
      0  every scanner found excludes the agent's folders (or does not scan in real time, or there is none)
      1  a fix was tried and failed
      2  invalid command line
-    74  --fix needs root (Administrator on Windows); nothing was changed
+    74  --fix needs root (Administrator on Windows): no password prompt could be shown, or it was not answered;
+        nothing was changed
     78  a scanner does not exclude the folders
     79  a scanner's exclusions could not be read (console-managed, or not elevated)
   1602  (66 on Linux) the confirmation was declined; nothing was changed
@@ -43,6 +45,8 @@ Exit codes:
 const STATUS_WORD: Record<ScannerFinding['status'], string> = { excluded: 'EXCLUDED', notExcluded: 'NOT EXCLUDED', cannotTell: 'CANNOT TELL', notScanning: 'NOT SCANNING' };
 
 export function exitCodeForReport(report: AntivirusReport, fixes: readonly FixResult[] = []): number {
+  // Every fix stopped at the password prompt (dismissed, refused, or no way to ask): nothing was changed.
+  if (fixes.length > 0 && fixes.every((f) => f.outcome === 'needsRoot')) return AV_EXIT.notElevated;
   if (report.scanners.some((s) => s.status === 'notExcluded')) return fixes.some((f) => f.outcome === 'failed') ? AV_EXIT.fixFailed : AV_EXIT.notExcluded;
   if (fixes.some((f) => f.outcome === 'failed')) return AV_EXIT.fixFailed;
   if (report.scanners.some((s) => s.status === 'cannotTell')) return AV_EXIT.cannotTell;
@@ -95,7 +99,7 @@ export function registerAvCheckCommand(program: Command): void {
   program
     .command('av-check')
     .description("Check that anti-virus scanners exclude the Mobility service's folders; --fix adds the exclusions where possible")
-    .option('--fix', 'apply every fix Mobility Setup can make (ClamAV, Defender for Endpoint, Microsoft Defender); needs root', false)
+    .option('--fix', 'apply every fix Mobility Setup can make (ClamAV, Defender for Endpoint, Microsoft Defender); as root, or through the administrator password prompt', false)
     .option('-y, --yes', 'do not ask before fixing', false)
     .option('--install-dir <dir>', 'the agent folder, when not the default (/usr/local/ASR; Windows: C:\\Program Files (x86)\\Microsoft Azure Site Recovery)')
     .addHelpText('after', AV_EXIT_HELP)
@@ -120,7 +124,8 @@ export function registerAvCheckCommand(program: Command): void {
 }
 
 async function runAvCheck(root: string, json: boolean, options: AvCheckOptions): Promise<number> {
-  const core = createCore({ root, appLog: true, session: sessionOptions('cli') });
+  // The helper route, as install has it: a person who is not root fixes through pkexec (UAC) and the helper.
+  const core = createCore({ ...systemAdapters(), root, appLog: true, session: sessionOptions('cli') });
   const print = (report: AntivirusReport, fixes: FixResult[], exitCode: number) => {
     if (!json) return void process.stdout.write(formatAntivirusReport(report, fixes));
     const result = { report, ...(options.fix ? { fixes } : {}) };

@@ -41,6 +41,8 @@ export function createElevatedAntivirusFix(
       if (ran.kind === 'notGranted') {
         return result('needsRoot', 'The administrator password was not given; nothing was changed.');
       }
+      // No way to ask here (no polkit agent over SSH): as "no password given", nothing changed, root is the way.
+      if (ran.kind === 'unavailable') return result('needsRoot', `${ran.message} ${ran.hint}`);
       if (ran.kind !== 'exited') return result('failed', `${ran.message} ${ran.hint}`);
       const outcome = ran.code === null ? 'failed' : (OUTCOME_BY_EXIT.get(ran.code) ?? 'failed');
       const why = ran.timedOut ? 'it timed out' : ran.cancelled ? 'it was cancelled' : `exit ${ran.code ?? 'none'}`;

@@ -25,7 +25,9 @@ export function machineStateAfter(step: StepId, ctx: { installDir: string; upgra
     case 'verify':
       return 'The vendor tools reported success, but the agent state does not confirm it: read the logs, then run the install again.';
     case 'fix':
-      // Another job kind's step (the anti-virus fix): an install never stops there.
+    case 'diagnose':
+    case 'collect':
+      // Other job kinds' steps (the anti-virus fix, the diagnostics bundle): an install never stops there.
       return NOTHING_CHANGED;
   }
 }

@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
 import type { PreparedBundle } from '../../../common/troubleshoot';
-import type { BundleInputs, StagedBundle } from './bundle';
-import { discardBundle, saveBundle, stageBundle } from './bundle';
+import type { StagedBundle } from './bundle';
+import { discardBundle, saveBundle } from './bundle';
 
 export function createBundleStore() {
   const staged = new Map<string, StagedBundle>();
@@ -24,8 +24,8 @@ export function createBundleStore() {
     return bundle;
   };
   return {
-    async prepare(inputs: BundleInputs): Promise<PreparedBundle> {
-      const bundle = await stageBundle(inputs);
+    /** Keeps a bundle the bundle job staged, under a fresh id, until it is saved or discarded. */
+    keep(bundle: StagedBundle): PreparedBundle {
       const bundleId = randomUUID();
       staged.set(bundleId, bundle);
       return { bundleId, entries: bundle.entries };

@@ -57,15 +57,25 @@ async function copyRedacted(from: string, to: string, secrets: readonly string[]
   await once(out, 'close');
 }
 
-/** Writes every entry, redacted, into a fresh private folder and lists them. */
-export async function stageBundle(inputs: BundleInputs): Promise<StagedBundle> {
+/** What the bundle job watches while the files are written: each part as it is done, and a Cancel between parts. */
+export interface StageHooks {
+  /** Called before each part; throws to stop (the job's Cancel). */
+  checkpoint?(): void;
+  onEntry?(entry: BundleEntry): void;
+}
+
+/** Writes every entry, redacted, into a fresh private folder and lists them; a stop removes the folder. */
+export async function stageBundle(inputs: BundleInputs, hooks: StageHooks = {}): Promise<StagedBundle> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'mobility-setup-bundle-'));
   try {
     const entries: BundleEntry[] = [];
     const add = async (name: string, source: string | null) => {
-      entries.push({ name, sizeBytes: (await stat(path.join(folder, name))).size, source });
+      const entry = { name, sizeBytes: (await stat(path.join(folder, name))).size, source };
+      entries.push(entry);
+      hooks.onEntry?.(entry);
     };
     for (const [name, value] of Object.entries(inputs.reports)) {
+      hooks.checkpoint?.();
       await writeFile(path.join(folder, name), `${redactText(JSON.stringify(value, null, 2), inputs.secrets)}\n`, {
         mode: 0o600,
         flag: 'wx',
@@ -73,12 +83,14 @@ export async function stageBundle(inputs: BundleInputs): Promise<StagedBundle> {
       await add(name, null);
     }
     for (const [name, text] of Object.entries(inputs.texts)) {
+      hooks.checkpoint?.();
       await writeFile(path.join(folder, name), redactText(text, inputs.secrets), { mode: 0o600, flag: 'wx' });
       await add(name, null);
     }
     if (inputs.logs.length > 0) await mkdir(path.join(folder, 'logs'), { mode: 0o700 });
     const used = new Set<string>();
     for (const log of inputs.logs) {
+      hooks.checkpoint?.();
       let name = `logs/${path.basename(log.file)}`;
       for (let n = 2; used.has(name); n++) name = `logs/${n}-${path.basename(log.file)}`;
       used.add(name);
@@ -114,17 +126,25 @@ export async function saveBundle(staged: StagedBundle, outFile: string): Promise
         { path: file },
       );
     }
-    await pipeline(
-      tar.c(
-        { gzip: true, cwd: staged.folder, portable: true },
-        staged.entries.map((e) => e.name),
-      ),
-      out,
-    );
+    try {
+      await pipeline(archiveStream(staged), out);
+    } catch (err) {
+      // A half-written archive looks like a bundle and is not one: remove what was written (we created it new).
+      await rm(file, { force: true });
+      throw err;
+    }
     return { file, sizeBytes: (await stat(file)).size };
   } finally {
     await discardBundle(staged);
   }
+}
+
+/** The staged files as one tar.gz stream (to a file, or to a download). */
+export function archiveStream(staged: StagedBundle): tar.Pack {
+  return tar.c(
+    { gzip: true, cwd: staged.folder, portable: true },
+    staged.entries.map((e) => e.name),
+  );
 }
 
 export async function discardBundle(staged: StagedBundle): Promise<void> {

@@ -4,7 +4,11 @@ import type { CoreDeps } from '../core-deps';
 import type { AntivirusService } from '../antivirus/antivirus-service';
 import type { DetectionService } from '../detect/detection-service';
 import { createBundleStore } from './bundle-store';
-import { bundleInputsFor, runDiagnosis } from './diagnosis';
+import type { PreparedBundle } from '../../../common/troubleshoot';
+import { jobEndingError } from '../jobs/run-job';
+import type { RunJob } from '../jobs/run-job';
+import { diagnosticsBundleJob } from './bundle-job';
+import { runDiagnosis } from './diagnosis';
 import { createLogAccess } from './log-access';
 import { TroubleshootService } from './troubleshoot-service';
 
@@ -20,6 +24,7 @@ export function createTroubleshootHandlers(
   detection: DetectionService,
   antivirus: AntivirusService,
   jobLogs: JobLogSources,
+  runJob: RunJob,
 ): Pick<Handlers, TroubleshootMethods> & { dispose: () => Promise<void> } {
   const service = new TroubleshootService(deps, detection, antivirus);
   const troubleshootLogs = () => {
@@ -36,8 +41,11 @@ export function createTroubleshootHandlers(
     readLogLines: ({ path, from, count }) => logs.window(path, from ?? null, count),
     searchLog: ({ path, query, errors }) => logs.search(path, query ?? '', errors === true),
     prepareBundle: async ({ expectedServer }) => {
-      const run = await runDiagnosis(service, { expectedServer: expectedServer ?? null });
-      return bundles.prepare(bundleInputsFor(service, run, jobLogs.knownSecrets()));
+      let prepared: PreparedBundle | null = null;
+      const job = diagnosticsBundleJob(service, jobLogs.knownSecrets, (staged) => (prepared = bundles.keep(staged)));
+      const ended = await runJob(job, { expectedServer: expectedServer ?? null });
+      if (prepared !== null) return prepared;
+      throw jobEndingError(ended, 'The diagnostics bundle ended without its files.');
     },
     saveBundle: ({ bundleId, path }) => bundles.save(bundleId, path),
     discardBundle: ({ bundleId }) => bundles.discard(bundleId),

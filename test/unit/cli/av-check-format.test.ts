@@ -16,7 +16,7 @@ const finding = (status: ScannerFinding['status'], fix: ScannerFinding['fix'] = 
   requestText: 'please exclude',
 });
 const report = (scanners: ScannerFinding[], canFix = true): AntivirusReport => ({ platform: 'linux', folders: ['/usr/local/ASR'], scanners, canFix, checkedAt: 0 });
-const fix = (outcome: 'fixed' | 'failed') => ({ scannerId: 'x', outcome, message: '', changedFiles: [], backups: [], commands: [] });
+const fix = (outcome: 'fixed' | 'failed' | 'needsRoot') => ({ scannerId: 'x', outcome, message: '', changedFiles: [], backups: [], commands: [] });
 
 describe('av-check output', () => {
   it('maps a report (and fixes) to the documented exit codes', () => {
@@ -26,6 +26,9 @@ describe('av-check output', () => {
     expect(exitCodeForReport(report([finding('notExcluded'), finding('cannotTell')]))).toBe(78);
     expect(exitCodeForReport(report([finding('notExcluded')]), [fix('failed')])).toBe(1);
     expect(exitCodeForReport(report([finding('excluded')]), [fix('fixed')])).toBe(0);
+    // Every fix stopped at the password prompt (not given, or no way to ask): 74, nothing was changed.
+    expect(exitCodeForReport(report([finding('notExcluded')]), [fix('needsRoot')])).toBe(74);
+    expect(exitCodeForReport(report([finding('notExcluded')]), [fix('needsRoot'), fix('failed')])).toBe(1);
   });
 
   it('says "run as root to fix" when not elevated, and shows the request text for console products', () => {

@@ -1,6 +1,7 @@
 /** The anti-virus step in the wizard's flow: passed over when clear, a decision when not, recorded for the install. */
 import { describe, expect, it } from 'vitest';
 import type { AntivirusReport, ScannerFinding } from '../../../common/antivirus';
+import type { JobSnapshot } from '../../../common/install';
 import { antivirusBlocker, canEnter, stepsFor } from '../../../renderer/flow/wizard-guards';
 import { wizardReducer } from '../../../renderer/flow/wizard-reducer';
 import { initialWizardState } from '../../../renderer/flow/wizard-state';
@@ -85,6 +86,27 @@ describe('anti-virus step in the flow', () => {
     const failed = run([...toServer, { type: 'antivirusFailed', error: { code: 'internal', message: 'x' } }, { type: 'goTo', step: 'antivirus' }]);
     expect(failed.step).toBe('antivirus');
     expect(run([{ type: 'antivirusContinueWithWarning' }], failed).step).toBe('review');
+  });
+
+  it("follows the fix's own job (not the install's): the running one its Fix started, then that job's updates", () => {
+    const open = run([...toServer, { type: 'antivirusChecked', report: avReport([clamav]) }, { type: 'goTo', step: 'antivirus' }]);
+    const fixJob = (id: string, state: JobSnapshot['state']): JobSnapshot => ({ id, kind: 'antivirusFix', state, steps: [{ id: 'fix', state: state === 'running' ? 'running' : 'done', startedAt: 1, finishedAt: null }], startedAt: 1, finishedAt: null, logLines: 2, logFiles: [], outcome: null, summary: null, nothingToDo: false });
+    // Not asked for: a fix job seen without a Fix running is nobody's on this step.
+    expect(run([{ type: 'jobUpdated', job: fixJob('old', 'running') }], open).antivirus.fixJob).toBeNull();
+    const fixing = run([{ type: 'antivirusFixStarted', scannerId: 'clamav' }], open);
+    // A late ending of an earlier fix is not taken for this one.
+    expect(run([{ type: 'jobUpdated', job: fixJob('old', 'cancelled') }], fixing).antivirus.fixJob).toBeNull();
+    const following = run([{ type: 'jobUpdated', job: fixJob('j1', 'running') }], fixing);
+    expect(following.antivirus.fixJob?.id).toBe('j1');
+    // The install's own job and summary are untouched; another job's update does not replace the fix's.
+    expect(following.jobId).toBeNull();
+    expect(following.step).toBe('antivirus');
+    expect(run([{ type: 'jobUpdated', job: fixJob('j2', 'running') }], following).antivirus.fixJob?.id).toBe('j1');
+    const ended = run([{ type: 'jobUpdated', job: fixJob('j1', 'cancelled') }], following);
+    expect(ended.antivirus.fixJob?.state).toBe('cancelled');
+    expect(ended.step).toBe('antivirus');
+    // The next Fix starts with no job shown until its own arrives.
+    expect(run([{ type: 'antivirusFixFailed', error: { code: 'cancelled', message: 'x' } }, { type: 'antivirusFixStarted', scannerId: 'clamav' }], ended).antivirus.fixJob).toBeNull();
   });
 
   it('keeps the last report across "back to start"', () => {

@@ -9,6 +9,7 @@ import { fingerprint } from '../../cli/cli-world';
 import { makeInstaller, makeRoot, readVx, removeAll } from '../install/install-world';
 import { chownTree, pkexecSkipReason, polkitDown, polkitRule, polkitUp, runCliAs, runNodeAs, sampleProcesses } from './pkexec-world';
 import type { TestUser } from './pkexec-world';
+import { describeAntivirusFixThroughPkexec } from './antivirus-fix-pkexec';
 
 const skip = pkexecSkipReason();
 // 16 printable characters, unique to this run, so a hit anywhere can only be a leak.
@@ -170,3 +171,5 @@ describe.skipIf(skip !== null)(`elevation for real: a local user, polkit and pke
     expect(await requestFoldersOf(user.uid)).toEqual([]);
   }, 120_000);
 });
+
+describeAntivirusFixThroughPkexec();

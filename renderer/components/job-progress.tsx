@@ -1,8 +1,8 @@
 /** The job's step list and progress bar; states are shown by icon and word. */
 import { useTranslation } from 'react-i18next';
 import type { JobStep, StepState } from '../../common/install';
-import { StatusText } from '../components/status-text';
-import type { IconName } from '../components/icons';
+import { StatusText } from './status-text';
+import type { IconName } from './icons';
 
 const icons: Record<StepState, IconName> = {
   pending: 'pending',
