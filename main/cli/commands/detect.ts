@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { DetectionReport, DiskCheck } from '../../../common/detection';
 import { jsonError } from '../../../common/json-envelope';
-import { callHandler } from '../../api/call-handler';
+import type { Result } from '../../../common/result';
+import { createDispatcher } from '../../api/dispatch';
 import { createDetectionHandlers } from '../../core/detect';
 import { createDetectionCore } from '../../core/detection-core';
 import { globalOptions, missingRootMessage } from '../context';
@@ -63,11 +64,11 @@ export function registerDetectCommand(program: Command): void {
         process.exitCode = reportCommandError(new UsageError(missingRootMessage(root)), 'detect', json);
         return;
       }
-      // Detection alone: the full core's install and validation modules would take longer to load than detection runs.
-      // The call goes through the contract's detect handler and its Result, like every other call.
+      // Detection alone: the full core's install modules would take longer to load than detection runs. The call
+      // goes through dispatch like every other call; a flag-only request is checked there without loading zod.
       const { deps, detection } = createDetectionCore({ root });
-      const { detect } = createDetectionHandlers(detection);
-      const result = await callHandler('detect', () => detect({}), deps.logger);
+      const dispatch = createDispatcher(createDetectionHandlers(detection), deps.logger);
+      const result = (await dispatch('detect', {})) as Result<DetectionReport>;
       if (!result.ok) {
         if (json) writeJson({ ok: false, exitCode: EXIT.internal, error: jsonError(result.error) });
         process.stderr.write(`mobility-setup detect: ${result.error.message}${result.error.hint ? `\n${result.error.hint}` : ''}\n`);
