@@ -80,7 +80,7 @@ export class LogStore {
   private chunks: StoredChunk[] = [];
   private count = 0;
   /** Chunks past a gap, by their first line; joined once the lines before them arrive. */
-  private ahead = new Map<number, LogChunk>();
+  private ahead = new Map<number, StoredChunk>();
   /** The chunk the last line() call read: the virtual list asks for neighbouring lines. */
   private recent = 0;
   private jobId: string | null = null;
@@ -118,20 +118,13 @@ export class LogStore {
   append(chunk: LogChunk): AppendResult {
     if (chunk.jobId !== this.jobId) return { added: 0, missingFrom: null };
     if (chunk.from > this.count) {
-      if (!this.ahead.has(chunk.from)) this.ahead.set(chunk.from, chunk);
+      // Stored now, while it arrives: joining a long run of waiting chunks later is then only pushing them.
+      if (!this.ahead.has(chunk.from) && chunk.lines.length > 0) this.ahead.set(chunk.from, storedChunk(chunk.from, chunk.lines));
       return { added: 0, missingFrom: this.count };
     }
     const before = this.count;
-    this.take(chunk);
-    for (let joined = true; joined && this.ahead.size > 0; ) {
-      joined = false;
-      for (const [from, waiting] of this.ahead) {
-        if (from > this.count) continue;
-        this.ahead.delete(from);
-        this.take(waiting);
-        joined = true;
-      }
-    }
+    this.take(chunk.from, chunk.lines);
+    this.joinWaiting();
     const added = this.count - before;
     if (added > 0) this.bump();
     return { added, missingFrom: null };
@@ -170,15 +163,39 @@ export class LogStore {
     return () => this.listeners.delete(listener);
   };
 
-  /** Adds the part of `chunk` past the lines already held (its start is at or before the end). */
-  private take(chunk: LogChunk): void {
-    const skip = this.count - chunk.from;
-    if (skip >= chunk.lines.length) return;
-    const fresh = storedChunk(this.count, skip === 0 ? chunk.lines : chunk.lines.slice(skip));
+  /** Adds the part of `lines` (starting at line `from`, at or before the end) past the lines already held. */
+  private take(from: number, lines: readonly string[]): void {
+    const skip = this.count - from;
+    if (skip >= lines.length) return;
+    this.push(storedChunk(this.count, skip === 0 ? lines : lines.slice(skip)));
+  }
+
+  private push(fresh: StoredChunk): void {
     this.count += fresh.ends.length;
     const last = this.chunks.at(-1);
     if (last && last.ends.length + fresh.ends.length <= MERGE_UP_TO) this.chunks[this.chunks.length - 1] = joined(last, fresh);
     else this.chunks.push(fresh);
+  }
+
+  /** Moves the waiting chunks that now follow on (or overlap) the end into the log. */
+  private joinWaiting(): void {
+    for (let next = this.nextWaiting(); next; next = this.nextWaiting()) {
+      this.ahead.delete(next.from);
+      if (next.from === this.count) this.push(next);
+      else if (next.from + next.ends.length > this.count) {
+        const skip = this.count - next.from;
+        const lines = Array.from({ length: next.ends.length - skip }, (_, i) => lineIn(next, skip + i));
+        this.push(storedChunk(this.count, lines));
+      }
+    }
+  }
+
+  /** A waiting chunk that starts at or before the end (the one starting exactly there first), if any. */
+  private nextWaiting(): StoredChunk | undefined {
+    const exact = this.ahead.get(this.count);
+    if (exact) return exact;
+    for (const waiting of this.ahead.values()) if (waiting.from < this.count) return waiting;
+    return undefined;
   }
 
   private chunkHolding(index: number): StoredChunk | undefined {
