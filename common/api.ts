@@ -8,6 +8,7 @@ import * as z from 'zod';
 import type { DetectionReport, DetectionSnapshot } from './detection';
 import type { ConnectivityReport } from './connectivity';
 import type { InstallerChoice, JobSnapshot, LogChunk } from './install';
+import { FLAG_REQUESTS } from './flag-requests';
 import { PATH_MAX_LENGTH, hasControlCharacter } from './path-input';
 import type { AntivirusFixReport, AntivirusReport } from './antivirus';
 import type { LogSearch, LogWindow, PreparedBundle, TroubleshootReport } from './troubleshoot';
@@ -18,6 +19,12 @@ const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const port = z.number().int().min(1).max(65535);
 const bundleId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
+/** A strict object of optional booleans, from the flag list dispatch also checks without zod. */
+function flagRequest<F extends string>(flags: readonly F[]) {
+  const shape = Object.fromEntries(flags.map((flag) => [flag, z.boolean().optional()]));
+  return z.object(shape as { [K in F]: z.ZodOptional<z.ZodBoolean> }).strict();
+}
+
 export const registrationSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('classic'), endpoint: z.string().min(1).max(300), passphrase: z.string().min(1).max(256) }).strict(),
   z.object({ mode: z.literal('modernized'), configJson: z.string().min(2).max(1_000_000) }).strict(),
@@ -26,9 +33,9 @@ export const registrationSchema = z.discriminatedUnion('mode', [
 
 export const requestSchemas = {
   /** Session facts: which shell, demo defaults to prefill, the root prefix. */
-  getSession: z.object({}).strict(),
+  getSession: flagRequest(FLAG_REQUESTS.getSession),
   /** Detection; sections also stream as `detection` events. */
-  detect: z.object({ refresh: z.boolean().optional() }).strict(),
+  detect: flagRequest(FLAG_REQUESTS.detect),
   findInstaller: z.object({ dir: pathText }).strict(),
   checkConnectivity: z.object({ endpoint: z.string().min(1).max(300), dataPort: port.optional() }).strict(),
   startInstall: z
@@ -55,7 +62,7 @@ export const requestSchemas = {
   startUninstall: z.object({}).strict(),
   getJob: z.object({ jobId }).strict(),
   /** The latest job of this core (running or finished), so a reloaded page or a reconnected tunnel finds it again. */
-  getLatestJob: z.object({}).strict(),
+  getLatestJob: flagRequest(FLAG_REQUESTS.getLatestJob),
   readJobLog: z.object({ jobId, from: z.number().int().min(0), max: z.number().int().min(1).max(50_000).optional() }).strict(),
   cancelJob: z.object({ jobId }).strict(),
   /** Text of a log file the core itself named (job logFiles); anything else is refused. */

@@ -4,8 +4,7 @@ import { UserError } from '../../common/result';
 /**
  * Runs one handler of the contract and turns what it throws into a Result: a UserError keeps its code, message
  * and hint; anything else becomes `internal`, logged by name only (its message may quote anything). dispatch.ts
- * calls it after validating the request; `detect` on the command line calls it directly, without loading the
- * request schemas (zod), because its request is built by the CLI itself and its start time is measured.
+ * calls it after validating the request.
  */
 /** All a handler call logs; the core's Logger fits it, and api/ needs nothing of the core for it. */
 export interface ErrorLogger {

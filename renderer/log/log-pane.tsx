@@ -1,19 +1,22 @@
 /**
- * The live log: a virtual list over the LogStore, so only the visible lines are in the DOM. It follows
- * the tail until the user scrolls up, then offers "Jump to latest".
+ * The live log: a virtual list over the LogStore, so only the visible lines are in the DOM (every line is
+ * LINE_HEIGHT tall, so which lines are in view follows from the scroll position: fixed-row-window.ts). It
+ * follows the tail until the user scrolls up, then offers "Jump to latest".
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { copyText } from '../format/copy-text';
 import { formatCount } from '../format/units';
+import { rowsInView, useViewport } from './fixed-row-window';
 import { LogSearch, splitByMatch } from './log-search';
 import type { LogStore } from './log-store';
 
 const LINE_HEIGHT = 20;
 /** How close to the bottom still counts as "at the tail" (sub-pixel scroll positions, zoom). */
 const TAIL_SLACK = LINE_HEIGHT * 1.5;
+/** Rows rendered above and below the viewport, so a quick scroll does not show blank space. */
+const OVERSCAN = 20;
 
 export interface LogPaneProps {
   store: LogStore;
@@ -37,19 +40,17 @@ export function LogPane({ store, label }: LogPaneProps) {
   const matches = useMemo(() => search.matches(query), [search, query, version]);
   const active = matches.length === 0 ? -1 : Math.min(current, matches.length - 1);
 
-  // The app does not use the React Compiler; the virtualizer re-renders this component itself.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => LINE_HEIGHT,
-    overscan: 20,
-  });
+  const viewport = useViewport(scrollRef);
+  const rows = rowsInView(count, LINE_HEIGHT, viewport.top, viewport.height, OVERSCAN);
+  const readViewport = viewport.onScroll;
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (following && el) el.scrollTop = el.scrollHeight;
-  }, [following, version]);
+    if (!following || !el) return;
+    el.scrollTop = el.scrollHeight;
+    // Before the paint: the rows at the new tail, not one frame of the old ones.
+    readViewport();
+  }, [following, version, readViewport]);
 
   useEffect(() => {
     if (copyState === 'idle') return;
@@ -60,6 +61,7 @@ export function LogPane({ store, label }: LogPaneProps) {
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
+    readViewport();
     const atTail = el.scrollHeight - el.scrollTop - el.clientHeight <= TAIL_SLACK;
     if (atTail !== following) setFollowing(atTail);
   };
@@ -69,7 +71,8 @@ export function LogPane({ store, label }: LogPaneProps) {
     const wrapped = (matchIndex + matches.length) % matches.length;
     setCurrent(wrapped);
     setFollowing(false);
-    virtualizer.scrollToIndex(matches[wrapped] ?? 0, { align: 'center' });
+    const el = scrollRef.current;
+    if (el) el.scrollTop = Math.max(0, (matches[wrapped] ?? 0) * LINE_HEIGHT - (el.clientHeight - LINE_HEIGHT) / 2);
   };
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -128,14 +131,15 @@ export function LogPane({ store, label }: LogPaneProps) {
       </div>
       <div className="log-viewport" ref={scrollRef} onScroll={onScroll} tabIndex={0} role="region" aria-label={label}>
         {count === 0 ? <p className="log-empty">{t('log.empty')}</p> : null}
-        <div className="log-sizer" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const text = store.line(item.index);
+        <div className="log-sizer" style={{ height: count * LINE_HEIGHT }}>
+          {Array.from({ length: rows.last - rows.first }, (_, i) => {
+            const index = rows.first + i;
+            const text = store.line(index);
             return (
               <div
-                key={item.key}
-                className={item.index === activeLine ? 'log-line current' : 'log-line'}
-                style={{ transform: `translateY(${item.start}px)`, height: LINE_HEIGHT }}
+                key={index}
+                className={index === activeLine ? 'log-line current' : 'log-line'}
+                style={{ transform: `translateY(${index * LINE_HEIGHT}px)`, height: LINE_HEIGHT }}
               >
                 {splitByMatch(text, query).map((part, i) =>
                   part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,

@@ -2,6 +2,7 @@
  * Search over a growing LogStore that only scans new lines when the query stays the same, so a search
  * left open while 200,000 lines stream in costs time per chunk, not per total.
  */
+import { matcherFor } from './log-match';
 import type { LogStore } from './log-store';
 
 export class LogSearch {
@@ -27,10 +28,7 @@ export class LogSearch {
       return this.found;
     }
     if (this.scanned === this.store.length) return this.found;
-    const next = this.found.slice();
-    for (let i = this.scanned; i < this.store.length; i++) {
-      if (this.store.line(i).toLowerCase().includes(needle)) next.push(i);
-    }
+    const next = this.found.concat(this.store.findLines(needle, this.scanned));
     this.scanned = this.store.length;
     this.found = next;
     return next;
@@ -40,14 +38,13 @@ export class LogSearch {
 /** Splits a line into plain and matching parts for highlighting. */
 export function splitByMatch(line: string, query: string): { text: string; match: boolean }[] {
   if (query === '') return [{ text: line, match: false }];
-  const lower = line.toLowerCase();
-  const needle = query.toLowerCase();
+  const matcher = matcherFor(query);
   const parts: { text: string; match: boolean }[] = [];
   let at = 0;
-  for (let hit = lower.indexOf(needle); hit !== -1; hit = lower.indexOf(needle, at)) {
-    if (hit > at) parts.push({ text: line.slice(at, hit), match: false });
-    parts.push({ text: line.slice(hit, hit + needle.length), match: true });
-    at = hit + needle.length;
+  for (let hit = matcher.exec(line); hit !== null; hit = matcher.exec(line)) {
+    if (hit.index > at) parts.push({ text: line.slice(at, hit.index), match: false });
+    parts.push({ text: hit[0], match: true });
+    at = hit.index + hit[0].length;
   }
   if (at < line.length) parts.push({ text: line.slice(at), match: false });
   return parts;

@@ -6,7 +6,8 @@ import { useEffect, useRef } from 'react';
 import type { Transport } from '../../common/bridge';
 import type { LogStore } from './log-store';
 
-const PAGE = 10_000;
+/** As many lines as the core gives in one reply (LOG_READ_MAX): a 1,000,000-line gap is 20 requests. */
+const PAGE = 50_000;
 
 export function useJobLog(transport: Transport, store: LogStore, jobId: string | null, knownLines: number): void {
   const fillRef = useRef<() => void>(() => undefined);
@@ -30,7 +31,7 @@ export function useJobLog(transport: Transport, store: LogStore, jobId: string |
             const reply = await transport.call('readJobLog', { jobId, from: store.length, max: PAGE });
             if (disposed || !reply.ok) return;
             store.append(reply.value);
-            // Until a reply brings nothing new: the core caps a reply (LOG_READ_MAX, 5,000 lines), so a short
+            // Until a reply brings nothing new: the core caps a reply (LOG_READ_MAX, 50,000 lines), so a short
             // page does not mean the end, and after the job ends no event would ask again.
             if (reply.value.lines.length === 0 && !again) return;
             again = false;

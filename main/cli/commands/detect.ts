@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { DetectionReport, DiskCheck, WayBack } from '../../../common/detection';
 import { jsonError } from '../../../common/json-envelope';
-import { callHandler } from '../../api/call-handler';
+import type { Result } from '../../../common/result';
+import { createDispatcher } from '../../api/dispatch';
 import { createDetectionHandlers } from '../../core/detect';
 import { createDetectionCore } from '../../core/detection-core';
 import { globalOptions, missingRootMessage } from '../context';
@@ -64,7 +65,7 @@ export function formatDetectionReport(report: DetectionReport): string {
 const WAY_BACK_COMMAND: Record<WayBack, string> = {
   install: '`mobility-setup install` again (repairs or finishes the install)',
   register: '`mobility-setup register`',
-  uninstall: 'uninstall the agent',
+  uninstall: '`mobility-setup uninstall`',
 };
 
 /** `mobility-setup detect`: what this machine is and which installer applies. An unsupported OS is data, not a failure. */
@@ -78,12 +79,12 @@ export function registerDetectCommand(program: Command): void {
         process.exitCode = reportCommandError(new UsageError(missingRootMessage(root)), 'detect', json);
         return;
       }
-      // Detection alone: the full core's install and validation modules would take longer to load than detection runs.
-      // The call goes through the contract's detect handler and its Result, like every other call.
+      // Detection alone: the full core's install modules would take longer to load than detection runs. The call
+      // goes through dispatch like every other call; a flag-only request is checked there without loading zod.
       // The app log records an interrupted job found (and its leftovers removed) at this start.
       const { deps, detection } = createDetectionCore({ root, appLog: true });
-      const { detect } = createDetectionHandlers(detection);
-      const result = await callHandler('detect', () => detect({}), deps.logger);
+      const dispatch = createDispatcher(createDetectionHandlers(detection), deps.logger);
+      const result = (await dispatch('detect', {})) as Result<DetectionReport>;
       if (!result.ok) {
         if (json) writeJson({ ok: false, exitCode: EXIT.internal, error: jsonError(result.error) });
         process.stderr.write(`mobility-setup detect: ${result.error.message}${result.error.hint ? `\n${result.error.hint}` : ''}\n`);

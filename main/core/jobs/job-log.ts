@@ -6,8 +6,11 @@ import type { LogChunk } from '../../../common/install';
 /** How often, and after how many lines, buffered lines go out as one `jobLog` event. */
 export const LOG_FLUSH_MS = 100;
 export const LOG_FLUSH_LINES = 1_000;
-/** The most lines one readJobLog reply carries. */
-export const LOG_READ_MAX = 5_000;
+/**
+ * The most lines one readJobLog reply carries (the request schema's own limit): a page that missed part of a
+ * 1,000,000-line log catches up in 20 replies of a few MB instead of 200.
+ */
+export const LOG_READ_MAX = 50_000;
 /**
  * Lines kept in memory per job (the newest); older ones are read back from the job log file, so the core's
  * memory does not grow with the length of the log (an installer may print millions of lines).

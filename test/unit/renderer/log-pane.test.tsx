@@ -8,6 +8,7 @@ import { LogStore } from '../../../renderer/log/log-store';
 import { useJobLog } from '../../../renderer/log/use-job-log';
 import { FakeTransport } from './fake-transport';
 import { createTestI18n, missingKeys } from './render-app';
+import { notifyAtOnce } from './render-step';
 
 const LINE = 20;
 const VIEW = 200;
@@ -68,7 +69,7 @@ function renderPane(store: LogStore) {
 
 describe('log pane', () => {
   it('appends chunks with one render per chunk, not per line, and counts lines', () => {
-    const store = new LogStore();
+    const store = new LogStore(notifyAtOnce);
     store.reset('job-1');
     const { pane, commits } = renderPane(store);
     expect(screen.getByText('No output yet.')).toBeTruthy();
@@ -84,7 +85,7 @@ describe('log pane', () => {
   });
 
   it('follows the tail until the user scrolls up, then offers Jump to latest', async () => {
-    const store = new LogStore();
+    const store = new LogStore(notifyAtOnce);
     store.reset('job-1');
     const { viewport } = renderPane(store);
     await act(async () => void store.append({ jobId: 'job-1', from: 0, lines: lines(0, 100) }));
@@ -103,7 +104,7 @@ describe('log pane', () => {
   });
 
   it('searches, highlights and steps through matches, including lines that arrive later', async () => {
-    const store = new LogStore();
+    const store = new LogStore(notifyAtOnce);
     store.reset('job-1');
     const { pane } = renderPane(store);
     act(() => void store.append({ jobId: 'job-1', from: 0, lines: lines(0, 1_000, (i) => i % 300 === 0) }));
@@ -135,7 +136,7 @@ describe('useJobLog', () => {
     const server: string[] = lines(0, 23);
     // The core caps every reply (LOG_READ_MAX); here at 5 lines.
     const fake = new FakeTransport().on('readJobLog', (input) => ({ ok: true, value: { jobId: input.jobId, from: input.from, lines: server.slice(input.from, input.from + 5) } }));
-    const store = new LogStore();
+    const store = new LogStore(notifyAtOnce);
     render(<Harness transport={fake} store={store} known={23} />);
     await waitFor(() => expect(store.length).toBe(23));
     expect(store.line(22)).toBe('line 22 ok');
@@ -147,19 +148,19 @@ describe('useJobLog', () => {
       ok: true,
       value: { jobId: input.jobId, from: input.from, lines: server.slice(input.from, input.from + (input.max ?? 1000)) },
     }));
-    const store = new LogStore();
+    const store = new LogStore(notifyAtOnce);
     const { rerender } = render(<Harness transport={fake} store={store} known={0} />);
     await waitFor(() => expect(store.length).toBe(3));
-    expect(fake.callsOf('readJobLog')[0]).toEqual({ jobId: 'job-1', from: 0, max: 10_000 });
+    expect(fake.callsOf('readJobLog')[0]).toEqual({ jobId: 'job-1', from: 0, max: 50_000 });
     // It reads on until a reply brings nothing new (a reply is capped, so a short one is not the end).
-    await waitFor(() => expect(fake.callsOf('readJobLog').at(-1)).toEqual({ jobId: 'job-1', from: 3, max: 10_000 }));
+    await waitFor(() => expect(fake.callsOf('readJobLog').at(-1)).toEqual({ jobId: 'job-1', from: 3, max: 50_000 }));
     const before = fake.callsOf('readJobLog').length;
 
     // A live chunk that starts past the end: the missing lines are read, then the chunk's are kept too.
     server.push(...lines(3, 7));
     act(() => fake.emit('jobLog', { jobId: 'job-1', from: 8, lines: server.slice(8) }));
     await waitFor(() => expect(store.length).toBe(10));
-    expect(fake.callsOf('readJobLog')[before]).toEqual({ jobId: 'job-1', from: 3, max: 10_000 });
+    expect(fake.callsOf('readJobLog')[before]).toEqual({ jobId: 'job-1', from: 3, max: 50_000 });
 
     // Events lost while disconnected: the job snapshot's line count triggers a read.
     server.push(...lines(10, 5));
