@@ -138,13 +138,15 @@ export function installJob(env: PipelineEnv): JobDefinition<InstallRequest, Inst
             architecture,
             upgrade: plan.upgrade,
           } as const;
-          // What the install folder needs (the documented prerequisite), said if the vendor's disk fills up.
-          const disk = await env.detection.diskFor(plan.installDir);
-          const neededBytes = disk.find((d) => d.path === plan.installDir)?.requiredBytes ?? null;
           const vendor = {
             ...vendorRunFor(env, elevatorOf(state)),
             onInstallerStarting: () => ctx.continue(),
-            diskNeed: { installDir: plan.installDir, neededBytes },
+            // What the install folder needs (the documented prerequisite), read only if the vendor's disk fills up.
+            diskNeed: async () => {
+              const disk = await env.detection.diskFor(plan.installDir);
+              const neededBytes = disk.find((d) => d.path === plan.installDir)?.requiredBytes ?? null;
+              return { installDir: plan.installDir, neededBytes };
+            },
           };
           state.notices.push(await runVendorStep('install', operation, ctx, vendor));
         },

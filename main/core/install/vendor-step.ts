@@ -22,7 +22,7 @@ export interface VendorRun {
   /** Install: the hash-checked copy is extracted and the vendor installer starts. */
   onInstallerStarting?: () => void;
   /** The install folder (a system path) and what it needs free, named when the vendor's disk fills up. */
-  diskNeed?: VendorDiskNeed;
+  diskNeed?: () => Promise<VendorDiskNeed>;
   /** A system path as the vendor tools see it (the sandbox root prefix), to measure free space. */
   toReal: (systemPath: string) => string;
 }
@@ -93,7 +93,7 @@ export async function runVendorStep(
   const code = result.kind === 'exited' && !result.cancelled && !result.timedOut ? result.code : null;
   if (diskFullLine !== null && code !== null && !isSuccessExit(normalizeExitCode(code, vendor.platform))) {
     // A full disk or quota, not a vendor fault: said as such (exit 75), naming the folder that was full.
-    const need = vendor.diskNeed ?? { installDir: operation.installDir, neededBytes: null };
+    const need = (await vendor.diskNeed?.()) ?? { installDir: operation.installDir, neededBytes: null };
     const tool = TOOL[step].name.replace(/^The/, 'the');
     ctx.log(`${TOOL[step].name} exited with code ${code} after its disk or quota filled up.`);
     throw await vendorDiskFullStop(tool, diskFullLine, need, code, vendor.toReal);

@@ -55,6 +55,7 @@ describe.skipIf(SKIP !== null)(`a full disk through the built CLI (16 KB tmpfs)$
     expect(outcome.message).not.toMatch(/Unexpected installer error|vendor log/);
     expect(outcome.hint).toContain('Free at least 250.0 MB in /usr/local/ASR/Vx/bin');
     expect(outcome.exitCode).toBe(1);
+    expect(outcome.machineState).toMatch(/^The Mobility service is not installed: the installer stopped before it finished/);
   });
 
   it('a full log folder: the install succeeds (exit 0) and the job log says it stopped logging', async () => {

@@ -72,7 +72,6 @@ describe.skipIf(!BUILT)(`kill -9 mid-job, then the next start${BUILT ? '' : ` â€
       if (!(await workFolders(s.root)).some((n) => n.startsWith('mobility-setup-extract-'))) return false;
       // The journal's step write follows the shown step by a moment: kill once it says "install".
       return (await journalSteps(s.root)).includes('install');
-      return true;
     });
     expect(stderr).toContain('[install] running');
     const extracted = (await workFolders(s.root)).filter((n) => n.startsWith('mobility-setup-extract-'));

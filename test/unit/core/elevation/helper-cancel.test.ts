@@ -108,15 +108,21 @@ describe('shutdown with a job waiting on a password prompt', () => {
     const { root, installerDir } = await setup.rootWithInstaller();
     const cancels: number[] = [];
     // A pkexec/UAC prompt nobody answers: run() never settles and cancel cannot close it.
-    const pendingPrompt: Elevator = { mode: 'helper', run: () => ({ done: new Promise<PrivilegedResult>(() => {}), cancel: () => void cancels.push(Date.now()) }) };
+    let prompting = false;
+    const pendingPrompt: Elevator = {
+      mode: 'helper',
+      run: () => {
+        prompting = true;
+        return { done: new Promise<PrivilegedResult>(() => {}), cancel: () => void cancels.push(Date.now()) };
+      },
+    };
     const installer = setup.installer(root, { elevator: pendingPrompt, disposeLimitMs: 300 });
     const warnings: string[] = [];
     // The core reads deps.logger when it warns; replace it on this installer's deps only (silentLogger is shared).
     (installer.deps as { logger: Logger }).logger = { ...silentLogger, warn: (message) => void warnings.push(message) };
     const jobId = await installer.start('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
-    while (!installer.events.some((e) => e.name === 'job' && (e.payload as { id: string; steps: Array<{ id: string; state: string }> }).steps.some((s) => s.id === 'extract' && s.state === 'running'))) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    // Shut down once the prompt is up (the extract step shows running a moment before it asks).
+    while (!prompting) await new Promise((r) => setTimeout(r, 20));
     const disposed = await Promise.race([installer.dispose().then(() => 'disposed'), new Promise((r) => setTimeout(() => r('still waiting'), 5_000))]);
     expect(disposed).toBe('disposed');
     expect(cancels.length).toBeGreaterThan(0);

@@ -99,26 +99,8 @@ export async function leftovers(root: string): Promise<string[]> {
   return [...top.filter((n) => n !== 'mobility-setup-secrets'), ...secrets.map((n) => `mobility-setup-secrets/${n}`)];
 }
 
-/** Pids of running processes whose command line mentions `needle` (e.g. the sandbox root). */
-export async function pidsMentioning(needle: string): Promise<number[]> {
-  const pids: number[] = [];
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    const cmdline = await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '');
-    const environ = await readFile(`/proc/${name}/environ`, 'utf8').catch(() => '');
-    if (cmdline.includes(needle) || environ.includes(needle)) pids.push(Number(name));
-  }
-  return pids;
-}
-
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+// Shared with the Playwright specs, which cannot load this vitest module.
+export { alive, pidsMentioning } from '../../../world/process-scan';
 
 export const removeAll = (...dirs: string[]) => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 
