@@ -33,9 +33,13 @@ const loadLaterSteps = {
   install: () => import('./steps/install-step').then((m) => ({ default: m.InstallStep })),
   summary: () => import('./steps/summary-step').then((m) => ({ default: m.SummaryStep })),
   troubleshoot: () => import('./troubleshoot/troubleshoot-page').then((m) => ({ default: m.TroubleshootPage })),
+  uninstall: () => import('./steps/uninstall-confirm-step').then((m) => ({ default: m.UninstallConfirmStep })),
 };
 
-function createViews(i18n: I18n): Record<WizardStep | 'troubleshoot', ComponentType> {
+/** The pages shown over the current step: troubleshooting, and the uninstall confirmation. */
+type OverlayView = 'troubleshoot' | 'uninstall';
+
+function createViews(i18n: I18n): Record<WizardStep | OverlayView, ComponentType> {
   const later = (load: () => Promise<{ default: ComponentType }>) => lazy(() => Promise.all([load(), loadLaterStepCatalogs(i18n)]).then(([step]) => step));
   return {
     detect: DetectStep,
@@ -46,6 +50,7 @@ function createViews(i18n: I18n): Record<WizardStep | 'troubleshoot', ComponentT
     install: later(loadLaterSteps.install),
     summary: later(loadLaterSteps.summary),
     troubleshoot: later(loadLaterSteps.troubleshoot),
+    uninstall: later(loadLaterSteps.uninstall),
   };
 }
 
@@ -104,7 +109,8 @@ export function App({ transport: given }: { transport?: Transport }) {
   useEffect(() => (detectionDone ? prefetchLaterSteps(i18n) : undefined), [detectionDone, i18n]);
 
   const context = useMemo(() => ({ state, dispatch, actions, transport, logStore }), [state, actions, transport, logStore]);
-  const View = views[state.troubleshooting ? 'troubleshoot' : state.step];
+  const shown = state.troubleshooting ? 'troubleshoot' : state.confirmingUninstall ? 'uninstall' : state.step;
+  const View = views[shown];
 
   return (
     <WizardContext.Provider value={context}>
@@ -115,10 +121,10 @@ export function App({ transport: given }: { transport?: Transport }) {
         <AppHeader session={state.session} />
         <div className="layout">
           <StepRail />
-          <main id="main" className="panel" data-step={state.troubleshooting ? 'troubleshoot' : state.step}>
+          <main id="main" className="panel" data-step={shown}>
             {state.sessionError ? <ErrorNotice error={state.sessionError} /> : null}
             <Suspense fallback={<p className="live-status">{t('app.loading')}</p>}>
-              <View key={state.troubleshooting ? 'troubleshoot' : state.step} />
+              <View key={shown} />
             </Suspense>
           </main>
         </div>

@@ -46,6 +46,8 @@ export interface WizardActions {
   findInstaller(dir: string): Promise<void>;
   checkConnection(endpoint: string, dataPort: number | null): Promise<boolean>;
   start(state: WizardState): Promise<void>;
+  /** Starts the uninstall job once the person confirmed it (the core finds the installed agent itself). */
+  startUninstall(state: WizardState): Promise<void>;
   cancel(jobId: string): Promise<AppError | null>;
   syncJob(jobId: string): Promise<void>;
   attachLatestJob(): Promise<void>;
@@ -97,6 +99,12 @@ export function createWizardActions(transport: Transport, dispatch: Dispatch<Wiz
           ...(state.detection?.pendingRestart?.pending === true ? { ignorePendingRestart: true } : {}),
         });
       }
+      dispatch(reply.ok ? { type: 'jobStarted', jobId: reply.value.jobId } : { type: 'startFailed', error: reply.error });
+    },
+    async startUninstall(state) {
+      if (!state.confirmingUninstall || state.starting || state.jobId !== null) return;
+      dispatch({ type: 'uninstallRequested' });
+      const reply = await safeCall(transport, 'startUninstall', {});
       dispatch(reply.ok ? { type: 'jobStarted', jobId: reply.value.jobId } : { type: 'startFailed', error: reply.error });
     },
     async checkAntivirus(installDir, refresh = false) {

@@ -121,6 +121,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         jobId: action.jobId,
         job: null,
         step: 'install',
+        confirmingUninstall: false,
         registration: { ...state.registration, passphrase: '', configJson: null, configFileName: null },
       };
     case 'jobAttached':
@@ -128,10 +129,10 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       // Only before the person has started anything in this page, so an attached job never replaces one.
       if (state.jobId !== null || state.starting) return state;
       // The anti-virus fix and the diagnostics bundle are jobs too, but theirs is a screen of their own, not the summary.
-      if (action.job.kind !== 'install' && action.job.kind !== 'register') return state;
+      if (action.job.kind === 'antivirusFix' || action.job.kind === 'diagnosticsBundle') return state;
       return {
         ...state,
-        flow: action.job.kind === 'register' ? 'register' : 'install',
+        flow: action.job.kind === 'register' || action.job.kind === 'uninstall' ? action.job.kind : 'install',
         jobId: action.job.id,
         job: action.job,
         step: action.job.state === 'running' ? 'install' : 'summary',
@@ -146,6 +147,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'retry': {
       if (state.job === null || state.job.state === 'running') return state;
       const cleared: WizardState = { ...state, jobId: null, job: null, startError: null };
+      // An uninstall is tried again from its confirmation (the person confirms again).
+      if (state.flow === 'uninstall') return { ...cleared, step: 'detect', confirmingUninstall: true };
       // The secret was cleared when the job started: go back to where it is entered again.
       const needsSecret = cleared.registration.mode !== 'none';
       const step = needsSecret ? 'server' : 'review';
@@ -153,6 +156,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case 'troubleshoot':
       return { ...state, troubleshooting: action.open };
+    case 'confirmUninstall':
+      if (state.jobId !== null || state.starting) return state;
+      return { ...state, confirmingUninstall: action.open, flow: action.open ? 'uninstall' : 'install', startError: null };
+    case 'uninstallRequested':
+      if (!state.confirmingUninstall || state.starting || state.jobId !== null) return state;
+      return { ...state, starting: true, startError: null };
     case 'reset':
       if (state.job?.state === 'running' || (state.jobId !== null && state.job === null)) return state;
       return prefilled({ ...initialWizardState, session: state.session, registration: emptyRegistration, antivirus: { ...initialWizardState.antivirus, report: state.antivirus.report } });

@@ -12,8 +12,11 @@ import type { AntivirusChoice, AntivirusFixReport, AntivirusReport, FixResult } 
 export const STEPS = ['detect', 'installer', 'server', 'antivirus', 'review', 'install', 'summary'] as const;
 export type WizardStep = (typeof STEPS)[number];
 
-/** "install" runs the installer (fresh, upgrade or reinstall); "register" only registers an installed agent. */
-export type WizardFlow = 'install' | 'register';
+/**
+ * "install" runs the installer (fresh, upgrade or reinstall); "register" only registers an installed agent;
+ * "uninstall" removes it (its confirmation screen, then the same progress and summary steps).
+ */
+export type WizardFlow = 'install' | 'register' | 'uninstall';
 
 export type RegistrationMode = 'classic' | 'modernized' | 'none';
 
@@ -59,6 +62,8 @@ export interface WizardState {
   antivirus: AntivirusState;
   /** The Troubleshoot page is shown over the current step (from detection or a failed summary); the step stays. */
   troubleshooting: boolean;
+  /** The uninstall confirmation is shown over the detection step until the uninstall job starts. */
+  confirmingUninstall: boolean;
 }
 
 export interface AntivirusState {
@@ -111,6 +116,8 @@ export type WizardAction =
   | { type: 'antivirusContinueWithWarning' }
   | { type: 'retry' }
   | { type: 'troubleshoot'; open: boolean }
+  | { type: 'confirmUninstall'; open: boolean }
+  | { type: 'uninstallRequested' }
   | { type: 'reset' };
 
 export const emptyRegistration: RegistrationDraft = {
@@ -147,4 +154,5 @@ export const initialWizardState: WizardState = {
   job: null,
   antivirus: { report: null, checking: false, error: null, fixing: null, fixResults: [], fixJob: null, choice: null },
   troubleshooting: false,
+  confirmingUninstall: false,
 };

@@ -50,6 +50,7 @@ export const enUi = {
     upgrade: 'Upgrade / reinstall',
     registerOnly: 'Register only',
     troubleshoot: 'Troubleshoot',
+    uninstall: 'Uninstall',
     blocker: {
       pending: 'Wait for the check to finish.',
       unsupported: 'This server is not supported, so the Mobility service cannot be installed here.',

@@ -54,6 +54,10 @@ export function DetectStep() {
         <button type="button" className="button" onClick={() => dispatch({ type: 'troubleshoot', open: true })}>
           {t('detect.troubleshoot')}
         </button>
+        {/* The three jobs: install or upgrade (the primary button), uninstall, troubleshoot. */}
+        <button type="button" className="button" onClick={() => dispatch({ type: 'confirmUninstall', open: true })} disabled={!complete}>
+          {t('detect.uninstall')}
+        </button>
         <span className="spacer" />
         {blocker && !state.detecting ? (
           <p id={blockerId} className="action-note">

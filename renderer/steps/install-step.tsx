@@ -37,6 +37,9 @@ export function InstallStep() {
     else if (askedRef.current) cancelRef.current?.focus();
   }, [confirming]);
   const register = state.flow === 'register';
+  const uninstall = state.flow === 'uninstall';
+  const heading = uninstall ? t('install.headingUninstall') : register ? t('install.headingRegister') : t('install.heading');
+  const progressLabel = uninstall ? t('install.progressUninstall') : register ? t('install.progressRegister') : t('install.progress');
   const current = job?.steps.find((s) => s.state === 'running');
   const elapsed = job ? (job.finishedAt ?? Math.max(now, job.startedAt)) - job.startedAt : 0;
 
@@ -50,7 +53,7 @@ export function InstallStep() {
 
   return (
     <>
-      <StepHeading lead={t('install.lead')}>{register ? t('install.headingRegister') : t('install.heading')}</StepHeading>
+      <StepHeading lead={t('install.lead')}>{heading}</StepHeading>
       <div className="progress-head">
         <p className="live-status" role="status">
           {current ? t('install.current', { step: t(`install.step.${current.id}`) }) : job ? '' : t('install.waiting')}
@@ -76,7 +79,7 @@ export function InstallStep() {
           </button>
         </div>
       ) : null}
-      {job ? <JobProgress steps={job.steps} label={register ? t('install.progressRegister') : t('install.progress')} /> : null}
+      {job ? <JobProgress steps={job.steps} label={progressLabel} /> : null}
       {job ? <QuietWait job={job} logStore={logStore} /> : null}
       {cancelError ? <ErrorNotice error={cancelError} /> : null}
       <h2 className="subhead">{t('install.logTitle')}</h2>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseEndpoint } from '../../common/endpoint';
 import { plannedInstallAction } from '../../common/install-plan';
+import { upgradePath } from '../../common/upgrade-path';
 import { Card, Facts } from '../components/card';
 import { ErrorNotice } from '../components/error-notice';
 import { StepHeading } from '../components/step-heading';
@@ -25,8 +26,12 @@ export function ReviewStep() {
 
   // The same rule as the core's check step, so the review says beforehand what the summary will say.
   const planned = !register && agent && installer ? plannedInstallAction(agent, installer.version, reg.mode, endpoint.ok ? endpoint.endpoint : null) : null;
+  // The upgrade rules (common/upgrade-path.ts): a jump of more than four versions is refused with its stepwise path.
+  const route = planned === 'upgrade' && agent?.version && installer ? upgradePath(agent.version, installer.version) : null;
   const action = register
     ? t('review.action.register')
+    : route?.kind === 'tooFar'
+      ? t('review.action.tooFar', { route: [route.from, ...route.steps].join(' → ') })
     : planned === null || planned === 'fresh'
       ? t('review.action.fresh', { version: installer?.version ?? '' })
       : planned === 'upgrade'
@@ -65,6 +70,7 @@ export function ReviewStep() {
         <Facts rows={rows} />
       </Card>
       {register ? null : <PendingRestartNotice facts={state.detection?.pendingRestart} where="review" />}
+      {route?.kind === 'upgrade' ? <p className="notice notice-info">{t('review.upgradeReminder')}</p> : null}
       {state.detection?.privileges && !state.detection.privileges.elevated ? (
         <p className="notice notice-info">{t('review.elevation')}</p>
       ) : null}

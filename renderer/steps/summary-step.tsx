@@ -25,6 +25,9 @@ function azureNote(t: TFunction, summary: AgentSummary): string | null {
   return summary.walinuxagentPresent ? t('summary.azure.linuxPresent') : t('summary.azure.linux');
 }
 
+/** The agent as Windows lists it under Apps / Programs and Features (a name, not a translatable text). */
+const WINDOWS_PROGRAM_ENTRY = 'Microsoft Azure Site Recovery Mobility Service/Master Target Server';
+
 /** The job step that ended a failed or cancelled job, when there is one. */
 function stoppedStep(job: JobSnapshot): string | null {
   return job.steps.find((s) => s.state === 'failed' || s.state === 'cancelled')?.id ?? null;
@@ -36,6 +39,10 @@ function stoppedStep(job: JobSnapshot): string | null {
  */
 export function outcomeHeadingKey(job: JobSnapshot): string {
   if (job.nothingToDo) return 'summary.heading.nothingToDo';
+  if (job.kind === 'uninstall') {
+    if (job.state === 'succeeded') return 'summary.heading.uninstalled';
+    return job.state === 'cancelled' ? 'summary.heading.uninstallCancelled' : 'summary.heading.uninstallFailed';
+  }
   const register = job.kind === 'register';
   const installedButNotRegistered = !register && stoppedStep(job) === 'register' && job.summary?.installed === true;
   switch (job.state) {
@@ -116,6 +123,9 @@ export function SummaryStep() {
           />
           {note ? <p className="muted note">{note}</p> : null}
         </Card>
+      ) : null}
+      {job.kind === 'uninstall' && !job.nothingToDo ? (
+        <p className="muted note">{t('summary.uninstallWindowsEntry', { entry: WINDOWS_PROGRAM_ENTRY })}</p>
       ) : null}
       {logFiles.length > 0 ? <LogFiles files={logFiles} /> : null}
       <div className="disclosure">

@@ -54,7 +54,9 @@ describe('review', () => {
   it('says beforehand what the install will do, as the core decides it', () => {
     const cases: [Partial<WizardState>, RegExp][] = [
       [{ detection: { ...report, complete: true }, registration: classic }, /^Install the Mobility service 9\.65\.0\.0$/],
-      [{ detection: agent({}), registration: classic }, /^Upgrade the Mobility service from 9\.60\.0\.0 to 9\.65\.0\.0$/],
+      [{ detection: agent({ version: '9.61.0.0' }), registration: classic }, /^Upgrade the Mobility service from 9\.61\.0\.0 to 9\.65\.0\.0$/],
+      // More than four versions apart: refused by the upgrade rules, with the stepwise path.
+      [{ detection: agent({}), registration: classic }, /upgrade step by step \(9\.60\.0\.0 → 9\.64 → 9\.65\.0\.0\)$/],
       [{ detection: agent({ version: '9.65.0.0', registered: true, csAddress: '10.0.0.5' }), registration: classic }, /^Nothing to do: .*already installed and registered/],
       [{ detection: agent({ version: '9.65.0.0', registered: false }), registration: { ...classic, mode: 'none', laterKind: 'classic' } }, /^Nothing to do: the Mobility service 9\.65\.0\.0 is already installed; nothing will be changed$/],
       // Same version, registered elsewhere (another port is another server): only the registration runs.
@@ -67,5 +69,13 @@ describe('review', () => {
       expect(screen.queryByText(/Reinstall/)).toBeNull();
       cleanup();
     }
+  });
+
+  it('reminds of the vendor\'s update order before an upgrade, and only then', () => {
+    renderStep(<ReviewStep />, new FakeTransport(), { ...base, detection: agent({ version: '9.61.0.0' }), registration: classic });
+    expect(screen.getByText(/^Before upgrading: update the configuration server/)).toBeTruthy();
+    cleanup();
+    renderStep(<ReviewStep />, new FakeTransport(), { ...base, detection: { ...report, complete: true }, registration: classic });
+    expect(screen.queryByText(/^Before upgrading/)).toBeNull();
   });
 });

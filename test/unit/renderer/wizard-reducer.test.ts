@@ -171,4 +171,20 @@ describe('wizard reducer', () => {
     const starting = run([...readyToReview, { type: 'startRequested' }]);
     expect(wizardReducer(starting, { type: 'jobAttached', job: jobSnapshot({ id: 'other' }) }).jobId).toBeNull();
   });
+
+  it('uninstall: confirmation over detection, one start, progress and summary, and a retry goes back to the confirmation', () => {
+    const confirming = run([...detected, { type: 'confirmUninstall', open: true }]);
+    expect(confirming).toMatchObject({ confirmingUninstall: true, flow: 'uninstall', step: 'detect' });
+    expect(run([{ type: 'uninstallRequested' }])).toBe(initialWizardState);
+    const starting = wizardReducer(confirming, { type: 'uninstallRequested' });
+    expect(starting.starting).toBe(true);
+    expect(wizardReducer(starting, { type: 'uninstallRequested' })).toBe(starting);
+    const started = wizardReducer(starting, { type: 'jobStarted', jobId: 'job-1' });
+    expect(started).toMatchObject({ confirmingUninstall: false, step: 'install', jobId: 'job-1', flow: 'uninstall' });
+    const ended = wizardReducer(started, { type: 'jobUpdated', job: jobSnapshot({ kind: 'uninstall', state: 'failed' }) });
+    expect(ended.step).toBe('summary');
+    expect(wizardReducer(ended, { type: 'retry' })).toMatchObject({ step: 'detect', confirmingUninstall: true, jobId: null });
+    expect(run([{ type: 'confirmUninstall', open: false }], confirming)).toMatchObject({ confirmingUninstall: false, flow: 'install' });
+    expect(run([...detected, { type: 'jobAttached', job: jobSnapshot({ kind: 'uninstall' }) }]).flow).toBe('uninstall');
+  });
 });

@@ -1,0 +1,151 @@
+/**
+ * Issue 8 in Chromium, with the test agent packages under a sandbox root: install → upgrade (newer package) →
+ * uninstall, each verified on disk; downgrade refused; the stepwise message for a five-version jump; a hanging
+ * uninstall ended by the timeout and explained; uninstall with nothing installed is "nothing to do".
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { buildAgentPackage } from '../world/agent-package';
+import { childCoverageEnv } from '../world/child-coverage';
+import { PASSPHRASE, startInstallWorld } from './helpers/install-world';
+import type { InstallWorld } from './helpers/install-world';
+
+let world: InstallWorld | null = null;
+test.afterEach(async () => {
+  await world?.close();
+  world = null;
+});
+
+const REPO = path.resolve(__dirname, '..', '..');
+
+/** A screenshot kept as a test artifact; UPDATE_SCREENSHOTS=1 also refreshes the README's. */
+async function keepScreenshot(page: Page, testInfo: TestInfo, name: string, readme = false): Promise<void> {
+  const file = path.join(testInfo.outputDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  if (readme && process.env.UPDATE_SCREENSHOTS === '1') {
+    await page.screenshot({ path: path.join(REPO, 'assets', 'screenshots', `${name}.png`) });
+  }
+}
+
+/** Installs `version` of the test package into the sandbox with the command line (an earlier install, unregistered). */
+async function installWithCli(w: InstallWorld, version: string): Promise<void> {
+  const dir = await mkdtemp(path.join(w.sandbox.root, `agent-${version}-`));
+  await buildAgentPackage({ outDir: dir, token: 'DEBIAN12-64', version, behavior: {} });
+  const cli = ['bin/mobility-setup.js', '--root', w.sandbox.root, 'install', '--installer-dir', dir, '--no-register', '--server-kind', 'classic', '--yes'];
+  const run = spawnSync(process.execPath, cli, { cwd: REPO, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...childCoverageEnv() } });
+  if (run.status !== 0) throw new Error(`installing ${version} failed (${run.status}): ${run.stderr}`);
+}
+
+const versionOf = async (w: InstallWorld) => /^Version=(.*)$/m.exec((await w.vxVersion()) ?? '')?.[1] ?? null;
+
+async function openDetection(page: Page, w: InstallWorld): Promise<void> {
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(w.served.url);
+  await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
+  await expect(page.getByText('Check complete.')).toBeVisible({ timeout: 30_000 });
+}
+
+/** Detection (an agent installed) → Upgrade → installer → server → review (no scanner here: no anti-virus step). */
+async function upgradeThroughWizard(page: Page, w: InstallWorld): Promise<void> {
+  await page.getByRole('button', { name: 'Upgrade / reinstall' }).click();
+  await page.getByRole('button', { name: 'Find installer' }).click();
+  await expect(page.getByText('Checksum verified')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByLabel('Configuration server address')).toHaveValue(w.endpoint);
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+}
+
+async function startUninstall(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Uninstall', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Uninstall the Mobility service' })).toBeVisible();
+}
+
+test('install → upgrade → uninstall in the wizard, each verified on disk; then uninstall is nothing to do', async ({ page }, testInfo) => {
+  world = await startInstallWorld();
+  await installWithCli(world, '9.62.0.0');
+  expect(await versionOf(world)).toBe('9.62.0.0');
+
+  await openDetection(page, world);
+  await expect(page.getByText('9.62.0.0').first()).toBeVisible();
+  await upgradeThroughWizard(page, world);
+  await expect(page.getByText('Upgrade the Mobility service from 9.62.0.0 to 9.65.0.0')).toBeVisible();
+  await expect(page.getByText(/^Before upgrading: update the configuration server/)).toBeVisible();
+  await page.getByRole('button', { name: 'Install', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mobility service installed', { timeout: 60_000 });
+  await expect(page.getByText(/upgraded to 9\.65\.0\.0.*A restart of this server is recommended\./)).toBeVisible();
+  expect(await versionOf(world)).toBe('9.65.0.0');
+  expect(await world.vxVersion()).toContain('AGENT_CONFIGURATION_STATUS=Succeeded');
+
+  await page.getByRole('button', { name: 'Back to start' }).click();
+  await expect(page.getByText('Check complete.')).toBeVisible({ timeout: 30_000 });
+  await startUninstall(page);
+  const removes = page.getByRole('region', { name: 'What will be removed' }).or(page.locator('.card', { hasText: 'What will be removed' }));
+  await expect(removes).toContainText('9.65.0.0');
+  await expect(removes).toContainText('/usr/local/ASR');
+  await expect(removes).toContainText(`Registered with ${world.endpoint}`);
+  await expect(page.getByText(/Replication of this server stops.*Disable replication of this server in the portal first/)).toBeVisible();
+  const uninstall = page.getByRole('button', { name: 'Uninstall', exact: true });
+  await expect(uninstall).toBeDisabled();
+  await keepScreenshot(page, testInfo, 'uninstall-confirm', true);
+  await page.getByLabel(/I understand that replication of this server stops/).check();
+  await uninstall.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mobility service uninstalled', { timeout: 60_000 });
+  await expect(page.getByText('Exit code 0', { exact: true })).toBeVisible();
+  await expect(page.getByText(/"Microsoft Azure Site Recovery Mobility Service\/Master Target Server"/)).toBeVisible();
+  expect(await world.vxVersion()).toBeNull();
+  expect(existsSync(path.join(world.sandbox.root, 'usr/local/ASR'))).toBe(false);
+
+  await page.getByRole('button', { name: 'Back to start' }).click();
+  await expect(page.getByText('Check complete.')).toBeVisible({ timeout: 30_000 });
+  await startUninstall(page);
+  await expect(page.getByText('No Mobility service is installed on this server: there is nothing to uninstall.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Uninstall', exact: true })).toHaveCount(0);
+});
+
+test('an older installer is refused as a downgrade, and nothing changes', async ({ page }) => {
+  world = await startInstallWorld();
+  await installWithCli(world, '9.66.0.0');
+  await openDetection(page, world);
+  await upgradeThroughWizard(page, world);
+  await expect(page.getByText(/a newer Mobility service \(9\.66\.0\.0\) is installed.*downgrade, which is refused/)).toBeVisible();
+  await page.getByRole('button', { name: 'Install', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Installation failed', { timeout: 60_000 });
+  await expect(page.getByText(/A downgrade is not supported: the Mobility service 9\.66\.0\.0 is installed/)).toBeVisible();
+  await expect(page.getByText('Exit code 15', { exact: true })).toBeVisible();
+  expect(await versionOf(world)).toBe('9.66.0.0');
+});
+
+test('a five-version jump is refused with the stepwise path and the installers needed', async ({ page }) => {
+  world = await startInstallWorld();
+  await installWithCli(world, '9.60.0.0');
+  await openDetection(page, world);
+  await upgradeThroughWizard(page, world);
+  await expect(page.getByText(/skips more than four versions.*\(9\.60\.0\.0 → 9\.64 → 9\.65\.0\.0\)/)).toBeVisible();
+  await page.getByRole('button', { name: 'Install', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Installation failed', { timeout: 60_000 });
+  await expect(page.getByText(/Upgrade step by step: 9\.60\.0\.0 → 9\.64 → 9\.65\.0\.0\./)).toBeVisible();
+  await expect(page.getByText(/installers needed: 9\.64, 9\.65\.0\.0/)).toBeVisible();
+  await expect(page.getByText('Exit code 11', { exact: true })).toBeVisible();
+  expect(await versionOf(world)).toBe('9.60.0.0');
+});
+
+test('a hanging uninstall is ended by the inactivity timeout and explained', async ({ page }) => {
+  world = await startInstallWorld({ behavior: { hangIn: 'uninstall' }, inactivityTimeoutSeconds: 3, installedUnregistered: true });
+  await openDetection(page, world);
+  await startUninstall(page);
+  await page.getByLabel(/I understand that replication of this server stops/).check();
+  await page.getByRole('button', { name: 'Uninstall', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Uninstalling the Mobility service' })).toBeVisible();
+  await expect(page.getByTestId('log-pane')).toContainText('Stopping Mobility service', { timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uninstall failed', { timeout: 60_000 });
+  await expect(page.getByText(/known to hang while stopping the agent services/).first()).toBeVisible();
+  await expect(page.getByText('Exit code 124', { exact: true })).toBeVisible();
+});
