@@ -14,6 +14,7 @@ import { chooseElevator, createInstallHandlers } from './install';
 import { createElevatedAntivirusFix } from './elevation/elevated-antivirus-fix';
 import { DEFAULT_INACTIVITY_TIMEOUT_MS, defaultWorkBase } from './install/pipeline-env';
 import { createTroubleshootHandlers } from './troubleshoot';
+import type { BundleArchives } from './troubleshoot/bundle-store';
 import type { InstallOverrides } from './install';
 import type { DetectionProbes } from '../platform/detection-probes';
 import { appFolders, findInstallerDirNearApp } from './install/installer-dir-default';
@@ -42,6 +43,8 @@ export interface Core {
   antivirus: AntivirusService;
   handlers: Handlers;
   dispatch: Dispatch;
+  /** Prepared diagnostics bundles as archive streams, for the browser host's download (not a JSON method). */
+  bundleArchives: BundleArchives;
   events: EventBus;
   dispose(): Promise<void>;
 }
@@ -75,7 +78,7 @@ export function createCore(options: CoreOptions): Core {
     Promise.resolve(engine.start(definition, request)).then(({ jobId }) =>
       waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId),
     );
-  const { dispose: disposeTroubleshoot, ...troubleshootHandlers } = createTroubleshootHandlers(
+  const { dispose: disposeTroubleshoot, archives: bundleArchives, ...troubleshootHandlers } = createTroubleshootHandlers(
     deps,
     detection,
     antivirus,
@@ -96,6 +99,7 @@ export function createCore(options: CoreOptions): Core {
     antivirus,
     handlers,
     dispatch: createDispatcher(handlers, deps.logger),
+    bundleArchives,
     events,
     dispose: () => Promise.all([disposeInstall(), disposeTroubleshoot()]).then(() => undefined),
   };
