@@ -18,12 +18,7 @@ const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const port = z.number().int().min(1).max(65535);
 const bundleId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
-/**
- * The browser host's bundle download: POST /api/downloadBundle with this body answers with the archive itself
- * (application/gzip), not a JSON Result, so it is not one of the methods below; it passes the same session,
- * Origin and content-type checks as they do.
- */
-export const BUNDLE_DOWNLOAD_METHOD = 'downloadBundle';
+/** The body of the browser host's bundle download (BUNDLE_DOWNLOAD_METHOD in web-session.ts). */
 export const bundleDownloadRequest = z.object({ bundleId }).strict();
 
 export const registrationSchema = z.discriminatedUnion('mode', [

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BUNDLE_DOWNLOAD_METHOD } from '../../common/api';
+import { BUNDLE_DOWNLOAD_METHOD } from '../../common/web-session';
 import type { Dispatch } from '../api/dispatch';
 import type { BundleArchives } from '../core/troubleshoot/bundle-store';
 import type { Logger } from '../ports/ports';
