@@ -24,6 +24,8 @@ function flagRequest<F extends string>(flags: readonly F[]) {
   const shape = Object.fromEntries(flags.map((flag) => [flag, z.boolean().optional()]));
   return z.object(shape as { [K in F]: z.ZodOptional<z.ZodBoolean> }).strict();
 }
+/** The body of the browser host's bundle download (BUNDLE_DOWNLOAD_METHOD in web-session.ts). */
+export const bundleDownloadRequest = z.object({ bundleId }).strict();
 
 export const registrationSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('classic'), endpoint: z.string().min(1).max(300), passphrase: z.string().min(1).max(256) }).strict(),

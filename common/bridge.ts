@@ -14,4 +14,9 @@ export interface Transport {
   shell: 'electron' | 'browser';
   call<M extends Method>(method: M, input: RequestOf<M>): Promise<Result<ReplyOf<M>>>;
   onEvent<E extends EventName>(name: E, listener: (payload: EventTypes[E]) => void): () => void;
+  /**
+   * The browser host only: fetches a prepared diagnostics bundle and hands it to the browser's own download (the
+   * browser saves it where the person chooses). Absent in Electron, where the bundle is saved to a typed path.
+   */
+  downloadBundle?(bundleId: string): Promise<Result<{ fileName: string; sizeBytes: number }>>;
 }

@@ -24,3 +24,9 @@ export const SESSION_STORAGE_KEY = 'mobility-setup.session-key';
 
 /** A key is 32 random bytes in base64url: anything else is not worth sending. */
 export const SESSION_KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The browser host's bundle download: POST /api/downloadBundle answers with the archive itself (application/gzip),
+ * not a JSON Result, so it is not a contract method; it passes the same session, Origin and content-type checks.
+ */
+export const BUNDLE_DOWNLOAD_METHOD = 'downloadBundle';

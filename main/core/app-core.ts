@@ -16,6 +16,7 @@ import { DEFAULT_INACTIVITY_TIMEOUT_MS } from './install/pipeline-env';
 import { defaultWorkBase } from './jobs/job-records';
 import { createTroubleshootHandlers } from './troubleshoot';
 import { uninstallJob } from './uninstall/uninstall-job';
+import type { BundleArchives } from './troubleshoot/bundle-store';
 import type { InstallOverrides } from './install';
 import type { DetectionProbes } from '../platform/detection-probes';
 import { appFolders, findInstallerDirNearApp } from './install/installer-dir-default';
@@ -44,6 +45,8 @@ export interface Core {
   antivirus: AntivirusService;
   handlers: Handlers;
   dispatch: Dispatch;
+  /** Prepared diagnostics bundles as archive streams, for the browser host's download (not a JSON method). */
+  bundleArchives: BundleArchives;
   events: EventBus;
   dispose(): Promise<void>;
 }
@@ -78,7 +81,7 @@ export function createCore(options: CoreOptions): Core {
     engine.start(definition, request).then(({ jobId }) =>
       waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId),
     );
-  const { dispose: disposeTroubleshoot, ...troubleshootHandlers } = createTroubleshootHandlers(
+  const { dispose: disposeTroubleshoot, archives: bundleArchives, ...troubleshootHandlers } = createTroubleshootHandlers(
     deps,
     detection,
     antivirus,
@@ -100,6 +103,7 @@ export function createCore(options: CoreOptions): Core {
     antivirus,
     handlers,
     dispatch: createDispatcher(handlers, deps.logger),
+    bundleArchives,
     events,
     dispose: () => Promise.all([disposeInstall(), disposeTroubleshoot()]).then(() => undefined),
   };

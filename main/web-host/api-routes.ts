@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BUNDLE_DOWNLOAD_METHOD } from '../../common/web-session';
 import type { Dispatch } from '../api/dispatch';
+import type { BundleArchives } from '../core/troubleshoot/bundle-store';
 import type { Logger } from '../ports/ports';
 import { fetchSiteAllowed, isJsonContentType } from './request-guard';
 import type { RequestGuard } from './request-guard';
+import { sendBundle } from './bundle-download';
 import { REFUSALS } from './responses';
 import type { Replier } from './responses';
 
@@ -17,7 +20,7 @@ class BodyTooLarge extends Error {}
  * POST /api/<method>: a JSON body in, a JSON Result out. A failed Result is still 200 (the call worked and
  * the answer is "no"); 4xx means the request itself was refused (session, origin, type, size, JSON).
  */
-export function createApiRoutes(deps: { dispatch: Dispatch; guard: RequestGuard; reply: Replier; logger: Logger }) {
+export function createApiRoutes(deps: { dispatch: Dispatch; guard: RequestGuard; reply: Replier; logger: Logger; archives?: BundleArchives }) {
   const { dispatch, guard, reply, logger } = deps;
   return async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const name = pathname.slice('/api/'.length);
@@ -41,6 +44,8 @@ export function createApiRoutes(deps: { dispatch: Dispatch; guard: RequestGuard;
       }
       return reply.apiError(res, 400, { code: 'web.badJson', message: 'The request body is not valid JSON.' });
     }
+    // The one reply that is not a JSON Result: the bundle's archive, after every check above.
+    if (name === BUNDLE_DOWNLOAD_METHOD && deps.archives) return sendBundle({ archives: deps.archives, reply, logger }, res, input);
     try {
       reply.json(res, 200, await dispatch(name, input));
     } catch (err) {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SESSION_FRAGMENT_KEY } from '../../common/web-session';
 import type { Dispatch } from '../api/dispatch';
+import type { BundleArchives } from '../core/troubleshoot/bundle-store';
 import type { Logger } from '../ports/ports';
 import { createApiRoutes } from './api-routes';
 import type { AccessGate } from './auth';
@@ -17,6 +18,8 @@ export interface RequestHandlerDeps {
   reply: Replier;
   staticDir: string;
   logger: Logger;
+  /** Prepared diagnostics bundles, for their download. */
+  archives?: BundleArchives;
 }
 
 /**

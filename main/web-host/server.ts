@@ -16,7 +16,7 @@ import { createReplier } from './responses';
 export const LOOPBACK = '127.0.0.1';
 
 export interface WebHostOptions {
-  core: Pick<Core, 'dispatch' | 'events'>;
+  core: Pick<Core, 'dispatch' | 'events'> & Partial<Pick<Core, 'bundleArchives'>>;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   /** 0 (the default) picks a free port. */
@@ -57,7 +57,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const guard = createRequestGuard(port);
   const reply = createReplier(port);
   const eventSocket = createEventSocket({ events: options.core.events, gate, guard, logger });
-  server.on('request', createRequestHandler({ dispatch: options.core.dispatch, gate, guard, reply, staticDir: options.staticDir, logger }));
+  const { dispatch, bundleArchives } = options.core;
+  server.on('request', createRequestHandler({ dispatch, gate, guard, reply, staticDir: options.staticDir, logger, ...(bundleArchives ? { archives: bundleArchives } : {}) }));
   server.on('upgrade', (req, socket, head) => eventSocket.handleUpgrade(req, socket, head));
 
   const origin = `http://${LOOPBACK}:${port}`;

@@ -1,7 +1,7 @@
 import type { EventName, EventTypes, Method, ReplyOf, RequestOf } from '../../common/api';
 import type { Transport } from '../../common/bridge';
 import type { Result } from '../../common/result';
-import { EVENTS_PROTOCOL, SESSION_HEADER, SESSION_PROTOCOL_PREFIX } from '../../common/web-session';
+import { BUNDLE_DOWNLOAD_METHOD, EVENTS_PROTOCOL, SESSION_HEADER, SESSION_PROTOCOL_PREFIX } from '../../common/web-session';
 import { createSessionKeyStore } from './session-key';
 import type { SessionKeyStore } from './session-key';
 
@@ -53,6 +53,37 @@ export function createHttpTransport(env: HttpTransportEnv = {}): Transport {
 
   return {
     shell: 'browser',
+    async downloadBundle(bundleId) {
+      let response: Response;
+      try {
+        response = await doFetch(`${baseUrl}/api/${BUNDLE_DOWNLOAD_METHOD}`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: sessionHeaders(sessionKey.get()),
+          body: JSON.stringify({ bundleId }),
+        });
+      } catch {
+        return OFFLINE;
+      }
+      if (response.headers.get('content-type') !== 'application/gzip') {
+        // A refusal or "no longer prepared" is a JSON Result like any call's.
+        try {
+          const body: unknown = await response.json();
+          return isResult(body) && !body.ok ? body : BAD_REPLY;
+        } catch {
+          return BAD_REPLY;
+        }
+      }
+      const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'mobility-diagnostics.tar.gz';
+      let blob: Blob;
+      try {
+        blob = await response.blob();
+      } catch {
+        return OFFLINE;
+      }
+      saveWithBrowser(blob, fileName);
+      return { ok: true, value: { fileName, sizeBytes: blob.size } };
+    },
     async call<M extends Method>(method: M, input: RequestOf<M>): Promise<Result<ReplyOf<M>>> {
       let response: Response;
       try {
@@ -77,6 +108,20 @@ export function createHttpTransport(env: HttpTransportEnv = {}): Transport {
       return events.add(name, listener as (payload: unknown) => void);
     },
   };
+}
+
+/** The browser's own download of bytes already here: it asks where (or uses the person's download folder). */
+function saveWithBrowser(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // After the click the browser holds its own reference; freeing ours at once can cancel the download in some.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function sessionHeaders(key: string | null): Record<string, string> {

@@ -49,6 +49,9 @@ export const enTroubleshootUi = {
     save: 'Save bundle',
     discard: 'Discard',
     saved: 'Saved {{file}} ({{size}}).',
+    download: 'Download bundle',
+    downloadHint: 'Your browser saves it on your computer (it may ask where). Or save it on this server:',
+    downloaded: 'Downloaded {{file}}: your browser saved it where it saves downloads.',
   },
   logViewer: {
     search: 'Search the log',

@@ -27,6 +27,7 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
   const [bundle, setBundle] = useState<PreparedBundle | null>(null);
   const [target, setTarget] = useState('');
   const [saved, setSaved] = useState<{ file: string; sizeBytes: number } | null>(null);
+  const [downloaded, setDownloaded] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
   // The bundle is prepared by a job: follow the one this Prepare started (one job runs at a time).
@@ -45,6 +46,7 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
     setJob(null);
     setError(null);
     setSaved(null);
+    setDownloaded(null);
     try {
       const reply = await transport.call('prepareBundle', expectedServer ? { expectedServer } : {});
       if (reply.ok) setBundle(reply.value);
@@ -80,6 +82,27 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
     }
   };
 
+  // In the browser host: the browser's own download, saved where the person's browser saves (or asks).
+  const download = async () => {
+    if (!bundle || !transport.downloadBundle) return;
+    setBusy(true);
+    try {
+      const reply = await transport.downloadBundle(bundle.bundleId);
+      if (reply.ok) {
+        setDownloaded(reply.value.fileName);
+        setBundle(null);
+        setError(null);
+      } else {
+        setError(reply.error);
+        if (reply.error.code === 'bundle.notFound') setBundle(null);
+      }
+    } catch (err) {
+      setError(failure(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const discard = async () => {
     if (!bundle) return;
     setBundle(null);
@@ -95,6 +118,11 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
       {saved ? (
         <p role="status" data-testid="bundle-saved">
           <StatusText icon="ok" label={t('troubleshoot.saved', { file: saved.file, size: formatBytes(saved.sizeBytes, i18n.language) })} />
+        </p>
+      ) : null}
+      {downloaded ? (
+        <p role="status" data-testid="bundle-downloaded">
+          <StatusText icon="ok" label={t('troubleshoot.downloaded', { file: downloaded })} />
         </p>
       ) : null}
       {bundle ? (
@@ -120,6 +148,14 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
               ))}
             </tbody>
           </table>
+          {transport.downloadBundle ? (
+            <div className="actions">
+              <button type="button" className="button primary" onClick={() => void download()} disabled={busy}>
+                {t('troubleshoot.download')}
+              </button>
+              <span className="muted">{t('troubleshoot.downloadHint')}</span>
+            </div>
+          ) : null}
           <form
             className="field"
             onSubmit={(event) => {

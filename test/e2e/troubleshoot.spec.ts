@@ -115,3 +115,33 @@ test('a broken install: red lines explained, the log viewer jumps to the error, 
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'This server' })).toBeVisible();
 });
+
+test('the bundle downloaded in the browser: the listed files, saved by the browser, free of the canary; spent after', async ({ page }) => {
+  const root = await makeBrokenInstallRoot(EXPECTED);
+  const out = await mkdtemp(path.join(os.tmpdir(), 'troubleshoot-download-'));
+  made.push(root, out);
+  served = await startServe(['--cs-endpoint', EXPECTED], { root });
+  await page.goto(served.url);
+  await expect(page.getByTestId('os-token')).toHaveText('UBUNTU-22.04-64');
+  await page.getByRole('button', { name: 'Troubleshoot' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Checks complete.' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Prepare bundle' }).click();
+  const entries = page.getByTestId('bundle-entries');
+  await expect(entries).toContainText('logs/ua_install.log');
+  const listed = (await entries.locator('tbody tr td:first-child').allTextContents()).map((s) => s.trim()).sort();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download bundle' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^mobility-diagnostics-[\d-]+\.tar\.gz$/);
+  const file = path.join(out, download.suggestedFilename());
+  await download.saveAs(file);
+  await expect(page.getByTestId('bundle-downloaded')).toContainText(`Downloaded ${download.suggestedFilename()}`);
+  const inArchive = execFileSync('tar', ['-tzf', file], { encoding: 'utf8' }).trim().split('\n').sort();
+  expect(inArchive).toEqual(listed);
+  const unpacked = path.join(out, 'unpacked');
+  await mkdir(unpacked);
+  execFileSync('tar', ['-xzf', file, '-C', unpacked]);
+  const files = (await readdir(unpacked, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  for (const f of files) expect(await readFile(path.join(f.parentPath, f.name), 'utf8')).not.toContain(CANARY_PASSPHRASE);
+  // Sent whole, the bundle is spent: the page offers to prepare a new one.
+  await expect(page.getByRole('button', { name: 'Prepare bundle' })).toBeVisible();
+});

@@ -8,7 +8,17 @@ import path from 'node:path';
 import { UserError } from '../../../common/result';
 import type { PreparedBundle } from '../../../common/troubleshoot';
 import type { StagedBundle } from './bundle';
-import { discardBundle, saveBundle } from './bundle';
+import { archiveStream, discardBundle, saveBundle } from './bundle';
+
+export interface BundleArchive {
+  stream: ReturnType<typeof archiveStream>;
+  sent(): Promise<void>;
+}
+
+/** What a front door that sends the bundle itself (the browser host's download) may do with a prepared one. */
+export interface BundleArchives {
+  archive(bundleId: string): BundleArchive;
+}
 
 export function createBundleStore() {
   const staged = new Map<string, StagedBundle>();
@@ -42,6 +52,22 @@ export function createBundleStore() {
       // saveBundle removes the staged files whatever happens, so the id is spent either way.
       staged.delete(bundleId);
       return saveBundle(bundle, file);
+    },
+    /**
+     * The prepared bundle as one tar.gz stream, for a download: the archive is made as it is sent, so no file is
+     * written on this machine. The bundle is spent only once the whole archive went out (`sent`); a download
+     * that breaks off leaves it prepared, to try again.
+     */
+    archive(bundleId: string): BundleArchive {
+      const bundle = take(bundleId);
+      return {
+        stream: archiveStream(bundle),
+        sent: async () => {
+          if (staged.get(bundleId) !== bundle) return;
+          staged.delete(bundleId);
+          await discardBundle(bundle);
+        },
+      };
     },
     async discard(bundleId: string): Promise<{ discarded: boolean }> {
       const bundle = staged.get(bundleId);

@@ -99,6 +99,10 @@ function servicesLine(d: DetectionReport, services: AgentServiceState[] | null):
   if (services === null)
     return { id: 'services', level: 'grey', label: 'Agent services', reason: 'Not checked on this system.' };
   const stopped = services.filter((s) => s.running === false).map((s) => s.name);
+  // A state that could not be read (`sc query` access denied) is no answer, never "running".
+  const unknown = services.filter((s) => s.running === null).map((s) => s.name);
+  if (stopped.length === 0 && unknown.length > 0)
+    return { id: 'services', level: 'grey', label: 'Agent services', reason: `Could not read the state of: ${unknown.join(', ')}.` };
   return stopped.length === 0
     ? {
         id: 'services',

@@ -4,6 +4,7 @@ import type { CoreDeps } from '../core-deps';
 import type { AntivirusService } from '../antivirus/antivirus-service';
 import type { DetectionService } from '../detect/detection-service';
 import { createBundleStore } from './bundle-store';
+import type { BundleArchives } from './bundle-store';
 import type { PreparedBundle } from '../../../common/troubleshoot';
 import { jobEndingError } from '../jobs/run-job';
 import type { RunJob } from '../jobs/run-job';
@@ -25,7 +26,7 @@ export function createTroubleshootHandlers(
   antivirus: AntivirusService,
   jobLogs: JobLogSources,
   runJob: RunJob,
-): Pick<Handlers, TroubleshootMethods> & { dispose: () => Promise<void> } {
+): Pick<Handlers, TroubleshootMethods> & { archives: BundleArchives; dispose: () => Promise<void> } {
   const service = new TroubleshootService(deps, detection, antivirus);
   const troubleshootLogs = () => {
     const files = [...service.vendorLogFiles(), service.appLogFile];
@@ -49,6 +50,7 @@ export function createTroubleshootHandlers(
     },
     saveBundle: ({ bundleId, path }) => bundles.save(bundleId, path),
     discardBundle: ({ bundleId }) => bundles.discard(bundleId),
+    archives: { archive: (bundleId) => bundles.archive(bundleId) },
     dispose: () => bundles.dispose(),
   };
 }

@@ -3,6 +3,7 @@ import type { PlatformDeps } from '../platform-deps';
 import { system32 } from './detection-probes';
 import { parseRegQuery, regQueryArgs } from './reg-query';
 import { POLICIES_SYSTEM_KEY, win32PushReadiness } from './push-readiness';
+import { WIN32_AGENT_SERVICES, parseScQuery, scQueryArgs, serviceState } from './sc-query';
 
 /** ../shared/domain.md "Logs": the installer's, the configurator's and the MSI uninstall's logs. */
 const ASR_SETUP_LOGS = 'C:\\ProgramData\\ASRSetupLogs';
@@ -18,8 +19,15 @@ export function createWin32TroubleshootProbes(deps: PlatformDeps): TroubleshootP
     vendorLogs: ['ASRUnifiedAgentInstaller.log', 'ASRUnifiedAgentConfigurator.log', 'UnifiedAgentMSIUninstall.log'].map(
       (name) => `${ASR_SETUP_LOGS}\\${name}`,
     ),
-    // `sc query` parsing comes with captured output fixtures (next round); until then the line says "not checked".
-    agentServices: () => Promise.resolve(null),
+    agentServices: () =>
+      Promise.all(
+        WIN32_AGENT_SERVICES.map(async (name) => {
+          const result = await deps.runner.run(system32('sc.exe'), scQueryArgs(name), { timeoutMs: 15_000 }).catch(() => null);
+          // 0: found; 1060: not installed. Anything else (access denied, no output) is no answer.
+          const answered = result !== null && (result.code === 0 || result.code === 1060);
+          return serviceState(name, answered ? parseScQuery(result.stdout) : null);
+        }),
+      ),
     pushReadiness: async () => win32PushReadiness(await readKey(POLICIES_SYSTEM_KEY)),
   };
 }
