@@ -12,7 +12,6 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
-import * as tar from 'tar';
 import { UserError } from '../../../common/result';
 import type { BundleEntry } from '../../../common/troubleshoot';
 import { redactText } from './redaction';
@@ -114,6 +113,8 @@ export async function saveBundle(staged: StagedBundle, outFile: string): Promise
         { path: file },
       );
     }
+    // Loaded only when a bundle is saved: every front door composes this service at start.
+    const tar = await import('tar');
     await pipeline(
       tar.c(
         { gzip: true, cwd: staged.folder, portable: true },
