@@ -271,7 +271,7 @@ export async function extractSafely(archivePath: string, destParent: string = os
   let neededBytes: number | null = null;
   try {
     // Loaded here, not at the top: `serve`, `register` and the wizard's start then do not pay for tar's ~20 ms.
-    const { Parser, Unpack } = await import('tar');
+    const { Parser, Unpack } = await import('./tar-package');
     const common = { strict: true, maxDepth: caps.maxDepth };
     // Pass 1: headers only, nothing written. Pass 2: extract, re-checking every header (the file could
     // have changed in between); a refused entry aborts the whole run instead of being skipped.

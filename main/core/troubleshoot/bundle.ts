@@ -114,9 +114,9 @@ export async function saveBundle(staged: StagedBundle, outFile: string): Promise
       );
     }
     // Loaded only when a bundle is saved: every front door composes this service at start.
-    const tar = await import('tar');
+    const { createTar } = await import('../installer/tar-package');
     await pipeline(
-      tar.c(
+      createTar(
         { gzip: true, cwd: staged.folder, portable: true },
         staged.entries.map((e) => e.name),
       ),
