@@ -23,7 +23,7 @@ export async function sendBundle(deps: { archives: BundleArchives; reply: Replie
   if (!parsed.success) return reply.apiError(res, 400, { code: 'validation', message: 'The download names no prepared bundle.' });
   let archive;
   try {
-    archive = archives.archive(parsed.data.bundleId);
+    archive = await archives.archive(parsed.data.bundleId);
   } catch (err) {
     if (err instanceof UserError) return reply.apiError(res, 404, err.toAppError());
     throw err;

@@ -3,9 +3,10 @@
  * each chunk is kept as one string (its lines joined by '\n') plus the end offset of each line, so a line
  * costs its characters and 4 bytes instead of a string object of its own, and a line is sliced out only
  * when it is shown. A version counter tells subscribers (useSyncExternalStore) that something changed, at most
- * once per frame: a chunk of any size, or any number of chunks arriving within a frame, costs one render (a
- * render per chunk kept the page from reading the event stream fast enough for a 1,000,000-line install). Chunks that arrive past a gap (a missed event, a reconnect) are kept
- * until the gap is filled, so the page fetches only the gap instead of re-reading everything after it.
+ * once per frame: a chunk of any size, or any number of chunks arriving within a frame, costs one render (a render
+ * per chunk kept the page from reading the event stream fast enough for a 1,000,000-line install). Chunks that
+ * arrive past a gap (a missed event, a reconnect) are kept until the gap is filled, so the page fetches only the
+ * gap instead of re-reading everything after it.
  */
 import type { LogChunk } from '../../common/install';
 import { matcherFor } from './log-match';

@@ -23,8 +23,7 @@ import { lstat, mkdir, readdir, realpath, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
-import type { ReadEntry } from 'tar';
-import { Parser, Unpack } from 'tar';
+import type { Parser, ReadEntry } from 'tar';
 import { UserError } from '../../../common/result';
 import { diskFullError, isDiskFull } from './disk-full';
 
@@ -281,6 +280,8 @@ export async function extractSafely(
   await mkdir(dir, { mode: 0o700 });
   let neededBytes: number | null = null;
   try {
+    // Loaded here, not at the top: `serve`, `register` and the wizard's start then do not pay for tar's ~20 ms.
+    const { Parser, Unpack } = await import('./tar-package');
     const common = { strict: true, maxDepth: caps.maxDepth };
     // Pass 1: headers only, nothing written. Pass 2: extract, re-checking every header (the file could
     // have changed in between); a refused entry aborts the whole run instead of being skipped.

@@ -5,19 +5,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { Pack } from 'tar';
 import { UserError } from '../../../common/result';
 import type { PreparedBundle } from '../../../common/troubleshoot';
 import type { StagedBundle } from './bundle';
 import { archiveStream, discardBundle, saveBundle } from './bundle';
 
 export interface BundleArchive {
-  stream: ReturnType<typeof archiveStream>;
+  stream: Pack;
   sent(): Promise<void>;
 }
 
 /** What a front door that sends the bundle itself (the browser host's download) may do with a prepared one. */
 export interface BundleArchives {
-  archive(bundleId: string): BundleArchive;
+  archive(bundleId: string): Promise<BundleArchive>;
 }
 
 export function createBundleStore() {
@@ -58,10 +59,10 @@ export function createBundleStore() {
      * written on this machine. The bundle is spent only once the whole archive went out (`sent`); a download
      * that breaks off leaves it prepared, to try again.
      */
-    archive(bundleId: string): BundleArchive {
+    async archive(bundleId: string): Promise<BundleArchive> {
       const bundle = take(bundleId);
       return {
-        stream: archiveStream(bundle),
+        stream: await archiveStream(bundle),
         sent: async () => {
           if (staged.get(bundleId) !== bundle) return;
           staged.delete(bundleId);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
-import * as tar from 'tar';
+import type { Pack } from 'tar';
 import { UserError } from '../../../common/result';
 import type { BundleEntry } from '../../../common/troubleshoot';
 import { redactText } from './redaction';
@@ -127,7 +127,7 @@ export async function saveBundle(staged: StagedBundle, outFile: string): Promise
       );
     }
     try {
-      await pipeline(archiveStream(staged), out);
+      await pipeline(await archiveStream(staged), out);
     } catch (err) {
       // A half-written archive looks like a bundle and is not one: remove what was written (we created it new).
       await rm(file, { force: true });
@@ -139,9 +139,13 @@ export async function saveBundle(staged: StagedBundle, outFile: string): Promise
   }
 }
 
-/** The staged files as one tar.gz stream (to a file, or to a download). */
-export function archiveStream(staged: StagedBundle): tar.Pack {
-  return tar.c(
+/**
+ * The staged files as one tar.gz stream (to a file, or to a download). tar is loaded here, when a bundle is
+ * saved or sent, not at start: every front door composes the troubleshooting service.
+ */
+export async function archiveStream(staged: StagedBundle): Promise<Pack> {
+  const { createTar } = await import('../installer/tar-package');
+  return createTar(
     { gzip: true, cwd: staged.folder, portable: true },
     staged.entries.map((e) => e.name),
   );

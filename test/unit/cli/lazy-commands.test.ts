@@ -55,10 +55,13 @@ process.on('exit', () => process.stderr.write('PACKAGES ' + JSON.stringify([...s
     expect(packages).toEqual([]);
   });
 
-  it('install loads the packages an install needs, and not the web host (ws)', () => {
-    const { packages } = packagesLoaded(['install', '--help']);
-    expect(packages).toContain('tar');
-    expect(packages).not.toContain('ws');
+  it('install loads neither the web host (ws) nor tar before it extracts; serve loads ws and not tar', () => {
+    const install = packagesLoaded(['install', '--help']).packages;
+    expect(install).not.toContain('ws');
+    expect(install).not.toContain('tar');
+    const serve = packagesLoaded(['serve', '--help']).packages;
+    expect(serve).toContain('ws');
+    expect(serve).not.toContain('tar');
   });
 
   it('--help still lists every command (all are loaded then)', () => {

@@ -11,7 +11,7 @@ import { LogStore } from '../../../renderer/log/log-store';
 import type { FakeTransport } from './fake-transport';
 import { createTestI18n } from './render-app';
 
-/** Tells a LogStore's subscribers at once instead of before the next frame, so a test sees a chunk's render in act(). */
+/** Tells a LogStore's subscribers at once, not before the next frame: a test sees a chunk's render in act(). */
 export const notifyAtOnce = (notify: () => void): void => notify();
 
 export function renderStep(ui: ReactNode, transport: FakeTransport, state: Partial<WizardState>, logStore = new LogStore(notifyAtOnce)) {
