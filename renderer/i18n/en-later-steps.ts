@@ -89,6 +89,7 @@ export const enLaterStepsUi = {
       showShort: 'Show',
       load: 'Load MobSvc.passphrase…',
       help: 'Generate it on the configuration server, in %ProgramData%\\ASR\\home\\svsystems\\bin:',
+      command: 'genpassphrase.exe -v > MobSvc.passphrase',
       unusualLength: 'Passphrases are usually 16 characters; this one has {{length}}. Check that it is complete.',
       fileTooLarge: '{{name}} is too large to be a passphrase file.',
     },
