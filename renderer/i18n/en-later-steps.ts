@@ -189,6 +189,8 @@ export const enLaterStepsUi = {
     copy: 'Copy log',
     copied: 'Log copied.',
     copyFailed: 'Could not copy the log.',
+    newLines_one: '{{formatted}} new line',
+    newLines_other: '{{formatted}} new lines',
     jumpToLatest: 'Jump to latest',
     empty: 'No output yet.',
   },

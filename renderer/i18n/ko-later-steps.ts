@@ -191,6 +191,8 @@ export const koLaterStepsUi = {
     copy: '로그 복사',
     copied: '로그를 복사했습니다.',
     copyFailed: '로그를 복사하지 못했습니다.',
+    newLines_one: '새 줄 {{formatted}}개',
+    newLines_other: '새 줄 {{formatted}}개',
     jumpToLatest: '최신 줄로 이동',
     empty: '아직 출력이 없습니다.',
   },

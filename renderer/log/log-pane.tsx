@@ -7,6 +7,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { copyText } from '../format/copy-text';
+import { NewLinesAnnouncer } from './new-lines-announcer';
 import { formatCount } from '../format/units';
 import { LogSearch, splitByMatch } from './log-search';
 import type { LogStore } from './log-store';
@@ -122,6 +123,7 @@ export function LogPane({ store, label }: LogPaneProps) {
         <button type="button" className="button small" onClick={() => void onCopy()} disabled={count === 0}>
           {t('log.copy')}
         </button>
+        <NewLinesAnnouncer count={count} />
         <span className="log-copy-state" role="status">
           {copyState === 'copied' ? t('log.copied') : copyState === 'failed' ? t('log.copyFailed') : ''}
         </span>
