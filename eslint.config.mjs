@@ -38,6 +38,25 @@ const NO_DEFAULT_EXPORT = [
   { selector: 'ExportDefaultDeclaration', message: 'Named exports only: a name that travels with the value is easier to find.' },
   { selector: "ExportSpecifier[exported.name='default']", message: 'Named exports only: a name that travels with the value is easier to find.' },
 ];
+// Every word a person reads in the wizard comes from the catalogs in renderer/i18n/ (English and Korean, both
+// complete): a literal in a component would show in one language only. Punctuation and spaces are fine.
+const WORDS = '/[A-Za-z\u3131-\u318E\uAC00-\uD7A3]/';
+const UI_TEXT_MESSAGE = 'Text a person reads goes in the catalogs (renderer/i18n/), not in a component: use t().';
+const NO_UI_LITERALS = [
+  { selector: `JSXText[value=${WORDS}]`, message: UI_TEXT_MESSAGE },
+  {
+    selector: `JSXElement > JSXExpressionContainer > :matches(Literal[value=${WORDS}], TemplateLiteral[quasis.0.value.raw=${WORDS}])`,
+    message: UI_TEXT_MESSAGE,
+  },
+  {
+    selector: `JSXElement > JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > Literal[value=${WORDS}]`,
+    message: UI_TEXT_MESSAGE,
+  },
+  {
+    selector: `JSXAttribute[name.name=/^(aria-label|aria-description|aria-valuetext|title|placeholder|alt|label)$/] > Literal[value=${WORDS}]`,
+    message: UI_TEXT_MESSAGE,
+  },
+];
 // Tools that require their configuration as a default export.
 const TOOL_CONFIG_FILES = ['eslint.config.mjs', 'vitest.config.mts', 'renderer/vite.config.mts', 'playwright.config.ts'];
 
@@ -111,6 +130,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-syntax': ['error', ...COMMAND_SYNTAX, ...NO_DEFAULT_EXPORT, ...NO_UI_LITERALS],
       'no-restricted-imports': [
         'error',
         {

@@ -95,6 +95,8 @@ export interface SessionInfo {
   demo: boolean;
   defaults: { installerDir: string | null; csEndpoint: string | null; dataPort: number | null };
   appVersion: string;
+  /** The OS locale the front door runs in (LANG/LC_ALL, or Electron's app.getLocale()): the wizard's default language. */
+  locale?: string | null;
   platform: string;
   /** This OS's folders, from the core's OS profile, so the renderer shows them without knowing the OS. */
   folders: { installDir: string; logDir: string };

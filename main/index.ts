@@ -110,7 +110,7 @@ function start(args: ShellArgs): void {
       appLog: true,
       ...(args.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: args.inactivityTimeoutMs } : {}),
       desktop: { openPath: (file) => shell.openPath(file).then((err) => err === '') },
-      session: sessionOptions('electron', { demo: args.demo, defaults: args.defaults, fallbackVersion: app.getVersion() }),
+      session: sessionOptions('electron', { demo: args.demo, defaults: args.defaults, fallbackVersion: app.getVersion(), locale: app.getLocale() }),
     });
     removeIpc = registerIpc(core, trusted, files.indexUrl);
     mainWindow = createMainWindow(files, devTools);

@@ -9,7 +9,7 @@ import { AppHeader } from './components/app-header';
 import { ErrorNotice } from './components/error-notice';
 import { StepRail } from './components/step-rail';
 import { createWizardActions } from './flow/wizard-actions';
-import { loadLaterStepCatalogs } from './i18n';
+import { applyLanguage, loadLaterStepCatalogs, sessionLanguage } from './i18n';
 import { WizardContext } from './flow/wizard-context';
 import { wizardReducer } from './flow/wizard-reducer';
 import { initialWizardState } from './flow/wizard-state';
@@ -102,6 +102,13 @@ export function App({ transport: given }: { transport?: Transport }) {
     const timer = setInterval(() => void actions.syncJob(jobId), JOB_POLL_MS);
     return () => clearInterval(timer);
   }, [state.jobId, jobRunning, actions]);
+
+  // The front door's OS locale (LANG/LC_ALL, Electron's locale) decides once the session answers, unless the person
+  // already chose a language with the switcher.
+  const osLocale = state.session?.locale;
+  useEffect(() => {
+    if (osLocale !== undefined) void applyLanguage(i18n, sessionLanguage(osLocale));
+  }, [osLocale, i18n]);
 
   useJobLog(transport, logStore, state.jobId, state.job?.logLines ?? 0);
 

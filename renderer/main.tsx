@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app';
-import { createI18n } from './i18n';
+import { createI18n, applyLanguage } from './i18n';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
@@ -13,8 +13,7 @@ import './styles/log.css';
 import './styles/dialog.css';
 
 const i18n = createI18n();
-document.documentElement.lang = i18n.resolvedLanguage ?? 'en';
-document.title = i18n.t('app.name');
+void applyLanguage(i18n, i18n.resolvedLanguage ?? 'en');
 
 const root = document.getElementById('root');
 if (root) {

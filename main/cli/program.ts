@@ -1,5 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { UI_LANGUAGES } from '../../common/ui-language';
 import { EXIT } from './exit-codes';
+import { chooseCliLanguage, cliText } from './i18n/cli-text';
 import { UsageError, writeUsageEnvelope } from './usage-error';
 
 declare const __APP_VERSION__: string;
@@ -24,7 +26,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
 };
 
 /** Global options that take a value: the word after them is not the command's name. */
-const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--root']);
+const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--root', '--lang']);
 
 /** The subcommand `argv` names, or null (no command, `help`, a typo: then every command is registered). */
 export function commandNamed(argv: readonly string[]): string | null {
@@ -48,6 +50,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .version(typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev')
     .option('--root <dir>', 'root prefix for every system path (a sandbox for tests and demos)', '/')
     .option('--json', 'print machine-readable JSON instead of text', false)
+    .addOption(new Option('--lang <language>', 'language of the text output (default: from LC_ALL/LC_MESSAGES/LANG)').choices(UI_LANGUAGES))
     .exitOverride();
   const named = commandNamed(argv);
   const loaders = named === null ? Object.values(COMMANDS) : [COMMANDS[named]!];
@@ -62,7 +65,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
  */
 function explainErrorsInOneLine(command: Command): void {
   const name = command.parent ? `mobility-setup ${command.name()}` : 'mobility-setup';
-  command.showHelpAfterError(`Run ${name} --help for ${command.parent ? 'its options' : 'the commands'}.`);
+  command.showHelpAfterError(cliText(command.parent ? 'help.hint.options' : 'help.hint.commands', { name }));
   command.configureOutput({
     outputError: (text, write) => write(text.replace(/^error: /, `${name}: `).replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)')),
   });
@@ -91,6 +94,7 @@ function withoutHelpForUnknownCommand(program: Command, argv: string[]): string[
 }
 
 export async function runCli(argv: string[]): Promise<number> {
+  chooseCliLanguage(argv, process.env);
   const program = await buildProgram(argv);
   try {
     await program.parseAsync(withoutHelpForUnknownCommand(program, argv), { from: 'user' });

@@ -1,6 +1,7 @@
 import { checkPathInput } from '../../common/path-input';
 import { EXIT } from '../../common/job-exit-code';
 import { parsePort, portRangeMessage } from '../../common/port';
+import { cliText } from './i18n/cli-text';
 import { writeJson } from './json-envelope';
 import { writeErr } from './output-guard';
 
@@ -19,7 +20,7 @@ export function checkedPath(value: string, option: string): string {
 
 /** The --json envelope of a usage error (the same line also goes to stderr for a person); `command` names the help. */
 export function writeUsageEnvelope(message: string, command: string): void {
-  writeJson({ ok: false, exitCode: EXIT.usage, error: { code: 'cli.usage', message, hint: `Run ${command} --help for the options.` } });
+  writeJson({ ok: false, exitCode: EXIT.usage, error: { code: 'cli.usage', message, hint: cliText('help.hint.envelope', { name: command }) } });
 }
 
 /** A port option after the one port rule (common/port.ts); 0 ("pick a free port") only where allowed. */

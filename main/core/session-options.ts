@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../common/api';
+import { localeOfEnvironment } from '../../common/ui-language';
 
 declare const __APP_VERSION__: string;
 
@@ -11,7 +12,7 @@ type SessionOptions = Omit<SessionInfo, 'root' | 'platform' | 'folders'>;
  */
 export function sessionOptions(
   shell: SessionInfo['shell'],
-  options: { demo?: boolean; defaults?: Partial<SessionInfo['defaults']>; fallbackVersion?: string } = {},
+  options: { demo?: boolean; defaults?: Partial<SessionInfo['defaults']>; fallbackVersion?: string; locale?: string } = {},
 ): SessionOptions {
   return {
     shell,
@@ -21,6 +22,8 @@ export function sessionOptions(
       csEndpoint: options.defaults?.csEndpoint ?? null,
       dataPort: options.defaults?.dataPort ?? null,
     },
+    // The Electron window passes app.getLocale(); the CLI and the browser host speak the OS locale of their process.
+    locale: options.locale ?? localeOfEnvironment(process.env),
     appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : (options.fallbackVersion ?? '0.0.0-dev'),
   };
 }

@@ -1,6 +1,7 @@
-/** App name, which shell hosts the wizard, DEMO, and the sandbox root when not "/". */
+/** App name, which shell hosts the wizard, DEMO, the sandbox root when not "/", and the language switcher. */
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../common/api';
+import { LanguageSwitcher } from './language-switcher';
 
 export function AppHeader({ session }: { session: SessionInfo | null }) {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function AppHeader({ session }: { session: SessionInfo | null }) {
           <span className="version">{t('app.version', { version: session.appVersion })}</span>
         </div>
       ) : null}
+      <LanguageSwitcher />
     </header>
   );
 }

@@ -93,7 +93,7 @@ export const enCodes = {
 } satisfies Record<ErrorCode, string> & Record<string, string>;
 
 /** Next steps by core code; '' means "no hint" even when the core sends one. */
-export const enHints: Record<string, string> = {
+export const enHints = {
   'transport.failed': 'Check that mobility-setup is still running, then reload this page.',
   'installer.none': 'Put {{wanted}} in {{dir}}, then search again.',
   'installer.folderMissing': 'Choose the folder that holds the Mobility service installer you downloaded.',
@@ -122,4 +122,4 @@ export const enHints: Record<string, string> = {
   'exit.1618': 'Wait for the other installation to finish, then try again.',
   'exit.1641': 'Restart the machine to finish the installation; the installer does not restart it for you.',
   'exit.3010': 'Restart the machine when convenient to finish the installation.',
-};
+} satisfies Record<string, string>;

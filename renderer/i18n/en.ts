@@ -12,6 +12,7 @@ export const enUi = {
     root: 'Sandbox root: {{root}}',
     version: 'Version {{version}}',
     loading: 'Loading…',
+    language: 'Language',
   },
   common: {
     continue: 'Continue',

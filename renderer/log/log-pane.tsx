@@ -7,6 +7,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncEx
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { copyText } from '../format/copy-text';
+import { NewLinesAnnouncer } from './new-lines-announcer';
 import { formatCount } from '../format/units';
 import { rowsInView, useViewport } from './fixed-row-window';
 import { LogSearch, splitByMatch } from './log-search';
@@ -125,6 +126,7 @@ export function LogPane({ store, label }: LogPaneProps) {
         <button type="button" className="button small" onClick={() => void onCopy()} disabled={count === 0}>
           {t('log.copy')}
         </button>
+        <NewLinesAnnouncer count={count} />
         <span className="log-copy-state" role="status">
           {copyState === 'copied' ? t('log.copied') : copyState === 'failed' ? t('log.copyFailed') : ''}
         </span>

@@ -92,7 +92,7 @@ export function PassphraseField({ value, onChange, showEmptyError }: { value: st
         </p>
       ) : null}
       <p id={helpId} className="help">
-        {t('server.passphrase.help')} <code>genpassphrase.exe -v &gt; MobSvc.passphrase</code>
+        {t('server.passphrase.help')} <code>{t('server.passphrase.command')}</code>
       </p>
     </div>
   );

@@ -4,12 +4,13 @@ import type { ConnectivityTest, ProbeVerdict, PushReadinessItem } from '../../co
 import { Card } from '../components/card';
 import type { IconName } from '../components/icons';
 import { StatusText } from '../components/status-text';
+import { formatMilliseconds } from '../format/units';
 
 const VERDICT_ICON: Record<ProbeVerdict, IconName> = { ok: 'ok', warn: 'warn', fail: 'fail', skipped: 'skipped' };
 const PUSH_ICON: Record<PushReadinessItem['state'], IconName> = { ok: 'ok', notReady: 'fail', unknown: 'skipped' };
 
 export function ConnectivityFindings({ test }: { test: ConnectivityTest | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!test) {
     return (
       <Card title={t('troubleshoot.connectivityTitle', { host: '—' })}>
@@ -24,7 +25,7 @@ export function ConnectivityFindings({ test }: { test: ConnectivityTest | null }
           <strong>{t('troubleshoot.dns')}</strong>
           <StatusText icon={VERDICT_ICON[test.dns.verdict]} label={t(`troubleshoot.verdict.${test.dns.verdict}`)} />
           <span>
-            {test.dns.message} ({test.dns.ms} ms)
+            {test.dns.message} ({formatMilliseconds(test.dns.ms, i18n.language)})
           </span>
         </li>
         {test.ports.map((probe) => (

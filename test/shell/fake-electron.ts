@@ -111,6 +111,9 @@ export function createFakeElectron() {
     getVersion() {
       return '0.0.0-fake';
     }
+    getLocale() {
+      return 'ko-KR';
+    }
   })();
 
   class FakeWindow extends Emitter {

@@ -9,6 +9,8 @@ import { createDetectionCore } from '../../core/detection-core';
 import { globalOptions, missingRootMessage } from '../context';
 import { EXIT } from '../exit-codes';
 import { writeJson } from '../json-envelope';
+import { cliText, padColumns } from '../i18n/cli-text';
+import type { CliTextKey } from '../i18n/cli-en';
 import { UsageError, reportCommandError } from '../usage-error';
 
 function bytes(value: number): string {
@@ -17,55 +19,72 @@ function bytes(value: number): string {
 }
 
 function diskLine(check: DiskCheck): string {
-  const free = check.freeBytes === null ? 'free space unknown' : `${bytes(check.freeBytes)} free`;
-  const verdict = check.ok === null ? 'not checked' : check.ok ? 'ok' : 'NOT ENOUGH';
-  return `${check.path}: ${free}, needs ${bytes(check.requiredBytes)} (${verdict})`;
+  const free = check.freeBytes === null ? cliText('detect.freeUnknown') : cliText('detect.free', { size: bytes(check.freeBytes) });
+  const verdict = check.ok === null ? cliText('detect.notChecked') : check.ok ? cliText('detect.diskOk') : cliText('detect.diskNotEnough');
+  return cliText('detect.diskLine', { path: check.path, free, required: bytes(check.requiredBytes), verdict });
 }
 
-/** The readable summary `mobility-setup detect` prints; `--json` prints the report itself. */
+/** The readable summary `mobility-setup detect` prints (in the run's language); `--json` prints the report itself. */
 export function formatDetectionReport(report: DetectionReport): string {
   const { os, privileges, agent } = report;
-  const name = [os.distribution ?? 'unknown system', os.version].filter(Boolean).join(' ');
-  const pad = (label: string) => `${label}:`.padEnd(18);
+  const name = [os.distribution ?? cliText('detect.unknownSystem'), os.version].filter(Boolean).join(' ');
+  const pad = (label: string) => padColumns(`${label}:`, 18);
+  const blank = ''.padEnd(18);
+  const kernel = os.kernel ? `, ${cliText('detect.kernel', { kernel: os.kernel })}` : '';
+  const source = os.source ? cliText('detect.from', { source: os.source }) : '';
+  const how = privileges.canElevate ? cliText('detect.elevateVia', { method: privileges.method }) : cliText('detect.cannotElevate');
   const lines = [
-    `${pad('Root')}${report.root}`,
-    `${pad('Operating system')}${name} (${os.family}, ${os.arch}${os.kernel ? `, kernel ${os.kernel}` : ''})${os.source ? ` from ${os.source}` : ''}`,
-    `${pad('Installer token')}${report.token ?? 'none'}`,
-    `${pad('Supported')}${report.supported ? 'yes' : 'no'}: ${report.supportMessage}`,
-    `${pad('Privileges')}${
-      privileges.elevated
-        ? `${privileges.user}, elevated`
-        : `${privileges.user}, not elevated; ${privileges.canElevate ? `elevation via ${privileges.method}` : 'cannot elevate'}`
+    `${pad(cliText('detect.root'))}${report.root}`,
+    `${pad(cliText('detect.os'))}${name} (${os.family}, ${os.arch}${kernel})${source}`,
+    `${pad(cliText('detect.token'))}${report.token ?? cliText('detect.none')}`,
+    `${pad(cliText('detect.supported'))}${report.supported ? cliText('detect.yes') : cliText('detect.no')}: ${report.supportMessage}`,
+    `${pad(cliText('detect.privileges'))}${
+      privileges.elevated ? cliText('detect.elevated', { user: privileges.user }) : cliText('detect.notElevated', { user: privileges.user, how })
     }`,
   ];
-  if (privileges.hint) lines.push(`${''.padEnd(18)}${privileges.hint}`);
-  if (!agent.installed) lines.push(`${pad('Agent')}not installed`);
+  if (privileges.hint) lines.push(`${blank}${privileges.hint}`);
+  if (!agent.installed) lines.push(`${pad(cliText('detect.agent'))}${cliText('detect.notInstalled')}`);
   else {
-    const registration = agent.registered === null ? 'registration unknown' : agent.registered ? 'registered' : `not registered (${agent.configurationStatus ?? 'no status'})`;
-    lines.push(`${pad('Agent')}${agent.version ?? 'unknown version'} in ${agent.installDir ?? 'unknown folder'}, ${registration}${agent.csAddress ? `, server ${agent.csAddress}` : ''}`);
+    const registration =
+      agent.registered === null
+        ? cliText('detect.registrationUnknown')
+        : agent.registered
+          ? cliText('detect.registered')
+          : cliText('detect.notRegistered', { status: agent.configurationStatus ?? cliText('detect.noStatus') });
+    const line = cliText('detect.agentLine', {
+      version: agent.version ?? cliText('detect.unknownVersion'),
+      folder: agent.installDir ?? cliText('detect.unknownFolder'),
+      registration,
+    });
+    lines.push(`${pad(cliText('detect.agent'))}${line}${agent.csAddress ? cliText('detect.server', { server: agent.csAddress }) : ''}`);
   }
   const disk = report.disk ?? [];
-  lines.push(`${pad('Disk')}${disk.length === 0 ? 'not checked' : diskLine(disk[0]!)}`);
-  for (const check of disk.slice(1)) lines.push(`${''.padEnd(18)}${diskLine(check)}`);
+  lines.push(`${pad(cliText('detect.disk'))}${disk.length === 0 ? cliText('detect.notChecked') : diskLine(disk[0]!)}`);
+  for (const check of disk.slice(1)) lines.push(`${blank}${diskLine(check)}`);
   const restart = report.pendingRestart;
-  const restartText = !restart ? 'not checked' : restart.pending ? `yes (install refuses, exit 62): ${restart.markers.map((m) => m.detail).join('; ')}` : 'no';
-  lines.push(`${pad('Restart pending')}${restartText}`);
+  const restartText = !restart
+    ? cliText('detect.notChecked')
+    : restart.pending
+      ? cliText('detect.restartYes', { markers: restart.markers.map((m) => m.detail).join('; ') })
+      : cliText('detect.no');
+  lines.push(`${pad(cliText('detect.restart'))}${restartText}`);
   const stopped = report.interruptedJob;
   if (stopped) {
-    const ways = stopped.wayBack.map((way) => WAY_BACK_COMMAND[way]).join(', or ');
-    lines.push(`${pad('Interrupted job')}${stopped.kind} started ${stopped.startedAt} (${stopped.frontDoor}, process ${stopped.pid}) stopped in step "${stopped.step}"`);
-    lines.push(`${''.padEnd(18)}${stopped.machineState} Way back: ${ways}.`);
-    if (stopped.removed.length > 0) lines.push(`${''.padEnd(18)}Removed what it left: ${stopped.removed.join(', ')}`);
-    for (const kept of stopped.kept) lines.push(`${''.padEnd(18)}Kept: ${kept}`);
+    const ways = stopped.wayBack.map((way) => cliText(WAY_BACK_COMMAND[way])).join(cliText('detect.wayBackOr'));
+    const { kind, startedAt, frontDoor, pid, step } = stopped;
+    lines.push(`${pad(cliText('detect.interrupted'))}${cliText('detect.interruptedLine', { kind, startedAt, frontDoor, pid, step })}`);
+    lines.push(`${blank}${stopped.machineState} ${cliText('detect.wayBack', { ways })}`);
+    if (stopped.removed.length > 0) lines.push(`${blank}${cliText('detect.removed', { paths: stopped.removed.join(', ') })}`);
+    for (const kept of stopped.kept) lines.push(`${blank}${cliText('detect.kept', { path: kept })}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** What to run for each way back from an interrupted job (uninstall is the vendor's, see the profile's hint). */
-const WAY_BACK_COMMAND: Record<WayBack, string> = {
-  install: '`mobility-setup install` again (repairs or finishes the install)',
-  register: '`mobility-setup register`',
-  uninstall: '`mobility-setup uninstall`',
+const WAY_BACK_COMMAND: Record<WayBack, CliTextKey> = {
+  install: 'detect.wayBack.install',
+  register: 'detect.wayBack.register',
+  uninstall: 'detect.wayBack.uninstall',
 };
 
 /** `mobility-setup detect`: what this machine is and which installer applies. An unsupported OS is data, not a failure. */

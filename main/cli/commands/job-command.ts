@@ -15,6 +15,7 @@ import { missingRootMessage } from '../context';
 import { EXIT, exitCodeForError, exitCodeForJob } from '../exit-codes';
 import { readSecretInputFile } from '../input-file';
 import { guardOutput, onOutputClosed, writeErr, writeOut } from '../output-guard';
+import { cliText, padColumns } from '../i18n/cli-text';
 import { UsageError, checkedPath } from '../usage-error';
 import { DECLINED, jobChanged, jsonError } from '../../../common/json-envelope';
 import { writeJson } from '../json-envelope';
@@ -75,7 +76,7 @@ export function withRegistrationOptions(command: Command): Command {
 
 /** Without --yes and without a terminal, the caller must not guess: refuse before anything is done. */
 export function assertCanConfirm(yes: boolean, command: string): void {
-  if (!yes && !process.stdin.isTTY) throw new UsageError(`No terminal to confirm on: pass --yes to run ${command} without asking.`);
+  if (!yes && !process.stdin.isTTY) throw new UsageError(cliText('confirm.noTerminal', { command }));
 }
 
 /** One y/N question on a terminal (see assertCanConfirm). */
@@ -84,7 +85,7 @@ export async function confirm(question: string, yes: boolean, command: string): 
   assertCanConfirm(yes, command);
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await new Promise<string>((resolve) => rl.question(`${question} [y/N] `, resolve));
+    const answer = await new Promise<string>((resolve) => rl.question(`${question} ${cliText('confirm.answer')} `, resolve));
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();
@@ -102,41 +103,50 @@ export function formatInstaller(choice: InstallerChoice): string {
 /** The anti-virus line of a job's summary: what the check said and what the person chose. */
 export function antivirusLine(note: AntivirusNote): string {
   const open = note.openScanners.map((s) => s.product).join(', ');
-  if (note.decision === 'notChecked') return 'not checked before this install (run mobility-setup av-check)';
-  if (note.decision === 'allExcluded' && open === '') return 'the agent folders are excluded from every scanner found';
-  return `continued with a warning: ${open || 'a scanner'} may scan the agent folders`;
+  if (note.decision === 'notChecked') return cliText('av.notChecked');
+  if (note.decision === 'allExcluded' && open === '') return cliText('av.allExcluded');
+  return cliText('av.continued', { products: open || cliText('av.aScanner') });
 }
 
 /** Labels line up after the longest one; a continuation line (a second log file) gets no label and no colon. */
 const LABEL_WIDTH = 'Vendor exit code: '.length;
-const label = (text: string) => (text === '' ? '' : `${text}:`).padEnd(LABEL_WIDTH);
+const label = (text: string) => padColumns(text === '' ? '' : `${text}:`, LABEL_WIDTH);
 
 /** What the text output says about the agent after the job; every line is read from the machine, none assumed. */
 function agentLines(s: NonNullable<JobSnapshot['summary']>): string[] {
-  if (!s.installed) return [`${label('Agent')}not installed`];
-  const lines = [`${label('Agent version')}${s.version ?? 'unknown'}`];
-  if (s.installDir) lines.push(`${label('Install folder')}${s.installDir}`);
-  lines.push(`${label('Registered')}${s.registered ? `yes${s.server ? `, with ${s.server}` : ''}` : 'no'}`);
-  if (s.antivirus) lines.push(`${label('Anti-virus')}${antivirusLine(s.antivirus)}`);
+  if (!s.installed) return [`${label(cliText('job.agent'))}${cliText('job.notInstalled')}`];
+  const lines = [`${label(cliText('job.agentVersion'))}${s.version ?? cliText('job.unknown')}`];
+  if (s.installDir) lines.push(`${label(cliText('job.installFolder'))}${s.installDir}`);
+  const registered = s.registered
+    ? s.server
+      ? cliText('job.registeredWith', { server: s.server })
+      : cliText('job.registeredYes')
+    : cliText('job.registeredNo');
+  lines.push(`${label(cliText('job.registered'))}${registered}`);
+  if (s.antivirus) lines.push(`${label(cliText('job.antivirus'))}${antivirusLine(s.antivirus)}`);
   if (s.azureVmAgentNote !== null) {
-    const walinux = s.walinuxagentPresent === null ? '' : s.walinuxagentPresent ? ' (WALinuxAgent is present now.)' : ' (WALinuxAgent is not present now.)';
-    lines.push(`${label('Azure VM agent')}${s.azureVmAgentNote}${walinux}`);
+    const walinux =
+      s.walinuxagentPresent === null ? '' : s.walinuxagentPresent ? cliText('job.walinuxPresent') : cliText('job.walinuxAbsent');
+    lines.push(`${label(cliText('job.azureVmAgent'))}${s.azureVmAgentNote}${walinux}`);
   }
   return lines;
 }
 
 export function formatJob(job: JobSnapshot, exitCode: number): string {
   const o = job.outcome;
-  const lines = [`${job.state === 'succeeded' ? 'Done' : job.state === 'cancelled' ? 'Cancelled' : 'Failed'}: ${o?.message ?? job.state}`];
+  const ending = job.state === 'succeeded' ? cliText('job.done') : job.state === 'cancelled' ? cliText('job.cancelled') : cliText('job.failed');
+  const lines = [`${ending}: ${o?.message ?? job.state}`];
   // A restart is said once, on its own line; the outcome's hint for 3010/1641 would say it again.
   if (o?.vendorError) lines.push(...vendorErrorLines(o.vendorError, label));
-  if (o?.hint && !o.rebootRequired) lines.push(`${label('Next')}${o.hint}`);
-  if (o?.machineState && job.state !== 'succeeded') lines.push(`${label('Machine state')}${o.machineState}`);
-  if (o?.exitCode !== null && o?.exitCode !== undefined && o.exitCode !== 0) lines.push(`${label('Vendor exit code')}${o.exitCode}`);
-  if (o?.rebootRequired) lines.push(`${label('Restart')}${o.exitCode === 1641 ? 'required to finish the installation (mandatory; the installer does not restart the machine)' : 'recommended, to finish the installation'}`);
+  if (o?.hint && !o.rebootRequired) lines.push(`${label(cliText('job.next'))}${o.hint}`);
+  if (o?.machineState && job.state !== 'succeeded') lines.push(`${label(cliText('job.machineState'))}${o.machineState}`);
+  if (o?.exitCode !== null && o?.exitCode !== undefined && o.exitCode !== 0) lines.push(`${label(cliText('job.vendorExitCode'))}${o.exitCode}`);
+  if (o?.rebootRequired) {
+    lines.push(`${label(cliText('job.restart'))}${o.exitCode === 1641 ? cliText('job.restartRequired') : cliText('job.restartRecommended')}`);
+  }
   if (job.summary) lines.push(...agentLines(job.summary));
-  for (const [i, file] of job.logFiles.entries()) lines.push(`${label(i === 0 ? 'Logs' : '')}${file}`);
-  lines.push(`${label('Exit code')}${exitCode}`);
+  for (const [i, file] of job.logFiles.entries()) lines.push(`${label(i === 0 ? cliText('job.logs') : '')}${file}`);
+  lines.push(`${label(cliText('job.exitCode'))}${exitCode}`);
   return `${lines.join('\n')}\n`;
 }
 

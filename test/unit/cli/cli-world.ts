@@ -18,10 +18,13 @@ export interface CliResult {
   pid: number | undefined;
 }
 
-export function runCli(args: string[], options: { onSpawn?: (pid: number | undefined) => void } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { onSpawn?: (pid: number | undefined) => void; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     // stdin is not a terminal here, as in automation.
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...childCoverageEnv() } });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...childCoverageEnv(), ...options.env } });
     options.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';

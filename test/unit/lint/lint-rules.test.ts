@@ -133,6 +133,40 @@ describe('ESLint rules', () => {
   }, 300_000);
 });
 
+describe('ESLint: no text written in a component', () => {
+  // Each probe is a renderer component; only `clean` takes its words from the catalogs.
+  const component = (body: string) =>
+    `import { useTranslation } from 'react-i18next';\nexport function Probe({ on }: { on: boolean }) {\n  const { t } = useTranslation();\n  return ${body};\n}\n`;
+  const probes: Record<string, string> = {
+    [`renderer/${PROBE}-text.tsx`]: component('<p>Install the agent</p>'),
+    [`renderer/${PROBE}-korean.tsx`]: component('<p>설치</p>'),
+    [`renderer/${PROBE}-expression.tsx`]: component("<p>{'Install the agent'}</p>"),
+    [`renderer/${PROBE}-conditional.tsx`]: component("<p>{on ? t('install.cancel') : 'Done'}</p>"),
+    [`renderer/${PROBE}-attribute.tsx`]: component('<button aria-label="Close" type="button" />'),
+    [`renderer/${PROBE}-clean.tsx`]: component(
+      "<p className=\"status\" data-testid=\"probe\" aria-label={t('common.close')}>{t('install.cancel')} ({on ? 1 : 2}) ·{' '}</p>",
+    ),
+  };
+
+  it('fails words in JSX text, string expressions and labelling attributes, in any script; passes catalog text', async () => {
+    const results = await withProbeFiles(probes, async () => {
+      const eslint = new ESLint({ cwd: REPO });
+      return eslint.lintFiles(Object.keys(probes).map((f) => path.join(REPO, f)));
+    });
+    // Only this rule's messages: the probes leave a parameter or `t` unused on purpose.
+    const fired = Object.fromEntries(
+      results.map((r) => [
+        path.basename(r.filePath).replace(`${PROBE}-`, ''),
+        r.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message),
+      ]),
+    );
+    for (const name of ['text.tsx', 'korean.tsx', 'expression.tsx', 'conditional.tsx', 'attribute.tsx']) {
+      expect(fired[name], name).toEqual([expect.stringMatching(/goes in the catalogs \(renderer\/i18n\/\)/)]);
+    }
+    expect(fired['clean.tsx']).toEqual([]);
+  }, 300_000);
+});
+
 describe('knip', () => {
   it('fails a declared dependency that nothing imports, with the repository knip.jsonc', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'knip-probe-'));
