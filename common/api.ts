@@ -147,8 +147,3 @@ export type EventName = keyof EventTypes;
 export type EventArgsOf<E extends EventName> = { [K in E]: [name: K, payload: EventTypes[K]] }[E];
 export type EventArgs = EventArgsOf<EventName>;
 export type EventListener = (...event: EventArgs) => void;
-
-/** Whether an event is the one a listener asked for (narrows the payload for a generic name). */
-export function isEventNamed<E extends EventName>(event: readonly [EventName, unknown], name: E): event is EventArgsOf<E> {
-  return event[0] === name;
-}

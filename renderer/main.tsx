@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app';
-import { createI18n, applyLanguage } from './i18n';
+import { applyLanguage, createI18n, preferredLanguage } from './i18n';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
@@ -12,11 +12,12 @@ import './styles/outcome.css';
 import './styles/log.css';
 import './styles/dialog.css';
 
-const i18n = createI18n();
-void applyLanguage(i18n, i18n.resolvedLanguage ?? 'en');
+const language = preferredLanguage();
+const i18n = createI18n(language);
 
-const root = document.getElementById('root');
-if (root) {
+function render(): void {
+  const root = document.getElementById('root');
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
@@ -25,3 +26,9 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// A Korean page waits for its catalog chunk rather than show English first; English has nothing to wait for.
+// If the chunk cannot load, the wizard still starts, in English.
+void applyLanguage(i18n, language)
+  .catch(() => undefined)
+  .then(render);

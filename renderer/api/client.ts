@@ -2,7 +2,7 @@
  * The renderer's one door to the core. React code calls `api.call(...)` and `api.onEvent(...)` and never
  * knows whether Electron IPC (through the preload's `window.mobility`) or the browser host carries them.
  */
-import { isEventNamed } from '../../common/api';
+import { isEventNamed } from '../../common/event-guard';
 import type { EventName, EventTypes, Method, ReplyOf, RequestOf } from '../../common/api';
 import type { MobilityBridge, Transport } from '../../common/bridge';
 import type { Result } from '../../common/result';

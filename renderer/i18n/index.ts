@@ -2,7 +2,8 @@
  * i18next set up once for the renderer. The UI strings are nested ("detect.heading"); the core's error and
  * outcome codes contain dots themselves ("exit.14"), so they live flat in their own namespaces and are
  * looked up with the key separator switched off (see describe-error.ts). English and Korean (ko*.ts, whose
- * shape tsc checks against English) are complete; any other language falls back to English.
+ * shape tsc checks against English) are complete; any other language falls back to English. English is bundled
+ * (the fallback must always be there); Korean is a chunk of its own, fetched only once Korean is chosen.
  */
 import i18next from 'i18next';
 import type { i18n as I18n } from 'i18next';
@@ -11,12 +12,9 @@ import { UI_LANGUAGES, languageOfLocale } from '../../common/ui-language';
 import type { UiLanguage } from '../../common/ui-language';
 import { enUi } from './en';
 import { enCodes, enHints } from './en-codes';
-import { koUi } from './ko';
-import { koCodes, koHints } from './ko-codes';
 
 export const resources = {
   en: { ui: enUi, codes: enCodes, hints: enHints },
-  ko: { ui: koUi, codes: koCodes, hints: koHints },
 } as const;
 
 /** Each language by its own name: the switcher lists them so that a person who cannot read the current one finds theirs. */
@@ -25,21 +23,43 @@ export const LANGUAGE_NAMES: Record<UiLanguage, string> = { en: 'English', ko: '
 /** The switcher's choice, kept for this browser session (a reload keeps it; a new session follows the OS again). */
 const CHOICE_KEY = 'mobility-setup.language';
 
+/** The instances whose later-step strings were asked for: a language loaded afterwards adds its own at once. */
+const laterStepsAsked = new WeakSet<I18n>();
+
+async function addLaterStepCatalogs(instance: I18n, language: UiLanguage): Promise<void> {
+  const [ui, troubleshoot] =
+    language === 'ko'
+      ? await Promise.all([import('./ko-later-steps').then((m) => m.koLaterStepsUi), import('./ko-troubleshoot').then((m) => m.koTroubleshootUi)])
+      : await Promise.all([import('./en-later-steps').then((m) => m.enLaterStepsUi), import('./en-troubleshoot').then((m) => m.enTroubleshootUi)]);
+  instance.addResourceBundle(language, 'ui', ui, true, false);
+  instance.addResourceBundle(language, 'ui', troubleshoot, true, false);
+}
+
 /**
  * Adds the strings of the steps after detection (a chunk of their own, like those steps): the first screen
- * does not wait for them. Resolves once `instance` can translate them, in every language.
+ * does not wait for them. Resolves once `instance` can translate them, in every language it has loaded.
  */
 export async function loadLaterStepCatalogs(instance: I18n): Promise<void> {
-  const [{ enLaterStepsUi }, { enTroubleshootUi }, { koLaterStepsUi }, { koTroubleshootUi }] = await Promise.all([
-    import('./en-later-steps'),
-    import('./en-troubleshoot'),
-    import('./ko-later-steps'),
-    import('./ko-troubleshoot'),
-  ]);
-  instance.addResourceBundle('en', 'ui', enLaterStepsUi, true, false);
-  instance.addResourceBundle('en', 'ui', enTroubleshootUi, true, false);
-  instance.addResourceBundle('ko', 'ui', koLaterStepsUi, true, false);
-  instance.addResourceBundle('ko', 'ui', koTroubleshootUi, true, false);
+  laterStepsAsked.add(instance);
+  const loaded = UI_LANGUAGES.filter((language) => instance.hasResourceBundle(language, 'ui'));
+  await Promise.all(loaded.map((language) => addLaterStepCatalogs(instance, language)));
+}
+
+/** Korean's first-screen strings and code texts, plus its later-step strings if those were already asked for. */
+async function loadKoreanCatalogs(instance: I18n): Promise<void> {
+  if (!instance.hasResourceBundle('ko', 'ui')) {
+    const [{ koUi }, { koCodes, koHints }] = await Promise.all([import('./ko'), import('./ko-codes')]);
+    instance.addResourceBundle('ko', 'ui', koUi, true, false);
+    instance.addResourceBundle('ko', 'codes', koCodes, true, false);
+    instance.addResourceBundle('ko', 'hints', koHints, true, false);
+  }
+  if (laterStepsAsked.has(instance)) await addLaterStepCatalogs(instance, 'ko');
+}
+
+/** Switches to `language` once its catalogs are in (without them i18next would resolve to English). */
+export async function loadLanguage(instance: I18n, language: string): Promise<void> {
+  if (languageOfLocale(language) === 'ko') await loadKoreanCatalogs(instance);
+  if (instance.resolvedLanguage !== language) await instance.changeLanguage(language);
 }
 
 function storedChoice(): UiLanguage | null {
@@ -86,7 +106,7 @@ export async function chooseLanguage(instance: I18n, language: UiLanguage): Prom
 
 /** Switches to `language` and keeps the page's lang attribute (screen readers pick their voice from it) in step. */
 export async function applyLanguage(instance: I18n, language: string): Promise<void> {
-  if (instance.resolvedLanguage !== language) await instance.changeLanguage(language);
+  await loadLanguage(instance, language);
   document.documentElement.lang = instance.resolvedLanguage ?? 'en';
   document.title = instance.t('app.name');
 }
@@ -95,7 +115,8 @@ export { UI_LANGUAGES };
 
 export function createI18n(language: string = preferredLanguage()): I18n {
   const instance = i18next.createInstance();
-  // Resources are bundled, so init is synchronous (initAsync: false) and the first render is translated.
+  // English is bundled, so init is synchronous (initAsync: false) and the first render is translated; another
+  // language resolves to English until loadLanguage has added its catalogs.
   void instance.use(initReactI18next).init({
     resources,
     lng: language,

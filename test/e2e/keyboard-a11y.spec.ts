@@ -16,6 +16,8 @@ import type { TFunction } from 'i18next';
 import { createI18n } from '../../renderer/i18n';
 import { enLaterStepsUi } from '../../renderer/i18n/en-later-steps';
 import { enTroubleshootUi } from '../../renderer/i18n/en-troubleshoot';
+import { koUi } from '../../renderer/i18n/ko';
+import { koCodes, koHints } from '../../renderer/i18n/ko-codes';
 import { koLaterStepsUi } from '../../renderer/i18n/ko-later-steps';
 import { koTroubleshootUi } from '../../renderer/i18n/ko-troubleshoot';
 import { addClamav, sandboxAt } from '../world/antivirus-scanners';
@@ -234,11 +236,14 @@ for (const language of ['en', 'ko'] as const) {
     test(`${flow.name}: by keyboard alone in ${language}, axe clean in light and dark, no clipped text`, async ({ page }, testInfo) => {
       test.setTimeout(420_000);
       // The wizard's own catalogs name what to press and what to expect (Playwright's loader has no dynamic import,
-      // so the later steps' catalogs are added here as loadLaterStepCatalogs adds them in the page).
+      // so the Korean and later steps' catalogs are added here as loadLanguage and loadLaterStepCatalogs add them
+      // in the page).
       const i18n = createI18n(language);
-      for (const [lng, bundle] of [['en', enLaterStepsUi], ['en', enTroubleshootUi], ['ko', koLaterStepsUi], ['ko', koTroubleshootUi]] as const) {
-        i18n.addResourceBundle(lng, 'ui', bundle, true, false);
-      }
+      const bundles = [['en', enLaterStepsUi], ['en', enTroubleshootUi], ['ko', koUi], ['ko', koLaterStepsUi], ['ko', koTroubleshootUi]] as const;
+      for (const [lng, bundle] of bundles) i18n.addResourceBundle(lng, 'ui', bundle, true, false);
+      i18n.addResourceBundle('ko', 'codes', koCodes, true, false);
+      i18n.addResourceBundle('ko', 'hints', koHints, true, false);
+      await i18n.changeLanguage(language);
       const running = await flow.start();
       try {
         await page.setViewportSize(NARROW);

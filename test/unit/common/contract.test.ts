@@ -4,7 +4,8 @@
  * or event added on one side and missed on another fails here (at run time, and in `tsc` for the type lists).
  */
 import { describe, expect, it } from 'vitest';
-import { isEventNamed, requestSchemas } from '../../../common/api';
+import { requestSchemas } from '../../../common/api';
+import { isEventNamed } from '../../../common/event-guard';
 import type { EventArgs, EventName, EventTypes, Method, ReplyTypes } from '../../../common/api';
 import { EVENT_CHANNEL, EVENTS, IPC_PREFIX, METHODS, ipcChannel } from '../../../common/channels';
 

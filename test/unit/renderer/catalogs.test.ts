@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KNOWN_ERRORS } from '../../../common/known-errors';
-import { createI18n, loadLaterStepCatalogs } from '../../../renderer/i18n';
+import { createI18n, loadLanguage, loadLaterStepCatalogs } from '../../../renderer/i18n';
 import { describeCode } from '../../../renderer/i18n/describe-error';
 import { enUi } from '../../../renderer/i18n/en';
 import { enCodes, enHints } from '../../../renderer/i18n/en-codes';
@@ -88,6 +88,9 @@ describe('message catalogs', () => {
 describe('Korean in the wizard', () => {
   it('translates the first screen, the later steps once loaded, and core codes with their params', async () => {
     const i18n = createI18n('ko-KR');
+    // Korean is not bundled: English until its chunk is in, then Korean.
+    expect(i18n.resolvedLanguage).toBe('en');
+    await loadLanguage(i18n, 'ko-KR');
     expect(i18n.resolvedLanguage).toBe('ko');
     expect(i18n.t('detect.heading')).toBe('이 서버');
     await loadLaterStepCatalogs(i18n);
