@@ -22,6 +22,7 @@ export const METHODS = [
   'searchLog',
   'prepareBundle',
   'saveBundle',
+  'saveBundleWithDialog',
   'discardBundle',
 ] as const;
 

@@ -20,6 +20,10 @@ export interface BundleArchives {
   archive(bundleId: string): BundleArchive;
 }
 
+/** The save dialog's suggested name: the date says which visit the bundle is from (UTC, as the logs). */
+export const bundleFileName = (now: number): string =>
+  `mobility-diagnostics-${new Date(now).toISOString().slice(0, 10)}.tar.gz`;
+
 export function createBundleStore() {
   const staged = new Map<string, StagedBundle>();
   const take = (bundleId: string): StagedBundle => {
@@ -52,6 +56,27 @@ export function createBundleStore() {
       // saveBundle removes the staged files whatever happens, so the id is spent either way.
       staged.delete(bundleId);
       return saveBundle(bundle, file);
+    },
+    /**
+     * Saves where the person chose in the shell's own save dialog (Electron's): the page sends only the id, so no
+     * path from the page is ever used. A cancelled dialog saves nothing and keeps the bundle prepared.
+     */
+    async saveWithDialog(
+      bundleId: string,
+      choose: ((defaultName: string) => Promise<string | null>) | null,
+      defaultName: string,
+    ): Promise<{ saved: true; file: string; sizeBytes: number } | { saved: false }> {
+      if (choose === null) {
+        throw new UserError(
+          'bundle.dialogUnavailable',
+          'A save dialog exists only in the desktop app.',
+          'Download the bundle, or save it to a full path.',
+        );
+      }
+      take(bundleId); // before the dialog: no one is asked where to save a bundle that is gone
+      const file = await choose(defaultName);
+      if (file === null) return { saved: false };
+      return { saved: true, ...(await this.save(bundleId, file)) };
     },
     /**
      * The prepared bundle as one tar.gz stream, for a download: the archive is made as it is sent, so no file is
