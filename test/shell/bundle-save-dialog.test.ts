@@ -5,7 +5,7 @@
  * dialog and says what to do instead.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -103,6 +103,32 @@ describe('Save bundle… in the Electron window', () => {
     expect(dialogs).toHaveLength(2);
   });
 
+  it('an existing file chosen (the dialog confirmed replacing it) is left alone; still prepared', async () => {
+    const { out, bundle } = await electronCore();
+    const taken = path.join(out, 'taken.tar.gz');
+    await writeFile(taken, 'mine');
+    answer.next = { canceled: false, filePath: taken };
+    expect(await core!.dispatch('saveBundleWithDialog', { bundleId: bundle.bundleId })).toMatchObject({
+      ok: false,
+      error: { code: 'bundle.exists' },
+    });
+    expect(await readFile(taken, 'utf8')).toBe('mine');
+    answer.next = { canceled: false, filePath: path.join(out, 'new.tar.gz') };
+    expect(await core!.dispatch('saveBundleWithDialog', { bundleId: bundle.bundleId })).toMatchObject({
+      value: { saved: true },
+    });
+  });
+
+  it('a page that sends a path with the request is refused: no dialog, no file anywhere', async () => {
+    const { out, bundle } = await electronCore();
+    answer.next = { canceled: false, filePath: path.join(out, 'chosen.tar.gz') };
+    const planted = path.join(out, 'page-chose-this.tar.gz');
+    const reply = await core!.dispatch('saveBundleWithDialog', { bundleId: bundle.bundleId, path: planted });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'api.invalidRequest' } });
+    expect(dialogs).toHaveLength(0);
+    expect(await readdir(out)).toEqual([]);
+  });
+
   it('a bundle that is gone is refused before any dialog opens; the browser host has no dialog', async () => {
     await electronCore();
     expect(await core!.dispatch('saveBundleWithDialog', { bundleId: 'no-such-bundle' })).toMatchObject({
@@ -111,6 +137,7 @@ describe('Save bundle… in the Electron window', () => {
     });
     expect(dialogs).toHaveLength(0);
     await core!.dispose();
+    core = null;
     const { out, bundle } = await electronCore(false);
     expect(await core!.dispatch('saveBundleWithDialog', { bundleId: bundle.bundleId })).toMatchObject({
       ok: false,

@@ -53,9 +53,17 @@ export function createBundleStore() {
         );
       }
       const bundle = take(bundleId);
-      // saveBundle removes the staged files whatever happens, so the id is spent either way.
+      // Taken out first, so a second save of the same id cannot race this one; put back when the file was refused
+      // before anything was written (it exists, no permission): the person chooses another and loses nothing.
       staged.delete(bundleId);
-      return saveBundle(bundle, file);
+      try {
+        return await saveBundle(bundle, file, { keepWhenRefused: true });
+      } catch (err) {
+        if (err instanceof UserError && (err.code === 'bundle.exists' || err.code === 'bundle.cannotWrite')) {
+          staged.set(bundleId, bundle);
+        }
+        throw err;
+      }
     },
     /**
      * Saves where the person chose in the shell's own save dialog (Electron's): the page sends only the id, so no

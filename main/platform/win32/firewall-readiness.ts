@@ -49,17 +49,21 @@ function profilesSaid(profiles: Set<FirewallProfile>): string {
 
 /** `rules` null: netsh could not be run or failed. */
 export function firewallGroupItem(rules: readonly FirewallRule[] | null, group: FirewallGroup): PushReadinessItem {
-  const base = { id: group.id, label: group.label, preventsErrors: group.preventsErrors, remedy: firewallFix(group) };
-  if (rules === null) return { ...base, state: 'unknown', finding: '`netsh advfirewall firewall show rule` gave no list.' };
-  const inbound = rules.filter(
-    (r) => r.group.toLowerCase() === group.group.toLowerCase() && /^in$/i.test(r.direction) && /^allow$/i.test(r.action),
-  );
+  const { id, label, preventsErrors } = group;
+  const base = { id, label, preventsErrors, remedy: firewallFix(group) };
+  if (rules === null) {
+    return { ...base, state: 'unknown', finding: '`netsh advfirewall firewall show rule` gave no list.' };
+  }
+  const inGroup = (r: FirewallRule) => r.group.toLowerCase() === group.group.toLowerCase();
+  const inbound = rules.filter((r) => inGroup(r) && /^in$/i.test(r.direction) && /^allow$/i.test(r.action));
   if (inbound.length === 0) {
     // An English list without the group, or a list in another display language: never guess "blocked".
     return {
       ...base,
       state: 'unknown',
-      finding: `netsh listed no inbound rule of the group "${group.group}" (another display language names it differently).`,
+      finding:
+        `netsh listed no inbound rule of the group "${group.group}" ` +
+        '(another display language names it differently).',
     };
   }
   const enabledFor = new Map<string, Set<FirewallProfile>>();
