@@ -85,6 +85,11 @@ export const requestSchemas = {
   prepareBundle: z.object({ expectedServer: z.string().min(1).max(300).optional() }).strict(),
   /** Archives a prepared bundle to a new file the person chose (absolute path; never over an existing file). */
   saveBundle: z.object({ bundleId, path: pathText }).strict(),
+  /**
+   * Electron only: the main process asks where with the native save dialog and saves there; the page sends no path.
+   * A cancelled dialog saves nothing and keeps the bundle prepared.
+   */
+  saveBundleWithDialog: z.object({ bundleId }).strict(),
   discardBundle: z.object({ bundleId }).strict(),
 } as const;
 
@@ -124,6 +129,7 @@ export interface ReplyTypes {
   searchLog: LogSearch;
   prepareBundle: PreparedBundle;
   saveBundle: { file: string; sizeBytes: number };
+  saveBundleWithDialog: { saved: true; file: string; sizeBytes: number } | { saved: false };
   discardBundle: { discarded: boolean };
 }
 

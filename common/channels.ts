@@ -23,6 +23,7 @@ export const METHODS = [
   'searchLog',
   'prepareBundle',
   'saveBundle',
+  'saveBundleWithDialog',
   'discardBundle',
 ] as const;
 

@@ -148,6 +148,7 @@ export const ERROR_CODES = {
   'bundle.cannotWrite': error(EXIT.failed),
   'bundle.notFound': error(EXIT.failed),
   'bundle.notAbsolute': error(EXIT.usage),
+  'bundle.dialogUnavailable': error(EXIT.failed),
   'web.listenFailed': error(EXIT.precondition),
   'web.portInUse': error(EXIT.precondition),
   'web.rendererMissing': error(EXIT.precondition),

@@ -12,6 +12,7 @@ import { registerIpc, TrustedWindows } from './electron/ipc';
 import { registerAppScheme, serveRendererOnAppScheme } from './electron/app-protocol';
 import { hardenSession, hardenWebContents } from './electron/security';
 import { createMainWindow, rendererFiles } from './electron/window';
+import { chooseBundleFile } from './electron/save-dialog';
 import { ShellArgsError, parseShellArgs } from './launch/shell-args';
 import type { ShellArgs } from './launch/shell-args';
 import { helperRequestFromArgv } from './launch/helper-invocation';
@@ -109,7 +110,10 @@ function start(args: ShellArgs): void {
       root: args.root,
       appLog: true,
       ...(args.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: args.inactivityTimeoutMs } : {}),
-      desktop: { openPath: (file) => shell.openPath(file).then((err) => err === '') },
+      desktop: {
+        openPath: (file) => shell.openPath(file).then((err) => err === ''),
+        chooseSaveFile: (defaultName) => chooseBundleFile(mainWindow, defaultName),
+      },
       session: sessionOptions('electron', { demo: args.demo, defaults: args.defaults, fallbackVersion: app.getVersion(), locale: app.getLocale() }),
     });
     removeIpc = registerIpc(core, trusted, files.indexUrl);

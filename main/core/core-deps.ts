@@ -6,6 +6,8 @@ import type { SystemPaths } from '../platform/system-paths';
 /** Opens files for a person on the desktop; only the Electron shell has one. */
 export interface Desktop {
   openPath(path: string): Promise<boolean>;
+  /** The native save dialog, opened by the shell (never a path from the page); null when the person cancelled. */
+  chooseSaveFile(defaultName: string): Promise<string | null>;
 }
 
 /** Everything a core service may depend on. Built once by a front door's composition root. */

@@ -49,6 +49,8 @@ export const enCodes = {
   'bundle.notAbsolute': 'Give the full path of the file to save the bundle to, starting with / (or a drive letter).',
   'install.downgrade': CORE_MESSAGE,
   'install.upgradeSteps': CORE_MESSAGE,
+  'bundle.dialogUnavailable':
+    'A save dialog exists only in the desktop app: download the bundle or save it to a path.',
   'install.restartPending': 'A system restart is pending: the Mobility service installer refuses to run until the machine restarts.',
   'job.notFound': 'There is no such job in this session.',
   'elevation.notGranted': 'The password prompt was dismissed, so nothing ran with administrator rights.',

@@ -95,6 +95,7 @@ export const koCodes = {
   'bundle.cannotWrite': '진단 번들을 그 위치에 쓸 수 없습니다.',
   'bundle.notFound': '그 진단 번들은 더 이상 준비되어 있지 않습니다(저장했거나 버렸거나 서비스가 다시 시작됨).',
   'bundle.prepared': '진단 번들이 준비되었습니다. 포함된 파일이 아래에 나열되며, 아직 아무것도 저장하지 않았습니다.',
+  'bundle.dialogUnavailable': '저장 대화 상자는 데스크톱 앱에만 있습니다. 번들을 다운로드하거나 경로를 지정해 저장하세요.',
   'uninstall.succeeded': 'Mobility 서비스를 제거했습니다.',
   'uninstall.nothingToDo': '할 일이 없습니다. 이 서버에는 Mobility 서비스가 설치되어 있지 않습니다.',
   'uninstall.leftovers': 'Mobility 서비스를 제거했지만 일부 항목이 남아 있습니다. 요약에 나열된 항목을 정리하세요.',

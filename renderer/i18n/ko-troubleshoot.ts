@@ -55,6 +55,9 @@ export const koTroubleshootUi = {
     download: '번들 다운로드',
     downloadHint: '브라우저가 사용자 컴퓨터에 저장합니다(위치를 물어볼 수 있음). 또는 이 서버에 저장하세요:',
     downloaded: '{{file}}을(를) 다운로드했습니다. 브라우저의 다운로드 위치에 저장되었습니다.',
+    saveWithDialog: '번들 저장…',
+    saveWithDialogHint: '다음 창에서 폴더와 파일 이름을 선택합니다.',
+    saveCancelled: '저장하지 않음: 파일을 선택하지 않았습니다. 번들은 계속 준비되어 있습니다.',
   },
   logViewer: {
     search: '로그 검색',

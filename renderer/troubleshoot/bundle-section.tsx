@@ -1,6 +1,7 @@
 /**
  * The diagnostics bundle: prepared (gathered, redacted, listed) first by a job whose steps and live log show here,
- * with Cancel, then saved to a new file the person names.
+ * with Cancel, then saved: in the Electron window through the native save dialog the main process opens (the page
+ * sends no path), in the browser host by the browser's own download or to a new file on the server the person names.
  * The path field is checked by the one path rule (common/path-input.ts) before it is sent; the core refuses a
  * relative path and never writes over a file.
  */
@@ -28,6 +29,7 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
   const [target, setTarget] = useState('');
   const [saved, setSaved] = useState<{ file: string; sizeBytes: number } | null>(null);
   const [downloaded, setDownloaded] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
   // The bundle is prepared by a job: follow the one this Prepare started (one job runs at a time).
@@ -47,6 +49,7 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
     setError(null);
     setSaved(null);
     setDownloaded(null);
+    setCancelled(false);
     try {
       const reply = await transport.call('prepareBundle', expectedServer ? { expectedServer } : {});
       if (reply.ok) setBundle(reply.value);
@@ -72,6 +75,31 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
       } else {
         // Refused before anything was written (an existing file, a relative path): the bundle is still prepared,
         // unless the core says it is gone.
+        setError(reply.error);
+        if (reply.error.code === 'bundle.notFound') setBundle(null);
+      }
+    } catch (err) {
+      setError(failure(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // In the Electron window: the main process asks where with the native dialog; a cancel keeps the bundle prepared.
+  const saveWithDialog = async () => {
+    if (!bundle) return;
+    setBusy(true);
+    setCancelled(false);
+    try {
+      const reply = await transport.call('saveBundleWithDialog', { bundleId: bundle.bundleId });
+      if (reply.ok && reply.value.saved) {
+        setSaved(reply.value);
+        setBundle(null);
+        setError(null);
+      } else if (reply.ok) {
+        setCancelled(true);
+        setError(null);
+      } else {
         setError(reply.error);
         if (reply.error.code === 'bundle.notFound') setBundle(null);
       }
@@ -125,6 +153,11 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
           <StatusText icon="ok" label={t('troubleshoot.downloaded', { file: downloaded })} />
         </p>
       ) : null}
+      {cancelled && bundle ? (
+        <p role="status" data-testid="bundle-save-cancelled">
+          <StatusText icon="warn" label={t('troubleshoot.saveCancelled')} />
+        </p>
+      ) : null}
       {bundle ? (
         <>
           <table className="bundle-entries" data-testid="bundle-entries">
@@ -156,6 +189,17 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
               <span className="muted">{t('troubleshoot.downloadHint')}</span>
             </div>
           ) : null}
+          {transport.shell === 'electron' ? (
+            <div className="actions">
+              <button type="button" className="button" onClick={() => void discard()} disabled={busy}>
+                {t('troubleshoot.discard')}
+              </button>
+              <button type="button" className="button primary" onClick={() => void saveWithDialog()} disabled={busy}>
+                {t('troubleshoot.saveWithDialog')}
+              </button>
+              <span className="muted">{t('troubleshoot.saveWithDialogHint')}</span>
+            </div>
+          ) : (
           <form
             className="field"
             onSubmit={(event) => {
@@ -174,6 +218,7 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
               </button>
             </div>
           </form>
+          )}
         </>
       ) : (
         <div className="actions">

@@ -46,7 +46,11 @@ export async function readAllowedLog(known: Set<string>, requested: string, maxB
   }
 }
 
-export async function openAllowedLog(known: Set<string>, requested: string, desktop: Desktop | null): Promise<{ opened: boolean }> {
+export async function openAllowedLog(
+  known: Set<string>,
+  requested: string,
+  desktop: Pick<Desktop, 'openPath'> | null,
+): Promise<{ opened: boolean }> {
   const file = allowed(known, requested);
   if (!desktop) {
     throw new UserError('log.openUnavailable', 'Opening files in a desktop viewer is only possible in the desktop app.', 'Use View log in the browser.', { path: file });

@@ -21,6 +21,10 @@ export interface BundleArchives {
   archive(bundleId: string): Promise<BundleArchive>;
 }
 
+/** The save dialog's suggested name: the date says which visit the bundle is from (UTC, as the logs). */
+export const bundleFileName = (now: number): string =>
+  `mobility-diagnostics-${new Date(now).toISOString().slice(0, 10)}.tar.gz`;
+
 export function createBundleStore() {
   const staged = new Map<string, StagedBundle>();
   const take = (bundleId: string): StagedBundle => {
@@ -50,9 +54,38 @@ export function createBundleStore() {
         );
       }
       const bundle = take(bundleId);
-      // saveBundle removes the staged files whatever happens, so the id is spent either way.
+      // Taken out first, so a second save of the same id cannot race this one; put back when the file was refused
+      // before anything was written (it exists, no permission): the person chooses another and loses nothing.
       staged.delete(bundleId);
-      return saveBundle(bundle, file);
+      try {
+        return await saveBundle(bundle, file, { keepWhenRefused: true });
+      } catch (err) {
+        if (err instanceof UserError && (err.code === 'bundle.exists' || err.code === 'bundle.cannotWrite')) {
+          staged.set(bundleId, bundle);
+        }
+        throw err;
+      }
+    },
+    /**
+     * Saves where the person chose in the shell's own save dialog (Electron's): the page sends only the id, so no
+     * path from the page is ever used. A cancelled dialog saves nothing and keeps the bundle prepared.
+     */
+    async saveWithDialog(
+      bundleId: string,
+      choose: ((defaultName: string) => Promise<string | null>) | null,
+      defaultName: string,
+    ): Promise<{ saved: true; file: string; sizeBytes: number } | { saved: false }> {
+      if (choose === null) {
+        throw new UserError(
+          'bundle.dialogUnavailable',
+          'A save dialog exists only in the desktop app.',
+          'Download the bundle, or save it to a full path.',
+        );
+      }
+      take(bundleId); // before the dialog: no one is asked where to save a bundle that is gone
+      const file = await choose(defaultName);
+      if (file === null) return { saved: false };
+      return { saved: true, ...(await this.save(bundleId, file)) };
     },
     /**
      * The prepared bundle as one tar.gz stream, for a download: the archive is made as it is sent, so no file is

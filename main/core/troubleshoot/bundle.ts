@@ -104,9 +104,17 @@ export async function stageBundle(inputs: BundleInputs, hooks: StageHooks = {}):
   }
 }
 
-/** Archives a staged bundle to `outFile` (created new, 0600) and removes the staging folder. */
-export async function saveBundle(staged: StagedBundle, outFile: string): Promise<{ file: string; sizeBytes: number }> {
+/**
+ * Archives a staged bundle to `outFile` (created new, 0600) and removes the staging folder. With `keepWhenRefused`,
+ * a file that cannot be created (it exists, no permission) leaves the staged files for another try.
+ */
+export async function saveBundle(
+  staged: StagedBundle,
+  outFile: string,
+  options: { keepWhenRefused?: boolean } = {},
+): Promise<{ file: string; sizeBytes: number }> {
   const file = path.resolve(outFile);
+  let refused = false;
   try {
     const out = createWriteStream(file, { flags: 'wx', mode: 0o600 });
     const opened = once(out, 'open');
@@ -115,6 +123,7 @@ export async function saveBundle(staged: StagedBundle, outFile: string): Promise
       await opened;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
+      refused = true;
       throw new UserError(
         code === 'EEXIST' ? 'bundle.exists' : 'bundle.cannotWrite',
         code === 'EEXIST'
@@ -135,7 +144,7 @@ export async function saveBundle(staged: StagedBundle, outFile: string): Promise
     }
     return { file, sizeBytes: (await stat(file)).size };
   } finally {
-    await discardBundle(staged);
+    if (!(refused && options.keepWhenRefused === true)) await discardBundle(staged);
   }
 }
 

@@ -3,7 +3,7 @@ import type { Handlers } from '../../api/dispatch';
 import type { CoreDeps } from '../core-deps';
 import type { AntivirusService } from '../antivirus/antivirus-service';
 import type { DetectionService } from '../detect/detection-service';
-import { createBundleStore } from './bundle-store';
+import { bundleFileName, createBundleStore } from './bundle-store';
 import type { BundleArchives } from './bundle-store';
 import type { PreparedBundle } from '../../../common/troubleshoot';
 import { jobEndingError } from '../jobs/run-job';
@@ -13,7 +13,14 @@ import { runDiagnosis } from './diagnosis';
 import { createLogAccess } from './log-access';
 import { TroubleshootService } from './troubleshoot-service';
 
-type TroubleshootMethods = 'diagnose' | 'readLogLines' | 'searchLog' | 'prepareBundle' | 'saveBundle' | 'discardBundle';
+type TroubleshootMethods =
+  | 'diagnose'
+  | 'readLogLines'
+  | 'searchLog'
+  | 'prepareBundle'
+  | 'saveBundle'
+  | 'saveBundleWithDialog'
+  | 'discardBundle';
 
 export interface JobLogSources {
   jobLogFiles: () => Set<string>;
@@ -49,6 +56,11 @@ export function createTroubleshootHandlers(
       throw jobEndingError(ended, 'The diagnostics bundle ended without its files.');
     },
     saveBundle: ({ bundleId, path }) => bundles.save(bundleId, path),
+    saveBundleWithDialog: ({ bundleId }) => {
+      const desktop = deps.desktop;
+      const choose = desktop ? (name: string) => desktop.chooseSaveFile(name) : null;
+      return bundles.saveWithDialog(bundleId, choose, bundleFileName(deps.clock.now()));
+    },
     discardBundle: ({ bundleId }) => bundles.discard(bundleId),
     archives: { archive: (bundleId) => bundles.archive(bundleId) },
     dispose: () => bundles.dispose(),

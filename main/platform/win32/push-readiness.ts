@@ -1,4 +1,6 @@
 import type { PushReadinessItem } from '../../../common/troubleshoot';
+import type { FirewallRule } from './firewall-rules';
+import { FILE_AND_PRINTER_SHARING, WMI, firewallGroupItem } from './firewall-readiness';
 import type { RegKey } from './reg-query';
 import { regNumber } from './reg-query';
 
@@ -40,28 +42,17 @@ export function tokenFilterItem(keys: readonly RegKey[] | null): PushReadinessIt
 }
 
 /**
- * Windows push-install prerequisites. LocalAccountTokenFilterPolicy is read with `reg query`; the firewall
- * groups are not probed yet (their reader needs captured output to be tested against): those items say what to
- * run, so the person is not left without the steps. Error IDs from the vendor's push-install troubleshooting article.
+ * Windows push-install prerequisites: the firewall groups from `netsh advfirewall firewall show rule name=all`,
+ * LocalAccountTokenFilterPolicy from `reg query`. Each item names the push-install error IDs it prevents and the
+ * command that fixes it; nothing is changed here.
  */
-export function win32PushReadiness(policiesSystem: readonly RegKey[] | null): PushReadinessItem[] {
+export function win32PushReadiness(
+  firewallRules: readonly FirewallRule[] | null,
+  policiesSystem: readonly RegKey[] | null,
+): PushReadinessItem[] {
   return [
-    {
-      id: 'fileAndPrinterSharing',
-      label: 'File and Printer Sharing allowed through the firewall',
-      state: 'unknown',
-      finding: 'Not checked by this version.',
-      preventsErrors: ['95105', '95106'],
-      remedy: 'netsh advfirewall firewall set rule group="File and Printer Sharing" new enable=Yes',
-    },
-    {
-      id: 'wmi',
-      label: 'Windows Management Instrumentation (WMI) allowed through the firewall',
-      state: 'unknown',
-      finding: 'Not checked by this version.',
-      preventsErrors: ['95103'],
-      remedy: 'netsh advfirewall firewall set rule group="Windows Management Instrumentation (WMI)" new enable=Yes',
-    },
+    firewallGroupItem(firewallRules, FILE_AND_PRINTER_SHARING),
+    firewallGroupItem(firewallRules, WMI),
     tokenFilterItem(policiesSystem),
   ];
 }

@@ -35,6 +35,7 @@ const replyNames = {
   searchLog: true,
   prepareBundle: true,
   saveBundle: true,
+  saveBundleWithDialog: true,
   discardBundle: true,
 } satisfies Record<keyof ReplyTypes, true>;
 

@@ -107,6 +107,11 @@ describe('Troubleshoot methods', () => {
       await core!.dispatch('saveBundle', { bundleId: prepared.bundleId, path: path.join(out, 'taken.tar.gz') }),
     ).toMatchObject({ ok: false, error: { code: 'bundle.exists' } });
     expect(await readFile(path.join(out, 'taken.tar.gz'), 'utf8')).toBe('mine');
+    // Refused before anything was written: still prepared (loses nothing) until discarded.
+    expect(await core!.dispatch('discardBundle', { bundleId: prepared.bundleId })).toMatchObject({
+      ok: true,
+      value: { discarded: true },
+    });
 
     const again = await call<PreparedBundle>('prepareBundle', { expectedServer: EXPECTED });
     const file = path.join(out, 'diag.tar.gz');

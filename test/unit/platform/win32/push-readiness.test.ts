@@ -25,10 +25,10 @@ describe('LocalAccountTokenFilterPolicy', () => {
     expect(tokenFilterItem(null).state).toBe('unknown');
   });
 
-  it('the firewall groups are listed as unknown with the command to run (not probed yet)', () => {
-    const items = win32PushReadiness(null);
+  it('with no netsh list and no key: every item unknown, each with its fix and the error IDs it prevents', () => {
+    const items = win32PushReadiness(null, null);
     expect(items.map((i) => [i.id, i.state, i.preventsErrors.join('/')])).toEqual([
-      ['fileAndPrinterSharing', 'unknown', '95105/95106'],
+      ['fileAndPrinterSharing', 'unknown', '95105/95106/95117/95523'],
       ['wmi', 'unknown', '95103'],
       ['localAccountTokenFilterPolicy', 'unknown', '95107/95108'],
     ]);
