@@ -20,10 +20,13 @@ import { koUi } from '../../renderer/i18n/ko';
 import { koCodes, koHints } from '../../renderer/i18n/ko-codes';
 import { koLaterStepsUi } from '../../renderer/i18n/ko-later-steps';
 import { koTroubleshootUi } from '../../renderer/i18n/ko-troubleshoot';
+import type { AgentBehavior } from '../world/agent-package';
 import { addClamav, sandboxAt } from '../world/antivirus-scanners';
 import { makeBrokenInstallRoot } from '../world/broken-install';
 import { expectNoA11yViolationsInBothThemes } from './helpers/axe';
 import { PASSPHRASE, startInstallWorld } from './helpers/install-world';
+import type { InstallWorld } from './helpers/install-world';
+import { installWithCli } from './helpers/installed-agent';
 import { pressButton, tabTo, typeInto } from './helpers/keyboard';
 import { expectNoClippedText } from './helpers/layout';
 import { startServe } from './helpers/serve';
@@ -56,32 +59,48 @@ const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'assets', 'screenshots',
 const heading = (page: Page, name: string) => expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 30_000 });
 
 /** An install world (Debian 12 sandbox, real agent package, configuration server simulator) as a flow's start. */
-function installWorld(setup: (root: string) => void = () => undefined): () => Promise<Running> {
+function installWorld(
+  setup: (world: InstallWorld) => void | Promise<void> = () => undefined,
+  options: { installedUnregistered?: boolean; behavior?: AgentBehavior } = {},
+): () => Promise<Running> {
   return async () => {
-    const world = await startInstallWorld({ behavior: { slowMs: 300 } });
-    setup(world.sandbox.root);
+    const world = await startInstallWorld({ behavior: { slowMs: 300 }, ...options });
+    try {
+      await setup(world);
+    } catch (error) {
+      await world.close();
+      throw error;
+    }
     return { url: world.served.url, close: () => world.close() };
+  };
+}
+
+/** The detection screen once the check is done (what is found differs by world). */
+const detectScreen: Screen = {
+  name: 'detect',
+  reach: async (page, t) => {
+    await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
+    await expect(page.getByRole('status').filter({ hasText: t('detect.done') })).toBeVisible({ timeout: 30_000 });
+  },
+};
+
+/** The installer step, opened by the button `openKey` names, with the installer found and its checksum verified. */
+function installerStep(openKey: string): Screen {
+  return {
+    name: 'installer',
+    reach: async (page, t) => {
+      await pressButton(page, t(openKey));
+      await heading(page, t('installer.heading'));
+      await pressButton(page, t('installer.find'));
+      await expect(page.getByText(t('installer.checksum.match'))).toBeVisible({ timeout: 15_000 });
+    },
   };
 }
 
 /** Detection → installer found → server checked, shared by the install and anti-virus flows. */
 const toServerStep: Screen[] = [
-  {
-    name: 'detect',
-    reach: async (page, t) => {
-      await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
-      await expect(page.getByRole('status').filter({ hasText: t('detect.done') })).toBeVisible({ timeout: 30_000 });
-    },
-  },
-  {
-    name: 'installer',
-    reach: async (page, t) => {
-      await pressButton(page, t('common.continue'));
-      await heading(page, t('installer.heading'));
-      await pressButton(page, t('installer.find'));
-      await expect(page.getByText(t('installer.checksum.match'))).toBeVisible({ timeout: 15_000 });
-    },
-  },
+  detectScreen,
+  installerStep('common.continue'),
   {
     name: 'server',
     reach: async (page, t) => {
@@ -136,7 +155,7 @@ const FLOWS: Flow[] = [
   },
   {
     name: 'antivirus',
-    start: installWorld((root) => {
+    start: installWorld(({ sandbox: { root } }) => {
       const sandbox = sandboxAt(root);
       mkdirSync(sandbox.at('/opt/CrowdStrike'), { recursive: true });
       addClamav(sandbox);
@@ -163,6 +182,72 @@ const FLOWS: Flow[] = [
         reach: async (page, t) => {
           await pressButton(page, t('antivirus.continueWithWarning'));
           await heading(page, t('review.heading'));
+        },
+      },
+    ],
+  },
+  {
+    name: 'upgrade',
+    // 9.62 installed by the command line; the world's installer is 9.65.
+    start: installWorld((world) => installWithCli(world, '9.62.0.0')),
+    screens: [
+      {
+        name: 'detect',
+        reach: async (page, t) => {
+          await detectScreen.reach(page, t);
+          await expect(page.getByText('9.62.0.0').first()).toBeVisible();
+        },
+      },
+      // The installer and server steps look as in the install flow: checked here, shown in the README once.
+      installerStep('detect.upgrade'),
+      toServerStep[2]!,
+      {
+        name: 'review',
+        reach: async (page, t) => {
+          await pressButton(page, t('common.continue'));
+          await heading(page, t('review.heading'));
+          await expect(page.getByText(t('review.upgradeReminder'))).toBeVisible();
+        },
+      },
+      {
+        name: 'summary',
+        reach: async (page, t) => {
+          await pressButton(page, t('review.install'));
+          await heading(page, t('summary.heading.installed'));
+        },
+      },
+    ],
+  },
+  {
+    name: 'uninstall',
+    // The uninstaller pauses 8 s so the progress screen stays put while axe scans it in both themes.
+    start: installWorld(() => undefined, { installedUnregistered: true, behavior: { slowMs: 8000 } }),
+    screens: [
+      detectScreen,
+      {
+        name: 'confirm',
+        reach: async (page, t) => {
+          await pressButton(page, t('detect.uninstall'));
+          await heading(page, t('uninstall.heading'));
+          await expect(page.getByRole('button', { name: t('uninstall.start'), exact: true })).toBeDisabled();
+        },
+      },
+      {
+        name: 'progress',
+        reach: async (page, t) => {
+          await tabTo(page, page.getByLabel(t('uninstall.confirm')));
+          await page.keyboard.press('Space');
+          await pressButton(page, t('uninstall.start'));
+          await heading(page, t('install.headingUninstall'));
+          await expect(page.getByRole('progressbar', { name: t('install.progressUninstall') })).toBeVisible();
+          await expect(page.getByTestId('log-pane')).toContainText(/./, { timeout: 15_000 });
+        },
+      },
+      {
+        name: 'summary',
+        reach: async (page, t) => {
+          await heading(page, t('summary.heading.uninstalled'));
+          await expect(page.getByText(t('summary.exitCode', { code: 0 }), { exact: true })).toBeVisible();
         },
       },
     ],
@@ -252,7 +337,7 @@ for (const language of ['en', 'ko'] as const) {
         for (const screen of flow.screens) {
           await screen.reach(page, i18n.t);
           // The screens every flow walks through on its way are the README's once, from the install flow.
-          const inReadme = flow.name === 'install' || !toServerStep.includes(screen);
+          const inReadme = flow.name === 'install' || !(toServerStep.includes(screen) || screen.name === 'installer');
           await checkScreen(page, testInfo, language, `${flow.name}-${screen.name}`, inReadme);
         }
       } finally {

@@ -3,16 +3,13 @@
  * uninstall, each verified on disk; downgrade refused; the stepwise message for a five-version jump; a hanging
  * uninstall ended by the timeout and explained; uninstall with nothing installed is "nothing to do".
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page, TestInfo } from '@playwright/test';
-import { buildAgentPackage } from '../world/agent-package';
-import { childCoverageEnv } from '../world/child-coverage';
 import { PASSPHRASE, startInstallWorld } from './helpers/install-world';
 import type { InstallWorld } from './helpers/install-world';
+import { installWithCli } from './helpers/installed-agent';
 
 let world: InstallWorld | null = null;
 test.afterEach(async () => {
@@ -30,15 +27,6 @@ async function keepScreenshot(page: Page, testInfo: TestInfo, name: string, read
   if (readme && process.env.UPDATE_SCREENSHOTS === '1') {
     await page.screenshot({ path: path.join(REPO, 'assets', 'screenshots', `${name}.png`) });
   }
-}
-
-/** Installs `version` of the test package into the sandbox with the command line (an earlier install, unregistered). */
-async function installWithCli(w: InstallWorld, version: string): Promise<void> {
-  const dir = await mkdtemp(path.join(w.sandbox.root, `agent-${version}-`));
-  await buildAgentPackage({ outDir: dir, token: 'DEBIAN12-64', version, behavior: {} });
-  const cli = ['bin/mobility-setup.js', '--root', w.sandbox.root, 'install', '--installer-dir', dir, '--no-register', '--server-kind', 'classic', '--yes'];
-  const run = spawnSync(process.execPath, cli, { cwd: REPO, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...childCoverageEnv() } });
-  if (run.status !== 0) throw new Error(`installing ${version} failed (${run.status}): ${run.stderr}`);
 }
 
 const versionOf = async (w: InstallWorld) => /^Version=(.*)$/m.exec((await w.vxVersion()) ?? '')?.[1] ?? null;
