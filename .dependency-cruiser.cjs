@@ -29,7 +29,8 @@ module.exports = {
     },
     {
       name: 'ports-are-the-bottom-of-main',
-      comment: 'The ports are interfaces (and two trivial values) the core and platform/ share: they import no main/ code.',
+      comment:
+        'The ports are interfaces (and two trivial values) the core and platform/ share: they import no main/ code.',
       severity: 'error',
       from: { path: '^main/ports/' },
       to: { path: '^main/', pathNot: '^main/ports/' },
@@ -43,7 +44,8 @@ module.exports = {
     },
     {
       name: 'api-only-on-common',
-      comment: 'dispatch and the event bus serve the core and every front door alike: they import only common/ (and ports).',
+      comment:
+        'dispatch and the event bus serve the core and every front door alike: they import only common/ (and ports).',
       severity: 'error',
       from: { path: '^main/api/' },
       to: { path: '^main/', pathNot: '^main/(api|ports)/' },

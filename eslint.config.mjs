@@ -18,15 +18,18 @@ const noBuiltins = (message) => bareBuiltins.map((name) => ({ name, message }));
 const PROCESS_STARTERS = '/^(spawn|spawnSync|spawnChild|execFile|execFileSync|fork)$/';
 const COMMAND_SYNTAX = [
   {
-    selector: "ImportDeclaration[source.value=/^(node:)?child_process$/] ImportSpecifier[imported.name=/^(exec|execSync)$/]",
+    selector:
+      'ImportDeclaration[source.value=/^(node:)?child_process$/] ImportSpecifier[imported.name=/^(exec|execSync)$/]',
     message: 'exec and execSync run a shell: use spawn or execFile with an argument array.',
   },
   {
-    selector: 'ImportDeclaration[source.value=/^(node:)?child_process$/] > :matches(ImportDefaultSpecifier, ImportNamespaceSpecifier)',
+    selector:
+      'ImportDeclaration[source.value=/^(node:)?child_process$/] > :matches(ImportDefaultSpecifier, ImportNamespaceSpecifier)',
     message: 'Import child_process functions by name (spawn, execFile), so exec and execSync stay visible to lint.',
   },
   {
-    selector: "Property[key.name='shell']:matches([value.type='Literal'], [value.type='TemplateLiteral']):not([value.value=false]):not([value.value=/^(electron|browser|cli)$/])",
+    selector:
+      "Property[key.name='shell']:matches([value.type='Literal'], [value.type='TemplateLiteral']):not([value.value=false]):not([value.value=/^(electron|browser|cli)$/])",
     message: 'Commands run without a shell: no shell option (a command is an argument array).',
   },
   {
@@ -35,8 +38,14 @@ const COMMAND_SYNTAX = [
   },
 ];
 const NO_DEFAULT_EXPORT = [
-  { selector: 'ExportDefaultDeclaration', message: 'Named exports only: a name that travels with the value is easier to find.' },
-  { selector: "ExportSpecifier[exported.name='default']", message: 'Named exports only: a name that travels with the value is easier to find.' },
+  {
+    selector: 'ExportDefaultDeclaration',
+    message: 'Named exports only: a name that travels with the value is easier to find.',
+  },
+  {
+    selector: "ExportSpecifier[exported.name='default']",
+    message: 'Named exports only: a name that travels with the value is easier to find.',
+  },
 ];
 // Every word a person reads in the wizard comes from the catalogs in renderer/i18n/ (English and Korean, both
 // complete): a literal in a component would show in one language only. Punctuation and spaces are fine.
@@ -58,7 +67,12 @@ const NO_UI_LITERALS = [
   },
 ];
 // Tools that require their configuration as a default export.
-const TOOL_CONFIG_FILES = ['eslint.config.mjs', 'vitest.config.mts', 'renderer/vite.config.mts', 'playwright.config.ts'];
+const TOOL_CONFIG_FILES = [
+  'eslint.config.mjs',
+  'vitest.config.mts',
+  'renderer/vite.config.mts',
+  'playwright.config.ts',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
@@ -100,7 +114,12 @@ export default tseslint.config(
         'error',
         {
           paths: noBuiltins('common/ is environment-free: no Node builtins.'),
-          patterns: [{ regex: '^(node:|electron$|react|\\.\\./(main|renderer))', message: 'common/ is environment-free: no Node, Electron, React or main/renderer imports.' }],
+          patterns: [
+            {
+              regex: '^(node:|electron$|react|\\.\\./(main|renderer))',
+              message: 'common/ is environment-free: no Node, Electron, React or main/renderer imports.',
+            },
+          ],
         },
       ],
     },
@@ -112,7 +131,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only main/index.ts and main/electron/ import electron; core services get ports.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only main/index.ts and main/electron/ import electron; core services get ports.',
+            },
+          ],
           patterns: [{ regex: '(^|/)renderer/', message: 'main never imports the renderer.' }],
         },
       ],
@@ -121,7 +145,10 @@ export default tseslint.config(
   {
     files: electronOnlyFiles,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)renderer/', message: 'main never imports the renderer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)renderer/', message: 'main never imports the renderer.' }] },
+      ],
     },
   },
   {

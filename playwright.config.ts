@@ -17,7 +17,9 @@ export default defineConfig({
   timeout: 60_000,
   workers: 2,
   // CI asks for a JSON report too (TEST_REPORT_DIR), from which .ci/run prints one closing count line.
-  reporter: process.env.TEST_REPORT_DIR ? [['list'], ['json', { outputFile: `${process.env.TEST_REPORT_DIR}/playwright.json` }]] : [['list']],
+  reporter: process.env.TEST_REPORT_DIR
+    ? [['list'], ['json', { outputFile: `${process.env.TEST_REPORT_DIR}/playwright.json` }]]
+    : [['list']],
   use: {
     headless: true,
     screenshot: 'only-on-failure',

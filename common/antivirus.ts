@@ -81,4 +81,5 @@ export interface AntivirusNote {
 }
 
 /** Scanners a person still has to look at. */
-export const needsAttention = (finding: Pick<ScannerFinding, 'status'>): boolean => finding.status === 'notExcluded' || finding.status === 'cannotTell';
+export const needsAttention = (finding: Pick<ScannerFinding, 'status'>): boolean =>
+  finding.status === 'notExcluded' || finding.status === 'cannotTell';

@@ -14,7 +14,11 @@ import type { AntivirusFixReport, AntivirusReport } from './antivirus';
 import type { LogSearch, LogWindow, PreparedBundle, TroubleshootReport } from './troubleshoot';
 
 // Control characters (NUL, line breaks, C1, U+2028/2029) are refused in every path any front door sends.
-const pathText = z.string().min(1).max(PATH_MAX_LENGTH).refine((s) => !hasControlCharacter(s), 'path contains a control character');
+const pathText = z
+  .string()
+  .min(1)
+  .max(PATH_MAX_LENGTH)
+  .refine((s) => !hasControlCharacter(s), 'path contains a control character');
 const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const port = z.number().int().min(1).max(65535);
 const bundleId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
@@ -28,7 +32,13 @@ function flagRequest<F extends string>(flags: readonly F[]) {
 export const bundleDownloadRequest = z.object({ bundleId }).strict();
 
 export const registrationSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('classic'), endpoint: z.string().min(1).max(300), passphrase: z.string().min(1).max(256) }).strict(),
+  z
+    .object({
+      mode: z.literal('classic'),
+      endpoint: z.string().min(1).max(300),
+      passphrase: z.string().min(1).max(256),
+    })
+    .strict(),
   z.object({ mode: z.literal('modernized'), configJson: z.string().min(2).max(1_000_000) }).strict(),
   z.object({ mode: z.literal('none'), serverKind: z.enum(['classic', 'modernized']) }).strict(),
 ]);
@@ -55,7 +65,13 @@ export const requestSchemas = {
   startRegister: z
     .object({
       registration: z.discriminatedUnion('mode', [
-        z.object({ mode: z.literal('classic'), endpoint: z.string().min(1).max(300), passphrase: z.string().min(1).max(256) }).strict(),
+        z
+          .object({
+            mode: z.literal('classic'),
+            endpoint: z.string().min(1).max(300),
+            passphrase: z.string().min(1).max(256),
+          })
+          .strict(),
         z.object({ mode: z.literal('modernized'), configJson: z.string().min(2).max(1_000_000) }).strict(),
       ]),
     })
@@ -65,7 +81,9 @@ export const requestSchemas = {
   getJob: z.object({ jobId }).strict(),
   /** The latest job of this core (running or finished), so a reloaded page or a reconnected tunnel finds it again. */
   getLatestJob: flagRequest(FLAG_REQUESTS.getLatestJob),
-  readJobLog: z.object({ jobId, from: z.number().int().min(0), max: z.number().int().min(1).max(50_000).optional() }).strict(),
+  readJobLog: z
+    .object({ jobId, from: z.number().int().min(0), max: z.number().int().min(1).max(50_000).optional() })
+    .strict(),
   cancelJob: z.object({ jobId }).strict(),
   /** Text of a log file the core itself named (job logFiles); anything else is refused. */
   readLogFile: z.object({ path: pathText, maxBytes: z.number().int().min(1).max(10_000_000).optional() }).strict(),
@@ -74,13 +92,25 @@ export const requestSchemas = {
   /** Anti-virus exclusion check for the agent's folders (a custom install folder replaces the default); also an `antivirus` event. */
   checkAntivirus: z.object({ refresh: z.boolean().optional(), installDir: pathText.optional() }).strict(),
   /** Applies the automatic fixes for these scanners (root/Administrator only), then checks again. */
-  fixAntivirus: z.object({ scannerIds: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).min(1).max(32), installDir: pathText.optional() }).strict(),
+  fixAntivirus: z
+    .object({
+      scannerIds: z
+        .array(z.string().regex(/^[a-z0-9-]{1,64}$/))
+        .min(1)
+        .max(32),
+      installDir: pathText.optional(),
+    })
+    .strict(),
   /** The Troubleshoot page: health, connectivity (to `expectedServer`, else the agent's server), push readiness, logs. */
   diagnose: z.object({ expectedServer: z.string().min(1).max(300).optional() }).strict(),
   /** A window of lines of a log the core named (a job's, the vendor's, its own); without `from`, the last `count`. */
-  readLogLines: z.object({ path: pathText, from: z.number().int().min(0).optional(), count: z.number().int().min(1).max(2000) }).strict(),
+  readLogLines: z
+    .object({ path: pathText, from: z.number().int().min(0).optional(), count: z.number().int().min(1).max(2000) })
+    .strict(),
   /** Lines of such a log that contain `query`, or its error lines (with known-error explanations) when `errors`. */
-  searchLog: z.object({ path: pathText, query: z.string().max(200).optional(), errors: z.boolean().optional() }).strict(),
+  searchLog: z
+    .object({ path: pathText, query: z.string().max(200).optional(), errors: z.boolean().optional() })
+    .strict(),
   /** Writes the diagnostics bundle's files, redacted, into a private folder and lists them (nothing saved yet). */
   prepareBundle: z.object({ expectedServer: z.string().min(1).max(300).optional() }).strict(),
   /** Archives a prepared bundle to a new file the person chose (absolute path; never over an existing file). */

@@ -49,7 +49,11 @@ export function parseEndpoint(input: string): EndpointParse {
     return { ok: false, code: 'endpoint.invalid', message: 'The address contains spaces or control characters.' };
   }
   if (/^[a-z]+:\/\//i.test(text) || text.includes('/')) {
-    return { ok: false, code: 'endpoint.scheme', message: 'Enter only the address (and optionally :port), without https:// or a path.' };
+    return {
+      ok: false,
+      code: 'endpoint.scheme',
+      message: 'Enter only the address (and optionally :port), without https:// or a path.',
+    };
   }
   let host = text;
   let port = DEFAULT_CONTROL_PORT;

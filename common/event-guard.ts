@@ -5,6 +5,9 @@
 import type { EventArgsOf, EventName } from './api';
 
 /** Whether an event is the one a listener asked for (narrows the payload for a generic name). */
-export function isEventNamed<E extends EventName>(event: readonly [EventName, unknown], name: E): event is EventArgsOf<E> {
+export function isEventNamed<E extends EventName>(
+  event: readonly [EventName, unknown],
+  name: E,
+): event is EventArgsOf<E> {
   return event[0] === name;
 }

@@ -13,7 +13,8 @@ export const FLAG_REQUESTS = {
 
 export type FlagMethod = keyof typeof FLAG_REQUESTS;
 
-export const isFlagMethod = (method: string): method is FlagMethod => Object.prototype.hasOwnProperty.call(FLAG_REQUESTS, method);
+export const isFlagMethod = (method: string): method is FlagMethod =>
+  Object.prototype.hasOwnProperty.call(FLAG_REQUESTS, method);
 
 export type FlagCheck = { ok: true; value: Record<string, boolean> } | { ok: false; fields: string[] };
 

@@ -23,7 +23,12 @@ type AgentState = Pick<AgentFacts, 'installed' | 'version' | 'registered' | 'csA
  * Whether the configurator must run. Skipped only when nothing is installed and the agent is already
  * registered with the same server (classic), or when no registration is asked for.
  */
-export function registrationNeeded(agent: AgentState, mode: Registration['mode'], endpoint: Endpoint | null, installNeeded: boolean): boolean {
+export function registrationNeeded(
+  agent: AgentState,
+  mode: Registration['mode'],
+  endpoint: Endpoint | null,
+  installNeeded: boolean,
+): boolean {
   if (mode === 'none') return false;
   const alreadyRegistered = agent.registered === true && mode === 'classic' && sameServer(agent.csAddress, endpoint);
   return !(installNeeded === false && alreadyRegistered);
@@ -32,7 +37,12 @@ export function registrationNeeded(agent: AgentState, mode: Registration['mode']
 export type InstallAction = 'fresh' | 'upgrade' | 'downgrade' | 'registerOnly' | 'nothingToDo';
 
 /** The one thing an install with this installer and registration will do on a machine with this agent. */
-export function plannedInstallAction(agent: AgentState, installerVersion: string, mode: Registration['mode'], endpoint: Endpoint | null): InstallAction {
+export function plannedInstallAction(
+  agent: AgentState,
+  installerVersion: string,
+  mode: Registration['mode'],
+  endpoint: Endpoint | null,
+): InstallAction {
   if (!agent.installed || !agent.version) return 'fresh';
   const order = compareVersions(agent.version, installerVersion);
   if (order > 0) return 'downgrade';

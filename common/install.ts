@@ -78,7 +78,7 @@ export type UninstallRequest = Record<string, never>;
 /** The kinds of job the engine runs (main/core/jobs/job-engine.ts); a new kind is added here. */
 export type JobKind = 'install' | 'register' | 'antivirusFix' | 'uninstall' | 'diagnosticsBundle';
 export type StepId =
-  | 'check' | 'extract' | 'install' | 'register' | 'verify' | 'fix' | 'uninstall' | 'diagnose' | 'collect';
+  'check' | 'extract' | 'install' | 'register' | 'verify' | 'fix' | 'uninstall' | 'diagnose' | 'collect';
 export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled';
 export type JobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type Severity = 'success' | 'warning' | 'error';

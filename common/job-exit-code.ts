@@ -20,7 +20,9 @@ export function exitCodeForJob(job: Pick<JobSnapshot, 'state' | 'outcome'>): num
   if (job.state === 'cancelled') return EXIT.cancelled;
   if (job.state === 'succeeded') {
     const code = outcome?.exitCode ?? 0;
-    return code === EXIT.rebootRecommended || code === EXIT.rebootRequired || code === EXIT.successWithWarnings ? code : EXIT.ok;
+    return code === EXIT.rebootRecommended || code === EXIT.rebootRequired || code === EXIT.successWithWarnings
+      ? code
+      : EXIT.ok;
   }
   if (!outcome) return EXIT.failed;
   const info = errorCodeInfo(outcome.code);

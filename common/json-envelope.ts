@@ -7,8 +7,7 @@ import type { AppError } from './result';
  * `result` too (a job that ran and failed: its steps, summary and log files).
  */
 export type JsonEnvelope =
-  | { ok: true; exitCode: number; result: unknown }
-  | { ok: false; exitCode: number; error: JsonError; result?: unknown };
+  { ok: true; exitCode: number; result: unknown } | { ok: false; exitCode: number; error: JsonError; result?: unknown };
 
 export interface JsonError {
   code: string;
@@ -22,7 +21,11 @@ export function jsonError(error: Pick<AppError, 'code' | 'message'> & { hint?: s
 }
 
 /** A confirmation answered "no" (or an interrupt before anything started): exit 1602, nothing changed. */
-export const DECLINED: JsonError = { code: 'cli.declined', message: 'The confirmation was declined; nothing was changed.', hint: null };
+export const DECLINED: JsonError = {
+  code: 'cli.declined',
+  message: 'The confirmation was declined; nothing was changed.',
+  hint: null,
+};
 
 /**
  * Whether a job may have changed the machine: the vendor's installer or configurator started. An idempotent

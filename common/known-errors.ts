@@ -76,8 +76,7 @@ export const KNOWN_ERRORS: readonly KnownError[] = [
     id: 'passphrase',
     pattern: /invalid passphrase|passphrase (?:is )?(?:invalid|not valid|incorrect)|exit code 14\b/i,
     meaning: 'The passphrase or the configuration server address was not accepted (exit 14).',
-    action:
-      'Generate it on the configuration server (genpassphrase.exe -v > MobSvc.passphrase) and check the address.',
+    action: 'Generate it on the configuration server (genpassphrase.exe -v > MobSvc.passphrase) and check the address.',
   },
   {
     id: 'unsupportedOs',

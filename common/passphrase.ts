@@ -4,7 +4,11 @@
  */
 export type PassphraseCheck =
   | { ok: true; warning: null | 'passphrase.unusualLength' }
-  | { ok: false; code: 'passphrase.empty' | 'passphrase.whitespace' | 'passphrase.unprintable' | 'passphrase.tooLong'; message: string };
+  | {
+      ok: false;
+      code: 'passphrase.empty' | 'passphrase.whitespace' | 'passphrase.unprintable' | 'passphrase.tooLong';
+      message: string;
+    };
 
 export const PASSPHRASE_MAX_LENGTH = 256;
 
@@ -14,9 +18,29 @@ export function passphraseFromFileText(text: string): string {
 }
 
 export function checkPassphrase(value: string): PassphraseCheck {
-  if (value.length === 0) return { ok: false, code: 'passphrase.empty', message: 'Enter the passphrase generated on the configuration server.' };
-  if (value.length > PASSPHRASE_MAX_LENGTH) return { ok: false, code: 'passphrase.tooLong', message: `The passphrase is longer than ${PASSPHRASE_MAX_LENGTH} characters; check that the right file was loaded.` };
-  if (/\s/.test(value)) return { ok: false, code: 'passphrase.whitespace', message: 'The passphrase cannot contain spaces or line breaks.' };
-  if (!/^[\x21-\x7e]+$/.test(value)) return { ok: false, code: 'passphrase.unprintable', message: 'The passphrase contains characters that are not printable ASCII.' };
+  if (value.length === 0)
+    return {
+      ok: false,
+      code: 'passphrase.empty',
+      message: 'Enter the passphrase generated on the configuration server.',
+    };
+  if (value.length > PASSPHRASE_MAX_LENGTH)
+    return {
+      ok: false,
+      code: 'passphrase.tooLong',
+      message: `The passphrase is longer than ${PASSPHRASE_MAX_LENGTH} characters; check that the right file was loaded.`,
+    };
+  if (/\s/.test(value))
+    return {
+      ok: false,
+      code: 'passphrase.whitespace',
+      message: 'The passphrase cannot contain spaces or line breaks.',
+    };
+  if (!/^[\x21-\x7e]+$/.test(value))
+    return {
+      ok: false,
+      code: 'passphrase.unprintable',
+      message: 'The passphrase contains characters that are not printable ASCII.',
+    };
   return { ok: true, warning: value.length === 16 ? null : 'passphrase.unusualLength' };
 }

@@ -5,7 +5,8 @@
  * a line break inside a folder name would inject a line there. No real folder needs a control character, so
  * they are refused outright rather than escaped, as the server address already does (endpoint.ts).
  */
-export type PathInputCheck = { ok: true } | { ok: false; code: 'path.empty' | 'path.controlCharacter' | 'path.tooLong'; message: string };
+export type PathInputCheck =
+  { ok: true } | { ok: false; code: 'path.empty' | 'path.controlCharacter' | 'path.tooLong'; message: string };
 
 export const PATH_MAX_LENGTH = 4096;
 
@@ -23,10 +24,16 @@ export function hasControlCharacter(text: string): boolean {
 
 /** Checks one path as typed or given; `what` names it in the message ("The install folder"). Never throws. */
 export function checkPathInput(text: string, what = 'The path'): PathInputCheck {
-  if (typeof text !== 'string' || text.length === 0) return { ok: false, code: 'path.empty', message: `${what} is empty.` };
+  if (typeof text !== 'string' || text.length === 0)
+    return { ok: false, code: 'path.empty', message: `${what} is empty.` };
   if (hasControlCharacter(text)) {
-    return { ok: false, code: 'path.controlCharacter', message: `${what} contains a control character or a line break; type the path again without it.` };
+    return {
+      ok: false,
+      code: 'path.controlCharacter',
+      message: `${what} contains a control character or a line break; type the path again without it.`,
+    };
   }
-  if (text.length > PATH_MAX_LENGTH) return { ok: false, code: 'path.tooLong', message: `${what} is longer than ${PATH_MAX_LENGTH} characters.` };
+  if (text.length > PATH_MAX_LENGTH)
+    return { ok: false, code: 'path.tooLong', message: `${what} is longer than ${PATH_MAX_LENGTH} characters.` };
   return { ok: true };
 }

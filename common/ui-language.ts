@@ -9,7 +9,10 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 /** "ko_KR.UTF-8", "ko-KR", "ko" → 'ko'; "en_US.UTF-8" → 'en'; "C", "POSIX", "de_DE", '' or undefined → null. */
 export function languageOfLocale(locale: string | null | undefined): UiLanguage | null {
-  const primary = (locale ?? '').trim().split(/[-_.@]/)[0]!.toLowerCase();
+  const primary = (locale ?? '')
+    .trim()
+    .split(/[-_.@]/)[0]!
+    .toLowerCase();
   return (UI_LANGUAGES as readonly string[]).includes(primary) ? (primary as UiLanguage) : null;
 }
 

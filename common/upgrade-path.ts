@@ -32,7 +32,8 @@ export function stepwiseUpgrade(from: string, to: string): string[] {
   const end = majorMinor(to);
   if (!start || !end || start[0] !== end[0]) return [to];
   const steps: string[] = [];
-  for (let minor = start[1] + MAX_UPGRADE_STEP; minor < end[1]; minor += MAX_UPGRADE_STEP) steps.push(`${start[0]}.${minor}`);
+  for (let minor = start[1] + MAX_UPGRADE_STEP; minor < end[1]; minor += MAX_UPGRADE_STEP)
+    steps.push(`${start[0]}.${minor}`);
   return [...steps, to];
 }
 
@@ -45,7 +46,9 @@ export function upgradePath(installed: string | null, installer: string): Upgrad
   const start = majorMinor(installed);
   const end = majorMinor(installer);
   const tooFar = !start || !end || start[0] !== end[0] || end[1] - start[1] > MAX_UPGRADE_STEP;
-  return tooFar ? { kind: 'tooFar', from: installed, to: installer, steps: stepwiseUpgrade(installed, installer) } : { kind: 'upgrade', from: installed, to: installer };
+  return tooFar
+    ? { kind: 'tooFar', from: installed, to: installer, steps: stepwiseUpgrade(installed, installer) }
+    : { kind: 'upgrade', from: installed, to: installer };
 }
 
 /** Said before every upgrade, by the wizard and the command line: the order the vendor requires, and the other way. */

@@ -114,7 +114,12 @@ function start(args: ShellArgs): void {
         openPath: (file) => shell.openPath(file).then((err) => err === ''),
         chooseSaveFile: (defaultName) => chooseBundleFile(mainWindow, defaultName),
       },
-      session: sessionOptions('electron', { demo: args.demo, defaults: args.defaults, fallbackVersion: app.getVersion(), locale: app.getLocale() }),
+      session: sessionOptions('electron', {
+        demo: args.demo,
+        defaults: args.defaults,
+        fallbackVersion: app.getVersion(),
+        locale: app.getLocale(),
+      }),
     });
     removeIpc = registerIpc(core, trusted, files.indexUrl);
     mainWindow = createMainWindow(files, devTools);

@@ -40,7 +40,8 @@ const loadLaterSteps = {
 type OverlayView = 'troubleshoot' | 'uninstall';
 
 function createViews(i18n: I18n): Record<WizardStep | OverlayView, ComponentType> {
-  const later = (load: () => Promise<{ default: ComponentType }>) => lazy(() => Promise.all([load(), loadLaterStepCatalogs(i18n)]).then(([step]) => step));
+  const later = (load: () => Promise<{ default: ComponentType }>) =>
+    lazy(() => Promise.all([load(), loadLaterStepCatalogs(i18n)]).then(([step]) => step));
   return {
     detect: DetectStep,
     installer: later(loadLaterSteps.installer),
@@ -77,7 +78,9 @@ export function App({ transport: given }: { transport?: Transport }) {
   const actions = useMemo(() => createWizardActions(transport, dispatch), [transport]);
 
   useEffect(() => {
-    const offDetection = transport.onEvent('detection', (snapshot) => dispatch({ type: 'detectionSnapshot', snapshot }));
+    const offDetection = transport.onEvent('detection', (snapshot) =>
+      dispatch({ type: 'detectionSnapshot', snapshot }),
+    );
     const offJob = transport.onEvent('job', (job) => dispatch({ type: 'jobUpdated', job }));
     const offAntivirus = transport.onEvent('antivirus', (report) => dispatch({ type: 'antivirusChecked', report }));
     void actions.loadSession();
@@ -115,7 +118,10 @@ export function App({ transport: given }: { transport?: Transport }) {
   const detectionDone = state.detection?.complete === true;
   useEffect(() => (detectionDone ? prefetchLaterSteps(i18n) : undefined), [detectionDone, i18n]);
 
-  const context = useMemo(() => ({ state, dispatch, actions, transport, logStore }), [state, actions, transport, logStore]);
+  const context = useMemo(
+    () => ({ state, dispatch, actions, transport, logStore }),
+    [state, actions, transport, logStore],
+  );
   const shown = state.troubleshooting ? 'troubleshoot' : state.confirmingUninstall ? 'uninstall' : state.step;
   const View = views[shown];
 

@@ -17,12 +17,33 @@ const external = ['electron', ...Object.keys(pkg.dependencies ?? {}).filter((nam
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
 
 // Whitespace and syntax minified (less for V8 to parse at every start); names kept, so stacks stay readable.
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', define, minifyWhitespace: true, minifySyntax: true };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  define,
+  minifyWhitespace: true,
+  minifySyntax: true,
+};
 
 await Promise.all([
   build({ ...common, entryPoints: { index: 'main/index.ts', cli: 'main/cli/bin.ts' }, outdir: 'dist/main', external }),
   // The demo and the benchmark use the test world (package builder, CS simulator), which needs dev packages.
-  build({ ...common, entryPoints: { demo: 'scripts/demo.ts', bench: 'scripts/bench/main.ts', 'test-package': 'scripts/test-package.ts' }, outdir: 'dist/main', external: [...external, 'selfsigned', '@playwright/test', 'esbuild'] }),
+  build({
+    ...common,
+    entryPoints: { demo: 'scripts/demo.ts', bench: 'scripts/bench/main.ts', 'test-package': 'scripts/test-package.ts' },
+    outdir: 'dist/main',
+    external: [...external, 'selfsigned', '@playwright/test', 'esbuild'],
+  }),
   // A sandboxed preload cannot require anything but electron: bundle the channel list into it.
-  build({ ...common, entryPoints: { preload: 'main/electron/preload.ts' }, outdir: 'dist/main', external: ['electron'], sourcemap: false }),
+  build({
+    ...common,
+    entryPoints: { preload: 'main/electron/preload.ts' },
+    outdir: 'dist/main',
+    external: ['electron'],
+    sourcemap: false,
+  }),
 ]);

@@ -30,9 +30,12 @@ function parseArgs(argv: string[]): DemoArgs | string {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') args.help = true;
     else if (arg === '--keep') args.keep = true;
-    else if (arg === '--scenario' && argv[i + 1] !== undefined && Object.hasOwn(DEMO_SCENARIOS, argv[i + 1]!)) args.scenario = argv[++i]!;
-    else if (arg === '--port' && parsePort(argv[i + 1] ?? '', { allowZero: true }) !== null) args.port = Number(argv[++i]);
-    else return `demo: unknown or incomplete option ${arg ?? ''} (scenarios: ${Object.keys(DEMO_SCENARIOS).join(', ')}). Run with --help for usage.`;
+    else if (arg === '--scenario' && argv[i + 1] !== undefined && Object.hasOwn(DEMO_SCENARIOS, argv[i + 1]!))
+      args.scenario = argv[++i]!;
+    else if (arg === '--port' && parsePort(argv[i + 1] ?? '', { allowZero: true }) !== null)
+      args.port = Number(argv[++i]);
+    else
+      return `demo: unknown or incomplete option ${arg ?? ''} (scenarios: ${Object.keys(DEMO_SCENARIOS).join(', ')}). Run with --help for usage.`;
   }
   return args;
 }
@@ -43,7 +46,13 @@ function demoPassphrase(): string {
   return Array.from({ length: 16 }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
 
-function banner(sandbox: DemoSandbox, sim: CsSimulator, passphrase: string, configFile: string, args: DemoArgs): string {
+function banner(
+  sandbox: DemoSandbox,
+  sim: CsSimulator,
+  passphrase: string,
+  configFile: string,
+  args: DemoArgs,
+): string {
   const tokenLine = sandbox.token
     ? `this machine's token: ${sandbox.token}`
     : `this machine has no installer token (${sandbox.os.supportMessage}); the package is built for ${FALLBACK_TOKEN}, and the wizard will say why this machine is not supported`;

@@ -31,7 +31,9 @@ function writeStubDist() {
   // Fuse wire v1, 8 fuses, as Electron ships them: runAsNode, cookieEncryption, nodeOptions, cliInspect,
   // asarIntegrity, onlyLoadAppFromAsar, browserV8Snapshot, fileProtocolPrivileges.
   const wire = Buffer.concat([Buffer.from(fuseSentinel), Buffer.from([1, 8]), Buffer.from('10110001')]);
-  const script = Buffer.from('#!/bin/sh\necho "stub Electron from scripts/package.mjs: packaging check only, it does not run" >&2\nexit 1\n# ');
+  const script = Buffer.from(
+    '#!/bin/sh\necho "stub Electron from scripts/package.mjs: packaging check only, it does not run" >&2\nexit 1\n# ',
+  );
   writeFileSync(path.join(dir, 'electron'), Buffer.concat([script, wire, Buffer.from('\n')]));
   chmodSync(path.join(dir, 'electron'), 0o755);
   writeFileSync(path.join(dir, 'version'), electronVersion);
@@ -41,7 +43,9 @@ function writeStubDist() {
 
 const dist = electronDist();
 if (dist.stub) {
-  process.stderr.write(`Electron's binary is not installed here: packaging against a stub electronDist (${path.relative(projectDir, dist.dir)}). The result proves the packaging steps; its executable does not run.\n`);
+  process.stderr.write(
+    `Electron's binary is not installed here: packaging against a stub electronDist (${path.relative(projectDir, dist.dir)}). The result proves the packaging steps; its executable does not run.\n`,
+  );
 }
 
 const OFFLINE_TARGETS = new Set(['dir', 'tar.gz']);
@@ -54,13 +58,22 @@ if (unknown.length > 0) {
 }
 rmSync(path.join(projectDir, 'release'), { recursive: true, force: true });
 const builderCli = require.resolve('electron-builder/cli.js');
-const run = spawnSync(process.execPath, [builderCli, '--linux', ...targets, '--x64', `--config.electronDist=${dist.dir}`], {
-  cwd: projectDir,
-  stdio: 'inherit',
-  shell: false,
-  // p7zip's 7za from the system where electron-builder's own download is not possible (tar.gz is made with it).
-  env: { ...process.env, ...(existsSync('/usr/bin/7za') && !process.env.ELECTRON_BUILDER_7ZIP_PATH ? { ELECTRON_BUILDER_7ZIP_PATH: '/usr/bin/7za' } : {}) },
-});
+const run = spawnSync(
+  process.execPath,
+  [builderCli, '--linux', ...targets, '--x64', `--config.electronDist=${dist.dir}`],
+  {
+    cwd: projectDir,
+    stdio: 'inherit',
+    shell: false,
+    // p7zip's 7za from the system where electron-builder's own download is not possible (tar.gz is made with it).
+    env: {
+      ...process.env,
+      ...(existsSync('/usr/bin/7za') && !process.env.ELECTRON_BUILDER_7ZIP_PATH
+        ? { ELECTRON_BUILDER_7ZIP_PATH: '/usr/bin/7za' }
+        : {}),
+    },
+  },
+);
 if (run.status !== 0) {
   process.stderr.write(`electron-builder failed (exit ${run.status ?? run.signal}).\n`);
   process.exit(run.status ?? 1);
@@ -71,12 +84,22 @@ const unpacked = path.join(projectDir, 'release', 'linux-unpacked');
 const executable = path.join(unpacked, 'mobility-setup');
 const problems = [];
 const { listPackage } = require('@electron/asar');
-const asarFiles = new Set(listPackage(path.join(unpacked, 'resources', 'app.asar')).map((f) => f.replaceAll('\\', '/')));
-for (const needed of ['/package.json', '/dist/main/index.js', '/dist/main/preload.js', '/dist/main/cli.js', '/dist/renderer/index.html']) {
+const asarFiles = new Set(
+  listPackage(path.join(unpacked, 'resources', 'app.asar')).map((f) => f.replaceAll('\\', '/')),
+);
+for (const needed of [
+  '/package.json',
+  '/dist/main/index.js',
+  '/dist/main/preload.js',
+  '/dist/main/cli.js',
+  '/dist/renderer/index.html',
+]) {
   if (!asarFiles.has(needed)) problems.push(`app.asar lacks ${needed}`);
 }
 // A dependency ships when a bundle require()s it (zod and commander are bundled in, see build-main.mjs).
-const bundles = ['index.js', 'cli.js', 'preload.js'].map((f) => readFileSync(path.join(projectDir, 'dist', 'main', f), 'utf8'));
+const bundles = ['index.js', 'cli.js', 'preload.js'].map((f) =>
+  readFileSync(path.join(projectDir, 'dist', 'main', f), 'utf8'),
+);
 for (const dep of Object.keys(pkg.dependencies ?? {})) {
   const required = bundles.some((code) => code.includes(`require("${dep}")`) || code.includes(`require("${dep}/`));
   const shipped = asarFiles.has(`/node_modules/${dep}/package.json`);
@@ -84,18 +107,37 @@ for (const dep of Object.keys(pkg.dependencies ?? {})) {
   if (!required && shipped) problems.push(`app.asar carries ${dep}, which no bundle requires (bundled in, or unused)`);
 }
 for (const devOnly of Object.keys(pkg.devDependencies ?? {})) {
-  if (asarFiles.has(`/node_modules/${devOnly}/package.json`)) problems.push(`app.asar carries the dev package ${devOnly}`);
+  if (asarFiles.has(`/node_modules/${devOnly}/package.json`))
+    problems.push(`app.asar carries the dev package ${devOnly}`);
 }
-const SOURCE_FOLDERS = ['/main/', '/renderer/', '/common/', '/test/', '/scripts/', '/bench/', '/assets/', '/.ci/', '/.tmp/'];
+const SOURCE_FOLDERS = [
+  '/main/',
+  '/renderer/',
+  '/common/',
+  '/test/',
+  '/scripts/',
+  '/bench/',
+  '/assets/',
+  '/.ci/',
+  '/.tmp/',
+];
 const outOfPlace = [...asarFiles].filter(
-  (f) => f.endsWith('.map') || f.endsWith('.ts') && !f.endsWith('.d.ts') || f.endsWith('.tsx') || SOURCE_FOLDERS.some((d) => f.startsWith(d)),
+  (f) =>
+    f.endsWith('.map') ||
+    (f.endsWith('.ts') && !f.endsWith('.d.ts')) ||
+    f.endsWith('.tsx') ||
+    SOURCE_FOLDERS.some((d) => f.startsWith(d)),
 );
-if (outOfPlace.length > 0) problems.push(`app.asar carries sources, tests or source maps: ${outOfPlace.slice(0, 5).join(', ')}`);
+if (outOfPlace.length > 0)
+  problems.push(`app.asar carries sources, tests or source maps: ${outOfPlace.slice(0, 5).join(', ')}`);
 // Only the bundles that run: the demo, bench and test-package bundles need dev packages and stay out.
 const mainFiles = [...asarFiles].filter((f) => f.startsWith('/dist/main/') && f.endsWith('.js'));
-const extraMain = mainFiles.filter((f) => !['/dist/main/index.js', '/dist/main/preload.js', '/dist/main/cli.js'].includes(f));
+const extraMain = mainFiles.filter(
+  (f) => !['/dist/main/index.js', '/dist/main/preload.js', '/dist/main/cli.js'].includes(f),
+);
 if (extraMain.length > 0) problems.push(`app.asar carries bundles that do not run in the app: ${extraMain.join(', ')}`);
-if (existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked'))) problems.push('app.asar.unpacked exists: nothing should be unpacked');
+if (existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked')))
+  problems.push('app.asar.unpacked exists: nothing should be unpacked');
 
 // The tar.gz: one top folder holding the same executable and app.asar as the folder build.
 if (targets.includes('tar.gz')) {
@@ -131,4 +173,6 @@ if (problems.length > 0) {
   process.stderr.write(`Packaging check failed:\n  ${problems.join('\n  ')}\n`);
   process.exit(1);
 }
-process.stdout.write(`Packaged ${targets.join(', ')} in release/: ${asarFiles.size} entries in app.asar, fuses flipped as electron-builder.yml says.\n`);
+process.stdout.write(
+  `Packaged ${targets.join(', ')} in release/: ${asarFiles.size} entries in app.asar, fuses flipped as electron-builder.yml says.\n`,
+);

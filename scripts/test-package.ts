@@ -27,7 +27,9 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (dir === null || existsSync(dir)) {
-    process.stderr.write(`test-package: give a folder that does not exist yet (it becomes the sandbox root).\n${USAGE}\n`);
+    process.stderr.write(
+      `test-package: give a folder that does not exist yet (it becomes the sandbox root).\n${USAGE}\n`,
+    );
     return 2;
   }
   const sandbox = await createDemoSandbox({ root: dir, behavior: DEMO_SCENARIOS[scenario]?.behavior ?? {} });

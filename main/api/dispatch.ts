@@ -21,7 +21,8 @@ const isMethod = (name: string): name is Method => KNOWN_METHODS.has(name);
  * and `mobility-setup detect`, whose start time is measured against a bare `node`, never needs it.
  */
 let schemas: Promise<RequestSchemas> | undefined;
-const requestSchemas = (): Promise<RequestSchemas> => (schemas ??= import('../../common/api').then((api) => api.requestSchemas));
+const requestSchemas = (): Promise<RequestSchemas> =>
+  (schemas ??= import('../../common/api').then((api) => api.requestSchemas));
 
 type Checked = { ok: true; value: unknown } | { ok: false; fields: string[] };
 
@@ -41,14 +42,19 @@ async function checkRequest(method: Method, input: unknown): Promise<Checked> {
  */
 export function createDispatcher(handlers: Partial<Handlers>, logger: ErrorLogger): Dispatch {
   return async (method, rawInput) => {
-    const handler = isMethod(method) ? (handlers[method] as ((input: unknown) => Promise<unknown>) | undefined) : undefined;
+    const handler = isMethod(method)
+      ? (handlers[method] as ((input: unknown) => Promise<unknown>) | undefined)
+      : undefined;
     if (!isMethod(method) || !handler) {
       return { ok: false, error: { code: 'api.unknownMethod', message: `Unknown method: ${method.slice(0, 64)}` } };
     }
     const checked = await checkRequest(method, rawInput ?? {});
     if (!checked.ok) {
       const fields = [...new Set(checked.fields)].join(', ');
-      return { ok: false, error: { code: 'api.invalidRequest', message: `Invalid request for ${method}: check ${fields}.` } };
+      return {
+        ok: false,
+        error: { code: 'api.invalidRequest', message: `Invalid request for ${method}: check ${fields}.` },
+      };
     }
     return await callHandler(method, () => handler(checked.value), logger);
   };

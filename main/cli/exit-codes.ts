@@ -30,12 +30,21 @@ const MSI_CODES = new Set([1602, 1603, 1618]);
 
 /** Every exit code of `install` and `register`, for the README and `--help` readers. */
 export const CLI_EXIT_CODES: readonly ExitCodeRow[] = [
-  [EXIT.ok, 'Success; also "nothing to do" (the same version is installed and registered to the same server; nothing changed)'],
+  [
+    EXIT.ok,
+    'Success; also "nothing to do" (the same version is installed and registered to the same server; nothing changed)',
+  ],
   [EXIT.failed, 'Failed (vendor code 1, or a failure with no more specific code)'],
-  [EXIT.usage, 'Invalid command line or input (options, server address, passphrase file, config file, a control character in a path); vendor 2 means the same'],
+  [
+    EXIT.usage,
+    'Invalid command line or input (options, server address, passphrase file, config file, a control character in a path); vendor 2 means the same',
+  ],
   [3, 'Vendor: invalid arguments'],
   [10, 'Vendor: invalid install location'],
-  [11, 'Upgrade from the installed version not supported: more than four versions apart (checked before running, with the stepwise path), or the vendor\'s own 11'],
+  [
+    11,
+    "Upgrade from the installed version not supported: more than four versions apart (checked before running, with the stepwise path), or the vendor's own 11",
+  ],
   [13, 'Vendor: the agent already points to a different configuration server'],
   [14, 'Vendor: invalid passphrase or configuration server endpoint'],
   [EXIT.downgrade, 'Downgrade refused: a newer agent is installed (checked before running; vendor 15)'],
@@ -45,11 +54,17 @@ export const CLI_EXIT_CODES: readonly ExitCodeRow[] = [
   [EXIT.unsupported, 'This OS is not supported (detected before running; vendor 42)'],
   [43, 'Vendor: cannot stop the agent services'],
   [44, 'Vendor: cannot start the agent services'],
-  [EXIT.restartPending, 'A system restart is pending (checked before installing unless --ignore-pending-restart; vendor 62)'],
+  [
+    EXIT.restartPending,
+    'A system restart is pending (checked before installing unless --ignore-pending-restart; vendor 62)',
+  ],
   [EXIT.precondition, 'Another precondition is not met'],
   [EXIT.internal, 'Internal error in Mobility Setup'],
   [EXIT.installerNotFound, 'No installer for this OS in --installer-dir (or the folder is missing)'],
-  [EXIT.installerIntegrity, 'The installer does not match its checksum file (or the checksum file does not list it), another user could have planted or changed it (owner or mode of the file or its folders), its Windows signature is not the vendor\'s, or its archive is unsafe or damaged; nothing ran'],
+  [
+    EXIT.installerIntegrity,
+    "The installer does not match its checksum file (or the checksum file does not list it), another user could have planted or changed it (owner or mode of the file or its folders), its Windows signature is not the vendor's, or its archive is unsafe or damaged; nothing ran",
+  ],
   [EXIT.serverUnreachable, 'The configuration server cannot be reached (checked before installing)'],
   [EXIT.notElevated, 'Not root/Administrator and no way to elevate (run with sudo)'],
   [EXIT.diskSpace, 'Not enough free disk space'],
@@ -59,7 +74,10 @@ export const CLI_EXIT_CODES: readonly ExitCodeRow[] = [
   [EXIT.successWithWarnings, 'Success with warnings (vendor 98)'],
   [99, 'Vendor: prerequisite validation failed'],
   [EXIT.timeout, 'The installer or configurator printed nothing for --inactivity-timeout seconds and was ended'],
-  [EXIT.cancelled, 'Cancelled (Ctrl+C, SIGTERM, SIGHUP, a closed output pipe, or the password prompt was dismissed); MSI 1602'],
+  [
+    EXIT.cancelled,
+    'Cancelled (Ctrl+C, SIGTERM, SIGHUP, a closed output pipe, or the password prompt was dismissed); MSI 1602',
+  ],
   [1603, 'Vendor/MSI: fatal error during installation'],
   [1618, 'Vendor/MSI: another installation is in progress'],
   [EXIT.rebootRequired, 'Success; the installer requires a restart (mandatory; vendor 1641)'],

@@ -19,14 +19,21 @@ function openNoFollow(file: string, what: string): number {
     const code = (err as NodeJS.ErrnoException).code;
     // ELOOP: the last part of the name is a symbolic link (Linux; some BSDs say EMLINK).
     if (code === 'ELOOP' || code === 'EMLINK') {
-      throw new UsageError(`${capital(what)} ${file} is a symbolic link; give the file itself. Links are not followed, so that nobody can make Mobility Setup send another file's content.`);
+      throw new UsageError(
+        `${capital(what)} ${file} is a symbolic link; give the file itself. Links are not followed, so that nobody can make Mobility Setup send another file's content.`,
+      );
     }
     throw new UsageError(`Cannot read ${what} ${file} (${code ?? 'error'}).`);
   }
 }
 
 /** The file's text, after the checks above; UsageError (exit 2) says what is wrong and what to do. */
-export function readSecretInputFile(file: string, maxBytes: number, what: string, uid: number | undefined = process.getuid?.()): string {
+export function readSecretInputFile(
+  file: string,
+  maxBytes: number,
+  what: string,
+  uid: number | undefined = process.getuid?.(),
+): string {
   const fd = openNoFollow(file, what);
   try {
     const info = fstatSync(fd);
@@ -34,13 +41,20 @@ export function readSecretInputFile(file: string, maxBytes: number, what: string
     if (uid !== undefined) {
       if (info.uid !== 0 && info.uid !== uid) {
         const me = uid === 0 ? 'root' : `root or ${os.userInfo().username}`;
-        throw new UsageError(`${capital(what)} ${file} belongs to another user (uid ${info.uid}), not to ${me}: that user chooses what it says. Copy it to a file of your own (readable only by you), or: chown root ${quote(file)}.`);
+        throw new UsageError(
+          `${capital(what)} ${file} belongs to another user (uid ${info.uid}), not to ${me}: that user chooses what it says. Copy it to a file of your own (readable only by you), or: chown root ${quote(file)}.`,
+        );
       }
       if ((info.mode & 0o022) !== 0) {
-        throw new UsageError(`${capital(what)} ${file} can be changed by other users (mode ${(info.mode & 0o7777).toString(8).padStart(4, '0')}). Make it private: chmod 600 ${quote(file)}.`);
+        throw new UsageError(
+          `${capital(what)} ${file} can be changed by other users (mode ${(info.mode & 0o7777).toString(8).padStart(4, '0')}). Make it private: chmod 600 ${quote(file)}.`,
+        );
       }
     }
-    if (info.size > maxBytes) throw new UsageError(`${capital(what)} ${file} is larger than ${maxBytes} bytes; check that the right file was given.`);
+    if (info.size > maxBytes)
+      throw new UsageError(
+        `${capital(what)} ${file} is larger than ${maxBytes} bytes; check that the right file was given.`,
+      );
     const buffer = Buffer.alloc(info.size);
     let read = 0;
     while (read < info.size) {

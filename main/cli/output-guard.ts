@@ -15,7 +15,10 @@ let installed = false;
 export function guardOutput(): void {
   if (installed) return;
   installed = true;
-  for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
+  for (const [name, stream] of [
+    ['stdout', process.stdout],
+    ['stderr', process.stderr],
+  ] as const) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
       if (closed.has(stream)) return;
       closed.add(stream);

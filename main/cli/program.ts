@@ -50,7 +50,11 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .version(typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev')
     .option('--root <dir>', 'root prefix for every system path (a sandbox for tests and demos)', '/')
     .option('--json', 'print machine-readable JSON instead of text', false)
-    .addOption(new Option('--lang <language>', 'language of the text output (default: from LC_ALL/LC_MESSAGES/LANG)').choices(UI_LANGUAGES))
+    .addOption(
+      new Option('--lang <language>', 'language of the text output (default: from LC_ALL/LC_MESSAGES/LANG)').choices(
+        UI_LANGUAGES,
+      ),
+    )
     .exitOverride();
   const named = commandNamed(argv);
   const loaders = named === null ? Object.values(COMMANDS) : [COMMANDS[named]!];
@@ -67,7 +71,8 @@ function explainErrorsInOneLine(command: Command): void {
   const name = command.parent ? `mobility-setup ${command.name()}` : 'mobility-setup';
   command.showHelpAfterError(cliText(command.parent ? 'help.hint.options' : 'help.hint.commands', { name }));
   command.configureOutput({
-    outputError: (text, write) => write(text.replace(/^error: /, `${name}: `).replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)')),
+    outputError: (text, write) =>
+      write(text.replace(/^error: /, `${name}: `).replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)')),
   });
 }
 
@@ -89,7 +94,8 @@ function commandWord(program: Command, argv: readonly string[]): string | null {
  */
 function withoutHelpForUnknownCommand(program: Command, argv: string[]): string[] {
   const word = commandWord(program, argv);
-  if (word === null || word === 'help' || program.commands.some((c) => c.name() === word || c.aliases().includes(word))) return argv;
+  if (word === null || word === 'help' || program.commands.some((c) => c.name() === word || c.aliases().includes(word)))
+    return argv;
   return argv.filter((a) => a !== '--help' && a !== '-h');
 }
 
@@ -101,11 +107,15 @@ export async function runCli(argv: string[]): Promise<number> {
     return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return EXIT.ok;
       // commander already wrote its one line to stderr; a script reading stdout gets the envelope too.
       if (argv.includes('--json')) {
         const named = commandNamed(argv);
-        writeUsageEnvelope(err.message.replace(/^error: /, ''), named === null ? 'mobility-setup' : `mobility-setup ${named}`);
+        writeUsageEnvelope(
+          err.message.replace(/^error: /, ''),
+          named === null ? 'mobility-setup' : `mobility-setup ${named}`,
+        );
       }
       return EXIT.usage;
     }

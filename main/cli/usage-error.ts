@@ -20,7 +20,11 @@ export function checkedPath(value: string, option: string): string {
 
 /** The --json envelope of a usage error (the same line also goes to stderr for a person); `command` names the help. */
 export function writeUsageEnvelope(message: string, command: string): void {
-  writeJson({ ok: false, exitCode: EXIT.usage, error: { code: 'cli.usage', message, hint: cliText('help.hint.envelope', { name: command }) } });
+  writeJson({
+    ok: false,
+    exitCode: EXIT.usage,
+    error: { code: 'cli.usage', message, hint: cliText('help.hint.envelope', { name: command }) },
+  });
 }
 
 /** A port option after the one port rule (common/port.ts); 0 ("pick a free port") only where allowed. */

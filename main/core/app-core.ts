@@ -28,7 +28,10 @@ import type { RunJob } from './jobs/run-job';
  * The outside world's adapters, injected by the composition root (a front door passes systemAdapters();
  * a test passes its own): the core builds none of them itself.
  */
-export interface CoreAdapters extends Pick<InstallOverrides, 'helper' | 'elevator' | 'checkServer' | 'workBase' | 'disposeLimitMs'> {
+export interface CoreAdapters extends Pick<
+  InstallOverrides,
+  'helper' | 'elevator' | 'checkServer' | 'workBase' | 'disposeLimitMs'
+> {
   /** This OS's detection probes; by default the profile's, chosen from the platform. */
   detectionProbes?: DetectionProbes;
 }
@@ -55,39 +58,53 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const deps = createCoreDeps(options);
   const events = deps.events;
-  const folders = { installDir: deps.profile.defaultInstallDir, logDir: deps.paths.toSystem(deps.profile.logDir(deps.paths)) };
+  const folders = {
+    installDir: deps.profile.defaultInstallDir,
+    logDir: deps.paths.toSystem(deps.profile.logDir(deps.paths)),
+  };
   const session: SessionInfo = { ...options.session, root: deps.paths.root, platform: deps.platform, folders };
   // Looked up once, on the first getSession, so starting a front door does no disk work for it.
   let sessionWithDefaults: Promise<SessionInfo> | null = null;
   const getSession = (): Promise<SessionInfo> =>
-    (sessionWithDefaults ??= session.defaults.installerDir !== null
-      ? Promise.resolve(session)
-      : findInstallerDirNearApp(options.installerSearchDirs ?? appFolders()).then((installerDir) => ({ ...session, defaults: { ...session.defaults, installerDir } })));
+    (sessionWithDefaults ??=
+      session.defaults.installerDir !== null
+        ? Promise.resolve(session)
+        : findInstallerDirNearApp(options.installerSearchDirs ?? appFolders()).then((installerDir) => ({
+            ...session,
+            defaults: { ...session.defaults, installerDir },
+          })));
   if (options.appLog) logJobLifecycle(events, deps.logger);
   const detection = new DetectionService(deps, options.detectionProbes, options.workBase);
   const overrides = installOverrides(options);
   const elevatedFix = createElevatedAntivirusFix(
     (privileges) => chooseElevator(deps, privileges, overrides, overrides.workBase ?? defaultWorkBase(deps)),
-    { inactivityTimeoutMs: deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS, sandboxRoot: deps.paths.isSandbox ? deps.paths.root : null },
+    {
+      inactivityTimeoutMs: deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS,
+      sandboxRoot: deps.paths.isSandbox ? deps.paths.root : null,
+    },
   );
   const antivirus = new AntivirusService(deps, detection, undefined, elevatedFix);
-  const { dispose: disposeInstall, engine, jobLogs, startJob, ...installHandlers } = createInstallHandlers(deps, detection, {
+  const {
+    dispose: disposeInstall,
+    engine,
+    jobLogs,
+    startJob,
+    ...installHandlers
+  } = createInstallHandlers(deps, detection, {
     ...overrides,
     antivirusNote: (choice) => antivirus.note(choice),
     frontDoor: options.session.shell,
   });
   // Features whose handler answers when its job ends (the anti-virus fix, the diagnostics bundle).
   const runJob: RunJob = (definition, request) =>
-    engine.start(definition, request).then(({ jobId }) =>
-      waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId),
-    );
-  const { dispose: disposeTroubleshoot, archives: bundleArchives, ...troubleshootHandlers } = createTroubleshootHandlers(
-    deps,
-    detection,
-    antivirus,
-    jobLogs,
-    runJob,
-  );
+    engine
+      .start(definition, request)
+      .then(({ jobId }) => waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId));
+  const {
+    dispose: disposeTroubleshoot,
+    archives: bundleArchives,
+    ...troubleshootHandlers
+  } = createTroubleshootHandlers(deps, detection, antivirus, jobLogs, runJob);
   const handlers: Handlers = {
     getSession,
     ...createDetectionHandlers(detection),

@@ -38,7 +38,12 @@ export function createFileLogger(file: string, options: FileLoggerOptions = {}):
         ready = true;
       }
       rotateIfLarge();
-      const line = JSON.stringify({ time: new Date(clock.now()).toISOString(), level, message, ...(fields ? { fields } : {}) });
+      const line = JSON.stringify({
+        time: new Date(clock.now()).toISOString(),
+        level,
+        message,
+        ...(fields ? { fields } : {}),
+      });
       fs.appendFileSync(file, `${line}\n`, { mode: 0o600 });
     } catch {
       // Logging is best effort: a full disk or a read-only folder must not break an install.
@@ -68,7 +73,12 @@ export function logJobLifecycle(events: EventBus, logger: Logger): () => void {
     const job = payload;
     if (seen.get(job.id) === job.state) return;
     seen.set(job.id, job.state);
-    const fields = { jobId: job.id, kind: job.kind, state: job.state, ...(job.outcome ? { outcome: job.outcome.code, exitCode: job.outcome.exitCode } : {}) };
+    const fields = {
+      jobId: job.id,
+      kind: job.kind,
+      state: job.state,
+      ...(job.outcome ? { outcome: job.outcome.code, exitCode: job.outcome.exitCode } : {}),
+    };
     if (job.state === 'running') logger.info('job started', fields);
     else if (job.state === 'failed') logger.warn('job ended', fields);
     else logger.info('job ended', fields);

@@ -12,7 +12,12 @@ type SessionOptions = Omit<SessionInfo, 'root' | 'platform' | 'folders'>;
  */
 export function sessionOptions(
   shell: SessionInfo['shell'],
-  options: { demo?: boolean; defaults?: Partial<SessionInfo['defaults']>; fallbackVersion?: string; locale?: string } = {},
+  options: {
+    demo?: boolean;
+    defaults?: Partial<SessionInfo['defaults']>;
+    fallbackVersion?: string;
+    locale?: string;
+  } = {},
 ): SessionOptions {
   return {
     shell,

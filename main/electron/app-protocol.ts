@@ -29,7 +29,8 @@ export function serveRendererOnAppScheme(ses: Session, rendererDir: string): voi
  * go through the browser host's own check (no `..`, dotfiles, encoded slashes or NUL), never normalised.
  */
 export async function rendererResponse(url: string, rendererDir: string): Promise<Response> {
-  const notFound = (): Response => new Response('Not found.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const notFound = (): Response =>
+    new Response('Not found.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -44,7 +45,14 @@ export async function rendererResponse(url: string, rendererDir: string): Promis
   if (!type) return notFound();
   try {
     const body = await fs.readFile(file);
-    return new Response(body, { status: 200, headers: { 'Content-Type': type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' } });
+    return new Response(body, {
+      status: 200,
+      headers: {
+        'Content-Type': type,
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
   } catch {
     return notFound();
   }

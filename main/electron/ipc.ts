@@ -40,7 +40,9 @@ function samePage(url: string, pageUrl: string): boolean {
   try {
     const a = new URL(url);
     const b = new URL(pageUrl);
-    return a.protocol === `${APP_SCHEME}:` && a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname;
+    return (
+      a.protocol === `${APP_SCHEME}:` && a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname
+    );
   } catch {
     return false;
   }
@@ -56,7 +58,11 @@ const untrusted = (): Result<never> =>
  * with the shared zod schemas and answers with a Result, so nothing is thrown across the boundary.
  * Returns a function that removes the handlers and the event subscription.
  */
-export function registerIpc(core: Pick<Core, 'dispatch' | 'events'>, trusted: TrustedWindows, pageUrl: string): () => void {
+export function registerIpc(
+  core: Pick<Core, 'dispatch' | 'events'>,
+  trusted: TrustedWindows,
+  pageUrl: string,
+): () => void {
   for (const method of METHODS) {
     ipcMain.handle(ipcChannel(method), (event, payload: unknown) => {
       if (!trusted.isTrusted(event, pageUrl)) return Promise.resolve(untrusted());

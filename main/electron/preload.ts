@@ -17,7 +17,8 @@ type Assert<T extends true> = T;
 export type _MethodsMatch = Assert<Same<(typeof METHODS)[number], Method>>;
 export type _EventsMatch = Assert<Same<(typeof EVENTS)[number], EventName>>;
 
-const isEventName = (name: unknown): name is EventName => typeof name === 'string' && (EVENTS as readonly string[]).includes(name);
+const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && (EVENTS as readonly string[]).includes(name);
 
 // Each function forwards exactly one argument, so the page cannot smuggle extra positional values.
 const invokers = Object.fromEntries(

@@ -14,7 +14,11 @@ export interface RendererFiles {
 
 /** Paths relative to the built dist/main/index.js (the preload is bundled next to it). */
 export function rendererFiles(mainDir: string): RendererFiles {
-  return { rendererDir: path.join(mainDir, '..', 'renderer'), preload: path.join(mainDir, 'preload.js'), indexUrl: APP_PAGE_URL };
+  return {
+    rendererDir: path.join(mainDir, '..', 'renderer'),
+    preload: path.join(mainDir, 'preload.js'),
+    indexUrl: APP_PAGE_URL,
+  };
 }
 
 /** The hardened options, one place: Electron's security checklist items 2-4, 6, 12 and 14; DevTools only in development builds. */
@@ -58,7 +62,9 @@ export function createMainWindow(files: RendererFiles, devTools: boolean): Brows
   // Shown once painted, so the person never sees an empty white frame.
   win.once('ready-to-show', () => win.show());
   win.loadURL(files.indexUrl).catch((err: unknown) => {
-    process.stderr.write(`Mobility Setup could not load its window (${err instanceof Error ? err.message : 'unknown error'}); run "npm run build" and try again.\n`);
+    process.stderr.write(
+      `Mobility Setup could not load its window (${err instanceof Error ? err.message : 'unknown error'}); run "npm run build" and try again.\n`,
+    );
   });
   return win;
 }

@@ -55,7 +55,12 @@ export function findElectronBinary(options: FindElectronOptions = {}): ElectronB
       : { present: false, path: candidate, reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${path.basename(candidate)}` };
   }
   if (packageDir === null) return { present: false, path: null, reason: 'the electron package is not installed' };
-  if (relative === null) return { present: false, path: null, reason: 'node_modules/electron/path.txt is missing: the binary was never downloaded' };
+  if (relative === null)
+    return {
+      present: false,
+      path: null,
+      reason: 'node_modules/electron/path.txt is missing: the binary was never downloaded',
+    };
   const candidate = path.join(packageDir, 'dist', relative);
   return isExecutableFile(candidate)
     ? { present: true, path: candidate, reason: null }

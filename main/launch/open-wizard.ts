@@ -34,19 +34,31 @@ export type ShellChoice = { shell: 'electron'; executable: string } | { shell: '
  * to start as root on Linux without turning its sandbox off, and we do not turn it off: a root session
  * gets the browser host too (the usual case on a headless server reached over `ssh -L`).
  */
-export function chooseShell(binary: ElectronBinary, runningAsRoot: boolean, whyNoDownload: string | null = null): ShellChoice {
+export function chooseShell(
+  binary: ElectronBinary,
+  runningAsRoot: boolean,
+  whyNoDownload: string | null = null,
+): ShellChoice {
   if (!binary.present || binary.path === null) {
     const why = whyNoDownload ? `; ${whyNoDownload}` : '';
     const hint = runningAsRoot ? '' : ` ${GET_ELECTRON_HINT}`;
-    return { shell: 'browser', notice: `Electron's binary is not installed on this machine (${binary.reason ?? 'not found'})${why}; serving the same wizard in your browser instead.${hint}` };
+    return {
+      shell: 'browser',
+      notice: `Electron's binary is not installed on this machine (${binary.reason ?? 'not found'})${why}; serving the same wizard in your browser instead.${hint}`,
+    };
   }
   if (runningAsRoot) {
-    return { shell: 'browser', notice: "Electron's window does not run as root (Chromium's sandbox refuses it); serving the same wizard in your browser instead." };
+    return {
+      shell: 'browser',
+      notice:
+        "Electron's window does not run as root (Chromium's sandbox refuses it); serving the same wizard in your browser instead.",
+    };
   }
   return { shell: 'electron', executable: binary.path };
 }
 
-const isRootOnLinux = (): boolean => process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0;
+const isRootOnLinux = (): boolean =>
+  process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** Opens the wizard and resolves with an exit code when the person is done with it. */
 export async function openWizard(opts: OpenWizardOptions): Promise<number> {
@@ -61,7 +73,11 @@ export async function openWizard(opts: OpenWizardOptions): Promise<number> {
   }
   const choice = chooseShell(binary, asRoot, whyNoDownload);
   if (choice.shell === 'electron') {
-    const started = await runElectron(choice.executable, opts.appEntry ?? path.join(__dirname, 'index.js'), toShellArgs(opts));
+    const started = await runElectron(
+      choice.executable,
+      opts.appEntry ?? path.join(__dirname, 'index.js'),
+      toShellArgs(opts),
+    );
     if (started.ok) return started.code;
     print(`Electron could not be started (${started.reason}); serving the same wizard in your browser instead.`);
   } else {
@@ -84,7 +100,8 @@ async function serveInBrowser(opts: OpenWizardOptions, print: (line: string) => 
     });
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
-    if (opts.json) write(`${JSON.stringify({ ok: false, exitCode: EXIT.precondition, error: jsonError(err.toAppError()) })}\n`);
+    if (opts.json)
+      write(`${JSON.stringify({ ok: false, exitCode: EXIT.precondition, error: jsonError(err.toAppError()) })}\n`);
     else print(`mobility-setup open: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
     return EXIT.precondition;
   }

@@ -25,7 +25,11 @@ export interface ShellArgs {
 export type DefaultsCheck = { ok: true; defaults: WizardDefaults } | { ok: false; message: string };
 
 /** Validates prefill values typed on a command line; the wizard re-validates whatever it is given anyway. */
-export function checkDefaults(raw: { installerDir?: string | undefined; csEndpoint?: string | undefined; dataPort?: string | undefined }): DefaultsCheck {
+export function checkDefaults(raw: {
+  installerDir?: string | undefined;
+  csEndpoint?: string | undefined;
+  dataPort?: string | undefined;
+}): DefaultsCheck {
   let csEndpoint: string | null = null;
   if (raw.csEndpoint !== undefined) {
     const parsed = parseEndpoint(raw.csEndpoint);
@@ -42,14 +46,22 @@ export function checkDefaults(raw: { installerDir?: string | undefined; csEndpoi
     if (!check.ok) return { ok: false, message: `--installer-dir: ${check.message}` };
   }
   // A relative folder means "relative to where the command was typed", which a child process may not share.
-  const installerDir = raw.installerDir !== undefined && raw.installerDir !== '' ? path.resolve(raw.installerDir) : null;
+  const installerDir =
+    raw.installerDir !== undefined && raw.installerDir !== '' ? path.resolve(raw.installerDir) : null;
   return { ok: true, defaults: { installerDir, csEndpoint, dataPort } };
 }
 
-const VALUE_OPTIONS = { '--root': 'root', '--installer-dir': 'installerDir', '--cs-endpoint': 'csEndpoint', '--data-port': 'dataPort', '--inactivity-timeout': 'inactivityTimeout' } as const;
+const VALUE_OPTIONS = {
+  '--root': 'root',
+  '--installer-dir': 'installerDir',
+  '--cs-endpoint': 'csEndpoint',
+  '--data-port': 'dataPort',
+  '--inactivity-timeout': 'inactivityTimeout',
+} as const;
 type ValueKey = (typeof VALUE_OPTIONS)[keyof typeof VALUE_OPTIONS];
 
-const isValueOption = (name: string): name is keyof typeof VALUE_OPTIONS => Object.prototype.hasOwnProperty.call(VALUE_OPTIONS, name);
+const isValueOption = (name: string): name is keyof typeof VALUE_OPTIONS =>
+  Object.prototype.hasOwnProperty.call(VALUE_OPTIONS, name);
 
 /**
  * Reads our options out of the Electron main process's argv. Electron and Chromium put their own
@@ -81,12 +93,17 @@ export function parseShellArgs(argv: readonly string[]): { args: ShellArgs; warn
     else warnings.push(`${one.message} The value was ignored.`);
   }
   // A bad --root is not a prefill to drop: falling back to / would point the wizard at the real system.
-  const rootCheck = values.root !== undefined && values.root !== '' ? checkPathInput(values.root, 'The --root path') : null;
+  const rootCheck =
+    values.root !== undefined && values.root !== '' ? checkPathInput(values.root, 'The --root path') : null;
   if (rootCheck && !rootCheck.ok) throw new ShellArgsError(`--root: ${rootCheck.message}`);
   const root = path.resolve(values.root !== undefined && values.root !== '' ? values.root : '/');
   const seconds = values.inactivityTimeout === undefined ? NaN : Number(values.inactivityTimeout);
-  if (values.inactivityTimeout !== undefined && !(seconds > 0)) warnings.push('--inactivity-timeout: give a number of seconds greater than 0. The value was ignored.');
-  return { args: { root, demo, defaults, ...(seconds > 0 ? { inactivityTimeoutMs: Math.round(seconds * 1000) } : {}) }, warnings };
+  if (values.inactivityTimeout !== undefined && !(seconds > 0))
+    warnings.push('--inactivity-timeout: give a number of seconds greater than 0. The value was ignored.');
+  return {
+    args: { root, demo, defaults, ...(seconds > 0 ? { inactivityTimeoutMs: Math.round(seconds * 1000) } : {}) },
+    warnings,
+  };
 }
 
 /** The argv that makes parseShellArgs return `args` again (used to start the Electron process). */

@@ -28,7 +28,8 @@ export function verdictReason(verdicts: readonly FolderVerdict[]): string {
 }
 
 /** Every folder "cannot tell": the exclusions could not be read. */
-export const unknownVerdicts = (folders: readonly string[]): FolderVerdict[] => folders.map((folder) => ({ folder, covered: 'unknown', by: null }));
+export const unknownVerdicts = (folders: readonly string[]): FolderVerdict[] =>
+  folders.map((folder) => ({ folder, covered: 'unknown', by: null }));
 
 /** Manual steps for a console product, with the folders written the way that product wants them. */
 export function consoleSteps(product: ConsoleProduct, folders: readonly string[]): string[] {
@@ -37,7 +38,11 @@ export function consoleSteps(product: ConsoleProduct, folders: readonly string[]
 }
 
 /** A console-managed product found on this machine (by `evidence`): "cannot tell", with its console's steps. */
-export function consoleProductFinding(product: ConsoleProduct, evidence: string[], folders: readonly string[]): DetectedScanner {
+export function consoleProductFinding(
+  product: ConsoleProduct,
+  evidence: string[],
+  folders: readonly string[],
+): DetectedScanner {
   return {
     finding: {
       id: product.id,

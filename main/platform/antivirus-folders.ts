@@ -14,7 +14,8 @@ export function agentFoldersToExclude(platform: NodeJS.Platform, installDir?: st
   if (platform === 'win32') {
     const folders: string[] = [...WINDOWS_AGENT_FOLDERS];
     const custom = installDir ? path.win32.normalize(installDir).replace(/\\+$/, '') : null;
-    if (custom && path.win32.isAbsolute(custom) && !folders.some((f) => f.toLowerCase() === custom.toLowerCase())) folders[1] = custom;
+    if (custom && path.win32.isAbsolute(custom) && !folders.some((f) => f.toLowerCase() === custom.toLowerCase()))
+      folders[1] = custom;
     return folders;
   }
   const custom = installDir ? path.posix.normalize(installDir).replace(/\/+$/, '') : null;

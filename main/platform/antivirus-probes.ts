@@ -12,7 +12,13 @@ export interface FixCommand {
 /** What an automatic fix does. The core carries it out, so every change to the machine happens in one place. */
 export type FixPlan =
   /** Add anchored ExcludePath lines to clamd's configuration file, then restart its service. */
-  | { kind: 'clamdConfig'; configPath: string; service: string; restart: FixCommand | null; restartSkippedReason: string | null }
+  | {
+      kind: 'clamdConfig';
+      configPath: string;
+      service: string;
+      restart: FixCommand | null;
+      restartSkippedReason: string | null;
+    }
   /** Run product commands (mdatp exclusion add, Add-MpPreference), then read the exclusions back. */
   | { kind: 'commands'; commands: FixCommand[] };
 

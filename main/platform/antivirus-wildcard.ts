@@ -22,7 +22,9 @@ function segmentsOf(text: string, style: WildcardStyle): string[] {
 
 function patternToRegExp(pattern: string, style: WildcardStyle): RegExp {
   const sep = escapeRegExp(style.separator);
-  const body = [...pattern].map((ch) => (ch === '*' ? `[^${sep}]*` : ch === '?' ? `[^${sep}]` : escapeRegExp(ch))).join('');
+  const body = [...pattern]
+    .map((ch) => (ch === '*' ? `[^${sep}]*` : ch === '?' ? `[^${sep}]` : escapeRegExp(ch)))
+    .join('');
   return new RegExp(`^${body}$`, style.caseInsensitive ? 'i' : '');
 }
 

@@ -43,16 +43,26 @@ export function diskCheck(requirement: DiskRequirement, freeBytes: number | null
 }
 
 /** The requirements with the install folder's one moved to the folder that will be used (the default otherwise). */
-export function requirementsFor(requirements: readonly DiskRequirement[], defaultInstallDir: string, installDir: string | undefined): DiskRequirement[] {
+export function requirementsFor(
+  requirements: readonly DiskRequirement[],
+  defaultInstallDir: string,
+  installDir: string | undefined,
+): DiskRequirement[] {
   if (installDir === undefined) return [...requirements];
   return requirements.map((r) => (r.path === defaultInstallDir ? { ...r, path: installDir } : r));
 }
 
-export async function checkDiskSpace(paths: SystemPaths, requirements: readonly DiskRequirement[]): Promise<DiskCheck[]> {
+export async function checkDiskSpace(
+  paths: SystemPaths,
+  requirements: readonly DiskRequirement[],
+): Promise<DiskCheck[]> {
   return Promise.all(
     requirements.map(async (requirement) => {
       try {
-        const existing = await nearestExistingAncestor(paths.resolve(requirement.path), paths.resolve(path.parse(requirement.path).root));
+        const existing = await nearestExistingAncestor(
+          paths.resolve(requirement.path),
+          paths.resolve(path.parse(requirement.path).root),
+        );
         return diskCheck(requirement, existing === null ? null : await freeBytesAt(existing));
       } catch {
         return diskCheck(requirement, null);

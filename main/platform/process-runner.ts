@@ -18,7 +18,16 @@ export function childEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
     LC_ALL: 'C.UTF-8',
   };
   if (process.platform === 'win32') {
-    for (const key of ['SystemRoot', 'windir', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)', 'TEMP', 'TMP', 'COMSPEC']) {
+    for (const key of [
+      'SystemRoot',
+      'windir',
+      'ProgramData',
+      'ProgramFiles',
+      'ProgramFiles(x86)',
+      'TEMP',
+      'TMP',
+      'COMSPEC',
+    ]) {
       const value = process.env[key];
       if (value !== undefined) base[key] = value;
     }
@@ -34,7 +43,10 @@ export function childEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
  * would keep running): taskkill /T ends the whole tree, /F because console installers ignore a polite close.
  * The full path, so a taskkill.exe in the current folder or on PATH is never the one started.
  */
-export function windowsTreeKillCommand(pid: number, systemRoot: string | undefined = process.env.SystemRoot): { file: string; args: string[] } {
+export function windowsTreeKillCommand(
+  pid: number,
+  systemRoot: string | undefined = process.env.SystemRoot,
+): { file: string; args: string[] } {
   const windowsDir = systemRoot && path.win32.isAbsolute(systemRoot) ? systemRoot : 'C:\\Windows';
   return { file: path.win32.join(windowsDir, 'System32', 'taskkill.exe'), args: ['/T', '/F', '/PID', String(pid)] };
 }
@@ -45,7 +57,10 @@ function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   try {
     if (process.platform === 'win32') {
       const kill = windowsTreeKillCommand(pid);
-      spawnChild(kill.file, kill.args, { shell: false, stdio: 'ignore', windowsHide: true }).on('error', () => undefined);
+      spawnChild(kill.file, kill.args, { shell: false, stdio: 'ignore', windowsHide: true }).on(
+        'error',
+        () => undefined,
+      );
     } else process.kill(-pid, signal);
   } catch {
     // Already gone.

@@ -20,7 +20,10 @@ import { createWin32TroubleshootProbes } from './win32/troubleshoot-probes';
  * The only place that chooses OS-specific code by platform. Everything else talks to the interfaces.
  * `files` may be injected (tests count reads through it).
  */
-export function selectDetectionProbes(deps: PlatformDeps, files: RootFiles = createRootFiles(deps.paths)): DetectionProbes {
+export function selectDetectionProbes(
+  deps: PlatformDeps,
+  files: RootFiles = createRootFiles(deps.paths),
+): DetectionProbes {
   switch (deps.platform) {
     case 'linux':
       return createLinuxDetectionProbes(deps, files);
@@ -32,7 +35,10 @@ export function selectDetectionProbes(deps: PlatformDeps, files: RootFiles = cre
 }
 
 /** The anti-virus check's OS-specific probes (null where there are none). */
-export function selectAntivirusProbes(deps: PlatformDeps, files: RootFiles = createRootFiles(deps.paths)): AntivirusProbes | null {
+export function selectAntivirusProbes(
+  deps: PlatformDeps,
+  files: RootFiles = createRootFiles(deps.paths),
+): AntivirusProbes | null {
   switch (deps.platform) {
     case 'linux':
       return createLinuxAntivirusProbes(deps, files);
@@ -57,7 +63,10 @@ export function osFamilyOf(platform: NodeJS.Platform): OsFamily {
 }
 
 /** The troubleshooting probes (vendor logs, agent services, push-install readiness); null where there are none. */
-export function selectTroubleshootProbes(deps: PlatformDeps, files: RootFiles = createRootFiles(deps.paths)): TroubleshootProbes | null {
+export function selectTroubleshootProbes(
+  deps: PlatformDeps,
+  files: RootFiles = createRootFiles(deps.paths),
+): TroubleshootProbes | null {
   switch (deps.platform) {
     case 'linux':
       return createLinuxTroubleshootProbes(files);

@@ -49,7 +49,12 @@ export function archVerdict(arch: string, matrix: SupportMatrix): SupportVerdict
 /** The verdict for a Linux token the vendor's rules produced (or null when they produced none). */
 export function linuxTokenVerdict(candidate: string | null, described: string, matrix: SupportMatrix): SupportVerdict {
   if (candidate !== null && matrix.linuxTokens.includes(candidate)) {
-    return { token: candidate, supported: true, supportReason: 'support.ok', supportMessage: `${described} is supported (installer ${candidate}).` };
+    return {
+      token: candidate,
+      supported: true,
+      supportReason: 'support.ok',
+      supportMessage: `${described} is supported (installer ${candidate}).`,
+    };
   }
   return {
     token: null,

@@ -11,7 +11,14 @@ export function createUnsupportedDetectionProbes(deps: PlatformDeps, files: Root
     async readOs() {
       const machine = await readMachineFacts(deps.paths, files);
       return {
-        os: { family: 'other', distribution: os.type(), version: os.release(), kernel: machine.kernel, arch: machine.arch, source: null },
+        os: {
+          family: 'other',
+          distribution: os.type(),
+          version: os.release(),
+          kernel: machine.kernel,
+          arch: machine.arch,
+          source: null,
+        },
         token: null,
         supported: false,
         supportReason: 'support.platform',
@@ -21,7 +28,12 @@ export function createUnsupportedDetectionProbes(deps: PlatformDeps, files: Root
     readAgent: () => Promise.resolve(notInstalled),
     readPrivileges() {
       const uid = process.getuid?.() ?? -1;
-      return Promise.resolve({ elevated: uid === 0, user: `uid ${uid}`, canElevate: false, method: uid === 0 ? 'none-needed' : 'unavailable' });
+      return Promise.resolve({
+        elevated: uid === 0,
+        user: `uid ${uid}`,
+        canElevate: false,
+        method: uid === 0 ? 'none-needed' : 'unavailable',
+      });
     },
     checkDisk: () => Promise.resolve([]),
     readPendingRestart: () => Promise.resolve({ pending: false, markers: [] }),

@@ -20,7 +20,13 @@ class BodyTooLarge extends Error {}
  * POST /api/<method>: a JSON body in, a JSON Result out. A failed Result is still 200 (the call worked and
  * the answer is "no"); 4xx means the request itself was refused (session, origin, type, size, JSON).
  */
-export function createApiRoutes(deps: { dispatch: Dispatch; guard: RequestGuard; reply: Replier; logger: Logger; archives?: BundleArchives }) {
+export function createApiRoutes(deps: {
+  dispatch: Dispatch;
+  guard: RequestGuard;
+  reply: Replier;
+  logger: Logger;
+  archives?: BundleArchives;
+}) {
   const { dispatch, guard, reply, logger } = deps;
   return async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const name = pathname.slice('/api/'.length);
@@ -28,11 +34,19 @@ export function createApiRoutes(deps: { dispatch: Dispatch; guard: RequestGuard;
       return reply.apiError(res, 404, { code: 'web.notFound', message: 'There is no such API path.' });
     }
     if (req.method !== 'POST') {
-      return reply.apiError(res, 405, { code: 'web.methodNotAllowed', message: 'API calls use POST.' }, { Allow: 'POST' });
+      return reply.apiError(
+        res,
+        405,
+        { code: 'web.methodNotAllowed', message: 'API calls use POST.' },
+        { Allow: 'POST' },
+      );
     }
     if (!guard.originAllowed(req, true) || !fetchSiteAllowed(req)) return reply.apiError(res, 403, REFUSALS.badOrigin);
     if (!isJsonContentType(req)) {
-      return reply.apiError(res, 415, { code: 'web.unsupportedMediaType', message: 'API calls send Content-Type: application/json.' });
+      return reply.apiError(res, 415, {
+        code: 'web.unsupportedMediaType',
+        message: 'API calls send Content-Type: application/json.',
+      });
     }
     let input: unknown;
     try {
@@ -40,18 +54,27 @@ export function createApiRoutes(deps: { dispatch: Dispatch; guard: RequestGuard;
       input = text.trim() === '' ? {} : JSON.parse(text);
     } catch (err) {
       if (err instanceof BodyTooLarge) {
-        return reply.apiError(res, 413, { code: 'web.tooLarge', message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }, { Connection: 'close' });
+        return reply.apiError(
+          res,
+          413,
+          { code: 'web.tooLarge', message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` },
+          { Connection: 'close' },
+        );
       }
       return reply.apiError(res, 400, { code: 'web.badJson', message: 'The request body is not valid JSON.' });
     }
     // The one reply that is not a JSON Result: the bundle's archive, after every check above.
-    if (name === BUNDLE_DOWNLOAD_METHOD && deps.archives) return sendBundle({ archives: deps.archives, reply, logger }, res, input);
+    if (name === BUNDLE_DOWNLOAD_METHOD && deps.archives)
+      return sendBundle({ archives: deps.archives, reply, logger }, res, input);
     try {
       reply.json(res, 200, await dispatch(name, input));
     } catch (err) {
       // dispatch returns errors as values; this is only a safety net, so the reply never carries a message.
       logger.error('web host: dispatch threw', { method: name, name: err instanceof Error ? err.name : typeof err });
-      reply.apiError(res, 500, { code: 'internal', message: `Mobility Setup hit an unexpected error while running ${name}.` });
+      reply.apiError(res, 500, {
+        code: 'internal',
+        message: `Mobility Setup hit an unexpected error while running ${name}.`,
+      });
     }
   };
 }

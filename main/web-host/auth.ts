@@ -67,7 +67,13 @@ export class AccessGate {
     this.spent = true;
     this.session = { cookie: newSecret(), key: newSecret() };
     // HttpOnly keeps the cookie from page scripts, SameSite=Strict from other sites' requests (not other ports').
-    return { verdict: 'accepted', grant: { setCookie: `${this.cookieName}=${this.session.cookie}; HttpOnly; SameSite=Strict; Path=/`, key: this.session.key } };
+    return {
+      verdict: 'accepted',
+      grant: {
+        setCookie: `${this.cookieName}=${this.session.cookie}; HttpOnly; SameSite=Strict; Path=/`,
+        key: this.session.key,
+      },
+    };
   }
 
   /** The cookie alone: enough to be served the wizard's static files, never enough for the API. */

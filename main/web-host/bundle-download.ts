@@ -17,10 +17,15 @@ export function bundleFileName(now: Date): string {
   return `mobility-diagnostics-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.tar.gz`;
 }
 
-export async function sendBundle(deps: { archives: BundleArchives; reply: Replier; logger: Logger }, res: ServerResponse, input: unknown): Promise<void> {
+export async function sendBundle(
+  deps: { archives: BundleArchives; reply: Replier; logger: Logger },
+  res: ServerResponse,
+  input: unknown,
+): Promise<void> {
   const { archives, reply, logger } = deps;
   const parsed = bundleDownloadRequest.safeParse(input);
-  if (!parsed.success) return reply.apiError(res, 400, { code: 'validation', message: 'The download names no prepared bundle.' });
+  if (!parsed.success)
+    return reply.apiError(res, 400, { code: 'validation', message: 'The download names no prepared bundle.' });
   let archive;
   try {
     archive = await archives.archive(parsed.data.bundleId);

@@ -32,7 +32,8 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
   const serveStatic = createStaticFiles(deps.staticDir, reply);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!guard.hostAllowed(req)) return reply.text(res, 421, 'Misdirected request: this server answers only to 127.0.0.1 and localhost.');
+    if (!guard.hostAllowed(req))
+      return reply.text(res, 421, 'Misdirected request: this server answers only to 127.0.0.1 and localhost.');
     const target = req.url ?? '';
     if (!target.startsWith('/')) return reply.text(res, 400, 'Bad request.');
     const queryAt = target.indexOf('?');
@@ -47,7 +48,8 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     }
     if (!guard.originAllowed(req, false)) return refuse(res, pathname, 403, REFUSALS.badOrigin);
     if (!gate.hasSessionCookie(req)) return refuse(res, pathname, 401, REFUSALS.noSession);
-    if (pathname === EVENTS_PATH) return reply.text(res, 426, 'Upgrade Required: connect with a WebSocket.', { Upgrade: 'websocket' });
+    if (pathname === EVENTS_PATH)
+      return reply.text(res, 426, 'Upgrade Required: connect with a WebSocket.', { Upgrade: 'websocket' });
     if (pathname.startsWith('/api/')) {
       // The cookie reaches every local port's pages; only the wizard's own page holds the key (see auth.ts).
       if (gate.apiSession(req) !== 'ok') return refuse(res, pathname, 401, REFUSALS.noSessionKey);
@@ -73,12 +75,23 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     const verdict = redeemed.verdict;
     const paragraphs =
       verdict === 'spent'
-        ? ['This link was already used. Each link printed by `mobility-setup serve` opens the wizard once, in one browser.', REFUSALS.freshLinkHint]
-        : ['This link is not valid for this Mobility Setup server (the token does not match).', 'Copy the whole link printed by `mobility-setup serve`. ' + REFUSALS.restartHint];
+        ? [
+            'This link was already used. Each link printed by `mobility-setup serve` opens the wizard once, in one browser.',
+            REFUSALS.freshLinkHint,
+          ]
+        : [
+            'This link is not valid for this Mobility Setup server (the token does not match).',
+            'Copy the whole link printed by `mobility-setup serve`. ' + REFUSALS.restartHint,
+          ];
     reply.page(res, 403, verdict === 'spent' ? 'This link was already used' : 'This link is not valid', paragraphs);
   }
 
-  function refuse(res: ServerResponse, pathname: string, status: number, error: { code: string; message: string; hint: string }): void {
+  function refuse(
+    res: ServerResponse,
+    pathname: string,
+    status: number,
+    error: { code: string; message: string; hint: string },
+  ): void {
     if (pathname.startsWith('/api/')) return reply.apiError(res, status, { ...error });
     reply.page(res, status, status === 401 ? 'Not signed in' : 'Request refused', [error.message, error.hint]);
   }

@@ -37,7 +37,13 @@ export type Replier = ReturnType<typeof createReplier>;
 /** Small helpers that always add the security headers and never echo request data into a reply. */
 export function createReplier(port: number) {
   const base = securityHeaders(port);
-  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: string | Buffer,
+    extra: Record<string, string> = {},
+  ): void => {
     if (res.headersSent) {
       res.destroy();
       return;
@@ -58,7 +64,13 @@ export function createReplier(port: number) {
     text(res: ServerResponse, status: number, message: string, extra?: Record<string, string>): void {
       send(res, status, 'text/plain; charset=utf-8', `${message}\n`, extra);
     },
-    page(res: ServerResponse, status: number, title: string, paragraphs: string[], extra?: Record<string, string>): void {
+    page(
+      res: ServerResponse,
+      status: number,
+      title: string,
+      paragraphs: string[],
+      extra?: Record<string, string>,
+    ): void {
       send(res, status, 'text/html; charset=utf-8', htmlPage(title, paragraphs), extra);
     },
     redirect(res: ServerResponse, location: string, extra: Record<string, string> = {}): void {

@@ -45,7 +45,10 @@ export async function serveWizard(options: ServeWizardOptions): Promise<ServedWi
     logger,
     appLog: true,
     ...(options.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: options.inactivityTimeoutMs } : {}),
-    session: sessionOptions('browser', { demo: options.demo === true, ...(options.defaults ? { defaults: options.defaults } : {}) }),
+    session: sessionOptions('browser', {
+      demo: options.demo === true,
+      ...(options.defaults ? { defaults: options.defaults } : {}),
+    }),
   });
   let host: WebHost;
   try {
@@ -74,7 +77,9 @@ export async function serveWizard(options: ServeWizardOptions): Promise<ServedWi
  * dist/renderer, seen from the bundle (dist/main/*.js → ../renderer) or from the sources (main/web-host → ../../dist/renderer).
  * A missing build is a clear error instead of a server that answers 404 to everything.
  */
-export function resolveRendererDir(baseDir: string = typeof __dirname === 'string' ? __dirname : process.cwd()): string {
+export function resolveRendererDir(
+  baseDir: string = typeof __dirname === 'string' ? __dirname : process.cwd(),
+): string {
   const candidates = [path.join(baseDir, '..', 'renderer'), path.join(baseDir, '..', '..', 'dist', 'renderer')];
   const found = candidates.find((dir) => existsSync(path.join(dir, 'index.html')));
   if (found) return found;
@@ -96,7 +101,7 @@ export function serveInstructions(host: Pick<WebHost, 'url' | 'port'>): string {
     '',
     '  From another computer, forward the port over SSH first (keep the same port number on both sides):',
     `    ssh -L ${port}:127.0.0.1:${port} ${sshTarget()}`,
-    '  then open the link above in that computer\'s browser.',
+    "  then open the link above in that computer's browser.",
     '',
     `  Same browser later (reload, new tab, tunnel reopened): open http://127.0.0.1:${port}/ again.`,
     `  Another browser: \`kill -USR2 ${process.pid}\` prints a new one-time link; opening it ends the old browser's session.`,
@@ -123,10 +128,18 @@ export const FRESH_LINK_SIGNAL: NodeJS.Signals = 'SIGUSR2';
  * Prints a new one-time link whenever the process gets SIGUSR2: only root or the user running `serve` can
  * send it, and the link goes to the terminal that started it. Returns a function that stops listening.
  */
-export function printFreshLinkOnSignal(served: Pick<WebHost, 'freshLink' | 'port'>, write: (text: string) => void, json: boolean): () => void {
+export function printFreshLinkOnSignal(
+  served: Pick<WebHost, 'freshLink' | 'port'>,
+  write: (text: string) => void,
+  json: boolean,
+): () => void {
   const onSignal = (): void => {
     const url = served.freshLink();
-    write(json ? linkEnvelopeLine(url, served.port) : `New one-time link (the previous unused one no longer works):\n    ${url}\n`);
+    write(
+      json
+        ? linkEnvelopeLine(url, served.port)
+        : `New one-time link (the previous unused one no longer works):\n    ${url}\n`,
+    );
   };
   process.on(FRESH_LINK_SIGNAL, onSignal);
   return () => process.off(FRESH_LINK_SIGNAL, onSignal);
@@ -137,12 +150,16 @@ export function printFreshLinkOnSignal(served: Pick<WebHost, 'freshLink' | 'port
  * core cancels its job, so its vendor process tree and secret file do not outlive the session. A second
  * signal during shutdown ends the process the default way.
  */
-export function closeOnSignal(served: Pick<WebHost, 'close'>, signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']): Promise<NodeJS.Signals> {
+export function closeOnSignal(
+  served: Pick<WebHost, 'close'>,
+  signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'],
+): Promise<NodeJS.Signals> {
   return new Promise((resolve, reject) => {
     const onSignal = (signal: NodeJS.Signals): void => {
       for (const s of signals) process.off(s, onSignal);
       // The terminal is gone: a failed write to it must not end the process before close() finishes.
-      if (signal === 'SIGHUP') for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+      if (signal === 'SIGHUP')
+        for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
       served.close().then(() => resolve(signal), reject);
     };
     for (const s of signals) process.on(s, onSignal);

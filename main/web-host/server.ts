@@ -45,20 +45,37 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (err.code !== 'ECONNRESET' && socket.writable) {
       const status =
-        err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+        err.code === 'HPE_HEADER_OVERFLOW'
+          ? '431 Request Header Fields Too Large'
+          : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? '408 Request Timeout'
+            : '400 Bad Request';
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     }
     socket.destroy();
   });
   const port = await listen(server, options.port ?? 0);
-  server.on('error', (err: NodeJS.ErrnoException) => logger.error('web host: server error', { code: err.code ?? 'unknown' }));
+  server.on('error', (err: NodeJS.ErrnoException) =>
+    logger.error('web host: server error', { code: err.code ?? 'unknown' }),
+  );
 
   const gate = new AccessGate(port);
   const guard = createRequestGuard(port);
   const reply = createReplier(port);
   const eventSocket = createEventSocket({ events: options.core.events, gate, guard, logger });
   const { dispatch, bundleArchives } = options.core;
-  server.on('request', createRequestHandler({ dispatch, gate, guard, reply, staticDir: options.staticDir, logger, ...(bundleArchives ? { archives: bundleArchives } : {}) }));
+  server.on(
+    'request',
+    createRequestHandler({
+      dispatch,
+      gate,
+      guard,
+      reply,
+      staticDir: options.staticDir,
+      logger,
+      ...(bundleArchives ? { archives: bundleArchives } : {}),
+    }),
+  );
   server.on('upgrade', (req, socket, head) => eventSocket.handleUpgrade(req, socket, head));
 
   const origin = `http://${LOOPBACK}:${port}`;
@@ -86,9 +103,23 @@ function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException): void => {
       if (err.code === 'EADDRINUSE') {
-        reject(new UserError('web.portInUse', `Port ${port} on ${LOOPBACK} is already in use.`, 'Pass another port with --port N, or --port 0 for any free port.', { port }));
+        reject(
+          new UserError(
+            'web.portInUse',
+            `Port ${port} on ${LOOPBACK} is already in use.`,
+            'Pass another port with --port N, or --port 0 for any free port.',
+            { port },
+          ),
+        );
       } else {
-        reject(new UserError('web.listenFailed', `Mobility Setup could not listen on ${LOOPBACK}:${port} (${err.code ?? 'error'}).`, 'Pass another port with --port N.', { port }));
+        reject(
+          new UserError(
+            'web.listenFailed',
+            `Mobility Setup could not listen on ${LOOPBACK}:${port} (${err.code ?? 'error'}).`,
+            'Pass another port with --port N.',
+            { port },
+          ),
+        );
       }
     };
     server.once('error', onError);

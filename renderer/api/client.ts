@@ -38,6 +38,8 @@ const pageSessionKey = typeof window !== 'undefined' && !window.mobility ? creat
 
 /** The transport for this page: the preload bridge inside Electron, HTTP + WebSocket in a browser. */
 export function getTransport(): Transport {
-  current ??= window.mobility ? createBridgeTransport(window.mobility) : createHttpTransport(pageSessionKey ? { sessionKey: pageSessionKey } : {});
+  current ??= window.mobility
+    ? createBridgeTransport(window.mobility)
+    : createHttpTransport(pageSessionKey ? { sessionKey: pageSessionKey } : {});
   return current;
 }

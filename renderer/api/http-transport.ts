@@ -1,7 +1,12 @@
 import type { EventName, EventTypes, Method, ReplyOf, RequestOf } from '../../common/api';
 import type { Transport } from '../../common/bridge';
 import type { Result } from '../../common/result';
-import { BUNDLE_DOWNLOAD_METHOD, EVENTS_PROTOCOL, SESSION_HEADER, SESSION_PROTOCOL_PREFIX } from '../../common/web-session';
+import {
+  BUNDLE_DOWNLOAD_METHOD,
+  EVENTS_PROTOCOL,
+  SESSION_HEADER,
+  SESSION_PROTOCOL_PREFIX,
+} from '../../common/web-session';
 import { createSessionKeyStore } from './session-key';
 import type { SessionKeyStore } from './session-key';
 
@@ -37,7 +42,11 @@ const OFFLINE: Result<never> = {
 
 const BAD_REPLY: Result<never> = {
   ok: false,
-  error: { code: 'transport.badReply', message: 'Mobility Setup sent a reply the wizard could not read.', hint: 'Reload this page; if it happens again, restart `mobility-setup serve`.' },
+  error: {
+    code: 'transport.badReply',
+    message: 'Mobility Setup sent a reply the wizard could not read.',
+    hint: 'Reload this page; if it happens again, restart `mobility-setup serve`.',
+  },
 };
 
 /**
@@ -74,7 +83,9 @@ export function createHttpTransport(env: HttpTransportEnv = {}): Transport {
           return BAD_REPLY;
         }
       }
-      const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'mobility-diagnostics.tar.gz';
+      const fileName =
+        /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
+        'mobility-diagnostics.tar.gz';
       let blob: Blob;
       try {
         blob = await response.blob();
@@ -125,7 +136,9 @@ function saveWithBrowser(blob: Blob, fileName: string): void {
 }
 
 function sessionHeaders(key: string | null): Record<string, string> {
-  return key === null ? { 'Content-Type': 'application/json' } : { 'Content-Type': 'application/json', [SESSION_HEADER]: key };
+  return key === null
+    ? { 'Content-Type': 'application/json' }
+    : { 'Content-Type': 'application/json', [SESSION_HEADER]: key };
 }
 
 function isResult(value: unknown): value is Result<unknown> {

@@ -3,7 +3,17 @@ import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function Card({ title, children, pending = false, className }: { title: string; children?: ReactNode; pending?: boolean; className?: string }) {
+export function Card({
+  title,
+  children,
+  pending = false,
+  className,
+}: {
+  title: string;
+  children?: ReactNode;
+  pending?: boolean;
+  className?: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -32,7 +42,13 @@ export function Facts({ rows }: { rows: [string, ReactNode][] }) {
       {rows.map(([term, value]) => (
         <div className="fact" key={term}>
           <dt>{term}</dt>
-          <dd>{value === null || value === undefined || value === '' ? <span className="muted">{t('common.unknown')}</span> : value}</dd>
+          <dd>
+            {value === null || value === undefined || value === '' ? (
+              <span className="muted">{t('common.unknown')}</span>
+            ) : (
+              value
+            )}
+          </dd>
         </div>
       ))}
     </dl>

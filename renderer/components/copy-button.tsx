@@ -13,7 +13,12 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
   }, [state]);
   return (
     <>
-      <button type="button" className="button small" aria-label={label} onClick={() => void copyText(value).then((ok) => setState(ok ? 'copied' : 'failed'))}>
+      <button
+        type="button"
+        className="button small"
+        aria-label={label}
+        onClick={() => void copyText(value).then((ok) => setState(ok ? 'copied' : 'failed'))}
+      >
         {t('common.copy')}
       </button>
       <span className="copy-state" role="status">

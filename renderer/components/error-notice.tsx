@@ -5,7 +5,15 @@ import { describeCode } from '../i18n/describe-error';
 import type { Coded } from '../i18n/describe-error';
 import { Icon } from './icons';
 
-export function ErrorNotice({ error, tone = 'error', children }: { error: Coded; tone?: 'error' | 'warn'; children?: ReactNode }) {
+export function ErrorNotice({
+  error,
+  tone = 'error',
+  children,
+}: {
+  error: Coded;
+  tone?: 'error' | 'warn';
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { message, hint } = describeCode(t, error);
   return (

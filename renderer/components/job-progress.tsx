@@ -25,12 +25,24 @@ export function JobProgress({ steps, label }: { steps: JobStep[]; label: string 
   const percent = progressPercent(steps);
   return (
     <div className="job-progress">
-      <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={t('install.percent', { percent })}>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={t('install.percent', { percent })}
+      >
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
       <ol className="job-steps">
         {steps.map((step) => (
-          <li key={step.id} className={`job-step job-step-${step.state}`} aria-current={step.state === 'running' ? 'step' : undefined}>
+          <li
+            key={step.id}
+            className={`job-step job-step-${step.state}`}
+            aria-current={step.state === 'running' ? 'step' : undefined}
+          >
             <span className="job-step-name">{t(`install.step.${step.id}`)}</span>
             <StatusText icon={icons[step.state]} label={t(`install.state.${step.state}`)} />
           </li>

@@ -32,9 +32,20 @@ export function StepRail() {
             current: '',
           }[status];
           return (
-            <li key={step} className={`rail-item rail-${status}`} data-status={status} aria-current={status === 'current' ? 'step' : undefined}>
+            <li
+              key={step}
+              className={`rail-item rail-${status}`}
+              data-status={status}
+              aria-current={status === 'current' ? 'step' : undefined}
+            >
               <span className="rail-link">
-                {icon ? <Icon name={icon} /> : <span className="rail-number" aria-hidden="true">{index + 1}</span>}
+                {icon ? (
+                  <Icon name={icon} />
+                ) : (
+                  <span className="rail-number" aria-hidden="true">
+                    {index + 1}
+                  </span>
+                )}
                 <span>{t(`rail.${step}`)}</span>
                 <span className="visually-hidden">{stateText}</span>
               </span>

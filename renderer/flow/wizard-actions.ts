@@ -18,7 +18,11 @@ function transportError(err: unknown): AppError {
   };
 }
 
-async function safeCall<M extends Method>(transport: Transport, method: M, input: RequestOf<M>): Promise<Result<ReplyOf<M>>> {
+async function safeCall<M extends Method>(
+  transport: Transport,
+  method: M,
+  input: RequestOf<M>,
+): Promise<Result<ReplyOf<M>>> {
   try {
     return await transport.call(method, input);
   } catch (err) {
@@ -37,7 +41,9 @@ export function registrationFor(state: WizardState): Registration | null {
 /** What the summary records: all clear, or the person's "continue with warning" (nothing when the check never answered). */
 function antivirusChoiceFor(state: WizardState): { antivirusChoice?: 'allExcluded' | 'continuedWithWarning' } {
   if (state.antivirus.choice) return { antivirusChoice: state.antivirus.choice };
-  return state.antivirus.report && !state.antivirus.report.scanners.some(needsAttention) ? { antivirusChoice: 'allExcluded' } : {};
+  return state.antivirus.report && !state.antivirus.report.scanners.some(needsAttention)
+    ? { antivirusChoice: 'allExcluded' }
+    : {};
 }
 
 export interface WizardActions {
@@ -59,23 +65,35 @@ export function createWizardActions(transport: Transport, dispatch: Dispatch<Wiz
   return {
     async loadSession() {
       const reply = await safeCall(transport, 'getSession', {});
-      dispatch(reply.ok ? { type: 'sessionLoaded', session: reply.value } : { type: 'sessionFailed', error: reply.error });
+      dispatch(
+        reply.ok ? { type: 'sessionLoaded', session: reply.value } : { type: 'sessionFailed', error: reply.error },
+      );
     },
     async detect(refresh) {
       dispatch({ type: 'detectionStarted' });
       const reply = await safeCall(transport, 'detect', refresh ? { refresh: true } : {});
-      dispatch(reply.ok ? { type: 'detectionDone', report: reply.value } : { type: 'detectionFailed', error: reply.error });
+      dispatch(
+        reply.ok ? { type: 'detectionDone', report: reply.value } : { type: 'detectionFailed', error: reply.error },
+      );
     },
     async findInstaller(dir) {
       dispatch({ type: 'installerSearchStarted' });
       const reply = await safeCall(transport, 'findInstaller', { dir });
-      dispatch(reply.ok ? { type: 'installerFound', dir, choice: reply.value } : { type: 'installerFailed', error: reply.error });
+      dispatch(
+        reply.ok
+          ? { type: 'installerFound', dir, choice: reply.value }
+          : { type: 'installerFailed', error: reply.error },
+      );
     },
     async checkConnection(endpoint, dataPort) {
       dispatch({ type: 'connectivityStarted' });
       const input = dataPort === null ? { endpoint: endpoint.trim() } : { endpoint: endpoint.trim(), dataPort };
       const reply = await safeCall(transport, 'checkConnectivity', input);
-      dispatch(reply.ok ? { type: 'connectivityChecked', endpoint, report: reply.value } : { type: 'connectivityFailed', error: reply.error });
+      dispatch(
+        reply.ok
+          ? { type: 'connectivityChecked', endpoint, report: reply.value }
+          : { type: 'connectivityFailed', error: reply.error },
+      );
       return reply.ok && reply.value.canRegister;
     },
     async start(state) {
@@ -99,23 +117,37 @@ export function createWizardActions(transport: Transport, dispatch: Dispatch<Wiz
           ...(state.detection?.pendingRestart?.pending === true ? { ignorePendingRestart: true } : {}),
         });
       }
-      dispatch(reply.ok ? { type: 'jobStarted', jobId: reply.value.jobId } : { type: 'startFailed', error: reply.error });
+      dispatch(
+        reply.ok ? { type: 'jobStarted', jobId: reply.value.jobId } : { type: 'startFailed', error: reply.error },
+      );
     },
     async startUninstall(state) {
       if (!state.confirmingUninstall || state.starting || state.jobId !== null) return;
       dispatch({ type: 'uninstallRequested' });
       const reply = await safeCall(transport, 'startUninstall', {});
-      dispatch(reply.ok ? { type: 'jobStarted', jobId: reply.value.jobId } : { type: 'startFailed', error: reply.error });
+      dispatch(
+        reply.ok ? { type: 'jobStarted', jobId: reply.value.jobId } : { type: 'startFailed', error: reply.error },
+      );
     },
     async checkAntivirus(installDir, refresh = false) {
       dispatch({ type: 'antivirusStarted' });
-      const reply = await safeCall(transport, 'checkAntivirus', { ...(refresh ? { refresh: true } : {}), ...(installDir ? { installDir } : {}) });
-      dispatch(reply.ok ? { type: 'antivirusChecked', report: reply.value } : { type: 'antivirusFailed', error: reply.error });
+      const reply = await safeCall(transport, 'checkAntivirus', {
+        ...(refresh ? { refresh: true } : {}),
+        ...(installDir ? { installDir } : {}),
+      });
+      dispatch(
+        reply.ok ? { type: 'antivirusChecked', report: reply.value } : { type: 'antivirusFailed', error: reply.error },
+      );
     },
     async fixAntivirus(scannerId, installDir) {
       dispatch({ type: 'antivirusFixStarted', scannerId });
-      const reply = await safeCall(transport, 'fixAntivirus', { scannerIds: [scannerId], ...(installDir ? { installDir } : {}) });
-      dispatch(reply.ok ? { type: 'antivirusFixed', fix: reply.value } : { type: 'antivirusFixFailed', error: reply.error });
+      const reply = await safeCall(transport, 'fixAntivirus', {
+        scannerIds: [scannerId],
+        ...(installDir ? { installDir } : {}),
+      });
+      dispatch(
+        reply.ok ? { type: 'antivirusFixed', fix: reply.value } : { type: 'antivirusFixFailed', error: reply.error },
+      );
     },
     async cancel(jobId) {
       const reply = await safeCall(transport, 'cancelJob', { jobId });

@@ -44,7 +44,12 @@ export function connectivityIsCurrent(state: WizardState): boolean {
 /** Why the registration choice cannot be used yet (a catalog key), or null when it can. */
 export function registrationBlocker(state: WizardState): string | null {
   const reg = state.registration;
-  if (reg.mode === 'none') return state.flow === 'register' ? 'server.blocker.chooseServer' : reg.laterKind === null ? 'server.blocker.laterKind' : null;
+  if (reg.mode === 'none')
+    return state.flow === 'register'
+      ? 'server.blocker.chooseServer'
+      : reg.laterKind === null
+        ? 'server.blocker.laterKind'
+        : null;
   if (reg.mode === 'modernized') return reg.configJson ? null : 'server.blocker.configJson';
   if (!parseEndpoint(reg.endpoint).ok) return 'server.blocker.endpoint';
   if (!checkPassphrase(reg.passphrase).ok) return 'server.blocker.passphrase';

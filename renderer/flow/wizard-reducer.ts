@@ -65,7 +65,15 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'antivirusFixed': {
       const done = new Set(action.fix.results.map((r) => r.scannerId));
       const kept = state.antivirus.fixResults.filter((r) => !done.has(r.scannerId));
-      return { ...state, antivirus: { ...state.antivirus, fixing: null, report: action.fix.report, fixResults: [...kept, ...action.fix.results] } };
+      return {
+        ...state,
+        antivirus: {
+          ...state.antivirus,
+          fixing: null,
+          report: action.fix.report,
+          fixResults: [...kept, ...action.fix.results],
+        },
+      };
     }
     case 'antivirusFixFailed':
       return { ...state, antivirus: { ...state.antivirus, fixing: null, error: action.error } };
@@ -79,7 +87,13 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'installerSearchStarted':
       return { ...state, findingInstaller: true, installerError: null };
     case 'installerFound':
-      return { ...state, findingInstaller: false, installer: action.choice, searchedDir: action.dir, installerError: null };
+      return {
+        ...state,
+        findingInstaller: false,
+        installer: action.choice,
+        searchedDir: action.dir,
+        installerError: null,
+      };
     case 'installerFailed':
       return { ...state, findingInstaller: false, installer: null, searchedDir: null, installerError: action.error };
     case 'setInstallDir':
@@ -94,7 +108,10 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'setPassphrase':
       return { ...state, registration: { ...state.registration, passphrase: action.passphrase } };
     case 'setConfigJson':
-      return { ...state, registration: { ...state.registration, configJson: action.text, configFileName: action.fileName } };
+      return {
+        ...state,
+        registration: { ...state.registration, configJson: action.text, configFileName: action.fileName },
+      };
     case 'clearConfigJson':
       return { ...state, registration: { ...state.registration, configJson: null, configFileName: null } };
     case 'connectivityStarted':
@@ -107,7 +124,13 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         connectivityEndpoint: action.endpoint.trim(),
       };
     case 'connectivityFailed':
-      return { ...state, checkingConnection: false, connectivity: null, connectivityEndpoint: null, connectivityError: action.error };
+      return {
+        ...state,
+        checkingConnection: false,
+        connectivity: null,
+        connectivityEndpoint: null,
+        connectivityError: action.error,
+      };
     case 'startRequested':
       if (state.step !== 'review' || state.starting || state.jobId !== null) return state;
       return { ...state, starting: true, startError: null };
@@ -158,13 +181,23 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, troubleshooting: action.open };
     case 'confirmUninstall':
       if (state.jobId !== null || state.starting) return state;
-      return { ...state, confirmingUninstall: action.open, flow: action.open ? 'uninstall' : 'install', startError: null };
+      return {
+        ...state,
+        confirmingUninstall: action.open,
+        flow: action.open ? 'uninstall' : 'install',
+        startError: null,
+      };
     case 'uninstallRequested':
       if (!state.confirmingUninstall || state.starting || state.jobId !== null) return state;
       return { ...state, starting: true, startError: null };
     case 'reset':
       if (state.job?.state === 'running' || (state.jobId !== null && state.job === null)) return state;
-      return prefilled({ ...initialWizardState, session: state.session, registration: emptyRegistration, antivirus: { ...initialWizardState.antivirus, report: state.antivirus.report } });
+      return prefilled({
+        ...initialWizardState,
+        session: state.session,
+        registration: emptyRegistration,
+        antivirus: { ...initialWizardState.antivirus, report: state.antivirus.report },
+      });
   }
 }
 

@@ -11,7 +11,10 @@ export function formatBytes(bytes: number, language = 'en'): string {
     unit++;
   }
   const digits = unit === 0 ? 0 : 1;
-  const number = new Intl.NumberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  const number = new Intl.NumberFormat(language, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
   return `${number} ${UNITS[unit]}`;
 }
 

@@ -26,7 +26,12 @@ export function describeCode(t: TFunction, item: Coded): Described {
   const params = item.params ?? {};
   const coreHint = item.hint ?? '';
   // `coreMessage`: the catalog's text for codes whose English is the core's own message (en-codes.ts).
-  const message = t(item.code, { ...flat, ns: 'codes', replace: { ...params, coreMessage: item.message }, defaultValue: item.message });
+  const message = t(item.code, {
+    ...flat,
+    ns: 'codes',
+    replace: { ...params, coreMessage: item.message },
+    defaultValue: item.message,
+  });
   // A catalog hint wins; the core's hint is used when the catalog has none, and '' means "no hint".
   const hint = t(item.code, { ...flat, ns: 'hints', replace: params, defaultValue: coreHint });
   const finalHint = unfilled(hint) ? coreHint : hint;

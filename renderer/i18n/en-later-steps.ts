@@ -30,7 +30,8 @@ export const enLaterStepsUi = {
     mismatchHint: 'Download the installer and its checksum file again, then search again.',
     installDir: 'Install folder (optional)',
     installDirHelp: 'Leave empty to use the default, {{dir}}.',
-    controlCharacter: 'This path contains a control character or a line break (often from pasting). Type it again without it.',
+    controlCharacter:
+      'This path contains a control character or a line break (often from pasting). Type it again without it.',
     blocker: {
       none: 'Find the installer first.',
       mismatch: 'The installer failed its checksum check.',
@@ -78,8 +79,10 @@ export const enLaterStepsUi = {
         validTo: 'Valid until',
         fingerprint: 'SHA-256 fingerprint',
         copyFingerprint: 'Copy fingerprint',
-        expired: 'The certificate has expired. Registration usually fails with "(60) Peer certificate cannot be authenticated"; renew it on the configuration server.',
-        untrusted: 'The certificate is not trusted by this machine. Compare its fingerprint with the one shown on the configuration server.',
+        expired:
+          'The certificate has expired. Registration usually fails with "(60) Peer certificate cannot be authenticated"; renew it on the configuration server.',
+        untrusted:
+          'The certificate is not trusted by this machine. Compare its fingerprint with the one shown on the configuration server.',
       },
       canRegister: 'The server can be reached: registration can go ahead.',
       cannotRegister: 'Registration is not possible until the server can be reached.',
@@ -128,11 +131,16 @@ export const enLaterStepsUi = {
     action: {
       fresh: 'Install the Mobility service {{version}}',
       upgrade: 'Upgrade the Mobility service from {{from}} to {{to}}',
-      registerInstalled: 'Register the Mobility service {{version}}, which is already installed (it is not installed again)',
-      nothingToDo: 'Nothing to do: the Mobility service {{version}} is already installed and registered as asked; nothing will be changed',
-      nothingToDoInstalled: 'Nothing to do: the Mobility service {{version}} is already installed; nothing will be changed',
-      downgrade: 'None: a newer Mobility service ({{installed}}) is installed, and installing {{version}} would be a downgrade, which is refused',
-      tooFar: 'None: this skips more than four versions, which the vendor does not support; upgrade step by step ({{route}})',
+      registerInstalled:
+        'Register the Mobility service {{version}}, which is already installed (it is not installed again)',
+      nothingToDo:
+        'Nothing to do: the Mobility service {{version}} is already installed and registered as asked; nothing will be changed',
+      nothingToDoInstalled:
+        'Nothing to do: the Mobility service {{version}} is already installed; nothing will be changed',
+      downgrade:
+        'None: a newer Mobility service ({{installed}}) is installed, and installing {{version}} would be a downgrade, which is refused',
+      tooFar:
+        'None: this skips more than four versions, which the vendor does not support; upgrade step by step ({{route}})',
       register: 'Register the installed Mobility service',
     },
     server: {
@@ -170,7 +178,14 @@ export const enLaterStepsUi = {
       diagnose: 'Check health and connectivity',
       collect: 'Gather and redact the files',
     },
-    state: { pending: 'Waiting', running: 'In progress', done: 'Done', failed: 'Failed', skipped: 'Skipped', cancelled: 'Cancelled' },
+    state: {
+      pending: 'Waiting',
+      running: 'In progress',
+      done: 'Done',
+      failed: 'Failed',
+      skipped: 'Skipped',
+      cancelled: 'Cancelled',
+    },
     cancel: 'Cancel',
     cancelConfirmLabel: 'Confirm cancel',
     cancelQuestion: 'Stop now? A step that is running is ended and the summary says what state the server is in.',

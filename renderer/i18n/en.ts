@@ -56,7 +56,13 @@ export const enUi = {
       pending: 'Wait for the check to finish.',
       unsupported: 'This server is not supported, so the Mobility service cannot be installed here.',
     },
-    os: { title: 'Operating system', distribution: 'Distribution', version: 'Version', kernel: 'Kernel', arch: 'Architecture' },
+    os: {
+      title: 'Operating system',
+      distribution: 'Distribution',
+      version: 'Version',
+      kernel: 'Kernel',
+      arch: 'Architecture',
+    },
     support: {
       title: 'Compatibility',
       token: 'OS token',
@@ -130,13 +136,15 @@ export const enUi = {
       manual: 'Manual fix only.',
       notFound: 'Not found any more.',
     },
-    needsRoot: 'Mobility Setup can fix this when it runs as root (Administrator on Windows). Run it as root to fix, or follow the steps below.',
+    needsRoot:
+      'Mobility Setup can fix this when it runs as root (Administrator on Windows). Run it as root to fix, or follow the steps below.',
     asksPassword: 'Fix asks for the administrator password, as the install does.',
     manualTitle: 'What to ask for (manual steps)',
     manualByHand: 'Or by hand',
     requestTitle: 'Text for the security team',
     copyRequest: 'Copy the request for {{product}}',
-    warning: 'A scanner may still scan the agent folders. You can fix it now, ask the security team with the text above, or continue with this warning; the summary will record the choice.',
+    warning:
+      'A scanner may still scan the agent folders. You can fix it now, ask the security team with the text above, or continue with this warning; the summary will record the choice.',
     continueWithWarning: 'Continue with warning',
     recheck: 'Check again',
     reviewLabel: 'Anti-virus',
@@ -152,7 +160,8 @@ export const enUi = {
     },
   },
   restart: {
-    message: 'A system restart is pending. The Mobility service installer refuses to install until this server restarts.',
+    message:
+      'A system restart is pending. The Mobility service installer refuses to install until this server restarts.',
     source: {
       rebootRequiredFile: 'Package updates ask for a restart',
       needsRestarting: 'needs-restarting',
@@ -161,11 +170,14 @@ export const enUi = {
       windowsUpdateRebootRequired: 'Windows Update',
       pendingFileRename: 'Pending file operations',
     },
-    hintDetect: 'Restart the server, then start Mobility Setup again. You can still continue; the install will try anyway.',
-    hintReview: 'Installing now tries anyway: the installer may stop with exit code 62. Restarting first is the safe way.',
+    hintDetect:
+      'Restart the server, then start Mobility Setup again. You can still continue; the install will try anyway.',
+    hintReview:
+      'Installing now tries anyway: the installer may stop with exit code 62. Restarting first is the safe way.',
   },
   interrupted: {
-    message: 'The last {{kind}} (started {{startedAt}} from {{frontDoor}}, process {{pid}}) was interrupted in step "{{step}}".',
+    message:
+      'The last {{kind}} (started {{startedAt}} from {{frontDoor}}, process {{pid}}) was interrupted in step "{{step}}".',
     removed: 'Removed what it left behind: {{paths}}',
     kept: 'Kept: {{path}}',
     way: {

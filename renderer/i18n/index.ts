@@ -29,8 +29,14 @@ const laterStepsAsked = new WeakSet<I18n>();
 async function addLaterStepCatalogs(instance: I18n, language: UiLanguage): Promise<void> {
   const [ui, troubleshoot] =
     language === 'ko'
-      ? await Promise.all([import('./ko-later-steps').then((m) => m.koLaterStepsUi), import('./ko-troubleshoot').then((m) => m.koTroubleshootUi)])
-      : await Promise.all([import('./en-later-steps').then((m) => m.enLaterStepsUi), import('./en-troubleshoot').then((m) => m.enTroubleshootUi)]);
+      ? await Promise.all([
+          import('./ko-later-steps').then((m) => m.koLaterStepsUi),
+          import('./ko-troubleshoot').then((m) => m.koTroubleshootUi),
+        ])
+      : await Promise.all([
+          import('./en-later-steps').then((m) => m.enLaterStepsUi),
+          import('./en-troubleshoot').then((m) => m.enTroubleshootUi),
+        ]);
   instance.addResourceBundle(language, 'ui', ui, true, false);
   instance.addResourceBundle(language, 'ui', troubleshoot, true, false);
 }

@@ -15,21 +15,25 @@ export const koCodes = {
   'register.succeeded': 'Mobility 서비스를 등록했습니다.',
   'register.nothingToDo': '할 일이 없습니다. 이미 같은 서버에 등록되어 있습니다.',
   'job.cancelled': '작업이 취소되었습니다.',
-  'job.busy': '한 번에 하나의 작업(설치, 등록, 제거 또는 바이러스 백신 수정)만 실행할 수 있습니다. 다른 작업이 실행 중입니다.',
+  'job.busy':
+    '한 번에 하나의 작업(설치, 등록, 제거 또는 바이러스 백신 수정)만 실행할 수 있습니다. 다른 작업이 실행 중입니다.',
   'job.lockUnsafe': '작업 잠금 파일을 안전하게 사용할 수 없습니다(다른 사용자가 만들었거나 바꿀 수 있음).',
   'job.lockStuck': '작업 잠금을 해제할 수 없습니다.',
   'journal.unsafe': '작업 기록 파일을 안전하게 사용할 수 없습니다.',
   'job.notFound': '이 세션에 그런 작업이 없습니다.',
   'platform.unsupported': '이 운영 체제는 지원되지 않습니다.',
   'install.unsupported': '이 서버에는 Mobility 서비스를 설치할 수 없습니다(지원되지 않는 OS, 커널 또는 아키텍처).',
-  'install.restartPending': '시스템 다시 시작이 보류 중입니다. 컴퓨터를 다시 시작할 때까지 Mobility 서비스 설치 관리자는 실행되지 않습니다.',
+  'install.restartPending':
+    '시스템 다시 시작이 보류 중입니다. 컴퓨터를 다시 시작할 때까지 Mobility 서비스 설치 관리자는 실행되지 않습니다.',
   'installer.none': '{{dir}}에서 {{token}}용 설치 관리자를 찾지 못했습니다.',
   'installer.folderMissing': '설치 관리자 폴더 {{dir}}이(가) 없거나 폴더가 아닙니다.',
   'installer.ambiguous': '폴더에 이 서버용 최신 설치 관리자가 둘 이상 있어 하나를 고를 수 없습니다.',
-  'installer.checksumMismatch': '설치 관리자가 체크섬 파일과 일치하지 않거나 체크섬 파일에 없습니다. 아무것도 실행하지 않았습니다.',
+  'installer.checksumMismatch':
+    '설치 관리자가 체크섬 파일과 일치하지 않거나 체크섬 파일에 없습니다. 아무것도 실행하지 않았습니다.',
   'installer.changed': '검색한 뒤에 설치 관리자 폴더가 바뀌었습니다.',
   'installer.unreadable': '설치 관리자 파일을 읽을 수 없습니다.',
-  'installer.untrusted': '다른 사용자가 설치 관리자를 넣었거나 바꿀 수 있습니다(파일 또는 폴더의 소유자나 모드). 아무것도 실행하지 않았습니다.',
+  'installer.untrusted':
+    '다른 사용자가 설치 관리자를 넣었거나 바꿀 수 있습니다(파일 또는 폴더의 소유자나 모드). 아무것도 실행하지 않았습니다.',
   'installer.signature': '설치 관리자의 서명이 공급업체의 서명이 아닙니다. 아무것도 실행하지 않았습니다.',
   'extract.unsafe': '설치 관리자 압축 파일에 안전하지 않은 항목이 있습니다. 아무것도 실행하지 않았습니다.',
   'extract.tooLarge': '설치 관리자 압축 파일이 너무 큽니다. 아무것도 실행하지 않았습니다.',
@@ -95,12 +99,15 @@ export const koCodes = {
   'bundle.cannotWrite': '진단 번들을 그 위치에 쓸 수 없습니다.',
   'bundle.notFound': '그 진단 번들은 더 이상 준비되어 있지 않습니다(저장했거나 버렸거나 서비스가 다시 시작됨).',
   'bundle.prepared': '진단 번들이 준비되었습니다. 포함된 파일이 아래에 나열되며, 아직 아무것도 저장하지 않았습니다.',
-  'bundle.dialogUnavailable': '저장 대화 상자는 데스크톱 앱에만 있습니다. 번들을 다운로드하거나 경로를 지정해 저장하세요.',
+  'bundle.dialogUnavailable':
+    '저장 대화 상자는 데스크톱 앱에만 있습니다. 번들을 다운로드하거나 경로를 지정해 저장하세요.',
   'uninstall.succeeded': 'Mobility 서비스를 제거했습니다.',
   'uninstall.nothingToDo': '할 일이 없습니다. 이 서버에는 Mobility 서비스가 설치되어 있지 않습니다.',
   'uninstall.leftovers': 'Mobility 서비스를 제거했지만 일부 항목이 남아 있습니다. 요약에 나열된 항목을 정리하세요.',
-  'uninstall.timeout': '제거 프로그램이 너무 오래 아무것도 출력하지 않아 종료되었습니다(서비스를 중지하는 동안 멈추는 알려진 문제).',
-  'helper.uninstaller': '권한 있는 도우미가 제거 프로그램을 거부했습니다. 제거 프로그램과 그 폴더는 root 소유여야 하며 다른 사용자가 쓸 수 없어야 합니다.',
+  'uninstall.timeout':
+    '제거 프로그램이 너무 오래 아무것도 출력하지 않아 종료되었습니다(서비스를 중지하는 동안 멈추는 알려진 문제).',
+  'helper.uninstaller':
+    '권한 있는 도우미가 제거 프로그램을 거부했습니다. 제거 프로그램과 그 폴더는 root 소유여야 하며 다른 사용자가 쓸 수 없어야 합니다.',
   'helper.notInstalled': '권한 있는 도우미가 설치된 Mobility 서비스를 찾지 못했습니다.',
   'install.downgrade': '다운그레이드는 지원되지 않습니다. 설치된 Mobility 서비스가 이 설치 관리자보다 새 버전입니다.',
   'install.upgradeSteps': '네 버전을 넘게 건너뛰는 업그레이드는 지원되지 않습니다. 단계별로 업그레이드하세요.',

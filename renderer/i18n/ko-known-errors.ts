@@ -20,7 +20,8 @@ export const koKnownErrors: Record<string, { meaning: string; action: string }> 
     action: '연결 테스트를 실행하고 이 컴퓨터에서 서버로 TCP 443(데이터는 9443)을 여세요.',
   },
   curl35: {
-    meaning: 'TLS 핸드셰이크에 실패했습니다. 두 컴퓨터가 공통 TLS 버전을 쓰지 않습니다(한쪽에서 TLS 1.0을 끈 경우가 많음).',
+    meaning:
+      'TLS 핸드셰이크에 실패했습니다. 두 컴퓨터가 공통 TLS 버전을 쓰지 않습니다(한쪽에서 TLS 1.0을 끈 경우가 많음).',
     action: '두 컴퓨터 모두에서 TLS 1.2를 켜고(Windows에서는 .NET의 강력한 암호화도) 다시 등록하세요.',
   },
   kernel: {

@@ -32,7 +32,8 @@ export const koLaterStepsUi = {
     mismatchHint: '설치 관리자와 체크섬 파일을 다시 내려받은 다음 다시 검색하세요.',
     installDir: '설치 폴더(선택 사항)',
     installDirHelp: '비워 두면 기본 폴더 {{dir}}을(를) 사용합니다.',
-    controlCharacter: '이 경로에 제어 문자나 줄 바꿈이 있습니다(붙여 넣을 때 자주 생깁니다). 그 문자 없이 다시 입력하세요.',
+    controlCharacter:
+      '이 경로에 제어 문자나 줄 바꿈이 있습니다(붙여 넣을 때 자주 생깁니다). 그 문자 없이 다시 입력하세요.',
     blocker: {
       none: '먼저 설치 관리자를 찾으세요.',
       mismatch: '설치 관리자가 체크섬 확인에 실패했습니다.',
@@ -80,7 +81,8 @@ export const koLaterStepsUi = {
         validTo: '만료일',
         fingerprint: 'SHA-256 지문',
         copyFingerprint: '지문 복사',
-        expired: '인증서가 만료되었습니다. 등록은 보통 "(60) Peer certificate cannot be authenticated"로 실패합니다. 구성 서버에서 인증서를 갱신하세요.',
+        expired:
+          '인증서가 만료되었습니다. 등록은 보통 "(60) Peer certificate cannot be authenticated"로 실패합니다. 구성 서버에서 인증서를 갱신하세요.',
         untrusted: '이 컴퓨터가 인증서를 신뢰하지 않습니다. 지문을 구성 서버에 표시된 지문과 비교하세요.',
       },
       canRegister: '서버에 연결할 수 있습니다. 등록을 진행할 수 있습니다.',
@@ -131,10 +133,13 @@ export const koLaterStepsUi = {
       fresh: 'Mobility 서비스 {{version}} 설치',
       upgrade: 'Mobility 서비스를 {{from}}에서 {{to}}(으)로 업데이트',
       registerInstalled: '이미 설치된 Mobility 서비스 {{version}} 등록(다시 설치하지 않음)',
-      nothingToDo: '할 일 없음: Mobility 서비스 {{version}}이(가) 이미 요청대로 설치 및 등록되어 있어 아무것도 바꾸지 않습니다',
+      nothingToDo:
+        '할 일 없음: Mobility 서비스 {{version}}이(가) 이미 요청대로 설치 및 등록되어 있어 아무것도 바꾸지 않습니다',
       nothingToDoInstalled: '할 일 없음: Mobility 서비스 {{version}}이(가) 이미 설치되어 있어 아무것도 바꾸지 않습니다',
-      downgrade: '없음: 더 새로운 Mobility 서비스({{installed}})가 설치되어 있으며, {{version}} 설치는 다운그레이드이므로 거부됩니다',
-      tooFar: '없음: 네 버전을 넘게 건너뛰는 업그레이드는 공급업체가 지원하지 않습니다. 단계별로 업그레이드하세요({{route}})',
+      downgrade:
+        '없음: 더 새로운 Mobility 서비스({{installed}})가 설치되어 있으며, {{version}} 설치는 다운그레이드이므로 거부됩니다',
+      tooFar:
+        '없음: 네 버전을 넘게 건너뛰는 업그레이드는 공급업체가 지원하지 않습니다. 단계별로 업그레이드하세요({{route}})',
       register: '설치된 Mobility 서비스 등록',
     },
     server: {
@@ -172,7 +177,14 @@ export const koLaterStepsUi = {
       diagnose: '상태 및 연결 확인',
       collect: '파일 수집 및 비밀 정보 가리기',
     },
-    state: { pending: '대기 중', running: '진행 중', done: '완료', failed: '실패', skipped: '건너뜀', cancelled: '취소됨' },
+    state: {
+      pending: '대기 중',
+      running: '진행 중',
+      done: '완료',
+      failed: '실패',
+      skipped: '건너뜀',
+      cancelled: '취소됨',
+    },
     cancel: '취소',
     cancelConfirmLabel: '취소 확인',
     cancelQuestion: '지금 멈출까요? 실행 중인 단계는 종료되며, 요약에서 서버의 상태를 알려 줍니다.',

@@ -133,13 +133,15 @@ export const koUi = {
       manual: '수동으로만 수정할 수 있습니다.',
       notFound: '더 이상 찾을 수 없습니다.',
     },
-    needsRoot: 'Mobility Setup을 root(Windows에서는 관리자)로 실행하면 이 문제를 수정할 수 있습니다. root로 실행해 수정하거나 아래 단계를 따르세요.',
+    needsRoot:
+      'Mobility Setup을 root(Windows에서는 관리자)로 실행하면 이 문제를 수정할 수 있습니다. root로 실행해 수정하거나 아래 단계를 따르세요.',
     asksPassword: '수정할 때 설치와 마찬가지로 관리자 암호를 묻습니다.',
     manualTitle: '요청할 내용(수동 단계)',
     manualByHand: '또는 직접',
     requestTitle: '보안 팀에 보낼 텍스트',
     copyRequest: '{{product}} 요청 복사',
-    warning: '검사 프로그램이 에이전트 폴더를 계속 검사할 수 있습니다. 지금 수정하거나, 위 텍스트로 보안 팀에 요청하거나, 이 경고를 안고 계속할 수 있으며 요약에 이 선택이 기록됩니다.',
+    warning:
+      '검사 프로그램이 에이전트 폴더를 계속 검사할 수 있습니다. 지금 수정하거나, 위 텍스트로 보안 팀에 요청하거나, 이 경고를 안고 계속할 수 있으며 요약에 이 선택이 기록됩니다.',
     continueWithWarning: '경고를 무시하고 계속',
     recheck: '다시 확인',
     reviewLabel: '바이러스 백신',
@@ -155,7 +157,8 @@ export const koUi = {
     },
   },
   restart: {
-    message: '시스템 다시 시작이 보류 중입니다. 이 서버를 다시 시작할 때까지 Mobility 서비스 설치 관리자는 설치를 거부합니다.',
+    message:
+      '시스템 다시 시작이 보류 중입니다. 이 서버를 다시 시작할 때까지 Mobility 서비스 설치 관리자는 설치를 거부합니다.',
     source: {
       rebootRequiredFile: '패키지 업데이트가 다시 시작을 요청함',
       needsRestarting: 'needs-restarting',
@@ -164,11 +167,14 @@ export const koUi = {
       windowsUpdateRebootRequired: 'Windows 업데이트',
       pendingFileRename: '보류 중인 파일 작업',
     },
-    hintDetect: '서버를 다시 시작한 다음 Mobility Setup을 다시 시작하세요. 그대로 계속할 수도 있으며, 설치는 일단 시도됩니다.',
-    hintReview: '지금 설치하면 일단 시도하지만 설치 관리자가 종료 코드 62로 멈출 수 있습니다. 먼저 다시 시작하는 것이 안전합니다.',
+    hintDetect:
+      '서버를 다시 시작한 다음 Mobility Setup을 다시 시작하세요. 그대로 계속할 수도 있으며, 설치는 일단 시도됩니다.',
+    hintReview:
+      '지금 설치하면 일단 시도하지만 설치 관리자가 종료 코드 62로 멈출 수 있습니다. 먼저 다시 시작하는 것이 안전합니다.',
   },
   interrupted: {
-    message: '마지막 {{kind}} 작업({{startedAt}}에 {{frontDoor}}에서 시작, 프로세스 {{pid}})이 "{{step}}" 단계에서 중단되었습니다.',
+    message:
+      '마지막 {{kind}} 작업({{startedAt}}에 {{frontDoor}}에서 시작, 프로세스 {{pid}})이 "{{step}}" 단계에서 중단되었습니다.',
     removed: '남은 항목을 제거했습니다: {{paths}}',
     kept: '유지함: {{path}}',
     way: {

@@ -26,7 +26,9 @@ export function useViewport(ref: RefObject<HTMLElement | null>): { top: number; 
   const read = useCallback(() => {
     const el = ref.current;
     if (!el) return;
-    setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    setView((v) =>
+      v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight },
+    );
   }, [ref]);
   useLayoutEffect(() => {
     read();

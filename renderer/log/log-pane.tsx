@@ -91,7 +91,10 @@ export function LogPane({ store, label }: LogPaneProps) {
       ? ''
       : matches.length === 0
         ? t('log.noMatches')
-        : t('log.matchPosition', { current: formatCount(active + 1, language), total: formatCount(matches.length, language) });
+        : t('log.matchPosition', {
+            current: formatCount(active + 1, language),
+            total: formatCount(matches.length, language),
+          });
 
   return (
     <div className="log-pane" data-testid="log-pane" data-line-count={count}>
@@ -111,10 +114,20 @@ export function LogPane({ store, label }: LogPaneProps) {
           }}
           onKeyDown={onSearchKey}
         />
-        <button type="button" className="button small" onClick={() => jumpTo(active - 1)} disabled={matches.length === 0}>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => jumpTo(active - 1)}
+          disabled={matches.length === 0}
+        >
           {t('log.previousMatch')}
         </button>
-        <button type="button" className="button small" onClick={() => jumpTo(active + 1)} disabled={matches.length === 0}>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => jumpTo(active + 1)}
+          disabled={matches.length === 0}
+        >
           {t('log.nextMatch')}
         </button>
         <span className="log-matches" role="status">

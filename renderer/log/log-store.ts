@@ -120,7 +120,8 @@ export class LogStore {
     if (chunk.jobId !== this.jobId) return { added: 0, missingFrom: null };
     if (chunk.from > this.count) {
       // Stored now, while it arrives: joining a long run of waiting chunks later is then only pushing them.
-      if (!this.ahead.has(chunk.from) && chunk.lines.length > 0) this.ahead.set(chunk.from, storedChunk(chunk.from, chunk.lines));
+      if (!this.ahead.has(chunk.from) && chunk.lines.length > 0)
+        this.ahead.set(chunk.from, storedChunk(chunk.from, chunk.lines));
       return { added: 0, missingFrom: this.count };
     }
     const before = this.count;
@@ -174,7 +175,8 @@ export class LogStore {
   private push(fresh: StoredChunk): void {
     this.count += fresh.ends.length;
     const last = this.chunks.at(-1);
-    if (last && last.ends.length + fresh.ends.length <= MERGE_UP_TO) this.chunks[this.chunks.length - 1] = joined(last, fresh);
+    if (last && last.ends.length + fresh.ends.length <= MERGE_UP_TO)
+      this.chunks[this.chunks.length - 1] = joined(last, fresh);
     else this.chunks.push(fresh);
   }
 

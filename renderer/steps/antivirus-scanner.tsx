@@ -18,7 +18,15 @@ export interface AntivirusScannerProps {
   onFix: () => void;
 }
 
-export function AntivirusScanner({ scanner, canFix, asksPassword, fixing, busy, result, onFix }: AntivirusScannerProps) {
+export function AntivirusScanner({
+  scanner,
+  canFix,
+  asksPassword,
+  fixing,
+  busy,
+  result,
+  onFix,
+}: AntivirusScannerProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const open = needsAttention(scanner);
@@ -34,13 +42,22 @@ export function AntivirusScanner({ scanner, canFix, asksPassword, fixing, busy, 
       <p>{scanner.reason}</p>
       <p className="muted">{t('antivirus.foundBy', { evidence: scanner.evidence.join(', ') })}</p>
       {result ? (
-        <p className={`notice ${result.outcome === 'fixed' || result.outcome === 'unchanged' ? 'notice-info' : 'notice-warn'}`} role="status">
+        <p
+          className={`notice ${result.outcome === 'fixed' || result.outcome === 'unchanged' ? 'notice-info' : 'notice-warn'}`}
+          role="status"
+        >
           {t(`antivirus.fixOutcome.${result.outcome}`)} {result.message}
         </p>
       ) : null}
       {open && automatic && canFix ? (
         <div className="actions">
-          <button type="button" className="button primary" onClick={onFix} disabled={busy} aria-label={t('antivirus.fixLabel', { product: scanner.product })}>
+          <button
+            type="button"
+            className="button primary"
+            onClick={onFix}
+            disabled={busy}
+            aria-label={t('antivirus.fixLabel', { product: scanner.product })}
+          >
             {fixing ? t('antivirus.fixing') : t('antivirus.fix')}
           </button>
           {asksPassword ? <span className="muted">{t('antivirus.asksPassword')}</span> : null}
@@ -61,7 +78,10 @@ export function AntivirusScanner({ scanner, canFix, asksPassword, fixing, busy, 
               <pre className="av-request" data-testid={`av-request-${scanner.id}`}>
                 {scanner.requestText}
               </pre>
-              <CopyButton value={scanner.requestText} label={t('antivirus.copyRequest', { product: scanner.product })} />
+              <CopyButton
+                value={scanner.requestText}
+                label={t('antivirus.copyRequest', { product: scanner.product })}
+              />
             </>
           ) : null}
         </div>

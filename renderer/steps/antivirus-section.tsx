@@ -9,14 +9,19 @@ export function AntivirusSection({ antivirus }: { antivirus: AntivirusState }) {
   const { t } = useTranslation();
   const report = antivirus.report;
   return (
-    <Card title={t('antivirus.sectionTitle')} pending={report === null && antivirus.error === null} className="card-wide">
+    <Card
+      title={t('antivirus.sectionTitle')}
+      pending={report === null && antivirus.error === null}
+      className="card-wide"
+    >
       {antivirus.error ? <p className="muted">{t('antivirus.sectionFailed')}</p> : null}
       {report && report.scanners.length === 0 ? <p data-testid="av-section-none">{t('antivirus.none')}</p> : null}
       {report && report.scanners.length > 0 ? (
         <ul className="plain-list" data-testid="av-section">
           {report.scanners.map((s) => (
             <li key={s.id}>
-              <strong>{s.product}</strong>: <StatusText icon={SCANNER_ICON[s.status]} label={t(`antivirus.status.${s.status}`)} />
+              <strong>{s.product}</strong>:{' '}
+              <StatusText icon={SCANNER_ICON[s.status]} label={t(`antivirus.status.${s.status}`)} />
             </li>
           ))}
         </ul>

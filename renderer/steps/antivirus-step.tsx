@@ -36,13 +36,20 @@ export function AntivirusStep() {
     <>
       <StepHeading lead={t('antivirus.lead')}>{t('antivirus.heading')}</StepHeading>
       <p className="live-status" role="status">
-        {av.checking ? <StatusText icon="running" label={t('antivirus.checking')} /> : av.fixing ? <StatusText icon="running" label={t('antivirus.fixingStatus')} /> : ''}
+        {av.checking ? (
+          <StatusText icon="running" label={t('antivirus.checking')} />
+        ) : av.fixing ? (
+          <StatusText icon="running" label={t('antivirus.fixingStatus')} />
+        ) : (
+          ''
+        )}
       </p>
       {av.error ? <ErrorNotice error={av.error} /> : null}
       {av.fixJob ? <JobPanel key={av.fixJob.id} job={av.fixJob} keys="antivirus.fixJob" testId="av-fix-job" /> : null}
       {report ? (
         <p>
-          {t('antivirus.folders')} {report.folders.map((f, i) => (
+          {t('antivirus.folders')}{' '}
+          {report.folders.map((f, i) => (
             <span key={f}>
               {i > 0 ? ', ' : ''}
               <code>{f}</code>
@@ -68,9 +75,23 @@ export function AntivirusStep() {
           {t('antivirus.warning')}
         </p>
       ) : null}
-      <StepActions back="server" next="review" blocker={blocker === 'antivirus.blocker.attention' ? null : blocker} busy={av.fixing !== null} nextLabel={blocker === 'antivirus.blocker.attention' ? t('antivirus.recheck') : undefined} onNext={blocker === 'antivirus.blocker.attention' ? () => void actions.checkAntivirus(installDir, true) : undefined}>
+      <StepActions
+        back="server"
+        next="review"
+        blocker={blocker === 'antivirus.blocker.attention' ? null : blocker}
+        busy={av.fixing !== null}
+        nextLabel={blocker === 'antivirus.blocker.attention' ? t('antivirus.recheck') : undefined}
+        onNext={
+          blocker === 'antivirus.blocker.attention' ? () => void actions.checkAntivirus(installDir, true) : undefined
+        }
+      >
         {blocker === 'antivirus.blocker.attention' ? (
-          <button type="button" className="button" onClick={() => dispatch({ type: 'antivirusContinueWithWarning' })} disabled={av.fixing !== null}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => dispatch({ type: 'antivirusContinueWithWarning' })}
+            disabled={av.fixing !== null}
+          >
             {t('antivirus.continueWithWarning')}
           </button>
         ) : null}

@@ -5,7 +5,8 @@ import { needsAttention } from '../../common/antivirus';
 import type { AntivirusState } from '../flow/wizard-state';
 
 export function antivirusNoteText(t: TFunction, note: AntivirusNote): string {
-  const fixed = note.fixed && note.fixed.length > 0 ? ` ${t('antivirus.note.fixed', { products: note.fixed.join(', ') })}` : '';
+  const fixed =
+    note.fixed && note.fixed.length > 0 ? ` ${t('antivirus.note.fixed', { products: note.fixed.join(', ') })}` : '';
   return decisionText(t, note) + fixed;
 }
 
@@ -20,5 +21,8 @@ export function antivirusSummary(t: TFunction, antivirus: AntivirusState): strin
   const report = antivirus.report;
   if (!report) return t('antivirus.note.notChecked');
   const open = report.scanners.filter(needsAttention);
-  return antivirusNoteText(t, { decision: open.length === 0 ? 'allExcluded' : 'continuedWithWarning', openScanners: open.map((s) => ({ product: s.product, status: s.status })) });
+  return antivirusNoteText(t, {
+    decision: open.length === 0 ? 'allExcluded' : 'continuedWithWarning',
+    openScanners: open.map((s) => ({ product: s.product, status: s.status })),
+  });
 }

@@ -61,7 +61,10 @@ export function ConfigJsonField({
         </label>
         {fileName && text ? (
           <>
-            <StatusText icon="ok" label={t('server.modern.loaded', { name: fileName, size: formatBytes(text.length, i18n.language) })} />
+            <StatusText
+              icon="ok"
+              label={t('server.modern.loaded', { name: fileName, size: formatBytes(text.length, i18n.language) })}
+            />
             <button type="button" className="button small" onClick={onClear}>
               {t('server.modern.remove')}
             </button>

@@ -23,7 +23,9 @@ export function ConnectivityResult({ report }: { report: ConnectivityReport }) {
           return (
             <li key={check.id} className={`check check-${check.state}`}>
               <StatusText icon={icons[check.state]} label={t(`server.conn.state.${check.state}`)} />
-              <span className="check-name">{t(`server.conn.checkName.${check.id}`, { port: check.id === 'data' ? report.dataPort : report.port })}</span>
+              <span className="check-name">
+                {t(`server.conn.checkName.${check.id}`, { port: check.id === 'data' ? report.dataPort : report.port })}
+              </span>
               <span className="check-message">
                 {message}
                 {hint ? <span className="muted"> {hint}</span> : null}
@@ -41,7 +43,9 @@ export function ConnectivityResult({ report }: { report: ConnectivityReport }) {
               [t('server.conn.cert.issuer'), cert.issuer],
               [
                 t('server.conn.cert.validTo'),
-                validTo && !Number.isNaN(validTo.getTime()) ? validTo.toLocaleDateString(i18n.language, { dateStyle: 'medium' }) : cert.validTo,
+                validTo && !Number.isNaN(validTo.getTime())
+                  ? validTo.toLocaleDateString(i18n.language, { dateStyle: 'medium' })
+                  : cert.validTo,
               ],
               [
                 t('server.conn.cert.fingerprint'),

@@ -27,9 +27,16 @@ export function OsSection({ os }: { os: OsFacts | undefined }) {
 export function SupportSection({ detection }: { detection: DetectionSnapshot | null }) {
   const { t } = useTranslation();
   const arrived = detection !== null && detection.supported !== undefined;
-  const reason = arrived && detection.supportReason ? describeCode(t, { code: detection.supportReason, message: detection.supportMessage ?? '' }) : null;
+  const reason =
+    arrived && detection.supportReason
+      ? describeCode(t, { code: detection.supportReason, message: detection.supportMessage ?? '' })
+      : null;
   return (
-    <Card title={t('detect.support.title')} pending={!arrived} className={arrived && !detection.supported ? 'card-support is-bad' : 'card-support'}>
+    <Card
+      title={t('detect.support.title')}
+      pending={!arrived}
+      className={arrived && !detection.supported ? 'card-support is-bad' : 'card-support'}
+    >
       {arrived ? (
         <>
           <p className="token-line">
@@ -64,12 +71,17 @@ export function PrivilegeSection({ privileges }: { privileges: PrivilegeFacts | 
             {p.elevated ? (
               <StatusText icon="ok" label={t('detect.privileges.elevated', { user: p.user })} />
             ) : p.canElevate ? (
-              <StatusText icon="info" label={t(`detect.privileges.via.${p.method === 'uac' ? 'uac' : 'pkexec'}`, { user: p.user })} />
+              <StatusText
+                icon="info"
+                label={t(`detect.privileges.via.${p.method === 'uac' ? 'uac' : 'pkexec'}`, { user: p.user })}
+              />
             ) : (
               <StatusText icon="warn" label={t('detect.privileges.unavailable', { user: p.user })} />
             )}
           </p>
-          {!p.elevated && (p.hint !== undefined || !p.canElevate) ? <p className="muted">{p.hint ?? t('detect.privileges.unavailableHint')}</p> : null}
+          {!p.elevated && (p.hint !== undefined || !p.canElevate) ? (
+            <p className="muted">{p.hint ?? t('detect.privileges.unavailableHint')}</p>
+          ) : null}
         </>
       ) : null}
     </Card>
@@ -81,7 +93,12 @@ function DiskRow({ check }: { check: DiskCheck }) {
   const free = check.freeBytes === null ? t('common.unknown') : formatBytes(check.freeBytes, i18n.language);
   const required = formatBytes(check.requiredBytes, i18n.language);
   const icon = check.ok === true ? 'ok' : check.ok === false ? 'fail' : 'warn';
-  const label = check.ok === true ? t('detect.disk.enough') : check.ok === false ? t('detect.disk.notEnough') : t('detect.disk.unknown');
+  const label =
+    check.ok === true
+      ? t('detect.disk.enough')
+      : check.ok === false
+        ? t('detect.disk.notEnough')
+        : t('detect.disk.unknown');
   return (
     <tr>
       <th scope="row">

@@ -34,7 +34,13 @@ export function DetectStep() {
     <>
       <StepHeading lead={t('detect.lead')}>{t('detect.heading')}</StepHeading>
       <p className="live-status" role="status">
-        {state.detecting ? <StatusText icon="running" label={t('detect.checking')} /> : complete ? t('detect.done') : ''}
+        {state.detecting ? (
+          <StatusText icon="running" label={t('detect.checking')} />
+        ) : complete ? (
+          t('detect.done')
+        ) : (
+          ''
+        )}
       </p>
       {state.detectionError ? <ErrorNotice error={state.detectionError} /> : null}
       <InterruptedJobNotice facts={d?.interruptedJob} />
@@ -55,7 +61,12 @@ export function DetectStep() {
           {t('detect.troubleshoot')}
         </button>
         {/* The three jobs: install or upgrade (the primary button), uninstall, troubleshoot. */}
-        <button type="button" className="button" onClick={() => dispatch({ type: 'confirmUninstall', open: true })} disabled={!complete}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => dispatch({ type: 'confirmUninstall', open: true })}
+          disabled={!complete}
+        >
           {t('detect.uninstall')}
         </button>
         <span className="spacer" />

@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { parseEndpoint } from '../../common/endpoint';
 import { describeCode } from '../i18n/describe-error';
 
-export function EndpointField({ value, onChange, showEmptyError }: { value: string; onChange: (v: string) => void; showEmptyError: boolean }) {
+export function EndpointField({
+  value,
+  onChange,
+  showEmptyError,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  showEmptyError: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const helpId = useId();

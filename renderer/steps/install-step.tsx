@@ -38,8 +38,16 @@ export function InstallStep() {
   }, [confirming]);
   const register = state.flow === 'register';
   const uninstall = state.flow === 'uninstall';
-  const heading = uninstall ? t('install.headingUninstall') : register ? t('install.headingRegister') : t('install.heading');
-  const progressLabel = uninstall ? t('install.progressUninstall') : register ? t('install.progressRegister') : t('install.progress');
+  const heading = uninstall
+    ? t('install.headingUninstall')
+    : register
+      ? t('install.headingRegister')
+      : t('install.heading');
+  const progressLabel = uninstall
+    ? t('install.progressUninstall')
+    : register
+      ? t('install.progressRegister')
+      : t('install.progress');
   const current = job?.steps.find((s) => s.state === 'running');
   const elapsed = job ? (job.finishedAt ?? Math.max(now, job.startedAt)) - job.startedAt : 0;
 
@@ -62,7 +70,13 @@ export function InstallStep() {
           {t('install.elapsed')} <span className="mono">{formatElapsed(elapsed)}</span>
         </p>
         {confirming ? null : (
-          <button ref={cancelRef} type="button" className="button" onClick={() => setConfirming(true)} disabled={!running || state.jobId === null}>
+          <button
+            ref={cancelRef}
+            type="button"
+            className="button"
+            onClick={() => setConfirming(true)}
+            disabled={!running || state.jobId === null}
+          >
             {t('install.cancel')}
           </button>
         )}

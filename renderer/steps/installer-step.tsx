@@ -16,7 +16,8 @@ import { StepActions } from './step-actions';
 
 function ChecksumState({ choice }: { choice: InstallerChoice }) {
   const { t } = useTranslation();
-  if (choice.checksum === 'match') return <StatusText icon="ok" label={t('installer.checksum.match')} className="good" />;
+  if (choice.checksum === 'match')
+    return <StatusText icon="ok" label={t('installer.checksum.match')} className="good" />;
   if (choice.checksum === 'absent') return <StatusText icon="info" label={t('installer.checksum.absent')} />;
   return <StatusText icon="fail" label={t('installer.checksum.mismatch')} className="bad" />;
 }
@@ -24,13 +25,23 @@ function ChecksumState({ choice }: { choice: InstallerChoice }) {
 /** "root (uid 0), mode 0644": whose file will run as root, so a surprising owner stands out. */
 function OwnerText({ owner }: { owner: InstallerOwner }) {
   const { t } = useTranslation();
-  return <span>{t('installer.chosen.ownerValue', { user: owner.user ?? t('installer.chosen.noUserName'), uid: owner.uid, mode: owner.mode })}</span>;
+  return (
+    <span>
+      {t('installer.chosen.ownerValue', {
+        user: owner.user ?? t('installer.chosen.noUserName'),
+        uid: owner.uid,
+        mode: owner.mode,
+      })}
+    </span>
+  );
 }
 
 function ChosenInstaller({ choice }: { choice: InstallerChoice }) {
   const { t, i18n } = useTranslation();
   const c = choice.chosen;
-  const ownerRow: Array<[string, ReactNode]> = choice.owner ? [[t('installer.chosen.owner'), <OwnerText key="owner" owner={choice.owner} />]] : [];
+  const ownerRow: Array<[string, ReactNode]> = choice.owner
+    ? [[t('installer.chosen.owner'), <OwnerText key="owner" owner={choice.owner} />]]
+    : [];
   return (
     <Card title={t('installer.chosen.title')} className="card-wide">
       <p className="file-name">
@@ -83,7 +94,9 @@ export function InstallerStep() {
 
   // A folder given on the command line (--installer-dir, demo) is searched once when the step opens;
   // a folder the user types is searched when they ask.
-  const [autoDir] = useState(() => (state.installer === null && state.installerDir.trim() ? state.installerDir.trim() : null));
+  const [autoDir] = useState(() =>
+    state.installer === null && state.installerDir.trim() ? state.installerDir.trim() : null,
+  );
   useEffect(() => {
     if (autoSearched.current || autoDir === null) return;
     autoSearched.current = true;
@@ -118,7 +131,11 @@ export function InstallerStep() {
             </p>
           ) : null}
         </div>
-        <button type="submit" className="button" disabled={state.findingInstaller || state.installerDir.trim() === '' || dirHasControl}>
+        <button
+          type="submit"
+          className="button"
+          disabled={state.findingInstaller || state.installerDir.trim() === '' || dirHasControl}
+        >
           {t('installer.find')}
         </button>
       </form>

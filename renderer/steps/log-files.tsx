@@ -18,7 +18,6 @@ export function LogFiles({ files }: { files: string[] }) {
   const [openError, setOpenError] = useState<AppError | null>(null);
   const electron = state.session?.shell === 'electron';
 
-
   const open = async (path: string) => {
     setOpenError(null);
     try {
@@ -36,11 +35,21 @@ export function LogFiles({ files }: { files: string[] }) {
           <li key={file}>
             <code className="path">{file}</code>
             <span className="log-file-actions">
-              <button type="button" className="button small" aria-label={t('summary.viewLogNamed', { file })} onClick={() => setViewing(file)}>
+              <button
+                type="button"
+                className="button small"
+                aria-label={t('summary.viewLogNamed', { file })}
+                onClick={() => setViewing(file)}
+              >
                 {t('summary.viewLog')}
               </button>
               {electron ? (
-                <button type="button" className="button small" aria-label={t('summary.openLogNamed', { file })} onClick={() => void open(file)}>
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={t('summary.openLogNamed', { file })}
+                  onClick={() => void open(file)}
+                >
                   {t('summary.openLog')}
                 </button>
               ) : null}

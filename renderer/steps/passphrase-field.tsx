@@ -11,7 +11,15 @@ import { describeCode } from '../i18n/describe-error';
 /** A passphrase file is one short line; anything this big is the wrong file. */
 const MAX_FILE_BYTES = 64 * 1024;
 
-export function PassphraseField({ value, onChange, showEmptyError }: { value: string; onChange: (v: string) => void; showEmptyError: boolean }) {
+export function PassphraseField({
+  value,
+  onChange,
+  showEmptyError,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  showEmptyError: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -68,7 +76,13 @@ export function PassphraseField({ value, onChange, showEmptyError }: { value: st
         />
         {/* A toggle: its name stays "Show" and aria-pressed says whether it is on. It has no aria-label, so
             the only control labelled "Passphrase" is the field itself. */}
-        <button type="button" className="button toggle" aria-pressed={visible} aria-controls={id} onClick={() => setVisible((v) => !v)}>
+        <button
+          type="button"
+          className="button toggle"
+          aria-pressed={visible}
+          aria-controls={id}
+          onClick={() => setVisible((v) => !v)}
+        >
           {t('server.passphrase.showShort')}
         </button>
         {/* The picker is driven by the button; hidden from the accessibility tree so it adds no second "passphrase" label. */}

@@ -6,7 +6,13 @@ import { useTranslation } from 'react-i18next';
 import type { PendingRestartFacts } from '../../common/detection';
 import { Icon } from '../components/icons';
 
-export function PendingRestartNotice({ facts, where }: { facts: PendingRestartFacts | null | undefined; where: 'detect' | 'review' }) {
+export function PendingRestartNotice({
+  facts,
+  where,
+}: {
+  facts: PendingRestartFacts | null | undefined;
+  where: 'detect' | 'review';
+}) {
   const { t } = useTranslation();
   if (!facts?.pending) return null;
   return (

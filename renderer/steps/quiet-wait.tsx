@@ -17,24 +17,38 @@ const WATCHED = new Set(['install', 'register']);
 
 /** "15 min" or "90 s": minutes from two minutes on, as the core's own timeout message counts them. */
 export function formatLimit(t: TFunction, ms: number): string {
-  return ms >= 120_000 ? t('install.quiet.minutes', { count: Math.round(ms / 60_000) }) : t('install.quiet.seconds', { count: Math.round(ms / 1000) });
+  return ms >= 120_000
+    ? t('install.quiet.minutes', { count: Math.round(ms / 60_000) })
+    : t('install.quiet.seconds', { count: Math.round(ms / 1000) });
 }
 
 /** The notice for `quietMs` without output, or null while there is nothing to explain. */
 export function quietWaitText(t: TFunction, quietMs: number, timeoutMs: number | undefined): string | null {
   if (quietMs < QUIET_NOTICE_AFTER_MS) return null;
   const seconds = Math.floor(quietMs / 1000);
-  return timeoutMs === undefined ? t('install.quiet.noLimit', { seconds }) : t('install.quiet.notice', { seconds, limit: formatLimit(t, timeoutMs) });
+  return timeoutMs === undefined
+    ? t('install.quiet.noLimit', { seconds })
+    : t('install.quiet.notice', { seconds, limit: formatLimit(t, timeoutMs) });
 }
 
 export function QuietWait({ job, logStore }: { job: JobSnapshot; logStore: LogStore }) {
   const running = job.state === 'running' ? job.steps.find((s) => s.state === 'running')?.id : undefined;
   const watched = running !== undefined && WATCHED.has(running);
   // A new step starts a new quiet period: keyed by the step, the timer starts over.
-  return <QuietTimer key={running ?? 'none'} watched={watched} timeoutMs={job.inactivityTimeoutMs} logStore={logStore} />;
+  return (
+    <QuietTimer key={running ?? 'none'} watched={watched} timeoutMs={job.inactivityTimeoutMs} logStore={logStore} />
+  );
 }
 
-function QuietTimer({ watched, timeoutMs, logStore }: { watched: boolean; timeoutMs: number | undefined; logStore: LogStore }) {
+function QuietTimer({
+  watched,
+  timeoutMs,
+  logStore,
+}: {
+  watched: boolean;
+  timeoutMs: number | undefined;
+  logStore: LogStore;
+}) {
   const { t } = useTranslation();
   // This browser's clock, not the server's: over an SSH tunnel the two may disagree.
   const [since, setSince] = useState(() => Date.now());

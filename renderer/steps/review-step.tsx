@@ -25,22 +25,31 @@ export function ReviewStep() {
   const endpoint = parseEndpoint(reg.endpoint);
 
   // The same rule as the core's check step, so the review says beforehand what the summary will say.
-  const planned = !register && agent && installer ? plannedInstallAction(agent, installer.version, reg.mode, endpoint.ok ? endpoint.endpoint : null) : null;
+  const planned =
+    !register && agent && installer
+      ? plannedInstallAction(agent, installer.version, reg.mode, endpoint.ok ? endpoint.endpoint : null)
+      : null;
   // The upgrade rules (common/upgrade-path.ts): a jump of more than four versions is refused with its stepwise path.
-  const route = planned === 'upgrade' && agent?.version && installer ? upgradePath(agent.version, installer.version) : null;
+  const route =
+    planned === 'upgrade' && agent?.version && installer ? upgradePath(agent.version, installer.version) : null;
   const action = register
     ? t('review.action.register')
     : route?.kind === 'tooFar'
       ? t('review.action.tooFar', { route: [route.from, ...route.steps].join(' → ') })
-    : planned === null || planned === 'fresh'
-      ? t('review.action.fresh', { version: installer?.version ?? '' })
-      : planned === 'upgrade'
-        ? t('review.action.upgrade', { from: agent?.version ?? t('common.unknown'), to: installer?.version ?? '' })
-        : planned === 'downgrade'
-          ? t('review.action.downgrade', { installed: agent?.version ?? t('common.unknown'), version: installer?.version ?? '' })
-          : planned === 'registerOnly'
-            ? t('review.action.registerInstalled', { version: installer?.version ?? '' })
-            : t(reg.mode === 'none' ? 'review.action.nothingToDoInstalled' : 'review.action.nothingToDo', { version: installer?.version ?? '' });
+      : planned === null || planned === 'fresh'
+        ? t('review.action.fresh', { version: installer?.version ?? '' })
+        : planned === 'upgrade'
+          ? t('review.action.upgrade', { from: agent?.version ?? t('common.unknown'), to: installer?.version ?? '' })
+          : planned === 'downgrade'
+            ? t('review.action.downgrade', {
+                installed: agent?.version ?? t('common.unknown'),
+                version: installer?.version ?? '',
+              })
+            : planned === 'registerOnly'
+              ? t('review.action.registerInstalled', { version: installer?.version ?? '' })
+              : t(reg.mode === 'none' ? 'review.action.nothingToDoInstalled' : 'review.action.nothingToDo', {
+                  version: installer?.version ?? '',
+                });
 
   const server =
     reg.mode === 'classic'
@@ -57,7 +66,10 @@ export function ReviewStep() {
   ];
   if (!register && installer) {
     rows.push([t('review.installer'), <code key="file">{installer.fileName}</code>]);
-    rows.push([t('review.folder'), <code key="dir">{state.installDir.trim() || (agent?.installed && agent.installDir) || defaultDir}</code>]);
+    rows.push([
+      t('review.folder'),
+      <code key="dir">{state.installDir.trim() || (agent?.installed && agent.installDir) || defaultDir}</code>,
+    ]);
   }
   rows.push([t('review.server.label'), server]);
   if (!register) rows.push([t('antivirus.reviewLabel'), antivirusSummary(t, state.antivirus)]);

@@ -22,7 +22,8 @@ export function ServerStep() {
   const reg = state.registration;
   const dataPort = state.session?.defaults.dataPort ?? null;
   const blocker = registrationBlocker(state);
-  const modes: RegistrationMode[] = state.flow === 'register' ? ['classic', 'modernized'] : ['classic', 'modernized', 'none'];
+  const modes: RegistrationMode[] =
+    state.flow === 'register' ? ['classic', 'modernized'] : ['classic', 'modernized', 'none'];
   const endpointOk = parseEndpoint(reg.endpoint).ok;
 
   const check = () => void actions.checkConnection(reg.endpoint, dataPort);
@@ -36,7 +37,12 @@ export function ServerStep() {
     dispatch({ type: 'goTo', step: 'antivirus' });
   };
   // Only a missing check (which Continue performs) leaves Continue enabled; the rest are explained.
-  const shownBlocker = blocker === 'server.blocker.checkConnection' ? null : attempted || blocker === 'server.blocker.cannotRegister' ? blocker : null;
+  const shownBlocker =
+    blocker === 'server.blocker.checkConnection'
+      ? null
+      : attempted || blocker === 'server.blocker.cannotRegister'
+        ? blocker
+        : null;
 
   return (
     <>
@@ -71,9 +77,18 @@ export function ServerStep() {
         <div className="panel-section">
           <div className="form-row">
             <div className="grow">
-              <EndpointField value={reg.endpoint} onChange={(endpoint) => dispatch({ type: 'setEndpoint', endpoint })} showEmptyError={attempted} />
+              <EndpointField
+                value={reg.endpoint}
+                onChange={(endpoint) => dispatch({ type: 'setEndpoint', endpoint })}
+                showEmptyError={attempted}
+              />
             </div>
-            <button type="button" className="button align-field" onClick={check} disabled={!endpointOk || state.checkingConnection}>
+            <button
+              type="button"
+              className="button align-field"
+              onClick={check}
+              disabled={!endpointOk || state.checkingConnection}
+            >
               {t('server.conn.check')}
             </button>
           </div>
@@ -81,8 +96,14 @@ export function ServerStep() {
             {state.checkingConnection ? <StatusText icon="running" label={t('server.conn.checking')} /> : ''}
           </p>
           {state.connectivityError ? <ErrorNotice error={state.connectivityError} /> : null}
-          {state.connectivity && connectivityIsCurrent(state) ? <ConnectivityResult report={state.connectivity} /> : null}
-          <PassphraseField value={reg.passphrase} onChange={(passphrase) => dispatch({ type: 'setPassphrase', passphrase })} showEmptyError={attempted} />
+          {state.connectivity && connectivityIsCurrent(state) ? (
+            <ConnectivityResult report={state.connectivity} />
+          ) : null}
+          <PassphraseField
+            value={reg.passphrase}
+            onChange={(passphrase) => dispatch({ type: 'setPassphrase', passphrase })}
+            showEmptyError={attempted}
+          />
         </div>
       ) : null}
 
@@ -103,7 +124,13 @@ export function ServerStep() {
             <legend>{t('server.later.legend')}</legend>
             {(['classic', 'modernized'] as const).map((kind) => (
               <label key={kind} className={reg.laterKind === kind ? 'choice selected' : 'choice'}>
-                <input type="radio" name="later-kind" value={kind} checked={reg.laterKind === kind} onChange={() => dispatch({ type: 'setLaterKind', kind })} />
+                <input
+                  type="radio"
+                  name="later-kind"
+                  value={kind}
+                  checked={reg.laterKind === kind}
+                  onChange={() => dispatch({ type: 'setLaterKind', kind })}
+                />
                 <span className="choice-text">
                   <span className="choice-title">{t(`server.later.${kind}`)}</span>
                 </span>

@@ -116,7 +116,9 @@ export function SummaryStep() {
                     [t('summary.folder'), summary.installDir ? <code>{summary.installDir}</code> : null],
                     [t('summary.server'), summary.server ? <code>{summary.server}</code> : t('summary.noServer')],
                     [t('summary.registered'), summary.registered ? t('common.yes') : t('common.no')],
-                    ...(summary.antivirus ? [[t('antivirus.reviewLabel'), antivirusNoteText(t, summary.antivirus)] as [string, string]] : []),
+                    ...(summary.antivirus
+                      ? [[t('antivirus.reviewLabel'), antivirusNoteText(t, summary.antivirus)] as [string, string]]
+                      : []),
                   ]
                 : [[t('summary.installedNow'), t('summary.notInstalled')]]
             }

@@ -145,7 +145,10 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
       {job ? <JobPanel key={job.id} job={job} keys="troubleshoot.bundleJob" testId="bundle-job" /> : null}
       {saved ? (
         <p role="status" data-testid="bundle-saved">
-          <StatusText icon="ok" label={t('troubleshoot.saved', { file: saved.file, size: formatBytes(saved.sizeBytes, i18n.language) })} />
+          <StatusText
+            icon="ok"
+            label={t('troubleshoot.saved', { file: saved.file, size: formatBytes(saved.sizeBytes, i18n.language) })}
+          />
         </p>
       ) : null}
       {downloaded ? (
@@ -176,7 +179,13 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
                     <code>{entry.name}</code>
                   </td>
                   <td>{formatBytes(entry.sizeBytes, i18n.language)}</td>
-                  <td>{entry.source ? <code>{entry.source}</code> : <span className="muted">{t('troubleshoot.madeHere')}</span>}</td>
+                  <td>
+                    {entry.source ? (
+                      <code>{entry.source}</code>
+                    ) : (
+                      <span className="muted">{t('troubleshoot.madeHere')}</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -200,24 +209,30 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
               <span className="muted">{t('troubleshoot.saveWithDialogHint')}</span>
             </div>
           ) : (
-          <form
-            className="field"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void save();
-            }}
-          >
-            <label htmlFor={pathId}>{t('troubleshoot.savePath')}</label>
-            <input id={pathId} type="text" value={target} spellCheck={false} onChange={(e) => setTarget(e.target.value)} />
-            <div className="actions">
-              <button type="button" className="button" onClick={() => void discard()} disabled={busy}>
-                {t('troubleshoot.discard')}
-              </button>
-              <button type="submit" className="button primary" disabled={busy || target.trim() === ''}>
-                {t('troubleshoot.save')}
-              </button>
-            </div>
-          </form>
+            <form
+              className="field"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void save();
+              }}
+            >
+              <label htmlFor={pathId}>{t('troubleshoot.savePath')}</label>
+              <input
+                id={pathId}
+                type="text"
+                value={target}
+                spellCheck={false}
+                onChange={(e) => setTarget(e.target.value)}
+              />
+              <div className="actions">
+                <button type="button" className="button" onClick={() => void discard()} disabled={busy}>
+                  {t('troubleshoot.discard')}
+                </button>
+                <button type="submit" className="button primary" disabled={busy || target.trim() === ''}>
+                  {t('troubleshoot.save')}
+                </button>
+              </div>
+            </form>
           )}
         </>
       ) : (

@@ -13,7 +13,12 @@ export function HealthLines({ lines }: { lines: HealthLine[] }) {
     <Card title={t('troubleshoot.healthTitle')} className="card-wide">
       <ul className="health-lines">
         {lines.map((line) => (
-          <li key={line.id} className={`health-line level-${line.level}`} data-testid={`health-${line.id}`} data-level={line.level}>
+          <li
+            key={line.id}
+            className={`health-line level-${line.level}`}
+            data-testid={`health-${line.id}`}
+            data-level={line.level}
+          >
             <strong>{line.label}</strong>
             <StatusText icon={ICON[line.level]} label={t(`troubleshoot.level.${line.level}`)} />
             <span>{line.reason}</span>

@@ -30,7 +30,11 @@ export function LogViewer({ path }: { path: string }) {
   const load = useCallback(
     async (from: number | null, mark: number | null = null) => {
       try {
-        const reply = await transport.call('readLogLines', { path, count: WINDOW_LINES, ...(from === null ? {} : { from }) });
+        const reply = await transport.call('readLogLines', {
+          path,
+          count: WINDOW_LINES,
+          ...(from === null ? {} : { from }),
+        });
         if (!reply.ok) return setError(reply.error);
         setError(null);
         setView(reply.value);
@@ -150,7 +154,11 @@ export function LogViewer({ path }: { path: string }) {
             {view.lines.map((text, i) => {
               const line = view.from + i;
               return (
-                <div key={line} className={line === marked ? 'log-line is-marked' : 'log-line'} data-marked={line === marked}>
+                <div
+                  key={line}
+                  className={line === marked ? 'log-line is-marked' : 'log-line'}
+                  data-marked={line === marked}
+                >
                   <span className="log-line-number">{line + 1}</span>
                   <span>{text}</span>
                 </div>

@@ -26,7 +26,9 @@ export function TroubleshootPage() {
   const serverId = useId();
   const helpId = useId();
   // The server the person already named (the wizard's field, or the session's default) is the one expected.
-  const [server, setServer] = useState(() => state.registration.endpoint.trim() || state.session?.defaults.csEndpoint || '');
+  const [server, setServer] = useState(
+    () => state.registration.endpoint.trim() || state.session?.defaults.csEndpoint || '',
+  );
   const [report, setReport] = useState<TroubleshootReport | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -70,7 +72,13 @@ export function TroubleshootPage() {
         }}
       >
         <label htmlFor={serverId}>{t('troubleshoot.expectedServer')}</label>
-        <input id={serverId} type="text" value={server} aria-describedby={helpId} onChange={(e) => setServer(e.target.value)} />
+        <input
+          id={serverId}
+          type="text"
+          value={server}
+          aria-describedby={helpId}
+          onChange={(e) => setServer(e.target.value)}
+        />
         <p id={helpId} className="muted">
           {t('troubleshoot.expectedServerHelp')}
         </p>
@@ -100,7 +108,8 @@ export function TroubleshootPage() {
             <ul className="log-files">
               {report.logs.map((log) => (
                 <li key={log.path}>
-                  <code className="path">{log.shown}</code> <span className="muted">{formatBytes(log.sizeBytes, i18n.language)}</span>{' '}
+                  <code className="path">{log.shown}</code>{' '}
+                  <span className="muted">{formatBytes(log.sizeBytes, i18n.language)}</span>{' '}
                   <button
                     type="button"
                     className="button small"

@@ -57,7 +57,8 @@ declare global {
 /** The page's own clock when "Check complete." first shows: the scripts requested before it are the first screen's. */
 function markFirstScreen(): void {
   const check = () => {
-    if (window.__firstScreenAt === undefined && document.body?.textContent?.includes('Check complete.')) window.__firstScreenAt = window.performance.now();
+    if (window.__firstScreenAt === undefined && document.body?.textContent?.includes('Check complete.'))
+      window.__firstScreenAt = window.performance.now();
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
 }
@@ -72,7 +73,11 @@ async function timeToInteractive(browser: Browser, args: string[], ready: (page:
   await page.addInitScript(markFirstScreen);
   const bodies = new Map<string, Promise<Buffer>>();
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') bodies.set(response.url(), response.body().catch(() => Buffer.alloc(0)));
+    if (response.request().resourceType() === 'script')
+      bodies.set(
+        response.url(),
+        response.body().catch(() => Buffer.alloc(0)),
+      );
   });
   const start = performance.now();
   const { child, url } = await startServer(args);
@@ -84,7 +89,10 @@ async function timeToInteractive(browser: Browser, args: string[], ready: (page:
     const before = await page.evaluate(() =>
       window.performance
         .getEntriesByType('resource')
-        .filter((e) => e.name.endsWith('.js') && (window.__firstScreenAt === undefined || e.startTime < window.__firstScreenAt))
+        .filter(
+          (e) =>
+            e.name.endsWith('.js') && (window.__firstScreenAt === undefined || e.startTime < window.__firstScreenAt),
+        )
         .map((e) => e.name),
     );
     const firstScreen = await Promise.all(before.map((name) => bodies.get(name) ?? Promise.resolve(Buffer.alloc(0))));
@@ -105,7 +113,9 @@ async function withRetry<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    process.stderr.write(`bench: browser run failed (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); retrying once\n`);
+    process.stderr.write(
+      `bench: browser run failed (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); retrying once\n`,
+    );
     return run();
   }
 }
@@ -113,7 +123,15 @@ async function withRetry<T>(run: () => Promise<T>): Promise<T> {
 export async function benchBrowserHost(runs: number): Promise<BenchRow[]> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!(await fs.stat(executablePath).catch(() => null))) {
-    return [{ id: 'browserHost', what: 'browser host in Chromium', value: `skipped: no Chromium at ${executablePath}`, goal: '-', met: null }];
+    return [
+      {
+        id: 'browserHost',
+        what: 'browser host in Chromium',
+        value: `skipped: no Chromium at ${executablePath}`,
+        goal: '-',
+        met: null,
+      },
+    ];
   }
   const sandbox = await createDemoSandbox();
   const minimal = await buildMinimalReactPage(projectDir);
@@ -134,7 +152,14 @@ export async function benchBrowserHost(runs: number): Promise<BenchRow[]> {
         firstScreen = r;
         return r.ms;
       },
-      async () => (await withRetry(() => timeToInteractive(browser, [minimal.serverFile], (page) => page.getByRole('button', { name: 'Continue' }).waitFor()))).ms,
+      async () =>
+        (
+          await withRetry(() =>
+            timeToInteractive(browser, [minimal.serverFile], (page) =>
+              page.getByRole('button', { name: 'Continue' }).waitFor(),
+            ),
+          )
+        ).ms,
     );
     const kb = firstScreen.scriptGzipBytes / 1024;
     return [

@@ -58,13 +58,26 @@ async function installWorld(behavior: { slowMs?: number; installLogLines?: numbe
   await tar.x({ file: sandbox.packageFile, cwd: handDir });
   const installDir = path.join(sandbox.root, 'usr', 'local', 'ASR');
   const reset = async () => {
-    for (const p of ['usr/local/.vx_version', 'usr/local/ASR', 'var/log']) await fs.rm(path.join(sandbox.root, p), { recursive: true, force: true });
+    for (const p of ['usr/local/.vx_version', 'usr/local/ASR', 'var/log'])
+      await fs.rm(path.join(sandbox.root, p), { recursive: true, force: true });
   };
   await reset();
   return {
     sandbox,
     handDir,
-    cliArgs: [cliBin, '--root', sandbox.root, 'install', '--installer-dir', sandbox.installerDir, '--no-register', '--server-kind', 'classic', '--yes', '--json'],
+    cliArgs: [
+      cliBin,
+      '--root',
+      sandbox.root,
+      'install',
+      '--installer-dir',
+      sandbox.installerDir,
+      '--no-register',
+      '--server-kind',
+      'classic',
+      '--yes',
+      '--json',
+    ],
     // What the CLI runs (main/platform/linux/agent-commands.ts), from the extracted folder.
     handArgs: ['-d', installDir, '-r', 'MS', '-v', 'VmWare', '-q', '-c', 'CSLegacy'],
     env: { ...process.env, MOBILITY_SETUP_SANDBOX_ROOT: sandbox.root },

@@ -12,7 +12,6 @@ import { startCsSimulator } from '../../test/world/cs-simulator';
 import { createDemoSandbox } from '../../test/world/demo-sandbox';
 import type { BenchRow } from './row';
 
-
 declare global {
   interface Window {
     __longTasks?: number[];
@@ -22,12 +21,25 @@ declare global {
 export async function benchLogPane(lines: number): Promise<BenchRow[]> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!(await fs.stat(executablePath).catch(() => null))) {
-    return [{ id: `logPane${lines}`, what: 'log pane in Chromium', value: `skipped: no Chromium at ${executablePath}`, goal: '-', met: null }];
+    return [
+      {
+        id: `logPane${lines}`,
+        what: 'log pane in Chromium',
+        value: `skipped: no Chromium at ${executablePath}`,
+        goal: '-',
+        met: null,
+      },
+    ];
   }
   const passphrase = 'BenchPass0123456';
   const sandbox = await createDemoSandbox({ behavior: { installLogLines: lines } });
   const sim = await startCsSimulator({ passphrase });
-  const served = await serveWizard({ root: sandbox.root, port: 0, demo: true, defaults: { installerDir: sandbox.installerDir, csEndpoint: sim.endpoint, dataPort: sim.dataPort } });
+  const served = await serveWizard({
+    root: sandbox.root,
+    port: 0,
+    demo: true,
+    defaults: { installerDir: sandbox.installerDir, csEndpoint: sim.endpoint, dataPort: sim.dataPort },
+  });
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -60,18 +72,55 @@ export async function benchLogPane(lines: number): Promise<BenchRow[]> {
     const found = await page
       .getByText(/Match 1 of 1/)
       .waitFor({ timeout: 60_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     const searchMs = found ? performance.now() - searchStart : NaN;
     const rendered = await pane.locator('.log-line').count();
     const worst = longTasks.length ? Math.max(...longTasks) : 0;
     const blocked = longTasks.reduce((a, b) => a + b, 0);
     const n = lines.toLocaleString('en');
-    const data = { lines, toSummaryMs, held: count, longTasks: longTasks.length, worstLongTaskMs: worst, blockedMs: blocked, domRows: rendered, searchMs };
+    const data = {
+      lines,
+      toSummaryMs,
+      held: count,
+      longTasks: longTasks.length,
+      worstLongTaskMs: worst,
+      blockedMs: blocked,
+      domRows: rendered,
+      searchMs,
+    };
     return [
-      { id: `logPane${lines}`, what: `log pane, ${n} lines: streamed, install to summary`, value: `${(toSummaryMs / 1000).toFixed(2)} s, ${count.toLocaleString('en')} lines held`, goal: 'every line held', met: count >= lines, data },
-      { id: `logPaneLongTasks${lines}`, what: `log pane, ${n} lines: main thread blocked (long tasks)`, value: `${longTasks.length} tasks, worst ${worst.toFixed(0)} ms, total ${blocked.toFixed(0)} ms`, goal: 'worst < 200 ms', met: worst < 200 },
-      { id: `logPaneRows${lines}`, what: `log pane, ${n} lines: DOM rows for the whole log`, value: `${rendered} rows`, goal: '< 200 (virtualized)', met: rendered < 200 },
-      { id: `logPaneSearch${lines}`, what: `log pane, ${n} lines: search the last line`, value: found ? `${searchMs.toFixed(0)} ms` : 'last line not found in 60 s', goal: '< 500 ms', met: found && searchMs < 500 },
+      {
+        id: `logPane${lines}`,
+        what: `log pane, ${n} lines: streamed, install to summary`,
+        value: `${(toSummaryMs / 1000).toFixed(2)} s, ${count.toLocaleString('en')} lines held`,
+        goal: 'every line held',
+        met: count >= lines,
+        data,
+      },
+      {
+        id: `logPaneLongTasks${lines}`,
+        what: `log pane, ${n} lines: main thread blocked (long tasks)`,
+        value: `${longTasks.length} tasks, worst ${worst.toFixed(0)} ms, total ${blocked.toFixed(0)} ms`,
+        goal: 'worst < 200 ms',
+        met: worst < 200,
+      },
+      {
+        id: `logPaneRows${lines}`,
+        what: `log pane, ${n} lines: DOM rows for the whole log`,
+        value: `${rendered} rows`,
+        goal: '< 200 (virtualized)',
+        met: rendered < 200,
+      },
+      {
+        id: `logPaneSearch${lines}`,
+        what: `log pane, ${n} lines: search the last line`,
+        value: found ? `${searchMs.toFixed(0)} ms` : 'last line not found in 60 s',
+        goal: '< 500 ms',
+        met: found && searchMs < 500,
+      },
     ];
   } finally {
     await browser.close();

@@ -38,10 +38,19 @@ function parseArgs(argv: string[]): Args {
   const lines = Number(value('--lines') ?? 200_000);
   if (!Number.isInteger(lines) || lines < 1) throw new Error('--lines takes a positive whole number');
   const only = (value('--only') ?? SECTIONS.join(',')).split(',');
-  for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section ${s} (use ${SECTIONS.join(', ')})`);
+  for (const s of only)
+    if (!(SECTIONS as readonly string[]).includes(s))
+      throw new Error(`--only: unknown section ${s} (use ${SECTIONS.join(', ')})`);
   const paneLines = (value('--pane-lines') ?? `${lines},${lines * 5}`).split(',').map(Number);
-  if (paneLines.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--pane-lines takes whole numbers separated by commas');
-  return { quick: argv.includes('--quick'), lines, only: new Set(only as Section[]), save: !argv.includes('--no-save'), paneLines };
+  if (paneLines.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error('--pane-lines takes whole numbers separated by commas');
+  return {
+    quick: argv.includes('--quick'),
+    lines,
+    only: new Set(only as Section[]),
+    save: !argv.includes('--no-save'),
+    paneLines,
+  };
 }
 
 function printReport(rows: BenchRow[]): void {
@@ -51,7 +60,9 @@ function printReport(rows: BenchRow[]): void {
   process.stdout.write('\nMobility Setup benchmark\n\n');
   for (const row of rows) {
     const verdict = row.met === null ? '' : row.met ? 'met' : 'not met';
-    process.stdout.write(`  ${row.what.padEnd(width)}  ${row.value.padEnd(valueWidth)}  goal ${row.goal.padEnd(goalWidth)}  ${verdict}\n`);
+    process.stdout.write(
+      `  ${row.what.padEnd(width)}  ${row.value.padEnd(valueWidth)}  goal ${row.goal.padEnd(goalWidth)}  ${verdict}\n`,
+    );
   }
   process.stdout.write(`\n  node ${process.version}, ${process.platform}/${process.arch}\n`);
 }
@@ -60,7 +71,13 @@ async function saveResults(rows: BenchRow[], args: Args, startedAt: Date, durati
   const dir = path.resolve(__dirname, '..', '..', 'bench', 'results');
   await fs.mkdir(dir, { recursive: true });
   // No colons: the name must be valid on every file system a clone may land on.
-  const file = path.join(dir, `${startedAt.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`);
+  const file = path.join(
+    dir,
+    `${startedAt
+      .toISOString()
+      .replace(/:/g, '-')
+      .replace(/\.\d+Z$/, 'Z')}.json`,
+  );
   const result = {
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(durationMs),
@@ -89,7 +106,13 @@ async function main(): Promise<number> {
     } catch (err) {
       // One section failing (a browser lost on a loaded machine) must not lose the others' figures.
       const message = err instanceof Error ? (err.message.split('\n')[0] ?? err.name) : String(err);
-      rows.push({ id: `${name}Failed`, what: `${name}: the measurement failed`, value: message.slice(0, 100), goal: 'runs', met: false });
+      rows.push({
+        id: `${name}Failed`,
+        what: `${name}: the measurement failed`,
+        value: message.slice(0, 100),
+        goal: 'runs',
+        met: false,
+      });
     }
   };
   await section('cli', () => benchCliStart(pairs(16, 6)));
@@ -106,7 +129,10 @@ async function main(): Promise<number> {
   await section('browser', () => benchBrowserHost(pairs(6, 3)));
   for (const lines of args.paneLines) await section('pane', () => benchLogPane(lines));
   printReport(rows);
-  if (args.save) process.stdout.write(`  results: ${path.relative(process.cwd(), await saveResults(rows, args, startedAt, Date.now() - startedAt.getTime()))}\n`);
+  if (args.save)
+    process.stdout.write(
+      `  results: ${path.relative(process.cwd(), await saveResults(rows, args, startedAt, Date.now() - startedAt.getTime()))}\n`,
+    );
   return rows.some((r) => r.met === false) ? 1 : 0;
 }
 

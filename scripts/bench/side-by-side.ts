@@ -35,7 +35,12 @@ export function spread(values: readonly number[]): Spread {
  * Runs `ours` and `theirs` `runs` times each, alternating which goes first, after `warmup` unmeasured pairs
  * (file cache, JIT of the benchmark itself). Each function returns the figure it measured (ms, usually).
  */
-export async function sideBySide(runs: number, ours: () => Promise<number>, theirs: () => Promise<number>, warmup = 1): Promise<SideBySide> {
+export async function sideBySide(
+  runs: number,
+  ours: () => Promise<number>,
+  theirs: () => Promise<number>,
+  warmup = 1,
+): Promise<SideBySide> {
   for (let i = 0; i < warmup; i++) {
     await ours();
     await theirs();

@@ -37,7 +37,11 @@ function readPeakRssMb(pid: number): number | null {
 export function timedRun(file: string, args: readonly string[], options: TimedOptions = {}): Promise<TimedRun> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(file, [...args], { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, [...args], {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let tail = '';
     let peak: number | null = null;
     const sample = () => {

@@ -18,7 +18,10 @@ async function keepScreenshot(page: Page, testInfo: TestInfo, name: string, read
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
   if (readme && process.env.UPDATE_SCREENSHOTS === '1') {
-    await page.screenshot({ path: path.resolve(__dirname, '..', '..', 'assets', 'screenshots', `${name}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.resolve(__dirname, '..', '..', 'assets', 'screenshots', `${name}.png`),
+      fullPage: true,
+    });
   }
 }
 
@@ -39,7 +42,9 @@ async function walkToAntivirusStep(page: Page, w: InstallWorld, detectionSection
   await expect(page.getByRole('heading', { name: 'Anti-virus exclusions' })).toBeVisible();
 }
 
-test('a ClamAV that does not exclude the agent folder is fixed from the step and shows as excluded', async ({ page }) => {
+test('a ClamAV that does not exclude the agent folder is fixed from the step and shows as excluded', async ({
+  page,
+}) => {
   world = await startInstallWorld();
   const sandbox = sandboxAt(world.sandbox.root);
   addClamav(sandbox);
@@ -67,7 +72,9 @@ test('a ClamAV that does not exclude the agent folder is fixed from the step and
   await expect(page.getByText('The agent folders are excluded from every scanner found')).toBeVisible();
 });
 
-test('Cancel during the fix ends its job at the next boundary: the restart under way finishes, nothing is left half-done', async ({ page }) => {
+test('Cancel during the fix ends its job at the next boundary: the restart under way finishes, nothing is left half-done', async ({
+  page,
+}) => {
   world = await startInstallWorld();
   const sandbox = sandboxAt(world.sandbox.root);
   addClamav(sandbox);
@@ -90,7 +97,9 @@ test('Cancel during the fix ends its job at the next boundary: the restart under
   await expect(page.getByRole('button', { name: 'Continue', exact: true })).toBeEnabled();
 });
 
-test('a console-managed scanner shows its manual steps; continuing with a warning is recorded in the summary', async ({ page }, testInfo) => {
+test('a console-managed scanner shows its manual steps; continuing with a warning is recorded in the summary', async ({
+  page,
+}, testInfo) => {
   world = await startInstallWorld({ behavior: { slowMs: 100 } });
   const sandbox = sandboxAt(world.sandbox.root);
   mkdirSync(sandbox.at('/opt/CrowdStrike'), { recursive: true });
@@ -103,7 +112,9 @@ test('a console-managed scanner shows its manual steps; continuing with a warnin
   await expect(falcon.getByRole('button', { name: /Fix/ })).toHaveCount(0);
   await expect(falcon).toContainText('Falcon console');
   await expect(falcon).toContainText('/usr/local/ASR/**');
-  await expect(page.getByTestId('av-request-crowdstrike')).toContainText('Please add a real-time scanning exclusion in CrowdStrike Falcon');
+  await expect(page.getByTestId('av-request-crowdstrike')).toContainText(
+    'Please add a real-time scanning exclusion in CrowdStrike Falcon',
+  );
   await expect(falcon.getByRole('button', { name: 'Copy the request for CrowdStrike Falcon' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await keepScreenshot(page, testInfo, 'antivirus-step', true);
@@ -115,7 +126,9 @@ test('a console-managed scanner shows its manual steps; continuing with a warnin
   await expect(page.getByRole('heading', { name: 'Mobility service installed' })).toBeVisible({ timeout: 30_000 });
   // The fix made on the step (a job of its own) is recorded in the summary next to the choice.
   await expect(
-    page.getByText('Continued with a warning: CrowdStrike Falcon may scan the agent folders (Mobility Setup added the exclusions to ClamAV.)'),
+    page.getByText(
+      'Continued with a warning: CrowdStrike Falcon may scan the agent folders (Mobility Setup added the exclusions to ClamAV.)',
+    ),
   ).toBeVisible();
   await keepScreenshot(page, testInfo, 'antivirus-summary');
 });

@@ -8,7 +8,10 @@ import type { ServedCli } from './helpers/serve';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'roots');
 /** Screenshots for the README are refreshed with UPDATE_SCREENSHOTS=1; otherwise they stay test artifacts. */
-const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === '1' ? path.resolve(__dirname, '..', '..', 'assets', 'screenshots') : path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
+const SCREENSHOT_DIR =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? path.resolve(__dirname, '..', '..', 'assets', 'screenshots')
+    : path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 
 let served: ServedCli | null = null;
 test.afterEach(async () => {

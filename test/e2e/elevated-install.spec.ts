@@ -6,7 +6,14 @@ import { startCsSimulator } from '../world/cs-simulator';
 import type { CsSimulator } from '../world/cs-simulator';
 import { createDemoSandbox } from '../world/demo-sandbox';
 import type { DemoSandbox } from '../world/demo-sandbox';
-import { chownTree, pkexecSkipReason, polkitDown, polkitRule, polkitUp, sampleProcesses } from '../unit/core/elevation/pkexec-world';
+import {
+  chownTree,
+  pkexecSkipReason,
+  polkitDown,
+  polkitRule,
+  polkitUp,
+  sampleProcesses,
+} from '../unit/core/elevation/pkexec-world';
 import type { TestUser } from '../unit/core/elevation/pkexec-world';
 import { startServe } from './helpers/serve';
 import type { ServedCli } from './helpers/serve';
@@ -50,14 +57,19 @@ test.describe('the wizard as a local user, elevating through pkexec', () => {
     chownTree(sandbox.root, user);
     sim = await startCsSimulator({ passphrase: CANARY });
     const env = { PATH: '/usr/bin:/bin', HOME: user.home, USER: user.name, LOGNAME: user.name };
-    served = await startServe(['--installer-dir', sandbox.installerDir, '--cs-endpoint', sim.endpoint, '--data-port', String(sim.dataPort)], {
-      root: sandbox.root,
-      asUser: { uid: user.uid, gid: user.gid, env },
-    });
+    served = await startServe(
+      ['--installer-dir', sandbox.installerDir, '--cs-endpoint', sim.endpoint, '--data-port', String(sim.dataPort)],
+      {
+        root: sandbox.root,
+        asUser: { uid: user.uid, gid: user.gid, env },
+      },
+    );
     return { served, sandbox, sim };
   }
 
-  test('a polkit rule allows the user: the install runs as root, the passphrase is in no argv or environment', async ({ page }) => {
+  test('a polkit rule allows the user: the install runs as root, the passphrase is in no argv or environment', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     polkitRule('yes');
     const w = await serveAsUser();

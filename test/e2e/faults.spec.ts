@@ -23,7 +23,9 @@ test.afterEach(async () => {
   // In every outcome: the command line's process group and the installer it started, then the servers.
   if (cli?.pid && alive(cli.pid)) process.kill(-cli.pid, 'SIGKILL');
   const keep = new Set([world?.served.pid, again?.pid]);
-  if (world) for (const pid of await pidsMentioning(world.sandbox.root)) if (!keep.has(pid) && alive(pid)) process.kill(pid, 'SIGKILL');
+  if (world)
+    for (const pid of await pidsMentioning(world.sandbox.root))
+      if (!keep.has(pid) && alive(pid)) process.kill(pid, 'SIGKILL');
   await again?.stop();
   await world?.close();
   cli = null;
@@ -34,11 +36,15 @@ test.afterEach(async () => {
 /** `mobility-setup install` from the command line in its own process group; resolves once its installer runs. */
 async function cliInstallHolding(w: InstallWorld): Promise<ChildProcess> {
   const args = ['--root', w.sandbox.root, '--json', 'install', '--installer-dir', w.sandbox.installerDir];
-  const child = spawn(process.execPath, ['bin/mobility-setup.js', ...args, '--no-register', '--server-kind', 'classic', '--yes'], {
-    cwd: REPO,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['bin/mobility-setup.js', ...args, '--no-register', '--server-kind', 'classic', '--yes'],
+    {
+      cwd: REPO,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   child.stdout?.resume();
@@ -46,7 +52,9 @@ async function cliInstallHolding(w: InstallWorld): Promise<ChildProcess> {
   return child;
 }
 
-test('an install from the command line refuses the wizard\'s (41, the holder named); after kill -9 the wizard shows the interrupted install and the way back', async ({ page }) => {
+test("an install from the command line refuses the wizard's (41, the holder named); after kill -9 the wizard shows the interrupted install and the way back", async ({
+  page,
+}) => {
   world = await startInstallWorld({ behavior: { hangIn: 'install' } });
   const w = world;
   cli = await cliInstallHolding(w);
@@ -64,7 +72,9 @@ test('an install from the command line refuses the wizard\'s (41, the holder nam
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
   await page.getByRole('button', { name: 'Install', exact: true }).click();
-  const holder = new RegExp(`Another job is running on this machine: an install started \\S+ by process ${cli.pid} \\(the command line\\)`);
+  const holder = new RegExp(
+    `Another job is running on this machine: an install started \\S+ by process ${cli.pid} \\(the command line\\)`,
+  );
   await expect(page.getByText(holder).first()).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText(/anti-virus fix/).first()).toBeVisible();
 

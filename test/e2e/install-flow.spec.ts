@@ -38,13 +38,19 @@ async function walkToServerStep(page: Page, w: InstallWorld, passphrase: string)
 
 /** What the Install item of the step rail says about the job (its data-status: done, failed, cancelled, …). */
 async function expectRailInstall(page: Page, status: 'done' | 'failed' | 'cancelled'): Promise<void> {
-  const item = page.getByRole('navigation', { name: 'Setup steps' }).getByRole('listitem').filter({ hasText: /^Install\(/ });
+  const item = page
+    .getByRole('navigation', { name: 'Setup steps' })
+    .getByRole('listitem')
+    .filter({ hasText: /^Install\(/ });
   await expect(item).toHaveAttribute('data-status', status);
   await expect(item).toContainText(`(${status})`);
 }
 
 /** The summary's one story: its heading, the exit code the CLI would give, and none of the lines that would contradict it. */
-async function expectSummary(page: Page, ending: { heading: string; exitCode: number; rail: 'done' | 'failed' | 'cancelled'; never: (string | RegExp)[] }): Promise<void> {
+async function expectSummary(
+  page: Page,
+  ending: { heading: string; exitCode: number; rail: 'done' | 'failed' | 'cancelled'; never: (string | RegExp)[] },
+): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ending.heading, { timeout: 30_000 });
   await expectRailInstall(page, ending.rail);
   await expect(page.getByText(`Exit code ${ending.exitCode}`, { exact: true })).toBeVisible();
@@ -78,7 +84,10 @@ test('a full install and registration ends in the summary, with the agent regist
   expect(await world.vxVersion()).toContain('AGENT_CONFIGURATION_STATUS=Succeeded');
   expect(world.sim.registrations.filter((r) => r.ok)).toHaveLength(1);
   // The live log was shown and the vendor log is one click away.
-  await page.getByRole('button', { name: /View log/ }).first().click();
+  await page
+    .getByRole('button', { name: /View log/ })
+    .first()
+    .click();
   await expect(page.getByRole('dialog')).toContainText(/./);
   await expect(page.getByRole('dialog')).not.toContainText(PASSPHRASE);
   await page.keyboard.press('Escape');
@@ -86,7 +95,9 @@ test('a full install and registration ends in the summary, with the agent regist
   await keepScreenshot(page, testInfo, 'install-success', true);
 });
 
-test('a wrong passphrase ends with exit code 14, headed as a failed registration of an installed agent', async ({ page }, testInfo) => {
+test('a wrong passphrase ends with exit code 14, headed as a failed registration of an installed agent', async ({
+  page,
+}, testInfo) => {
   world = await startInstallWorld();
   await walkToServerStep(page, world, 'WrongPass0123456');
   await installFromServerStep(page);
@@ -97,11 +108,15 @@ test('a wrong passphrase ends with exit code 14, headed as a failed registration
     never: ['Installation failed', 'Unknown', 'partly installed', /registered with/],
   });
   await expect(page.getByText(/genpassphrase/).first()).toBeVisible();
-  await expect(page.getByText(/^The Mobility service 9\.65\.0\.0 is installed in \/usr\/local\/ASR and not registered/)).toBeVisible();
+  await expect(
+    page.getByText(/^The Mobility service 9\.65\.0\.0 is installed in \/usr\/local\/ASR and not registered/),
+  ).toBeVisible();
   await keepScreenshot(page, testInfo, 'wrong-passphrase', true);
 });
 
-test('an unreachable server is caught by the connection check before anything is installed', async ({ page }, testInfo) => {
+test('an unreachable server is caught by the connection check before anything is installed', async ({
+  page,
+}, testInfo) => {
   // Port 1 on loopback: nothing listens there, so the connection is refused.
   world = await startInstallWorld({ endpoint: '127.0.0.1:1' });
   await walkToServerStep(page, world, PASSPHRASE);
@@ -123,7 +138,9 @@ test('an installer failure ends with its exit code and one true machine state', 
     never: ['Unknown', 'partly installed', 'WALinuxAgent', 'Azure', 'Registration failed'],
   });
   await expect(page.getByText('Not installed', { exact: true })).toBeVisible();
-  await expect(page.getByText(/^The Mobility service is not installed: the installer stopped before it finished/)).toBeVisible();
+  await expect(
+    page.getByText(/^The Mobility service is not installed: the installer stopped before it finished/),
+  ).toBeVisible();
   await keepScreenshot(page, testInfo, 'install-failed', true);
 });
 
@@ -131,17 +148,31 @@ test('a reboot request (3010) is success with one restart notice', async ({ page
   world = await startInstallWorld({ behavior: { rebootRequired: true } });
   await walkToServerStep(page, world, PASSPHRASE);
   await installFromServerStep(page);
-  await expectSummary(page, { heading: 'Mobility service installed', exitCode: 3010, rail: 'done', never: ['Restart the machine when convenient', 'Unknown'] });
-  await expect(page.getByText('Restart this server when convenient to finish the installation (recommended).')).toBeVisible();
+  await expectSummary(page, {
+    heading: 'Mobility service installed',
+    exitCode: 3010,
+    rail: 'done',
+    never: ['Restart the machine when convenient', 'Unknown'],
+  });
+  await expect(
+    page.getByText('Restart this server when convenient to finish the installation (recommended).'),
+  ).toBeVisible();
   await expect(page.getByRole('main').getByText(/^Restart /)).toHaveCount(1);
   await keepScreenshot(page, testInfo, 'reboot-required');
 });
 
-test('a hung installer is ended by the inactivity timeout, which the summary says with exit code 124', async ({ page }, testInfo) => {
+test('a hung installer is ended by the inactivity timeout, which the summary says with exit code 124', async ({
+  page,
+}, testInfo) => {
   world = await startInstallWorld({ behavior: { hangIn: 'install' }, inactivityTimeoutSeconds: 2 });
   await walkToServerStep(page, world, PASSPHRASE);
   await installFromServerStep(page);
-  await expectSummary(page, { heading: 'Installation failed', exitCode: 124, rail: 'failed', never: ['Unknown', 'partly installed', 'WALinuxAgent'] });
+  await expectSummary(page, {
+    heading: 'Installation failed',
+    exitCode: 124,
+    rail: 'failed',
+    never: ['Unknown', 'partly installed', 'WALinuxAgent'],
+  });
   await expect(page.getByText(/printed nothing for 2 seconds/).first()).toBeVisible();
   await keepScreenshot(page, testInfo, 'hang-timeout');
 });
@@ -153,10 +184,18 @@ test('cancel mid-install ends the installer and says what state the server is in
   await expect(page.getByRole('heading', { name: 'Installing the Mobility service' })).toBeVisible();
   await expect(page.getByTestId('log-pane')).toContainText(/./, { timeout: 15_000 });
   // The hung installer prints nothing: the wait explains itself with the default 15-minute limit.
-  await expect(page.getByTestId('quiet-wait')).toHaveText(/^No output for 1\d s; it is ended after 15 min without output\.$/, { timeout: 20_000 });
+  await expect(page.getByTestId('quiet-wait')).toHaveText(
+    /^No output for 1\d s; it is ended after 15 min without output\.$/,
+    { timeout: 20_000 },
+  );
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Stop the job' }).click();
-  await expectSummary(page, { heading: 'Installation cancelled', exitCode: 1602, rail: 'cancelled', never: ['Unknown', 'partly installed', 'WALinuxAgent'] });
+  await expectSummary(page, {
+    heading: 'Installation cancelled',
+    exitCode: 1602,
+    rail: 'cancelled',
+    never: ['Unknown', 'partly installed', 'WALinuxAgent'],
+  });
   await expect(page.getByText('State of this server')).toBeVisible();
   await expect(page.getByText(/^The Mobility service is not installed/)).toBeVisible();
   await keepScreenshot(page, testInfo, 'cancelled');
@@ -189,7 +228,9 @@ test('a replication appliance config.json registers the agent (modernized)', asy
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('radio', { name: 'Replication appliance (modernized)' }).check();
   const config = world.sim.applianceConfig();
-  await page.getByLabel('Choose config.json…').setInputFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(config) });
+  await page
+    .getByLabel('Choose config.json…')
+    .setInputFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(config) });
   await installFromServerStep(page);
   await expect(page.getByRole('heading', { name: 'Mobility service installed' })).toBeVisible({ timeout: 30_000 });
   expect(world.sim.registrations.filter((r) => r.ok && r.mode === 'modernized')).toHaveLength(1);

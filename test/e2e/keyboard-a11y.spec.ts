@@ -56,7 +56,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const NARROW = { width: 720, height: 540 };
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'assets', 'screenshots', 'steps');
 
-const heading = (page: Page, name: string) => expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 30_000 });
+const heading = (page: Page, name: string) =>
+  expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 30_000 });
 
 /** An install world (Debian 12 sandbox, real agent package, configuration server simulator) as a flow's start. */
 function installWorld(
@@ -174,7 +175,9 @@ const FLOWS: Flow[] = [
         name: 'fixed',
         reach: async (page, t) => {
           await pressButton(page, t('antivirus.fixLabel', { product: 'ClamAV' }));
-          await expect(page.getByTestId('av-scanner-clamav')).toContainText(t('antivirus.fixOutcome.fixed'), { timeout: 15_000 });
+          await expect(page.getByTestId('av-scanner-clamav')).toContainText(t('antivirus.fixOutcome.fixed'), {
+            timeout: 15_000,
+          });
         },
       },
       {
@@ -272,13 +275,18 @@ const FLOWS: Flow[] = [
           await expect(page.getByTestId('os-token')).toHaveText('UBUNTU-22.04-64');
           await pressButton(page, t('detect.troubleshoot'));
           await heading(page, t('troubleshoot.heading'));
-          await expect(page.getByRole('status').filter({ hasText: t('troubleshoot.done') })).toBeVisible({ timeout: 30_000 });
+          await expect(page.getByRole('status').filter({ hasText: t('troubleshoot.done') })).toBeVisible({
+            timeout: 30_000,
+          });
         },
       },
       {
         name: 'log-viewer',
         reach: async (page, t) => {
-          await pressButton(page, page.getByRole('button', { name: t('troubleshoot.viewNamed', { file: '/var/log/ua_install.log' }) }));
+          await pressButton(
+            page,
+            page.getByRole('button', { name: t('troubleshoot.viewNamed', { file: '/var/log/ua_install.log' }) }),
+          );
           const dialog = page.getByRole('dialog');
           await pressButton(page, dialog.getByRole('button', { name: t('logViewer.errors') }));
           await expect(dialog.getByTestId('log-hit').first()).toBeVisible();
@@ -304,7 +312,13 @@ async function chooseLanguage(page: Page, language: Language): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', language);
 }
 
-async function checkScreen(page: Page, testInfo: TestInfo, language: Language, name: string, inReadme: boolean): Promise<void> {
+async function checkScreen(
+  page: Page,
+  testInfo: TestInfo,
+  language: Language,
+  name: string,
+  inReadme: boolean,
+): Promise<void> {
   await expectNoA11yViolationsInBothThemes(page);
   await expectNoClippedText(page);
   const file = path.join(testInfo.outputDir, `${name}-${language}.png`);
@@ -318,13 +332,21 @@ async function checkScreen(page: Page, testInfo: TestInfo, language: Language, n
 
 for (const language of ['en', 'ko'] as const) {
   for (const flow of FLOWS) {
-    test(`${flow.name}: by keyboard alone in ${language}, axe clean in light and dark, no clipped text`, async ({ page }, testInfo) => {
+    test(`${flow.name}: by keyboard alone in ${language}, axe clean in light and dark, no clipped text`, async ({
+      page,
+    }, testInfo) => {
       test.setTimeout(420_000);
       // The wizard's own catalogs name what to press and what to expect (Playwright's loader has no dynamic import,
       // so the Korean and later steps' catalogs are added here as loadLanguage and loadLaterStepCatalogs add them
       // in the page).
       const i18n = createI18n(language);
-      const bundles = [['en', enLaterStepsUi], ['en', enTroubleshootUi], ['ko', koUi], ['ko', koLaterStepsUi], ['ko', koTroubleshootUi]] as const;
+      const bundles = [
+        ['en', enLaterStepsUi],
+        ['en', enTroubleshootUi],
+        ['ko', koUi],
+        ['ko', koLaterStepsUi],
+        ['ko', koTroubleshootUi],
+      ] as const;
       for (const [lng, bundle] of bundles) i18n.addResourceBundle(lng, 'ui', bundle, true, false);
       i18n.addResourceBundle('ko', 'codes', koCodes, true, false);
       i18n.addResourceBundle('ko', 'hints', koHints, true, false);

@@ -25,14 +25,16 @@ async function toInstallerStep(page: Page, w: InstallWorld): Promise<void> {
   await page.getByRole('button', { name: 'Find installer' }).click();
 }
 
-test('the installer step shows the chosen file\'s owner and mode', async ({ page }) => {
+test("the installer step shows the chosen file's owner and mode", async ({ page }) => {
   world = await startInstallWorld();
   await toInstallerStep(page, world);
   await expect(page.getByText('Checksum verified')).toBeVisible();
   await expect(page.getByText('root (uid 0), mode 0644')).toBeVisible();
 });
 
-test('an installer planted by another user is refused with its owner named; Continue stays disabled', async ({ page }) => {
+test('an installer planted by another user is refused with its owner named; Continue stays disabled', async ({
+  page,
+}) => {
   test.skip(!CAN_CREATE_USERS, 'needs root on Linux to create a user');
   const mallory = await users.create('mste');
   world = await startInstallWorld();

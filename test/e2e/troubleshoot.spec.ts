@@ -70,7 +70,9 @@ test('a broken install: red lines explained, the log viewer jumps to the error, 
   await page.getByRole('button', { name: 'View /var/log/ua_install.log' }).click();
   const dialog = page.getByRole('dialog', { name: '/var/log/ua_install.log' });
   await expect(dialog.getByText(/^Lines 1–8 of 8$/)).toBeVisible();
-  await expect(dialog.getByRole('region', { name: 'Log file contents' })).toContainText('Details: /var/log/ua_install.log');
+  await expect(dialog.getByRole('region', { name: 'Log file contents' })).toContainText(
+    'Details: /var/log/ua_install.log',
+  );
   await dialog.getByRole('button', { name: 'Jump to errors' }).click();
   const hit = dialog.getByTestId('log-hit').first();
   await expect(hit).toContainText(`already registered with configuration server ${REGISTERED_SERVER}`);
@@ -86,7 +88,10 @@ test('a broken install: red lines explained, the log viewer jumps to the error, 
   await page.getByRole('button', { name: 'Prepare bundle' }).click();
   // Gathered by a job: its steps and live log, one line per part written.
   const bundleJob = page.getByTestId('bundle-job');
-  await expect(bundleJob.getByRole('progressbar', { name: 'Diagnostics bundle progress' })).toHaveAttribute('aria-valuenow', '100');
+  await expect(bundleJob.getByRole('progressbar', { name: 'Diagnostics bundle progress' })).toHaveAttribute(
+    'aria-valuenow',
+    '100',
+  );
   await expect(bundleJob.getByText('Gather and redact the files')).toBeVisible();
   await expect(bundleJob).toContainText('Added health.json');
   await expect(bundleJob).toContainText('Added logs/ua_install.log');
@@ -110,13 +115,16 @@ test('a broken install: red lines explained, the log viewer jumps to the error, 
   execFileSync('tar', ['-xzf', file, '-C', unpacked]);
   const files = (await readdir(unpacked, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
   expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['health.json', 'health.txt', 'ua_install.log']));
-  for (const f of files) expect(await readFile(path.join(f.parentPath, f.name), 'utf8')).not.toContain(CANARY_PASSPHRASE);
+  for (const f of files)
+    expect(await readFile(path.join(f.parentPath, f.name), 'utf8')).not.toContain(CANARY_PASSPHRASE);
 
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'This server' })).toBeVisible();
 });
 
-test('the bundle downloaded in the browser: the listed files, saved by the browser, free of the canary; spent after', async ({ page }) => {
+test('the bundle downloaded in the browser: the listed files, saved by the browser, free of the canary; spent after', async ({
+  page,
+}) => {
   const root = await makeBrokenInstallRoot(EXPECTED);
   const out = await mkdtemp(path.join(os.tmpdir(), 'troubleshoot-download-'));
   made.push(root, out);
@@ -130,7 +138,10 @@ test('the bundle downloaded in the browser: the listed files, saved by the brows
   await expect(entries).toContainText('logs/ua_install.log');
   const listed = (await entries.locator('tbody tr td:first-child').allTextContents()).map((s) => s.trim()).sort();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download bundle' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download bundle' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^mobility-diagnostics-[\d-]+\.tar\.gz$/);
   const file = path.join(out, download.suggestedFilename());
   await download.saveAs(file);
@@ -141,7 +152,8 @@ test('the bundle downloaded in the browser: the listed files, saved by the brows
   await mkdir(unpacked);
   execFileSync('tar', ['-xzf', file, '-C', unpacked]);
   const files = (await readdir(unpacked, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  for (const f of files) expect(await readFile(path.join(f.parentPath, f.name), 'utf8')).not.toContain(CANARY_PASSPHRASE);
+  for (const f of files)
+    expect(await readFile(path.join(f.parentPath, f.name), 'utf8')).not.toContain(CANARY_PASSPHRASE);
   // Sent whole, the bundle is spent: the page offers to prepare a new one.
   await expect(page.getByRole('button', { name: 'Prepare bundle' })).toBeVisible();
 });

@@ -56,7 +56,9 @@ async function startUninstall(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Uninstall the Mobility service' })).toBeVisible();
 }
 
-test('install → upgrade → uninstall in the wizard, each verified on disk; then uninstall is nothing to do', async ({ page }, testInfo) => {
+test('install → upgrade → uninstall in the wizard, each verified on disk; then uninstall is nothing to do', async ({
+  page,
+}, testInfo) => {
   world = await startInstallWorld();
   await installWithCli(world, '9.62.0.0');
   expect(await versionOf(world)).toBe('9.62.0.0');
@@ -75,11 +77,15 @@ test('install → upgrade → uninstall in the wizard, each verified on disk; th
   await page.getByRole('button', { name: 'Back to start' }).click();
   await expect(page.getByText('Check complete.')).toBeVisible({ timeout: 30_000 });
   await startUninstall(page);
-  const removes = page.getByRole('region', { name: 'What will be removed' }).or(page.locator('.card', { hasText: 'What will be removed' }));
+  const removes = page
+    .getByRole('region', { name: 'What will be removed' })
+    .or(page.locator('.card', { hasText: 'What will be removed' }));
   await expect(removes).toContainText('9.65.0.0');
   await expect(removes).toContainText('/usr/local/ASR');
   await expect(removes).toContainText(`Registered with ${world.endpoint}`);
-  await expect(page.getByText(/Replication of this server stops.*Disable replication of this server in the portal first/)).toBeVisible();
+  await expect(
+    page.getByText(/Replication of this server stops.*Disable replication of this server in the portal first/),
+  ).toBeVisible();
   const uninstall = page.getByRole('button', { name: 'Uninstall', exact: true });
   await expect(uninstall).toBeDisabled();
   await keepScreenshot(page, testInfo, 'uninstall-confirm', true);
@@ -94,7 +100,9 @@ test('install → upgrade → uninstall in the wizard, each verified on disk; th
   await page.getByRole('button', { name: 'Back to start' }).click();
   await expect(page.getByText('Check complete.')).toBeVisible({ timeout: 30_000 });
   await startUninstall(page);
-  await expect(page.getByText('No Mobility service is installed on this server: there is nothing to uninstall.')).toBeVisible();
+  await expect(
+    page.getByText('No Mobility service is installed on this server: there is nothing to uninstall.'),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Uninstall', exact: true })).toHaveCount(0);
 });
 
@@ -103,10 +111,14 @@ test('an older installer is refused as a downgrade, and nothing changes', async 
   await installWithCli(world, '9.66.0.0');
   await openDetection(page, world);
   await upgradeThroughWizard(page, world);
-  await expect(page.getByText(/a newer Mobility service \(9\.66\.0\.0\) is installed.*downgrade, which is refused/)).toBeVisible();
+  await expect(
+    page.getByText(/a newer Mobility service \(9\.66\.0\.0\) is installed.*downgrade, which is refused/),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Install', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Installation failed', { timeout: 60_000 });
-  await expect(page.getByText(/A downgrade is not supported: the Mobility service 9\.66\.0\.0 is installed/)).toBeVisible();
+  await expect(
+    page.getByText(/A downgrade is not supported: the Mobility service 9\.66\.0\.0 is installed/),
+  ).toBeVisible();
   await expect(page.getByText('Exit code 15', { exact: true })).toBeVisible();
   expect(await versionOf(world)).toBe('9.66.0.0');
 });
@@ -126,7 +138,11 @@ test('a five-version jump is refused with the stepwise path and the installers n
 });
 
 test('a hanging uninstall is ended by the inactivity timeout and explained', async ({ page }) => {
-  world = await startInstallWorld({ behavior: { hangIn: 'uninstall' }, inactivityTimeoutSeconds: 3, installedUnregistered: true });
+  world = await startInstallWorld({
+    behavior: { hangIn: 'uninstall' },
+    inactivityTimeoutSeconds: 3,
+    installedUnregistered: true,
+  });
   await openDetection(page, world);
   await startUninstall(page);
   await page.getByLabel(/I understand that replication of this server stops/).check();

@@ -35,7 +35,10 @@ test.describe('browser host security', () => {
       () =>
         new Promise<boolean>((resolve) => {
           const key = localStorage.getItem('mobility-setup.session-key') ?? '';
-          const ws = new WebSocket(`ws://${location.host}/api/events`, ['mobility-events.v1', `mobility-session.${key}`]);
+          const ws = new WebSocket(`ws://${location.host}/api/events`, [
+            'mobility-events.v1',
+            `mobility-session.${key}`,
+          ]);
           ws.onopen = () => {
             ws.close();
             resolve(true);
@@ -80,7 +83,9 @@ test.describe('browser host security', () => {
     expect(rebound.status()).toBe(421);
   });
 
-  test('another origin cannot call the API or open the event stream, even with the session cookie in the browser', async ({ page }) => {
+  test('another origin cannot call the API or open the event stream, even with the session cookie in the browser', async ({
+    page,
+  }) => {
     // Another site on the same machine: same site for cookies (so the browser sends the session), other origin.
     const evil = await startEvilSite();
     try {
@@ -93,13 +98,23 @@ test.describe('browser host security', () => {
       const attempt = await page.evaluate(async (target) => {
         const outcome: Record<string, string> = {};
         try {
-          const r = await fetch(`${target}/api/getSession`, { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+          const r = await fetch(`${target}/api/getSession`, {
+            method: 'POST',
+            credentials: 'include',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{}',
+          });
           outcome.json = `read ${r.status}`;
         } catch {
           outcome.json = 'blocked';
         }
         // A "simple" request skips the CORS preflight; the server must refuse it by itself.
-        await fetch(`${target}/api/getSession`, { method: 'POST', mode: 'no-cors', credentials: 'include', body: '{}' }).catch(() => undefined);
+        await fetch(`${target}/api/getSession`, {
+          method: 'POST',
+          mode: 'no-cors',
+          credentials: 'include',
+          body: '{}',
+        }).catch(() => undefined);
         outcome.ws = await new Promise<string>((resolve) => {
           const ws = new WebSocket(`${target.replace('http', 'ws')}/api/events`);
           ws.onopen = () => resolve('opened');
@@ -121,7 +136,11 @@ test.describe('browser host security', () => {
 
   test('garbage on the socket does not take the server down', async ({ page }) => {
     await page.goto(served.url);
-    for (const bytes of [Buffer.from([0x16, 0x03, 0x01, 0xff, 0x00, 0x00]), Buffer.from('GARBAGE\r\n\r\n'), Buffer.alloc(70_000, 0x41)]) {
+    for (const bytes of [
+      Buffer.from([0x16, 0x03, 0x01, 0xff, 0x00, 0x00]),
+      Buffer.from('GARBAGE\r\n\r\n'),
+      Buffer.alloc(70_000, 0x41),
+    ]) {
       await new Promise<void>((resolve) => {
         const socket = net.connect({ host: '127.0.0.1', port: served.port }, () => socket.end(bytes));
         socket.on('error', () => resolve());
@@ -134,7 +153,11 @@ test.describe('browser host security', () => {
     await expect(page).toHaveTitle('Mobility Setup');
     const session = await page.evaluate(async () => {
       const key = localStorage.getItem('mobility-setup.session-key') ?? '';
-      const r = await fetch('/api/getSession', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Mobility-Session': key }, body: '{}' });
+      const r = await fetch('/api/getSession', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Mobility-Session': key },
+        body: '{}',
+      });
       return (await r.json()) as { ok: boolean; value?: { shell: string } };
     });
     expect(session).toMatchObject({ ok: true, value: { shell: 'browser' } });
@@ -166,7 +189,9 @@ test.describe('the session cookie leaks to other local ports, and is not enough'
     expect(await served.stop()).toBe(0);
   });
 
-  test('a page on another port receives the cookie; replaying it to startInstall and to the event stream is refused; the wizard still works', async ({ page }) => {
+  test('a page on another port receives the cookie; replaying it to startInstall and to the event stream is refused; the wizard still works', async ({
+    page,
+  }) => {
     const other = await startCookieRecorder();
     try {
       await page.goto(served.url);
@@ -182,8 +207,16 @@ test.describe('the session cookie leaks to other local ports, and is not enough'
       expect(await page.evaluate(() => localStorage.getItem('mobility-setup.session-key'))).toBeNull();
 
       // Its owner, outside the browser: the cookie, a forged Origin and Host, a well-formed startInstall.
-      const headers = { Cookie: stolen ?? '', Origin: served.origin, Host: `127.0.0.1:${served.port}`, 'Content-Type': 'application/json' };
-      const install = await postJson(served.port, '/api/startInstall', headers, { installerDir: '/tmp/attacker', registration: { mode: 'none', serverKind: 'classic' } });
+      const headers = {
+        Cookie: stolen ?? '',
+        Origin: served.origin,
+        Host: `127.0.0.1:${served.port}`,
+        'Content-Type': 'application/json',
+      };
+      const install = await postJson(served.port, '/api/startInstall', headers, {
+        installerDir: '/tmp/attacker',
+        registration: { mode: 'none', serverKind: 'classic' },
+      });
       expect(install.status).toBe(401);
       expect(JSON.parse(install.body)).toMatchObject({ ok: false, error: { code: 'web.sessionKeyMissing' } });
       const latest = await postJson(served.port, '/api/getLatestJob', headers, {});
@@ -197,7 +230,11 @@ test.describe('the session cookie leaks to other local ports, and is not enough'
       await expect(page.getByText('Check complete.')).toBeVisible();
       const again = await page.evaluate(async () => {
         const key = localStorage.getItem('mobility-setup.session-key') ?? '';
-        const r = await fetch('/api/getLatestJob', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Mobility-Session': key }, body: '{}' });
+        const r = await fetch('/api/getLatestJob', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Mobility-Session': key },
+          body: '{}',
+        });
         return { status: r.status, body: (await r.json()) as unknown };
       });
       expect(again).toEqual({ status: 200, body: { ok: true, value: null } });
@@ -231,7 +268,11 @@ test.describe('the session cookie leaks to other local ports, and is not enough'
     const callFrom = (p: typeof firstPage) =>
       p.evaluate(async () => {
         const key = localStorage.getItem('mobility-setup.session-key') ?? '';
-        const r = await fetch('/api/getSession', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Mobility-Session': key }, body: '{}' });
+        const r = await fetch('/api/getSession', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Mobility-Session': key },
+          body: '{}',
+        });
         return r.status;
       });
     expect(await callFrom(secondPage)).toBe(200);
@@ -255,7 +296,12 @@ async function startCookieRecorder(): Promise<{ url: string; server: Server; coo
   return { url: `http://127.0.0.1:${port}/`, server, cookies: () => [...seen] };
 }
 
-function postJson(port: number, path: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; body: string }> {
+function postJson(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
       let text = '';
@@ -271,7 +317,10 @@ function postJson(port: number, path: string, headers: Record<string, string>, b
 /** The HTTP status of a WebSocket handshake to /api/events (101 when it opened). */
 function upgradeStatus(port: number, headers: Record<string, string>, protocols: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const ws = new NodeWebSocket(`ws://127.0.0.1:${port}/api/events`, protocols, { headers: { Cookie: headers.Cookie ?? '' }, origin: headers.Origin });
+    const ws = new NodeWebSocket(`ws://127.0.0.1:${port}/api/events`, protocols, {
+      headers: { Cookie: headers.Cookie ?? '' },
+      origin: headers.Origin,
+    });
     ws.on('open', () => {
       resolve(101);
       ws.close();
@@ -297,7 +346,9 @@ test.describe('the browser host under a half-open connection flood', () => {
     expect(await served.stop()).toBe(0);
   });
 
-  test('the wizard still loads and calls its API within seconds while 1,000 half-open sockets are held', async ({ page }) => {
+  test('the wizard still loads and calls its API within seconds while 1,000 half-open sockets are held', async ({
+    page,
+  }) => {
     await page.goto(served.url);
     await expect(page.getByText('Check complete.')).toBeVisible();
     const flood: net.Socket[] = [];
@@ -318,7 +369,11 @@ test.describe('the browser host under a half-open connection flood', () => {
       await expect(page.getByText('Check complete.')).toBeVisible({ timeout: 5_000 });
       const status = await page.evaluate(async () => {
         const key = localStorage.getItem('mobility-setup.session-key') ?? '';
-        const r = await fetch('/api/getSession', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Mobility-Session': key }, body: '{}' });
+        const r = await fetch('/api/getSession', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Mobility-Session': key },
+          body: '{}',
+        });
         return r.status;
       });
       expect(status).toBe(200);
@@ -335,7 +390,10 @@ test.describe('the browser host under a half-open connection flood', () => {
 // running in the wizard page (an injected one, say) tries to reach another local WebSocket server.
 test.describe("the wizard page's CSP allows connections to its own host only", () => {
   /** Loads `url`, then from the page opens a WebSocket to a real server on another port; says what happened. */
-  async function tryForeignSocket(page: Page, url: string): Promise<{ outcome: string; violations: string[]; reached: number }> {
+  async function tryForeignSocket(
+    page: Page,
+    url: string,
+  ): Promise<{ outcome: string; violations: string[]; reached: number }> {
     const foreign = createServer();
     let reached = 0;
     foreign.on('upgrade', (_req, socket) => {
@@ -349,7 +407,9 @@ test.describe("the wizard page's CSP allows connections to its own host only", (
       await page.goto(url);
       const result = await page.evaluate(async (target) => {
         const violations: string[] = [];
-        document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
         let outcome: string;
         try {
           const ws = new WebSocket(target);

@@ -8,4 +8,5 @@ export const builtMain = path.join(projectDir, 'dist', 'main', 'index.js');
 export const builtPreload = path.join(projectDir, 'dist', 'main', 'preload.js');
 export const builtPage = path.join(projectDir, 'dist', 'renderer', 'index.html');
 export const isBuilt = existsSync(builtMain) && existsSync(builtPreload) && existsSync(builtPage);
-export const notBuiltMessage = 'dist/main/index.js is missing: run "npm run build" first (the shell tests load the build output)';
+export const notBuiltMessage =
+  'dist/main/index.js is missing: run "npm run build" first (the shell tests load the build output)';

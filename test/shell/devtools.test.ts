@@ -54,7 +54,13 @@ describe.skipIf(!isBuilt)('developer tools in the built main process', () => {
     started = await startMain(true);
     const win = started.fake.state.windows[0]!;
     expect(win.options.webPreferences.devTools).toBe(false);
-    for (const shortcut of [key('F12'), key('I', { control: true, shift: true }), key('J', { control: true, shift: true }), key('c', { control: true, shift: true }), key('i', { meta: true, alt: true })]) {
+    for (const shortcut of [
+      key('F12'),
+      key('I', { control: true, shift: true }),
+      key('J', { control: true, shift: true }),
+      key('c', { control: true, shift: true }),
+      key('i', { meta: true, alt: true }),
+    ]) {
       expect(swallowed(win.webContents, shortcut), JSON.stringify(shortcut)).toBe(true);
     }
     // Ordinary typing (including Ctrl+C to copy from the log) still reaches the page.

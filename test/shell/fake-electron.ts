@@ -20,7 +20,10 @@ class Emitter {
     return this.on(event, listener);
   }
   removeListener(event: string, listener: Listener): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((l) => l !== listener),
+    );
     return this;
   }
   emit(event: string, ...args: unknown[]): void {
@@ -168,7 +171,8 @@ export function createFakeElectron() {
         onHeadersReceived: (h: Listener) => void (state.headersReceived = h),
       },
       protocol: {
-        handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => void state.protocolHandlers.set(scheme, handler),
+        handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) =>
+          void state.protocolHandlers.set(scheme, handler),
       },
     },
   };
@@ -193,7 +197,8 @@ export function createFakeElectron() {
       return Promise.resolve({ ok: true, value: args[0] });
     },
     on: (channel: string, listener: Listener) => void state.rendererListeners.on(channel, listener),
-    removeListener: (channel: string, listener: Listener) => void state.rendererListeners.removeListener(channel, listener),
+    removeListener: (channel: string, listener: Listener) =>
+      void state.rendererListeners.removeListener(channel, listener),
   };
   const module = { app, BrowserWindow: FakeWindow, ipcMain, session, shell, contextBridge, ipcRenderer, protocol };
   return { module, state, app };

@@ -20,8 +20,19 @@ describe('helper argv routing (packaged Electron has no runAsNode)', () => {
   it('ignores --no-sandbox, the app entry and Chromium switches before the helper words', () => {
     // Packaged Linux app under pkexec, and an unpackaged `electron dist/main/index.js` run.
     expect(helperRequestFromArgv(['--no-sandbox', 'helper', '--request', '/tmp/r.json'])).toBe('/tmp/r.json');
-    expect(helperRequestFromArgv(['/opt/app/dist/main/index.js', '--no-sandbox', 'helper', '--request', '/tmp/r.json'])).toBe('/tmp/r.json');
-    expect(helperRequestFromArgv(['--no-sandbox', '--enable-crashpad', '--ozone-platform=x11', 'helper', '--request', 'C:\\Temp\\x\\request.json'])).toBe('C:\\Temp\\x\\request.json');
+    expect(
+      helperRequestFromArgv(['/opt/app/dist/main/index.js', '--no-sandbox', 'helper', '--request', '/tmp/r.json']),
+    ).toBe('/tmp/r.json');
+    expect(
+      helperRequestFromArgv([
+        '--no-sandbox',
+        '--enable-crashpad',
+        '--ozone-platform=x11',
+        'helper',
+        '--request',
+        'C:\\Temp\\x\\request.json',
+      ]),
+    ).toBe('C:\\Temp\\x\\request.json');
     expect(helperRequestFromArgv(['--no-sandbox', 'helper', '--request', '/tmp/r.json', '--no-sandbox'])).toBeNull();
   });
 });

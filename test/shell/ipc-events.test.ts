@@ -15,7 +15,14 @@ const { registerIpc, TrustedWindows } = await import('../../main/electron/ipc');
 
 function fakeWindow(id: number) {
   const closed: (() => void)[] = [];
-  const webContents = { id, sent: [] as unknown[][], send(...args: unknown[]) { this.sent.push(args); }, isDestroyed: () => false };
+  const webContents = {
+    id,
+    sent: [] as unknown[][],
+    send(...args: unknown[]) {
+      this.sent.push(args);
+    },
+    isDestroyed: () => false,
+  };
   return { webContents, on: (_: string, fn: () => void) => closed.push(fn), close: () => closed.forEach((fn) => fn()) };
 }
 

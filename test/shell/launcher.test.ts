@@ -32,10 +32,17 @@ describe('findElectronBinary (never requires electron)', () => {
   it('finds dist/<path.txt> when it exists, and reports it missing when it does not', () => {
     const pkg = tempDir();
     writeFileSync(path.join(pkg, 'path.txt'), 'electron');
-    expect(findElectronBinary({ packageDir: pkg, env: {} })).toMatchObject({ present: false, path: path.join(pkg, 'dist', 'electron') });
+    expect(findElectronBinary({ packageDir: pkg, env: {} })).toMatchObject({
+      present: false,
+      path: path.join(pkg, 'dist', 'electron'),
+    });
     mkdirSync(path.join(pkg, 'dist'));
     writeFileSync(path.join(pkg, 'dist', 'electron'), '');
-    expect(findElectronBinary({ packageDir: pkg, env: {} })).toEqual({ present: true, path: path.join(pkg, 'dist', 'electron'), reason: null });
+    expect(findElectronBinary({ packageDir: pkg, env: {} })).toEqual({
+      present: true,
+      path: path.join(pkg, 'dist', 'electron'),
+      reason: null,
+    });
   });
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH as electron/index.js does', () => {
@@ -43,19 +50,45 @@ describe('findElectronBinary (never requires electron)', () => {
     const env = { ELECTRON_OVERRIDE_DIST_PATH: override };
     expect(findElectronBinary({ packageDir: null, env, platform: 'linux' }).present).toBe(false);
     writeFileSync(path.join(override, 'electron'), '');
-    expect(findElectronBinary({ packageDir: null, env, platform: 'linux' })).toMatchObject({ present: true, path: path.join(override, 'electron') });
+    expect(findElectronBinary({ packageDir: null, env, platform: 'linux' })).toMatchObject({
+      present: true,
+      path: path.join(override, 'electron'),
+    });
   });
 });
 
 describe('shell arguments', () => {
   it('reads our options among Electron and Chromium switches, in both spellings', () => {
-    const { args, warnings } = parseShellArgs(['/app/index.js', '--no-sandbox', '--root=/tmp/r', '--installer-dir', '/srv/inst', '--cs-endpoint', 'cs.example.com:8443', '--data-port=9444', '--demo', '--unknown', 'x']);
+    const { args, warnings } = parseShellArgs([
+      '/app/index.js',
+      '--no-sandbox',
+      '--root=/tmp/r',
+      '--installer-dir',
+      '/srv/inst',
+      '--cs-endpoint',
+      'cs.example.com:8443',
+      '--data-port=9444',
+      '--demo',
+      '--unknown',
+      'x',
+    ]);
     expect(warnings).toEqual([]);
-    expect(args).toEqual({ root: '/tmp/r', demo: true, defaults: { installerDir: '/srv/inst', csEndpoint: 'cs.example.com:8443', dataPort: 9444 } });
+    expect(args).toEqual({
+      root: '/tmp/r',
+      demo: true,
+      defaults: { installerDir: '/srv/inst', csEndpoint: 'cs.example.com:8443', dataPort: 9444 },
+    });
   });
 
   it('drops a bad prefill value with a warning and keeps the good ones', () => {
-    const { args, warnings } = parseShellArgs(['--cs-endpoint', 'https://cs/', '--data-port', '70000', '--installer-dir', '/srv/inst']);
+    const { args, warnings } = parseShellArgs([
+      '--cs-endpoint',
+      'https://cs/',
+      '--data-port',
+      '70000',
+      '--installer-dir',
+      '/srv/inst',
+    ]);
     expect(args.defaults).toEqual({ installerDir: '/srv/inst', csEndpoint: null, dataPort: null });
     expect(warnings).toHaveLength(2);
     expect(args.root).toBe('/');
@@ -69,19 +102,25 @@ describe('shell arguments', () => {
   });
 
   it('round-trips through the argv the launcher builds', () => {
-    const args = { root: '/tmp/sandbox root', demo: true, defaults: { installerDir: '/a b/c', csEndpoint: '[fd00::1]:8443', dataPort: 9443 } };
+    const args = {
+      root: '/tmp/sandbox root',
+      demo: true,
+      defaults: { installerDir: '/a b/c', csEndpoint: '[fd00::1]:8443', dataPort: 9443 },
+    };
     expect(parseShellArgs(toShellArgs(args)).args).toEqual(args);
     const plain = { root: '/', demo: false, defaults: noDefaults };
     expect(parseShellArgs(toShellArgs(plain)).args).toEqual(plain);
   });
 
-  it('carries a short inactivity timeout to the Electron process (the demo\'s hang scenario) and drops a bad one with a warning', () => {
+  it("carries a short inactivity timeout to the Electron process (the demo's hang scenario) and drops a bad one with a warning", () => {
     const hang = { root: '/tmp/demo', demo: true, defaults: noDefaults, inactivityTimeoutMs: 20_000 };
     expect(toShellArgs(hang)).toContain('--inactivity-timeout');
     expect(parseShellArgs(toShellArgs(hang)).args).toEqual(hang);
     const bad = parseShellArgs(['--inactivity-timeout', 'soon']);
     expect(bad.args.inactivityTimeoutMs).toBeUndefined();
-    expect(bad.warnings).toEqual(['--inactivity-timeout: give a number of seconds greater than 0. The value was ignored.']);
+    expect(bad.warnings).toEqual([
+      '--inactivity-timeout: give a number of seconds greater than 0. The value was ignored.',
+    ]);
   });
 });
 
@@ -90,7 +129,8 @@ describe('chooseShell', () => {
     const choice = chooseShell({ present: false, path: null, reason: 'path.txt is missing' }, false);
     expect(choice).toEqual({
       shell: 'browser',
-      notice: "Electron's binary is not installed on this machine (path.txt is missing); serving the same wizard in your browser instead. To get the Electron window, run `npx install-electron` once as a normal user with network access.",
+      notice:
+        "Electron's binary is not installed on this machine (path.txt is missing); serving the same wizard in your browser instead. To get the Electron window, run `npx install-electron` once as a normal user with network access.",
     });
   });
 
@@ -107,7 +147,10 @@ describe('openWizard', () => {
     const record = path.join(dir, 'argv.txt');
     const fakeElectron = path.join(dir, 'electron');
     // A real executable standing in for Electron: writes one argument per line, then exits 7.
-    writeFileSync(fakeElectron, `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done > '${record}'\n[ -z "$ELECTRON_RUN_AS_NODE" ] || exit 99\nexit 7\n`);
+    writeFileSync(
+      fakeElectron,
+      `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done > '${record}'\n[ -z "$ELECTRON_RUN_AS_NODE" ] || exit 99\nexit 7\n`,
+    );
     chmodSync(fakeElectron, 0o755);
     process.env.ELECTRON_RUN_AS_NODE = '1';
     const lines: string[] = [];
@@ -127,7 +170,14 @@ describe('openWizard', () => {
     }
     expect(lines).toEqual([]);
     expect(readFileSync(record, 'utf8').split('\n').slice(0, -1)).toEqual([
-      '/app/dist/main/index.js', '--root', '/tmp/a root; rm -rf /', '--installer-dir', '/srv/inst', '--cs-endpoint', '10.0.0.5', '--demo',
+      '/app/dist/main/index.js',
+      '--root',
+      '/tmp/a root; rm -rf /',
+      '--installer-dir',
+      '/srv/inst',
+      '--cs-endpoint',
+      '10.0.0.5',
+      '--demo',
     ]);
   });
 
@@ -167,18 +217,20 @@ describe('openWizard', () => {
 function get(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = (target: string, cookie?: string) =>
-      http.get(target, { headers: cookie ? { cookie } : {} }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => {
-          // The one-time token link answers with a cookie and a redirect to the page itself.
-          if (res.statusCode && res.statusCode >= 300 && res.statusCode < 400 && res.headers.location) {
-            const setCookie = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
-            request(new URL(res.headers.location, target).href, setCookie);
-          } else resolve({ status: res.statusCode ?? 0, body });
-        });
-      }).on('error', reject);
+      http
+        .get(target, { headers: cookie ? { cookie } : {} }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => {
+            // The one-time token link answers with a cookie and a redirect to the page itself.
+            if (res.statusCode && res.statusCode >= 300 && res.statusCode < 400 && res.headers.location) {
+              const setCookie = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+              request(new URL(res.headers.location, target).href, setCookie);
+            } else resolve({ status: res.statusCode ?? 0, body });
+          });
+        })
+        .on('error', reject);
     request(url);
   });
 }
@@ -195,7 +247,11 @@ describe('openWizard with a never-downloaded binary', () => {
       root: dir,
       demo: false,
       defaults: noDefaults,
-      binary: { present: false, path: null, reason: 'node_modules/electron/path.txt is missing: the binary was never downloaded' },
+      binary: {
+        present: false,
+        path: null,
+        reason: 'node_modules/electron/path.txt is missing: the binary was never downloaded',
+      },
       runningAsRoot: false,
       env: {},
       appEntry: '/app/dist/main/index.js',
@@ -219,7 +275,9 @@ describe('whether to try downloading Electron', () => {
     expect(shouldTryDownload(neverDownloaded, false, { [NO_DOWNLOAD_ENV]: '1' })).toBe(false);
     expect(shouldTryDownload(neverDownloaded, false, { CI: 'true' })).toBe(false);
     expect(shouldTryDownload(neverDownloaded, false, { ELECTRON_OVERRIDE_DIST_PATH: '/opt/e' })).toBe(false);
-    expect(shouldTryDownload({ present: false, path: null, reason: 'the electron package is not installed' }, false, {})).toBe(false);
+    expect(
+      shouldTryDownload({ present: false, path: null, reason: 'the electron package is not installed' }, false, {}),
+    ).toBe(false);
     expect(shouldTryDownload({ present: true, path: '/e', reason: null }, false, {})).toBe(false);
   });
 
@@ -238,7 +296,8 @@ describe('whether to try downloading Electron', () => {
         print: (line) => lines.push(line),
         write: () => undefined,
         untilClosed: () => Promise.resolve(),
-        fetchBinary: () => Promise.resolve(fetched === null ? null : { present: false, path: null, reason: 'still missing' }),
+        fetchBinary: () =>
+          Promise.resolve(fetched === null ? null : { present: false, path: null, reason: 'still missing' }),
       });
     };
     await fallback({ CI: 'true' });

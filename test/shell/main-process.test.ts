@@ -22,7 +22,19 @@ describe.skipIf(!isBuilt)('the built Electron main process (dist/main/index.js) 
     root = mkdtempSync(path.join(os.tmpdir(), 'mobility-shell-'));
     installerDir = path.join(root, 'installers');
     // As Electron passes it: binary, app path, our options, plus a Chromium switch we must ignore.
-    process.argv = [process.execPath, builtMain, '--root', root, `--installer-dir=${installerDir}`, '--cs-endpoint', '10.0.0.5:443', '--data-port', '9443', '--demo', '--enable-logging'];
+    process.argv = [
+      process.execPath,
+      builtMain,
+      '--root',
+      root,
+      `--installer-dir=${installerDir}`,
+      '--cs-endpoint',
+      '10.0.0.5:443',
+      '--data-port',
+      '9443',
+      '--demo',
+      '--enable-logging',
+    ];
     try {
       unload = loadWithFakeElectron(builtMain, fake);
     } finally {
@@ -40,7 +52,11 @@ describe.skipIf(!isBuilt)('the built Electron main process (dist/main/index.js) 
   const invoke = (method: string, payload: unknown, event: { sender: unknown; senderFrame: unknown }) => {
     const handler = fake.state.handlers.get(ipcChannel(method));
     if (!handler) throw new Error(`no handler for ${method}`);
-    return handler(event, payload) as Promise<{ ok: boolean; value?: Record<string, unknown> & { root: string }; error?: { code: string } }>;
+    return handler(event, payload) as Promise<{
+      ok: boolean;
+      value?: Record<string, unknown> & { root: string };
+      error?: { code: string };
+    }>;
   };
   const fromOurWindow = () => ({ sender: win.webContents, senderFrame: win.webContents.mainFrame });
   const serve = (url: string): Promise<Response> => {
@@ -55,7 +71,14 @@ describe.skipIf(!isBuilt)('the built Electron main process (dist/main/index.js) 
 
   it('creates one window with the hardened web preferences', () => {
     const prefs = win.options.webPreferences;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+    });
     expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(prefs.nodeIntegrationInSubFrames).toBe(false);
     expect(win.options.show).toBe(false);
@@ -68,7 +91,9 @@ describe.skipIf(!isBuilt)('the built Electron main process (dist/main/index.js) 
     expect(existsSync(win.options.webPreferences.preload)).toBe(true);
     expect(win.loadedFile).toBeNull();
     expect(win.loadedUrl).toBe('mobility://app/index.html');
-    expect(fake.state.privilegedSchemes).toEqual([{ scheme: 'mobility', privileges: { standard: true, secure: true } }]);
+    expect(fake.state.privilegedSchemes).toEqual([
+      { scheme: 'mobility', privileges: { standard: true, secure: true } },
+    ]);
     expect(fake.state.schemesRegisteredBeforeReady).toBe(true);
     const page = await serve('mobility://app/index.html');
     expect(page.status).toBe(200);
@@ -154,7 +179,10 @@ describe.skipIf(!isBuilt)('the built Electron main process (dist/main/index.js) 
 
   it('sends the same CSP as a header that the built page carries in its meta tag', () => {
     let headers: Record<string, string[]> = {};
-    fake.state.headersReceived?.({ responseHeaders: {} }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
+    fake.state.headersReceived?.(
+      { responseHeaders: {} },
+      (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders),
+    );
     const header = headers['Content-Security-Policy']?.[0] ?? '';
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(builtPage, 'utf8'))?.[1];
     expect(meta).toBe(header);

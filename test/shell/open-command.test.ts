@@ -15,7 +15,10 @@ afterEach(() => {
 
 function runCli(args: string[], env: NodeJS.ProcessEnv, onStdout?: (text: string, stop: () => void) => void) {
   // No Electron download from tests, whoever runs them: the browser fallback is what is under test.
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, MOBILITY_SETUP_NO_ELECTRON_DOWNLOAD: '1', ...childCoverageEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { ...process.env, MOBILITY_SETUP_NO_ELECTRON_DOWNLOAD: '1', ...childCoverageEnv(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -43,21 +46,27 @@ describe.skipIf(!isBuilt)('mobility-setup open', () => {
     temps.push(root, noElectron);
     let url = '';
     let status = 0;
-    const result = await runCli(['--root', root, '--json', 'open', '--port', '0', '--demo'], { ELECTRON_OVERRIDE_DIST_PATH: noElectron }, (text, stop) => {
-      const line = text.split('\n')[0] ?? '';
-      if (url || !text.includes('\n')) return;
-      url = (JSON.parse(line) as { result: { url: string } }).result.url;
-      void fetch(url, { redirect: 'manual' }).then((res) => {
-        status = res.status;
-        stop();
-      }, stop);
-    });
+    const result = await runCli(
+      ['--root', root, '--json', 'open', '--port', '0', '--demo'],
+      { ELECTRON_OVERRIDE_DIST_PATH: noElectron },
+      (text, stop) => {
+        const line = text.split('\n')[0] ?? '';
+        if (url || !text.includes('\n')) return;
+        url = (JSON.parse(line) as { result: { url: string } }).result.url;
+        void fetch(url, { redirect: 'manual' }).then((res) => {
+          status = res.status;
+          stop();
+        }, stop);
+      },
+    );
     expect(result.code).toBe(0);
     expect(new URL(url).hostname).toBe('127.0.0.1');
     expect(status).toBeGreaterThanOrEqual(200);
     expect(status).toBeLessThan(400);
     const notice = result.stderr.split('\n').filter((l) => l.includes('Electron'));
     expect(notice).toHaveLength(1);
-    expect(notice[0]).toMatch(/^Electron's binary is not installed on this machine \(.+\); no download was tried: .+; serving the same wizard in your browser instead\.( To get the Electron window, run `npx install-electron` once as a normal user with network access\.)?$/);
+    expect(notice[0]).toMatch(
+      /^Electron's binary is not installed on this machine \(.+\); no download was tried: .+; serving the same wizard in your browser instead\.( To get the Electron window, run `npx install-electron` once as a normal user with network access\.)?$/,
+    );
   });
 });

@@ -94,7 +94,9 @@ export interface ChecksumOptions {
 }
 
 export async function sha256File(file: string): Promise<string> {
-  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await fs.readFile(file))
+    .digest('hex');
 }
 
 /** Writes `<hex>  <name>` (sha256sum format); returns the checksum file's path. */

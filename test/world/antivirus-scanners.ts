@@ -32,7 +32,10 @@ export function addClamav(sandbox: AvSandbox, fixture = 'clamd-debian-default.co
   writeFileSync(sandbox.at('/etc/clamav/clamd.conf'), readFileSync(path.join(FIXTURES, fixture)), { mode: 0o644 });
   chmodSync(sandbox.at('/etc/clamav/clamd.conf'), 0o644);
   mkdirSync(sandbox.at('/lib/systemd/system'), { recursive: true });
-  writeFileSync(sandbox.at('/lib/systemd/system/clamav-daemon.service'), '[Service]\nExecStart=/usr/sbin/clamd --foreground=true\n');
+  writeFileSync(
+    sandbox.at('/lib/systemd/system/clamav-daemon.service'),
+    '[Service]\nExecStart=/usr/sbin/clamd --foreground=true\n',
+  );
   addProcess(sandbox, 4242, 'clamd', ['/usr/sbin/clamd', '--foreground=true']);
 }
 
@@ -52,12 +55,18 @@ export function addRecordingSystemctl(sandbox: AvSandbox, exitCode = 0, sleepSec
   mkdirSync(path.dirname(log), { recursive: true });
   mkdirSync(sandbox.at('/usr/bin'), { recursive: true });
   const sleep = sleepSeconds > 0 ? `sleep ${sleepSeconds}\n` : '';
-  writeFileSync(sandbox.at('/usr/bin/systemctl'), `#!/bin/sh\n${sleep}echo "$@" >> '${log}'\nexit ${exitCode}\n`, { mode: 0o755 });
+  writeFileSync(sandbox.at('/usr/bin/systemctl'), `#!/bin/sh\n${sleep}echo "$@" >> '${log}'\nexit ${exitCode}\n`, {
+    mode: 0o755,
+  });
   return log;
 }
 
 /** An mdatp under the root prefix that prints the given exclusion list and records adds (as the real one, it needs the path to exist). */
-export function addMdatp(sandbox: AvSandbox, listFixture: string, options: { realTime?: string; addOutput?: string; addExit?: number; dropAdds?: boolean } = {}): string {
+export function addMdatp(
+  sandbox: AvSandbox,
+  listFixture: string,
+  options: { realTime?: string; addOutput?: string; addExit?: number; dropAdds?: boolean } = {},
+): string {
   const log = sandbox.at('/var/log/mdatp-calls.log');
   mkdirSync(path.dirname(log), { recursive: true });
   mkdirSync(sandbox.at('/usr/bin'), { recursive: true });
@@ -73,7 +82,11 @@ export function addMdatp(sandbox: AvSandbox, listFixture: string, options: { rea
     // The added folder shows up in the next list, as with the real tool (unless the test says the add is refused).
     `if [ "$1" = exclusion ] && [ "$2" = folder ] && [ "$3" = add ]; then`,
     `  if [ ${options.addExit ?? 0} -ne 0 ]; then echo '${options.addOutput ?? 'refused'}'; exit ${options.addExit ?? 0}; fi`,
-    ...(options.dropAdds ? [] : [`  printf '=====================================\\nExcluded folder\\nPath: "%s"\\nScope: ["global"]\\n' "$5" >> '${list}'`]),
+    ...(options.dropAdds
+      ? []
+      : [
+          `  printf '=====================================\\nExcluded folder\\nPath: "%s"\\nScope: ["global"]\\n' "$5" >> '${list}'`,
+        ]),
     `  echo '${options.addOutput ?? 'Folder exclusion configured successfully'}'; exit 0`,
     'fi',
     'exit 3',

@@ -42,5 +42,10 @@ export async function generateCsCertificate(validity: 'valid' | 'expired' = 'val
     ],
   });
   const x509 = new X509Certificate(pems.cert);
-  return { certificatePem: pems.cert, keyPem: pems.private, fingerprint: x509.fingerprint256, validTo: new Date(x509.validTo) };
+  return {
+    certificatePem: pems.cert,
+    keyPem: pems.private,
+    fingerprint: x509.fingerprint256,
+    validTo: new Date(x509.validTo),
+  };
 }

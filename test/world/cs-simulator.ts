@@ -124,7 +124,11 @@ export async function startCsSimulator(options: CsSimulatorOptions): Promise<CsS
     const expected = mode === 'classic' ? options.passphrase : applianceKey;
     const ok = secretsEqual(secret, expected);
     registrations.push({ at: Date.now(), mode, host: typeof host === 'string' ? host.slice(0, 255) : '', ok });
-    if (!ok) return reply(res, 403, { ok: false, error: mode === 'classic' ? 'invalid passphrase' : 'invalid registration key' });
+    if (!ok)
+      return reply(res, 403, {
+        ok: false,
+        error: mode === 'classic' ? 'invalid passphrase' : 'invalid registration key',
+      });
     reply(res, 200, { ok: true, server: CS_COMMON_NAME });
   }
 
@@ -165,7 +169,9 @@ export async function startCsSimulator(options: CsSimulatorOptions): Promise<CsS
     applianceKey,
     registrations,
     applianceConfig(key = applianceKey) {
-      return JSON.stringify({ applianceName: 'appliance01', applianceEndpoint: `${HOST}:${port}`, key }, null, 2) + '\n';
+      return (
+        JSON.stringify({ applianceName: 'appliance01', applianceEndpoint: `${HOST}:${port}`, key }, null, 2) + '\n'
+      );
     },
     async close() {
       if (closed) return;

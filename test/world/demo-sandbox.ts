@@ -52,7 +52,9 @@ export async function readSandboxOs(root: string): Promise<OsSection> {
   const files = createRootFiles(paths);
   const keys = Object.keys(RELEASE_FILE_PATHS) as (keyof LinuxReleaseFiles)[];
   const texts = await Promise.all(keys.map((key) => files.readText(RELEASE_FILE_PATHS[key])));
-  const releaseFiles = Object.fromEntries(keys.map((key, i) => [key, texts[i] ?? null])) as unknown as LinuxReleaseFiles;
+  const releaseFiles = Object.fromEntries(
+    keys.map((key, i) => [key, texts[i] ?? null]),
+  ) as unknown as LinuxReleaseFiles;
   const machine = await readMachineFacts(paths, files);
   return linuxOsVerdict(releaseFiles, machine.arch, machine.kernel);
 }
@@ -70,7 +72,11 @@ export async function createDemoSandbox(options: DemoSandboxOptions = {}): Promi
   const copiedFiles = await copyReleaseFiles(root, options.sourceRoot);
   const osSection = await readSandboxOs(root);
   const installerDir = path.join(root, 'installers');
-  const packageFile = await buildAgentPackage({ outDir: installerDir, token: osSection.token ?? FALLBACK_TOKEN, behavior: options.behavior ?? {} });
+  const packageFile = await buildAgentPackage({
+    outDir: installerDir,
+    token: osSection.token ?? FALLBACK_TOKEN,
+    behavior: options.behavior ?? {},
+  });
   const checksumFile = await writeChecksum(packageFile, { kind: 'sidecar' });
   return { root, installerDir, packageFile, checksumFile, token: osSection.token, os: osSection, copiedFiles };
 }

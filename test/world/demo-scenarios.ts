@@ -18,13 +18,20 @@ export const UNSUPPORTED_KERNEL_LINE =
 
 export const DEMO_SCENARIOS: Record<string, DemoScenario> = {
   ok: { behavior: { slowMs: 400 }, description: 'install and register succeed' },
-  reboot: { behavior: { slowMs: 400, rebootRequired: true }, description: 'success; the installer asks for a restart (3010)' },
+  reboot: {
+    behavior: { slowMs: 400, rebootRequired: true },
+    description: 'success; the installer asks for a restart (3010)',
+  },
   fail: {
     behavior: { slowMs: 400, installExit: 1, installErrorLine: UNSUPPORTED_KERNEL_LINE },
     description: 'the installer refuses the kernel (exit 1); nothing is installed',
   },
   // The real default (15 minutes) would look like a demo that never ends: 20 s shows the same ending in well under a minute.
-  hang: { behavior: { hangIn: 'install' }, description: 'the installer hangs and is ended after 20 s without output (exit 124)', inactivityTimeoutMs: 20_000 },
+  hang: {
+    behavior: { hangIn: 'install' },
+    description: 'the installer hangs and is ended after 20 s without output (exit 124)',
+    inactivityTimeoutMs: 20_000,
+  },
   flood: { behavior: { installLogLines: 200_000 }, description: 'success after 200,000 log lines' },
 };
 

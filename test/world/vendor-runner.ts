@@ -66,9 +66,17 @@ export function runVendor(file: string, args: string[], options: RunOptions): Pr
 }
 
 /** Extracts the package under <root>/tmp/pkg and installs it to <root>/usr/local/ASR (classic). */
-export async function installPackage(file: string, root: string, extraArgs: string[] = []): Promise<VendorRun & { installDir: string; extracted: string }> {
+export async function installPackage(
+  file: string,
+  root: string,
+  extraArgs: string[] = [],
+): Promise<VendorRun & { installDir: string; extracted: string }> {
   const extracted = await extractPackage(file, path.join(root, 'tmp', 'pkg'));
   const installDir = path.join(root, 'usr', 'local', 'ASR');
-  const run = await runVendor(path.join(extracted, 'install'), ['-d', installDir, '-r', 'MS', '-v', 'VmWare', '-q', '-c', 'CSLegacy', ...extraArgs], { root });
+  const run = await runVendor(
+    path.join(extracted, 'install'),
+    ['-d', installDir, '-r', 'MS', '-v', 'VmWare', '-q', '-c', 'CSLegacy', ...extraArgs],
+    { root },
+  );
   return { ...run, installDir, extracted };
 }

@@ -42,18 +42,28 @@ Exit codes:
   1602  (66 on Linux) the confirmation was declined; nothing was changed
 `;
 
-const STATUS_WORD: Record<ScannerFinding['status'], string> = { excluded: 'EXCLUDED', notExcluded: 'NOT EXCLUDED', cannotTell: 'CANNOT TELL', notScanning: 'NOT SCANNING' };
+const STATUS_WORD: Record<ScannerFinding['status'], string> = {
+  excluded: 'EXCLUDED',
+  notExcluded: 'NOT EXCLUDED',
+  cannotTell: 'CANNOT TELL',
+  notScanning: 'NOT SCANNING',
+};
 
 export function exitCodeForReport(report: AntivirusReport, fixes: readonly FixResult[] = []): number {
   // Every fix stopped at the password prompt (dismissed, refused, or no way to ask): nothing was changed.
   if (fixes.length > 0 && fixes.every((f) => f.outcome === 'needsRoot')) return AV_EXIT.notElevated;
-  if (report.scanners.some((s) => s.status === 'notExcluded')) return fixes.some((f) => f.outcome === 'failed') ? AV_EXIT.fixFailed : AV_EXIT.notExcluded;
+  if (report.scanners.some((s) => s.status === 'notExcluded'))
+    return fixes.some((f) => f.outcome === 'failed') ? AV_EXIT.fixFailed : AV_EXIT.notExcluded;
   if (fixes.some((f) => f.outcome === 'failed')) return AV_EXIT.fixFailed;
   if (report.scanners.some((s) => s.status === 'cannotTell')) return AV_EXIT.cannotTell;
   return AV_EXIT.clear;
 }
 
-const indent = (text: string, by: string) => text.split('\n').map((line) => `${by}${line}`).join('\n');
+const indent = (text: string, by: string) =>
+  text
+    .split('\n')
+    .map((line) => `${by}${line}`)
+    .join('\n');
 
 /** The readable report `av-check` prints; `--json` prints the report itself. */
 export function formatAntivirusReport(report: AntivirusReport, fixes: readonly FixResult[] = []): string {
@@ -61,12 +71,18 @@ export function formatAntivirusReport(report: AntivirusReport, fixes: readonly F
   if (report.scanners.length === 0) lines.push('No anti-virus scanner was found.');
   for (const fix of fixes) lines.push(`Fix ${fix.scannerId}: ${fix.outcome}. ${fix.message}`);
   for (const s of report.scanners) {
-    lines.push('', `${s.product.padEnd(44)} ${STATUS_WORD[s.status]}${needsAttention(s) ? ` (${s.fix === 'automatic' ? 'Mobility Setup can fix it' : 'fix it in its console'})` : ''}`);
+    lines.push(
+      '',
+      `${s.product.padEnd(44)} ${STATUS_WORD[s.status]}${needsAttention(s) ? ` (${s.fix === 'automatic' ? 'Mobility Setup can fix it' : 'fix it in its console'})` : ''}`,
+    );
     lines.push(indent(s.reason, '  '));
     lines.push(`  Found by: ${s.evidence.join(', ')}`);
     if (s.exclusions.length > 0) lines.push(`  Exclusions: ${s.exclusions.join(' | ')}`);
     if (!needsAttention(s)) continue;
-    if (s.fix === 'automatic') lines.push(`  Fix: ${report.canFix ? 'mobility-setup av-check --fix' : 'run as root to fix: sudo mobility-setup av-check --fix'}`);
+    if (s.fix === 'automatic')
+      lines.push(
+        `  Fix: ${report.canFix ? 'mobility-setup av-check --fix' : 'run as root to fix: sudo mobility-setup av-check --fix'}`,
+      );
     lines.push('  Manual steps:', ...s.manualSteps.map((step, i) => `    ${i + 1}. ${step}`));
     if (s.fix === 'manual') lines.push('  Request for the security team:', indent(s.requestText, '    | '));
   }
@@ -76,13 +92,30 @@ export function formatAntivirusReport(report: AntivirusReport, fixes: readonly F
 /** The error of a report that is not all clear, by its exit code (the report itself is the envelope's result). */
 function avError(exitCode: number): JsonError {
   if (exitCode === AV_EXIT.notElevated) {
-    return { code: 'antivirus.fixNeedsRoot', message: 'Fixing needs root (Administrator on Windows); nothing was changed.', hint: 'Run as root: sudo mobility-setup av-check --fix.' };
+    return {
+      code: 'antivirus.fixNeedsRoot',
+      message: 'Fixing needs root (Administrator on Windows); nothing was changed.',
+      hint: 'Run as root: sudo mobility-setup av-check --fix.',
+    };
   }
-  if (exitCode === AV_EXIT.fixFailed) return { code: 'antivirus.fixFailed', message: 'A fix was tried and failed.', hint: 'See each fix in result.fixes.' };
+  if (exitCode === AV_EXIT.fixFailed)
+    return {
+      code: 'antivirus.fixFailed',
+      message: 'A fix was tried and failed.',
+      hint: 'See each fix in result.fixes.',
+    };
   if (exitCode === AV_EXIT.notExcluded) {
-    return { code: 'antivirus.notExcluded', message: "A scanner does not exclude the agent's folders.", hint: 'Run mobility-setup av-check --fix as root, or follow each scanner\'s manual steps.' };
+    return {
+      code: 'antivirus.notExcluded',
+      message: "A scanner does not exclude the agent's folders.",
+      hint: "Run mobility-setup av-check --fix as root, or follow each scanner's manual steps.",
+    };
   }
-  return { code: 'antivirus.cannotTell', message: "A scanner's exclusions could not be read.", hint: "Ask the scanner's console owner for the exclusions in each scanner's request text." };
+  return {
+    code: 'antivirus.cannotTell',
+    message: "A scanner's exclusions could not be read.",
+    hint: "Ask the scanner's console owner for the exclusions in each scanner's request text.",
+  };
 }
 
 interface AvCheckOptions {
@@ -98,10 +131,19 @@ interface AvCheckOptions {
 export function registerAvCheckCommand(program: Command): void {
   program
     .command('av-check')
-    .description("Check that anti-virus scanners exclude the Mobility service's folders; --fix adds the exclusions where possible")
-    .option('--fix', 'apply every fix Mobility Setup can make (ClamAV, Defender for Endpoint, Microsoft Defender); as root, or through the administrator password prompt', false)
+    .description(
+      "Check that anti-virus scanners exclude the Mobility service's folders; --fix adds the exclusions where possible",
+    )
+    .option(
+      '--fix',
+      'apply every fix Mobility Setup can make (ClamAV, Defender for Endpoint, Microsoft Defender); as root, or through the administrator password prompt',
+      false,
+    )
     .option('-y, --yes', 'do not ask before fixing', false)
-    .option('--install-dir <dir>', 'the agent folder, when not the default (/usr/local/ASR; Windows: C:\\Program Files (x86)\\Microsoft Azure Site Recovery)')
+    .option(
+      '--install-dir <dir>',
+      'the agent folder, when not the default (/usr/local/ASR; Windows: C:\\Program Files (x86)\\Microsoft Azure Site Recovery)',
+    )
     .addHelpText('after', AV_EXIT_HELP)
     .action(async (options: AvCheckOptions, command: Command) => {
       const { root, json } = globalOptions(command);
@@ -129,7 +171,11 @@ async function runAvCheck(root: string, json: boolean, options: AvCheckOptions):
   const print = (report: AntivirusReport, fixes: FixResult[], exitCode: number) => {
     if (!json) return void process.stdout.write(formatAntivirusReport(report, fixes));
     const result = { report, ...(options.fix ? { fixes } : {}) };
-    writeJson(exitCode === AV_EXIT.clear ? { ok: true, exitCode, result } : { ok: false, exitCode, error: avError(exitCode), result });
+    writeJson(
+      exitCode === AV_EXIT.clear
+        ? { ok: true, exitCode, result }
+        : { ok: false, exitCode, error: avError(exitCode), result },
+    );
   };
   try {
     const installDir = options.installDir;
@@ -142,16 +188,27 @@ async function runAvCheck(root: string, json: boolean, options: AvCheckOptions):
     }
     if (!report.canFix) {
       print(report, [], AV_EXIT.notElevated);
-      process.stderr.write(`mobility-setup av-check: fixing ${fixable.map((s) => s.product).join(', ')} needs root (Administrator on Windows). Run as root to fix: sudo mobility-setup av-check --fix. Nothing was changed.\n`);
+      process.stderr.write(
+        `mobility-setup av-check: fixing ${fixable.map((s) => s.product).join(', ')} needs root (Administrator on Windows). Run as root to fix: sudo mobility-setup av-check --fix. Nothing was changed.\n`,
+      );
       return AV_EXIT.notElevated;
     }
-    if (!(await confirm(`Add exclusions for ${report.folders.join(', ')} to ${fixable.map((s) => s.product).join(', ')}?`, options.yes === true, 'av-check --fix'))) {
+    if (
+      !(await confirm(
+        `Add exclusions for ${report.folders.join(', ')} to ${fixable.map((s) => s.product).join(', ')}?`,
+        options.yes === true,
+        'av-check --fix',
+      ))
+    ) {
       process.stderr.write('Nothing was changed.\n');
       if (json) writeJson({ ok: false, exitCode: AV_EXIT.cancelled, error: DECLINED });
       return AV_EXIT.cancelled;
     }
     // A job on the engine, as in the wizard: its log in the log folder, and never while an install runs.
-    const fixed = await core.handlers.fixAntivirus({ scannerIds: fixable.map((s) => s.id), ...(installDir ? { installDir } : {}) });
+    const fixed = await core.handlers.fixAntivirus({
+      scannerIds: fixable.map((s) => s.id),
+      ...(installDir ? { installDir } : {}),
+    });
     const code = exitCodeForReport(fixed.report, fixed.results);
     print(fixed.report, fixed.results, code);
     return code;

@@ -19,8 +19,14 @@ function bytes(value: number): string {
 }
 
 function diskLine(check: DiskCheck): string {
-  const free = check.freeBytes === null ? cliText('detect.freeUnknown') : cliText('detect.free', { size: bytes(check.freeBytes) });
-  const verdict = check.ok === null ? cliText('detect.notChecked') : check.ok ? cliText('detect.diskOk') : cliText('detect.diskNotEnough');
+  const free =
+    check.freeBytes === null ? cliText('detect.freeUnknown') : cliText('detect.free', { size: bytes(check.freeBytes) });
+  const verdict =
+    check.ok === null
+      ? cliText('detect.notChecked')
+      : check.ok
+        ? cliText('detect.diskOk')
+        : cliText('detect.diskNotEnough');
   return cliText('detect.diskLine', { path: check.path, free, required: bytes(check.requiredBytes), verdict });
 }
 
@@ -32,14 +38,18 @@ export function formatDetectionReport(report: DetectionReport): string {
   const blank = ''.padEnd(18);
   const kernel = os.kernel ? `, ${cliText('detect.kernel', { kernel: os.kernel })}` : '';
   const source = os.source ? cliText('detect.from', { source: os.source }) : '';
-  const how = privileges.canElevate ? cliText('detect.elevateVia', { method: privileges.method }) : cliText('detect.cannotElevate');
+  const how = privileges.canElevate
+    ? cliText('detect.elevateVia', { method: privileges.method })
+    : cliText('detect.cannotElevate');
   const lines = [
     `${pad(cliText('detect.root'))}${report.root}`,
     `${pad(cliText('detect.os'))}${name} (${os.family}, ${os.arch}${kernel})${source}`,
     `${pad(cliText('detect.token'))}${report.token ?? cliText('detect.none')}`,
     `${pad(cliText('detect.supported'))}${report.supported ? cliText('detect.yes') : cliText('detect.no')}: ${report.supportMessage}`,
     `${pad(cliText('detect.privileges'))}${
-      privileges.elevated ? cliText('detect.elevated', { user: privileges.user }) : cliText('detect.notElevated', { user: privileges.user, how })
+      privileges.elevated
+        ? cliText('detect.elevated', { user: privileges.user })
+        : cliText('detect.notElevated', { user: privileges.user, how })
     }`,
   ];
   if (privileges.hint) lines.push(`${blank}${privileges.hint}`);
@@ -56,7 +66,9 @@ export function formatDetectionReport(report: DetectionReport): string {
       folder: agent.installDir ?? cliText('detect.unknownFolder'),
       registration,
     });
-    lines.push(`${pad(cliText('detect.agent'))}${line}${agent.csAddress ? cliText('detect.server', { server: agent.csAddress }) : ''}`);
+    lines.push(
+      `${pad(cliText('detect.agent'))}${line}${agent.csAddress ? cliText('detect.server', { server: agent.csAddress }) : ''}`,
+    );
   }
   const disk = report.disk ?? [];
   lines.push(`${pad(cliText('detect.disk'))}${disk.length === 0 ? cliText('detect.notChecked') : diskLine(disk[0]!)}`);
@@ -72,9 +84,12 @@ export function formatDetectionReport(report: DetectionReport): string {
   if (stopped) {
     const ways = stopped.wayBack.map((way) => cliText(WAY_BACK_COMMAND[way])).join(cliText('detect.wayBackOr'));
     const { kind, startedAt, frontDoor, pid, step } = stopped;
-    lines.push(`${pad(cliText('detect.interrupted'))}${cliText('detect.interruptedLine', { kind, startedAt, frontDoor, pid, step })}`);
+    lines.push(
+      `${pad(cliText('detect.interrupted'))}${cliText('detect.interruptedLine', { kind, startedAt, frontDoor, pid, step })}`,
+    );
     lines.push(`${blank}${stopped.machineState} ${cliText('detect.wayBack', { ways })}`);
-    if (stopped.removed.length > 0) lines.push(`${blank}${cliText('detect.removed', { paths: stopped.removed.join(', ') })}`);
+    if (stopped.removed.length > 0)
+      lines.push(`${blank}${cliText('detect.removed', { paths: stopped.removed.join(', ') })}`);
     for (const kept of stopped.kept) lines.push(`${blank}${cliText('detect.kept', { path: kept })}`);
   }
   return `${lines.join('\n')}\n`;
@@ -106,7 +121,9 @@ export function registerDetectCommand(program: Command): void {
       const result = (await dispatch('detect', {})) as Result<DetectionReport>;
       if (!result.ok) {
         if (json) writeJson({ ok: false, exitCode: EXIT.internal, error: jsonError(result.error) });
-        process.stderr.write(`mobility-setup detect: ${result.error.message}${result.error.hint ? `\n${result.error.hint}` : ''}\n`);
+        process.stderr.write(
+          `mobility-setup detect: ${result.error.message}${result.error.hint ? `\n${result.error.hint}` : ''}\n`,
+        );
         process.exitCode = EXIT.internal;
         return;
       }

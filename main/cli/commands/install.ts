@@ -5,7 +5,14 @@ import { globalOptions } from '../context';
 import { CLI_EXIT_CODES } from '../exit-codes';
 import { UsageError, checkedPath, checkedPort, reportCommandError } from '../usage-error';
 import type { RegistrationOptions } from './job-command';
-import { assertCanConfirm, confirm, parseSeconds, registrationFromOptions, runJobCommand, withRegistrationOptions } from './job-command';
+import {
+  assertCanConfirm,
+  confirm,
+  parseSeconds,
+  registrationFromOptions,
+  runJobCommand,
+  withRegistrationOptions,
+} from './job-command';
 
 interface InstallOptions extends RegistrationOptions {
   installerDir?: string;
@@ -19,7 +26,9 @@ interface InstallOptions extends RegistrationOptions {
 
 /** The exit code table as help text (the README carries the same table). */
 export function exitCodeHelp(): string {
-  const rows = CLI_EXIT_CODES.map((r) => `  ${String(r.code).padStart(4)}${r.linux !== r.code ? ` (${r.linux} on Linux)` : ''}  ${r.meaning}`);
+  const rows = CLI_EXIT_CODES.map(
+    (r) => `  ${String(r.code).padStart(4)}${r.linux !== r.code ? ` (${r.linux} on Linux)` : ''}  ${r.meaning}`,
+  );
   return `\nExit codes:\n${rows.join('\n')}\n`;
 }
 
@@ -33,21 +42,35 @@ export function registerInstallCommand(program: Command): void {
     .description('Install the Mobility service silently and register it with the configuration server or appliance')
     // Checked in the action rather than as a commander requiredOption: commander reports a missing required
     // option before an unknown one, so a mistyped option (--passphrase X) would be reported as the wrong error.
-    .option('--installer-dir <dir>', 'required: folder holding Microsoft-ASR_UA_<version>_<OS>_GA_<date>_release.tar.gz (or the Windows .exe)')
+    .option(
+      '--installer-dir <dir>',
+      'required: folder holding Microsoft-ASR_UA_<version>_<OS>_GA_<date>_release.tar.gz (or the Windows .exe)',
+    )
     .option('--install-dir <dir>', 'where the agent goes (default: the vendor default, /usr/local/ASR on Linux)');
   withRegistrationOptions(command)
     .option('--no-register', 'install only; register later with `mobility-setup register` (needs --server-kind)')
-    .option('--server-kind <kind>', 'with --no-register: classic (configuration server, -c CSLegacy) or modernized (replication appliance, -c CSPrime)')
+    .option(
+      '--server-kind <kind>',
+      'with --no-register: classic (configuration server, -c CSLegacy) or modernized (replication appliance, -c CSPrime)',
+    )
     .option('--data-port <n>', 'process server data port for the connectivity check (default 9443)')
-    .option('--inactivity-timeout <seconds>', 'end the vendor installer/configurator after this long without output (default 900)')
+    .option(
+      '--inactivity-timeout <seconds>',
+      'end the vendor installer/configurator after this long without output (default 900)',
+    )
     .option('-y, --yes', 'do not ask for confirmation', false)
-    .option('--ignore-pending-restart', 'install even though a system restart is pending (the vendor installer may still refuse: 62)', false)
+    .option(
+      '--ignore-pending-restart',
+      'install even though a system restart is pending (the vendor installer may still refuse: 62)',
+      false,
+    )
     .option('--verbose', "print the vendor tools' output lines to stderr", false)
     .addHelpText('after', exitCodeHelp())
     .action(async (options: InstallOptions, command: Command) => {
       const { root, json } = globalOptions(command);
       try {
-        if (options.installerDir === undefined) throw new UsageError('--installer-dir is required: the folder that holds the Mobility service installer.');
+        if (options.installerDir === undefined)
+          throw new UsageError('--installer-dir is required: the folder that holds the Mobility service installer.');
         const registration = registrationFromOptions(options, true);
         const dataPort = options.dataPort === undefined ? undefined : checkedPort(options.dataPort, '--data-port');
         const inactivityTimeoutMs = parseSeconds(options.inactivityTimeout, '--inactivity-timeout');
@@ -58,11 +81,22 @@ export function registerInstallCommand(program: Command): void {
           ...(dataPort !== undefined ? { dataPort } : {}),
           ...(options.ignorePendingRestart === true ? { ignorePendingRestart: true } : {}),
         };
-        const target = registration.mode === 'classic' ? ` and register it with ${registration.endpoint}` : registration.mode === 'modernized' ? ' and register it with the replication appliance' : '';
-        const question = (choice: InstallerChoice | null) => `Install the Mobility service ${choice?.chosen.version ?? ''} from ${choice?.chosen.path ?? request.installerDir}${target}?`;
+        const target =
+          registration.mode === 'classic'
+            ? ` and register it with ${registration.endpoint}`
+            : registration.mode === 'modernized'
+              ? ' and register it with the replication appliance'
+              : '';
+        const question = (choice: InstallerChoice | null) =>
+          `Install the Mobility service ${choice?.chosen.version ?? ''} from ${choice?.chosen.path ?? request.installerDir}${target}?`;
         assertCanConfirm(options.yes === true, 'install');
         process.exitCode = await runJobCommand({
-          root, json, verbose: options.verbose === true, inactivityTimeoutMs, method: 'startInstall', input: request,
+          root,
+          json,
+          verbose: options.verbose === true,
+          inactivityTimeoutMs,
+          method: 'startInstall',
+          input: request,
           confirm: (choice) => confirm(question(choice), options.yes === true, 'install'),
         });
       } catch (err) {

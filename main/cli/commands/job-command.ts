@@ -34,35 +34,55 @@ export interface RegistrationOptions {
   serverKind?: string;
 }
 
-
 /** The registration an option set asks for. Exactly one of: endpoint + passphrase file, config file, --no-register. */
 export function registrationFromOptions(options: RegistrationOptions, allowNone: boolean): Registration {
   const classic = options.csEndpoint !== undefined || options.passphraseFile !== undefined;
   const modernized = options.configFile !== undefined;
   const none = options.register === false;
   const chosen = [classic, modernized, none].filter(Boolean).length;
-  const choices = allowNone ? '--cs-endpoint with --passphrase-file, --config-file, or --no-register' : '--cs-endpoint with --passphrase-file, or --config-file';
-  if (chosen !== 1) throw new UsageError(chosen === 0 ? `Choose how to register: ${choices}.` : `Give only one of: ${choices}.`);
+  const choices = allowNone
+    ? '--cs-endpoint with --passphrase-file, --config-file, or --no-register'
+    : '--cs-endpoint with --passphrase-file, or --config-file';
+  if (chosen !== 1)
+    throw new UsageError(chosen === 0 ? `Choose how to register: ${choices}.` : `Give only one of: ${choices}.`);
   if (none) {
     if (!allowNone) throw new UsageError(`Choose how to register: ${choices}.`);
     // The vendor's installer is told the server kind at install time (-c CSLegacy | CSPrime): no guessing.
     if (options.serverKind !== 'classic' && options.serverKind !== 'modernized') {
-      throw new UsageError('--no-register needs --server-kind classic (a configuration server) or --server-kind modernized (a replication appliance): the installer is set up for one of them.');
+      throw new UsageError(
+        '--no-register needs --server-kind classic (a configuration server) or --server-kind modernized (a replication appliance): the installer is set up for one of them.',
+      );
     }
     return { mode: 'none', serverKind: options.serverKind };
   }
-  if (options.serverKind !== undefined) throw new UsageError('--server-kind goes with --no-register only (--cs-endpoint means classic, --config-file modernized).');
-  if (modernized) return { mode: 'modernized', configJson: readSecretInputFile(checkedPath(options.configFile ?? '', '--config-file'), 1_000_000, 'the appliance configuration file') };
+  if (options.serverKind !== undefined)
+    throw new UsageError(
+      '--server-kind goes with --no-register only (--cs-endpoint means classic, --config-file modernized).',
+    );
+  if (modernized)
+    return {
+      mode: 'modernized',
+      configJson: readSecretInputFile(
+        checkedPath(options.configFile ?? '', '--config-file'),
+        1_000_000,
+        'the appliance configuration file',
+      ),
+    };
   if (options.csEndpoint === undefined || options.passphraseFile === undefined) {
-    throw new UsageError('--cs-endpoint and --passphrase-file go together (the passphrase is generated on the configuration server).');
+    throw new UsageError(
+      '--cs-endpoint and --passphrase-file go together (the passphrase is generated on the configuration server).',
+    );
   }
-  const passphrase = passphraseFromFileText(readSecretInputFile(checkedPath(options.passphraseFile, '--passphrase-file'), 4096, 'the passphrase file'));
+  const passphrase = passphraseFromFileText(
+    readSecretInputFile(checkedPath(options.passphraseFile, '--passphrase-file'), 4096, 'the passphrase file'),
+  );
   return { mode: 'classic', endpoint: options.csEndpoint, passphrase };
 }
 
 export function parseSeconds(text: string | undefined, option: string): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0) throw new UsageError(`${option}: give a number of seconds greater than 0.`);
+  if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0)
+    throw new UsageError(`${option}: give a number of seconds greater than 0.`);
   return Math.round(Number(text) * 1000);
 }
 
@@ -85,7 +105,9 @@ export async function confirm(question: string, yes: boolean, command: string): 
   assertCanConfirm(yes, command);
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await new Promise<string>((resolve) => rl.question(`${question} ${cliText('confirm.answer')} `, resolve));
+    const answer = await new Promise<string>((resolve) =>
+      rl.question(`${question} ${cliText('confirm.answer')} `, resolve),
+    );
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();
@@ -96,7 +118,9 @@ export async function confirm(question: string, yes: boolean, command: string): 
 export function formatInstaller(choice: InstallerChoice): string {
   const pad = (label: string) => `${label}:`.padEnd(17);
   const c = choice.chosen;
-  const owner = choice.owner ? `owner ${choice.owner.user ?? 'no user name'} (uid ${choice.owner.uid}), mode ${choice.owner.mode}` : 'owner not checked on this OS';
+  const owner = choice.owner
+    ? `owner ${choice.owner.user ?? 'no user name'} (uid ${choice.owner.uid}), mode ${choice.owner.mode}`
+    : 'owner not checked on this OS';
   return `${pad('Installer')}${c.fileName} (version ${c.version}), ${owner}\n${pad('SHA-256')}${choice.sha256} (checksum file: ${choice.checksumFile ?? 'none'}, ${choice.checksum})\n`;
 }
 
@@ -126,7 +150,11 @@ function agentLines(s: NonNullable<JobSnapshot['summary']>): string[] {
   if (s.antivirus) lines.push(`${label(cliText('job.antivirus'))}${antivirusLine(s.antivirus)}`);
   if (s.azureVmAgentNote !== null) {
     const walinux =
-      s.walinuxagentPresent === null ? '' : s.walinuxagentPresent ? cliText('job.walinuxPresent') : cliText('job.walinuxAbsent');
+      s.walinuxagentPresent === null
+        ? ''
+        : s.walinuxagentPresent
+          ? cliText('job.walinuxPresent')
+          : cliText('job.walinuxAbsent');
     lines.push(`${label(cliText('job.azureVmAgent'))}${s.azureVmAgentNote}${walinux}`);
   }
   return lines;
@@ -134,15 +162,24 @@ function agentLines(s: NonNullable<JobSnapshot['summary']>): string[] {
 
 export function formatJob(job: JobSnapshot, exitCode: number): string {
   const o = job.outcome;
-  const ending = job.state === 'succeeded' ? cliText('job.done') : job.state === 'cancelled' ? cliText('job.cancelled') : cliText('job.failed');
+  const ending =
+    job.state === 'succeeded'
+      ? cliText('job.done')
+      : job.state === 'cancelled'
+        ? cliText('job.cancelled')
+        : cliText('job.failed');
   const lines = [`${ending}: ${o?.message ?? job.state}`];
   // A restart is said once, on its own line; the outcome's hint for 3010/1641 would say it again.
   if (o?.vendorError) lines.push(...vendorErrorLines(o.vendorError, label));
   if (o?.hint && !o.rebootRequired) lines.push(`${label(cliText('job.next'))}${o.hint}`);
-  if (o?.machineState && job.state !== 'succeeded') lines.push(`${label(cliText('job.machineState'))}${o.machineState}`);
-  if (o?.exitCode !== null && o?.exitCode !== undefined && o.exitCode !== 0) lines.push(`${label(cliText('job.vendorExitCode'))}${o.exitCode}`);
+  if (o?.machineState && job.state !== 'succeeded')
+    lines.push(`${label(cliText('job.machineState'))}${o.machineState}`);
+  if (o?.exitCode !== null && o?.exitCode !== undefined && o.exitCode !== 0)
+    lines.push(`${label(cliText('job.vendorExitCode'))}${o.exitCode}`);
   if (o?.rebootRequired) {
-    lines.push(`${label(cliText('job.restart'))}${o.exitCode === 1641 ? cliText('job.restartRequired') : cliText('job.restartRecommended')}`);
+    lines.push(
+      `${label(cliText('job.restart'))}${o.exitCode === 1641 ? cliText('job.restartRequired') : cliText('job.restartRecommended')}`,
+    );
   }
   if (job.summary) lines.push(...agentLines(job.summary));
   for (const [i, file] of job.logFiles.entries()) lines.push(`${label(i === 0 ? cliText('job.logs') : '')}${file}`);
@@ -256,5 +293,9 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
 function writeJobEnvelope(job: JobSnapshot, exitCode: number, installer: InstallerChoice | null): void {
   const result = { changed: jobChanged(job), ...(installer ? { installer } : {}), job };
   const outcome = job.outcome ?? { code: 'job.unknown', message: `The job ended ${job.state}.`, hint: null };
-  writeJson(job.state === 'succeeded' ? { ok: true, exitCode, result } : { ok: false, exitCode, error: jsonError(outcome), result });
+  writeJson(
+    job.state === 'succeeded'
+      ? { ok: true, exitCode, result }
+      : { ok: false, exitCode, error: jsonError(outcome), result },
+  );
 }

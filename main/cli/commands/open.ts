@@ -37,6 +37,12 @@ export function registerOpenCommand(program: Command): void {
         process.exitCode = EXIT.usage;
         return;
       }
-      process.exitCode = await openWizard({ root, defaults: checked.defaults, demo: options.demo === true, json, ...(port === undefined ? {} : { port }) });
+      process.exitCode = await openWizard({
+        root,
+        defaults: checked.defaults,
+        demo: options.demo === true,
+        json,
+        ...(port === undefined ? {} : { port }),
+      });
     });
 }

@@ -4,7 +4,14 @@ import { globalOptions } from '../context';
 import { reportCommandError } from '../usage-error';
 import { exitCodeHelp } from './install';
 import type { RegistrationOptions } from './job-command';
-import { assertCanConfirm, confirm, parseSeconds, registrationFromOptions, runJobCommand, withRegistrationOptions } from './job-command';
+import {
+  assertCanConfirm,
+  confirm,
+  parseSeconds,
+  registrationFromOptions,
+  runJobCommand,
+  withRegistrationOptions,
+} from './job-command';
 
 interface RegisterOptions extends RegistrationOptions {
   inactivityTimeout?: string;
@@ -16,7 +23,9 @@ interface RegisterOptions extends RegistrationOptions {
 export function registerRegisterCommand(program: Command): void {
   const command = program
     .command('register')
-    .description('Register the installed Mobility service with a configuration server (classic) or replication appliance (modernized)');
+    .description(
+      'Register the installed Mobility service with a configuration server (classic) or replication appliance (modernized)',
+    );
   withRegistrationOptions(command)
     .option('--inactivity-timeout <seconds>', 'end the configurator after this long without output (default 900)')
     .option('-y, --yes', 'do not ask for confirmation', false)
@@ -32,7 +41,12 @@ export function registerRegisterCommand(program: Command): void {
         const target = registration.mode === 'classic' ? registration.endpoint : 'the replication appliance';
         assertCanConfirm(options.yes === true, 'register');
         process.exitCode = await runJobCommand({
-          root, json, verbose: options.verbose === true, inactivityTimeoutMs, method: 'startRegister', input: request,
+          root,
+          json,
+          verbose: options.verbose === true,
+          inactivityTimeoutMs,
+          method: 'startRegister',
+          input: request,
           confirm: () => confirm(`Register the Mobility service with ${target}?`, options.yes === true, 'register'),
         });
       } catch (err) {

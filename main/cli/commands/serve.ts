@@ -5,7 +5,13 @@ import { parseEndpoint } from '../../../common/endpoint';
 import { parsePort, portRangeMessage } from '../../../common/port';
 import { UserError } from '../../../common/result';
 import type { Logger } from '../../ports/ports';
-import { closeOnSignal, DEFAULT_PORT, printFreshLinkOnSignal, serveInstructions, serveWizard } from '../../web-host/serve-wizard';
+import {
+  closeOnSignal,
+  DEFAULT_PORT,
+  printFreshLinkOnSignal,
+  serveInstructions,
+  serveWizard,
+} from '../../web-host/serve-wizard';
 import { globalOptions } from '../context';
 import { parseSeconds } from './job-command';
 import { checkedPath } from '../usage-error';
@@ -34,7 +40,11 @@ export function registerServeCommand(program: Command): void {
     .option('--cs-endpoint <host[:port]>', 'configuration server address (prefills the wizard)', parseEndpointOption)
     .option('--data-port <n>', 'data port of the process server (prefills the wizard)', parsePortOption(1))
     .option('--demo', 'demo session (prefilled, safe to click through)', false)
-    .option('--inactivity-timeout <seconds>', 'end a vendor installer/configurator after this long without output (default 900)', parseTimeoutOption)
+    .option(
+      '--inactivity-timeout <seconds>',
+      'end a vendor installer/configurator after this long without output (default 900)',
+      parseTimeoutOption,
+    )
     .option('--verbose', 'print each request (method, path, status; never the query string) to stderr', false)
     .action(async (options: ServeOptions, command: Command) => {
       const global = globalOptions(command);
@@ -45,7 +55,9 @@ export function registerServeCommand(program: Command): void {
           port: options.port,
           demo: options.demo === true,
           defaults: {
-            installerDir: options.installerDir ? path.resolve(checkedPath(options.installerDir, '--installer-dir')) : null,
+            installerDir: options.installerDir
+              ? path.resolve(checkedPath(options.installerDir, '--installer-dir'))
+              : null,
             csEndpoint: options.csEndpoint ?? null,
             dataPort: options.dataPort ?? null,
           },

@@ -30,7 +30,12 @@ export function registerUninstallCommand(program: Command): void {
         const question =
           'Uninstall the Mobility service? Replication of this server stops (disable it in the portal first).';
         process.exitCode = await runJobCommand({
-          root, json, verbose: options.verbose === true, inactivityTimeoutMs, method: 'startUninstall', input: {},
+          root,
+          json,
+          verbose: options.verbose === true,
+          inactivityTimeoutMs,
+          method: 'startUninstall',
+          input: {},
           confirm: () => confirm(question, options.yes === true, 'uninstall'),
         });
       } catch (err) {

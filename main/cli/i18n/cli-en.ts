@@ -41,7 +41,8 @@ export const cliEn = {
   'detect.diskLine': '{{path}}: {{free}}, needs {{required}} ({{verdict}})',
   'detect.restartYes': 'yes (install refuses, exit 62): {{markers}}',
   'detect.interrupted': 'Interrupted job',
-  'detect.interruptedLine': '{{kind}} started {{startedAt}} ({{frontDoor}}, process {{pid}}) stopped in step "{{step}}"',
+  'detect.interruptedLine':
+    '{{kind}} started {{startedAt}} ({{frontDoor}}, process {{pid}}) stopped in step "{{step}}"',
   'detect.wayBack': 'Way back: {{ways}}.',
   'detect.wayBackOr': ', or ',
   'detect.wayBack.install': '`mobility-setup install` again (repairs or finishes the install)',

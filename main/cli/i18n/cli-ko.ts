@@ -40,7 +40,8 @@ export const cliKo = {
   'detect.diskLine': '{{path}}: {{free}}, 필요 {{required}}({{verdict}})',
   'detect.restartYes': '예(설치가 거부됨, 종료 코드 62): {{markers}}',
   'detect.interrupted': '중단된 작업',
-  'detect.interruptedLine': '{{startedAt}}에 시작한 {{kind}} 작업({{frontDoor}}, 프로세스 {{pid}})이 "{{step}}" 단계에서 중단됨',
+  'detect.interruptedLine':
+    '{{startedAt}}에 시작한 {{kind}} 작업({{frontDoor}}, 프로세스 {{pid}})이 "{{step}}" 단계에서 중단됨',
   'detect.wayBack': '복구 방법: {{ways}}.',
   'detect.wayBackOr': ', 또는 ',
   'detect.wayBack.install': '`mobility-setup install`을 다시 실행(설치를 복구하거나 마칩니다)',

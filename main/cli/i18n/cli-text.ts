@@ -27,16 +27,22 @@ function langArgument(argv: readonly string[]): string | undefined {
  * Sets the language for this run. An unknown --lang value leaves the OS locale in charge here: commander then
  * refuses the value as a usage error (exit 2) with the choices.
  */
-export function chooseCliLanguage(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): UiLanguage {
+export function chooseCliLanguage(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): UiLanguage {
   const asked = langArgument(argv);
-  const fromArgument = asked !== undefined && (UI_LANGUAGES as readonly string[]).includes(asked) ? (asked as UiLanguage) : null;
+  const fromArgument =
+    asked !== undefined && (UI_LANGUAGES as readonly string[]).includes(asked) ? (asked as UiLanguage) : null;
   current = fromArgument ?? languageOfLocale(localeOfEnvironment(env)) ?? 'en';
   return current;
 }
 
 /** The text for `key` in this run's language, with {{param}} filled in. */
 export function cliText(key: CliTextKey, params: Record<string, string | number> = {}): string {
-  return CATALOGS[current][key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return CATALOGS[current][key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 /** Hangul, CJK and full-width forms take two terminal columns; padEnd counts them as one. */

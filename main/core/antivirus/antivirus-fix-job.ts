@@ -31,7 +31,8 @@ export function antivirusFixJob(
         id: 'check',
         run: async (s, ctx) => {
           s.planned = await service.planFix(s.request);
-          for (const scanner of s.planned.report.scanners) ctx.log(`${scanner.product}: ${scanner.status}. ${scanner.reason}`);
+          for (const scanner of s.planned.report.scanners)
+            ctx.log(`${scanner.product}: ${scanner.status}. ${scanner.reason}`);
           ctx.log(s.planned.wanted.length > 0 ? `To fix: ${s.planned.wanted.join(', ')}` : 'Nothing to fix.');
         },
       },
@@ -53,7 +54,8 @@ export function antivirusFixJob(
         id: 'verify',
         run: async (s, ctx) => {
           s.report = await service.readBack(s.results, s.request);
-          for (const scanner of s.report.report.scanners) ctx.log(`After the fix: ${scanner.product}: ${scanner.status}.`);
+          for (const scanner of s.report.report.scanners)
+            ctx.log(`After the fix: ${scanner.product}: ${scanner.status}.`);
           const notTaken = s.report.results.filter((r) => r.outcome === 'failed');
           if (notTaken.length > 0) {
             throw failed({
@@ -71,7 +73,10 @@ export function antivirusFixJob(
         ? NOTHING_CHANGED
         : `Fixed before it stopped: ${s.results.map((r) => `${r.scannerId} (${r.outcome})`).join(', ')}. Check again (mobility-setup av-check) to see each scanner.`,
     succeeded: () => ({
-      outcome: outcome('success', { code: 'antivirus.fixDone', message: 'The exclusions were added (or were already there).' }),
+      outcome: outcome('success', {
+        code: 'antivirus.fixDone',
+        message: 'The exclusions were added (or were already there).',
+      }),
     }),
     conclude: (s, ending) => {
       if (s.report) onReport(s.report);

@@ -1,7 +1,14 @@
 import os from 'node:os';
 import { UserError } from '../../../common/result';
 import { hasControlCharacter } from '../../../common/path-input';
-import type { AntivirusChoice, AntivirusFixReport, AntivirusNote, AntivirusReport, FixResult, ScannerFinding } from '../../../common/antivirus';
+import type {
+  AntivirusChoice,
+  AntivirusFixReport,
+  AntivirusNote,
+  AntivirusReport,
+  FixResult,
+  ScannerFinding,
+} from '../../../common/antivirus';
 import { needsAttention } from '../../../common/antivirus';
 import { agentFoldersToExclude } from '../../platform/antivirus-folders';
 import type { PrivilegeFacts } from '../../../common/detection';
@@ -29,7 +36,11 @@ export interface ElevatedFix {
 export function checkInstallDir(installDir: string | undefined, profile: Pick<OsProfile, 'isAbsolute'>): void {
   if (installDir === undefined) return;
   if (!profile.isAbsolute(installDir) || hasControlCharacter(installDir)) {
-    throw new UserError('antivirus.installDirInvalid', 'The install folder must be an absolute path without control characters (line breaks, tabs).', 'Give the folder the agent is (or will be) installed in, e.g. /usr/local/ASR.');
+    throw new UserError(
+      'antivirus.installDirInvalid',
+      'The install folder must be an absolute path without control characters (line breaks, tabs).',
+      'Give the folder the agent is (or will be) installed in, e.g. /usr/local/ASR.',
+    );
   }
 }
 
@@ -111,25 +122,41 @@ export class AntivirusService {
 
   /** The check again after the fixes; an add that does not show when read back is a failure. */
   async readBack(results: readonly FixResult[], options: FixOptions): Promise<AntivirusFixReport> {
-    const after = await this.check({ refresh: true, ...(options.installDir ? { installDir: options.installDir } : {}) });
+    const after = await this.check({
+      refresh: true,
+      ...(options.installDir ? { installDir: options.installDir } : {}),
+    });
     // An add can look successful and be blocked (Defender Tamper Protection, an mdatp managed profile): read back.
     const checked = results.map((result) => {
       if (result.outcome !== 'fixed') return result;
       const now = after.scanners.find((s) => s.id === result.scannerId);
       if (!now || now.status === 'excluded' || now.status === 'notScanning') return result;
-      return { ...result, outcome: 'failed' as const, message: `${result.message} But reading the exclusions back does not show the folders as excluded (${now.reason}) A policy (Tamper Protection, a managed profile) may have blocked it: ask the security team.` };
+      return {
+        ...result,
+        outcome: 'failed' as const,
+        message: `${result.message} But reading the exclusions back does not show the folders as excluded (${now.reason}) A policy (Tamper Protection, a managed profile) may have blocked it: ask the security team.`,
+      };
     });
     for (const r of checked) {
       const product = after.scanners.find((f) => f.id === r.scannerId)?.product;
       if (r.outcome === 'fixed' && product) this.fixedProducts.add(product);
     }
-    this.deps.logger.info('anti-virus fix', { results: checked.map((r) => ({ scanner: r.scannerId, outcome: r.outcome, changedFiles: r.changedFiles, commands: r.commands })) });
+    this.deps.logger.info('anti-virus fix', {
+      results: checked.map((r) => ({
+        scanner: r.scannerId,
+        outcome: r.outcome,
+        changedFiles: r.changedFiles,
+        commands: r.commands,
+      })),
+    });
     return { results: checked, report: after };
   }
 
   /** What the install summary records about anti-virus for the person's choice on the wizard's step. */
   note(choice: AntivirusChoice | undefined): AntivirusNote {
-    const open = (this.last?.scanners ?? []).filter(needsAttention).map((s) => ({ product: s.product, status: s.status }));
+    const open = (this.last?.scanners ?? [])
+      .filter(needsAttention)
+      .map((s) => ({ product: s.product, status: s.status }));
     if (this.last === null) return { decision: 'notChecked', openScanners: [] };
     const fixed = [...this.fixedProducts];
     const decision = choice ?? (open.length === 0 ? 'allExcluded' : 'continuedWithWarning');
@@ -143,23 +170,56 @@ export class AntivirusService {
     const folders = agentFoldersToExclude(this.deps.platform, agentDir);
     const detected = this.probes ? await this.probes.findScanners(folders) : [];
     const host = os.hostname();
-    const scanners: ScannerFinding[] = detected.map(({ finding }) => ({ ...finding, requestText: securityTeamRequest(finding, host, finding.folders.map((f) => f.folder).length > 0 ? finding.folders.map((f) => f.folder) : folders) }));
+    const scanners: ScannerFinding[] = detected.map(({ finding }) => ({
+      ...finding,
+      requestText: securityTeamRequest(
+        finding,
+        host,
+        finding.folders.map((f) => f.folder).length > 0 ? finding.folders.map((f) => f.folder) : folders,
+      ),
+    }));
     const { privileges } = detection;
     const canFix = privileges.elevated || (this.elevatedFix?.available(privileges) ?? false);
-    const report: AntivirusReport = { platform: this.deps.platform, folders, scanners, canFix, checkedAt: this.deps.clock.now() };
+    const report: AntivirusReport = {
+      platform: this.deps.platform,
+      folders,
+      scanners,
+      canFix,
+      checkedAt: this.deps.clock.now(),
+    };
     this.last = report;
     this.deps.events.emit('antivirus', report);
     return { report, detected, privileges, agentDir };
   }
 
   private async fixOne(id: string, before: Checked): Promise<FixResult> {
-    const result = (outcome: FixResult['outcome'], message: string, extra: Partial<FixResult> = {}): FixResult => ({ scannerId: id, outcome, message, changedFiles: [], backups: [], commands: [], ...extra });
+    const result = (outcome: FixResult['outcome'], message: string, extra: Partial<FixResult> = {}): FixResult => ({
+      scannerId: id,
+      outcome,
+      message,
+      changedFiles: [],
+      backups: [],
+      commands: [],
+      ...extra,
+    });
     const scanner = before.detected.find((s) => s.finding.id === id);
     if (!scanner) return result('notFound', `No scanner "${id}" was found on this machine.`);
     const { finding, plan } = scanner;
-    if (finding.status === 'excluded' || finding.status === 'notScanning') return result('unchanged', `${finding.product}: nothing to do (${finding.status === 'excluded' ? 'the folders are already excluded' : 'it does not scan in real time'}).`);
-    if (plan === null || finding.fix === 'manual') return result('manual', `${finding.product} cannot be changed from this server: follow the manual steps, or send the request to the security team.`);
-    if (!before.report.canFix) return result('needsRoot', `Fixing ${finding.product} needs root (Administrator on Windows): run Mobility Setup as root (sudo mobility-setup av-check --fix), or follow the manual steps.`);
+    if (finding.status === 'excluded' || finding.status === 'notScanning')
+      return result(
+        'unchanged',
+        `${finding.product}: nothing to do (${finding.status === 'excluded' ? 'the folders are already excluded' : 'it does not scan in real time'}).`,
+      );
+    if (plan === null || finding.fix === 'manual')
+      return result(
+        'manual',
+        `${finding.product} cannot be changed from this server: follow the manual steps, or send the request to the security team.`,
+      );
+    if (!before.report.canFix)
+      return result(
+        'needsRoot',
+        `Fixing ${finding.product} needs root (Administrator on Windows): run Mobility Setup as root (sudo mobility-setup av-check --fix), or follow the manual steps.`,
+      );
     try {
       if (!before.privileges.elevated && this.elevatedFix) {
         // The helper derives the folders from the agent folder again; the others are the vendor's fixed ones.
@@ -167,8 +227,14 @@ export class AntivirusService {
       }
       return await applyFixPlan(this.deps, id, finding.product, plan, before.report.folders);
     } catch (err) {
-      const message = err instanceof Error && 'code' in err && typeof (err as { code: unknown }).code === 'string' ? err.message : 'an unexpected error';
-      this.deps.logger.warn('anti-virus fix failed', { scanner: id, error: err instanceof Error ? err.name : typeof err });
+      const message =
+        err instanceof Error && 'code' in err && typeof (err as { code: unknown }).code === 'string'
+          ? err.message
+          : 'an unexpected error';
+      this.deps.logger.warn('anti-virus fix failed', {
+        scanner: id,
+        error: err instanceof Error ? err.name : typeof err,
+      });
       return result('failed', `Fixing ${finding.product} failed: ${message}`);
     }
   }

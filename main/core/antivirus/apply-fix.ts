@@ -37,7 +37,11 @@ export async function applyFixPlan(
       commands: [] as string[],
     };
     if (!edit.changed) {
-      return { ...base, outcome: 'unchanged', message: `${plan.configPath} already excludes the folders; nothing was changed.` };
+      return {
+        ...base,
+        outcome: 'unchanged',
+        message: `${plan.configPath} already excludes the folders; nothing was changed.`,
+      };
     }
     const addedText = `Added to ${plan.configPath}: ${edit.added.join('; ')}.`;
     if (plan.restart === null) {

@@ -21,7 +21,12 @@ export const backupPathFor = (file: string): string => `${file}.mobility-setup.b
 export async function addClamdExclusions(file: string, folders: readonly string[]): Promise<ClamdEdit> {
   const info = await fs.lstat(file);
   // Renaming over a link would replace the link, not the file it names: refuse rather than surprise.
-  if (!info.isFile()) throw new UserError('antivirus.configNotAFile', `${file} is not a regular file (a link or something else), so Mobility Setup does not edit it.`, 'Add the ExcludePath lines by hand, then restart clamd.');
+  if (!info.isFile())
+    throw new UserError(
+      'antivirus.configNotAFile',
+      `${file} is not a regular file (a link or something else), so Mobility Setup does not edit it.`,
+      'Add the ExcludePath lines by hand, then restart clamd.',
+    );
   const text = await fs.readFile(file, 'utf8');
   const next = withExcludePaths(text, folders);
   if (next.added.length === 0) return { changed: false, added: [], backup: null };

@@ -48,7 +48,13 @@ export async function runPrivilegedAntivirusFix(
     return result('unchanged', `${finding.product}: nothing to do.`);
   }
   if (plan === null || finding.fix === 'manual') return result('manual', `${finding.product} cannot be changed here.`);
-  const applied = await applyFixPlan({ paths, runner: ctx.runner, logger: silentLogger }, finding.id, finding.product, plan, folders);
+  const applied = await applyFixPlan(
+    { paths, runner: ctx.runner, logger: silentLogger },
+    finding.id,
+    finding.product,
+    plan,
+    folders,
+  );
   ctx.onLine(applied.message);
   for (const command of applied.commands) ctx.onLine(`Ran: ${command}`);
   return applied;

@@ -1,7 +1,11 @@
 import type { ScannerFinding } from '../../../common/antivirus';
 
 /** The message a person copies for the security team: product, host, folders, why, and how to check. */
-export function securityTeamRequest(finding: Pick<ScannerFinding, 'product'>, host: string, folders: readonly string[]): string {
+export function securityTeamRequest(
+  finding: Pick<ScannerFinding, 'product'>,
+  host: string,
+  folders: readonly string[],
+): string {
   return [
     `Please add a real-time scanning exclusion in ${finding.product} for the server ${host}:`,
     ...folders.map((folder) => `  - ${folder} (the folder and everything under it)`),

@@ -80,9 +80,19 @@ export type TlsOutcome = { ok: true; facts: TlsFacts } | { ok: false; code: stri
  * (rejectUnauthorized: false) because the point is to describe the certificate: a configuration server
  * commonly has a self-signed one. `host` is what the person typed, so the name check matches it.
  */
-export function handshake(socket: net.Socket, host: string, isHostname: boolean, timeoutMs: number): Promise<TlsOutcome> {
+export function handshake(
+  socket: net.Socket,
+  host: string,
+  isHostname: boolean,
+  timeoutMs: number,
+): Promise<TlsOutcome> {
   return new Promise((resolve) => {
-    const secure = tls.connect({ socket, host, rejectUnauthorized: false, ...(isHostname ? { servername: host } : {}) });
+    const secure = tls.connect({
+      socket,
+      host,
+      rejectUnauthorized: false,
+      ...(isHostname ? { servername: host } : {}),
+    });
     let settled = false;
     const finish = (outcome: TlsOutcome) => {
       if (settled) return;
@@ -100,13 +110,16 @@ export function handshake(socket: net.Socket, host: string, isHostname: boolean,
         ok: true,
         facts: {
           authorized: secure.authorized,
-          authorizationError: typeof authError === 'string' ? authError : authError instanceof Error ? authError.message : null,
+          authorizationError:
+            typeof authError === 'string' ? authError : authError instanceof Error ? authError.message : null,
           certificate: secure.getPeerX509Certificate() ?? null,
           protocol: secure.getProtocol(),
         },
       });
     });
-    secure.once('error', (err: NodeJS.ErrnoException) => finish({ ok: false, code: err.code ?? err.message.slice(0, 80) }));
+    secure.once('error', (err: NodeJS.ErrnoException) =>
+      finish({ ok: false, code: err.code ?? err.message.slice(0, 80) }),
+    );
     secure.once('close', () => finish({ ok: false, code: 'ECONNRESET' }));
   });
 }

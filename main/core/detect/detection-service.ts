@@ -1,4 +1,12 @@
-import type { AgentFacts, DetectionReport, DetectionSnapshot, DiskCheck, InterruptedJobFacts, PendingRestartFacts, PrivilegeFacts } from '../../../common/detection';
+import type {
+  AgentFacts,
+  DetectionReport,
+  DetectionSnapshot,
+  DiskCheck,
+  InterruptedJobFacts,
+  PendingRestartFacts,
+  PrivilegeFacts,
+} from '../../../common/detection';
 import type { DetectionProbes, OsSection } from '../../platform/detection-probes';
 import { osFamilyOf, selectDetectionProbes } from '../../platform/select';
 import type { CoreDeps } from '../core-deps';
@@ -44,7 +52,11 @@ export class DetectionService {
 
   /** Free space for an install into `installDir` (a system path): the install check asks for the folder it will use. */
   diskFor(installDir: string): Promise<DiskCheck[]> {
-    return this.section('disk', () => this.probes.checkDisk(installDir), (): DiskCheck[] => []);
+    return this.section(
+      'disk',
+      () => this.probes.checkDisk(installDir),
+      (): DiskCheck[] => [],
+    );
   }
 
   private async run(): Promise<DetectionReport> {
@@ -58,14 +70,26 @@ export class DetectionService {
 
     // Jobs killed with their process are found (and their leftovers removed) while the other probes run.
     let interruptedJob: InterruptedJobFacts | null = null;
-    const interrupted = this.section('interruptedJob', () => findInterruptedJob(this.journal()), () => null);
+    const interrupted = this.section(
+      'interruptedJob',
+      () => findInterruptedJob(this.journal()),
+      () => null,
+    );
     const [osSection, agent, privileges, disk, pendingRestart] = await Promise.all([
-      this.section('os', () => this.probes.readOs(), (error) => this.osFallback(error)).then((value) => {
+      this.section(
+        'os',
+        () => this.probes.readOs(),
+        (error) => this.osFallback(error),
+      ).then((value) => {
         const { os, token, supported, supportReason, supportMessage } = value;
         publish({ os, token, supported, supportReason, supportMessage });
         return value;
       }),
-      this.section('agent', () => this.probes.readAgent(), () => agentUnknown).then(async (agent) => {
+      this.section(
+        'agent',
+        () => this.probes.readAgent(),
+        () => agentUnknown,
+      ).then(async (agent) => {
         publish({ agent });
         const record = await interrupted;
         interruptedJob = record ? describeInterruptedJob(record, agent) : null;
@@ -76,16 +100,28 @@ export class DetectionService {
         }
         return agent;
       }),
-      this.section('privileges', () => this.probes.readPrivileges(), () => privilegesUnknown).then((privileges) => {
+      this.section(
+        'privileges',
+        () => this.probes.readPrivileges(),
+        () => privilegesUnknown,
+      ).then((privileges) => {
         publish({ privileges });
         return privileges;
       }),
-      this.section('disk', () => this.probes.checkDisk(), (): DiskCheck[] => []).then((disk) => {
+      this.section(
+        'disk',
+        () => this.probes.checkDisk(),
+        (): DiskCheck[] => [],
+      ).then((disk) => {
         publish({ disk });
         return disk;
       }),
       // Unknown (null) rather than "none pending" when the probe fails: the install check then does not refuse.
-      this.section('pendingRestart', () => this.probes.readPendingRestart(), (): PendingRestartFacts | null => null).then((pendingRestart) => {
+      this.section(
+        'pendingRestart',
+        () => this.probes.readPendingRestart(),
+        (): PendingRestartFacts | null => null,
+      ).then((pendingRestart) => {
         publish({ pendingRestart });
         return pendingRestart;
       }),
@@ -119,23 +155,42 @@ export class DetectionService {
     try {
       return await probe();
     } catch (error) {
-      this.deps.logger.warn('detection probe failed', { section: name, error: error instanceof Error ? error.name : typeof error });
+      this.deps.logger.warn('detection probe failed', {
+        section: name,
+        error: error instanceof Error ? error.name : typeof error,
+      });
       return fallback(error);
     }
   }
 
   private osFallback(_error: unknown): OsSection {
     return {
-      os: { family: osFamilyOf(this.deps.platform), distribution: null, version: null, kernel: null, arch: 'unknown', source: null },
+      os: {
+        family: osFamilyOf(this.deps.platform),
+        distribution: null,
+        version: null,
+        kernel: null,
+        arch: 'unknown',
+        source: null,
+      },
       token: null,
       supported: false,
       supportReason: 'support.detectionFailed',
-      supportMessage: 'Mobility Setup could not read the operating system facts, so it cannot tell which installer applies. Try again; if it persists, send the Mobility Setup log to support.',
+      supportMessage:
+        'Mobility Setup could not read the operating system facts, so it cannot tell which installer applies. Try again; if it persists, send the Mobility Setup log to support.',
     };
   }
 }
 
-const agentUnknown: AgentFacts = { installed: false, version: null, installDir: null, registered: null, configurationStatus: null, csAddress: null, source: null };
+const agentUnknown: AgentFacts = {
+  installed: false,
+  version: null,
+  installDir: null,
+  registered: null,
+  configurationStatus: null,
+  csAddress: null,
+  source: null,
+};
 
 const privilegesUnknown: PrivilegeFacts = {
   elevated: false,
@@ -144,4 +199,3 @@ const privilegesUnknown: PrivilegeFacts = {
   method: 'unavailable',
   hint: 'Mobility Setup could not check its privileges. Run it as root (sudo mobility-setup …) or as Administrator.',
 };
-

@@ -10,7 +10,8 @@ const OUTCOME_BY_EXIT = new Map<number, FixResult['outcome']>(
   Object.entries(PRIVILEGED_FIX_EXIT).map(([outcome, code]) => [code, outcome as FixResult['outcome']]),
 );
 
-const isFixScanner = (id: string): id is AntivirusFixScanner => (ANTIVIRUS_FIX_SCANNERS as readonly string[]).includes(id);
+const isFixScanner = (id: string): id is AntivirusFixScanner =>
+  (ANTIVIRUS_FIX_SCANNERS as readonly string[]).includes(id);
 
 /**
  * A person who is not root fixes a scanner through the elevated helper, as an install does: the system asks for
@@ -33,9 +34,14 @@ export function createElevatedAntivirusFix(
       });
       const elevator = elevatorFor(privileges);
       if (!('run' in elevator)) return result('needsRoot', elevator.unavailable);
-      if (!isFixScanner(request.scanner)) return result('manual', `Mobility Setup cannot change ${request.scanner} itself.`);
+      if (!isFixScanner(request.scanner))
+        return result('manual', `Mobility Setup cannot change ${request.scanner} itself.`);
       const lines: string[] = [];
-      const operation = { operation: 'antivirusFix' as const, scanner: request.scanner, installDir: request.installDir };
+      const operation = {
+        operation: 'antivirusFix' as const,
+        scanner: request.scanner,
+        installDir: request.installDir,
+      };
       const ran = await elevator.run(operation, { ...options, onLine: (line) => lines.push(line) }).done;
       const said = lines.join(' ').slice(0, 2000);
       if (ran.kind === 'notGranted') {

@@ -34,11 +34,15 @@ const NONBLOCK = (fs.constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
  * was started directly, by the user it runs as. null on Windows, where UAC elevates the same account and
  * there is no uid to compare.
  */
-export function requesterUid(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): number | null {
+export function requesterUid(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): number | null {
   if (platform === 'win32') return null;
   const named = env.PKEXEC_UID ?? env.SUDO_UID;
   if (named !== undefined) {
-    if (!/^\d{1,10}$/.test(named)) refuse('helper.requester', 'The requesting user id given by pkexec or sudo is not a number.');
+    if (!/^\d{1,10}$/.test(named))
+      refuse('helper.requester', 'The requesting user id given by pkexec or sudo is not a number.');
     return Number(named);
   }
   const own = process.getuid?.();
@@ -55,7 +59,8 @@ export function checkPrivateFolder(dir: string, requester: number | null, code: 
   }
   if (!info.isDirectory()) refuse(code, `The ${what} is not a folder.`);
   if (hasPosixModes() && (info.mode & 0o077) !== 0) refuse(code, `The ${what} is not private (0700).`);
-  if (requester !== null && info.uid !== requester) refuse(code, `The ${what} does not belong to the user who asked for elevation.`);
+  if (requester !== null && info.uid !== requester)
+    refuse(code, `The ${what} does not belong to the user who asked for elevation.`);
 }
 
 /**
@@ -68,12 +73,19 @@ export function checkPrivateFile(fd: number, requester: number | null, code: str
   if (!info.isFile()) refuse(code, `The ${what} is not a regular file.`);
   if (info.nlink !== 1) refuse(code, `The ${what} has more than one name (a hard link).`);
   if (hasPosixModes() && (info.mode & 0o077) !== 0) refuse(code, `The ${what} is not private (0600).`);
-  if (requester !== null && info.uid !== requester) refuse(code, `The ${what} does not belong to the user who asked for elevation.`);
+  if (requester !== null && info.uid !== requester)
+    refuse(code, `The ${what} does not belong to the user who asked for elevation.`);
   return info;
 }
 
 /** Opens a file of the requester without following a link, then checks it on the descriptor. */
-export function openPrivateFile(file: string, flags: number, requester: number | null, code: string, what: string): number {
+export function openPrivateFile(
+  file: string,
+  flags: number,
+  requester: number | null,
+  code: string,
+  what: string,
+): number {
   let fd: number;
   try {
     fd = fs.openSync(file, flags | NOFOLLOW | NONBLOCK);
@@ -97,7 +109,12 @@ const WINDOWS_ABSOLUTE = /^[A-Za-z]:\\/;
  * folder ends up as a line of .vx_version). The same rule the front doors apply to every path.
  */
 export function checkPathValue(value: string, platform: 'linux' | 'win32', code: string, what: string): string {
-  if (hasControlCharacter(value)) refuse(code, `The ${what} contains a control character.`, 'Use a path without control characters (newlines, tabs, escapes).');
+  if (hasControlCharacter(value))
+    refuse(
+      code,
+      `The ${what} contains a control character.`,
+      'Use a path without control characters (newlines, tabs, escapes).',
+    );
   const absolute = platform === 'win32' ? WINDOWS_ABSOLUTE.test(value) : path.posix.isAbsolute(value);
   if (!absolute) refuse(code, `The ${what} is not an absolute path.`, 'Use a full path.');
   return value;
@@ -106,7 +123,12 @@ export function checkPathValue(value: string, platform: 'linux' | 'win32', code:
 /** The server address goes through the same parser as every front door, and must already be in its canonical form. */
 export function checkEndpointValue(value: string): string {
   const parsed = parseEndpoint(value);
-  if (!parsed.ok || parsed.endpoint.display !== value) refuse('helper.endpoint', 'The configuration server address in the request is not valid.', 'Enter the server as an IP address or FQDN, optionally with :port.');
+  if (!parsed.ok || parsed.endpoint.display !== value)
+    refuse(
+      'helper.endpoint',
+      'The configuration server address in the request is not valid.',
+      'Enter the server as an IP address or FQDN, optionally with :port.',
+    );
   return value;
 }
 
@@ -116,9 +138,16 @@ export function checkEndpointValue(value: string): string {
  * named by anyone but root would steer those writes or that run (a folder of links into /etc, /root, or a
  * planted .vx_version and uninstall.sh), so only a request of root itself (the tests, a root app) may name one.
  */
-export function checkRootOnlySandbox(request: { sandboxRoot: string | null }, requester: number | null, operation: 'antivirusFix' | 'uninstall'): void {
+export function checkRootOnlySandbox(
+  request: { sandboxRoot: string | null },
+  requester: number | null,
+  operation: 'antivirusFix' | 'uninstall',
+): void {
   if (request.sandboxRoot !== null && requester !== 0) {
-    const what = operation === 'uninstall' ? 'An uninstall through the helper removes' : 'An anti-virus fix through the helper changes';
+    const what =
+      operation === 'uninstall'
+        ? 'An uninstall through the helper removes'
+        : 'An anti-virus fix through the helper changes';
     refuse('helper.sandboxRoot', `${what} only this system's own agent; the request names a sandbox root.`);
   }
 }
@@ -134,12 +163,18 @@ const MAX_SECRET_BYTES = 256 * 1024;
  * server). The caller copies the content into a root-owned file for the vendor tool, so a file swapped
  * after this check is never the one the tool reads.
  */
-export function readRequesterSecret(file: string, expectedName: string, requester: number | null, platform: 'linux' | 'win32'): string {
+export function readRequesterSecret(
+  file: string,
+  expectedName: string,
+  requester: number | null,
+  platform: 'linux' | 'win32',
+): string {
   checkPathValue(file, platform, 'helper.secretFile', 'secret file path');
   const api = platform === 'win32' ? path.win32 : path.posix;
   if (api.basename(file) !== expectedName) refuse('helper.secretFile', `The secret file is not named ${expectedName}.`);
   const runFolder = api.dirname(file);
-  if (!/^run-\d+-/.test(api.basename(runFolder))) refuse('helper.secretFile', 'The secret file is not in a per-use folder of the app.');
+  if (!/^run-\d+-/.test(api.basename(runFolder)))
+    refuse('helper.secretFile', 'The secret file is not in a per-use folder of the app.');
   checkPrivateFolder(api.dirname(runFolder), requester, 'helper.secretFile', 'secret folder');
   checkPrivateFolder(runFolder, requester, 'helper.secretFile', 'per-use secret folder');
   const fd = openPrivateFile(file, fs.constants.O_RDONLY, requester, 'helper.secretFile', 'secret file');
@@ -157,13 +192,21 @@ export function readRequesterSecret(file: string, expectedName: string, requeste
  * fresh 0700 folders made in it cannot be renamed or replaced by anyone else. Windows: %SystemRoot%\Temp
  * (the user's own %TEMP% is writable by their unelevated processes).
  */
-export function helperWorkBase(platform: NodeJS.Platform = process.platform, uid: number | undefined = process.getuid?.(), tmp = '/tmp'): string {
+export function helperWorkBase(
+  platform: NodeJS.Platform = process.platform,
+  uid: number | undefined = process.getuid?.(),
+  tmp = '/tmp',
+): string {
   if (platform === 'win32') return path.win32.join(process.env.SystemRoot ?? 'C:\\Windows', 'Temp');
   if (uid !== 0) return tmp;
   const info = fs.lstatSync(tmp);
   const sticky = (info.mode & 0o1000) !== 0;
   if (!info.isDirectory() || info.uid !== 0 || ((info.mode & 0o022) !== 0 && !sticky)) {
-    refuse('helper.workBase', `${tmp} is not a folder of root that others cannot rename files in.`, `Fix the permissions of ${tmp} (root-owned, mode 1777), then try again.`);
+    refuse(
+      'helper.workBase',
+      `${tmp} is not a folder of root that others cannot rename files in.`,
+      `Fix the permissions of ${tmp} (root-owned, mode 1777), then try again.`,
+    );
   }
   return tmp;
 }

@@ -89,7 +89,8 @@ export function helperCommandFor(requestFile: string, paths: HelperPaths, runtim
   if (!runtime.electron) return { file: paths.execPath, args: [paths.cliPath, ...tail] };
   const switches = runtime.platform === 'linux' ? ['--no-sandbox'] : [];
   const entry = runtime.defaultApp ? [paths.appEntry] : [];
-  const file = runtime.platform === 'linux' && !runtime.defaultApp && runtime.appImage ? runtime.appImage : paths.execPath;
+  const file =
+    runtime.platform === 'linux' && !runtime.defaultApp && runtime.appImage ? runtime.appImage : paths.execPath;
   return { file, args: [...entry, ...switches, ...tail] };
 }
 

@@ -9,7 +9,10 @@ import type { WrittenRequest } from './helper-request';
 /** How often the app reads new output from the helper's output file. */
 const TAIL_MS = 100;
 
-export type LaunchOutcome = { kind: 'completed' } | { kind: 'notGranted' } | { kind: 'unavailable'; code: ErrorCode; message: string; hint: string };
+export type LaunchOutcome =
+  | { kind: 'completed' }
+  | { kind: 'notGranted' }
+  | { kind: 'unavailable'; code: ErrorCode; message: string; hint: string };
 
 /** Starts the fixed helper command with elevation (pkexec/UAC via sudo-prompt; a plain child in tests). */
 export interface HelperLauncher {
@@ -71,12 +74,22 @@ function readResult(file: string): PrivilegedResult {
       const r = parsed.data;
       if (r.ok) return { kind: 'exited', code: r.code, signal: r.signal, timedOut: r.timedOut, cancelled: r.cancelled };
       // The code crossed a process boundary: one outside the registry (another build's helper) is a failure.
-      return { kind: 'refused', code: isErrorCode(r.refused) ? r.refused : 'helper.failed', message: r.message, hint: r.hint };
+      return {
+        kind: 'refused',
+        code: isErrorCode(r.refused) ? r.refused : 'helper.failed',
+        message: r.message,
+        hint: r.hint,
+      };
     }
   } catch {
     // Fall through: no result means the helper never ran to the end.
   }
-  return { kind: 'unavailable', code: 'elevation.failed', message: 'The elevated helper did not report a result.', hint: 'Run Mobility Setup as root instead (sudo mobility-setup …).' };
+  return {
+    kind: 'unavailable',
+    code: 'elevation.failed',
+    message: 'The elevated helper did not report a result.',
+    hint: 'Run Mobility Setup as root instead (sudo mobility-setup …).',
+  };
 }
 
 /**
@@ -84,7 +97,11 @@ function readResult(file: string): PrivilegedResult {
  * part of the elevated command line is the path of the request file written here; the helper checks the
  * request and does the work itself (an install from its own hash-checked copy of the installer).
  */
-export function createHelperElevator(platform: 'linux' | 'win32', launcher: HelperLauncher, helperCommand: (requestFile: string) => HelperCommand): Elevator {
+export function createHelperElevator(
+  platform: 'linux' | 'win32',
+  launcher: HelperLauncher,
+  helperCommand: (requestFile: string) => HelperCommand,
+): Elevator {
   return {
     mode: 'helper',
     run(operation: PrivilegedOperation, options: PrivilegedOptions): PrivilegedRun {

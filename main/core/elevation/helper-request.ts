@@ -23,7 +23,11 @@ export const CANCEL_FILE = 'cancel';
 /** The stage file's content once the hash-checked copy is extracted and the vendor installer starts. */
 export const INSTALLER_STARTING = 'install';
 
-const text = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), 'NUL');
+const text = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((s) => !s.includes('\0'), 'NUL');
 const architecture = z.enum(['classic', 'modernized']);
 
 // Two register shapes share the operation name, so a plain union (each member strict) rather than a discriminated one.
@@ -37,10 +41,27 @@ const operationSchema = z.union([
       upgrade: z.boolean(),
     })
     .strict(),
-  z.object({ operation: z.literal('register'), installDir: text, architecture: z.literal('classic'), endpoint: text, passphraseFile: text }).strict(),
-  z.object({ operation: z.literal('register'), installDir: text, architecture: z.literal('modernized'), configFile: text }).strict(),
+  z
+    .object({
+      operation: z.literal('register'),
+      installDir: text,
+      architecture: z.literal('classic'),
+      endpoint: text,
+      passphraseFile: text,
+    })
+    .strict(),
+  z
+    .object({
+      operation: z.literal('register'),
+      installDir: text,
+      architecture: z.literal('modernized'),
+      configFile: text,
+    })
+    .strict(),
   // Only the product and the agent folder: the helper finds the product's configuration itself.
-  z.object({ operation: z.literal('antivirusFix'), scanner: z.enum(ANTIVIRUS_FIX_SCANNERS), installDir: text }).strict(),
+  z
+    .object({ operation: z.literal('antivirusFix'), scanner: z.enum(ANTIVIRUS_FIX_SCANNERS), installDir: text })
+    .strict(),
   // Nothing but the word: the helper finds the installed agent and its uninstaller itself (helper-uninstaller.ts).
   z.object({ operation: z.literal('uninstall') }).strict(),
 ]);
@@ -51,16 +72,35 @@ export const helperRequestSchema = z
     platform: z.enum(['linux', 'win32']),
     operation: operationSchema,
     sandboxRoot: text.nullable(),
-    inactivityTimeoutMs: z.number().int().min(100).max(24 * 3600_000),
+    inactivityTimeoutMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(24 * 3600_000),
   })
   .strict();
 
 export type HelperRequest = z.infer<typeof helperRequestSchema>;
 
 export const helperResultSchema = z.union([
-  z.object({ ok: z.literal(true), code: z.number().int().nullable(), signal: z.string().nullable(), timedOut: z.boolean(), cancelled: z.boolean() }).strict(),
+  z
+    .object({
+      ok: z.literal(true),
+      code: z.number().int().nullable(),
+      signal: z.string().nullable(),
+      timedOut: z.boolean(),
+      cancelled: z.boolean(),
+    })
+    .strict(),
   /** Nothing ran: the request, or the installer it names, was refused (a catalog code and what to do). */
-  z.object({ ok: z.literal(false), refused: z.string().max(100), message: z.string().max(2000), hint: z.string().max(2000) }).strict(),
+  z
+    .object({
+      ok: z.literal(false),
+      refused: z.string().max(100),
+      message: z.string().max(2000),
+      hint: z.string().max(2000),
+    })
+    .strict(),
 ]);
 export type HelperResult = z.infer<typeof helperResultSchema>;
 
@@ -90,12 +130,24 @@ export async function writeHelperRequest(request: HelperRequest, parent = os.tmp
     cancelFile: path.join(dir, CANCEL_FILE),
   };
   await fs.promises.writeFile(files.requestFile, JSON.stringify(request), { mode: 0o600, flag: 'wx' });
-  for (const file of [files.outputFile, files.stageFile, files.resultFile]) await fs.promises.writeFile(file, '', { mode: 0o600, flag: 'wx' });
+  for (const file of [files.outputFile, files.stageFile, files.resultFile])
+    await fs.promises.writeFile(file, '', { mode: 0o600, flag: 'wx' });
   return { dir, ...files, remove: () => fs.promises.rm(dir, { recursive: true, force: true }) };
 }
 
 /** The request for an operation: an uninstall drops the folder the app found (the helper finds it itself, as root). */
-export function requestFor(platform: 'linux' | 'win32', operation: PrivilegedOperation, options: { sandboxRoot: string | null; inactivityTimeoutMs: number }): HelperRequest {
-  const named: HelperRequest['operation'] = operation.operation === 'uninstall' ? { operation: 'uninstall' } : operation;
-  return { version: 2, platform, operation: named, sandboxRoot: options.sandboxRoot, inactivityTimeoutMs: options.inactivityTimeoutMs };
+export function requestFor(
+  platform: 'linux' | 'win32',
+  operation: PrivilegedOperation,
+  options: { sandboxRoot: string | null; inactivityTimeoutMs: number },
+): HelperRequest {
+  const named: HelperRequest['operation'] =
+    operation.operation === 'uninstall' ? { operation: 'uninstall' } : operation;
+  return {
+    version: 2,
+    platform,
+    operation: named,
+    sandboxRoot: options.sandboxRoot,
+    inactivityTimeoutMs: options.inactivityTimeoutMs,
+  };
 }

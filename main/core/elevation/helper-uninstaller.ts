@@ -57,7 +57,11 @@ export function findInstalledUninstaller(platform: 'linux' | 'win32', sandboxRoo
   const paths = new SystemPaths(sandboxRoot ?? '/');
   const vxVersion = paths.resolve(VX_VERSION_PATH);
   if (!fs.existsSync(vxVersion)) {
-    refuse('helper.notInstalled', 'No Mobility service is installed on this machine: nothing to uninstall.', 'Nothing to do.');
+    refuse(
+      'helper.notInstalled',
+      'No Mobility service is installed on this machine: nothing to uninstall.',
+      'Nothing to do.',
+    );
   }
   checkRootOnlyChain(vxVersion, 'agent state file');
   const recorded = parseKeyValueLines(fs.readFileSync(vxVersion, 'utf8')).get('INSTALLATION_DIR');

@@ -39,16 +39,33 @@ export function runPrivileged(operation: PrivilegedOperation, ctx: PrivilegedCon
     });
     const r = await current.done;
     current = null;
-    return { kind: 'exited', code: r.code, signal: r.signal, timedOut: r.timedOut, cancelled: r.cancelled || cancelled };
+    return {
+      kind: 'exited',
+      code: r.code,
+      signal: r.signal,
+      timedOut: r.timedOut,
+      cancelled: r.cancelled || cancelled,
+    };
   };
   const done = (async (): Promise<PrivilegedResult> => {
     if (operation.operation === 'antivirusFix') {
       const fixed = await runPrivilegedAntivirusFix(operation, ctx);
-      return { kind: 'exited', code: PRIVILEGED_FIX_EXIT[fixed.outcome], signal: null, timedOut: false, cancelled: false };
+      return {
+        kind: 'exited',
+        code: PRIVILEGED_FIX_EXIT[fixed.outcome],
+        signal: null,
+        timedOut: false,
+        cancelled: false,
+      };
     }
     const commands = selectAgentPlatform(ctx.platform);
     if (!commands) {
-      return { kind: 'unavailable', code: 'elevation.noCommand', message: `There is no ${operation.operation} command for this platform (${ctx.platform}).`, hint: 'Use the installer built for this operating system.' };
+      return {
+        kind: 'unavailable',
+        code: 'elevation.noCommand',
+        message: `There is no ${operation.operation} command for this platform (${ctx.platform}).`,
+        hint: 'Use the installer built for this operating system.',
+      };
     }
     if (operation.operation === 'register') return spawn(buildVendorCommand(commands, operation) as VendorCommand);
     if (operation.operation === 'uninstall') return spawn(commands.uninstall(operation));
@@ -69,14 +86,22 @@ export function runPrivileged(operation: PrivilegedOperation, ctx: PrivilegedCon
       );
     } catch (err) {
       if (err instanceof PrepareCancelled) return CANCELLED;
-      if (err instanceof UserError) return { kind: 'refused', code: err.code, message: err.message, hint: err.hint ?? 'Search the installer folder again and retry.' };
+      if (err instanceof UserError)
+        return {
+          kind: 'refused',
+          code: err.code,
+          message: err.message,
+          hint: err.hint ?? 'Search the installer folder again and retry.',
+        };
       throw err;
     }
     try {
       if (cancelled) return CANCELLED;
       ctx.onInstallerStarting?.();
       const { installDir, architecture, upgrade } = operation;
-      return await spawn(commands.install({ operation: 'install', extractedDir: prepared.dir, installDir, architecture, upgrade }));
+      return await spawn(
+        commands.install({ operation: 'install', extractedDir: prepared.dir, installDir, architecture, upgrade }),
+      );
     } finally {
       await prepared.remove();
     }

@@ -22,7 +22,12 @@ export function launchOutcomeFromError(error: Error | undefined): LaunchOutcome 
   if (!error) return { kind: 'completed' };
   if (error.message === PERMISSION_DENIED) return { kind: 'notGranted' };
   if (error.message === NO_POLKIT_AGENT || error.message === NO_PKEXEC) {
-    return { kind: 'unavailable', code: 'elevation.noPolkitAgent', message: NO_POLKIT_MESSAGE, hint: 'sudo mobility-setup install --help shows the silent install.' };
+    return {
+      kind: 'unavailable',
+      code: 'elevation.noPolkitAgent',
+      message: NO_POLKIT_MESSAGE,
+      hint: 'sudo mobility-setup install --help shows the silent install.',
+    };
   }
   // The helper ran but exited non-zero (it refused the request): the result file says why.
   return { kind: 'completed' };
@@ -34,7 +39,11 @@ export function launchOutcomeFromError(error: Error | undefined): LaunchOutcome 
  * ($(), backticks, %VAR%) must not get there: returns the fixed folder to use instead, or null when the
  * current one is safe. (On Windows a trailing backslash is fine here: cmd's cd has no argv escaping.)
  */
-export function workingFolderForPrompt(cwd: string, platform: NodeJS.Platform, systemRoot: string | undefined = process.env.SystemRoot): string | null {
+export function workingFolderForPrompt(
+  cwd: string,
+  platform: NodeJS.Platform,
+  systemRoot: string | undefined = process.env.SystemRoot,
+): string | null {
   if (platform === 'win32') {
     if (isSafeCommandPart(cwd.replace(/\\+$/, '') || 'C:', 'win32')) return null;
     const fallback = systemRoot && isSafeCommandPart(systemRoot, 'win32') ? systemRoot : 'C:\\Windows';
@@ -51,8 +60,16 @@ export const sudoPromptLauncher: HelperLauncher = {
       line = toElevatedCommandLine(command);
     } catch (err) {
       const message = err instanceof Error ? err.message : 'The elevated command is not safe to run.';
-      const allowed = process.platform === 'win32' ? 'has no % ! ^ & | < > or " characters' : 'has only letters, digits, spaces and . _ - characters';
-      return Promise.resolve({ kind: 'unavailable', code: 'elevation.unsafeCommand', message, hint: `Install Mobility Setup in a folder whose path ${allowed}.` });
+      const allowed =
+        process.platform === 'win32'
+          ? 'has no % ! ^ & | < > or " characters'
+          : 'has only letters, digits, spaces and . _ - characters';
+      return Promise.resolve({
+        kind: 'unavailable',
+        code: 'elevation.unsafeCommand',
+        message,
+        hint: `Install Mobility Setup in a folder whose path ${allowed}.`,
+      });
     }
     const original = process.cwd();
     const safeFolder = workingFolderForPrompt(original, process.platform);
@@ -61,8 +78,14 @@ export const sudoPromptLauncher: HelperLauncher = {
     try {
       if (safeFolder !== null) process.chdir(safeFolder);
     } catch {
-      const message = 'The current folder has characters a shell would interpret, and no safe folder could be used instead.';
-      return Promise.resolve({ kind: 'unavailable', code: 'elevation.unsafeCommand', message, hint: 'Start Mobility Setup from another folder (for example your home folder).' });
+      const message =
+        'The current folder has characters a shell would interpret, and no safe folder could be used instead.';
+      return Promise.resolve({
+        kind: 'unavailable',
+        code: 'elevation.unsafeCommand',
+        message,
+        hint: 'Start Mobility Setup from another folder (for example your home folder).',
+      });
     }
     return new Promise<LaunchOutcome>((resolve) => {
       // No env option: the request file carries everything the helper needs.

@@ -24,7 +24,16 @@ import type { PipelineEnv } from './pipeline-env';
 import { DEFAULT_INACTIVITY_TIMEOUT_MS } from './pipeline-env';
 import { registerJob } from './register-pipeline';
 
-type InstallMethods = 'findInstaller' | 'startInstall' | 'startRegister' | 'getJob' | 'getLatestJob' | 'readJobLog' | 'cancelJob' | 'readLogFile' | 'openLogFile';
+type InstallMethods =
+  | 'findInstaller'
+  | 'startInstall'
+  | 'startRegister'
+  | 'getJob'
+  | 'getLatestJob'
+  | 'readJobLog'
+  | 'cancelJob'
+  | 'readLogFile'
+  | 'openLogFile';
 
 /** How to ask for the administrator password and which command it runs; a front door passes the real ones. */
 export interface HelperAdapter {
@@ -65,16 +74,28 @@ export type InstallHandlers = Pick<Handlers, InstallMethods> & {
   startJob: <R, S>(job: (env: PipelineEnv) => JobDefinition<R, S>, request: R) => Promise<{ jobId: string }>;
 };
 
-export function chooseElevator(deps: CoreDeps, privileges: PrivilegeFacts, overrides: InstallOverrides, workBase: string): Elevator | { unavailable: string } {
+export function chooseElevator(
+  deps: CoreDeps,
+  privileges: PrivilegeFacts,
+  overrides: InstallOverrides,
+  workBase: string,
+): Elevator | { unavailable: string } {
   if (overrides.elevator) return overrides.elevator;
   if (privileges.elevated) return createDirectElevator(deps.runner, deps.platform, workBase);
-  if (!privileges.canElevate) return { unavailable: privileges.hint ?? 'No way to ask for the administrator password is available in this session.' };
+  if (!privileges.canElevate)
+    return {
+      unavailable: privileges.hint ?? 'No way to ask for the administrator password is available in this session.',
+    };
   if (!overrides.helper) return { unavailable: 'The elevated helper is not part of this build.' };
   return createHelperElevator(deps.profile.platform, overrides.helper.launcher, overrides.helper.command);
 }
 
 /** Install/register/job handlers over one job manager. */
-export function createInstallHandlers(deps: CoreDeps, detection: DetectionService, overrides: InstallOverrides = {}): InstallHandlers {
+export function createInstallHandlers(
+  deps: CoreDeps,
+  detection: DetectionService,
+  overrides: InstallOverrides = {},
+): InstallHandlers {
   const commands = selectAgentPlatform(deps.platform);
   const workBase = overrides.workBase ?? defaultWorkBase(deps);
   const inactivityTimeoutMs = deps.inactivityTimeoutMs ?? DEFAULT_INACTIVITY_TIMEOUT_MS;
@@ -97,14 +118,22 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
     logger: deps.logger,
   });
   const env = (): PipelineEnv => {
-    if (!commands) throw new UserError('platform.unsupported', `Installing the Mobility service is not supported on ${deps.platform}.`, 'Run Mobility Setup on the Linux or Windows machine to protect.');
+    if (!commands)
+      throw new UserError(
+        'platform.unsupported',
+        `Installing the Mobility service is not supported on ${deps.platform}.`,
+        'Run Mobility Setup on the Linux or Windows machine to protect.',
+      );
     return {
       deps,
       detection,
       commands,
       profile: deps.profile,
       elevatorFor: (privileges) => chooseElevator(deps, privileges, overrides, workBase),
-      checkServer: overrides.checkServer === undefined ? (endpoint, dataPort) => checkConnectivity({ endpoint, dataPort, now: () => deps.clock.now() }) : overrides.checkServer,
+      checkServer:
+        overrides.checkServer === undefined
+          ? (endpoint, dataPort) => checkConnectivity({ endpoint, dataPort, now: () => deps.clock.now() })
+          : overrides.checkServer,
       workBase,
       ...(overrides.antivirusNote ? { antivirusNote: overrides.antivirusNote } : {}),
     };
@@ -129,7 +158,11 @@ export function createInstallHandlers(deps: CoreDeps, detection: DetectionServic
     jobLogs: { jobLogFiles: () => jobs.knownLogFiles(), knownSecrets: () => jobs.knownSecrets() },
     dispose: async () => {
       const { stillRunning } = await engine.dispose();
-      if (stillRunning.length > 0) deps.logger.warn('jobs still running at shutdown (a password prompt may be open); not waiting any longer', { waitedMs: disposeLimitMs, jobs: stillRunning });
+      if (stillRunning.length > 0)
+        deps.logger.warn('jobs still running at shutdown (a password prompt may be open); not waiting any longer', {
+          waitedMs: disposeLimitMs,
+          jobs: stillRunning,
+        });
     },
   };
 }

@@ -14,7 +14,11 @@ export const DEFAULT_LOG_BYTES = 1024 * 1024;
 function allowed(known: Set<string>, requested: string): string {
   const wanted = path.resolve(requested);
   if (!known.has(wanted)) {
-    throw new UserError('log.notAllowed', 'Only log files named by an install or registration job can be opened.', 'Open the log from the job summary.');
+    throw new UserError(
+      'log.notAllowed',
+      'Only log files named by an install or registration job can be opened.',
+      'Open the log from the job summary.',
+    );
   }
   return wanted;
 }
@@ -24,13 +28,23 @@ function allowed(known: Set<string>, requested: string): string {
  * The vendor log is the vendor's own file, written by its tools: it is shown as it is apart from that
  * redaction, and the file on disk is never changed.
  */
-export async function readAllowedLog(known: Set<string>, requested: string, maxBytes = DEFAULT_LOG_BYTES, secrets: readonly string[] = []): Promise<{ path: string; text: string; truncated: boolean }> {
+export async function readAllowedLog(
+  known: Set<string>,
+  requested: string,
+  maxBytes = DEFAULT_LOG_BYTES,
+  secrets: readonly string[] = [],
+): Promise<{ path: string; text: string; truncated: boolean }> {
   const file = allowed(known, requested);
   let handle;
   try {
     handle = await open(file, 'r');
   } catch {
-    throw new UserError('log.missing', `The log file ${file} does not exist (yet).`, 'It is written when the vendor tool runs; try again after the job.', { path: file });
+    throw new UserError(
+      'log.missing',
+      `The log file ${file} does not exist (yet).`,
+      'It is written when the vendor tool runs; try again after the job.',
+      { path: file },
+    );
   }
   try {
     const { size } = await handle.stat();
@@ -53,7 +67,12 @@ export async function openAllowedLog(
 ): Promise<{ opened: boolean }> {
   const file = allowed(known, requested);
   if (!desktop) {
-    throw new UserError('log.openUnavailable', 'Opening files in a desktop viewer is only possible in the desktop app.', 'Use View log in the browser.', { path: file });
+    throw new UserError(
+      'log.openUnavailable',
+      'Opening files in a desktop viewer is only possible in the desktop app.',
+      'Use View log in the browser.',
+      { path: file },
+    );
   }
   return { opened: await desktop.openPath(file) };
 }

@@ -8,7 +8,10 @@ export const INSTALLER_REFUSED = 'The installer refused before changing anything
 const NOTHING_INSTALLED = 'Nothing was installed.';
 
 /** What state the machine is in when a job stops during a step (cancel, timeout, failure). */
-export function machineStateAfter(step: StepId, ctx: { installDir: string; upgrade: boolean; uninstallHint: string }): string {
+export function machineStateAfter(
+  step: StepId,
+  ctx: { installDir: string; upgrade: boolean; uninstallHint: string },
+): string {
   switch (step) {
     case 'check':
       return NOTHING_CHANGED;
@@ -50,7 +53,11 @@ const REGISTER_AGAIN = 'register it again (mobility-setup register …, or Regis
  * A statement that nothing changed (the check or extract step, or an installer that refused before
  * changing anything) is already exact and is kept.
  */
-export function machineStateFromAgent(current: string | null, stop: StopContext, agent: AgentFacts | null): string | null {
+export function machineStateFromAgent(
+  current: string | null,
+  stop: StopContext,
+  agent: AgentFacts | null,
+): string | null {
   if (agent === null || stop.step === 'check' || stop.step === 'extract') return current;
   if (current === NOTHING_CHANGED || current === INSTALLER_REFUSED || current === NOTHING_INSTALLED) return current;
   if (!agent.installed) {
@@ -73,6 +80,7 @@ export function machineStateFromAgent(current: string | null, stop: StopContext,
     }
     return `The Mobility service ${version} is installed${where} but may be incomplete, and it is ${registration}. Run the install again, or uninstall it (${stop.uninstallHint(agent.installDir ?? '')}).`;
   }
-  if (agent.registered === true) return `The Mobility service ${version} is installed${where} and still ${registration}.`;
+  if (agent.registered === true)
+    return `The Mobility service ${version} is installed${where} and still ${registration}.`;
   return `The Mobility service ${version} is installed${where} and ${registration}: ${REGISTER_AGAIN}.`;
 }

@@ -42,7 +42,12 @@ export function secretsOf(registration: Registration): string[] {
 export async function runRegisterStep(
   env: PipelineEnv,
   ctx: StepContext,
-  options: { registration: Exclude<Registration, { mode: 'none' }>; endpoint: Endpoint | null; installDir: string; elevator: Elevator },
+  options: {
+    registration: Exclude<Registration, { mode: 'none' }>;
+    endpoint: Endpoint | null;
+    installDir: string;
+    elevator: Elevator;
+  },
 ): Promise<ExitCodeInfo> {
   const installDir = realPath(env.deps, options.installDir);
   const { registration } = options;
@@ -57,6 +62,11 @@ export async function runRegisterStep(
   }
   ctx.log('Registering with the replication appliance (modernized, config.json).');
   return ctx.withSecretFile(registration.configJson, 'config.json', (configFile) =>
-    runVendorStep('register', { operation: 'register', installDir, architecture: 'modernized', configFile }, ctx, vendor),
+    runVendorStep(
+      'register',
+      { operation: 'register', installDir, architecture: 'modernized', configFile },
+      ctx,
+      vendor,
+    ),
   );
 }

@@ -12,7 +12,12 @@ function walinuxagentPresent(env: PipelineEnv): boolean | null {
 }
 
 /** The summary screen's facts, read from the agent's state after the job. */
-export function buildSummary(env: PipelineEnv, agent: AgentFacts, logFiles: string[], antivirusChoice?: AntivirusChoice): AgentSummary {
+export function buildSummary(
+  env: PipelineEnv,
+  agent: AgentFacts,
+  logFiles: string[],
+  antivirusChoice?: AntivirusChoice,
+): AgentSummary {
   return {
     installed: agent.installed,
     version: agent.installed ? agent.version : null,

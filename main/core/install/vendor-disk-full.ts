@@ -46,7 +46,10 @@ export async function vendorDiskFullStop(
   const folder = folderNamedBy(line) ?? need.installDir;
   const free = await freeBytes(toReal(folder));
   const freeText = free === null ? '' : ` (${megabytes(free)} free)`;
-  const needText = need.neededBytes === null ? '' : ` The Mobility service needs ${megabytes(need.neededBytes)} free in its install folder ${need.installDir}.`;
+  const needText =
+    need.neededBytes === null
+      ? ''
+      : ` The Mobility service needs ${megabytes(need.neededBytes)} free in its install folder ${need.installDir}.`;
   return failed({
     code: 'install.diskSpace',
     message: `Not enough free disk space in ${folder}${freeText}: ${tool} ran out of space writing there ("${line.trim()}").${needText}`,

@@ -117,7 +117,11 @@ function interpret(
         code: 'elevation.notGranted',
         message: 'The password prompt was dismissed, so nothing ran with administrator rights.',
         hint: 'Start again and enter the administrator password when asked.',
-        machineState: { install: 'Nothing was installed.', register: 'The agent is installed but not registered.', uninstall: 'Nothing was removed.' }[step],
+        machineState: {
+          install: 'Nothing was installed.',
+          register: 'The agent is installed but not registered.',
+          uninstall: 'Nothing was removed.',
+        }[step],
       }),
     );
   }
@@ -156,7 +160,9 @@ function interpret(
   );
   if (isSuccessExit(code)) return info;
   const machineState = step === 'install' && REFUSED_BEFORE_CHANGES.has(code) ? INSTALLER_REFUSED : null;
-  const vendorError = firstError.result ? { line: firstError.result.line, explanation: firstError.result.explanation } : null;
+  const vendorError = firstError.result
+    ? { line: firstError.result.line, explanation: firstError.result.explanation }
+    : null;
   // The explained first error line says what to do better than "read the log for the first error line".
   const hint = vendorError?.explanation?.action ?? info.hint;
   throw failed({ code: info.code, message: info.message, hint, exitCode: code, machineState, vendorError });

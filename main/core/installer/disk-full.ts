@@ -11,7 +11,11 @@ const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
 
 /** True when `err` (or what it wraps: tar and streams pass the fs error on as `cause`) is a full disk or quota. */
 export function isDiskFull(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth += 1) {
+  for (
+    let e: unknown = err, depth = 0;
+    e && typeof e === 'object' && depth < 4;
+    e = (e as { cause?: unknown }).cause, depth += 1
+  ) {
     if (DISK_FULL.has(String((e as NodeJS.ErrnoException).code))) return true;
   }
   return false;
@@ -19,7 +23,9 @@ export function isDiskFull(err: unknown): boolean {
 
 /** A size as a person reads it: KB below a megabyte, MB with one decimal above. */
 export function megabytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+    : `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 }
 
 /** Free bytes where `folder` lives, or null when they cannot be read. */

@@ -23,9 +23,11 @@ export interface ParsedInstallerName {
 }
 
 // Version parts are capped at 9 digits: real versions are small, and the cap keeps the numbers exact.
-const LINUX_NAME = /^Microsoft-ASR_UA_(\d{1,9}(?:\.\d{1,9}){3})_([A-Z0-9][A-Z0-9.-]{0,39})_GA_([A-Za-z0-9]{1,20})_release\.tar\.gz$/;
+const LINUX_NAME =
+  /^Microsoft-ASR_UA_(\d{1,9}(?:\.\d{1,9}){3})_([A-Z0-9][A-Z0-9.-]{0,39})_GA_([A-Za-z0-9]{1,20})_release\.tar\.gz$/;
 const WINDOWS_NAME = /^Microsoft-ASR_UA_(\d{1,9}(?:\.\d{1,9}){3})_Windows_GA_([A-Za-z0-9]{1,20})_release\.exe$/;
-const DOWNLOAD_HINT = "the vendor's Mobility service download list, or copy it from the configuration server's installer repository";
+const DOWNLOAD_HINT =
+  "the vendor's Mobility service download list, or copy it from the configuration server's installer repository";
 const MAX_CHECKSUM_FILE = 1024 * 1024;
 
 /** Parses a vendor installer file name; null for anything else. Never throws. */
@@ -70,7 +72,10 @@ const COPY_CHUNK = 1024 * 1024;
  * the installer folder can swap the file after it was checked; everything after this works on the copy,
  * which only we can change, so the hash of the copy is the hash of what is extracted and run.
  */
-export async function copyInstallerPrivately(source: string, destDir: string): Promise<{ path: string; sha256: string; sizeBytes: number }> {
+export async function copyInstallerPrivately(
+  source: string,
+  destDir: string,
+): Promise<{ path: string; sha256: string; sizeBytes: number }> {
   const dest = path.join(destDir, path.basename(source));
   // O_NOFOLLOW: a link put in the installer's place is refused (ELOOP), never followed (as root, to another file).
   const input = await open(source, constants.O_RDONLY | ((constants as { O_NOFOLLOW?: number }).O_NOFOLLOW ?? 0));
@@ -88,7 +93,8 @@ export async function copyInstallerPrivately(source: string, destDir: string): P
         hash.update(chunk);
         // write() may write less than asked (a file system filling up does so before it says ENOSPC): loop, so
         // the copy holds every byte that was hashed, and a full disk ends in ENOSPC, not in a truncated copy.
-        for (let written = 0; written < bytesRead; ) written += (await output.write(chunk, written, bytesRead - written)).bytesWritten;
+        for (let written = 0; written < bytesRead;)
+          written += (await output.write(chunk, written, bytesRead - written)).bytesWritten;
         total += bytesRead;
       }
       return { path: dest, sha256: hash.digest('hex'), sizeBytes: total };
@@ -124,8 +130,12 @@ async function scanFolder(dir: string): Promise<{ found: Found[]; seen: string[]
     dirReal = await realpath(dir);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'ERROR';
-    throw new UserError('installer.folderMissing', `The installer folder ${dir} does not exist or is not a folder (${code}).`,
-      'Choose the folder that holds the Mobility service installer you downloaded.', { dir });
+    throw new UserError(
+      'installer.folderMissing',
+      `The installer folder ${dir} does not exist or is not a folder (${code}).`,
+      'Choose the folder that holds the Mobility service installer you downloaded.',
+      { dir },
+    );
   }
   const found: Found[] = [];
   const seen: string[] = [];
@@ -143,26 +153,46 @@ async function scanFolder(dir: string): Promise<{ found: Found[]; seen: string[]
 }
 
 function newestFirst(a: Found, b: Found): number {
-  return compareVersions(b.version, a.version) || buildDateKey(b.date) - buildDateKey(a.date) || (a.fileName < b.fileName ? -1 : 1);
+  return (
+    compareVersions(b.version, a.version) ||
+    buildDateKey(b.date) - buildDateKey(a.date) ||
+    (a.fileName < b.fileName ? -1 : 1)
+  );
 }
 
 function noneFound(dir: string, token: string, naming: InstallerNaming, seen: string[], skipped: string[]): UserError {
   const wanted = naming.wantedFileName(token);
-  const list = seen.length === 0 ? 'no installer files' : seen.slice(0, 10).join(', ') + (seen.length > 10 ? `, and ${seen.length - 10} more` : '');
+  const list =
+    seen.length === 0
+      ? 'no installer files'
+      : seen.slice(0, 10).join(', ') + (seen.length > 10 ? `, and ${seen.length - 10} more` : '');
   const links = skipped.length ? ` Skipped (not a regular file in the folder): ${skipped.slice(0, 5).join(', ')}.` : '';
-  return new UserError('installer.none', `No installer for ${token} in ${dir}. Found: ${list}.${links} Download ${wanted} from ${DOWNLOAD_HINT}.`,
-    `Put ${wanted} in ${dir}, then search again.`, { dir, token, found: seen.join(', '), wanted });
+  return new UserError(
+    'installer.none',
+    `No installer for ${token} in ${dir}. Found: ${list}.${links} Download ${wanted} from ${DOWNLOAD_HINT}.`,
+    `Put ${wanted} in ${dir}, then search again.`,
+    { dir, token, found: seen.join(', '), wanted },
+  );
 }
 
-function chooseCandidate(dir: string, wantedToken: string | null, naming: InstallerNaming, scan: Awaited<ReturnType<typeof scanFolder>>): Found {
+function chooseCandidate(
+  dir: string,
+  wantedToken: string | null,
+  naming: InstallerNaming,
+  scan: Awaited<ReturnType<typeof scanFolder>>,
+): Found {
   const forPlatform = scan.found.filter((f) => f.platform === naming.platform);
   let token = naming.tokenFor(wantedToken);
   if (token === null) {
     // The OS token could not be detected: only an unambiguous folder is usable (the vendor installer re-checks the OS).
     const tokens = [...new Set(forPlatform.map((f) => f.token))];
     if (tokens.length > 1) {
-      throw new UserError('installer.ambiguous', `This machine's OS token could not be detected, and ${dir} holds installers for several: ${tokens.join(', ')}.`,
-        'Keep only the installer for this distribution in the folder, then search again.', { dir, tokens: tokens.join(', ') });
+      throw new UserError(
+        'installer.ambiguous',
+        `This machine's OS token could not be detected, and ${dir} holds installers for several: ${tokens.join(', ')}.`,
+        'Keep only the installer for this distribution in the folder, then search again.',
+        { dir, tokens: tokens.join(', ') },
+      );
     }
     token = tokens[0] ?? 'this Linux distribution';
   }
@@ -217,23 +247,44 @@ export async function findExpectedChecksum(installer: string): Promise<{ file: s
  * file beside it. Throws UserError 'installer.folderMissing', 'installer.none' (names the token and what was
  * found), 'installer.ambiguous' (token unknown, several found) or 'installer.untrusted' (owner or mode).
  */
-export async function findInstaller(dir: string, wantedToken: string | null, naming: InstallerNaming): Promise<InstallerChoice> {
+export async function findInstaller(
+  dir: string,
+  wantedToken: string | null,
+  naming: InstallerNaming,
+): Promise<InstallerChoice> {
   const scan = await scanFolder(dir);
   const best = chooseCandidate(dir, wantedToken, naming, scan);
   const owner = await checkInstallerTrust(best.path, dir);
-  const chosen: InstallerCandidate = { fileName: best.fileName, path: best.path, version: best.version, token: best.token, platform: best.platform, sizeBytes: best.sizeBytes };
+  const chosen: InstallerCandidate = {
+    fileName: best.fileName,
+    path: best.path,
+    version: best.version,
+    token: best.token,
+    platform: best.platform,
+    sizeBytes: best.sizeBytes,
+  };
   const [sha256, expected] = await Promise.all([sha256File(best.path), findExpectedChecksum(best.path)]);
   let checksum: ChecksumState = 'absent';
   if (expected) checksum = expected.hex === sha256 ? 'match' : 'mismatch';
-  return { chosen, sha256, checksum, checksumFile: expected?.file ?? null, expectedSha256: expected?.hex ?? null, seen: scan.seen, owner };
+  return {
+    chosen,
+    sha256,
+    checksum,
+    checksumFile: expected?.file ?? null,
+    expectedSha256: expected?.hex ?? null,
+    seen: scan.seen,
+    owner,
+  };
 }
 
 /** Stops an install before anything runs when the installer does not match its checksum file. */
 export function assertChecksumOk(choice: InstallerChoice): void {
   if (choice.checksum !== 'mismatch') return;
   const expected = choice.expectedSha256 ?? '(no SHA-256 for this file: the checksum file does not list it)';
-  throw new UserError('installer.checksumMismatch',
+  throw new UserError(
+    'installer.checksumMismatch',
     `The installer ${choice.chosen.fileName} does not match its checksum file ${choice.checksumFile ?? ''}: expected ${expected}, got ${choice.sha256}. The file is damaged or was changed; re-download the installer; nothing was installed.`,
     'Download the installer again (and its checksum file), then retry.',
-    { file: choice.chosen.fileName, expected, actual: choice.sha256, checksumFile: choice.checksumFile ?? '' });
+    { file: choice.chosen.fileName, expected, actual: choice.sha256, checksumFile: choice.checksumFile ?? '' },
+  );
 }

@@ -41,26 +41,36 @@ interface Viewer {
 }
 
 const who = (viewer: Viewer, uid: number) => `${viewer.names.get(uid) ?? 'a user with no name'} (uid ${uid})`;
-const me = (viewer: Viewer) => (viewer.uid === 0 ? 'root' : `root or ${who(viewer, viewer.uid)}, who runs Mobility Setup`);
+const me = (viewer: Viewer) =>
+  viewer.uid === 0 ? 'root' : `root or ${who(viewer, viewer.uid)}, who runs Mobility Setup`;
 const trustedOwner = (viewer: Viewer, info: Stats) => info.uid === 0 || info.uid === viewer.uid;
 const shellQuote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
 
 function untrusted(message: string, hint: string, params: Record<string, string | number>): UserError {
-  return new UserError('installer.untrusted', `${message} It would run as root, so it was not used; nothing ran.`, hint, params);
+  return new UserError(
+    'installer.untrusted',
+    `${message} It would run as root, so it was not used; nothing ran.`,
+    hint,
+    params,
+  );
 }
 
 /** Refuses a folder (the installer folder or one above it) that another user could change. */
 function checkFolder(viewer: Viewer, dir: string, info: Stats, isInstallerDir: boolean): void {
   const which = isInstallerDir ? `The installer folder ${dir}` : `The folder ${dir}, which holds the installer folder,`;
   if (!trustedOwner(viewer, info)) {
-    throw untrusted(`${which} belongs to ${who(viewer, info.uid)}, not to ${me(viewer)}: that user can rename it, or put another installer in its place.`,
+    throw untrusted(
+      `${which} belongs to ${who(viewer, info.uid)}, not to ${me(viewer)}: that user can rename it, or put another installer in its place.`,
       `Move the installer to a folder only root can change (e.g. /root/asr), or if you trust it: chown root:root ${shellQuote(dir)}; then search again.`,
-      { path: dir, uid: info.uid, mode: modeText(info.mode) });
+      { path: dir, uid: info.uid, mode: modeText(info.mode) },
+    );
   }
   if ((info.mode & GROUP_OR_OTHER_WRITE) !== 0 && (info.mode & STICKY) === 0) {
-    throw untrusted(`${which} can be written by other users (mode ${modeText(info.mode)}) and has no sticky bit: anyone could put a newer "installer" there, or replace the folder's contents.`,
+    throw untrusted(
+      `${which} can be written by other users (mode ${modeText(info.mode)}) and has no sticky bit: anyone could put a newer "installer" there, or replace the folder's contents.`,
       `Move the installer to a folder only root can change (e.g. /root/asr), or: chmod go-w ${shellQuote(dir)}; then search again.`,
-      { path: dir, uid: info.uid, mode: modeText(info.mode) });
+      { path: dir, uid: info.uid, mode: modeText(info.mode) },
+    );
   }
 }
 
@@ -68,7 +78,11 @@ function checkFolder(viewer: Viewer, dir: string, info: Stats, isInstallerDir: b
  * Checks the installer file and its folders (see the module comment); returns the file's owner for display,
  * or null on Windows. Throws UserError 'installer.untrusted' with who owns what, what is wrong and what to do.
  */
-export async function checkInstallerTrust(file: string, dir: string, uid: number | undefined = process.getuid?.()): Promise<InstallerOwner | null> {
+export async function checkInstallerTrust(
+  file: string,
+  dir: string,
+  uid: number | undefined = process.getuid?.(),
+): Promise<InstallerOwner | null> {
   if (uid === undefined) return null;
   const viewer: Viewer = { uid, names: await userNames() };
   if (!viewer.names.has(uid) && uid === process.getuid?.()) viewer.names.set(uid, os.userInfo().username);
@@ -81,16 +95,25 @@ export async function checkInstallerTrust(file: string, dir: string, uid: number
     current = parent;
   }
   const info = await stat(file);
-  if (!info.isFile()) throw untrusted(`The installer ${file} is not a regular file.`, 'Put the installer file itself in the folder, then search again.', { path: file });
+  if (!info.isFile())
+    throw untrusted(
+      `The installer ${file} is not a regular file.`,
+      'Put the installer file itself in the folder, then search again.',
+      { path: file },
+    );
   if (!trustedOwner(viewer, info)) {
-    throw untrusted(`The installer ${file} belongs to ${who(viewer, info.uid)}, not to ${me(viewer)}: another user could have planted it.`,
+    throw untrusted(
+      `The installer ${file} belongs to ${who(viewer, info.uid)}, not to ${me(viewer)}: another user could have planted it.`,
       `If you trust this file, make root its owner: chown root:root ${shellQuote(file)} && chmod go-w ${shellQuote(file)}; then search again.`,
-      { path: file, uid: info.uid, mode: modeText(info.mode) });
+      { path: file, uid: info.uid, mode: modeText(info.mode) },
+    );
   }
   if ((info.mode & GROUP_OR_OTHER_WRITE) !== 0) {
-    throw untrusted(`The installer ${file} can be changed by other users (mode ${modeText(info.mode)}).`,
+    throw untrusted(
+      `The installer ${file} can be changed by other users (mode ${modeText(info.mode)}).`,
       `Check it came from the vendor, then: chmod go-w ${shellQuote(file)}; then search again.`,
-      { path: file, uid: info.uid, mode: modeText(info.mode) });
+      { path: file, uid: info.uid, mode: modeText(info.mode) },
+    );
   }
   return { uid: info.uid, user: viewer.names.get(info.uid) ?? null, gid: info.gid, mode: modeText(info.mode) };
 }

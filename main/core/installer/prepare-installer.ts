@@ -68,7 +68,12 @@ const SHA256 = /^[0-9a-f]{64}$/;
  */
 export async function prepareInstaller(ctx: PrepareContext, installer: InstallerRef): Promise<PreparedInstaller> {
   const name = path.basename(installer.file);
-  if (!SHA256.test(installer.sha256)) throw new UserError('installer.changed', `No valid SHA-256 was given for the installer ${name}; it was not used.`, 'Search the installer folder again and retry.');
+  if (!SHA256.test(installer.sha256))
+    throw new UserError(
+      'installer.changed',
+      `No valid SHA-256 was given for the installer ${name}; it was not used.`,
+      'Search the installer folder again and retry.',
+    );
   const copyDir = await privateFolder(ctx.workBase, 'mobility-setup-installer-', ctx.onWorkFolder);
   ctx.onLine(`Copying the installer ${name} into the private folder ${copyDir}.`);
   try {
@@ -84,7 +89,11 @@ export async function prepareInstaller(ctx: PrepareContext, installer: Installer
       }
       const code = (err as NodeJS.ErrnoException).code ?? 'ERROR';
       // ELOOP: a symbolic link was put where the installer was; it is never followed.
-      throw new UserError('installer.unreadable', `The installer ${name} could not be read as a regular file (${code}).`, 'Check the installer folder, search it again and retry.');
+      throw new UserError(
+        'installer.unreadable',
+        `The installer ${name} could not be read as a regular file (${code}).`,
+        'Check the installer folder, search it again and retry.',
+      );
     }
     if (copy.sha256 !== installer.sha256) {
       throw new UserError(
@@ -113,13 +122,20 @@ async function unpack(ctx: PrepareContext, installerFile: string): Promise<Prepa
   const dir = await privateFolder(ctx.workBase, 'mobility-setup-extract-', ctx.onWorkFolder);
   const command = commands.extract({ operation: 'extract', installerFile, extractedDir: dir });
   if (!command) throw new UserError('internal', 'No extract command for this platform.');
-  const running = ctx.runner.spawn(command.file, command.args, { onLine: ctx.onLine, inactivityTimeoutMs: ctx.inactivityTimeoutMs });
+  const running = ctx.runner.spawn(command.file, command.args, {
+    onLine: ctx.onLine,
+    inactivityTimeoutMs: ctx.inactivityTimeoutMs,
+  });
   ctx.onProcess(running);
   const result = await running.done.finally(() => ctx.onProcess(null));
   if (result.code !== 0) {
     await removeDir(dir);
     if (result.cancelled) throw new PrepareCancelled();
-    throw new UserError('extract.failed', `The installer could not extract itself (exit code ${String(result.code)}).`, 'Download the installer again and retry.');
+    throw new UserError(
+      'extract.failed',
+      `The installer could not extract itself (exit code ${String(result.code)}).`,
+      'Download the installer again and retry.',
+    );
   }
   return { dir, remove: () => removeDir(dir) };
 }

@@ -60,12 +60,20 @@ export function sanitiseEntryName(name: string): string {
 }
 
 const unsafe = (name: string, why: string) =>
-  new UserError('extract.unsafe', `The installer archive is unsafe and was not used: entry "${sanitiseEntryName(name)}" ${why}. Nothing was installed.`,
-    'Download the installer again from the vendor; do not use an archive from an untrusted source.', { entry: sanitiseEntryName(name), reason: why });
+  new UserError(
+    'extract.unsafe',
+    `The installer archive is unsafe and was not used: entry "${sanitiseEntryName(name)}" ${why}. Nothing was installed.`,
+    'Download the installer again from the vendor; do not use an archive from an untrusted source.',
+    { entry: sanitiseEntryName(name), reason: why },
+  );
 
 const tooLarge = (name: string, why: string) =>
-  new UserError('extract.tooLarge', `The installer archive is too large to unpack safely: ${name ? `entry "${sanitiseEntryName(name)}" ` : ''}${why}. Nothing was installed.`,
-    'Check that this is the vendor installer; download it again if it is damaged.', { entry: sanitiseEntryName(name), reason: why });
+  new UserError(
+    'extract.tooLarge',
+    `The installer archive is too large to unpack safely: ${name ? `entry "${sanitiseEntryName(name)}" ` : ''}${why}. Nothing was installed.`,
+    'Check that this is the vendor installer; download it again if it is damaged.',
+    { entry: sanitiseEntryName(name), reason: why },
+  );
 
 const FILE_TYPES = new Set(['File', 'OldFile', 'ContiguousFile']);
 
@@ -102,7 +110,8 @@ export class EntryPolicy {
     const segments = entrySegments(name, this.limits.maxDepth);
     if (typeof segments === 'string') throw unsafe(name, segments);
     const isFile = FILE_TYPES.has(entry.type);
-    if (!isFile && entry.type !== 'Directory' && entry.type !== 'SymbolicLink') throw unsafe(name, `is a ${entry.type} (only files, folders and internal links are allowed)`);
+    if (!isFile && entry.type !== 'Directory' && entry.type !== 'SymbolicLink')
+      throw unsafe(name, `is a ${entry.type} (only files, folders and internal links are allowed)`);
     if (segments.length === 0) {
       if (entry.type !== 'Directory') throw unsafe(name, 'has no name');
       return false;
@@ -112,9 +121,11 @@ export class EntryPolicy {
       if (this.links.has(segments.slice(0, i).join('/'))) throw unsafe(name, 'would be written through or over a link');
     }
     const size = entry.size ?? 0;
-    if (size > this.limits.maxEntryBytes) throw tooLarge(name, `declares ${size} bytes (limit ${this.limits.maxEntryBytes})`);
+    if (size > this.limits.maxEntryBytes)
+      throw tooLarge(name, `declares ${size} bytes (limit ${this.limits.maxEntryBytes})`);
     this.total += size;
-    if (this.total > this.limits.maxTotalBytes) throw tooLarge(name, `takes the total over ${this.limits.maxTotalBytes} bytes`);
+    if (this.total > this.limits.maxTotalBytes)
+      throw tooLarge(name, `takes the total over ${this.limits.maxTotalBytes} bytes`);
     if (entry.type === 'SymbolicLink') {
       this.checkLinkTarget(name, segments, String(entry.linkpath ?? ''));
       this.links.add(clean);
@@ -133,7 +144,8 @@ export class EntryPolicy {
     const parts = target.split('/').filter((s) => s !== '' && s !== '.');
     const climbs = parts.findIndex((s) => s !== '..');
     const up = climbs === -1 ? parts.length : climbs;
-    if (parts.slice(up).includes('..') || up > segments.length - 1) throw unsafe(name, 'is a link pointing outside the archive folder');
+    if (parts.slice(up).includes('..') || up > segments.length - 1)
+      throw unsafe(name, 'is a link pointing outside the archive folder');
   }
 }
 
@@ -159,7 +171,8 @@ async function verifyTree(root: string, limits: ExtractLimits): Promise<{ files:
       const rel = path.relative(rootReal, full);
       if (info.isSymbolicLink()) {
         const target = await realpath(full).catch(() => null);
-        if (target === null || !isWithin(rootReal, target)) throw unsafe(rel, 'is a link whose target is missing or outside the archive folder');
+        if (target === null || !isWithin(rootReal, target))
+          throw unsafe(rel, 'is a link whose target is missing or outside the archive folder');
       } else if (info.isDirectory()) {
         pending.push(full);
       } else if (info.isFile()) {
@@ -177,8 +190,12 @@ async function verifyTree(root: string, limits: ExtractLimits): Promise<{ files:
 function translate(err: unknown): UserError {
   if (err instanceof UserError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  return new UserError('extract.corrupt', 'The installer archive could not be read: it is damaged or not a tar.gz file. Nothing was installed.',
-    'Download the installer again, then retry.', { reason: sanitiseEntryName(message.slice(0, 200)) });
+  return new UserError(
+    'extract.corrupt',
+    'The installer archive could not be read: it is damaged or not a tar.gz file. Nothing was installed.',
+    'Download the installer again, then retry.',
+    { reason: sanitiseEntryName(message.slice(0, 200)) },
+  );
 }
 
 type Filter = (entryPath: string, entry: ReadEntry | Stats) => boolean;
@@ -222,7 +239,8 @@ function runParser(archivePath: string, make: (filter: Filter) => Parser, caps: 
   const tarStream = make(filter);
   // tar skips unknown entry types (sparse files, tape headers, oversized pax headers) without asking the filter.
   tarStream.on('ignoredEntry', (entry: ReadEntry) => {
-    if (!refusal && !skipped.has(entry)) refuse(unsafe(String(entry.path), `is a ${entry.type} entry, which is not allowed`));
+    if (!refusal && !skipped.has(entry))
+      refuse(unsafe(String(entry.path), `is a ${entry.type} entry, which is not allowed`));
   });
   tarStream.on('eof', () => {
     if (refusal) return;
@@ -271,7 +289,12 @@ export async function extractSafely(
   const caps: ExtractLimits = { ...DEFAULT_EXTRACT_LIMITS, ...limits };
   const info = await stat(archivePath).catch(() => null);
   if (!info?.isFile()) {
-    throw new UserError('extract.notFound', `The installer archive ${archivePath} is missing or not a file.`, 'Choose the installer again.', { file: archivePath });
+    throw new UserError(
+      'extract.notFound',
+      `The installer archive ${archivePath} is missing or not a file.`,
+      'Choose the installer again.',
+      { file: archivePath },
+    );
   }
   await mkdir(destParent, { recursive: true });
   const dir = path.join(destParent, `mobility-setup-extract-${randomBytes(6).toString('hex')}`);
@@ -285,10 +308,26 @@ export async function extractSafely(
     const common = { strict: true, maxDepth: caps.maxDepth };
     // Pass 1: headers only, nothing written. Pass 2: extract, re-checking every header (the file could
     // have changed in between); a refused entry aborts the whole run instead of being skipped.
-    neededBytes = await runParser(archivePath, (filter) => new Parser({ ...common, filter, onReadEntry: (e: ReadEntry) => e.resume() }), caps);
-    await runParser(archivePath, (filter) => new Unpack({
-      ...common, filter, cwd: dir, preserveOwner: false, preservePaths: false, unlink: true, chmod: true, processUmask: 0o022,
-    }), caps);
+    neededBytes = await runParser(
+      archivePath,
+      (filter) => new Parser({ ...common, filter, onReadEntry: (e: ReadEntry) => e.resume() }),
+      caps,
+    );
+    await runParser(
+      archivePath,
+      (filter) =>
+        new Unpack({
+          ...common,
+          filter,
+          cwd: dir,
+          preserveOwner: false,
+          preservePaths: false,
+          unlink: true,
+          chmod: true,
+          processUmask: 0o022,
+        }),
+      caps,
+    );
     const { files, bytes } = await verifyTree(dir, caps);
     return { dir, files, bytes };
   } catch (err) {

@@ -74,8 +74,15 @@ const STALE_TEMP_MS = 60_000;
 
 function isRecord(v: Partial<JournalRecord> | null): v is JournalRecord {
   return (
-    v !== null && typeof v.id === 'string' && ID.test(v.id) && typeof v.kind === 'string' && typeof v.step === 'string' &&
-    Number.isInteger(v.pid) && typeof v.startedAt === 'number' && Array.isArray(v.leftovers) && v.leftovers.every((l) => typeof l === 'string')
+    v !== null &&
+    typeof v.id === 'string' &&
+    ID.test(v.id) &&
+    typeof v.kind === 'string' &&
+    typeof v.step === 'string' &&
+    Number.isInteger(v.pid) &&
+    typeof v.startedAt === 'number' &&
+    Array.isArray(v.leftovers) &&
+    v.leftovers.every((l) => typeof l === 'string')
   );
 }
 
@@ -133,7 +140,8 @@ async function readRecords(dir: string, logger: Pick<Logger, 'warn'>): Promise<J
     let record: Partial<JournalRecord> | null = null;
     try {
       const info = await lstat(file);
-      if (info.isFile() && isTrustedOwner(info.uid)) record = JSON.parse(await readFile(file, 'utf8')) as Partial<JournalRecord>;
+      if (info.isFile() && isTrustedOwner(info.uid))
+        record = JSON.parse(await readFile(file, 'utf8')) as Partial<JournalRecord>;
     } catch {
       record = null;
     }
@@ -220,7 +228,13 @@ export function createJobJournal(options: JournalOptions): JobJournal {
           access === 'own' ? await removeLeftovers(record) : { removed: [], kept: record.leftovers.map(waitsForRoot) };
         const marked: JournalRecord = { ...record, state: 'interrupted', endedAt: now(), removed, kept };
         if (access === 'own') await writeRecord(options.dir, marked);
-        options.logger.warn('job interrupted', { job: record.id, kind: record.kind, step: record.step, pid: record.pid, startedAt: new Date(record.startedAt).toISOString() });
+        options.logger.warn('job interrupted', {
+          job: record.id,
+          kind: record.kind,
+          step: record.step,
+          pid: record.pid,
+          startedAt: new Date(record.startedAt).toISOString(),
+        });
         interrupted.push(marked);
       }
       return interrupted;

@@ -61,7 +61,11 @@ const TAKEOVER_FILE = 'job.lock.takeover';
 const MAX_LOCK_BYTES = 4096;
 const O_NOFOLLOW = (constants as { O_NOFOLLOW?: number }).O_NOFOLLOW ?? 0;
 
-const FRONT_DOOR_NAME: Record<FrontDoor, string> = { cli: 'the command line', browser: 'the wizard in a browser', electron: 'the wizard window' };
+const FRONT_DOOR_NAME: Record<FrontDoor, string> = {
+  cli: 'the command line',
+  browser: 'the wizard in a browser',
+  electron: 'the wizard window',
+};
 
 interface Stored extends LockHolder {
   token: string;
@@ -74,8 +78,12 @@ function parseStored(text: string): Stored | null {
   try {
     const v = JSON.parse(text) as Partial<Stored>;
     const ok =
-      Number.isInteger(v.pid) && typeof v.kind === 'string' && typeof v.token === 'string' && typeof v.since === 'number' &&
-      (v.frontDoor === 'cli' || v.frontDoor === 'browser' || v.frontDoor === 'electron') && (v.startTicks === null || typeof v.startTicks === 'string');
+      Number.isInteger(v.pid) &&
+      typeof v.kind === 'string' &&
+      typeof v.token === 'string' &&
+      typeof v.since === 'number' &&
+      (v.frontDoor === 'cli' || v.frontDoor === 'browser' || v.frontDoor === 'electron') &&
+      (v.startTicks === null || typeof v.startTicks === 'string');
     return ok ? (v as Stored) : null;
   } catch {
     return null;
@@ -95,7 +103,8 @@ async function observe(file: string): Promise<Observed> {
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile() || !isTrustedOwner(info.uid) || info.size > MAX_LOCK_BYTES) return { kind: 'invalid', ino: info.ino };
+    if (!info.isFile() || !isTrustedOwner(info.uid) || info.size > MAX_LOCK_BYTES)
+      return { kind: 'invalid', ino: info.ino };
     const stored = parseStored(await handle.readFile('utf8'));
     return stored ? { kind: 'held', stored, ino: info.ino } : { kind: 'invalid', ino: info.ino };
   } finally {
@@ -167,7 +176,8 @@ async function takeOver(dir: string, lockFile: string, seen: Observed & { ino: n
   }
   try {
     const again = await observe(lockFile);
-    const same = again.kind !== 'absent' && again.ino === seen.ino && (again.kind === 'invalid' || !alive(again.stored));
+    const same =
+      again.kind !== 'absent' && again.ino === seen.ino && (again.kind === 'invalid' || !alive(again.stored));
     if (same) await unlink(lockFile).catch(() => undefined);
     return true;
   } finally {
@@ -175,7 +185,10 @@ async function takeOver(dir: string, lockFile: string, seen: Observed & { ino: n
   }
 }
 
-export async function acquireJobLock(lockDir: string, who: { frontDoor: FrontDoor; kind: string; now?: number }): Promise<LockAttempt> {
+export async function acquireJobLock(
+  lockDir: string,
+  who: { frontDoor: FrontDoor; kind: string; now?: number },
+): Promise<LockAttempt> {
   const access = await trustedFolderAccess(lockDir, 'job.lockUnsafe', 'the job lock');
   const lockFile = path.join(lockDir, LOCK_FILE);
   if (access === 'readOnly') return checkOnly(lockFile);
@@ -201,7 +214,11 @@ export async function acquireJobLock(lockDir: string, who: { frontDoor: FrontDoo
       await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20));
     }
   }
-  throw new UserError('job.lockStuck', `The job lock ${lockFile} could not be taken or read.`, `Check ${lockDir}, remove ${lockFile} if no job is running, then try again.`);
+  throw new UserError(
+    'job.lockStuck',
+    `The job lock ${lockFile} could not be taken or read.`,
+    `Check ${lockDir}, remove ${lockFile} if no job is running, then try again.`,
+  );
 }
 
 /** Root's lock, seen by a process that is not root: refused while root's job runs, never for what it cannot read. */
@@ -209,7 +226,12 @@ async function checkOnly(lockFile: string): Promise<LockAttempt> {
   const seen = await observe(lockFile);
   if (seen.kind === 'held' && alive(seen.stored)) return busy(holderOf(seen.stored));
   const what = seen.kind === 'invalid' ? 'a lock it cannot read is there' : 'no job holds it';
-  return { ok: true, lock: null, tookOverFrom: null, notHeld: `the folder is root's and this process is not root (${what})` };
+  return {
+    ok: true,
+    lock: null,
+    tookOverFrom: null,
+    notHeld: `the folder is root's and this process is not root (${what})`,
+  };
 }
 
 function heldLock(lockFile: string, me: Stored): HeldJobLock {

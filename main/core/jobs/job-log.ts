@@ -142,7 +142,8 @@ export class JobLog {
     if (fd === null) return;
     const first = this.linesQueued;
     const last = this.fileIndex.at(-1);
-    if (!last || Math.floor(first / INDEX_EVERY) > Math.floor(last.line / INDEX_EVERY)) this.fileIndex.push({ line: first, offset: this.bytesQueued });
+    if (!last || Math.floor(first / INDEX_EVERY) > Math.floor(last.line / INDEX_EVERY))
+      this.fileIndex.push({ line: first, offset: this.bytesQueued });
     const text = `${lines.join('\n')}\n`;
     this.linesQueued += lines.length;
     this.bytesQueued += Buffer.byteLength(text);

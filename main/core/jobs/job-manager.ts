@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { EventBus } from '../../api/event-bus';
-import type { AgentSummary, JobOutcome, JobSnapshot, JobState, JobStep, LogChunk, StepId, StepState } from '../../../common/install';
+import type {
+  AgentSummary,
+  JobOutcome,
+  JobSnapshot,
+  JobState,
+  JobStep,
+  LogChunk,
+  StepId,
+  StepState,
+} from '../../../common/install';
 import { UserError } from '../../../common/result';
 import type { Clock, Logger } from '../../ports/ports';
 import { JobLog } from './job-log';
@@ -30,7 +39,11 @@ export interface JobHandle {
   addLogFiles(files: string[]): void;
   /** What cancelJob does while a process runs (ends its tree); null between processes. */
   onCancel(hook: (() => void) | null): void;
-  finish(state: Exclude<JobState, 'running'>, outcome: JobOutcome, extra?: { summary?: AgentSummary | null; nothingToDo?: boolean }): Promise<void>;
+  finish(
+    state: Exclude<JobState, 'running'>,
+    outcome: JobOutcome,
+    extra?: { summary?: AgentSummary | null; nothingToDo?: boolean },
+  ): Promise<void>;
   snapshot(): JobSnapshot;
 }
 
@@ -118,7 +131,10 @@ export class JobManager {
       record.log.append('Cancel requested.');
       record.cancelHook?.();
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([record.finished, new Promise<void>((resolve) => (timer = setTimeout(resolve, CANCEL_SETTLE_MS)))]);
+      await Promise.race([
+        record.finished,
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, CANCEL_SETTLE_MS))),
+      ]);
       clearTimeout(timer);
     }
     return this.toSnapshot(record);
@@ -133,7 +149,10 @@ export class JobManager {
 
   private record(jobId: string): JobRecord {
     const record = this.jobs.get(jobId);
-    if (!record) throw new UserError('job.notFound', 'There is no such job in this session.', 'Start the install again.', { jobId });
+    if (!record)
+      throw new UserError('job.notFound', 'There is no such job in this session.', 'Start the install again.', {
+        jobId,
+      });
     return record;
   }
 

@@ -31,7 +31,11 @@ export async function trustedFolderAccess(dir: string, code: ErrorCode, what: st
  * The same check for a reader (detection at start) that must not create anything: a plain `detect` leaves the
  * machine (or a sandbox root) as it found it. 'absent' when there is no such folder yet: nothing was recorded.
  */
-export async function existingFolderAccess(dir: string, code: ErrorCode, what: string): Promise<FolderAccess | 'absent'> {
+export async function existingFolderAccess(
+  dir: string,
+  code: ErrorCode,
+  what: string,
+): Promise<FolderAccess | 'absent'> {
   const exists = await lstat(dir).then(
     () => true,
     (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? false : Promise.reject(err)),

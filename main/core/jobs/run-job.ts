@@ -9,5 +9,9 @@ export type RunJob = <R, S>(definition: JobDefinition<R, S>, request: R) => Prom
 /** A job that ended without its answer (cancelled, failed, busy) as the error its handler replies with. */
 export function jobEndingError(ended: JobSnapshot, fallback: string): UserError {
   const stop = ended.outcome;
-  return new UserError(stop && isErrorCode(stop.code) ? stop.code : 'internal', stop?.message ?? fallback, stop?.machineState ?? stop?.hint ?? undefined);
+  return new UserError(
+    stop && isErrorCode(stop.code) ? stop.code : 'internal',
+    stop?.message ?? fallback,
+    stop?.machineState ?? stop?.hint ?? undefined,
+  );
 }

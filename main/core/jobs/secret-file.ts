@@ -62,7 +62,8 @@ export function secretBaseFor(
   runtimeDir: string | undefined = process.env.XDG_RUNTIME_DIR,
 ): string {
   const sharedTemp = path.resolve(workBase) === path.resolve(os.tmpdir());
-  if (!sharedTemp || !hasPosixModes(platform) || uid === undefined) return path.join(workBase, 'mobility-setup-secrets');
+  if (!sharedTemp || !hasPosixModes(platform) || uid === undefined)
+    return path.join(workBase, 'mobility-setup-secrets');
   if (uid === 0) return ROOT_SECRET_BASE;
   const runtime = privateRuntimeDir(runtimeDir, uid);
   if (runtime) return path.join(runtime, 'mobility-setup-secrets');
@@ -88,8 +89,12 @@ async function ensureBase(base: string): Promise<void> {
   const info = await lstat(base);
   // A per-process base was created by us with a name nobody could guess: anything looser was not made by us.
   if (!ownedFolder(info) || (isEphemeralBase(base) && hasPosixModes() && (info.mode & 0o077) !== 0)) {
-    throw new UserError('secret.unsafeBase', `The folder for temporary secret files (${base}) is not a private folder of this user.`,
-      'Remove it (or set TMPDIR to a private folder) and try again.', { base });
+    throw new UserError(
+      'secret.unsafeBase',
+      `The folder for temporary secret files (${base}) is not a private folder of this user.`,
+      'Remove it (or set TMPDIR to a private folder) and try again.',
+      { base },
+    );
   }
   if (hasPosixModes() && (info.mode & 0o777) !== 0o700) await chmod(base, 0o700);
 }
@@ -144,7 +149,11 @@ export async function writeExclusive(file: string, content: string): Promise<voi
  * Writes `content` to a new 0600 file (exclusive create) in a fresh 0700 folder, calls `fn(filePath)`, and
  * removes the file and folder whatever happens (success, throw, cancellation surfacing as a rejection).
  */
-export async function withSecretFile<T>(content: string, fn: (filePath: string) => Promise<T>, options: SecretFileOptions = {}): Promise<T> {
+export async function withSecretFile<T>(
+  content: string,
+  fn: (filePath: string) => Promise<T>,
+  options: SecretFileOptions = {},
+): Promise<T> {
   const base = options.base ?? defaultSecretBase();
   const fileName = options.fileName ?? 'secret';
   if (fileName !== path.basename(fileName) || fileName === '.' || fileName === '..' || fileName.includes('\0')) {
@@ -193,7 +202,12 @@ export async function sweepSecretLeftovers(base: string = defaultSecretBase()): 
   let removed = 0;
   for (const name of await readdir(path.dirname(base)).catch(() => [] as string[])) {
     const match = EPHEMERAL_NAME.exec(name);
-    if (!match || Number(match[1]) !== uid || (processAlive(Number(match[2])) && path.join(path.dirname(base), name) !== base)) continue;
+    if (
+      !match ||
+      Number(match[1]) !== uid ||
+      (processAlive(Number(match[2])) && path.join(path.dirname(base), name) !== base)
+    )
+      continue;
     const other = path.join(path.dirname(base), name);
     removed += await sweepBase(other);
     if (other !== base) await rmdir(other).catch(() => undefined);

@@ -2,7 +2,11 @@ import type { JobSnapshot } from '../../../common/install';
 import type { EventBus } from '../../api/event-bus';
 
 /** Resolves with the job's final snapshot (state no longer 'running'), from the `job` events. */
-export function waitForJob(events: EventBus, getJob: (jobId: string) => Promise<JobSnapshot>, jobId: string): Promise<JobSnapshot> {
+export function waitForJob(
+  events: EventBus,
+  getJob: (jobId: string) => Promise<JobSnapshot>,
+  jobId: string,
+): Promise<JobSnapshot> {
   return new Promise<JobSnapshot>((resolve, reject) => {
     let settled = false;
     const settle = (snapshot: JobSnapshot) => {

@@ -16,7 +16,8 @@ interface BundleState {
   staged: StagedBundle | null;
 }
 
-const NOTHING_WRITTEN = 'Nothing on this machine was changed and no bundle file was written; the files gathered so far were removed.';
+const NOTHING_WRITTEN =
+  'Nothing on this machine was changed and no bundle file was written; the files gathered so far were removed.';
 
 /**
  * The diagnostics bundle as a job on the engine (diagnose → collect): the live log names each part as it is
@@ -41,7 +42,11 @@ export function diagnosticsBundleJob(
           s.run = await runDiagnosis(service, { expectedServer: s.request.expectedServer });
           const { health, connectivity } = s.run.diagnosis;
           for (const line of health.lines) ctx.log(`${line.label}: ${line.level}. ${line.reason}`);
-          ctx.log(connectivity ? `Connectivity to ${connectivity.host}: ${connectivity.verdict}.` : 'Connectivity: no server named or configured.');
+          ctx.log(
+            connectivity
+              ? `Connectivity to ${connectivity.host}: ${connectivity.verdict}.`
+              : 'Connectivity: no server named or configured.',
+          );
         },
       },
       {
@@ -53,7 +58,10 @@ export function diagnosticsBundleJob(
             checkpoint: () => {
               if (ctx.cancelRequested) throw cancelled(NOTHING_WRITTEN);
             },
-            onEntry: (entry) => ctx.log(`Added ${entry.name} (${entry.sizeBytes} bytes${entry.source ? `, from ${entry.source}` : ''}), redacted.`),
+            onEntry: (entry) =>
+              ctx.log(
+                `Added ${entry.name} (${entry.sizeBytes} bytes${entry.source ? `, from ${entry.source}` : ''}), redacted.`,
+              ),
           });
           ctx.log(`${s.staged.entries.length} files ready to save.`);
         },
@@ -61,7 +69,10 @@ export function diagnosticsBundleJob(
     ],
     machineState: () => NOTHING_WRITTEN,
     succeeded: () => ({
-      outcome: outcome('success', { code: 'bundle.prepared', message: 'The diagnostics bundle is prepared; nothing is saved yet.' }),
+      outcome: outcome('success', {
+        code: 'bundle.prepared',
+        message: 'The diagnostics bundle is prepared; nothing is saved yet.',
+      }),
     }),
     conclude: async (s, ending) => {
       if (s.staged && ending.state === 'succeeded') onPrepared(s.staged);

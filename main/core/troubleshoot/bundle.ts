@@ -20,7 +20,6 @@ import { redactText } from './redaction';
 /** A log larger than this contributes its last part only (the newest runs are what support reads). */
 export const MAX_LOG_BYTES = 32 * 1024 * 1024;
 
-
 export interface BundleInputs {
   reports: Record<string, unknown>;
   /** Readable text files made here, by name (health.txt). */

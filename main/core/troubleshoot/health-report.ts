@@ -102,7 +102,12 @@ function servicesLine(d: DetectionReport, services: AgentServiceState[] | null):
   // A state that could not be read (`sc query` access denied) is no answer, never "running".
   const unknown = services.filter((s) => s.running === null).map((s) => s.name);
   if (stopped.length === 0 && unknown.length > 0)
-    return { id: 'services', level: 'grey', label: 'Agent services', reason: `Could not read the state of: ${unknown.join(', ')}.` };
+    return {
+      id: 'services',
+      level: 'grey',
+      label: 'Agent services',
+      reason: `Could not read the state of: ${unknown.join(', ')}.`,
+    };
   return stopped.length === 0
     ? {
         id: 'services',
@@ -140,7 +145,8 @@ function diskLine(d: DetectionReport): HealthLine {
 /** From detection's pending-restart probe; grey when it could not answer (absent or null). */
 function rebootLine(facts: PendingRestartFacts | null | undefined): HealthLine {
   const label = 'Pending restart';
-  if (facts == null) return { id: 'reboot', level: 'grey', label, reason: 'Could not tell whether a restart is pending.' };
+  if (facts == null)
+    return { id: 'reboot', level: 'grey', label, reason: 'Could not tell whether a restart is pending.' };
   if (!facts.pending) return { id: 'reboot', level: 'green', label, reason: 'No restart pending.' };
   // Name what said so, so the person can check that marker rather than restart on faith.
   const seen = facts.markers.map((m) => m.detail).join('; ');

@@ -14,13 +14,7 @@ import { createLogAccess } from './log-access';
 import { TroubleshootService } from './troubleshoot-service';
 
 type TroubleshootMethods =
-  | 'diagnose'
-  | 'readLogLines'
-  | 'searchLog'
-  | 'prepareBundle'
-  | 'saveBundle'
-  | 'saveBundleWithDialog'
-  | 'discardBundle';
+  'diagnose' | 'readLogLines' | 'searchLog' | 'prepareBundle' | 'saveBundle' | 'saveBundleWithDialog' | 'discardBundle';
 
 export interface JobLogSources {
   jobLogFiles: () => Set<string>;

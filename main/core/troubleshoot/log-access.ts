@@ -32,9 +32,14 @@ export function createLogAccess(sources: LogAccessSources) {
     return wanted;
   };
   const missing = (file: string) =>
-    new UserError('log.missing', `The log file ${file} does not exist (yet).`, 'Check again after the vendor tool ran.', {
-      path: file,
-    });
+    new UserError(
+      'log.missing',
+      `The log file ${file} does not exist (yet).`,
+      'Check again after the vendor tool ran.',
+      {
+        path: file,
+      },
+    );
   const guarded = async <T>(file: string, read: () => Promise<T>): Promise<T> => {
     try {
       return await read();
@@ -51,7 +56,9 @@ export function createLogAccess(sources: LogAccessSources) {
     async listed(): Promise<LogFileRef[]> {
       const refs: LogFileRef[] = [];
       for (const log of sources.troubleshootLogs()) {
-        const size = await stat(log.file).then((s) => s.size).catch(() => null);
+        const size = await stat(log.file)
+          .then((s) => s.size)
+          .catch(() => null);
         if (size !== null) refs.push({ path: log.file, shown: log.shown, sizeBytes: size });
       }
       return refs;

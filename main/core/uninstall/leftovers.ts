@@ -14,7 +14,10 @@ export function agentLeftovers(
   exists: (realPath: string) => boolean,
 ): string[] {
   const left: string[] = [];
-  if (after.installed) left.push(`the agent's installed state (${after.source ?? 'version record'}, version ${after.version ?? 'unknown'})`);
+  if (after.installed)
+    left.push(
+      `the agent's installed state (${after.source ?? 'version record'}, version ${after.version ?? 'unknown'})`,
+    );
   const folder = before?.installDir;
   if (folder && exists(realPath(env.deps, folder))) left.push(`the install folder ${folder}`);
   return left;

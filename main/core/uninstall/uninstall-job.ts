@@ -55,7 +55,8 @@ export function uninstallJob(env: PipelineEnv): JobDefinition<UninstallRequest, 
           if (!before.installDir) {
             throw failed({
               code: 'uninstall.leftovers',
-              message: 'The agent is installed, but its install folder is not recorded, so its uninstaller cannot be found.',
+              message:
+                'The agent is installed, but its install folder is not recorded, so its uninstaller cannot be found.',
               hint: env.profile.uninstallHint(env.commands.defaultInstallDir),
               machineState: NOTHING_CHANGED,
             });
@@ -98,7 +99,10 @@ export function uninstallJob(env: PipelineEnv): JobDefinition<UninstallRequest, 
     succeeded: (state) => {
       if (state.nothingToDo) {
         const message = 'No Mobility service is installed on this machine: nothing to uninstall.';
-        return { nothingToDo: true, outcome: outcome('success', { code: 'uninstall.nothingToDo', message, exitCode: 0 }) };
+        return {
+          nothingToDo: true,
+          outcome: outcome('success', { code: 'uninstall.nothingToDo', message, exitCode: 0 }),
+        };
       }
       const { before } = state;
       const was = `${before?.version ?? ''} in ${installDirOf(state)}`.trim();

@@ -3,7 +3,12 @@ import type { FolderVerdict } from '../../../common/antivirus';
 import { escapeEre, translateEre } from './antivirus-ere';
 
 /** Where distributions put clamd's configuration (Debian/Ubuntu first, then RHEL/Fedora, then a source build). */
-export const CLAMD_CONFIG_CANDIDATES = ['/etc/clamav/clamd.conf', '/etc/clamd.d/scan.conf', '/etc/clamd.conf', '/usr/local/etc/clamd.conf'] as const;
+export const CLAMD_CONFIG_CANDIDATES = [
+  '/etc/clamav/clamd.conf',
+  '/etc/clamd.d/scan.conf',
+  '/etc/clamd.conf',
+  '/usr/local/etc/clamd.conf',
+] as const;
 export const CLAMD_CONFIG_DIR = '/etc/clamd.d';
 
 export interface ClamdOption {
@@ -48,7 +53,11 @@ const SAMPLE_CHILDREN = ['', 'x', 'Vx/bin/appservice', 'etc/drscout.conf', 'a b/
 
 /** Drops what lies inside bracket expressions and escapes, to look for a top-level "$". */
 function hasEndAnchor(jsSource: string): boolean {
-  return jsSource.replace(/\\./g, '').replace(/\[\^\]/g, '').replace(/\[(?:\\.|[^\]])*\]/g, '').includes('$');
+  return jsSource
+    .replace(/\\./g, '')
+    .replace(/\[\^\]/g, '')
+    .replace(/\[(?:\\.|[^\]])*\]/g, '')
+    .includes('$');
 }
 
 /**
@@ -61,7 +70,8 @@ export function ereCovers(pattern: string, folder: string): FolderVerdict['cover
   const translated = translateEre(pattern);
   if (translated === null) return 'unknown';
   // "X.*$" matches a string exactly when X does.
-  const source = translated.endsWith('[^]*$') && !translated.endsWith('\\[^]*$') ? translated.slice(0, -'[^]*$'.length) : translated;
+  const source =
+    translated.endsWith('[^]*$') && !translated.endsWith('\\[^]*$') ? translated.slice(0, -'[^]*$'.length) : translated;
   const re = new RegExp(source);
   const base = `${folder.replace(/\/+$/, '')}/`;
   const samples = SAMPLE_CHILDREN.map((child) => base + child);
@@ -92,7 +102,8 @@ export function clamdFolderVerdicts(config: ClamdConfig, folders: readonly strin
       if (RANK[covered] > RANK[best.covered]) best = { folder, covered, by };
     };
     for (const option of config.excludePaths) consider(ereCovers(option.value, folder), `ExcludePath ${option.value}`);
-    for (const option of config.onAccessExcludePaths) consider(onAccessCovers(option.value, folder), `OnAccessExcludePath ${option.value}`);
+    for (const option of config.onAccessExcludePaths)
+      consider(onAccessCovers(option.value, folder), `OnAccessExcludePath ${option.value}`);
     return best;
   });
 }
@@ -114,7 +125,10 @@ export function withExcludePaths(text: string, folders: readonly string[]): { te
   const added = verdicts.filter((v) => v.covered !== 'yes').map((v) => excludePathLine(v.folder));
   if (added.length === 0) return { text, added };
   const ending = text === '' || text.endsWith('\n') ? '' : '\n';
-  return { text: `${text}${ending}# Added by Mobility Setup: keep the Mobility service's folders out of clamd's scans.\n${added.join('\n')}\n`, added };
+  return {
+    text: `${text}${ending}# Added by Mobility Setup: keep the Mobility service's folders out of clamd's scans.\n${added.join('\n')}\n`,
+    added,
+  };
 }
 
 /** The systemd unit that runs clamd with this configuration file. */

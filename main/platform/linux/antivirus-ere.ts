@@ -69,7 +69,7 @@ export function translateEre(source: string): string | null {
   let depth = 0;
   // Whether a quantifier may follow (POSIX leaves "*" at the start undefined: refuse it).
   let canRepeat = false;
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     const ch = source[i]!;
     if (ch === '\\') {
       const next = source[i + 1];

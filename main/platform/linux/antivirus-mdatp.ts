@@ -10,7 +10,15 @@ export const MDATP_MANAGED_CONFIG = '/etc/opt/microsoft/mdatp/managed/mdatp_mana
 export const mdatpRealTimeArgs = (): string[] => ['health', '--field', 'real_time_protection_enabled'];
 export const mdatpExclusionListArgs = (): string[] => ['exclusion', 'list'];
 /** `global` scope: antivirus and EDR. The path is its own argument, so no quoting is involved. */
-export const mdatpAddFolderArgs = (folder: string): string[] => ['exclusion', 'folder', 'add', '--path', `${folder.replace(/\/+$/, '')}/`, '--scope', 'global'];
+export const mdatpAddFolderArgs = (folder: string): string[] => [
+  'exclusion',
+  'folder',
+  'add',
+  '--path',
+  `${folder.replace(/\/+$/, '')}/`,
+  '--scope',
+  'global',
+];
 
 export interface MdatpFlag {
   value: boolean | null;
@@ -22,7 +30,10 @@ export interface MdatpFlag {
 export function parseMdatpFlag(output: string): MdatpFlag {
   const text = output.trim().split(/\r?\n/).pop()?.trim() ?? '';
   const managed = /\[managed\]\s*$/i.test(text);
-  const bare = text.replace(/\s*\[managed\]\s*$/i, '').replace(/^"|"$/g, '').toLowerCase();
+  const bare = text
+    .replace(/\s*\[managed\]\s*$/i, '')
+    .replace(/^"|"$/g, '')
+    .toLowerCase();
   const value = bare === 'true' || bare === '1' ? true : bare === 'false' || bare === '0' ? false : null;
   return { value, managed };
 }
@@ -51,10 +62,16 @@ const unquote = (text: string) => text.trim().replace(/^"(.*)"$/, '$1');
  * and `Key: value` lines (`Path: "/x/"`, `Scope: ["epp"]`, `Is directory: true`, `[managed]` markers).
  */
 export function parseMdatpExclusionText(output: string): MdatpExclusion[] {
-  const blocks = output.split(/^=+\s*$/m).map((b) => b.trim()).filter((b) => b !== '');
+  const blocks = output
+    .split(/^=+\s*$/m)
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
   const found: MdatpExclusion[] = [];
   for (const block of blocks) {
-    const lines = block.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+    const lines = block
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     if (lines.length === 0 || /^no exclusions/i.test(lines[0]!)) continue;
     const title = lines[0]!;
     const fields = new Map<string, string>();
@@ -83,7 +100,11 @@ export function parseMdatpExclusionJson(output: string): MdatpExclusion[] | null
   } catch {
     return null;
   }
-  const list = Array.isArray(data) ? data : typeof data === 'object' && data !== null ? ((data as Record<string, unknown>).exclusions ?? (data as Record<string, unknown>).exclusionList) : null;
+  const list = Array.isArray(data)
+    ? data
+    : typeof data === 'object' && data !== null
+      ? ((data as Record<string, unknown>).exclusions ?? (data as Record<string, unknown>).exclusionList)
+      : null;
   if (!Array.isArray(list)) return null;
   const found: MdatpExclusion[] = [];
   for (const entry of list) {
@@ -93,9 +114,14 @@ export function parseMdatpExclusionJson(output: string): MdatpExclusion[] | null
     const type = typeof rawType === 'string' ? rawType : '';
     const value = e.path ?? e.extension ?? e.name;
     if (typeof value !== 'string') continue;
-    const isDir = e.isDirectory === true || /folder|directory/i.test(type) || (type === 'excludedPath' && value.endsWith('/'));
+    const isDir =
+      e.isDirectory === true || /folder|directory/i.test(type) || (type === 'excludedPath' && value.endsWith('/'));
     const rawScopes = e.scopes ?? e.scope;
-    const scopes = Array.isArray(rawScopes) ? rawScopes.map(String) : typeof rawScopes === 'string' ? [rawScopes] : ['epp'];
+    const scopes = Array.isArray(rawScopes)
+      ? rawScopes.map(String)
+      : typeof rawScopes === 'string'
+        ? [rawScopes]
+        : ['epp'];
     const kind = isDir ? 'folder' : /extension/i.test(type) ? 'extension' : /process/i.test(type) ? 'process' : 'file';
     found.push({ kind, value, scopes, managed: e.managed === true || e.isManaged === true });
   }
@@ -106,7 +132,10 @@ export function parseMdatpExclusionJson(output: string): MdatpExclusion[] | null
 export function managedMergePolicy(managedJson: string | null): 'merge' | 'admin_only' | null {
   if (managedJson === null) return null;
   try {
-    const data = JSON.parse(managedJson) as { exclusionSettings?: { mergePolicy?: string }; antivirusEngine?: { exclusionsMergePolicy?: string } };
+    const data = JSON.parse(managedJson) as {
+      exclusionSettings?: { mergePolicy?: string };
+      antivirusEngine?: { exclusionsMergePolicy?: string };
+    };
     const policy = data.exclusionSettings?.mergePolicy ?? data.antivirusEngine?.exclusionsMergePolicy;
     return policy === 'admin_only' ? 'admin_only' : 'merge';
   } catch {
@@ -118,7 +147,10 @@ export function managedMergePolicy(managedJson: string | null): 'merge' | 'admin
 export function managedExclusions(managedJson: string | null): MdatpExclusion[] {
   if (managedJson === null) return [];
   try {
-    const data = JSON.parse(managedJson) as { antivirusEngine?: { exclusions?: unknown }; exclusionSettings?: { exclusions?: unknown } };
+    const data = JSON.parse(managedJson) as {
+      antivirusEngine?: { exclusions?: unknown };
+      exclusionSettings?: { exclusions?: unknown };
+    };
     const list = data.exclusionSettings?.exclusions ?? data.antivirusEngine?.exclusions;
     return (parseMdatpExclusionJson(JSON.stringify(list ?? [])) ?? []).map((e) => ({ ...e, managed: true }));
   } catch {

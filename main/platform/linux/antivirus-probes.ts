@@ -5,10 +5,37 @@ import type { AntivirusProbes, DetectedScanner, FixCommand } from '../antivirus-
 import type { ConsoleProduct } from '../antivirus-product-table';
 import { POSIX_STYLE, wildcardCovers } from '../antivirus-wildcard';
 import type { RootFiles } from '../root-files';
-import { CLAMD_CONFIG_CANDIDATES, CLAMD_CONFIG_DIR, clamdFolderVerdicts, clamdServiceFor, configFromCmdline, excludePathLine, parseClamdConf } from './antivirus-clamav';
-import { MDATP_INSTALL_DIR, MDATP_MANAGED_CONFIG, MDATP_PATHS, managedExclusions, managedMergePolicy, mdatpAddFolderArgs, mdatpExclusionListArgs, mdatpRealTimeArgs, parseMdatpExclusionJson, parseMdatpExclusionText, parseMdatpFlag, MDATP_ADD_SUCCESS } from './antivirus-mdatp';
+import {
+  CLAMD_CONFIG_CANDIDATES,
+  CLAMD_CONFIG_DIR,
+  clamdFolderVerdicts,
+  clamdServiceFor,
+  configFromCmdline,
+  excludePathLine,
+  parseClamdConf,
+} from './antivirus-clamav';
+import {
+  MDATP_INSTALL_DIR,
+  MDATP_MANAGED_CONFIG,
+  MDATP_PATHS,
+  managedExclusions,
+  managedMergePolicy,
+  mdatpAddFolderArgs,
+  mdatpExclusionListArgs,
+  mdatpRealTimeArgs,
+  parseMdatpExclusionJson,
+  parseMdatpExclusionText,
+  parseMdatpFlag,
+  MDATP_ADD_SUCCESS,
+} from './antivirus-mdatp';
 import type { MdatpExclusion } from './antivirus-mdatp';
-import { CLAMAV_PROCESSES, CLAMAV_SERVICES, LINUX_CONSOLE_PRODUCTS, MDATP_PROCESSES, SYSTEMD_UNIT_DIRS } from './antivirus-products';
+import {
+  CLAMAV_PROCESSES,
+  CLAMAV_SERVICES,
+  LINUX_CONSOLE_PRODUCTS,
+  MDATP_PROCESSES,
+  SYSTEMD_UNIT_DIRS,
+} from './antivirus-products';
 import { runningProcesses } from './process-scan';
 import type { RunningProcess } from './process-scan';
 
@@ -22,7 +49,8 @@ interface Seen {
 }
 
 export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles): AntivirusProbes {
-  const hasProcess = (seen: Seen, names: readonly string[]) => seen.processes.some((p) => p.names.some((n) => names.includes(n)));
+  const hasProcess = (seen: Seen, names: readonly string[]) =>
+    seen.processes.some((p) => p.names.some((n) => names.includes(n)));
   const firstExisting = async (candidates: readonly string[]) => {
     for (const candidate of candidates) if (await files.exists(candidate)) return candidate;
     return null;
@@ -57,16 +85,35 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
   async function clamav(seen: Seen, folders: readonly string[]): Promise<DetectedScanner | null> {
     const clamd = seen.processes.find((p) => p.names.includes('clamd'));
     const fromCmdline = clamd ? configFromCmdline(clamd.argv) : null;
-    const dropIns = (await files.listDir(CLAMD_CONFIG_DIR)).filter((f) => f.endsWith('.conf')).map((f) => `${CLAMD_CONFIG_DIR}/${f}`);
-    const configPath = (fromCmdline && (await files.exists(fromCmdline)) ? fromCmdline : null) ?? (await firstExisting([...CLAMD_CONFIG_CANDIDATES, ...dropIns]));
+    const dropIns = (await files.listDir(CLAMD_CONFIG_DIR))
+      .filter((f) => f.endsWith('.conf'))
+      .map((f) => `${CLAMD_CONFIG_DIR}/${f}`);
+    const configPath =
+      (fromCmdline && (await files.exists(fromCmdline)) ? fromCmdline : null) ??
+      (await firstExisting([...CLAMD_CONFIG_CANDIDATES, ...dropIns]));
     const running = CLAMAV_PROCESSES.filter((name) => hasProcess(seen, [name]));
     const units = CLAMAV_SERVICES.filter((name) => seen.units.has(name));
     if (configPath === null && running.length === 0) return null;
-    const evidence = [...(configPath ? [configPath] : []), ...running.map((n) => `process ${n}`), ...units.map((n) => `service ${n}`)];
+    const evidence = [
+      ...(configPath ? [configPath] : []),
+      ...running.map((n) => `process ${n}`),
+      ...units.map((n) => `service ${n}`),
+    ];
     const base = { id: 'clamav', product: 'ClamAV', evidence, fix: 'automatic' as const };
     if (configPath === null) {
       return {
-        finding: { ...base, status: 'cannotTell', reason: 'clamd is running, but its configuration file was not found, so its ExcludePath lines cannot be read.', folders: unknownVerdicts(folders), exclusions: [], fix: 'manual', manualSteps: [`Find clamd's configuration (the -c option of the running clamd), add the lines ${folders.map(excludePathLine).join(' and ')}, then restart clamd.`] },
+        finding: {
+          ...base,
+          status: 'cannotTell',
+          reason:
+            'clamd is running, but its configuration file was not found, so its ExcludePath lines cannot be read.',
+          folders: unknownVerdicts(folders),
+          exclusions: [],
+          fix: 'manual',
+          manualSteps: [
+            `Find clamd's configuration (the -c option of the running clamd), add the lines ${folders.map(excludePathLine).join(' and ')}, then restart clamd.`,
+          ],
+        },
         plan: null,
       };
     }
@@ -74,7 +121,8 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
     const verdicts = clamdFolderVerdicts(config, folders);
     const service = clamdServiceFor(configPath);
     const notes: string[] = [];
-    if (config.hasExampleLine) notes.push(`${configPath} still has the "Example" line, so clamd does not start with it.`);
+    if (config.hasExampleLine)
+      notes.push(`${configPath} still has the "Example" line, so clamd does not start with it.`);
     if (running.length === 0) notes.push('clamd is not running now; the exclusion matters when it starts.');
     const restart = await systemctlRestart(service);
     return {
@@ -83,10 +131,22 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
         status: statusFromVerdicts(verdicts),
         reason: [verdictReason(verdicts), ...notes].join(' '),
         folders: verdicts,
-        exclusions: [...config.excludePaths.map((o) => `ExcludePath ${o.value}`), ...config.onAccessExcludePaths.map((o) => `OnAccessExcludePath ${o.value}`)],
-        manualSteps: [`As root, add to ${configPath}: ${folders.map(excludePathLine).join(' ; ')}`, `Then restart clamd (a reload only reloads signatures): systemctl restart ${service}${units.includes('clamav-clamonacc') ? ' clamav-clamonacc' : ''}`],
+        exclusions: [
+          ...config.excludePaths.map((o) => `ExcludePath ${o.value}`),
+          ...config.onAccessExcludePaths.map((o) => `OnAccessExcludePath ${o.value}`),
+        ],
+        manualSteps: [
+          `As root, add to ${configPath}: ${folders.map(excludePathLine).join(' ; ')}`,
+          `Then restart clamd (a reload only reloads signatures): systemctl restart ${service}${units.includes('clamav-clamonacc') ? ' clamav-clamonacc' : ''}`,
+        ],
       },
-      plan: { kind: 'clamdConfig', configPath, service, restart: restart.restart, restartSkippedReason: restart.skipped },
+      plan: {
+        kind: 'clamdConfig',
+        configPath,
+        service,
+        restart: restart.restart,
+        restartSkippedReason: restart.skipped,
+      },
     };
   }
 
@@ -95,11 +155,35 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
     const installed = await files.exists(MDATP_INSTALL_DIR);
     const running = hasProcess(seen, MDATP_PROCESSES);
     if (!tool && !installed && !running) return null;
-    const evidence = [...(tool ? [tool] : []), ...(installed ? [MDATP_INSTALL_DIR] : []), ...(running ? ['process wdavdaemon'] : [])];
+    const evidence = [
+      ...(tool ? [tool] : []),
+      ...(installed ? [MDATP_INSTALL_DIR] : []),
+      ...(running ? ['process wdavdaemon'] : []),
+    ];
     const folderArgs = folders.map((f) => `${f}/`);
-    const manualSteps = [`As root: ${folderArgs.map((f) => `mdatp exclusion folder add --path ${f} --scope global`).join(' ; ')}`, 'If the server is managed (Intune, Microsoft Defender portal, or a managed profile in /etc/opt/microsoft/mdatp/managed/), add the folders to the antivirus exclusions of that policy instead.'];
-    const base = { id: 'mdatp', product: 'Microsoft Defender for Endpoint', evidence, fix: 'automatic' as const, manualSteps };
-    if (!tool) return { finding: { ...base, status: 'cannotTell', reason: 'Defender for Endpoint is installed but the mdatp tool is missing, so its exclusions cannot be read.', folders: unknownVerdicts(folders), exclusions: [], fix: 'manual' }, plan: null };
+    const manualSteps = [
+      `As root: ${folderArgs.map((f) => `mdatp exclusion folder add --path ${f} --scope global`).join(' ; ')}`,
+      'If the server is managed (Intune, Microsoft Defender portal, or a managed profile in /etc/opt/microsoft/mdatp/managed/), add the folders to the antivirus exclusions of that policy instead.',
+    ];
+    const base = {
+      id: 'mdatp',
+      product: 'Microsoft Defender for Endpoint',
+      evidence,
+      fix: 'automatic' as const,
+      manualSteps,
+    };
+    if (!tool)
+      return {
+        finding: {
+          ...base,
+          status: 'cannotTell',
+          reason: 'Defender for Endpoint is installed but the mdatp tool is missing, so its exclusions cannot be read.',
+          folders: unknownVerdicts(folders),
+          exclusions: [],
+          fix: 'manual',
+        },
+        plan: null,
+      };
     const file = toolPath(tool);
     const [health, list, managedText] = await Promise.all([
       deps.runner.run(file, mdatpRealTimeArgs(), { timeoutMs: TOOL_TIMEOUT_MS }),
@@ -108,18 +192,50 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
     ]);
     const realTime = parseMdatpFlag(health.stdout);
     const policy = managedMergePolicy(managedText);
-    const local: MdatpExclusion[] | null = list.code === 0 ? (parseMdatpExclusionJson(list.stdout) ?? parseMdatpExclusionText(list.stdout)) : null;
+    const local: MdatpExclusion[] | null =
+      list.code === 0 ? (parseMdatpExclusionJson(list.stdout) ?? parseMdatpExclusionText(list.stdout)) : null;
     const managed = managedExclusions(managedText);
     // admin_only: what is added on the machine does not apply; only the managed list counts.
-    const effective = [...managed, ...(policy === 'admin_only' ? (local ?? []).filter((e) => e.managed) : (local ?? []))];
-    const exclusions = effective.filter((e) => e.kind === 'folder' || e.kind === 'file').map((e) => `${e.value}${e.managed ? ' [managed]' : ''}`);
-    const plan = policy === 'admin_only' ? null : { kind: 'commands' as const, commands: folders.map((f) => ({ file, args: mdatpAddFolderArgs(f), success: MDATP_ADD_SUCCESS })) };
+    const effective = [
+      ...managed,
+      ...(policy === 'admin_only' ? (local ?? []).filter((e) => e.managed) : (local ?? [])),
+    ];
+    const exclusions = effective
+      .filter((e) => e.kind === 'folder' || e.kind === 'file')
+      .map((e) => `${e.value}${e.managed ? ' [managed]' : ''}`);
+    const plan =
+      policy === 'admin_only'
+        ? null
+        : {
+            kind: 'commands' as const,
+            commands: folders.map((f) => ({ file, args: mdatpAddFolderArgs(f), success: MDATP_ADD_SUCCESS })),
+          };
     const fix = policy === 'admin_only' ? ('manual' as const) : ('automatic' as const);
     if (realTime.value === false) {
-      return { finding: { ...base, fix, status: 'notScanning', reason: `Real-time protection is off${realTime.managed ? ' (set by the managed profile)' : ''}.`, folders: unknownVerdicts(folders), exclusions }, plan };
+      return {
+        finding: {
+          ...base,
+          fix,
+          status: 'notScanning',
+          reason: `Real-time protection is off${realTime.managed ? ' (set by the managed profile)' : ''}.`,
+          folders: unknownVerdicts(folders),
+          exclusions,
+        },
+        plan,
+      };
     }
     if (local === null && managed.length === 0) {
-      return { finding: { ...base, fix, status: 'cannotTell', reason: `mdatp exclusion list failed (exit ${list.code ?? 'none'}), so the exclusions cannot be read.`, folders: unknownVerdicts(folders), exclusions }, plan };
+      return {
+        finding: {
+          ...base,
+          fix,
+          status: 'cannotTell',
+          reason: `mdatp exclusion list failed (exit ${list.code ?? 'none'}), so the exclusions cannot be read.`,
+          folders: unknownVerdicts(folders),
+          exclusions,
+        },
+        plan,
+      };
     }
     const verdicts = folders.map((folder): FolderVerdict => {
       let best: FolderVerdict = { folder, covered: 'no', by: null };
@@ -130,23 +246,55 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
       }
       return best;
     });
-    const notes = policy === 'admin_only' ? ['A managed profile sets the exclusion merge policy to admin_only: exclusions added on this server do not apply; they must be added to the managed policy.'] : [];
-    return { finding: { ...base, fix, status: statusFromVerdicts(verdicts), reason: [verdictReason(verdicts), ...notes].join(' '), folders: verdicts, exclusions }, plan };
+    const notes =
+      policy === 'admin_only'
+        ? [
+            'A managed profile sets the exclusion merge policy to admin_only: exclusions added on this server do not apply; they must be added to the managed policy.',
+          ]
+        : [];
+    return {
+      finding: {
+        ...base,
+        fix,
+        status: statusFromVerdicts(verdicts),
+        reason: [verdictReason(verdicts), ...notes].join(' '),
+        folders: verdicts,
+        exclusions,
+      },
+      plan,
+    };
   }
 
-  async function consoleProduct(seen: Seen, product: ConsoleProduct, folders: readonly string[]): Promise<DetectedScanner | null> {
-    const paths = (await Promise.all(product.paths.map(async (p) => ((await files.exists(p)) ? p : null)))).filter((p): p is string => p !== null);
+  async function consoleProduct(
+    seen: Seen,
+    product: ConsoleProduct,
+    folders: readonly string[],
+  ): Promise<DetectedScanner | null> {
+    const paths = (await Promise.all(product.paths.map(async (p) => ((await files.exists(p)) ? p : null)))).filter(
+      (p): p is string => p !== null,
+    );
     const processes = product.processes.filter((name) => hasProcess(seen, [name]));
     const units = product.services.filter((name) => seen.units.has(name));
     if (paths.length === 0 && processes.length === 0 && units.length === 0) return null;
-    return consoleProductFinding(product, [...paths.slice(0, 1), ...processes.map((n) => `process ${n}`), ...units.map((n) => `service ${n}`)], folders);
+    return consoleProductFinding(
+      product,
+      [...paths.slice(0, 1), ...processes.map((n) => `process ${n}`), ...units.map((n) => `service ${n}`)],
+      folders,
+    );
   }
 
   return {
     async findScanners(folders) {
-      const [processes, units] = await Promise.all([runningProcesses(files), unitsPresent([...CLAMAV_SERVICES, ...LINUX_CONSOLE_PRODUCTS.flatMap((p) => p.services)])]);
+      const [processes, units] = await Promise.all([
+        runningProcesses(files),
+        unitsPresent([...CLAMAV_SERVICES, ...LINUX_CONSOLE_PRODUCTS.flatMap((p) => p.services)]),
+      ]);
       const seen: Seen = { processes, units };
-      const found = await Promise.all([clamav(seen, folders), mdatp(seen, folders), ...LINUX_CONSOLE_PRODUCTS.map((p) => consoleProduct(seen, p, folders))]);
+      const found = await Promise.all([
+        clamav(seen, folders),
+        mdatp(seen, folders),
+        ...LINUX_CONSOLE_PRODUCTS.map((p) => consoleProduct(seen, p, folders)),
+      ]);
       return found.filter((s): s is DetectedScanner => s !== null);
     },
   };

@@ -33,8 +33,13 @@ export function createLinuxDetectionProbes(deps: PlatformDeps, files: RootFiles)
   return {
     async readOs() {
       const keys = Object.keys(RELEASE_FILE_PATHS) as (keyof LinuxReleaseFiles)[];
-      const [machine, ...texts] = await Promise.all([readMachineFacts(deps.paths, files), ...keys.map((key) => files.readText(RELEASE_FILE_PATHS[key]))]);
-      const releaseFiles = Object.fromEntries(keys.map((key, i) => [key, texts[i] ?? null])) as unknown as LinuxReleaseFiles;
+      const [machine, ...texts] = await Promise.all([
+        readMachineFacts(deps.paths, files),
+        ...keys.map((key) => files.readText(RELEASE_FILE_PATHS[key])),
+      ]);
+      const releaseFiles = Object.fromEntries(
+        keys.map((key, i) => [key, texts[i] ?? null]),
+      ) as unknown as LinuxReleaseFiles;
       return linuxOsVerdict(releaseFiles, machine.arch, machine.kernel);
     },
 
@@ -45,7 +50,10 @@ export function createLinuxDetectionProbes(deps: PlatformDeps, files: RootFiles)
       // <root>/usr/local/ASR. Read it back as the system path, or every later use prefixes the root twice.
       const recorded = parseKeyValueLines(vxVersion).get('INSTALLATION_DIR');
       const installDir = recorded && path.posix.isAbsolute(recorded) ? deps.paths.toSystem(recorded) : recorded;
-      const drscout = installDir && path.posix.isAbsolute(installDir) ? await files.readText(path.posix.join(installDir, 'etc/drscout.conf')) : null;
+      const drscout =
+        installDir && path.posix.isAbsolute(installDir)
+          ? await files.readText(path.posix.join(installDir, 'etc/drscout.conf'))
+          : null;
       return linuxAgentFacts(vxVersion, drscout, installDir);
     },
 
@@ -53,14 +61,19 @@ export function createLinuxDetectionProbes(deps: PlatformDeps, files: RootFiles)
       const uid = process.getuid?.() ?? -1;
       const user = currentUser(uid);
       if (uid === 0) return linuxPrivileges({ uid, user, pkexec: null, processNames: [] });
-      const found = await Promise.all(PKEXEC_PATHS.map(async (candidate) => ((await files.exists(candidate)) ? candidate : null)));
+      const found = await Promise.all(
+        PKEXEC_PATHS.map(async (candidate) => ((await files.exists(candidate)) ? candidate : null)),
+      );
       const pkexec = found.find((candidate) => candidate !== null) ?? null;
       const processNames = pkexec === null ? [] : await runningProcessNames(files);
       return linuxPrivileges({ uid, user, pkexec, processNames });
     },
 
     checkDisk(installDir) {
-      return checkDiskSpace(deps.paths, requirementsFor(LINUX_DISK_REQUIREMENTS, linuxAgentCommands.defaultInstallDir, installDir));
+      return checkDiskSpace(
+        deps.paths,
+        requirementsFor(LINUX_DISK_REQUIREMENTS, linuxAgentCommands.defaultInstallDir, installDir),
+      );
     },
 
     readPendingRestart: () => readLinuxPendingRestart(deps, files),

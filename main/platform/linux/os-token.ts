@@ -36,18 +36,29 @@ export interface LinuxRelease {
 const firstLine = (text: string) => (text.split(/\r?\n/)[0] ?? '').trim();
 
 /** "<Name> release <x.y…> (<codename>)", as Red Hat-style and Oracle release files say it. */
-function redHatStyle(text: string): { name: string; version: string | null; major: number | null; minor: number | null } {
+function redHatStyle(text: string): {
+  name: string;
+  version: string | null;
+  major: number | null;
+  minor: number | null;
+} {
   const line = firstLine(text);
   const match = /^(.*?)\s+release\s+(\d+)(?:\.(\d+))?[^\s]*/i.exec(line);
   if (!match) return { name: line, version: null, major: null, minor: null };
   const version = /release\s+(\S+)/i.exec(line)?.[1] ?? null;
-  return { name: (match[1] ?? '').trim(), version, major: Number(match[2]), minor: match[3] === undefined ? null : Number(match[3]) };
+  return {
+    name: (match[1] ?? '').trim(),
+    version,
+    major: Number(match[2]),
+    minor: match[3] === undefined ? null : Number(match[3]),
+  };
 }
 
 const RHEL_FAMILY = /^(Red Hat Enterprise Linux|CentOS|Rocky Linux|AlmaLinux)/i;
 
 function fromOsRelease(files: LinuxReleaseFiles, source: string | null): LinuxRelease {
-  if (files.osRelease === null) return { distribution: null, version: null, source, recognised: false, candidate: null };
+  if (files.osRelease === null)
+    return { distribution: null, version: null, source, recognised: false, candidate: null };
   const values = parseKeyValueLines(files.osRelease);
   return {
     distribution: values.get('NAME') ?? values.get('ID') ?? null,
@@ -65,13 +76,25 @@ export function readLinuxRelease(files: LinuxReleaseFiles): LinuxRelease {
     // OL6 is published from 6.4 on; earlier 6.x has no installer.
     const tooOld = major === 6 && (minor ?? 0) < 4;
     const candidate = major === null || tooOld ? null : `OL${major}-64`;
-    return { distribution: name, version, source: RELEASE_FILE_PATHS.oracleRelease, recognised: /Oracle Linux/i.test(name), candidate };
+    return {
+      distribution: name,
+      version,
+      source: RELEASE_FILE_PATHS.oracleRelease,
+      recognised: /Oracle Linux/i.test(name),
+      candidate,
+    };
   }
   if (files.redhatRelease !== null) {
     const { name, version, major } = redHatStyle(files.redhatRelease);
     // Fedora and others also ship /etc/redhat-release; only RHEL and its rebuilds map to RHEL tokens.
     const recognised = RHEL_FAMILY.test(name);
-    return { distribution: name, version, source: RELEASE_FILE_PATHS.redhatRelease, recognised, candidate: recognised && major !== null ? `RHEL${major}-64` : null };
+    return {
+      distribution: name,
+      version,
+      source: RELEASE_FILE_PATHS.redhatRelease,
+      recognised,
+      candidate: recognised && major !== null ? `RHEL${major}-64` : null,
+    };
   }
   if (files.suseRelease !== null && /SUSE Linux Enterprise Server/i.test(files.suseRelease)) {
     const version = /^\s*VERSION\s*=\s*(\S+)/m.exec(files.suseRelease)?.[1] ?? null;
@@ -80,13 +103,25 @@ export function readLinuxRelease(files: LinuxReleaseFiles): LinuxRelease {
     if (version === '11' && (patch === '3' || patch === '4')) candidate = `SLES11-SP${patch}-64`;
     else if (version !== null && /^12(\.|$)/.test(version)) candidate = 'SLES12-64';
     const shown = version === null ? null : patch && patch !== '0' ? `${version} SP${patch}` : version;
-    return { distribution: 'SUSE Linux Enterprise Server', version: shown, source: RELEASE_FILE_PATHS.suseRelease, recognised: true, candidate };
+    return {
+      distribution: 'SUSE Linux Enterprise Server',
+      version: shown,
+      source: RELEASE_FILE_PATHS.suseRelease,
+      recognised: true,
+      candidate,
+    };
   }
   if (files.osRelease !== null && /SLES/.test(files.osRelease)) {
     const values = parseKeyValueLines(files.osRelease);
     const version = values.get('VERSION_ID') ?? null;
     const candidate = version !== null && /^15(\.|$)/.test(version) ? 'SLES15-64' : null;
-    return { distribution: values.get('NAME') ?? 'SLES', version, source: RELEASE_FILE_PATHS.osRelease, recognised: true, candidate };
+    return {
+      distribution: values.get('NAME') ?? 'SLES',
+      version,
+      source: RELEASE_FILE_PATHS.osRelease,
+      recognised: true,
+      candidate,
+    };
   }
   if (files.lsbRelease !== null) {
     const values = parseKeyValueLines(files.lsbRelease);
@@ -95,14 +130,21 @@ export function readLinuxRelease(files: LinuxReleaseFiles): LinuxRelease {
     const recognised = id !== null && id.toLowerCase() === 'ubuntu';
     // The vendor publishes LTS releases only (yy.04); interim releases such as 23.10 get no token.
     const candidate = recognised && release !== null && /^\d\d\.04$/.test(release) ? `UBUNTU-${release}-64` : null;
-    if (id !== null) return { distribution: id, version: release, source: RELEASE_FILE_PATHS.lsbRelease, recognised, candidate };
+    if (id !== null)
+      return { distribution: id, version: release, source: RELEASE_FILE_PATHS.lsbRelease, recognised, candidate };
   }
   if (files.debianVersion !== null) {
     const text = firstLine(files.debianVersion);
     const major = /^(\d+)(\.|$)/.exec(text)?.[1];
     const name = files.osRelease === null ? null : (parseKeyValueLines(files.osRelease).get('NAME') ?? null);
     // Testing/unstable say "trixie/sid": no number, no published installer.
-    return { distribution: name ?? 'Debian', version: text, source: RELEASE_FILE_PATHS.debianVersion, recognised: true, candidate: major === undefined ? null : `DEBIAN${major}-64` };
+    return {
+      distribution: name ?? 'Debian',
+      version: text,
+      source: RELEASE_FILE_PATHS.debianVersion,
+      recognised: true,
+      candidate: major === undefined ? null : `DEBIAN${major}-64`,
+    };
   }
   return fromOsRelease(files, null);
 }
@@ -111,9 +153,21 @@ export function readLinuxRelease(files: LinuxReleaseFiles): LinuxRelease {
  * Release-file texts + `uname -m` → OS facts, token and verdict. Pure: a non-x86_64 or foreign
  * distribution is tested by calling this, not by finding such a machine.
  */
-export function linuxOsVerdict(files: LinuxReleaseFiles, arch: string, kernel: string | null, matrix: SupportMatrix = SUPPORT_MATRIX): OsSection {
+export function linuxOsVerdict(
+  files: LinuxReleaseFiles,
+  arch: string,
+  kernel: string | null,
+  matrix: SupportMatrix = SUPPORT_MATRIX,
+): OsSection {
   const release = readLinuxRelease(files);
-  const os: OsFacts = { family: 'linux', distribution: release.distribution, version: release.version, kernel, arch, source: release.source };
+  const os: OsFacts = {
+    family: 'linux',
+    distribution: release.distribution,
+    version: release.version,
+    kernel,
+    arch,
+    source: release.source,
+  };
   const described = [release.distribution ?? 'This Linux distribution', release.version].filter(Boolean).join(' ');
   const archProblem = archVerdict(arch, matrix);
   if (archProblem) return { os, ...archProblem };

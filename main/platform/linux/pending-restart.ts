@@ -25,7 +25,14 @@ function shortList(items: readonly string[]): string {
 
 /** The reboot-required marker, with the packages from `reboot-required.pkgs` when there are any. */
 export function rebootRequiredMarker(markerPath: string, pkgsText: string | null): PendingRestartMarker {
-  const pkgs = [...new Set((pkgsText ?? '').split('\n').map((l) => l.trim()).filter((l) => /^[\w.+:-]+$/.test(l)))];
+  const pkgs = [
+    ...new Set(
+      (pkgsText ?? '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => /^[\w.+:-]+$/.test(l)),
+    ),
+  ];
   const named = pkgs.length > 0 ? ` (packages: ${shortList(pkgs)})` : '';
   return { source: 'rebootRequiredFile', detail: `${markerPath} exists${named}` };
 }
@@ -74,9 +81,13 @@ export function newerKernelMarker(running: string, installed: readonly string[])
 
 /** Kernel releases with an image: /boot/vmlinuz-<release> (all families) and /lib/modules/<release>/vmlinuz (RHEL, Fedora). */
 async function installedKernels(files: RootFiles): Promise<string[]> {
-  const boot = (await files.listDir('/boot')).filter((name) => name.startsWith('vmlinuz-')).map((name) => name.slice('vmlinuz-'.length));
+  const boot = (await files.listDir('/boot'))
+    .filter((name) => name.startsWith('vmlinuz-'))
+    .map((name) => name.slice('vmlinuz-'.length));
   const modules = await files.listDir('/lib/modules');
-  const withImage = await Promise.all(modules.map(async (release) => ((await files.exists(`/lib/modules/${release}/vmlinuz`)) ? release : null)));
+  const withImage = await Promise.all(
+    modules.map(async (release) => ((await files.exists(`/lib/modules/${release}/vmlinuz`)) ? release : null)),
+  );
   return [...new Set([...boot, ...withImage.filter((r): r is string => r !== null)])];
 }
 
@@ -96,7 +107,9 @@ export async function readLinuxPendingRestart(deps: PlatformDeps, files: RootFil
   if (marker !== null) markers.push(rebootRequiredMarker(marker, await files.readText(`${marker}.pkgs`)));
   if (tool !== null) {
     // Run from under the root prefix: in a sandbox root only a tool placed there runs, never the real one.
-    const result = await deps.runner.run(deps.paths.resolve(tool), [...NEEDS_RESTARTING_ARGS], { timeoutMs: NEEDS_RESTARTING_TIMEOUT_MS });
+    const result = await deps.runner.run(deps.paths.resolve(tool), [...NEEDS_RESTARTING_ARGS], {
+      timeoutMs: NEEDS_RESTARTING_TIMEOUT_MS,
+    });
     const found = parseNeedsRestarting(result.code, result.stdout);
     if (found) markers.push(found);
   }

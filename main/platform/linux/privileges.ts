@@ -14,7 +14,9 @@ export const PKEXEC_PATHS = ['/usr/bin/pkexec'] as const;
 const COMM_LENGTH = 15;
 
 export function isPolkitAgent(processName: string, agents: readonly string[] = POLKIT_AGENTS): boolean {
-  return agents.some((agent) => processName === agent || (processName.length === COMM_LENGTH && agent.startsWith(processName)));
+  return agents.some(
+    (agent) => processName === agent || (processName.length === COMM_LENGTH && agent.startsWith(processName)),
+  );
 }
 
 export interface LinuxPrivilegeInput {

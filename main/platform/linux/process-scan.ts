@@ -17,7 +17,10 @@ export async function runningProcesses(files: RootFiles): Promise<RunningProcess
   const pids = (await files.listDir('/proc')).filter((entry) => /^\d+$/.test(entry));
   return Promise.all(
     pids.map(async (pid) => {
-      const [comm, cmdline] = await Promise.all([files.readText(`/proc/${pid}/comm`), files.readText(`/proc/${pid}/cmdline`)]);
+      const [comm, cmdline] = await Promise.all([
+        files.readText(`/proc/${pid}/comm`),
+        files.readText(`/proc/${pid}/cmdline`),
+      ]);
       const names: string[] = [];
       if (comm !== null && comm.trim() !== '') names.push(comm.trim());
       const argv = cmdline ? cmdline.split('\0').filter((arg, i, all) => arg !== '' || i < all.length - 1) : [];

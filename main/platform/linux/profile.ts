@@ -4,7 +4,8 @@ import type { SystemPaths } from '../system-paths';
 import { linuxAgentCommands } from './agent-commands';
 
 /** The vendor: the Mobility service does not install the Azure VM agent on Linux. */
-const AZURE_VM_AGENT_NOTE = 'Install WALinuxAgent on the Azure VM after failover (the Mobility service does not install it on Linux).';
+const AZURE_VM_AGENT_NOTE =
+  'Install WALinuxAgent on the Azure VM after failover (the Mobility service does not install it on Linux).';
 
 /**
  * A Linux exit status has 8 bits, so a vendor binary that exits 3010 reaches us as 3010 & 0xFF = 194

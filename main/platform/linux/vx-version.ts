@@ -11,7 +11,10 @@ export function parseKeyValueLines(text: string): Map<string, string> {
     if (line === '' || line.startsWith('#')) continue;
     const eq = line.indexOf('=');
     if (eq <= 0) continue;
-    const value = line.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    const value = line
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     values.set(line.slice(0, eq).trim(), value);
   }
   return values;
@@ -35,7 +38,8 @@ export function parseDrscoutServer(text: string): string | null {
     }
     if (section !== 'vxagent.transport') continue;
     const match = /^(\w+)\s*=\s*(.*)$/.exec(line);
-    if (match && !values.has((match[1] ?? '').toLowerCase())) values.set((match[1] ?? '').toLowerCase(), (match[2] ?? '').trim());
+    if (match && !values.has((match[1] ?? '').toLowerCase()))
+      values.set((match[1] ?? '').toLowerCase(), (match[2] ?? '').trim());
   }
   const host = values.get('hostname') ?? '';
   // The unconfigured template ships 0.0.0.0: that is "no server", not an address.

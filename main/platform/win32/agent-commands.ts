@@ -25,9 +25,24 @@ export const win32AgentCommands: AgentCommands = {
   },
 
   install(spec): VendorCommand {
-    const args = ['/Role', 'MS', '/InstallLocation', spec.installDir, '/Platform', 'VmWare', '/Silent', '/CSType', csType(spec.architecture)];
+    const args = [
+      '/Role',
+      'MS',
+      '/InstallLocation',
+      spec.installDir,
+      '/Platform',
+      'VmWare',
+      '/Silent',
+      '/CSType',
+      csType(spec.architecture),
+    ];
     if (spec.upgrade) args.push('/InstallationType', 'Upgrade');
-    return { operation: 'install', file: path.win32.join(spec.extractedDir, 'UnifiedAgent.exe'), args, cwd: spec.extractedDir };
+    return {
+      operation: 'install',
+      file: path.win32.join(spec.extractedDir, 'UnifiedAgent.exe'),
+      args,
+      cwd: spec.extractedDir,
+    };
   },
 
   register(spec): VendorCommand {
@@ -41,6 +56,11 @@ export const win32AgentCommands: AgentCommands = {
 
   uninstall(): VendorCommand {
     const log = path.win32.join(WIN32_LOG_DIR, 'UnifiedAgentMSIUninstall.log');
-    return { operation: 'uninstall', file: 'MsiExec.exe', args: ['/qn', '/x', AGENT_PRODUCT_CODE, '/L+*V', log], cwd: null };
+    return {
+      operation: 'uninstall',
+      file: 'MsiExec.exe',
+      args: ['/qn', '/x', AGENT_PRODUCT_CODE, '/L+*V', log],
+      cwd: null,
+    };
   },
 };

@@ -10,7 +10,8 @@ import { regString } from './reg-query';
  */
 export const AGENT_PRODUCT_KEY = 'HKLM\\SOFTWARE\\Wow6432Node\\InMage Systems\\Installed Products\\5';
 /** The MSI's uninstall entry; where the vendor's own deployment script checks "is it installed". */
-export const AGENT_UNINSTALL_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{275197FC-14FD-4560-A5EB-38217F80CBD1}';
+export const AGENT_UNINSTALL_KEY =
+  'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{275197FC-14FD-4560-A5EB-38217F80CBD1}';
 /** Unverified (shared/domain.md): the agent's CS address, ServerName under "SV Systems". Absence is not an error. */
 export const AGENT_SERVER_KEY = 'HKLM\\SOFTWARE\\Wow6432Node\\SV Systems';
 
@@ -33,9 +34,21 @@ function installLocationOf(value: string | null): string | null {
  * Pure: agent facts from the parsed keys (empty arrays when `reg query` said the key does not exist).
  * Installed when either the product key or the MSI's uninstall entry exists.
  */
-export function windowsAgentFacts(product: readonly RegKey[], uninstall: readonly RegKey[], server: readonly RegKey[]): AgentFacts {
+export function windowsAgentFacts(
+  product: readonly RegKey[],
+  uninstall: readonly RegKey[],
+  server: readonly RegKey[],
+): AgentFacts {
   if (product.length === 0 && uninstall.length === 0) {
-    return { installed: false, version: null, installDir: null, registered: null, configurationStatus: null, csAddress: null, source: null };
+    return {
+      installed: false,
+      version: null,
+      installDir: null,
+      registered: null,
+      configurationStatus: null,
+      csAddress: null,
+      source: null,
+    };
   }
   const status = regString(product, 'AgentConfigurationStatus');
   const address = regString(server, 'ServerName');
@@ -43,7 +56,9 @@ export function windowsAgentFacts(product: readonly RegKey[], uninstall: readonl
     installed: true,
     version: regString(product, 'Version') ?? regString(uninstall, 'DisplayVersion'),
     installDir: installLocationOf(
-      regString(product, 'InstallDirectory') ?? regString(product, 'InstallPath') ?? regString(uninstall, 'InstallLocation'),
+      regString(product, 'InstallDirectory') ??
+        regString(product, 'InstallPath') ??
+        regString(uninstall, 'InstallLocation'),
     ),
     // No status value: installed, never configured.
     registered: product.length === 0 ? null : status !== null && status.toLowerCase() === 'succeeded',

@@ -13,7 +13,7 @@ export const DEFENDER_STATUS_SCRIPT = [
   '$out = [ordered]@{}',
   'try {',
   '  $s = Get-MpComputerStatus',
-  "  $out.status = $s | Select-Object AMServiceEnabled, AntivirusEnabled, RealTimeProtectionEnabled, IsTamperProtected, AMRunningMode",
+  '  $out.status = $s | Select-Object AMServiceEnabled, AntivirusEnabled, RealTimeProtectionEnabled, IsTamperProtected, AMRunningMode',
   '} catch { $out.statusError = [ordered]@{ hresult = $_.Exception.HResult; message = $_.Exception.Message } }',
   'try {',
   '  $p = Get-MpPreference',
@@ -84,10 +84,22 @@ export function parseDefenderStatus(output: string): DefenderState | null {
   const statusError = data.statusError as { hresult?: unknown; message?: unknown } | undefined;
   const preferenceError = data.preferenceError as { hresult?: unknown; message?: unknown } | undefined;
   if (isServiceDisabledError(statusError) || isServiceDisabledError(preferenceError)) {
-    return { serviceEnabled: false, antivirusEnabled: false, realTimeProtection: false, tamperProtected: null, runningMode: null, exclusions: { state: 'error', message: 'The Microsoft Defender Antivirus service is disabled (0x800106BA).' } };
+    return {
+      serviceEnabled: false,
+      antivirusEnabled: false,
+      realTimeProtection: false,
+      tamperProtected: null,
+      runningMode: null,
+      exclusions: { state: 'error', message: 'The Microsoft Defender Antivirus service is disabled (0x800106BA).' },
+    };
   }
   const status = (data.status ?? {}) as Record<string, unknown>;
-  const exclusions: DefenderExclusions = preferenceError ? { state: 'error', message: (typeof preferenceError.message === 'string' ? preferenceError.message : 'Get-MpPreference failed') } : parseExclusionPaths(data.exclusionPath);
+  const exclusions: DefenderExclusions = preferenceError
+    ? {
+        state: 'error',
+        message: typeof preferenceError.message === 'string' ? preferenceError.message : 'Get-MpPreference failed',
+      }
+    : parseExclusionPaths(data.exclusionPath);
   return {
     serviceEnabled: bool(status.AMServiceEnabled) ?? !statusError,
     antivirusEnabled: bool(status.AntivirusEnabled),

@@ -3,9 +3,22 @@ import type { PlatformDeps } from '../platform-deps';
 import { consoleProductFinding, statusFromVerdicts, unknownVerdicts, verdictReason } from '../antivirus-findings';
 import type { AntivirusProbes, DetectedScanner } from '../antivirus-probes';
 import { WINDOWS_STYLE, wildcardCovers } from '../antivirus-wildcard';
-import { DEFENDER_ADD_SCRIPT, DEFENDER_PATH_ENV, DEFENDER_STATUS_SCRIPT, defenderScansInRealTime, parseDefenderStatus, powershellCommand } from './antivirus-defender';
+import {
+  DEFENDER_ADD_SCRIPT,
+  DEFENDER_PATH_ENV,
+  DEFENDER_STATUS_SCRIPT,
+  defenderScansInRealTime,
+  parseDefenderStatus,
+  powershellCommand,
+} from './antivirus-defender';
 import type { DefenderState } from './antivirus-defender';
-import { SERVICES_ENV, SERVICES_SCRIPT, WINDOWS_CONSOLE_PRODUCTS, parseServices, serviceNamesForScript } from './antivirus-products';
+import {
+  SERVICES_ENV,
+  SERVICES_SCRIPT,
+  WINDOWS_CONSOLE_PRODUCTS,
+  parseServices,
+  serviceNamesForScript,
+} from './antivirus-products';
 import { SECURITY_CENTER_SCRIPT, parseSecurityCenter } from './antivirus-security-center';
 
 const SCRIPT_TIMEOUT_MS = 60_000;
@@ -20,7 +33,10 @@ const WINDOWS_VARIABLES: Record<string, string> = {
 
 export function expandWindowsVariables(pattern: string): string | null {
   let unknown = false;
-  const expanded = pattern.replace(/%([^%]+)%/g, (_, name: string) => WINDOWS_VARIABLES[name.toLowerCase()] ?? ((unknown = true), ''));
+  const expanded = pattern.replace(
+    /%([^%]+)%/g,
+    (_, name: string) => WINDOWS_VARIABLES[name.toLowerCase()] ?? ((unknown = true), ''),
+  );
   return unknown ? null : expanded;
 }
 
@@ -37,30 +53,91 @@ export function defenderVerdicts(paths: readonly string[], folders: readonly str
   });
 }
 
-export function defenderFinding(state: DefenderState, folders: readonly string[], addCommand: ReturnType<typeof powershellCommand>): DetectedScanner {
+export function defenderFinding(
+  state: DefenderState,
+  folders: readonly string[],
+  addCommand: ReturnType<typeof powershellCommand>,
+): DetectedScanner {
   const manualSteps = [
     `In an elevated PowerShell: ${folders.map((f) => `Add-MpPreference -ExclusionPath '${f}'`).join(' ; ')}`,
     'Then read the list back: (Get-MpPreference).ExclusionPath. With Tamper Protection for exclusions (Intune or Configuration Manager), add the folders to that policy instead.',
   ];
-  const base = { id: 'defender', product: 'Microsoft Defender Antivirus', evidence: ['Get-MpComputerStatus'], fix: 'automatic' as const, manualSteps };
-  const plan = { kind: 'commands' as const, commands: folders.map((f) => ({ ...addCommand, env: { [DEFENDER_PATH_ENV]: f } })) };
+  const base = {
+    id: 'defender',
+    product: 'Microsoft Defender Antivirus',
+    evidence: ['Get-MpComputerStatus'],
+    fix: 'automatic' as const,
+    manualSteps,
+  };
+  const plan = {
+    kind: 'commands' as const,
+    commands: folders.map((f) => ({ ...addCommand, env: { [DEFENDER_PATH_ENV]: f } })),
+  };
   const unknown = unknownVerdicts(folders);
   const exclusions = state.exclusions.state === 'read' ? state.exclusions.paths : [];
   if (!defenderScansInRealTime(state)) {
-    const why = !state.serviceEnabled ? 'The Defender service is disabled (0x800106BA; another scanner is usually installed).' : state.runningMode && /passive|edr/i.test(state.runningMode) ? `Defender runs in ${state.runningMode}, which does not block files.` : 'Real-time protection is off.';
-    return { finding: { ...base, status: 'notScanning', reason: why, folders: unknown, exclusions }, plan: state.serviceEnabled ? plan : null };
+    const why = !state.serviceEnabled
+      ? 'The Defender service is disabled (0x800106BA; another scanner is usually installed).'
+      : state.runningMode && /passive|edr/i.test(state.runningMode)
+        ? `Defender runs in ${state.runningMode}, which does not block files.`
+        : 'Real-time protection is off.';
+    return {
+      finding: { ...base, status: 'notScanning', reason: why, folders: unknown, exclusions },
+      plan: state.serviceEnabled ? plan : null,
+    };
   }
   switch (state.exclusions.state) {
     case 'needsAdmin':
-      return { finding: { ...base, status: 'cannotTell', reason: 'Defender shows its exclusions to Administrators only ("N/A: Must be an administrator to view exclusions"). Run Mobility Setup as Administrator to check.', folders: unknown, exclusions }, plan };
+      return {
+        finding: {
+          ...base,
+          status: 'cannotTell',
+          reason:
+            'Defender shows its exclusions to Administrators only ("N/A: Must be an administrator to view exclusions"). Run Mobility Setup as Administrator to check.',
+          folders: unknown,
+          exclusions,
+        },
+        plan,
+      };
     case 'hiddenFromAdmins':
-      return { finding: { ...base, fix: 'manual', status: 'cannotTell', reason: 'A policy hides Defender exclusions even from Administrators (HideExclusionsFromLocalAdmins); ask the security team to check.', folders: unknown, exclusions }, plan: null };
+      return {
+        finding: {
+          ...base,
+          fix: 'manual',
+          status: 'cannotTell',
+          reason:
+            'A policy hides Defender exclusions even from Administrators (HideExclusionsFromLocalAdmins); ask the security team to check.',
+          folders: unknown,
+          exclusions,
+        },
+        plan: null,
+      };
     case 'error':
-      return { finding: { ...base, status: 'cannotTell', reason: `Get-MpPreference failed: ${state.exclusions.message}`, folders: unknown, exclusions }, plan };
+      return {
+        finding: {
+          ...base,
+          status: 'cannotTell',
+          reason: `Get-MpPreference failed: ${state.exclusions.message}`,
+          folders: unknown,
+          exclusions,
+        },
+        plan,
+      };
     case 'read': {
       const verdicts = defenderVerdicts(state.exclusions.paths, folders);
-      const tamper = state.tamperProtected ? ' Tamper Protection is on: an added exclusion may be blocked, so it is read back after adding.' : '';
-      return { finding: { ...base, status: statusFromVerdicts(verdicts), reason: verdictReason(verdicts) + tamper, folders: verdicts, exclusions }, plan };
+      const tamper = state.tamperProtected
+        ? ' Tamper Protection is on: an added exclusion may be blocked, so it is read back after adding.'
+        : '';
+      return {
+        finding: {
+          ...base,
+          status: statusFromVerdicts(verdicts),
+          reason: verdictReason(verdicts) + tamper,
+          folders: verdicts,
+          exclusions,
+        },
+        plan,
+      };
     }
   }
 }
@@ -73,32 +150,52 @@ export function createWin32AntivirusProbes(deps: PlatformDeps): AntivirusProbes 
   };
   return {
     async findScanners(folders) {
-      const [defender, securityCenter, services] = await Promise.all([run(DEFENDER_STATUS_SCRIPT), run(SECURITY_CENTER_SCRIPT), run(SERVICES_SCRIPT, { [SERVICES_ENV]: serviceNamesForScript() })]);
+      const [defender, securityCenter, services] = await Promise.all([
+        run(DEFENDER_STATUS_SCRIPT),
+        run(SECURITY_CENTER_SCRIPT),
+        run(SERVICES_SCRIPT, { [SERVICES_ENV]: serviceNamesForScript() }),
+      ]);
       const found: DetectedScanner[] = [];
       const state = parseDefenderStatus(defender.stdout);
       if (state) found.push(defenderFinding(state, folders, powershellCommand(DEFENDER_ADD_SCRIPT, systemRoot)));
       const running = parseServices(services.stdout);
       const matched = new Set<string>();
       for (const product of WINDOWS_CONSOLE_PRODUCTS) {
-        const hits = running.filter((s) => product.processes.some((name) => name.toLowerCase() === s.name.toLowerCase()));
+        const hits = running.filter((s) =>
+          product.processes.some((name) => name.toLowerCase() === s.name.toLowerCase()),
+        );
         if (hits.length === 0) continue;
         matched.add(product.product.split(' ')[0]!.toLowerCase());
-        found.push(consoleProductFinding(product, hits.map((s) => `service ${s.name} (${s.status})`), folders));
+        found.push(
+          consoleProductFinding(
+            product,
+            hits.map((s) => `service ${s.name} (${s.status})`),
+            folders,
+          ),
+        );
       }
       // Security Center (clients) names products the service table does not know.
       for (const product of parseSecurityCenter(securityCenter.stdout) ?? []) {
         if (product.state.microsoft || matched.has(product.name.split(' ')[0]!.toLowerCase())) continue;
         found.push({
           finding: {
-            id: `securitycenter-${product.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}`,
+            id: `securitycenter-${product.name
+              .toLowerCase()
+              .replace(/[^a-z0-9]+/g, '-')
+              .slice(0, 40)}`,
             product: product.name,
             evidence: ['Security Center (root/SecurityCenter2)'],
             status: product.state.scanner === 'on' ? 'cannotTell' : 'notScanning',
-            reason: product.state.scanner === 'on' ? `${product.name} is registered with Security Center as on; its exclusions live in its own console.` : `${product.name} is registered with Security Center as ${product.state.scanner}.`,
+            reason:
+              product.state.scanner === 'on'
+                ? `${product.name} is registered with Security Center as on; its exclusions live in its own console.`
+                : `${product.name} is registered with Security Center as ${product.state.scanner}.`,
             folders: unknownVerdicts(folders),
             exclusions: [],
             fix: 'manual',
-            manualSteps: [`In ${product.name}'s console, add a real-time scanning exclusion (with subfolders) for: ${folders.join(', ')}`],
+            manualSteps: [
+              `In ${product.name}'s console, add a real-time scanning exclusion (with subfolders) for: ${folders.join(', ')}`,
+            ],
           },
           plan: null,
         });
@@ -112,11 +209,14 @@ export function createWin32AntivirusProbes(deps: PlatformDeps): AntivirusProbes 
             product: 'Other anti-virus products',
             evidence: [`the service query failed (exit code ${String(services.code)})`],
             status: 'cannotTell',
-            reason: 'Mobility Setup could not list this server\'s services, so a third-party scanner may run unseen. Windows PowerShell 3.0 or later is needed for the check.',
+            reason:
+              "Mobility Setup could not list this server's services, so a third-party scanner may run unseen. Windows PowerShell 3.0 or later is needed for the check.",
             folders: unknownVerdicts(folders),
             exclusions: [],
             fix: 'manual',
-            manualSteps: [`Check which anti-virus product runs on this server, and add a real-time scanning exclusion (with subfolders) for: ${folders.join(', ')}`],
+            manualSteps: [
+              `Check which anti-virus product runs on this server, and add a real-time scanning exclusion (with subfolders) for: ${folders.join(', ')}`,
+            ],
           },
           plan: null,
         });

@@ -26,7 +26,10 @@ export interface AuthenticodeCommand {
   env: Record<string, string>;
 }
 
-export function authenticodeCommand(installer: string, systemRoot: string | undefined = process.env.SystemRoot): AuthenticodeCommand {
+export function authenticodeCommand(
+  installer: string,
+  systemRoot: string | undefined = process.env.SystemRoot,
+): AuthenticodeCommand {
   const windowsDir = systemRoot && path.win32.isAbsolute(systemRoot) ? systemRoot : 'C:\\Windows';
   return {
     file: path.win32.join(windowsDir, 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'),
@@ -36,7 +39,15 @@ export function authenticodeCommand(installer: string, systemRoot: string | unde
 }
 
 /** System.Management.Automation.SignatureStatus, by number (the raw object's ConvertTo-Json gives numbers). */
-const STATUS_NAMES = ['Valid', 'UnknownError', 'NotSigned', 'HashMismatch', 'NotTrusted', 'NotSupportedFileFormat', 'Incompatible'] as const;
+const STATUS_NAMES = [
+  'Valid',
+  'UnknownError',
+  'NotSigned',
+  'HashMismatch',
+  'NotTrusted',
+  'NotSupportedFileFormat',
+  'Incompatible',
+] as const;
 
 export interface AuthenticodeResult {
   /** "Valid", "NotSigned", "HashMismatch", "NotTrusted", "UnknownError", … */
@@ -76,7 +87,10 @@ export function parseAuthenticode(output: string): AuthenticodeResult | null {
   const rawStatus = record.Status;
   const status = typeof rawStatus === 'number' ? (STATUS_NAMES[rawStatus] ?? `Status${rawStatus}`) : text(rawStatus);
   if (status === null) return null;
-  const certificate = record.SignerCertificate && typeof record.SignerCertificate === 'object' ? (record.SignerCertificate as Record<string, unknown>) : null;
+  const certificate =
+    record.SignerCertificate && typeof record.SignerCertificate === 'object'
+      ? (record.SignerCertificate as Record<string, unknown>)
+      : null;
   const subject = text(record.Subject) ?? text(certificate?.Subject);
   return {
     status,

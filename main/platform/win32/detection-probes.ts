@@ -9,16 +9,30 @@ import type { RootFiles } from '../root-files';
 import { win32AgentCommands } from './agent-commands';
 import { AGENT_PRODUCT_KEY, AGENT_SERVER_KEY, AGENT_UNINSTALL_KEY, windowsAgentFacts } from './agent-registry';
 import { windowsPrivileges } from './privileges';
-import { CBS_REBOOT_PENDING_KEY, PENDING_RENAMES_VALUE, SESSION_MANAGER_KEY, WU_REBOOT_REQUIRED_KEY, windowsPendingRestart } from './pending-restart';
+import {
+  CBS_REBOOT_PENDING_KEY,
+  PENDING_RENAMES_VALUE,
+  SESSION_MANAGER_KEY,
+  WU_REBOOT_REQUIRED_KEY,
+  windowsPendingRestart,
+} from './pending-restart';
 import { parseRegQuery, regNumber, regQueryArgs } from './reg-query';
 import type { RegKey } from './reg-query';
 import { SUPPORT_MATRIX } from '../support-matrix';
 import { QFE_ARGS, parseHotFixIds } from './hotfixes';
-import { buildFromRelease, CURRENT_VERSION_KEY, needsUpdateCheck, windowsOsVerdict, windowsVersionFacts } from './windows-os';
+import {
+  buildFromRelease,
+  CURRENT_VERSION_KEY,
+  needsUpdateCheck,
+  windowsOsVerdict,
+  windowsVersionFacts,
+} from './windows-os';
 
 const UAC_POLICY_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System';
 /** Windows prerequisite (shared/domain.md): 500 MB free in the install folder. */
-export const WINDOWS_DISK_REQUIREMENTS: readonly DiskRequirement[] = [{ path: win32AgentCommands.defaultInstallDir, requiredBytes: 500 * MB }];
+export const WINDOWS_DISK_REQUIREMENTS: readonly DiskRequirement[] = [
+  { path: win32AgentCommands.defaultInstallDir, requiredBytes: 500 * MB },
+];
 
 const REG_TIMEOUT_MS = 15_000;
 
@@ -30,7 +44,9 @@ export function system32(tool: string): string {
 export function createWin32DetectionProbes(deps: PlatformDeps, files: RootFiles): DetectionProbes {
   /** The key's values, or [] when reg.exe says it does not exist (exit 1 + "unable to find"). */
   const readKey = async (key: string, valueName?: string): Promise<RegKey[]> => {
-    const result = await deps.runner.run(system32('reg.exe'), regQueryArgs(key, valueName), { timeoutMs: REG_TIMEOUT_MS });
+    const result = await deps.runner.run(system32('reg.exe'), regQueryArgs(key, valueName), {
+      timeoutMs: REG_TIMEOUT_MS,
+    });
     return result.code === 0 ? parseRegQuery(result.stdout) : [];
   };
 
@@ -68,11 +84,18 @@ export function createWin32DetectionProbes(deps: PlatformDeps, files: RootFiles)
       } catch {
         // Keep "unknown": the verdict does not depend on the name.
       }
-      return windowsPrivileges({ user, whoamiGroups: groups.code === 0 ? groups.stdout : null, enableLua: regNumber(uac, 'EnableLUA') });
+      return windowsPrivileges({
+        user,
+        whoamiGroups: groups.code === 0 ? groups.stdout : null,
+        enableLua: regNumber(uac, 'EnableLUA'),
+      });
     },
 
     checkDisk(installDir) {
-      return checkDiskSpace(deps.paths, requirementsFor(WINDOWS_DISK_REQUIREMENTS, win32AgentCommands.defaultInstallDir, installDir));
+      return checkDiskSpace(
+        deps.paths,
+        requirementsFor(WINDOWS_DISK_REQUIREMENTS, win32AgentCommands.defaultInstallDir, installDir),
+      );
     },
 
     async readPendingRestart() {

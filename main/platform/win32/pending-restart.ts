@@ -10,8 +10,10 @@ import type { PendingRestartFacts, PendingRestartMarker } from '../../../common/
 import type { RegKey } from './reg-query';
 import { regString } from './reg-query';
 
-export const CBS_REBOOT_PENDING_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending';
-export const WU_REBOOT_REQUIRED_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update\\RebootRequired';
+export const CBS_REBOOT_PENDING_KEY =
+  'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending';
+export const WU_REBOOT_REQUIRED_KEY =
+  'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update\\RebootRequired';
 export const SESSION_MANAGER_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager';
 export const PENDING_RENAMES_VALUE = 'PendingFileRenameOperations';
 
@@ -34,14 +36,23 @@ export function pendingRenameCount(data: string | null): number {
 export function windowsPendingRestart(keys: PendingRestartKeys): PendingRestartFacts {
   const markers: PendingRestartMarker[] = [];
   if (keys.cbsRebootPending.length > 0) {
-    markers.push({ source: 'cbsRebootPending', detail: 'Component Based Servicing reports RebootPending (an update or feature change waits for a restart)' });
+    markers.push({
+      source: 'cbsRebootPending',
+      detail: 'Component Based Servicing reports RebootPending (an update or feature change waits for a restart)',
+    });
   }
   if (keys.wuRebootRequired.length > 0) {
-    markers.push({ source: 'windowsUpdateRebootRequired', detail: 'Windows Update reports RebootRequired (installed updates wait for a restart)' });
+    markers.push({
+      source: 'windowsUpdateRebootRequired',
+      detail: 'Windows Update reports RebootRequired (installed updates wait for a restart)',
+    });
   }
   const renames = pendingRenameCount(regString(keys.sessionManager, PENDING_RENAMES_VALUE));
   if (renames > 0) {
-    markers.push({ source: 'pendingFileRename', detail: `${renames} file operation${renames === 1 ? '' : 's'} wait for a restart (PendingFileRenameOperations)` });
+    markers.push({
+      source: 'pendingFileRename',
+      detail: `${renames} file operation${renames === 1 ? '' : 's'} wait for a restart (PendingFileRenameOperations)`,
+    });
   }
   return { pending: markers.length > 0, markers };
 }

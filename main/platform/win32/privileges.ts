@@ -5,7 +5,9 @@ const ELEVATED_LABELS = ['S-1-16-12288', 'S-1-16-16384'];
 
 /** Pure: whether the token that ran `whoami /groups` is elevated. */
 export function isElevatedToken(whoamiGroups: string): boolean {
-  return whoamiGroups.split(/\r?\n/).some((line) => /Mandatory Label\\/i.test(line) && ELEVATED_LABELS.some((sid) => line.includes(sid)));
+  return whoamiGroups
+    .split(/\r?\n/)
+    .some((line) => /Mandatory Label\\/i.test(line) && ELEVATED_LABELS.some((sid) => line.includes(sid)));
 }
 
 export interface WindowsPrivilegeInput {

@@ -21,6 +21,7 @@ export function parseScQuery(output: string): ScQueryResult {
 /** One health fact per service: running, not running (which state), not installed, or not readable. */
 export function serviceState(name: string, result: ScQueryResult | null): AgentServiceState {
   if (result === null || 'unreadable' in result) return { name, running: null, detail: '`sc query` gave no state' };
-  if (!result.installed) return { name, running: false, detail: 'not installed (sc query: 1060, the service does not exist)' };
+  if (!result.installed)
+    return { name, running: false, detail: 'not installed (sc query: 1060, the service does not exist)' };
   return { name, running: result.state === 'RUNNING', detail: `sc query: ${result.state}` };
 }

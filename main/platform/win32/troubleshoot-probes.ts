@@ -30,7 +30,9 @@ export function createWin32TroubleshootProbes(deps: PlatformDeps): TroubleshootP
     agentServices: () =>
       Promise.all(
         WIN32_AGENT_SERVICES.map(async (name) => {
-          const result = await deps.runner.run(system32('sc.exe'), scQueryArgs(name), { timeoutMs: 15_000 }).catch(() => null);
+          const result = await deps.runner
+            .run(system32('sc.exe'), scQueryArgs(name), { timeoutMs: 15_000 })
+            .catch(() => null);
           // 0: found; 1060: not installed. Anything else (access denied, no output) is no answer.
           const answered = result !== null && (result.code === 0 || result.code === 1060);
           return serviceState(name, answered ? parseScQuery(result.stdout) : null);

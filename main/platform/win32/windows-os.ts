@@ -36,7 +36,14 @@ export function buildFromRelease(release: string): number | null {
 /** Whether an edition's updates must be looked for (only then is the list of installed updates read). */
 export function needsUpdateCheck(facts: WindowsVersionFacts, matrix: SupportMatrix = SUPPORT_MATRIX): boolean {
   const isServer = /server/i.test(facts.installationType ?? facts.productName ?? '');
-  return matrix.windowsEditions.some((e) => e.requiredUpdates && e.server === isServer && facts.build !== null && facts.build >= e.minBuild && facts.build <= e.maxBuild);
+  return matrix.windowsEditions.some(
+    (e) =>
+      e.requiredUpdates &&
+      e.server === isServer &&
+      facts.build !== null &&
+      facts.build >= e.minBuild &&
+      facts.build <= e.maxBuild,
+  );
 }
 
 /**
@@ -44,14 +51,33 @@ export function needsUpdateCheck(facts: WindowsVersionFacts, matrix: SupportMatr
  * agent 9.30 on; every installer published today is newer). Unknown updates (the list could not be read)
  * do not refuse the machine: the installer's own prerequisite check still runs.
  */
-function updatesVerdict(os: OsFacts, described: string, edition: string, required: RequiredUpdates, hotfixes: ReadonlySet<string> | null, token: string): OsSection {
+function updatesVerdict(
+  os: OsFacts,
+  described: string,
+  edition: string,
+  required: RequiredUpdates,
+  hotfixes: ReadonlySet<string> | null,
+  token: string,
+): OsSection {
   const list = required.updates.map((u) => `${u.id} (${u.name})`).join(' and ');
   if (hotfixes === null) {
-    return { os, token, supported: true, supportReason: 'support.ok', supportMessage: `${described} is supported (${edition}; installer ${token}) with ${list}, needed from agent ${required.fromAgent} on; the installed updates could not be read, so check them before installing.` };
+    return {
+      os,
+      token,
+      supported: true,
+      supportReason: 'support.ok',
+      supportMessage: `${described} is supported (${edition}; installer ${token}) with ${list}, needed from agent ${required.fromAgent} on; the installed updates could not be read, so check them before installing.`,
+    };
   }
   const missing = required.updates.filter((u) => !hotfixes.has(u.id.toUpperCase()));
   if (missing.length === 0) {
-    return { os, token, supported: true, supportReason: 'support.ok', supportMessage: `${described} is supported (${edition}; installer ${token}); ${list} are installed.` };
+    return {
+      os,
+      token,
+      supported: true,
+      supportReason: 'support.ok',
+      supportMessage: `${described} is supported (${edition}; installer ${token}); ${list} are installed.`,
+    };
   }
   return {
     os,
@@ -63,19 +89,39 @@ function updatesVerdict(os: OsFacts, described: string, edition: string, require
 }
 
 /** Pure: Windows version facts + arch (+ installed updates, where an edition needs some) → OS facts, token and verdict. */
-export function windowsOsVerdict(facts: WindowsVersionFacts, arch: string, kernel: string | null, matrix: SupportMatrix = SUPPORT_MATRIX, hotfixes: ReadonlySet<string> | null = null): OsSection {
+export function windowsOsVerdict(
+  facts: WindowsVersionFacts,
+  arch: string,
+  kernel: string | null,
+  matrix: SupportMatrix = SUPPORT_MATRIX,
+  hotfixes: ReadonlySet<string> | null = null,
+): OsSection {
   const isServer = /server/i.test(facts.installationType ?? facts.productName ?? '');
   let name = facts.productName;
-  if (name !== null && !isServer && facts.build !== null && facts.build >= WINDOWS_11_FIRST_BUILD) name = name.replace(/^Windows 10\b/, 'Windows 11');
-  const version = facts.build === null ? null : facts.ubr === null ? String(facts.build) : `${facts.build}.${facts.ubr}`;
+  if (name !== null && !isServer && facts.build !== null && facts.build >= WINDOWS_11_FIRST_BUILD)
+    name = name.replace(/^Windows 10\b/, 'Windows 11');
+  const version =
+    facts.build === null ? null : facts.ubr === null ? String(facts.build) : `${facts.build}.${facts.ubr}`;
   const os: OsFacts = { family: 'win32', distribution: name, version, kernel, arch, source: CURRENT_VERSION_KEY };
   const archProblem = archVerdict(arch, matrix);
   if (archProblem) return { os, ...archProblem };
   const described = `${name ?? 'This Windows version'}${facts.build === null ? '' : ` (build ${facts.build})`}`;
-  const edition = facts.build === null ? undefined : matrix.windowsEditions.find((e) => e.server === isServer && facts.build! >= e.minBuild && facts.build! <= e.maxBuild);
-  if (edition?.requiredUpdates) return updatesVerdict(os, described, edition.name, edition.requiredUpdates, hotfixes, matrix.windowsToken);
+  const edition =
+    facts.build === null
+      ? undefined
+      : matrix.windowsEditions.find(
+          (e) => e.server === isServer && facts.build! >= e.minBuild && facts.build! <= e.maxBuild,
+        );
+  if (edition?.requiredUpdates)
+    return updatesVerdict(os, described, edition.name, edition.requiredUpdates, hotfixes, matrix.windowsToken);
   if (edition) {
-    return { os, token: matrix.windowsToken, supported: true, supportReason: 'support.ok', supportMessage: `${described} is supported (${edition.name}; installer ${matrix.windowsToken}).` };
+    return {
+      os,
+      token: matrix.windowsToken,
+      supported: true,
+      supportReason: 'support.ok',
+      supportMessage: `${described} is supported (${edition.name}; installer ${matrix.windowsToken}).`,
+    };
   }
   return {
     os,

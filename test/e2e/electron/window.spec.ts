@@ -14,7 +14,10 @@ const binary = findElectronBinary();
 const electronBinaryPresent = binary.present && binary.path !== null;
 const appEntry = path.resolve(__dirname, '..', '..', '..', 'dist', 'main', 'index.js');
 
-test.skip(!electronBinaryPresent, 'Electron binary is not installed here (it cannot be downloaded on this machine); these run where it is');
+test.skip(
+  !electronBinaryPresent,
+  'Electron binary is not installed here (it cannot be downloaded on this machine); these run where it is',
+);
 
 let app: ElectronApplication;
 let root: string;
@@ -45,7 +48,11 @@ test('the window runs hardened, with only the bridge exposed', async () => {
   const page = await app.firstWindow();
   const facts = await app.evaluate(({ app: electronApp, BrowserWindow }) => {
     const [win] = BrowserWindow.getAllWindows();
-    return { sandboxSwitch: electronApp.commandLine.hasSwitch('enable-sandbox'), minimumSize: win?.getMinimumSize(), windows: BrowserWindow.getAllWindows().length };
+    return {
+      sandboxSwitch: electronApp.commandLine.hasSwitch('enable-sandbox'),
+      minimumSize: win?.getMinimumSize(),
+      windows: BrowserWindow.getAllWindows().length,
+    };
   });
   expect(facts.sandboxSwitch).toBe(true);
   expect(facts.windows).toBe(1);
@@ -53,12 +60,24 @@ test('the window runs hardened, with only the bridge exposed', async () => {
   // No Node in the page (nodeIntegration off, context isolated, sandboxed).
   const globals = await page.evaluate(() => {
     const w = window as unknown as Record<string, unknown>;
-    return { require: typeof w.require, process: typeof w.process, module: typeof w.module, ipcRenderer: typeof w.ipcRenderer };
+    return {
+      require: typeof w.require,
+      process: typeof w.process,
+      module: typeof w.module,
+      ipcRenderer: typeof w.ipcRenderer,
+    };
   });
-  expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', ipcRenderer: 'undefined' });
+  expect(globals).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    module: 'undefined',
+    ipcRenderer: 'undefined',
+  });
   const keys = await page.evaluate(() => Object.keys((window as unknown as { mobility: object }).mobility).sort());
   expect(keys).toEqual([...METHODS, 'onEvent'].sort());
-  const session = await page.evaluate(() => (window as unknown as { mobility: { getSession(i: object): Promise<unknown> } }).mobility.getSession({}));
+  const session = await page.evaluate(() =>
+    (window as unknown as { mobility: { getSession(i: object): Promise<unknown> } }).mobility.getSession({}),
+  );
   expect(session).toMatchObject({ ok: true, value: { shell: 'electron', demo: true } });
 });
 

@@ -29,14 +29,28 @@ export interface InstallWorld {
  * on 127.0.0.1, and `mobility-setup serve` started with all of it prefilled, as `npm run demo` does.
  */
 export async function startInstallWorld(
-  options: { behavior?: AgentBehavior; inactivityTimeoutSeconds?: number; endpoint?: string; installedUnregistered?: boolean } = {},
+  options: {
+    behavior?: AgentBehavior;
+    inactivityTimeoutSeconds?: number;
+    endpoint?: string;
+    installedUnregistered?: boolean;
+  } = {},
 ): Promise<InstallWorld> {
   const sandbox = await createDemoSandbox({ sourceRoot: DEBIAN_12, behavior: options.behavior ?? {} });
   if (options.installedUnregistered) installWithoutRegistering(sandbox);
   const sim = await startCsSimulator({ passphrase: PASSPHRASE });
   const endpoint = options.endpoint ?? sim.endpoint;
-  const args = ['--installer-dir', sandbox.installerDir, '--cs-endpoint', endpoint, '--data-port', String(sim.dataPort), '--demo'];
-  if (options.inactivityTimeoutSeconds !== undefined) args.push('--inactivity-timeout', String(options.inactivityTimeoutSeconds));
+  const args = [
+    '--installer-dir',
+    sandbox.installerDir,
+    '--cs-endpoint',
+    endpoint,
+    '--data-port',
+    String(sim.dataPort),
+    '--demo',
+  ];
+  if (options.inactivityTimeoutSeconds !== undefined)
+    args.push('--inactivity-timeout', String(options.inactivityTimeoutSeconds));
   const served = await startServe(args, { root: sandbox.root });
   return {
     sandbox,
@@ -55,7 +69,24 @@ export async function startInstallWorld(
 /** Puts the agent in the sandbox, unregistered, with the silent command line (as an earlier install would have). */
 function installWithoutRegistering(sandbox: DemoSandbox): void {
   const repo = path.resolve(__dirname, '..', '..', '..');
-  const cli = ['bin/mobility-setup.js', '--root', sandbox.root, 'install', '--installer-dir', sandbox.installerDir, '--no-register', '--server-kind', 'classic', '--yes'];
-  const run = spawnSync(process.execPath, cli, { cwd: repo, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...childCoverageEnv() } });
-  if (run.status !== 0) throw new Error(`preparing an installed, unregistered agent failed (${run.status}): ${run.stderr}`);
+  const cli = [
+    'bin/mobility-setup.js',
+    '--root',
+    sandbox.root,
+    'install',
+    '--installer-dir',
+    sandbox.installerDir,
+    '--no-register',
+    '--server-kind',
+    'classic',
+    '--yes',
+  ];
+  const run = spawnSync(process.execPath, cli, {
+    cwd: repo,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...childCoverageEnv() },
+  });
+  if (run.status !== 0)
+    throw new Error(`preparing an installed, unregistered agent failed (${run.status}): ${run.stderr}`);
 }

@@ -16,8 +16,16 @@ export async function installWithCli(world: InstallWorld, version: string): Prom
   const dir = await mkdtemp(path.join(world.sandbox.root, `agent-${version}-`));
   await buildAgentPackage({ outDir: dir, token: 'DEBIAN12-64', version, behavior: {} });
   const cli = [
-    'bin/mobility-setup.js', '--root', world.sandbox.root, 'install', '--installer-dir', dir,
-    '--no-register', '--server-kind', 'classic', '--yes',
+    'bin/mobility-setup.js',
+    '--root',
+    world.sandbox.root,
+    'install',
+    '--installer-dir',
+    dir,
+    '--no-register',
+    '--server-kind',
+    'classic',
+    '--yes',
   ];
   const env = { ...process.env, ...childCoverageEnv() };
   const run = spawnSync(process.execPath, cli, { cwd: REPO, encoding: 'utf8', timeout: 60_000, env });

@@ -9,11 +9,15 @@ import type { Page } from '@playwright/test';
 export async function expectNoClippedText(page: Page): Promise<void> {
   const problems = await page.evaluate(() => {
     const found: string[] = [];
-    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
     const pageWidth = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > pageWidth + 1) found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${pageWidth})`);
+    if (document.documentElement.scrollWidth > pageWidth + 1)
+      found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${pageWidth})`);
     for (const el of Array.from(document.querySelectorAll('body *'))) {
-      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+      const ownText = Array.from(el.childNodes).some(
+        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+      );
       if (!ownText || el.closest('.visually-hidden, [aria-hidden="true"]')) continue;
       // Inside a scroll container (the log pane, the log viewer) wide lines are meant to scroll, not wrap.
       let scrolled = false;
@@ -29,7 +33,8 @@ export async function expectNoClippedText(page: Page): Promise<void> {
       if (clipsX && el.scrollWidth > el.clientWidth + 1) found.push(`${describe(el)} is cut off sideways`);
       if (clipsY && el.scrollHeight > el.clientHeight + 1) found.push(`${describe(el)} is cut off at the bottom`);
       const box = el.getBoundingClientRect();
-      if (box.width > 0 && (box.right > pageWidth + 1 || box.left < -1)) found.push(`${describe(el)} sticks out of the page`);
+      if (box.width > 0 && (box.right > pageWidth + 1 || box.left < -1))
+        found.push(`${describe(el)} sticks out of the page`);
     }
     return found;
   });

@@ -34,15 +34,21 @@ export async function startServe(
   const ownRoot = options.root === undefined;
   const root = options.root ?? (await mkdtemp(path.join(os.tmpdir(), 'serve-e2e-')));
   // A wrapper such as ['prlimit', '--nofile=512', '--'] execs node in place, so the pid stays serve's.
-  const [command = process.execPath, ...prefix] = options.wrapper ? [...options.wrapper, process.execPath] : [process.execPath];
-  const child = spawn(command, [...prefix, 'bin/mobility-setup.js', 'serve', '--port', '0', '--json', '--root', root, ...extraArgs], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    shell: false,
-    env: { ...process.env, ...childCoverageEnv() },
-    // Another local user's serve (the elevation test): its uid, gid and a minimal environment of its own.
-    ...(options.asUser ?? {}),
-  });
+  const [command = process.execPath, ...prefix] = options.wrapper
+    ? [...options.wrapper, process.execPath]
+    : [process.execPath];
+  const child = spawn(
+    command,
+    [...prefix, 'bin/mobility-setup.js', 'serve', '--port', '0', '--json', '--root', root, ...extraArgs],
+    {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      shell: false,
+      env: { ...process.env, ...childCoverageEnv() },
+      // Another local user's serve (the elevation test): its uid, gid and a minimal environment of its own.
+      ...(options.asUser ?? {}),
+    },
+  );
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (d: string) => (stderr += d));

@@ -26,14 +26,25 @@ describe('dispatch', () => {
     expect(await dispatch('detect', { refresh: true })).toEqual({ ok: true, value: report });
     expect(detect).toHaveBeenLastCalledWith({ refresh: true });
     // Refused like zod refuses them: an unknown field, a flag that is not a boolean, not an object.
-    expect(await dispatch('detect', { refresh: 'yes' })).toMatchObject({ ok: false, error: { code: 'api.invalidRequest', message: 'Invalid request for detect: check refresh.' } });
-    expect(await dispatch('detect', { passphrase: 'Secret0123456789' })).toMatchObject({ ok: false, error: { code: 'api.invalidRequest' } });
-    expect(JSON.stringify(await dispatch('detect', { passphrase: 'Secret0123456789' }))).not.toContain('Secret0123456789');
+    expect(await dispatch('detect', { refresh: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'api.invalidRequest', message: 'Invalid request for detect: check refresh.' },
+    });
+    expect(await dispatch('detect', { passphrase: 'Secret0123456789' })).toMatchObject({
+      ok: false,
+      error: { code: 'api.invalidRequest' },
+    });
+    expect(JSON.stringify(await dispatch('detect', { passphrase: 'Secret0123456789' }))).not.toContain(
+      'Secret0123456789',
+    );
     expect(await dispatch('detect', [])).toMatchObject({ ok: false, error: { code: 'api.invalidRequest' } });
     expect(detect).toHaveBeenCalledTimes(2);
     expect(loaded.schemas).toBe(0);
 
-    expect(await dispatch('findInstaller', { dir: 'a\nb' })).toMatchObject({ ok: false, error: { code: 'api.invalidRequest', message: 'Invalid request for findInstaller: check dir.' } });
+    expect(await dispatch('findInstaller', { dir: 'a\nb' })).toMatchObject({
+      ok: false,
+      error: { code: 'api.invalidRequest', message: 'Invalid request for findInstaller: check dir.' },
+    });
     expect(loaded.schemas).toBe(1);
     expect(findInstaller).not.toHaveBeenCalled();
     await dispatch('findInstaller', { dir: '/srv' });
@@ -41,9 +52,15 @@ describe('dispatch', () => {
   });
 
   it('refuses methods it does not know or has no handler for, and turns a thrown error into a Result', async () => {
-    const dispatch = createDispatcher({ detect: () => Promise.reject(new UserError('job.cancelled', 'It failed.', 'Do this.')) }, logger);
+    const dispatch = createDispatcher(
+      { detect: () => Promise.reject(new UserError('job.cancelled', 'It failed.', 'Do this.')) },
+      logger,
+    );
     expect(await dispatch('getSession', {})).toMatchObject({ ok: false, error: { code: 'api.unknownMethod' } });
     expect(await dispatch('constructor', {})).toMatchObject({ ok: false, error: { code: 'api.unknownMethod' } });
-    expect(await dispatch('detect', undefined)).toMatchObject({ ok: false, error: { code: 'job.cancelled', message: 'It failed.', hint: 'Do this.' } });
+    expect(await dispatch('detect', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'job.cancelled', message: 'It failed.', hint: 'Do this.' },
+    });
   });
 });

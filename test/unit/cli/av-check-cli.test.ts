@@ -24,7 +24,12 @@ describe.skipIf(!BUILT)(`av-check (${BUILT ? 'built' : NOT_BUILT_REASON})`, () =
     expect(clam.stdout).toMatch(/ClamAV +NOT EXCLUDED/);
     mkdirSync(sandbox.at('/opt/sentinelone'), { recursive: true });
     const json = await runCli(['--root', sandbox.root, '--json', 'av-check']);
-    const parsed = JSON.parse(json.stdout) as { ok: boolean; exitCode: number; error: { code: string }; result: { report: { scanners: { id: string; status: string }[] } } };
+    const parsed = JSON.parse(json.stdout) as {
+      ok: boolean;
+      exitCode: number;
+      error: { code: string };
+      result: { report: { scanners: { id: string; status: string }[] } };
+    };
     expect(parsed).toMatchObject({ ok: false, exitCode: 78, error: { code: 'antivirus.notExcluded' } });
     expect(parsed.result.report.scanners.map((s) => [s.id, s.status])).toEqual([
       ['clamav', 'notExcluded'],
@@ -43,7 +48,11 @@ describe.skipIf(!BUILT)(`av-check (${BUILT ? 'built' : NOT_BUILT_REASON})`, () =
     expect(await fingerprint(sandbox.root)).toEqual(before);
 
     const fixed = await runCli(['--root', sandbox.root, '--json', 'av-check', '--fix', '--yes']);
-    const parsed = JSON.parse(fixed.stdout) as { ok: boolean; exitCode: number; result: { fixes: { outcome: string }[] } };
+    const parsed = JSON.parse(fixed.stdout) as {
+      ok: boolean;
+      exitCode: number;
+      result: { fixes: { outcome: string }[] };
+    };
     expect(parsed).toMatchObject({ ok: true, exitCode: 0 });
     expect(parsed.result.fixes.map((f) => f.outcome)).toEqual(['fixed']);
     expect(fixed.code).toBe(0);
@@ -54,7 +63,8 @@ describe.skipIf(!BUILT)(`av-check (${BUILT ? 'built' : NOT_BUILT_REASON})`, () =
     const again = await runCli(['--root', sandbox.root, 'av-check', '--fix', '--yes']);
     expect(again.code).toBe(0);
     // The app log may grow; the configuration and its backup do not change.
-    const cfg = (fp: Record<string, string>) => Object.fromEntries(Object.entries(fp).filter(([k]) => k.startsWith('etc/')));
+    const cfg = (fp: Record<string, string>) =>
+      Object.fromEntries(Object.entries(fp).filter(([k]) => k.startsWith('etc/')));
     expect(cfg(await fingerprint(sandbox.root))).toEqual(cfg(after));
   });
 
@@ -99,7 +109,13 @@ describe.skipIf(!BUILT || !canCreateUsers)('av-check as a user who is not root',
     chmodSync(sandbox.root, 0o755);
     const before = readFileSync(sandbox.at('/etc/clamav/clamd.conf'), 'utf8');
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, '--root', sandbox!.root, 'av-check', '--fix', '--yes'], { cwd: REPO, uid, gid, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/tmp' } });
+      const child = spawn(process.execPath, [BIN, '--root', sandbox!.root, 'av-check', '--fix', '--yes'], {
+        cwd: REPO,
+        uid,
+        gid,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/tmp' },
+      });
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
       child.on('error', reject);

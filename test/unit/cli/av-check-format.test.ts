@@ -15,8 +15,21 @@ const finding = (status: ScannerFinding['status'], fix: ScannerFinding['fix'] = 
   manualSteps: ['step one'],
   requestText: 'please exclude',
 });
-const report = (scanners: ScannerFinding[], canFix = true): AntivirusReport => ({ platform: 'linux', folders: ['/usr/local/ASR'], scanners, canFix, checkedAt: 0 });
-const fix = (outcome: 'fixed' | 'failed' | 'needsRoot') => ({ scannerId: 'x', outcome, message: '', changedFiles: [], backups: [], commands: [] });
+const report = (scanners: ScannerFinding[], canFix = true): AntivirusReport => ({
+  platform: 'linux',
+  folders: ['/usr/local/ASR'],
+  scanners,
+  canFix,
+  checkedAt: 0,
+});
+const fix = (outcome: 'fixed' | 'failed' | 'needsRoot') => ({
+  scannerId: 'x',
+  outcome,
+  message: '',
+  changedFiles: [],
+  backups: [],
+  commands: [],
+});
 
 describe('av-check output', () => {
   it('maps a report (and fixes) to the documented exit codes', () => {
@@ -32,7 +45,9 @@ describe('av-check output', () => {
   });
 
   it('says "run as root to fix" when not elevated, and shows the request text for console products', () => {
-    expect(formatAntivirusReport(report([finding('notExcluded')], false))).toContain('run as root to fix: sudo mobility-setup av-check --fix');
+    expect(formatAntivirusReport(report([finding('notExcluded')], false))).toContain(
+      'run as root to fix: sudo mobility-setup av-check --fix',
+    );
     const text = formatAntivirusReport(report([finding('cannotTell', 'manual')]));
     expect(text).toContain('1. step one');
     expect(text).toContain('| please exclude');
@@ -41,6 +56,11 @@ describe('av-check output', () => {
   it("words the install summary's anti-virus line", () => {
     expect(antivirusLine({ decision: 'notChecked', openScanners: [] })).toMatch(/not checked/);
     expect(antivirusLine({ decision: 'allExcluded', openScanners: [] })).toMatch(/excluded from every scanner/);
-    expect(antivirusLine({ decision: 'continuedWithWarning', openScanners: [{ product: 'CrowdStrike Falcon', status: 'cannotTell' }] })).toBe('continued with a warning: CrowdStrike Falcon may scan the agent folders');
+    expect(
+      antivirusLine({
+        decision: 'continuedWithWarning',
+        openScanners: [{ product: 'CrowdStrike Falcon', status: 'cannotTell' }],
+      }),
+    ).toBe('continued with a warning: CrowdStrike Falcon may scan the agent folders');
   });
 });

@@ -36,7 +36,9 @@ describe.skipIf(!BUILT)(`CLI language (${BUILT ? 'built CLI' : NOT_BUILT_REASON}
     expect(korean.stdout).toContain('설치 관리자 토큰: DEBIAN12-64');
     expect(korean.stdout).toMatch(/^지원 여부: {8}예: /m);
 
-    const lcAll = await runCli(['--root', fixtureRoot, 'detect'], { env: { LANG: 'ko_KR.UTF-8', LC_ALL: 'en_US.UTF-8' } });
+    const lcAll = await runCli(['--root', fixtureRoot, 'detect'], {
+      env: { LANG: 'ko_KR.UTF-8', LC_ALL: 'en_US.UTF-8' },
+    });
     expect(lcAll.stdout).toContain('Installer token:  DEBIAN12-64');
 
     const asked = await runCli(['--root', fixtureRoot, '--lang', 'ko', 'detect'], { env: { LC_ALL: 'C' } });
@@ -64,6 +66,9 @@ describe.skipIf(!BUILT)(`CLI language (${BUILT ? 'built CLI' : NOT_BUILT_REASON}
     expect(Object.keys(ko)).toEqual(['ok', 'exitCode', 'result']);
     const usage = await runCli(['--lang', 'ko', '--json', 'install', '--data-port', '70000'], { env: {} });
     expect(usage.code).toBe(2);
-    expect(JSON.parse(usage.stdout).error).toMatchObject({ code: 'cli.usage', hint: '옵션은 mobility-setup install --help를 실행하세요.' });
+    expect(JSON.parse(usage.stdout).error).toMatchObject({
+      code: 'cli.usage',
+      hint: '옵션은 mobility-setup install --help를 실행하세요.',
+    });
   });
 });

@@ -24,7 +24,16 @@ export function runCli(
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     // stdin is not a terminal here, as in automation.
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...childCoverageEnv(), ...options.env } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: process.env.HOME ?? '/root',
+        ...childCoverageEnv(),
+        ...options.env,
+      },
+    });
     options.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';
@@ -43,7 +52,9 @@ export async function fingerprint(dir: string): Promise<Record<string, string>> 
       const full = path.join(d, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile()) {
-        const hash = createHash('sha256').update(await readFile(full)).digest('hex');
+        const hash = createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex');
         out[path.relative(dir, full)] = `${hash} ${(await stat(full)).mtimeMs}`;
       }
     }

@@ -60,7 +60,9 @@ async function journalSteps(root: string): Promise<string[]> {
 }
 
 const workFolders = async (root: string) =>
-  (await leftovers(root)).filter((n) => n.startsWith('mobility-setup-extract-') || n.startsWith('mobility-setup-secrets/run-'));
+  (await leftovers(root)).filter(
+    (n) => n.startsWith('mobility-setup-extract-') || n.startsWith('mobility-setup-secrets/run-'),
+  );
 
 describe.skipIf(!BUILT)(`kill -9 mid-job, then the next start${BUILT ? '' : ` — skipped: ${NOT_BUILT_REASON}`}`, () => {
   it('mid-install: detect --json reports the interrupted install at step "install", removes the extracted installer', async () => {

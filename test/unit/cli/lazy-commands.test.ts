@@ -50,7 +50,12 @@ process.on('exit', () => process.stderr.write('PACKAGES ' + JSON.stringify([...s
   };
 
   it('detect loads nothing from node_modules (commander is bundled; tar, ws, sudo-prompt are not needed)', () => {
-    const { status, packages } = packagesLoaded(['--root', path.join(REPO, 'test/fixtures/roots/debian-12'), 'detect', '--json']);
+    const { status, packages } = packagesLoaded([
+      '--root',
+      path.join(REPO, 'test/fixtures/roots/debian-12'),
+      'detect',
+      '--json',
+    ]);
     expect(status).toBe(0);
     expect(packages).toEqual([]);
   });
@@ -67,7 +72,8 @@ process.on('exit', () => process.stderr.write('PACKAGES ' + JSON.stringify([...s
   it('--help still lists every command (all are loaded then)', () => {
     const run = spawnSync(process.execPath, [BIN, '--help'], { cwd: REPO, encoding: 'utf8' });
     expect(run.status).toBe(0);
-    for (const name of ['serve', 'open', 'detect', 'install', 'register']) expect(run.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    for (const name of ['serve', 'open', 'detect', 'install', 'register'])
+      expect(run.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
     expect(run.stdout).not.toMatch(/^ {2}helper\b/m);
   });
 });

@@ -31,56 +31,81 @@ afterEach(async () => {
 });
 
 const ready = BUILT && CAN_CREATE_USERS;
-describe.skipIf(!ready)(`--passphrase-file and --config-file are opened safely (built CLI)${ready ? '' : ` — skipped: ${BUILT ? 'needs root to create users' : NOT_BUILT_REASON}`}`, () => {
-  it('a link (owned by another user) to a root-only file: refused, nothing sent to the server', async () => {
-    const { root, installerDir } = await setup.rootWithInstaller();
-    // A root-only file whose first line would pass as a passphrase (like a line of /etc/shadow).
-    const rootOnly = path.join(shared, 'shadow');
-    await writeFile(rootOnly, `${PASSPHRASE}\nroot:$y$j9T$secret:19000:0:99999:7:::\n`, { mode: 0o600 });
-    const link = path.join(shared, 'MobSvc.passphrase');
-    await symlink(rootOnly, link);
-    await lchown(link, mallory.uid, mallory.gid);
-    const before = setup.cs.registrations.length;
-    const result = await runCli(['--root', root, 'install', '--installer-dir', installerDir, '--cs-endpoint', setup.cs.endpoint, '--passphrase-file', link, '--yes']);
-    expect(result.code).toBe(EXIT.usage);
-    expect(result.stderr).toContain(`The passphrase file ${link} is a symbolic link; give the file itself.`);
-    expect(result.stderr + result.stdout).not.toContain(PASSPHRASE);
-    expect(setup.cs.registrations.length).toBe(before);
-    expect((await readVx(root)).size).toBe(0);
-  });
+describe.skipIf(!ready)(
+  `--passphrase-file and --config-file are opened safely (built CLI)${ready ? '' : ` — skipped: ${BUILT ? 'needs root to create users' : NOT_BUILT_REASON}`}`,
+  () => {
+    it('a link (owned by another user) to a root-only file: refused, nothing sent to the server', async () => {
+      const { root, installerDir } = await setup.rootWithInstaller();
+      // A root-only file whose first line would pass as a passphrase (like a line of /etc/shadow).
+      const rootOnly = path.join(shared, 'shadow');
+      await writeFile(rootOnly, `${PASSPHRASE}\nroot:$y$j9T$secret:19000:0:99999:7:::\n`, { mode: 0o600 });
+      const link = path.join(shared, 'MobSvc.passphrase');
+      await symlink(rootOnly, link);
+      await lchown(link, mallory.uid, mallory.gid);
+      const before = setup.cs.registrations.length;
+      const result = await runCli([
+        '--root',
+        root,
+        'install',
+        '--installer-dir',
+        installerDir,
+        '--cs-endpoint',
+        setup.cs.endpoint,
+        '--passphrase-file',
+        link,
+        '--yes',
+      ]);
+      expect(result.code).toBe(EXIT.usage);
+      expect(result.stderr).toContain(`The passphrase file ${link} is a symbolic link; give the file itself.`);
+      expect(result.stderr + result.stdout).not.toContain(PASSPHRASE);
+      expect(setup.cs.registrations.length).toBe(before);
+      expect((await readVx(root)).size).toBe(0);
+    });
 
-  it('refuses a FIFO (without hanging), a folder, a group/other-writable file, another user\'s file; config.json too', async () => {
-    const { root } = await setup.rootWithInstaller();
-    const fifo = path.join(shared, 'fifo');
-    await promisify(execFile)('mkfifo', [fifo]);
-    const folder = path.join(shared, 'folder');
-    await mkdir(folder);
-    const writable = path.join(shared, 'writable');
-    await writeFile(writable, `${PASSPHRASE}\n`);
-    await chmod(writable, 0o666);
-    const groupWritable = path.join(shared, 'group-writable');
-    await writeFile(groupWritable, `${PASSPHRASE}\n`);
-    await chmod(groupWritable, 0o620);
-    const theirs = path.join(shared, 'theirs');
-    await writeFile(theirs, `${PASSPHRASE}\n`, { mode: 0o600 });
-    await chown(theirs, mallory.uid, mallory.gid);
-    const cases: Array<[string, string]> = [
-      [fifo, 'is not a regular file'],
-      [folder, 'is not a regular file'],
-      [writable, 'can be changed by other users (mode 0666). Make it private: chmod 600'],
-      [groupWritable, 'can be changed by other users (mode 0620)'],
-      [theirs, `belongs to another user (uid ${mallory.uid}), not to root`],
-    ];
-    for (const [file, message] of cases) {
-      const register = await runCli(['--root', root, 'register', '--cs-endpoint', setup.cs.endpoint, '--passphrase-file', file, '--yes']);
-      expect(register.code, file).toBe(EXIT.usage);
-      expect(register.stderr).toContain(`The passphrase file ${file} ${message}`);
-      const config = await runCli(['--root', root, 'register', '--config-file', file, '--yes']);
-      expect(config.code, file).toBe(EXIT.usage);
-      expect(config.stderr).toContain(`The appliance configuration file ${file} ${message}`);
-    }
-    const link = path.join(shared, 'config-link.json');
-    await symlink(theirs, link);
-    expect((await runCli(['--root', root, 'register', '--config-file', link, '--yes'])).stderr).toContain('is a symbolic link');
-  });
-});
+    it("refuses a FIFO (without hanging), a folder, a group/other-writable file, another user's file; config.json too", async () => {
+      const { root } = await setup.rootWithInstaller();
+      const fifo = path.join(shared, 'fifo');
+      await promisify(execFile)('mkfifo', [fifo]);
+      const folder = path.join(shared, 'folder');
+      await mkdir(folder);
+      const writable = path.join(shared, 'writable');
+      await writeFile(writable, `${PASSPHRASE}\n`);
+      await chmod(writable, 0o666);
+      const groupWritable = path.join(shared, 'group-writable');
+      await writeFile(groupWritable, `${PASSPHRASE}\n`);
+      await chmod(groupWritable, 0o620);
+      const theirs = path.join(shared, 'theirs');
+      await writeFile(theirs, `${PASSPHRASE}\n`, { mode: 0o600 });
+      await chown(theirs, mallory.uid, mallory.gid);
+      const cases: Array<[string, string]> = [
+        [fifo, 'is not a regular file'],
+        [folder, 'is not a regular file'],
+        [writable, 'can be changed by other users (mode 0666). Make it private: chmod 600'],
+        [groupWritable, 'can be changed by other users (mode 0620)'],
+        [theirs, `belongs to another user (uid ${mallory.uid}), not to root`],
+      ];
+      for (const [file, message] of cases) {
+        const register = await runCli([
+          '--root',
+          root,
+          'register',
+          '--cs-endpoint',
+          setup.cs.endpoint,
+          '--passphrase-file',
+          file,
+          '--yes',
+        ]);
+        expect(register.code, file).toBe(EXIT.usage);
+        expect(register.stderr).toContain(`The passphrase file ${file} ${message}`);
+        const config = await runCli(['--root', root, 'register', '--config-file', file, '--yes']);
+        expect(config.code, file).toBe(EXIT.usage);
+        expect(config.stderr).toContain(`The appliance configuration file ${file} ${message}`);
+      }
+      const link = path.join(shared, 'config-link.json');
+      await symlink(theirs, link);
+      expect((await runCli(['--root', root, 'register', '--config-file', link, '--yes'])).stderr).toContain(
+        'is a symbolic link',
+      );
+    });
+  },
+);

@@ -16,35 +16,58 @@ async function rootWithPendingRestart() {
 }
 
 const installOnly = (root: string, installerDir: string, extra: string[] = []) => [
-  '--root', root, '--json', 'install', '--installer-dir', installerDir, '--no-register', '--server-kind', 'classic', '--yes', ...extra,
+  '--root',
+  root,
+  '--json',
+  'install',
+  '--installer-dir',
+  installerDir,
+  '--no-register',
+  '--server-kind',
+  'classic',
+  '--yes',
+  ...extra,
 ];
 
-describe.skipIf(!BUILT)(`pending restart through the built CLI${BUILT ? '' : ` — skipped: ${NOT_BUILT_REASON}`}`, () => {
-  it('detect --json reports the marker; the text output says the install will refuse', async () => {
-    const { root } = await rootWithPendingRestart();
-    const json = await runCli(['--root', root, '--json', 'detect']);
-    expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout).result.pendingRestart).toEqual({
-      pending: true,
-      markers: [{ source: 'rebootRequiredFile', detail: '/var/run/reboot-required exists (packages: linux-image-6.1.0-18-amd64)' }],
+describe.skipIf(!BUILT)(
+  `pending restart through the built CLI${BUILT ? '' : ` — skipped: ${NOT_BUILT_REASON}`}`,
+  () => {
+    it('detect --json reports the marker; the text output says the install will refuse', async () => {
+      const { root } = await rootWithPendingRestart();
+      const json = await runCli(['--root', root, '--json', 'detect']);
+      expect(json.code).toBe(0);
+      expect(JSON.parse(json.stdout).result.pendingRestart).toEqual({
+        pending: true,
+        markers: [
+          {
+            source: 'rebootRequiredFile',
+            detail: '/var/run/reboot-required exists (packages: linux-image-6.1.0-18-amd64)',
+          },
+        ],
+      });
+      const text = await runCli(['--root', root, 'detect']);
+      expect(text.stdout).toMatch(
+        /Restart pending: +yes \(install refuses, exit 62\): \/var\/run\/reboot-required exists/,
+      );
     });
-    const text = await runCli(['--root', root, 'detect']);
-    expect(text.stdout).toMatch(/Restart pending: +yes \(install refuses, exit 62\): \/var\/run\/reboot-required exists/);
-  });
 
-  it('install refuses with exit 62 and changes nothing; --ignore-pending-restart installs', async () => {
-    const { root, installerDir } = await rootWithPendingRestart();
-    const before = await fingerprint(path.join(root, 'usr'));
-    const refused = await runCli(installOnly(root, installerDir));
-    expect(refused.code).toBe(62);
-    const out = JSON.parse(refused.stdout);
-    expect(out.result.job.outcome).toMatchObject({ code: 'install.restartPending', machineState: 'Nothing was changed on this machine.' });
-    expect(out.result.job.outcome.message).toContain('/var/run/reboot-required exists');
-    expect(out.result.job.outcome.hint).toContain('--ignore-pending-restart');
-    expect(await fingerprint(path.join(root, 'usr'))).toEqual(before);
+    it('install refuses with exit 62 and changes nothing; --ignore-pending-restart installs', async () => {
+      const { root, installerDir } = await rootWithPendingRestart();
+      const before = await fingerprint(path.join(root, 'usr'));
+      const refused = await runCli(installOnly(root, installerDir));
+      expect(refused.code).toBe(62);
+      const out = JSON.parse(refused.stdout);
+      expect(out.result.job.outcome).toMatchObject({
+        code: 'install.restartPending',
+        machineState: 'Nothing was changed on this machine.',
+      });
+      expect(out.result.job.outcome.message).toContain('/var/run/reboot-required exists');
+      expect(out.result.job.outcome.hint).toContain('--ignore-pending-restart');
+      expect(await fingerprint(path.join(root, 'usr'))).toEqual(before);
 
-    const forced = await runCli(installOnly(root, installerDir, ['--ignore-pending-restart']));
-    expect(forced.code).toBe(0);
-    expect(JSON.parse(forced.stdout).result.job).toMatchObject({ state: 'succeeded' });
-  });
-});
+      const forced = await runCli(installOnly(root, installerDir, ['--ignore-pending-restart']));
+      expect(forced.code).toBe(0);
+      expect(JSON.parse(forced.stdout).result.job).toMatchObject({ state: 'succeeded' });
+    });
+  },
+);

@@ -63,7 +63,20 @@ describe.skipIf(!BUILT)(`passphrase canary${BUILT ? '' : ` — skipped: ${NOT_BU
     const passphraseFile = path.join(root, 'MobSvc.passphrase');
     await writeFile(passphraseFile, CANARY, { mode: 0o600 });
     const sampler = sampleProc();
-    const result = await runCli(['--root', root, '--json', 'install', '--installer-dir', installerDir, '--cs-endpoint', cs.endpoint, '--passphrase-file', passphraseFile, '--yes', '--verbose']);
+    const result = await runCli([
+      '--root',
+      root,
+      '--json',
+      'install',
+      '--installer-dir',
+      installerDir,
+      '--cs-endpoint',
+      cs.endpoint,
+      '--passphrase-file',
+      passphraseFile,
+      '--yes',
+      '--verbose',
+    ]);
     sampler.stop();
     expect(result.code).toBe(0);
     expect(cs.registrations.at(-1)).toMatchObject({ ok: true });
@@ -78,7 +91,13 @@ describe.skipIf(!BUILT)(`passphrase canary${BUILT ? '' : ` — skipped: ${NOT_BU
     const job = JSON.parse(result.stdout).result.job;
     const appLog = await readFile(path.join(root, 'var/log/mobility-setup/mobility-setup.log'), 'utf8');
     expect(appLog).toContain('job ended');
-    const texts = [result.stdout, result.stderr, await readFile(job.logFiles[0], 'utf8'), await readFile(path.join(root, 'var/log/ua_install.log'), 'utf8'), appLog];
+    const texts = [
+      result.stdout,
+      result.stderr,
+      await readFile(job.logFiles[0], 'utf8'),
+      await readFile(path.join(root, 'var/log/ua_install.log'), 'utf8'),
+      appLog,
+    ];
     for (const text of texts) expect(text).not.toContain(CANARY);
   });
 });

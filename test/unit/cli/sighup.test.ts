@@ -12,7 +12,8 @@ const setup = useInstallTestSetup();
 const started: ChildProcessWithoutNullStreams[] = [];
 const strays: number[] = [];
 afterEach(() => {
-  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of started.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const pid of strays.splice(0)) {
     try {
       process.kill(pid, 'SIGKILL');
@@ -29,12 +30,18 @@ interface Running {
 }
 
 function startCli(args: string[]): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: 'pipe', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...childCoverageEnv() } });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: REPO,
+    stdio: 'pipe',
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...childCoverageEnv() },
+  });
   started.push(child);
   const output = { stdout: '', stderr: '' };
   child.stdout.setEncoding('utf8').on('data', (c: string) => (output.stdout += c));
   child.stderr.setEncoding('utf8').on('data', (c: string) => (output.stderr += c));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output, exited };
 }
 
@@ -51,11 +58,26 @@ describe.skipIf(!BUILT)(`SIGHUP (SSH session dropped)${BUILT ? '' : ` — skippe
     const { root, installerDir } = await setup.rootWithInstaller({ behavior: { hangIn: 'register' } });
     const passphraseFile = path.join(root, 'MobSvc.passphrase');
     await writeFile(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
-    const cli = startCli(['--root', root, '--json', 'install', '--installer-dir', installerDir, '--cs-endpoint', setup.cs.endpoint, '--passphrase-file', passphraseFile, '--yes']);
+    const cli = startCli([
+      '--root',
+      root,
+      '--json',
+      'install',
+      '--installer-dir',
+      installerDir,
+      '--cs-endpoint',
+      setup.cs.endpoint,
+      '--passphrase-file',
+      passphraseFile,
+      '--yes',
+    ]);
     await until(() => cli.output.stderr.includes('[register] running'), 'the register step');
     // The hung configurator and the secret it was given exist now.
     let vendor: number[] = [];
-    await until(async () => (vendor = (await pidsMentioning(root)).filter((pid) => pid !== cli.child.pid)).length > 0, 'the vendor process');
+    await until(
+      async () => (vendor = (await pidsMentioning(root)).filter((pid) => pid !== cli.child.pid)).length > 0,
+      'the vendor process',
+    );
     strays.push(...vendor);
     expect((await leftovers(root)).some((n) => n.startsWith('mobility-setup-secrets/'))).toBe(true);
 
@@ -63,7 +85,11 @@ describe.skipIf(!BUILT)(`SIGHUP (SSH session dropped)${BUILT ? '' : ` — skippe
     const { code, signal } = await cli.exited;
     expect(signal).toBeNull();
     expect(code).not.toBe(0);
-    expect(JSON.parse(cli.output.stdout)).toMatchObject({ ok: false, exitCode: 1602, result: { job: { state: 'cancelled' } } });
+    expect(JSON.parse(cli.output.stdout)).toMatchObject({
+      ok: false,
+      exitCode: 1602,
+      result: { job: { state: 'cancelled' } },
+    });
     for (const pid of vendor) expect(alive(pid)).toBe(false);
     expect(await leftovers(root)).toEqual([]);
   });

@@ -20,8 +20,17 @@ describe.skipIf(!BUILT)(`mobility-setup uninstall (built CLI)${BUILT ? '' : ` â€
     const wrongFile = path.join(root, 'Wrong.passphrase');
     await writeFile(wrongFile, 'WrongPassphrase1\n', { mode: 0o600 });
     const install = (dir: string) => [
-      '--root', root, '--json', 'install', '--installer-dir', dir, '--cs-endpoint', setup.cs.endpoint,
-      '--passphrase-file', passphraseFile, '--yes',
+      '--root',
+      root,
+      '--json',
+      'install',
+      '--installer-dir',
+      dir,
+      '--cs-endpoint',
+      setup.cs.endpoint,
+      '--passphrase-file',
+      passphraseFile,
+      '--yes',
     ];
     const uninstall = ['--root', root, '--json', 'uninstall', '--yes'];
     const agentDir = path.join(root, 'usr/local/ASR');
@@ -31,7 +40,17 @@ describe.skipIf(!BUILT)(`mobility-setup uninstall (built CLI)${BUILT ? '' : ` â€
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ result: { changed: false, job: { nothingToDo: true } } });
 
-    const register = ['--root', root, '--json', 'register', '--cs-endpoint', setup.cs.endpoint, '--passphrase-file', wrongFile, '--yes'];
+    const register = [
+      '--root',
+      root,
+      '--json',
+      'register',
+      '--cs-endpoint',
+      setup.cs.endpoint,
+      '--passphrase-file',
+      wrongFile,
+      '--yes',
+    ];
     expect((await runCli(register)).code).toBe(14);
 
     const newer = await mkdtemp(path.join(root, 'newer-'));
@@ -44,7 +63,10 @@ describe.skipIf(!BUILT)(`mobility-setup uninstall (built CLI)${BUILT ? '' : ` â€
     expect(removed.code).toBe(0);
     expect(JSON.parse(removed.stdout)).toMatchObject({
       ok: true,
-      result: { changed: true, job: { kind: 'uninstall', state: 'succeeded', outcome: { code: 'uninstall.succeeded' } } },
+      result: {
+        changed: true,
+        job: { kind: 'uninstall', state: 'succeeded', outcome: { code: 'uninstall.succeeded' } },
+      },
     });
     // Verified on disk: the version file and the install folder are gone.
     expect(existsSync(path.join(root, 'usr/local/.vx_version'))).toBe(false);
@@ -63,7 +85,17 @@ describe.skipIf(!BUILT)(`mobility-setup uninstall (built CLI)${BUILT ? '' : ` â€
 
   it('install follows the upgrade rules: the reminder before an upgrade, 11 with the stepwise path, 15 for a downgrade', async () => {
     const { root, installerDir } = await setup.rootWithInstaller({ version: '9.60.0.0' });
-    const install = (dir: string) => ['--root', root, 'install', '--installer-dir', dir, '--no-register', '--server-kind', 'classic', '--yes'];
+    const install = (dir: string) => [
+      '--root',
+      root,
+      'install',
+      '--installer-dir',
+      dir,
+      '--no-register',
+      '--server-kind',
+      'classic',
+      '--yes',
+    ];
     expect((await runCli(install(installerDir))).code).toBe(0);
 
     const jump = await mkdtemp(path.join(root, 'jump-'));
@@ -78,20 +110,34 @@ describe.skipIf(!BUILT)(`mobility-setup uninstall (built CLI)${BUILT ? '' : ` â€
     await makeInstaller(next, {}, '9.64.0.0');
     const upgraded = await runCli(install(next));
     expect(upgraded.code).toBe(0);
-    expect(upgraded.stderr).toContain('Upgrade from 9.60.0.0 to 9.64.0.0 (the registration is kept; a restart is recommended after).');
+    expect(upgraded.stderr).toContain(
+      'Upgrade from 9.60.0.0 to 9.64.0.0 (the registration is kept; a restart is recommended after).',
+    );
     expect(upgraded.stderr).toContain('the agent must never be newer than its configuration server');
     expect(upgraded.stdout).toContain('A restart of this server is recommended.');
     expect((await readVx(root)).get('Version')).toBe('9.64.0.0');
 
     const downgrade = await runCli(install(installerDir));
     expect(downgrade.code).toBe(EXIT.downgrade);
-    expect(downgrade.stdout + downgrade.stderr).toContain('A downgrade is not supported: the Mobility service 9.64.0.0 is installed');
+    expect(downgrade.stdout + downgrade.stderr).toContain(
+      'A downgrade is not supported: the Mobility service 9.64.0.0 is installed',
+    );
     expect((await readVx(root)).get('Version')).toBe('9.64.0.0');
   });
 
   it('a hanging uninstaller is ended by the inactivity timeout (124) and explained', async () => {
     const { root, installerDir } = await setup.rootWithInstaller({ behavior: { hangIn: 'uninstall' } });
-    const installed = await runCli(['--root', root, 'install', '--installer-dir', installerDir, '--no-register', '--server-kind', 'classic', '--yes']);
+    const installed = await runCli([
+      '--root',
+      root,
+      'install',
+      '--installer-dir',
+      installerDir,
+      '--no-register',
+      '--server-kind',
+      'classic',
+      '--yes',
+    ]);
     expect(installed.code).toBe(0);
     const result = await runCli(['--root', root, '--json', 'uninstall', '--yes', '--inactivity-timeout', '1.5']);
     expect(result.code).toBe(EXIT.timeout);
@@ -102,7 +148,21 @@ describe.skipIf(!BUILT)(`mobility-setup uninstall (built CLI)${BUILT ? '' : ` â€
 
   it('without --yes and without a terminal: exit 2, nothing removed', async () => {
     const { root, installerDir } = await setup.rootWithInstaller({});
-    expect((await runCli(['--root', root, 'install', '--installer-dir', installerDir, '--no-register', '--server-kind', 'classic', '--yes'])).code).toBe(0);
+    expect(
+      (
+        await runCli([
+          '--root',
+          root,
+          'install',
+          '--installer-dir',
+          installerDir,
+          '--no-register',
+          '--server-kind',
+          'classic',
+          '--yes',
+        ])
+      ).code,
+    ).toBe(0);
     const result = await runCli(['--root', root, 'uninstall']);
     expect(result.code).toBe(2);
     expect(existsSync(path.join(root, 'usr/local/ASR/uninstall.sh'))).toBe(true);

@@ -91,6 +91,9 @@ describe('install only', () => {
   it('names the kind of server it is installed for: the installer is set up for one, nothing guesses', () => {
     const base = { installerDir: '/srv/installers' };
     expect(requestSchemas.startInstall.safeParse({ ...base, registration: { mode: 'none' } }).success).toBe(false);
-    expect(requestSchemas.startInstall.safeParse({ ...base, registration: { mode: 'none', serverKind: 'modernized' } }).success).toBe(true);
+    expect(
+      requestSchemas.startInstall.safeParse({ ...base, registration: { mode: 'none', serverKind: 'modernized' } })
+        .success,
+    ).toBe(true);
   });
 });

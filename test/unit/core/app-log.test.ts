@@ -10,7 +10,12 @@ import { createFileLogger } from '../../../main/core/app-log';
 /** Where the Linux profile puts Mobility Setup's own log (under the root prefix here). */
 const LINUX_APP_LOG = '/var/log/mobility-setup/mobility-setup.log';
 
-const session = { shell: 'browser' as const, demo: false, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: 'test' };
+const session = {
+  shell: 'browser' as const,
+  demo: false,
+  defaults: { installerDir: null, csEndpoint: null, dataPort: null },
+  appVersion: 'test',
+};
 const dirs: string[] = [];
 const tempDir = async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'app-log-'));
@@ -30,7 +35,18 @@ const job = (state: JobSnapshot['state']): JobSnapshot => ({
   finishedAt: null,
   logLines: 0,
   logFiles: [],
-  outcome: state === 'running' ? null : { severity: 'error', code: 'exit.14', message: 'wrong passphrase', hint: null, exitCode: 14, rebootRequired: false, machineState: null },
+  outcome:
+    state === 'running'
+      ? null
+      : {
+          severity: 'error',
+          code: 'exit.14',
+          message: 'wrong passphrase',
+          hint: null,
+          exitCode: 14,
+          rebootRequired: false,
+          machineState: null,
+        },
   summary: null,
   nothingToDo: false,
 });
@@ -62,7 +78,10 @@ describe("Mobility Setup's own log", () => {
     core.events.emit('job', job('running'));
     core.events.emit('job', job('failed'));
     await core.dispose();
-    const lines = readFileSync(path.join(root, LINUX_APP_LOG), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { message: string; level: string; fields: Record<string, unknown> });
+    const lines = readFileSync(path.join(root, LINUX_APP_LOG), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { message: string; level: string; fields: Record<string, unknown> });
     expect(lines.map((l) => `${l.level} ${l.message}`)).toEqual(['info job started', 'warn job ended']);
     expect(lines[1]?.fields).toMatchObject({ jobId: 'job-1', outcome: 'exit.14', exitCode: 14 });
   });
@@ -77,7 +96,10 @@ describe("Mobility Setup's own log", () => {
     expect(existsSync(path.join(root, LINUX_APP_LOG))).toBe(false);
     // The session tells the renderer the same folders, so it never writes an OS's folder itself.
     const info = await core.handlers.getSession({});
-    expect(info.folders).toEqual({ installDir: 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery', logDir: '/ProgramData/Mobility Setup' });
+    expect(info.folders).toEqual({
+      installDir: 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery',
+      logDir: '/ProgramData/Mobility Setup',
+    });
   });
 
   it('is off for a core that did not ask for it', async () => {

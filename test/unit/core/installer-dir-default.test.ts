@@ -5,7 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/app-core';
 import { findInstallerDirNearApp } from '../../../main/core/install/installer-dir-default';
 
-const session = { shell: 'browser' as const, demo: false, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: 'test' };
+const session = {
+  shell: 'browser' as const,
+  demo: false,
+  defaults: { installerDir: null, csEndpoint: null, dataPort: null },
+  appVersion: 'test',
+};
 const INSTALLER = 'Microsoft-ASR_UA_9.65.0.0_DEBIAN12-64_GA_23Apr2025_release.tar.gz';
 
 describe('the installer folder next to the app', () => {
@@ -35,7 +40,11 @@ describe('the installer folder next to the app', () => {
     const root = await tempDir();
     const found = createCore({ root, session, installerSearchDirs: [near] });
     expect((await found.handlers.getSession({})).defaults.installerDir).toBe(near);
-    const given = createCore({ root, session: { ...session, defaults: { ...session.defaults, installerDir: '/srv/asr' } }, installerSearchDirs: [near] });
+    const given = createCore({
+      root,
+      session: { ...session, defaults: { ...session.defaults, installerDir: '/srv/asr' } },
+      installerSearchDirs: [near],
+    });
     expect((await given.handlers.getSession({})).defaults.installerDir).toBe('/srv/asr');
     await Promise.all([found.dispose(), given.dispose()]);
   });

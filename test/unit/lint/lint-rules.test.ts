@@ -27,7 +27,9 @@ async function withProbeFiles<T>(files: Record<string, string>, check: () => Pro
     return await check();
   } finally {
     for (const full of made) rmSync(full, { force: true });
-    for (const full of made) if (path.basename(path.dirname(full)).startsWith('lint-probe-')) rmSync(path.dirname(full), { recursive: true, force: true });
+    for (const full of made)
+      if (path.basename(path.dirname(full)).startsWith('lint-probe-'))
+        rmSync(path.dirname(full), { recursive: true, force: true });
   }
 }
 
@@ -39,7 +41,9 @@ interface Violation {
 
 /** `npm run lint:deps` exactly as package.json spells it: its exit status and the errors naming a probe file. */
 function dependencyViolations(): { status: number | null; violations: Violation[] } {
-  const script = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['lint:deps']!;
+  const script = (
+    JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts['lint:deps']!;
   const [, ...args] = script.split(' ');
   const bin = path.join(REPO, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
   const run = spawnSync(process.execPath, [bin, ...args], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -74,14 +78,18 @@ describe('dependency-cruiser rules', () => {
   it('fails platform → core, and passes platform → the ports (main/ports)', async () => {
     const result = await withProbeFiles(
       {
-        [`main/platform/${PROBE}-bad.ts`]: "import { describeExitCode } from '../core/install/exit-codes';\nexport const describe = describeExitCode;\n",
-        [`main/platform/${PROBE}-good.ts`]: "import { silentLogger } from '../ports/ports';\nexport const logger = silentLogger;\n",
+        [`main/platform/${PROBE}-bad.ts`]:
+          "import { describeExitCode } from '../core/install/exit-codes';\nexport const describe = describeExitCode;\n",
+        [`main/platform/${PROBE}-good.ts`]:
+          "import { silentLogger } from '../ports/ports';\nexport const logger = silentLogger;\n",
       },
       dependencyViolations,
     );
     expect(result.status).not.toBe(0);
     expect(result.violations.map((v) => v.rule)).toEqual(['platform-only-on-ports']);
-    expect(result.violations[0]!.text).toMatch(new RegExp(`^main/platform/${PROBE}-bad\\.ts → main/core/install/exit-codes\\.ts`));
+    expect(result.violations[0]!.text).toMatch(
+      new RegExp(`^main/platform/${PROBE}-bad\\.ts → main/core/install/exit-codes\\.ts`),
+    );
   }, 180_000);
 
   it('fails core → a front door (the CLI)', async () => {
@@ -119,7 +127,8 @@ describe('ESLint rules', () => {
     const fired = Object.fromEntries(
       results.map((r) => [path.basename(r.filePath).replace(`${PROBE}-`, ''), r.messages.map((m) => m.message)]),
     );
-    const byFile = (file: string) => results.find((r) => r.filePath === path.join(REPO, file))!.messages.map((m) => m.message);
+    const byFile = (file: string) =>
+      results.find((r) => r.filePath === path.join(REPO, file))!.messages.map((m) => m.message);
     expect(byFile(`common/${PROBE}-bare.ts`).join()).toMatch(/common\/ is environment-free: no Node builtins/);
     expect(byFile(`common/${PROBE}-node.ts`).join()).toMatch(/common\/ is environment-free/);
     expect(byFile(`renderer/${PROBE}-bare.ts`).join()).toMatch(/The renderer runs in a browser: no Node builtins/);
@@ -177,9 +186,16 @@ describe('knip', () => {
       mkdirSync(path.join(dir, 'main/cli'), { recursive: true });
       writeFileSync(path.join(dir, 'main/cli/bin.ts'), "import { Command } from 'commander';\nnew Command('probe');\n");
       const manifest = (deps: Record<string, string>) =>
-        writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'knip-probe', private: true, dependencies: deps }));
+        writeFileSync(
+          path.join(dir, 'package.json'),
+          JSON.stringify({ name: 'knip-probe', private: true, dependencies: deps }),
+        );
       const knip = () =>
-        spawnSync(process.execPath, [path.join(REPO, 'node_modules/knip/bin/knip.js'), '--no-progress', '--no-config-hints'], { cwd: dir, encoding: 'utf8' });
+        spawnSync(
+          process.execPath,
+          [path.join(REPO, 'node_modules/knip/bin/knip.js'), '--no-progress', '--no-config-hints'],
+          { cwd: dir, encoding: 'utf8' },
+        );
 
       manifest({ commander: '14.0.3' });
       const clean = knip();

@@ -15,18 +15,46 @@ const folder = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => 
 const suffix = fc.array(segment, { minLength: 0, maxLength: 3 }).map((parts) => parts.join('/'));
 
 const ereAtom = fc.oneof(
-  fc.constantFrom('a', 'b', 'A', '/', '.', 'x', '\\.', '\\(', '[ab]', '[^a]', '[[:alpha:]]', '[a-c]', '[]a]', '[\\]', '(a|b)', '(/a)'),
+  fc.constantFrom(
+    'a',
+    'b',
+    'A',
+    '/',
+    '.',
+    'x',
+    '\\.',
+    '\\(',
+    '[ab]',
+    '[^a]',
+    '[[:alpha:]]',
+    '[a-c]',
+    '[]a]',
+    '[\\]',
+    '(a|b)',
+    '(/a)',
+  ),
   fc.constantFrom('^', '$'),
 );
 const ereQuant = fc.constantFrom('', '', '*', '+', '?', '{1,2}', '{2}');
-const ere = fc.array(fc.tuple(ereAtom, ereQuant), { minLength: 1, maxLength: 6 }).map((parts) => parts.map(([a, q]) => (a === '^' || a === '$' ? a : a + q)).join(''));
+const ere = fc
+  .array(fc.tuple(ereAtom, ereQuant), { minLength: 1, maxLength: 6 })
+  .map((parts) => parts.map(([a, q]) => (a === '^' || a === '$' ? a : a + q)).join(''));
 const line = fc.stringMatching(/^[abxA/.()\]\\c-]{0,10}$/);
 
 function grepMatches(pattern: string, lines: readonly string[]): boolean[] | null {
   // -n numbers the matching lines, so the result maps back to the input without parsing the line itself.
-  const run = spawnSync('grep', ['-E', '-n', '--', pattern], { input: lines.join('\n') + '\n', encoding: 'utf8', env: { LC_ALL: 'C', PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+  const run = spawnSync('grep', ['-E', '-n', '--', pattern], {
+    input: lines.join('\n') + '\n',
+    encoding: 'utf8',
+    env: { LC_ALL: 'C', PATH: process.env.PATH ?? '/usr/bin:/bin' },
+  });
   if (run.status === 2) return null;
-  const hit = new Set(run.stdout.split('\n').filter(Boolean).map((l) => Number(l.slice(0, l.indexOf(':'))) - 1));
+  const hit = new Set(
+    run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => Number(l.slice(0, l.indexOf(':'))) - 1),
+  );
   return lines.map((_, i) => hit.has(i));
 }
 
@@ -39,7 +67,10 @@ describe('ClamAV ExcludePath expressions', () => {
         const expected = grepMatches(pattern, lines);
         if (expected === null) return;
         const re = new RegExp(translated);
-        expect(lines.map((l) => re.test(l)), `${pattern} → ${translated}`).toEqual(expected);
+        expect(
+          lines.map((l) => re.test(l)),
+          `${pattern} → ${translated}`,
+        ).toEqual(expected);
       }),
       { numRuns: 120 },
     );
@@ -47,11 +78,14 @@ describe('ClamAV ExcludePath expressions', () => {
 
   it('an escaped literal matches exactly itself', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 30 }).filter((s) => !s.includes('\n')), (text) => {
-        const translated = translateEre(`^${escapeEre(text)}$`);
-        expect(translated).not.toBeNull();
-        expect(new RegExp(translated!).test(text)).toBe(true);
-      }),
+      fc.property(
+        fc.string({ maxLength: 30 }).filter((s) => !s.includes('\n')),
+        (text) => {
+          const translated = translateEre(`^${escapeEre(text)}$`);
+          expect(translated).not.toBeNull();
+          expect(new RegExp(translated!).test(text)).toBe(true);
+        },
+      ),
     );
   });
 

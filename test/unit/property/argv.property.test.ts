@@ -36,30 +36,41 @@ afterAll(async () => {
 describe('hostile folder names', () => {
   it('are refused by the request validator or arrive as one identical argv element', async () => {
     let passed = 0;
-    await fc.assert(fc.asyncProperty(hostileText('CANARY_PATH', 60), async (raw) => {
-      const name = raw.replaceAll('CANARY_PATH', canary);
-      fc.pre(isWellFormed(name));
-      const folder = `/srv/installers/${name}`;
-      if (!requestSchemas.findInstaller.safeParse({ dir: folder }).success) {
-        // Only control characters (NUL, line breaks, C1, U+2028/2029) are refused: common/path-input.ts.
-        expect(hasControlCharacter(folder)).toBe(true);
-        return;
-      }
-      const result = await processRunner.run(process.execPath, ['-e', PRINT_ARGV, '--', folder, name], { timeoutMs: 20_000 });
-      expect(result.code).toBe(0);
-      expect(JSON.parse(result.stdout)).toEqual([folder, name]);
-      passed += 1;
-    }), { numRuns: 50 });
+    await fc.assert(
+      fc.asyncProperty(hostileText('CANARY_PATH', 60), async (raw) => {
+        const name = raw.replaceAll('CANARY_PATH', canary);
+        fc.pre(isWellFormed(name));
+        const folder = `/srv/installers/${name}`;
+        if (!requestSchemas.findInstaller.safeParse({ dir: folder }).success) {
+          // Only control characters (NUL, line breaks, C1, U+2028/2029) are refused: common/path-input.ts.
+          expect(hasControlCharacter(folder)).toBe(true);
+          return;
+        }
+        const result = await processRunner.run(process.execPath, ['-e', PRINT_ARGV, '--', folder, name], {
+          timeoutMs: 20_000,
+        });
+        expect(result.code).toBe(0);
+        expect(JSON.parse(result.stdout)).toEqual([folder, name]);
+        passed += 1;
+      }),
+      { numRuns: 50 },
+    );
     expect(passed).toBeGreaterThan(0);
     expect(existsSync(canary)).toBe(false);
   });
 
   it('reach a non-Node program intact too (printf %s, NUL-separated)', async () => {
-    await fc.assert(fc.asyncProperty(fc.string({ unit: hostileChar, minLength: 1, maxLength: 30 }).filter((s) => !s.includes('\0')), async (name) => {
-      const result = await processRunner.run('/usr/bin/printf', ['%s\\0', name, `-${name}`], { timeoutMs: 20_000 });
-      expect(result.code).toBe(0);
-      expect(result.stdout).toBe(`${name}\0-${name}\0`);
-    }), { numRuns: 25 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: hostileChar, minLength: 1, maxLength: 30 }).filter((s) => !s.includes('\0')),
+        async (name) => {
+          const result = await processRunner.run('/usr/bin/printf', ['%s\\0', name, `-${name}`], { timeoutMs: 20_000 });
+          expect(result.code).toBe(0);
+          expect(result.stdout).toBe(`${name}\0-${name}\0`);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });
 
@@ -72,24 +83,33 @@ describe('hostile passphrases', () => {
       fc.constantFrom('itUx70I47uxDuUVY', '$(touch CANARY_PATH)x', '`id`;rm-rf/', '--help', '-P', '%s%n%x'),
     );
     let accepted = 0;
-    await fc.assert(fc.asyncProperty(passphrase, async (raw) => {
-      const secret = raw.replaceAll('CANARY_PATH', canary);
-      if (!checkPassphrase(secret).ok) return;
-      accepted += 1;
-      const seen = await withSecretFile(secret, async (file) => {
-        const result = await processRunner.run(process.execPath, ['-e', READ_SECRET, '--', file], { timeoutMs: 20_000 });
-        expect(result.code).toBe(0);
-        return JSON.parse(result.stdout) as { argv: string[]; env: Record<string, string>; content: string };
-      }, { base: path.join(sandbox, 'secrets'), fileName: 'MobSvc.passphrase' });
-      expect(Buffer.from(seen.content, 'base64').toString('utf8')).toBe(secret);
-      expect(seen.argv).toHaveLength(1);
-      expect(path.basename(seen.argv[0] ?? '')).toBe('MobSvc.passphrase');
-      // Short secrets can occur in any text by chance; long ones must not appear anywhere else.
-      if (secret.length >= 12) {
-        expect(seen.argv.join('\n')).not.toContain(secret);
-        expect(Object.values(seen.env).join('\n')).not.toContain(secret);
-      }
-    }), { numRuns: 50 });
+    await fc.assert(
+      fc.asyncProperty(passphrase, async (raw) => {
+        const secret = raw.replaceAll('CANARY_PATH', canary);
+        if (!checkPassphrase(secret).ok) return;
+        accepted += 1;
+        const seen = await withSecretFile(
+          secret,
+          async (file) => {
+            const result = await processRunner.run(process.execPath, ['-e', READ_SECRET, '--', file], {
+              timeoutMs: 20_000,
+            });
+            expect(result.code).toBe(0);
+            return JSON.parse(result.stdout) as { argv: string[]; env: Record<string, string>; content: string };
+          },
+          { base: path.join(sandbox, 'secrets'), fileName: 'MobSvc.passphrase' },
+        );
+        expect(Buffer.from(seen.content, 'base64').toString('utf8')).toBe(secret);
+        expect(seen.argv).toHaveLength(1);
+        expect(path.basename(seen.argv[0] ?? '')).toBe('MobSvc.passphrase');
+        // Short secrets can occur in any text by chance; long ones must not appear anywhere else.
+        if (secret.length >= 12) {
+          expect(seen.argv.join('\n')).not.toContain(secret);
+          expect(Object.values(seen.env).join('\n')).not.toContain(secret);
+        }
+      }),
+      { numRuns: 50 },
+    );
     expect(accepted).toBeGreaterThan(0);
     expect(existsSync(canary)).toBe(false);
   });

@@ -36,19 +36,25 @@ function assertSafeIfAccepted(input: string): boolean {
 
 describe('parseEndpoint with hostile input', () => {
   it('refuses, or accepts only clean text that round-trips (arbitrary strings)', () => {
-    fc.assert(fc.property(hostileText('/tmp/x', 60), (text) => {
-      assertSafeIfAccepted(text);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(hostileText('/tmp/x', 60), (text) => {
+        assertSafeIfAccepted(text);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('accepts well-formed addresses, refuses them with injected suffixes, and never lets metacharacters through', () => {
     let accepted = 0;
-    fc.assert(fc.property(structured, ({ text, clean }) => {
-      const ok = assertSafeIfAccepted(text);
-      if (clean) expect(ok).toBe(true);
-      else expect(ok).toBe(false);
-      if (ok) accepted += 1;
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(structured, ({ text, clean }) => {
+        const ok = assertSafeIfAccepted(text);
+        if (clean) expect(ok).toBe(true);
+        else expect(ok).toBe(false);
+        if (ok) accepted += 1;
+      }),
+      { numRuns: 1000 },
+    );
     expect(accepted).toBeGreaterThan(0);
   });
 });

@@ -8,8 +8,19 @@ import { requestSchemas } from '../../../common/api';
 import { checkFlagRequest, FLAG_REQUESTS } from '../../../common/flag-requests';
 import type { FlagMethod } from '../../../common/flag-requests';
 
-const key = fc.oneof(fc.constantFrom('refresh', 'Refresh', '__proto__', 'constructor', 'toString', ''), fc.string({ maxLength: 8 }));
-const value = fc.oneof(fc.boolean(), fc.constant(undefined), fc.constant(null), fc.integer(), fc.string({ maxLength: 4 }), fc.constant({}), fc.constant([]));
+const key = fc.oneof(
+  fc.constantFrom('refresh', 'Refresh', '__proto__', 'constructor', 'toString', ''),
+  fc.string({ maxLength: 8 }),
+);
+const value = fc.oneof(
+  fc.boolean(),
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.integer(),
+  fc.string({ maxLength: 4 }),
+  fc.constant({}),
+  fc.constant([]),
+);
 const request = fc.oneof(
   fc.dictionary(key, value, { maxKeys: 3 }),
   fc.record({ refresh: value }, { requiredKeys: [] }),
@@ -24,7 +35,8 @@ describe('flag-only requests without zod', () => {
           const zod = requestSchemas[method].safeParse(input);
           const flags = checkFlagRequest(FLAG_REQUESTS[method], input);
           expect(flags.ok, `${method} ${JSON.stringify(input)}`).toBe(zod.success);
-          if (flags.ok && zod.success) expect(JSON.parse(JSON.stringify(flags.value))).toEqual(JSON.parse(JSON.stringify(zod.data)));
+          if (flags.ok && zod.success)
+            expect(JSON.parse(JSON.stringify(flags.value))).toEqual(JSON.parse(JSON.stringify(zod.data)));
         }),
         { numRuns: 500 },
       );

@@ -8,7 +8,8 @@ import { initialWizardState } from '../../../renderer/flow/wizard-state';
 import type { WizardAction, WizardState } from '../../../renderer/flow/wizard-state';
 import { connectivityOk, installerChoice, report, session } from './fixtures';
 
-const run = (actions: WizardAction[], from: WizardState = initialWizardState): WizardState => actions.reduce(wizardReducer, from);
+const run = (actions: WizardAction[], from: WizardState = initialWizardState): WizardState =>
+  actions.reduce(wizardReducer, from);
 
 const clamav: ScannerFinding = {
   id: 'clamav',
@@ -22,7 +23,13 @@ const clamav: ScannerFinding = {
   manualSteps: ['add a line'],
   requestText: 'please',
 };
-const avReport = (scanners: ScannerFinding[]): AntivirusReport => ({ platform: 'linux', folders: ['/usr/local/ASR', '/usr/local/InMage'], scanners, canFix: true, checkedAt: 1 });
+const avReport = (scanners: ScannerFinding[]): AntivirusReport => ({
+  platform: 'linux',
+  folders: ['/usr/local/ASR', '/usr/local/InMage'],
+  scanners,
+  canFix: true,
+  checkedAt: 1,
+});
 
 const toServer: WizardAction[] = [
   { type: 'sessionLoaded', session },
@@ -48,21 +55,41 @@ describe('anti-virus step in the flow', () => {
     expect(waiting.step).toBe('antivirus');
     expect(antivirusBlocker(waiting)).toBe('antivirus.blocker.pending');
     expect(canEnter(waiting, 'review')).toBe(false);
-    const clear = run([...toServer, { type: 'antivirusChecked', report: avReport([{ ...clamav, status: 'excluded' }]) }, { type: 'goTo', step: 'antivirus' }]);
+    const clear = run([
+      ...toServer,
+      { type: 'antivirusChecked', report: avReport([{ ...clamav, status: 'excluded' }]) },
+      { type: 'goTo', step: 'antivirus' },
+    ]);
     expect(clear.step).toBe('review');
     expect(run([{ type: 'goTo', step: 'antivirus' }], clear).step).toBe('server');
   });
 
   it('is not passed over for a custom install folder the background check did not cover', () => {
     const clearDefaults = avReport([{ ...clamav, status: 'excluded' }]);
-    const custom = run([...toServer, { type: 'setInstallDir', dir: '/opt/asr/' }, { type: 'antivirusChecked', report: clearDefaults }, { type: 'goTo', step: 'antivirus' }]);
+    const custom = run([
+      ...toServer,
+      { type: 'setInstallDir', dir: '/opt/asr/' },
+      { type: 'antivirusChecked', report: clearDefaults },
+      { type: 'goTo', step: 'antivirus' },
+    ]);
     expect(custom.step).toBe('antivirus');
-    const covered = run([{ type: 'antivirusChecked', report: { ...clearDefaults, folders: ['/opt/asr', '/usr/local/InMage'] } }, { type: 'goTo', step: 'review' }], custom);
+    const covered = run(
+      [
+        { type: 'antivirusChecked', report: { ...clearDefaults, folders: ['/opt/asr', '/usr/local/InMage'] } },
+        { type: 'goTo', step: 'review' },
+      ],
+      custom,
+    );
     expect(covered.step).toBe('review');
   });
 
   it('holds the person on the step while a scanner is not excluded, until fixed or "continue with warning"', () => {
-    const open = run([...toServer, { type: 'antivirusChecked', report: avReport([clamav]) }, { type: 'goTo', step: 'antivirus' }, { type: 'goTo', step: 'review' }]);
+    const open = run([
+      ...toServer,
+      { type: 'antivirusChecked', report: avReport([clamav]) },
+      { type: 'goTo', step: 'antivirus' },
+      { type: 'goTo', step: 'review' },
+    ]);
     expect(open.step).toBe('antivirus');
     expect(antivirusBlocker(open)).toBe('antivirus.blocker.attention');
 
@@ -71,7 +98,18 @@ describe('anti-virus step in the flow', () => {
     // No "continue" while a fix runs.
     expect(run([{ type: 'antivirusContinueWithWarning' }], fixing).step).toBe('antivirus');
     const fixed = run(
-      [{ type: 'antivirusFixed', fix: { results: [{ scannerId: 'clamav', outcome: 'fixed', message: 'Added.', changedFiles: [], backups: [], commands: [] }], report: avReport([{ ...clamav, status: 'excluded' }]) } }, { type: 'goTo', step: 'review' }],
+      [
+        {
+          type: 'antivirusFixed',
+          fix: {
+            results: [
+              { scannerId: 'clamav', outcome: 'fixed', message: 'Added.', changedFiles: [], backups: [], commands: [] },
+            ],
+            report: avReport([{ ...clamav, status: 'excluded' }]),
+          },
+        },
+        { type: 'goTo', step: 'review' },
+      ],
       fixing,
     );
     expect(fixed.step).toBe('review');
@@ -83,14 +121,34 @@ describe('anti-virus step in the flow', () => {
   });
 
   it('lets a failed check be continued with a warning, never blocking the install', () => {
-    const failed = run([...toServer, { type: 'antivirusFailed', error: { code: 'internal', message: 'x' } }, { type: 'goTo', step: 'antivirus' }]);
+    const failed = run([
+      ...toServer,
+      { type: 'antivirusFailed', error: { code: 'internal', message: 'x' } },
+      { type: 'goTo', step: 'antivirus' },
+    ]);
     expect(failed.step).toBe('antivirus');
     expect(run([{ type: 'antivirusContinueWithWarning' }], failed).step).toBe('review');
   });
 
   it("follows the fix's own job (not the install's): the running one its Fix started, then that job's updates", () => {
-    const open = run([...toServer, { type: 'antivirusChecked', report: avReport([clamav]) }, { type: 'goTo', step: 'antivirus' }]);
-    const fixJob = (id: string, state: JobSnapshot['state']): JobSnapshot => ({ id, kind: 'antivirusFix', state, steps: [{ id: 'fix', state: state === 'running' ? 'running' : 'done', startedAt: 1, finishedAt: null }], startedAt: 1, finishedAt: null, logLines: 2, logFiles: [], outcome: null, summary: null, nothingToDo: false });
+    const open = run([
+      ...toServer,
+      { type: 'antivirusChecked', report: avReport([clamav]) },
+      { type: 'goTo', step: 'antivirus' },
+    ]);
+    const fixJob = (id: string, state: JobSnapshot['state']): JobSnapshot => ({
+      id,
+      kind: 'antivirusFix',
+      state,
+      steps: [{ id: 'fix', state: state === 'running' ? 'running' : 'done', startedAt: 1, finishedAt: null }],
+      startedAt: 1,
+      finishedAt: null,
+      logLines: 2,
+      logFiles: [],
+      outcome: null,
+      summary: null,
+      nothingToDo: false,
+    });
     // Not asked for: a fix job seen without a Fix running is nobody's on this step.
     expect(run([{ type: 'jobUpdated', job: fixJob('old', 'running') }], open).antivirus.fixJob).toBeNull();
     const fixing = run([{ type: 'antivirusFixStarted', scannerId: 'clamav' }], open);
@@ -106,7 +164,15 @@ describe('anti-virus step in the flow', () => {
     expect(ended.antivirus.fixJob?.state).toBe('cancelled');
     expect(ended.step).toBe('antivirus');
     // The next Fix starts with no job shown until its own arrives.
-    expect(run([{ type: 'antivirusFixFailed', error: { code: 'cancelled', message: 'x' } }, { type: 'antivirusFixStarted', scannerId: 'clamav' }], ended).antivirus.fixJob).toBeNull();
+    expect(
+      run(
+        [
+          { type: 'antivirusFixFailed', error: { code: 'cancelled', message: 'x' } },
+          { type: 'antivirusFixStarted', scannerId: 'clamav' },
+        ],
+        ended,
+      ).antivirus.fixJob,
+    ).toBeNull();
   });
 
   it('keeps the last report across "back to start"', () => {

@@ -55,7 +55,11 @@ const CATALOGS: Array<[string, object, object]> = [
   ['later steps (en-later-steps.ts / ko-later-steps.ts)', enLaterStepsUi, koLaterStepsUi],
   ['troubleshoot (en-troubleshoot.ts / ko-troubleshoot.ts)', enTroubleshootUi, koTroubleshootUi],
   ['codes (en-codes.ts / ko-codes.ts)', enCodes, koCodes],
-  ['hints (en-codes.ts / ko-codes.ts)', enHints, Object.fromEntries(Object.keys(enHints).map((k) => [k, (koHints as Record<string, string>)[k] ?? '']))],
+  [
+    'hints (en-codes.ts / ko-codes.ts)',
+    enHints,
+    Object.fromEntries(Object.keys(enHints).map((k) => [k, (koHints as Record<string, string>)[k] ?? ''])),
+  ],
 ];
 
 describe('message catalogs', () => {
@@ -78,7 +82,16 @@ describe('message catalogs', () => {
 
   it('Korean uses the vendor page terms', () => {
     const all = [...leaves(koUi).values(), ...leaves(koLaterStepsUi).values()].join('\n');
-    for (const term of ['Mobility 서비스', '구성 서버', '설치 관리자', '명령 프롬프트', '업데이트', '제거', '바이러스 백신', '설치 폴더']) {
+    for (const term of [
+      'Mobility 서비스',
+      '구성 서버',
+      '설치 관리자',
+      '명령 프롬프트',
+      '업데이트',
+      '제거',
+      '바이러스 백신',
+      '설치 폴더',
+    ]) {
       expect(all).toContain(term);
     }
     expect(all).not.toMatch(/모빌리티/);
@@ -96,12 +109,12 @@ describe('Korean in the wizard', () => {
     await loadLaterStepCatalogs(i18n);
     expect(i18n.t('summary.exitCode', { code: 14 })).toBe('종료 코드 14');
     expect(i18n.t('knownError.curl7.meaning')).toMatch(/포트 443/);
-    expect(describeCode(i18n.t, { code: 'installer.folderMissing', message: 'x', params: { dir: '/srv/in' } }).message).toBe(
-      '설치 관리자 폴더 /srv/in이(가) 없거나 폴더가 아닙니다.',
-    );
+    expect(
+      describeCode(i18n.t, { code: 'installer.folderMissing', message: 'x', params: { dir: '/srv/in' } }).message,
+    ).toBe('설치 관리자 폴더 /srv/in이(가) 없거나 폴더가 아닙니다.');
     // A code whose English is the core's own message gets Korean of its own, not the core's English.
-    expect(describeCode(i18n.t, { code: 'install.diskSpace', message: 'Not enough free disk space (/usr/local).' }).message).toBe(
-      '디스크 여유 공간이 부족합니다.',
-    );
+    expect(
+      describeCode(i18n.t, { code: 'install.diskSpace', message: 'Not enough free disk space (/usr/local).' }).message,
+    ).toBe('디스크 여유 공간이 부족합니다.');
   });
 });

@@ -17,13 +17,28 @@ export const session: SessionInfo = {
 
 export const report: DetectionReport = {
   root: '/tmp/sandbox-root',
-  os: { family: 'linux', distribution: 'Ubuntu', version: '22.04', kernel: '5.15.0-91-generic', arch: 'x86_64', source: '/etc/lsb-release' },
+  os: {
+    family: 'linux',
+    distribution: 'Ubuntu',
+    version: '22.04',
+    kernel: '5.15.0-91-generic',
+    arch: 'x86_64',
+    source: '/etc/lsb-release',
+  },
   token: 'UBUNTU-22.04-64',
   supported: true,
   supportReason: 'support.ok',
   supportMessage: 'Ubuntu 22.04 on x86_64 is supported.',
   privileges: { elevated: true, user: 'root', canElevate: true, method: 'none-needed' },
-  agent: { installed: false, version: null, installDir: null, registered: null, configurationStatus: null, csAddress: null, source: null },
+  agent: {
+    installed: false,
+    version: null,
+    installDir: null,
+    registered: null,
+    configurationStatus: null,
+    csAddress: null,
+    source: null,
+  },
   disk: [
     { path: '/', requiredBytes: 2 * 1024 ** 3, freeBytes: 40 * 1024 ** 3, ok: true },
     { path: '/usr/local/ASR', requiredBytes: 250 * 1024 ** 2, freeBytes: 40 * 1024 ** 3, ok: true },
@@ -95,7 +110,13 @@ export const connectivityRefused: ConnectivityReport = {
   ...connectivityOk,
   checks: [
     { id: 'dns', state: 'ok', code: 'conn.dns.ok', message: 'Resolved.', durationMs: 1 },
-    { id: 'control', state: 'fail', code: 'conn.control.refused', message: 'Connection refused on port 443.', durationMs: 3 },
+    {
+      id: 'control',
+      state: 'fail',
+      code: 'conn.control.refused',
+      message: 'Connection refused on port 443.',
+      durationMs: 3,
+    },
     { id: 'tls', state: 'skipped', code: 'conn.tls.skipped', message: 'Skipped.', durationMs: 0 },
     { id: 'data', state: 'skipped', code: 'conn.data.skipped', message: 'Skipped.', durationMs: 0 },
   ],
@@ -128,13 +149,24 @@ export function jobSnapshot(overrides: Partial<JobSnapshot> = {}): JobSnapshot {
 
 /** A fake core answering the calls from detection up to a started install (job-1 with an empty log) with the values above. */
 export function toInstallFake(): FakeTransport {
-  return new FakeTransport()
-    .on('getSession', session)
-    .on('detect', report)
-    .on('findInstaller', installerChoice)
-    .on('checkConnectivity', connectivityOk)
-    // As the core: the folders checked are the install folder asked for (else the default) and /usr/local/InMage.
-    .on('checkAntivirus', (input) => ({ ok: true, value: { platform: 'linux', folders: [input.installDir ?? '/usr/local/ASR', '/usr/local/InMage'], scanners: [], canFix: true, checkedAt: 0 } }))
-    .on('startInstall', { jobId: 'job-1' })
-    .on('readJobLog', (input) => ({ ok: true, value: { jobId: input.jobId, from: input.from, lines: [] } }));
+  return (
+    new FakeTransport()
+      .on('getSession', session)
+      .on('detect', report)
+      .on('findInstaller', installerChoice)
+      .on('checkConnectivity', connectivityOk)
+      // As the core: the folders checked are the install folder asked for (else the default) and /usr/local/InMage.
+      .on('checkAntivirus', (input) => ({
+        ok: true,
+        value: {
+          platform: 'linux',
+          folders: [input.installDir ?? '/usr/local/ASR', '/usr/local/InMage'],
+          scanners: [],
+          canFix: true,
+          checkedAt: 0,
+        },
+      }))
+      .on('startInstall', { jobId: 'job-1' })
+      .on('readJobLog', (input) => ({ ok: true, value: { jobId: input.jobId, from: input.from, lines: [] } }))
+  );
 }

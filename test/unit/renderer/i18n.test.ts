@@ -22,11 +22,19 @@ describe('renderer i18n', () => {
 
   it("uses the core's message and hint for an unknown code, or when a param the catalog needs is missing", () => {
     const { t } = createI18n('en');
-    expect(describeCode(t, { code: 'brand.new', message: 'Core says what happened.', hint: 'Core says what next.' })).toEqual({
+    expect(
+      describeCode(t, { code: 'brand.new', message: 'Core says what happened.', hint: 'Core says what next.' }),
+    ).toEqual({
       message: 'Core says what happened.',
       hint: 'Core says what next.',
     });
-    expect(describeCode(t, { code: 'installer.none', message: 'No installer for X in /d. Found: a.', hint: 'Put it there.' })).toEqual({
+    expect(
+      describeCode(t, {
+        code: 'installer.none',
+        message: 'No installer for X in /d. Found: a.',
+        hint: 'Put it there.',
+      }),
+    ).toEqual({
       message: 'No installer for X in /d. Found: a.',
       hint: 'Put it there.',
     });

@@ -11,7 +11,8 @@ afterEach(() => {
 });
 
 const click = (name: string | RegExp) => act(() => screen.getByRole('button', { name }).click());
-const continueEnabled = () => waitFor(() => expect(disabled(screen.getByRole('button', { name: 'Continue' }))).toBe(false));
+const continueEnabled = () =>
+  waitFor(() => expect(disabled(screen.getByRole('button', { name: 'Continue' }))).toBe(false));
 
 function coreFake(): FakeTransport {
   return toInstallFake()
@@ -33,7 +34,11 @@ describe('install progress', () => {
     act(() => screen.getByRole('radio', { name: /Skip registration for now/ }).click());
     // The installer is set up for one kind of server: Continue waits for the choice.
     click('Continue');
-    expect(screen.getByText('Choose the kind of server it will be registered with: the installer is set up for one of them.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Choose the kind of server it will be registered with: the installer is set up for one of them.',
+      ),
+    ).toBeTruthy();
     act(() => screen.getByRole('radio', { name: 'A replication appliance (modernized)' }).click());
     click('Continue');
     // The background check covered the default folders only: the custom folder is checked on the step itself.
@@ -48,12 +53,30 @@ describe('install progress', () => {
     const heading = await screen.findByRole('heading', { level: 1, name: 'Installing the Mobility service' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(fake.callsOf('startInstall')).toEqual([
-      { installerDir: '/srv/installers', installerFile: installerChoice.chosen.path, installDir: '/opt/ASR', registration: { mode: 'none', serverKind: 'modernized' }, dataPort: 9443, antivirusChoice: 'allExcluded' },
+      {
+        installerDir: '/srv/installers',
+        installerFile: installerChoice.chosen.path,
+        installDir: '/opt/ASR',
+        registration: { mode: 'none', serverKind: 'modernized' },
+        dataPort: 9443,
+        antivirusChoice: 'allExcluded',
+      },
     ]);
 
     await waitFor(() => expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('30'));
     expect(screen.getByText('Now: Extract the installer')).toBeTruthy();
-    act(() => fake.emit('job', jobSnapshot({ steps: jobSnapshot().steps.map((s) => (s.id === 'install' ? { ...s, state: 'running' } : { ...s, state: s.id === 'check' || s.id === 'extract' ? 'done' : s.state })) })));
+    act(() =>
+      fake.emit(
+        'job',
+        jobSnapshot({
+          steps: jobSnapshot().steps.map((s) =>
+            s.id === 'install'
+              ? { ...s, state: 'running' }
+              : { ...s, state: s.id === 'check' || s.id === 'extract' ? 'done' : s.state },
+          ),
+        }),
+      ),
+    );
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
     // Another job's events are not this wizard's.
     act(() => fake.emit('job', jobSnapshot({ id: 'job-9', state: 'failed' })));
@@ -72,7 +95,15 @@ describe('install progress', () => {
         jobSnapshot({
           state: 'cancelled',
           finishedAt: Date.now(),
-          outcome: { severity: 'warning', code: 'job.cancelled', message: 'The job was cancelled.', hint: null, exitCode: null, rebootRequired: false, machineState: 'Nothing was installed.' },
+          outcome: {
+            severity: 'warning',
+            code: 'job.cancelled',
+            message: 'The job was cancelled.',
+            hint: null,
+            exitCode: null,
+            rebootRequired: false,
+            machineState: 'Nothing was installed.',
+          },
         }),
       ),
     );
@@ -96,7 +127,9 @@ describe('install progress', () => {
     await screen.findByRole('heading', { level: 1, name: 'Review' });
     click('Register');
     await screen.findByRole('heading', { level: 1, name: 'Registering the Mobility service' });
-    expect(fake.callsOf('startRegister')).toEqual([{ registration: { mode: 'classic', endpoint: '10.0.0.5', passphrase: 'itUx70I47uxDuUVY' } }]);
+    expect(fake.callsOf('startRegister')).toEqual([
+      { registration: { mode: 'classic', endpoint: '10.0.0.5', passphrase: 'itUx70I47uxDuUVY' } },
+    ]);
     expect(fake.callsOf('startInstall')).toEqual([]);
   });
 });

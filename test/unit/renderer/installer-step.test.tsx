@@ -23,7 +23,12 @@ describe('installer step', () => {
     const windowsDir = 'D:\\Agents\\Site Recovery';
     const folders = { installDir: windowsDir, logDir: 'C:\\ProgramData\\Mobility Setup' };
     const fake = new FakeTransport()
-      .on('getSession', { ...session, platform: 'win32', folders, defaults: { ...session.defaults, installerDir: null } })
+      .on('getSession', {
+        ...session,
+        platform: 'win32',
+        folders,
+        defaults: { ...session.defaults, installerDir: null },
+      })
       .on('detect', report);
     await toInstallerStep(fake);
     expect(screen.getByLabelText<HTMLInputElement>('Install folder (optional)').placeholder).toBe(windowsDir);
@@ -37,7 +42,12 @@ describe('installer step', () => {
         code: 'installer.none',
         message: 'No installer for UBUNTU-22.04-64 in /srv/x. Found: a, b.',
         hint: 'core hint',
-        params: { dir: '/srv/x', token: 'UBUNTU-22.04-64', found: 'Microsoft-ASR_UA_9.65.0.0_RHEL8-64_GA_23Apr2025_release.tar.gz', wanted: 'Microsoft-ASR_UA_<version>_UBUNTU-22.04-64_GA_<date>_release.tar.gz' },
+        params: {
+          dir: '/srv/x',
+          token: 'UBUNTU-22.04-64',
+          found: 'Microsoft-ASR_UA_9.65.0.0_RHEL8-64_GA_23Apr2025_release.tar.gz',
+          wanted: 'Microsoft-ASR_UA_<version>_UBUNTU-22.04-64_GA_<date>_release.tar.gz',
+        },
       });
     await toInstallerStep(fake);
     // No folder was given on the command line: nothing is searched until the user asks.
@@ -49,35 +59,52 @@ describe('installer step', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.getAttribute('data-code')).toBe('installer.none');
     expect(alert.textContent).toContain('No installer for UBUNTU-22.04-64 was found in /srv/x.');
-    expect(alert.textContent).toContain('Put Microsoft-ASR_UA_<version>_UBUNTU-22.04-64_GA_<date>_release.tar.gz in /srv/x, then search again.');
-    expect(alert.textContent).toContain('Installer files in the folder: Microsoft-ASR_UA_9.65.0.0_RHEL8-64_GA_23Apr2025_release.tar.gz');
+    expect(alert.textContent).toContain(
+      'Put Microsoft-ASR_UA_<version>_UBUNTU-22.04-64_GA_<date>_release.tar.gz in /srv/x, then search again.',
+    );
+    expect(alert.textContent).toContain(
+      'Installer files in the folder: Microsoft-ASR_UA_9.65.0.0_RHEL8-64_GA_23Apr2025_release.tar.gz',
+    );
     expect(disabled(screen.getByRole('button', { name: 'Continue' }))).toBe(true);
   });
 
   it('blocks Continue on a checksum mismatch and shows the installer facts', async () => {
-    const fake = new FakeTransport().on('getSession', session).on('detect', report).on('findInstaller', { ...installerChoice, checksum: 'mismatch' });
+    const fake = new FakeTransport()
+      .on('getSession', session)
+      .on('detect', report)
+      .on('findInstaller', { ...installerChoice, checksum: 'mismatch' });
     await toInstallerStep(fake);
     await screen.findByText('Checksum does not match');
     expect(screen.getByText(installerChoice.chosen.fileName)).toBeTruthy();
     expect(screen.getByText('179.0 MB')).toBeTruthy();
     expect(screen.getByText('a'.repeat(64))).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toContain('does not match its checksum file /srv/installers/SHA256SUMS');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'does not match its checksum file /srv/installers/SHA256SUMS',
+    );
     expect(disabled(screen.getByRole('button', { name: 'Continue' }))).toBe(true);
   });
 
   it('shows who owns the chosen installer (user, uid, mode)', async () => {
-    const fake = new FakeTransport().on('getSession', session).on('detect', report).on('findInstaller', { ...installerChoice, owner: { uid: 0, user: 'root', gid: 0, mode: '0644' } });
+    const fake = new FakeTransport()
+      .on('getSession', session)
+      .on('detect', report)
+      .on('findInstaller', { ...installerChoice, owner: { uid: 0, user: 'root', gid: 0, mode: '0644' } });
     await toInstallerStep(fake);
     await screen.findByText('root (uid 0), mode 0644');
     expect(screen.getByText('Owner')).toBeTruthy();
   });
 
   it('refuses a control character in the folders as typed: error shown, Find and Continue disabled', async () => {
-    const fake = new FakeTransport().on('getSession', session).on('detect', report).on('findInstaller', installerChoice);
+    const fake = new FakeTransport()
+      .on('getSession', session)
+      .on('detect', report)
+      .on('findInstaller', installerChoice);
     await toInstallerStep(fake);
     await screen.findByText(installerChoice.chosen.fileName);
     // A text input drops line feeds itself; U+2028 and other controls get through, and the vendor's files may split on them.
-    fireEvent.change(screen.getByLabelText('Install folder (optional)'), { target: { value: '/opt/asr\u2028INSTALLATION_DIR=/tmp/evil' } });
+    fireEvent.change(screen.getByLabelText('Install folder (optional)'), {
+      target: { value: '/opt/asr\u2028INSTALLATION_DIR=/tmp/evil' },
+    });
     expect((await screen.findByRole('alert')).textContent).toContain('control character or a line break');
     expect(disabled(screen.getByRole('button', { name: 'Continue' }))).toBe(true);
     fireEvent.change(screen.getByLabelText('Install folder (optional)'), { target: { value: '/opt/asr' } });

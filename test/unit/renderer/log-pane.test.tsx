@@ -23,7 +23,12 @@ const scrollTops = new WeakMap<Element, number>();
 // the tail-following logic have something to work with.
 beforeAll(() => {
   const isViewport = (el: Element) => el.classList.contains('log-viewport');
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get() { return isViewport(this as Element) ? VIEW : 0; } });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get() {
+      return isViewport(this as Element) ? VIEW : 0;
+    },
+  });
   Object.defineProperty(Element.prototype, 'scrollHeight', {
     configurable: true,
     get() {
@@ -33,7 +38,9 @@ beforeAll(() => {
   });
   Object.defineProperty(Element.prototype, 'scrollTop', {
     configurable: true,
-    get() { return scrollTops.get(this as Element) ?? 0; },
+    get() {
+      return scrollTops.get(this as Element) ?? 0;
+    },
     // Like a browser: a scroll position change fires a scroll event (after the current task).
     set(v: number) {
       scrollTops.set(this as Element, v);
@@ -45,7 +52,8 @@ beforeAll(() => {
   };
 });
 afterAll(() => {
-  for (const [name, d] of Object.entries(originals)) if (d) Object.defineProperty(name === 'clientHeight' ? HTMLElement.prototype : Element.prototype, name, d);
+  for (const [name, d] of Object.entries(originals))
+    if (d) Object.defineProperty(name === 'clientHeight' ? HTMLElement.prototype : Element.prototype, name, d);
 });
 afterEach(() => {
   cleanup();
@@ -64,7 +72,12 @@ function renderPane(store: LogStore) {
       </Profiler>
     </I18nextProvider>,
   );
-  return { ...result, commits, pane: screen.getByTestId('log-pane'), viewport: screen.getByRole('region', { name: 'Installer log' }) };
+  return {
+    ...result,
+    commits,
+    pane: screen.getByTestId('log-pane'),
+    viewport: screen.getByRole('region', { name: 'Installer log' }),
+  };
 }
 
 describe('log pane', () => {
@@ -135,7 +148,10 @@ describe('useJobLog', () => {
   it('reads on past a reply the core capped, to the end of a long log (a finished job sends no more events)', async () => {
     const server: string[] = lines(0, 23);
     // The core caps every reply (LOG_READ_MAX); here at 5 lines.
-    const fake = new FakeTransport().on('readJobLog', (input) => ({ ok: true, value: { jobId: input.jobId, from: input.from, lines: server.slice(input.from, input.from + 5) } }));
+    const fake = new FakeTransport().on('readJobLog', (input) => ({
+      ok: true,
+      value: { jobId: input.jobId, from: input.from, lines: server.slice(input.from, input.from + 5) },
+    }));
     const store = new LogStore(notifyAtOnce);
     render(<Harness transport={fake} store={store} known={23} />);
     await waitFor(() => expect(store.length).toBe(23));
@@ -146,7 +162,11 @@ describe('useJobLog', () => {
     const server: string[] = lines(0, 3);
     const fake = new FakeTransport().on('readJobLog', (input) => ({
       ok: true,
-      value: { jobId: input.jobId, from: input.from, lines: server.slice(input.from, input.from + (input.max ?? 1000)) },
+      value: {
+        jobId: input.jobId,
+        from: input.from,
+        lines: server.slice(input.from, input.from + (input.max ?? 1000)),
+      },
     }));
     const store = new LogStore(notifyAtOnce);
     const { rerender } = render(<Harness transport={fake} store={store} known={0} />);

@@ -61,11 +61,20 @@ describe('log store', () => {
     store.reset('job-1');
     store.append({ jobId: 'job-1', from: 0, lines: lines(0, 2_000) });
     // Two live chunks arrive while lines 2,000–2,999 were missed (a reconnect): kept, and the gap reported.
-    expect(store.append({ jobId: 'job-1', from: 4_000, lines: lines(4_000, 1_000) })).toEqual({ added: 0, missingFrom: 2_000 });
-    expect(store.append({ jobId: 'job-1', from: 3_000, lines: lines(3_000, 1_000) })).toEqual({ added: 0, missingFrom: 2_000 });
+    expect(store.append({ jobId: 'job-1', from: 4_000, lines: lines(4_000, 1_000) })).toEqual({
+      added: 0,
+      missingFrom: 2_000,
+    });
+    expect(store.append({ jobId: 'job-1', from: 3_000, lines: lines(3_000, 1_000) })).toEqual({
+      added: 0,
+      missingFrom: 2_000,
+    });
     expect(store.length).toBe(2_000);
     // The read-back of the gap overlaps the chunk after it: every line once, in order.
-    expect(store.append({ jobId: 'job-1', from: 2_000, lines: lines(2_000, 1_500) })).toEqual({ added: 3_000, missingFrom: null });
+    expect(store.append({ jobId: 'job-1', from: 2_000, lines: lines(2_000, 1_500) })).toEqual({
+      added: 3_000,
+      missingFrom: null,
+    });
     expect(store.length).toBe(5_000);
     for (const i of [0, 1_999, 2_000, 2_999, 3_000, 3_499, 3_500, 4_999]) expect(store.line(i)).toBe(`line ${i}`);
     expect(store.line(5_000)).toBe('');
@@ -97,7 +106,11 @@ describe('log store', () => {
     store.reset('job-1');
     const total = 1_000_000;
     for (let from = 0; from < total; from += 1_000) {
-      store.append({ jobId: 'job-1', from, lines: Array.from({ length: 1_000 }, (_, i) => `[vendor] step ${from + i + 1} of ${total}`) });
+      store.append({
+        jobId: 'job-1',
+        from,
+        lines: Array.from({ length: 1_000 }, (_, i) => `[vendor] step ${from + i + 1} of ${total}`),
+      });
     }
     expect(store.length).toBe(total);
     const search = new LogSearch(store);

@@ -17,7 +17,14 @@ const pending: PendingRestartFacts = {
   pending: true,
   markers: [{ source: 'newerKernel', detail: 'kernel 6.1.0-18-amd64 is installed but 6.1.0-13-amd64 is running' }],
 };
-const classic = { mode: 'classic' as const, endpoint: '10.0.0.5', passphrase: 'itUx70I47uxDuUVY', configJson: null, configFileName: null, laterKind: null };
+const classic = {
+  mode: 'classic' as const,
+  endpoint: '10.0.0.5',
+  passphrase: 'itUx70I47uxDuUVY',
+  configJson: null,
+  configFileName: null,
+  laterKind: null,
+};
 const review = (pendingRestart: PendingRestartFacts | null): Partial<WizardState> => ({
   step: 'review',
   session,
@@ -34,7 +41,9 @@ describe('pending restart on Review', () => {
     const fake = toInstallFake();
     renderStep(<ReviewStep />, fake, review(pending));
     const notice = screen.getByTestId('pending-restart');
-    expect(notice.textContent).toContain('Newer kernel installed: kernel 6.1.0-18-amd64 is installed but 6.1.0-13-amd64 is running');
+    expect(notice.textContent).toContain(
+      'Newer kernel installed: kernel 6.1.0-18-amd64 is installed but 6.1.0-13-amd64 is running',
+    );
     expect(notice.textContent).toContain('the installer may stop with exit code 62');
     act(() => screen.getByRole('button', { name: 'Install' }).click());
     await waitFor(() => expect(fake.callsOf('startInstall')).toHaveLength(1));

@@ -14,9 +14,20 @@ import { createTestI18n } from './render-app';
 /** Tells a LogStore's subscribers at once, not before the next frame: a test sees a chunk's render in act(). */
 export const notifyAtOnce = (notify: () => void): void => notify();
 
-export function renderStep(ui: ReactNode, transport: FakeTransport, state: Partial<WizardState>, logStore = new LogStore(notifyAtOnce)) {
+export function renderStep(
+  ui: ReactNode,
+  transport: FakeTransport,
+  state: Partial<WizardState>,
+  logStore = new LogStore(notifyAtOnce),
+) {
   const dispatch = vi.fn();
-  const value = { state: { ...initialWizardState, ...state }, dispatch, actions: createWizardActions(transport, dispatch), transport, logStore };
+  const value = {
+    state: { ...initialWizardState, ...state },
+    dispatch,
+    actions: createWizardActions(transport, dispatch),
+    transport,
+    logStore,
+  };
   const result = render(
     <I18nextProvider i18n={createTestI18n()}>
       <WizardContext.Provider value={value}>{ui}</WizardContext.Provider>

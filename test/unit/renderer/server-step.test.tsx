@@ -13,7 +13,10 @@ afterEach(() => {
 });
 
 function coreFake(): FakeTransport {
-  return toInstallFake().on('getJob', (input) => ({ ok: false, error: { code: 'job.notFound', message: `no ${input.jobId}` } }));
+  return toInstallFake().on('getJob', (input) => ({
+    ok: false,
+    error: { code: 'job.notFound', message: `no ${input.jobId}` },
+  }));
 }
 
 const click = (name: string | RegExp) => act(() => screen.getByRole('button', { name }).click());
@@ -130,9 +133,15 @@ describe('server step', () => {
     await toServerStep(fake);
     act(() => screen.getByRole('radio', { name: 'Replication appliance (modernized)' }).click());
     const picker = screen.getByLabelText('Choose config.json…');
-    await act(async () => void fireEvent.change(picker, { target: { files: [new File(['not json'], 'config.json')] } }));
+    await act(
+      async () => void fireEvent.change(picker, { target: { files: [new File(['not json'], 'config.json')] } }),
+    );
     expect((await screen.findByRole('alert')).textContent).toBe('config.json is not a JSON configuration file.');
-    const config = JSON.stringify({ applianceName: 'app01', applianceEndpoint: '127.0.0.1:4443', key: 'APPLIANCE-KEY-SECRET' });
+    const config = JSON.stringify({
+      applianceName: 'app01',
+      applianceEndpoint: '127.0.0.1:4443',
+      key: 'APPLIANCE-KEY-SECRET',
+    });
     await act(async () => void fireEvent.change(picker, { target: { files: [new File([config], 'config.json')] } }));
     await screen.findByText(/config\.json loaded/);
     expect(document.body.innerHTML).not.toContain('APPLIANCE-KEY-SECRET');

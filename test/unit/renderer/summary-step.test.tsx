@@ -17,7 +17,16 @@ afterEach(() => {
 const LOG = '/var/log/ua_install.log';
 
 function outcome(o: Partial<JobOutcome>): JobOutcome {
-  return { severity: 'error', code: 'exit.1', message: 'core message', hint: null, exitCode: null, rebootRequired: false, machineState: null, ...o };
+  return {
+    severity: 'error',
+    code: 'exit.1',
+    message: 'core message',
+    hint: null,
+    exitCode: null,
+    rebootRequired: false,
+    machineState: null,
+    ...o,
+  };
 }
 
 function finished(o: Partial<JobSnapshot>): JobSnapshot {
@@ -40,7 +49,12 @@ function finished(o: Partial<JobSnapshot>): JobSnapshot {
 }
 
 function show(job: JobSnapshot, transport = new FakeTransport(), shell: 'browser' | 'electron' = 'browser') {
-  return renderStep(<SummaryStep />, transport, { session: { ...session, shell }, jobId: job.id, job, step: 'summary' });
+  return renderStep(<SummaryStep />, transport, {
+    session: { ...session, shell },
+    jobId: job.id,
+    job,
+    step: 'summary',
+  });
 }
 
 describe('summary step', () => {
@@ -77,7 +91,15 @@ describe('summary step', () => {
   });
 
   it('falls back to the core message and hint for a code the catalog does not know', () => {
-    show(finished({ outcome: outcome({ code: 'verify.version', message: 'Installed 9.60 instead of 9.65.', hint: 'Read the vendor log.' }) }));
+    show(
+      finished({
+        outcome: outcome({
+          code: 'verify.version',
+          message: 'Installed 9.60 instead of 9.65.',
+          hint: 'Read the vendor log.',
+        }),
+      }),
+    );
     expect(screen.getByText('Installed 9.60 instead of 9.65.')).toBeTruthy();
     expect(screen.getByText('Read the vendor log.')).toBeTruthy();
     // The exit code the command line gives for the same ending (76: the agent state does not show success).
@@ -93,7 +115,9 @@ describe('summary step', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Mobility service installed' })).toBeTruthy();
     expect(screen.getByText('The command succeeded; a restart is recommended.')).toBeTruthy();
     expect(screen.getByText('Exit code 3010')).toBeTruthy();
-    expect(screen.getByText('Restart this server when convenient to finish the installation (recommended).')).toBeTruthy();
+    expect(
+      screen.getByText('Restart this server when convenient to finish the installation (recommended).'),
+    ).toBeTruthy();
     // The restart advice once: the outcome's own hint says the same and is left out.
     expect(screen.queryAllByText(/[Rr]estart/).map((e) => e.textContent)).toEqual([
       'The command succeeded; a restart is recommended.',
@@ -106,7 +130,18 @@ describe('summary step', () => {
   });
 
   it('says a 1641 restart is required (mandatory), once, not that the installer restarts the machine', () => {
-    show(finished({ state: 'succeeded', outcome: outcome({ severity: 'success', code: 'exit.1641', message: 'ok', exitCode: 1641, rebootRequired: true }) }));
+    show(
+      finished({
+        state: 'succeeded',
+        outcome: outcome({
+          severity: 'success',
+          code: 'exit.1641',
+          message: 'ok',
+          exitCode: 1641,
+          rebootRequired: true,
+        }),
+      }),
+    );
     expect(screen.getByText('Restart this server to finish the installation: the installer requires it.')).toBeTruthy();
     expect(screen.getByText('Exit code 1641')).toBeTruthy();
     expect(screen.queryByText(/restarts the machine|started a restart/)).toBeNull();
@@ -114,16 +149,46 @@ describe('summary step', () => {
   });
 
   it('shows the exit code the command line uses for cancel (1602) and the inactivity timeout (124)', () => {
-    show(finished({ state: 'cancelled', outcome: outcome({ severity: 'warning', code: 'job.cancelled', message: 'The job was cancelled.' }) }));
+    show(
+      finished({
+        state: 'cancelled',
+        outcome: outcome({ severity: 'warning', code: 'job.cancelled', message: 'The job was cancelled.' }),
+      }),
+    );
     expect(screen.getByText('Exit code 1602')).toBeTruthy();
     cleanup();
-    show(finished({ outcome: outcome({ code: 'install.timeout', message: 'The installer printed nothing for 15 minutes and was stopped as hung.' }) }));
+    show(
+      finished({
+        outcome: outcome({
+          code: 'install.timeout',
+          message: 'The installer printed nothing for 15 minutes and was stopped as hung.',
+        }),
+      }),
+    );
     expect(screen.getByText('Exit code 124')).toBeTruthy();
   });
 
   it('after a failure that left no agent, says "Not installed" once instead of Unknown facts and the Azure note', () => {
-    const job = finished({ outcome: outcome({ code: 'exit.1603', exitCode: 1603, machineState: 'The Mobility service is not installed: the installer stopped before it finished.' }) });
-    show({ ...job, summary: { installed: false, version: null, installDir: null, registered: false, server: null, logFiles: [LOG], azureVmAgentNote: null, walinuxagentPresent: false } });
+    const job = finished({
+      outcome: outcome({
+        code: 'exit.1603',
+        exitCode: 1603,
+        machineState: 'The Mobility service is not installed: the installer stopped before it finished.',
+      }),
+    });
+    show({
+      ...job,
+      summary: {
+        installed: false,
+        version: null,
+        installDir: null,
+        registered: false,
+        server: null,
+        logFiles: [LOG],
+        azureVmAgentNote: null,
+        walinuxagentPresent: false,
+      },
+    });
     expect(screen.getByRole('heading', { level: 1, name: 'Installation failed' })).toBeTruthy();
     expect(screen.getByText('Not installed')).toBeTruthy();
     expect(screen.queryByText('Unknown')).toBeNull();
@@ -133,19 +198,45 @@ describe('summary step', () => {
 
   it('heads an install that failed at registration "Registration failed — the agent is installed"', () => {
     const steps = (register: 'failed' | 'cancelled') =>
-      (['check', 'extract', 'install', 'register', 'verify'] as const).map((id) => ({ id, state: id === 'register' ? register : id === 'verify' ? ('skipped' as const) : ('done' as const), startedAt: 1, finishedAt: 2 }));
+      (['check', 'extract', 'install', 'register', 'verify'] as const).map((id) => ({
+        id,
+        state: id === 'register' ? register : id === 'verify' ? ('skipped' as const) : ('done' as const),
+        startedAt: 1,
+        finishedAt: 2,
+      }));
     show(finished({ steps: steps('failed'), outcome: outcome({ code: 'exit.14', exitCode: 14 }) }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Registration failed — the agent is installed' })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Registration failed — the agent is installed' }),
+    ).toBeTruthy();
     expect(screen.queryByText('Installation failed')).toBeNull();
     cleanup();
-    show(finished({ state: 'cancelled', steps: steps('cancelled'), outcome: outcome({ severity: 'warning', code: 'job.cancelled' }) }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Registration cancelled — the agent is installed' })).toBeTruthy();
+    show(
+      finished({
+        state: 'cancelled',
+        steps: steps('cancelled'),
+        outcome: outcome({ severity: 'warning', code: 'job.cancelled' }),
+      }),
+    );
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Registration cancelled — the agent is installed' }),
+    ).toBeTruthy();
   });
 
   it('names register-only, cancelled and nothing-to-do outcomes', () => {
     const cases: [Partial<JobSnapshot>, string][] = [
       [{ kind: 'register', state: 'succeeded' }, 'Mobility service registered'],
-      [{ state: 'cancelled', outcome: outcome({ severity: 'warning', code: 'job.cancelled', message: 'x', machineState: 'Nothing was changed.' }) }, 'Installation cancelled'],
+      [
+        {
+          state: 'cancelled',
+          outcome: outcome({
+            severity: 'warning',
+            code: 'job.cancelled',
+            message: 'x',
+            machineState: 'Nothing was changed.',
+          }),
+        },
+        'Installation cancelled',
+      ],
       [{ state: 'succeeded', nothingToDo: true }, 'Nothing to do'],
       [{ kind: 'register', state: 'failed' }, 'Registration failed'],
     ];

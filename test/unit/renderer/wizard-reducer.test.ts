@@ -3,9 +3,19 @@ import { wizardReducer } from '../../../renderer/flow/wizard-reducer';
 import { canEnter, registrationBlocker, stepsFor } from '../../../renderer/flow/wizard-guards';
 import { initialWizardState } from '../../../renderer/flow/wizard-state';
 import type { WizardAction, WizardState } from '../../../renderer/flow/wizard-state';
-import { connectivityOk, connectivityRefused, installedReport, installerChoice, jobSnapshot, report, session, unsupportedReport } from './fixtures';
+import {
+  connectivityOk,
+  connectivityRefused,
+  installedReport,
+  installerChoice,
+  jobSnapshot,
+  report,
+  session,
+  unsupportedReport,
+} from './fixtures';
 
-const run = (actions: WizardAction[], from: WizardState = initialWizardState): WizardState => actions.reduce(wizardReducer, from);
+const run = (actions: WizardAction[], from: WizardState = initialWizardState): WizardState =>
+  actions.reduce(wizardReducer, from);
 
 const detected: WizardAction[] = [
   { type: 'sessionLoaded', session },
@@ -34,8 +44,14 @@ describe('wizard reducer', () => {
   });
 
   it('merges detection snapshots as sections arrive, and clears them on a re-check', () => {
-    let state = run([{ type: 'detectionStarted' }, { type: 'detectionSnapshot', snapshot: { root: '/', complete: false, os: report.os } }]);
-    state = wizardReducer(state, { type: 'detectionSnapshot', snapshot: { root: '/', complete: false, token: 'UBUNTU-22.04-64' } });
+    let state = run([
+      { type: 'detectionStarted' },
+      { type: 'detectionSnapshot', snapshot: { root: '/', complete: false, os: report.os } },
+    ]);
+    state = wizardReducer(state, {
+      type: 'detectionSnapshot',
+      snapshot: { root: '/', complete: false, token: 'UBUNTU-22.04-64' },
+    });
     expect(state.detection?.os?.distribution).toBe('Ubuntu');
     expect(state.detection?.token).toBe('UBUNTU-22.04-64');
     expect(state.detection?.disk).toBeUndefined();
@@ -48,13 +64,19 @@ describe('wizard reducer', () => {
 
   it('does not leave the detection screen before detection completes or when the OS is unsupported', () => {
     expect(run([{ type: 'detectionStarted' }, { type: 'goTo', step: 'installer' }]).step).toBe('detect');
-    const unsupported = run([{ type: 'detectionStarted' }, { type: 'detectionDone', report: unsupportedReport }, { type: 'goTo', step: 'installer' }]);
+    const unsupported = run([
+      { type: 'detectionStarted' },
+      { type: 'detectionDone', report: unsupportedReport },
+      { type: 'goTo', step: 'installer' },
+    ]);
     expect(unsupported.step).toBe('detect');
     expect(run([...detected, { type: 'goTo', step: 'installer' }]).step).toBe('installer');
   });
 
   it('needs an installer (without a checksum mismatch) before the server step', () => {
-    expect(run([...detected, { type: 'goTo', step: 'installer' }, { type: 'goTo', step: 'server' }]).step).toBe('installer');
+    expect(run([...detected, { type: 'goTo', step: 'installer' }, { type: 'goTo', step: 'server' }]).step).toBe(
+      'installer',
+    );
     const mismatch = run([
       ...detected,
       { type: 'goTo', step: 'installer' },
@@ -66,30 +88,60 @@ describe('wizard reducer', () => {
   });
 
   it('needs a valid address, passphrase and a connection check that allows registering before review', () => {
-    const base = run([...withInstaller, { type: 'setEndpoint', endpoint: 'https://cs01/' }, { type: 'setPassphrase', passphrase: 'itUx70I47uxDuUVY' }]);
+    const base = run([
+      ...withInstaller,
+      { type: 'setEndpoint', endpoint: 'https://cs01/' },
+      { type: 'setPassphrase', passphrase: 'itUx70I47uxDuUVY' },
+    ]);
     expect(registrationBlocker(base)).toBe('server.blocker.endpoint');
     const noCheck = run([{ type: 'setEndpoint', endpoint: '10.0.0.5' }], base);
     expect(registrationBlocker(noCheck)).toBe('server.blocker.checkConnection');
-    const refused = run([{ type: 'connectivityChecked', endpoint: '10.0.0.5', report: connectivityRefused }, { type: 'goTo', step: 'review' }], noCheck);
+    const refused = run(
+      [
+        { type: 'connectivityChecked', endpoint: '10.0.0.5', report: connectivityRefused },
+        { type: 'goTo', step: 'review' },
+      ],
+      noCheck,
+    );
     expect(refused.step).toBe('server');
     expect(registrationBlocker(refused)).toBe('server.blocker.cannotRegister');
-    const badSecret = run([{ type: 'connectivityChecked', endpoint: '10.0.0.5', report: connectivityOk }, { type: 'setPassphrase', passphrase: 'has space' }], noCheck);
+    const badSecret = run(
+      [
+        { type: 'connectivityChecked', endpoint: '10.0.0.5', report: connectivityOk },
+        { type: 'setPassphrase', passphrase: 'has space' },
+      ],
+      noCheck,
+    );
     expect(registrationBlocker(badSecret)).toBe('server.blocker.passphrase');
     expect(run(readyToReview).step).toBe('review');
   });
 
   it('treats a connection check as stale once the address changes', () => {
-    const state = run([...readyToReview, { type: 'goTo', step: 'server' }, { type: 'setEndpoint', endpoint: 'cs02.contoso.local' }]);
+    const state = run([
+      ...readyToReview,
+      { type: 'goTo', step: 'server' },
+      { type: 'setEndpoint', endpoint: 'cs02.contoso.local' },
+    ]);
     expect(registrationBlocker(state)).toBe('server.blocker.checkConnection');
     expect(canEnter(state, 'review')).toBe(false);
   });
 
   it('allows skipping registration in the install flow but not in the register-only flow', () => {
-    const unsure = run([...withInstaller, { type: 'setRegistrationMode', mode: 'none' }, { type: 'goTo', step: 'review' }]);
+    const unsure = run([
+      ...withInstaller,
+      { type: 'setRegistrationMode', mode: 'none' },
+      { type: 'goTo', step: 'review' },
+    ]);
     // The installer is set up for a kind of server: skipping registration still asks which kind.
     expect(unsure.step).not.toBe('review');
     expect(registrationBlocker(unsure)).toBe('server.blocker.laterKind');
-    const skip = run([{ type: 'setLaterKind', kind: 'classic' }, { type: 'goTo', step: 'review' }], unsure);
+    const skip = run(
+      [
+        { type: 'setLaterKind', kind: 'classic' },
+        { type: 'goTo', step: 'review' },
+      ],
+      unsure,
+    );
     expect(skip.step).toBe('review');
     const registerOnly = run([
       { type: 'sessionLoaded', session },
@@ -106,7 +158,9 @@ describe('wizard reducer', () => {
   it('needs a loaded config.json for the modernized appliance', () => {
     const state = run([...withInstaller, { type: 'setRegistrationMode', mode: 'modernized' }]);
     expect(registrationBlocker(state)).toBe('server.blocker.configJson');
-    expect(registrationBlocker(run([{ type: 'setConfigJson', fileName: 'config.json', text: '{}' }], state))).toBeNull();
+    expect(
+      registrationBlocker(run([{ type: 'setConfigJson', fileName: 'config.json', text: '{}' }], state)),
+    ).toBeNull();
   });
 
   it('forgets the passphrase once the job has started and shows progress', () => {
@@ -125,14 +179,20 @@ describe('wizard reducer', () => {
     const running = wizardReducer(started, { type: 'jobUpdated', job: jobSnapshot({ logLines: 10 }) });
     expect(running.step).toBe('install');
     expect(running.job?.logLines).toBe(10);
-    const done = wizardReducer(running, { type: 'jobUpdated', job: jobSnapshot({ state: 'succeeded', finishedAt: Date.now() }) });
+    const done = wizardReducer(running, {
+      type: 'jobUpdated',
+      job: jobSnapshot({ state: 'succeeded', finishedAt: Date.now() }),
+    });
     expect(done.step).toBe('summary');
   });
 
   it('ignores a second start while one is in flight and records a start failure', () => {
     const requested = run([...readyToReview, { type: 'startRequested' }]);
     expect(wizardReducer(requested, { type: 'startRequested' })).toBe(requested);
-    const failed = wizardReducer(requested, { type: 'startFailed', error: { code: 'elevation.cancelled', message: 'Cancelled.' } });
+    const failed = wizardReducer(requested, {
+      type: 'startFailed',
+      error: { code: 'elevation.cancelled', message: 'Cancelled.' },
+    });
     expect(failed.starting).toBe(false);
     expect(failed.startError?.code).toBe('elevation.cancelled');
     expect(failed.step).toBe('review');
@@ -157,10 +217,13 @@ describe('wizard reducer', () => {
     expect(reset.installerDir).toBe('/srv/installers');
   });
 
-  it('attaches to the core\'s latest job after a reload: progress while it runs, the summary once it ended', () => {
+  it("attaches to the core's latest job after a reload: progress while it runs, the summary once it ended", () => {
     const running = run([...detected, { type: 'jobAttached', job: jobSnapshot({ id: 'job-9', state: 'running' }) }]);
     expect(running).toMatchObject({ step: 'install', jobId: 'job-9', flow: 'install' });
-    const ended = run([...detected, { type: 'jobAttached', job: jobSnapshot({ id: 'job-9', kind: 'register', state: 'failed' }) }]);
+    const ended = run([
+      ...detected,
+      { type: 'jobAttached', job: jobSnapshot({ id: 'job-9', kind: 'register', state: 'failed' }) },
+    ]);
     expect(ended).toMatchObject({ step: 'summary', jobId: 'job-9', flow: 'register' });
   });
 
@@ -181,10 +244,20 @@ describe('wizard reducer', () => {
     expect(wizardReducer(starting, { type: 'uninstallRequested' })).toBe(starting);
     const started = wizardReducer(starting, { type: 'jobStarted', jobId: 'job-1' });
     expect(started).toMatchObject({ confirmingUninstall: false, step: 'install', jobId: 'job-1', flow: 'uninstall' });
-    const ended = wizardReducer(started, { type: 'jobUpdated', job: jobSnapshot({ kind: 'uninstall', state: 'failed' }) });
+    const ended = wizardReducer(started, {
+      type: 'jobUpdated',
+      job: jobSnapshot({ kind: 'uninstall', state: 'failed' }),
+    });
     expect(ended.step).toBe('summary');
-    expect(wizardReducer(ended, { type: 'retry' })).toMatchObject({ step: 'detect', confirmingUninstall: true, jobId: null });
-    expect(run([{ type: 'confirmUninstall', open: false }], confirming)).toMatchObject({ confirmingUninstall: false, flow: 'install' });
+    expect(wizardReducer(ended, { type: 'retry' })).toMatchObject({
+      step: 'detect',
+      confirmingUninstall: true,
+      jobId: null,
+    });
+    expect(run([{ type: 'confirmUninstall', open: false }], confirming)).toMatchObject({
+      confirmingUninstall: false,
+      flow: 'install',
+    });
     expect(run([...detected, { type: 'jobAttached', job: jobSnapshot({ kind: 'uninstall' }) }]).flow).toBe('uninstall');
   });
 });

@@ -50,12 +50,18 @@ describe('POST /api/<method>', () => {
       `Origin: ${t.host.origin}`,
       'Content-Type: application/json',
     ];
-    const declared = await rawRequest(t.host.port, [...head, `Content-Length: ${MAX_BODY_BYTES + 1}`, '', ''].join('\r\n'));
+    const declared = await rawRequest(
+      t.host.port,
+      [...head, `Content-Length: ${MAX_BODY_BYTES + 1}`, '', ''].join('\r\n'),
+    );
     expect(declared.status).toBe(413);
     // Chunked: no length up front, so the cap has to be enforced while reading.
     const chunk = 'x'.repeat(256 * 1024);
     const chunks = Array.from({ length: 10 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`).join('');
-    const streamed = await rawRequest(t.host.port, [...head, 'Transfer-Encoding: chunked', '', chunks + '0\r\n\r\n'].join('\r\n'));
+    const streamed = await rawRequest(
+      t.host.port,
+      [...head, 'Transfer-Encoding: chunked', '', chunks + '0\r\n\r\n'].join('\r\n'),
+    );
     expect(streamed.status).toBe(413);
     expect(JSON.parse(streamed.body)).toMatchObject({ ok: false, error: { code: 'web.tooLarge' } });
     expect(await stillAnswers(t, cookie)).toBe(true);
@@ -70,7 +76,10 @@ describe('POST /api/<method>', () => {
   });
 
   it('refuses GET on the API, odd method names and the events path without an upgrade', async () => {
-    expect((await request(t, { path: '/api/getSession', headers: { Cookie: cookie, 'X-Mobility-Session': t.sessionKey } })).status).toBe(405);
+    expect(
+      (await request(t, { path: '/api/getSession', headers: { Cookie: cookie, 'X-Mobility-Session': t.sessionKey } }))
+        .status,
+    ).toBe(405);
     for (const path of ['/api/', '/api/get-session', '/api/getSession/x', '/api/%2e%2e', `/api/${'a'.repeat(65)}`]) {
       const res = await apiCall(t, cookie, path.slice('/api/'.length), '{}');
       expect(res.status, path).toBe(404);

@@ -24,7 +24,9 @@ describe('one-time token and session cookie', () => {
     expect(res.headers.location).toMatch(/^\/#session=[A-Za-z0-9_-]{43}$/);
     const key = sessionKeyFromLocation(res.headers.location ?? '');
     const cookie = res.headers['set-cookie'] ?? '';
-    expect(cookie).toMatch(new RegExp(`^mobility_session_${t.host.port}=[A-Za-z0-9_-]{40,}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(cookie).toMatch(
+      new RegExp(`^mobility_session_${t.host.port}=[A-Za-z0-9_-]{40,}; HttpOnly; SameSite=Strict; Path=/$`),
+    );
     expect(cookie).not.toContain(t.token);
     expect(cookie).not.toContain(key);
     expect(key).not.toBe(t.token);

@@ -24,11 +24,19 @@ interface BinaryReply {
 function post(t: TestHost, pathname: string, headers: Record<string, string>, body: string): Promise<BinaryReply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: t.host.port, method: 'POST', path: pathname, headers: { Host: t.hostHeader, 'Content-Length': Buffer.byteLength(body), ...headers } },
+      {
+        host: '127.0.0.1',
+        port: t.host.port,
+        method: 'POST',
+        path: pathname,
+        headers: { Host: t.hostHeader, 'Content-Length': Buffer.byteLength(body), ...headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
         res.on('error', reject);
       },
     );
@@ -50,20 +58,29 @@ describe('POST /api/downloadBundle', () => {
     expect(result.ok).toBe(true);
     return result.value;
   };
-  const asWizard = () => ({ Cookie: cookie, Origin: t.host.origin, 'Content-Type': 'application/json', 'X-Mobility-Session': t.sessionKey });
+  const asWizard = () => ({
+    Cookie: cookie,
+    Origin: t.host.origin,
+    'Content-Type': 'application/json',
+    'X-Mobility-Session': t.sessionKey,
+  });
 
   it('streams the prepared bundle to the wizard page as a tar.gz with its listed files, then it is spent', async () => {
     const bundle = await prepare();
     const res = await post(t, '/api/downloadBundle', asWizard(), JSON.stringify({ bundleId: bundle.bundleId }));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/gzip');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="mobility-diagnostics-\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d\.tar\.gz"$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="mobility-diagnostics-\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d\.tar\.gz"$/,
+    );
     expect(res.headers['cache-control']).toBe('no-store');
     expect(isGzip(res.body)).toBe(true);
     const out = await mkdtemp(path.join(os.tmpdir(), 'bundle-download-'));
     try {
       await writeFile(path.join(out, 'b.tar.gz'), res.body);
-      const listed = execFileSync('tar', ['-tzf', path.join(out, 'b.tar.gz')], { encoding: 'utf8' }).trim().split('\n');
+      const listed = execFileSync('tar', ['-tzf', path.join(out, 'b.tar.gz')], { encoding: 'utf8' })
+        .trim()
+        .split('\n');
       expect(listed.sort()).toEqual(bundle.entries.map((e) => e.name).sort());
     } finally {
       await rm(out, { recursive: true, force: true });

@@ -59,7 +59,9 @@ describe('browser host under a connection flood', () => {
 
   it('keeps answering the wizard within 2 s while 1,200 half-open sockets are held, and holds no more than its cap', async () => {
     for (let i = 0; i < 1_200; i++) {
-      sockets.push(await halfOpen(t.host.port, i % 2 === 0 ? '' : `POST /api/startInstall HTTP/1.1\r\nHost: ${t.hostHeader}\r\n`));
+      sockets.push(
+        await halfOpen(t.host.port, i % 2 === 0 ? '' : `POST /api/startInstall HTTP/1.1\r\nHost: ${t.hostHeader}\r\n`),
+      );
     }
     expect(t.host.heldSockets).toBeLessThanOrEqual(CONNECTION_LIMITS.maxSockets);
     const started = Date.now();

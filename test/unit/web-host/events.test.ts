@@ -4,7 +4,12 @@ import { login, startTestHost, stillAnswers, wizardProtocols } from './helpers';
 import type { TestHost } from './helpers';
 
 /** Opens a ws client; resolves with the socket once open, or with the HTTP status of a refused handshake. */
-function connect(url: string, headers: Record<string, string>, origin?: string, protocols: string[] = []): Promise<{ ws?: WebSocket; status?: number }> {
+function connect(
+  url: string,
+  headers: Record<string, string>,
+  origin?: string,
+  protocols: string[] = [],
+): Promise<{ ws?: WebSocket; status?: number }> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url, protocols, { headers, ...(origin ? { origin } : {}) });
     ws.on('open', () => resolve({ ws }));
@@ -51,7 +56,9 @@ describe('WebSocket /api/events', () => {
     expect((await connect(url, { Cookie: cookie })).status).toBe(403);
     expect((await connect(url, {}, t.host.origin)).status).toBe(401);
     expect((await connect(url, { Cookie: cookie.replace(/=.*/, '=forged') }, t.host.origin)).status).toBe(401);
-    expect((await connect(url, { Cookie: cookie, Host: `evil.example:${t.host.port}` }, t.host.origin)).status).toBe(421);
+    expect((await connect(url, { Cookie: cookie, Host: `evil.example:${t.host.port}` }, t.host.origin)).status).toBe(
+      421,
+    );
     expect((await connect(`ws://127.0.0.1:${t.host.port}/other`, { Cookie: cookie }, t.host.origin)).status).toBe(404);
     expect(await stillAnswers(t, cookie)).toBe(true);
   });

@@ -32,7 +32,10 @@ export async function startTestHost(): Promise<TestHost> {
   const staticDir = path.join(dir, 'renderer');
   await mkdir(root);
   await mkdir(path.join(staticDir, 'assets'), { recursive: true });
-  await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Mobility Setup</title><script type="module" src="./assets/app.js"></script>');
+  await writeFile(
+    path.join(staticDir, 'index.html'),
+    '<!doctype html><title>Mobility Setup</title><script type="module" src="./assets/app.js"></script>',
+  );
   await writeFile(path.join(staticDir, 'assets', 'app.js'), 'console.log("wizard");');
   await writeFile(path.join(staticDir, 'assets', 'style.css'), 'body{}');
   await writeFile(path.join(staticDir, '.env'), 'HIDDEN=1');
@@ -46,7 +49,12 @@ export async function startTestHost(): Promise<TestHost> {
   const core = createCore({
     root,
     logger,
-    session: { shell: 'browser', demo: false, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: '0.0.0-test' },
+    session: {
+      shell: 'browser',
+      demo: false,
+      defaults: { installerDir: null, csEndpoint: null, dataPort: null },
+      appVersion: '0.0.0-test',
+    },
   });
   const host = await startWebHost({ core, staticDir, port: 0, logger });
   const token = new URL(host.url).searchParams.get('token') ?? '';
@@ -154,11 +162,23 @@ export function useLoggedInHost(use: (session: { t: TestHost; cookie: string }) 
 }
 
 /** A POST to the API the way the wizard page sends it: cookie, Origin, JSON and the session key header. */
-export function apiCall(t: TestHost, cookie: string, method: string, body: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+export function apiCall(
+  t: TestHost,
+  cookie: string,
+  method: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
   return request(t, {
     method: 'POST',
     path: `/api/${method}`,
-    headers: { Cookie: cookie, Origin: t.host.origin, 'Content-Type': 'application/json', 'X-Mobility-Session': t.sessionKey, ...headers },
+    headers: {
+      Cookie: cookie,
+      Origin: t.host.origin,
+      'Content-Type': 'application/json',
+      'X-Mobility-Session': t.sessionKey,
+      ...headers,
+    },
     body,
   });
 }

@@ -16,7 +16,10 @@ describe('renderer http transport against the real browser host', () => {
     return {
       baseUrl: t.host.origin,
       fetch: ((input: RequestInfo | URL, init?: RequestInit) =>
-        fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } })) as typeof fetch,
+        fetch(input, {
+          ...init,
+          headers: { ...(init?.headers as Record<string, string>), ...headers },
+        })) as typeof fetch,
       sessionKey: { get: () => t.sessionKey },
       WebSocket: class extends WebSocket {
         constructor(url: string, protocols?: string[]) {
@@ -37,7 +40,7 @@ describe('renderer http transport against the real browser host', () => {
     await t.cleanup();
   });
 
-  it('calls a method and returns the core\'s Result', async () => {
+  it("calls a method and returns the core's Result", async () => {
     const transport = createHttpTransport(env());
     expect(transport.shell).toBe('browser');
     const session = await transport.call('getSession', {});
@@ -46,7 +49,7 @@ describe('renderer http transport against the real browser host', () => {
     expect(invalid).toMatchObject({ ok: false, error: { code: 'api.invalidRequest' } });
   });
 
-  it('returns the server\'s refusal as a failed Result when the session is missing', async () => {
+  it("returns the server's refusal as a failed Result when the session is missing", async () => {
     cookie = 'mobility_session_1=nothing';
     const result = await createHttpTransport(env()).call('getSession', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'web.unauthorized' } });

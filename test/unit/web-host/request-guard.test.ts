@@ -47,7 +47,12 @@ describe('Host and Origin allow-lists', () => {
   });
 
   it('refuses API POSTs with a foreign, null or missing Origin', async () => {
-    for (const origin of ['http://evil.example', `http://127.0.0.1:${t.host.port + 1}`, `https://127.0.0.1:${t.host.port}`, 'null']) {
+    for (const origin of [
+      'http://evil.example',
+      `http://127.0.0.1:${t.host.port + 1}`,
+      `https://127.0.0.1:${t.host.port}`,
+      'null',
+    ]) {
       const res = await apiCall(t, cookie, 'getSession', '{}', { Origin: origin });
       expect(res.status, origin).toBe(403);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'web.forbiddenOrigin' } });
@@ -75,7 +80,12 @@ describe('Host and Origin allow-lists', () => {
   });
 
   it('refuses API POSTs that are not application/json (a cross-site form post)', async () => {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonp',
+    ]) {
       const res = await apiCall(t, cookie, 'getSession', '{}', { 'Content-Type': type });
       expect(res.status, type).toBe(415);
     }

@@ -38,7 +38,9 @@ describe('hostile bytes and logging', () => {
   it('survives a client that connects and vanishes mid-request', async () => {
     await new Promise<void>((resolve) => {
       const socket = net.connect({ host: '127.0.0.1', port: t.host.port }, () => {
-        socket.write(`POST /api/getSession HTTP/1.1\r\nHost: ${t.hostHeader}\r\nCookie: ${cookie}\r\nX-Mobility-Session: ${t.sessionKey}\r\nOrigin: ${t.host.origin}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a`);
+        socket.write(
+          `POST /api/getSession HTTP/1.1\r\nHost: ${t.hostHeader}\r\nCookie: ${cookie}\r\nX-Mobility-Session: ${t.sessionKey}\r\nOrigin: ${t.host.origin}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a`,
+        );
         setTimeout(() => {
           socket.destroy();
           resolve();
@@ -57,7 +59,9 @@ describe('hostile bytes and logging', () => {
     await request(t, { path: '/', headers: { Cookie: cookie } });
     await apiCall(t, cookie, 'getSession', '{}');
     await apiCall(t, cookie, 'nope', '{}');
-    await rawRequest(t.host.port, `GET /?token=${t.token} HTTP/1.1\r\nHost: ${t.hostHeader}\r\nbroken\r\n\r\n`).catch(() => null);
+    await rawRequest(t.host.port, `GET /?token=${t.token} HTTP/1.1\r\nHost: ${t.hostHeader}\r\nbroken\r\n\r\n`).catch(
+      () => null,
+    );
     await request(t, { path: '/', host: `evil.example:${t.host.port}`, headers: { Cookie: cookie } });
     const log = t.logLines.join('\n');
     expect(log).toContain('"method":"GET","path":"/"');

@@ -40,7 +40,12 @@ describe('serveWizard', () => {
       const session = await served.core.dispatch('getSession', {});
       expect(session).toMatchObject({
         ok: true,
-        value: { shell: 'browser', demo: true, root: path.join(dir, 'root'), defaults: { installerDir: '/srv/installers', csEndpoint: 'cs.example:443', dataPort: 9443 } },
+        value: {
+          shell: 'browser',
+          demo: true,
+          root: path.join(dir, 'root'),
+          defaults: { installerDir: '/srv/installers', csEndpoint: 'cs.example:443', dataPort: 9443 },
+        },
       });
       expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     } finally {

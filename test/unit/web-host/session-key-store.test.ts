@@ -8,7 +8,9 @@ function fakePage(hash: string, storage: Map<string, string> | 'broken' = new Ma
   const replaced: string[] = [];
   const page: SessionKeyPage = {
     location: { hash, pathname: '/', search: '' },
-    history: { replaceState: (_data: unknown, _unused: string, url?: string | URL | null) => void replaced.push(String(url)) },
+    history: {
+      replaceState: (_data: unknown, _unused: string, url?: string | URL | null) => void replaced.push(String(url)),
+    },
     localStorage:
       storage === 'broken'
         ? {

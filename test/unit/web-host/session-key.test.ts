@@ -19,7 +19,10 @@ describe('the session cookie alone is not a credential', () => {
     await t.cleanup();
   });
 
-  const startInstallBody = JSON.stringify({ installerDir: '/tmp/attacker', registration: { mode: 'none', serverKind: 'classic' } });
+  const startInstallBody = JSON.stringify({
+    installerDir: '/tmp/attacker',
+    registration: { mode: 'none', serverKind: 'classic' },
+  });
 
   /** The curl an attacker would run with the replayed cookie: forged Origin and Host, JSON, no key. */
   const replay = (method: string, extra: Record<string, string> = {}) =>
@@ -44,7 +47,9 @@ describe('the session cookie alone is not a credential', () => {
     for (const key of ['A'.repeat(43), cookieValue, t.token, `${t.sessionKey},${t.sessionKey}`, '']) {
       expect((await replay('startInstall', { 'X-Mobility-Session': key })).status, key).toBe(401);
     }
-    expect((await replay('startInstall', { Cookie: `${cookie}; X-Mobility-Session=${t.sessionKey}` })).status).toBe(401);
+    expect((await replay('startInstall', { Cookie: `${cookie}; X-Mobility-Session=${t.sessionKey}` })).status).toBe(
+      401,
+    );
     // Nothing was started: the page itself, with its key, sees no job.
     const latest = await apiCall(t, cookie, 'getLatestJob', '{}');
     expect(JSON.parse(latest.body)).toEqual({ ok: true, value: null });

@@ -10,7 +10,7 @@ describe('static renderer files', () => {
   let cookie: string;
   useLoggedInHost((session) => ({ t, cookie } = session));
 
-  it('serves index.html at / with the security headers and a strict CSP naming this host\'s WebSocket origin', async () => {
+  it("serves index.html at / with the security headers and a strict CSP naming this host's WebSocket origin", async () => {
     const res = await request(t, { path: '/', headers: { Cookie: cookie } });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -96,7 +96,19 @@ describe('safeSegments', () => {
     expect(safeSegments('/')).toEqual([]);
     expect(safeSegments('/assets/index-3X.js')).toEqual(['assets', 'index-3X.js']);
     expect(safeSegments('/a%20b.js')).toEqual(['a b.js']);
-    for (const bad of ['/..', '/.', '/a/../b', '/%2e%2e', '/a%2fb', '/a%5cb', '/a%00', '/%zz', '/.git/config', 'relative', '/C:x']) {
+    for (const bad of [
+      '/..',
+      '/.',
+      '/a/../b',
+      '/%2e%2e',
+      '/a%2fb',
+      '/a%5cb',
+      '/a%00',
+      '/%zz',
+      '/.git/config',
+      'relative',
+      '/C:x',
+    ]) {
       expect(safeSegments(bad), bad).toBeNull();
     }
   });

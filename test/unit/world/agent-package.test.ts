@@ -2,7 +2,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as tar from 'tar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { agentPackageName, buildAgentPackage, linuxExitStatus, sha256File, writeChecksum } from '../../world/agent-package';
+import {
+  agentPackageName,
+  buildAgentPackage,
+  linuxExitStatus,
+  sha256File,
+  writeChecksum,
+} from '../../world/agent-package';
 import { extractPackage, installPackage, makeSandbox, removeSandbox, runVendor } from '../../world/vendor-runner';
 
 let root: string;
@@ -21,7 +27,9 @@ describe('buildAgentPackage', () => {
   it('writes a real tar.gz with the vendor name and executable scripts', async () => {
     const file = await build();
     expect(path.basename(file)).toBe('Microsoft-ASR_UA_9.65.0.0_UBUNTU-24.04-64_GA_23Apr2025_release.tar.gz');
-    expect(agentPackageName('DEBIAN12-64', '9.64.0.0', '01Jan2025')).toBe('Microsoft-ASR_UA_9.64.0.0_DEBIAN12-64_GA_01Jan2025_release.tar.gz');
+    expect(agentPackageName('DEBIAN12-64', '9.64.0.0', '01Jan2025')).toBe(
+      'Microsoft-ASR_UA_9.64.0.0_DEBIAN12-64_GA_01Jan2025_release.tar.gz',
+    );
     const head = (await fs.readFile(file)).subarray(0, 2);
     expect([...head]).toEqual([0x1f, 0x8b]);
     const modes = new Map<string, number>();
@@ -35,12 +43,17 @@ describe('buildAgentPackage', () => {
   it('bakes the behaviour knobs into the archive', async () => {
     const file = await build({ installExit: 1, slowMs: 5 });
     const dir = await extractPackage(file, path.join(root, 'x'));
-    expect(JSON.parse(await fs.readFile(path.join(dir, 'behavior.json'), 'utf8'))).toEqual({ installExit: 1, slowMs: 5 });
+    expect(JSON.parse(await fs.readFile(path.join(dir, 'behavior.json'), 'utf8'))).toEqual({
+      installExit: 1,
+      slowMs: 5,
+    });
   });
 
   it('refuses names the vendor never uses', async () => {
     await expect(buildAgentPackage({ outDir: root, token: '../evil' })).rejects.toThrow(/invalid token/);
-    await expect(buildAgentPackage({ outDir: root, token: 'RHEL9-64', version: '9.65' })).rejects.toThrow(/4 numeric parts/);
+    await expect(buildAgentPackage({ outDir: root, token: 'RHEL9-64', version: '9.65' })).rejects.toThrow(
+      /4 numeric parts/,
+    );
   });
 });
 
@@ -82,7 +95,9 @@ describe('install', () => {
     const configurator = await fs.stat(path.join(run.installDir, 'Vx', 'bin', 'UnifiedAgentConfigurator.sh'));
     expect(configurator.mode & 0o777).toBe(0o755);
     expect((await fs.stat(path.join(run.installDir, 'uninstall.sh'))).mode & 0o111).not.toBe(0);
-    expect(await fs.readFile(path.join(run.installDir, 'etc', 'drscout.conf'), 'utf8')).toContain('[vxagent.transport]\nHostname=0.0.0.0');
+    expect(await fs.readFile(path.join(run.installDir, 'etc', 'drscout.conf'), 'utf8')).toContain(
+      '[vxagent.transport]\nHostname=0.0.0.0',
+    );
   });
 
   it('also writes to the -l log file', async () => {
@@ -111,7 +126,11 @@ describe('install', () => {
     const dir = await extractPackage(await build(), path.join(root, 'pkg'));
     await fs.chmod(root, 0o755);
     await fs.chmod(path.join(root, 'pkg'), 0o755);
-    const run = await runVendor(path.join(dir, 'install'), ['-r', 'MS', '-v', 'VmWare', '-q', '-c', 'CSLegacy'], { root, uid: 65534, gid: 65534 });
+    const run = await runVendor(path.join(dir, 'install'), ['-r', 'MS', '-v', 'VmWare', '-q', '-c', 'CSLegacy'], {
+      root,
+      uid: 65534,
+      gid: 65534,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('must be run as root');
   });
@@ -121,7 +140,10 @@ describe('install', () => {
     await fs.writeFile(path.join(root, 'usr/local/.vx_version'), 'Version=9.66.0.0\nINSTALLATION_DIR=/usr/local/ASR\n');
     expect((await installPackage(await build(), root)).status).toBe(15);
 
-    await fs.writeFile(path.join(root, 'usr/local/.vx_version'), 'Version=9.63.0.0\nINSTALLATION_DIR=/usr/local/ASR\nAGENT_CONFIGURATION_STATUS=Succeeded\n');
+    await fs.writeFile(
+      path.join(root, 'usr/local/.vx_version'),
+      'Version=9.63.0.0\nINSTALLATION_DIR=/usr/local/ASR\nAGENT_CONFIGURATION_STATUS=Succeeded\n',
+    );
     const refused = await installPackage(await build(), root);
     expect(refused.status).toBe(11);
     expect(refused.stderr).toContain('-a Upgrade');
@@ -147,7 +169,9 @@ describe('install', () => {
     const lines = run.stdout.split('\n').filter((l) => l.startsWith('Installing component file '));
     expect(lines).toHaveLength(200_000);
     expect(lines[199_999]).toBe('Installing component file 200000 of 200000');
-    const logged = (await read('var/log/ua_install.log')).split('\n').filter((l) => l.includes('Installing component file '));
+    const logged = (await read('var/log/ua_install.log'))
+      .split('\n')
+      .filter((l) => l.includes('Installing component file '));
     expect(logged).toHaveLength(200_000);
   });
 
@@ -169,14 +193,18 @@ describe('install', () => {
   it('hangs until killed when told to', async () => {
     const dir = await extractPackage(await build({ hangIn: 'install' }), path.join(root, 'pkg'));
     let seen = '';
-    const run = await runVendor(path.join(dir, 'install'), ['-d', path.join(root, 'usr/local/ASR'), '-r', 'MS', '-v', 'VmWare', '-q', '-c', 'CSLegacy'], {
-      root,
-      onStdout: (chunk, child) => {
-        seen += chunk;
-        // Killed only once it has said it is installing: it would otherwise never end (test timeout).
-        if (seen.includes('Installing Mobility service components...')) child.kill('SIGTERM');
+    const run = await runVendor(
+      path.join(dir, 'install'),
+      ['-d', path.join(root, 'usr/local/ASR'), '-r', 'MS', '-v', 'VmWare', '-q', '-c', 'CSLegacy'],
+      {
+        root,
+        onStdout: (chunk, child) => {
+          seen += chunk;
+          // Killed only once it has said it is installing: it would otherwise never end (test timeout).
+          if (seen.includes('Installing Mobility service components...')) child.kill('SIGTERM');
+        },
       },
-    });
+    );
     expect(run.signal).toBe('SIGTERM');
     expect(run.stdout).not.toContain('Installation completed');
     await expect(read('usr/local/.vx_version')).rejects.toThrow(/ENOENT/);

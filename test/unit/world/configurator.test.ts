@@ -30,7 +30,11 @@ async function secretFile(name: string, text: string) {
 }
 const configurator = () => path.join(installDir, 'Vx', 'bin', 'UnifiedAgentConfigurator.sh');
 const classic = async (endpoint: string, passphrase = PASSPHRASE) =>
-  runVendor(configurator(), ['-i', endpoint, '-P', await secretFile('MobSvc.passphrase', `${passphrase}\n`), '-c', 'CSLegacy'], { root });
+  runVendor(
+    configurator(),
+    ['-i', endpoint, '-P', await secretFile('MobSvc.passphrase', `${passphrase}\n`), '-c', 'CSLegacy'],
+    { root },
+  );
 const read = (systemPath: string) => fs.readFile(path.join(root, systemPath), 'utf8');
 
 beforeEach(async () => {

@@ -31,7 +31,14 @@ function post(port: number, body: object): Promise<{ status: number; text: strin
   return new Promise((resolve, reject) => {
     const text = JSON.stringify(body);
     const req = https.request(
-      { host: '127.0.0.1', port, path: '/register', method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/register',
+        method: 'POST',
+        rejectUnauthorized: false,
+        headers: { 'content-type': 'application/json' },
+      },
       (res) => {
         let data = '';
         res.setEncoding('utf8').on('data', (c: string) => (data += c));
@@ -86,7 +93,11 @@ describe('startCsSimulator', () => {
       { mode: 'modernized', host: 'vm3', ok: true },
       { mode: 'modernized', host: 'vm4', ok: false },
     ]);
-    expect(JSON.parse(sim.applianceConfig())).toEqual({ applianceName: 'appliance01', applianceEndpoint: sim.endpoint, key: 'k3y' });
+    expect(JSON.parse(sim.applianceConfig())).toEqual({
+      applianceName: 'appliance01',
+      applianceEndpoint: sim.endpoint,
+      key: 'k3y',
+    });
   });
 
   it('has a data port that accepts connections, or refuses them when told to', async () => {

@@ -10,7 +10,8 @@ const REPO = path.resolve(__dirname, '../../..');
 const DEMO = path.join(REPO, 'dist/main/demo.js');
 const BUILT = existsSync(DEMO);
 
-const run = (args: string[]) => spawnSync(process.execPath, [DEMO, ...args], { cwd: REPO, encoding: 'utf8', timeout: 20_000 });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [DEMO, ...args], { cwd: REPO, encoding: 'utf8', timeout: 20_000 });
 
 describe.skipIf(!BUILT)(`demo command line${BUILT ? '' : ' — skipped: run npm run build first'}`, () => {
   it('--help prints the usage with every scenario and exits 0 without starting anything', () => {
@@ -33,11 +34,19 @@ describe.skipIf(!BUILT)('test package for trying the CLI outside the demo', () =
   it('makes a sandbox root with a package the built CLI installs from, as its printed command says', () => {
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'test-package-')), 'root');
     try {
-      const made = spawnSync(process.execPath, [path.join(REPO, 'dist/main/test-package.js'), dir], { cwd: REPO, encoding: 'utf8', timeout: 30_000 });
+      const made = spawnSync(process.execPath, [path.join(REPO, 'dist/main/test-package.js'), dir], {
+        cwd: REPO,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       expect(made.status).toBe(0);
       const command = /^ {2}node bin\/mobility-setup\.js (--root .* install .*)$/m.exec(made.stdout)?.[1];
       expect(command).toBeDefined();
-      const installed = spawnSync(process.execPath, ['bin/mobility-setup.js', ...(command ?? '').split(' ')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+      const installed = spawnSync(process.execPath, ['bin/mobility-setup.js', ...(command ?? '').split(' ')], {
+        cwd: REPO,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(installed.status).toBe(0);
       expect(readFileSync(path.join(dir, 'usr/local/.vx_version'), 'utf8')).toContain('Version=9.65.0.0');
     } finally {
@@ -52,6 +61,10 @@ describe('demo scenarios', () => {
     expect(hang?.behavior.hangIn).toBe('install');
     expect(hang?.inactivityTimeoutMs).toBeLessThan(60_000);
     expect(hang?.description).toContain(`${(hang?.inactivityTimeoutMs ?? 0) / 1000} s`);
-    expect(Object.entries(DEMO_SCENARIOS).filter(([, s]) => s.inactivityTimeoutMs !== undefined).map(([n]) => n)).toEqual(['hang']);
+    expect(
+      Object.entries(DEMO_SCENARIOS)
+        .filter(([, s]) => s.inactivityTimeoutMs !== undefined)
+        .map(([n]) => n),
+    ).toEqual(['hang']);
   });
 });

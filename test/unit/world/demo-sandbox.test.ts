@@ -22,7 +22,9 @@ describe('createDemoSandbox', () => {
     expect(sandbox.token).toBe(here.token);
     expect((await readSandboxOs(root)).token).toBe(here.token);
     expect(sandbox.copiedFiles.length).toBeGreaterThan(0);
-    expect(path.basename(sandbox.packageFile)).toBe(`Microsoft-ASR_UA_9.65.0.0_${here.token ?? FALLBACK_TOKEN}_GA_23Apr2025_release.tar.gz`);
+    expect(path.basename(sandbox.packageFile)).toBe(
+      `Microsoft-ASR_UA_9.65.0.0_${here.token ?? FALLBACK_TOKEN}_GA_23Apr2025_release.tar.gz`,
+    );
     expect(path.dirname(sandbox.packageFile)).toBe(sandbox.installerDir);
     expect(await fs.readFile(sandbox.checksumFile, 'utf8')).toMatch(/^[0-9a-f]{64} {2}Microsoft-ASR_UA_/);
   });

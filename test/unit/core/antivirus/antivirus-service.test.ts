@@ -19,7 +19,12 @@ afterEach(async () => {
   sandbox = null;
 });
 
-const session = { shell: 'browser' as const, demo: false, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: 'test' };
+const session = {
+  shell: 'browser' as const,
+  demo: false,
+  defaults: { installerDir: null, csEndpoint: null, dataPort: null },
+  appVersion: 'test',
+};
 function coreFor(root: string): Core {
   core = createCore({ root, platform: 'linux', session });
   return core;
@@ -44,7 +49,12 @@ describe('ClamAV under a sandbox root', () => {
 
     const fixed = await c.antivirus.fix({ scannerIds: ['clamav'] });
     expect(fixed.results).toEqual([
-      expect.objectContaining({ scannerId: 'clamav', outcome: 'fixed', changedFiles: ['/etc/clamav/clamd.conf'], backups: ['/etc/clamav/clamd.conf.mobility-setup.bak'] }),
+      expect.objectContaining({
+        scannerId: 'clamav',
+        outcome: 'fixed',
+        changedFiles: ['/etc/clamav/clamd.conf'],
+        backups: ['/etc/clamav/clamd.conf.mobility-setup.bak'],
+      }),
     ]);
     expect(scanner(fixed.report, 'clamav')!.status).toBe('excluded');
     const text = sandbox.read('/etc/clamav/clamd.conf');
@@ -142,7 +152,10 @@ describe('Defender for Endpoint (mdatp) under a sandbox root', () => {
     addMdatp(sandbox, 'mdatp-exclusion-list.txt');
     mkdirSync(sandbox.at('/etc/opt/microsoft/mdatp/managed'), { recursive: true });
     const { copyFileSync } = await import('node:fs');
-    copyFileSync(`${__dirname}/../../../fixtures/linux/mdatp-managed-admin-only.json`, sandbox.at('/etc/opt/microsoft/mdatp/managed/mdatp_managed.json'));
+    copyFileSync(
+      `${__dirname}/../../../fixtures/linux/mdatp-managed-admin-only.json`,
+      sandbox.at('/etc/opt/microsoft/mdatp/managed/mdatp_managed.json'),
+    );
     const c = coreFor(sandbox.root);
     const md = scanner(await c.antivirus.check(), 'mdatp')!;
     expect(md).toMatchObject({ status: 'notExcluded', fix: 'manual' });
@@ -176,7 +189,9 @@ describe('console-managed products and privileges', () => {
     addClamav(sandbox);
     const original = sandbox.read('/etc/clamav/clamd.conf');
     const deps = testDeps(sandbox.root);
-    const notRoot = { detect: () => Promise.resolve({ agent: { installDir: null }, privileges: { elevated: false } }) } as unknown as DetectionService;
+    const notRoot = {
+      detect: () => Promise.resolve({ agent: { installDir: null }, privileges: { elevated: false } }),
+    } as unknown as DetectionService;
     const service = new AntivirusService(deps, notRoot);
     const fixed = await service.fix({ scannerIds: ['clamav'] });
     expect(fixed.results[0]).toMatchObject({ outcome: 'needsRoot' });
@@ -195,12 +210,18 @@ describe('a hostile install folder', () => {
     const c = coreFor(sandbox.root);
     const hostile = { scannerIds: ['clamav'], installDir: '/opt/asr\nLocalSocket /tmp/evil.sock' };
     // The contract refuses a control character in any path first; the service refuses it again on its own.
-    expect(await c.dispatch('fixAntivirus', hostile)).toMatchObject({ ok: false, error: { code: 'api.invalidRequest' } });
+    expect(await c.dispatch('fixAntivirus', hostile)).toMatchObject({
+      ok: false,
+      error: { code: 'api.invalidRequest' },
+    });
     await expect(c.handlers.fixAntivirus(hostile)).rejects.toMatchObject({ code: 'antivirus.installDirInvalid' });
     expect(sandbox.read('/etc/clamav/clamd.conf')).toBe(original);
     expect(sandbox.read('/etc/clamav/clamd.conf')).not.toContain('evil');
     expect(existsSync(sandbox.at('/etc/clamav/clamd.conf.mobility-setup.bak'))).toBe(false);
-    expect(await c.dispatch('checkAntivirus', { installDir: 'relative/dir' })).toMatchObject({ ok: false, error: { code: 'antivirus.installDirInvalid' } });
+    expect(await c.dispatch('checkAntivirus', { installDir: 'relative/dir' })).toMatchObject({
+      ok: false,
+      error: { code: 'antivirus.installDirInvalid' },
+    });
   });
 });
 
@@ -213,8 +234,16 @@ describe('the fix as a job on the engine', () => {
     const fixed = await c.handlers.fixAntivirus({ scannerIds: ['clamav'] });
     expect(scanner(fixed.report, 'clamav')!.status).toBe('excluded');
     const job = (await c.handlers.getLatestJob({}))!;
-    expect(job).toMatchObject({ kind: 'antivirusFix', state: 'succeeded', outcome: { code: 'antivirus.fixDone', severity: 'success' } });
-    expect(job.steps.map((s) => [s.id, s.state])).toEqual([['check', 'done'], ['fix', 'done'], ['verify', 'done']]);
+    expect(job).toMatchObject({
+      kind: 'antivirusFix',
+      state: 'succeeded',
+      outcome: { code: 'antivirus.fixDone', severity: 'success' },
+    });
+    expect(job.steps.map((s) => [s.id, s.state])).toEqual([
+      ['check', 'done'],
+      ['fix', 'done'],
+      ['verify', 'done'],
+    ]);
     const log = await c.handlers.readJobLog({ jobId: job.id, from: 0, max: 100 });
     const text = log.lines.join('\n');
     expect(text).toContain('ClamAV: notExcluded.');
@@ -240,6 +269,10 @@ describe('the fix as a job on the engine', () => {
     const c = coreFor(sandbox.root);
     await c.handlers.fixAntivirus({ scannerIds: [] });
     const job = (await c.handlers.getLatestJob({}))!;
-    expect(job.steps.map((s) => [s.id, s.state])).toEqual([['check', 'done'], ['fix', 'skipped'], ['verify', 'done']]);
+    expect(job.steps.map((s) => [s.id, s.state])).toEqual([
+      ['check', 'done'],
+      ['fix', 'skipped'],
+      ['verify', 'done'],
+    ]);
   });
 });

@@ -19,7 +19,13 @@ describe('checkConnectivity against real loopback servers', () => {
     const tls = await keep(startTlsServer('valid'));
     const data = await keep(startTcpServer());
     const report = await checkConnectivity({ endpoint: `127.0.0.1:${tls.port}`, dataPort: data.port, timeoutMs: 3000 });
-    expect(report).toMatchObject({ host: '127.0.0.1', port: tls.port, dataPort: data.port, addresses: ['127.0.0.1'], canRegister: true });
+    expect(report).toMatchObject({
+      host: '127.0.0.1',
+      port: tls.port,
+      dataPort: data.port,
+      addresses: ['127.0.0.1'],
+      canRegister: true,
+    });
     expect(byId(report, 'dns')).toMatchObject({ state: 'ok', code: 'conn.dns.literal' });
     expect(byId(report, 'dns')?.message).toContain('no lookup needed');
     expect(byId(report, 'control')).toMatchObject({ state: 'ok', code: 'conn.control.ok' });
@@ -27,7 +33,11 @@ describe('checkConnectivity against real loopback servers', () => {
     expect(byId(report, 'tls')?.message).toContain('(60) Peer certificate cannot be authenticated');
     expect(byId(report, 'data')).toMatchObject({ state: 'ok', code: 'conn.data.ok' });
     const x509 = new X509Certificate(tls.certPem);
-    expect(report.certificate).toMatchObject({ trusted: false, expired: false, sha256Fingerprint: x509.fingerprint256 });
+    expect(report.certificate).toMatchObject({
+      trusted: false,
+      expired: false,
+      sha256Fingerprint: x509.fingerprint256,
+    });
     expect(report.certificate?.subject).toContain('CN=cs.example.test');
     expect(report.certificate?.validTo).toBe(new Date(x509.validTo).toISOString());
     expect(report.checks.map((c) => c.id)).toEqual(['dns', 'control', 'tls', 'data']);
@@ -35,7 +45,11 @@ describe('checkConnectivity against real loopback servers', () => {
 
   it('warns (does not fail) on an expired certificate', async () => {
     const tls = await keep(startTlsServer('expired'));
-    const report = await checkConnectivity({ endpoint: `127.0.0.1:${tls.port}`, dataPort: await closedPort(), timeoutMs: 3000 });
+    const report = await checkConnectivity({
+      endpoint: `127.0.0.1:${tls.port}`,
+      dataPort: await closedPort(),
+      timeoutMs: 3000,
+    });
     expect(byId(report, 'tls')).toMatchObject({ state: 'warn', code: 'conn.tls.expired' });
     expect(byId(report, 'tls')?.message).toContain('expired on');
     expect(report.certificate?.expired).toBe(true);
@@ -45,15 +59,26 @@ describe('checkConnectivity against real loopback servers', () => {
   it('judges expiry with the injected clock', async () => {
     const tls = await keep(startTlsServer('valid'));
     const farFuture = Date.now() + 10 * 365 * 24 * 3600 * 1000;
-    const report = await checkConnectivity({ endpoint: `127.0.0.1:${tls.port}`, dataPort: await closedPort(), timeoutMs: 3000, now: () => farFuture });
+    const report = await checkConnectivity({
+      endpoint: `127.0.0.1:${tls.port}`,
+      dataPort: await closedPort(),
+      timeoutMs: 3000,
+      now: () => farFuture,
+    });
     expect(report.certificate?.expired).toBe(true);
   });
 
   it('fails the control check on a closed port with the vendor-like hint, and skips TLS', async () => {
     const port = await closedPort();
-    const report = await checkConnectivity({ endpoint: `127.0.0.1:${port}`, dataPort: await closedPort(), timeoutMs: 3000 });
+    const report = await checkConnectivity({
+      endpoint: `127.0.0.1:${port}`,
+      dataPort: await closedPort(),
+      timeoutMs: 3000,
+    });
     expect(byId(report, 'control')).toMatchObject({ state: 'fail', code: 'conn.control.refused' });
-    expect(byId(report, 'control')?.message).toContain(`(7) Couldn't connect to server. Open TCP ${port} from this machine to the configuration server`);
+    expect(byId(report, 'control')?.message).toContain(
+      `(7) Couldn't connect to server. Open TCP ${port} from this machine to the configuration server`,
+    );
     expect(byId(report, 'tls')?.state).toBe('skipped');
     expect(report.certificate).toBeNull();
     expect(report.canRegister).toBe(false);
@@ -61,7 +86,11 @@ describe('checkConnectivity against real loopback servers', () => {
 
   it('only warns when the data port is closed', async () => {
     const tls = await keep(startTlsServer('valid'));
-    const report = await checkConnectivity({ endpoint: `127.0.0.1:${tls.port}`, dataPort: await closedPort(), timeoutMs: 3000 });
+    const report = await checkConnectivity({
+      endpoint: `127.0.0.1:${tls.port}`,
+      dataPort: await closedPort(),
+      timeoutMs: 3000,
+    });
     expect(byId(report, 'data')).toMatchObject({ state: 'warn', code: 'conn.data.closed' });
     expect(byId(report, 'data')?.message).toContain('process server may be another machine');
     expect(report.canRegister).toBe(true);
@@ -69,7 +98,11 @@ describe('checkConnectivity against real loopback servers', () => {
 
   it('fails the TLS check when the port does not speak TLS', async () => {
     const plain = await keep(startTcpServer('127.0.0.1', true));
-    const report = await checkConnectivity({ endpoint: `127.0.0.1:${plain.port}`, dataPort: plain.port, timeoutMs: 3000 });
+    const report = await checkConnectivity({
+      endpoint: `127.0.0.1:${plain.port}`,
+      dataPort: plain.port,
+      timeoutMs: 3000,
+    });
     expect(byId(report, 'control')?.state).toBe('ok');
     expect(byId(report, 'tls')).toMatchObject({ state: 'fail', code: 'conn.tls.handshake' });
     expect(report.canRegister).toBe(true);
@@ -94,7 +127,12 @@ describe('checkConnectivity against real loopback servers', () => {
 
   it('fails DNS for a name that cannot be resolved and skips the rest', async () => {
     // The resolver answers as the system's does for a missing name; no DNS server is asked.
-    const resolve = (host: string) => Promise.resolve(host === 'cs.mobility-setup-test.invalid' ? { ok: false as const, code: 'ENOTFOUND' } : { ok: true as const, addresses: ['127.0.0.1'] });
+    const resolve = (host: string) =>
+      Promise.resolve(
+        host === 'cs.mobility-setup-test.invalid'
+          ? { ok: false as const, code: 'ENOTFOUND' }
+          : { ok: true as const, addresses: ['127.0.0.1'] },
+      );
     const report = await checkConnectivity({ endpoint: 'cs.mobility-setup-test.invalid', timeoutMs: 3000, resolve });
     expect(byId(report, 'dns')?.state).toBe('fail');
     expect(byId(report, 'dns')?.code).toMatch(/^conn\.dns\.(notFound|timeout|failed)$/);
@@ -118,7 +156,10 @@ describe('checkConnectivity against real loopback servers', () => {
 describe('certificateFacts', () => {
   it('reports a certificate trusted when the handshake authorised it', async () => {
     const { cert } = await makeCertificate('valid');
-    const facts = certificateFacts({ authorized: true, authorizationError: null, certificate: new X509Certificate(cert), protocol: 'TLSv1.3' }, Date.now());
+    const facts = certificateFacts(
+      { authorized: true, authorizationError: null, certificate: new X509Certificate(cert), protocol: 'TLSv1.3' },
+      Date.now(),
+    );
     expect(facts).toMatchObject({ trusted: true, expired: false });
   });
 });

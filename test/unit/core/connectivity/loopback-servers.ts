@@ -15,12 +15,20 @@ export interface TlsRunning extends Running {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export async function makeCertificate(kind: 'valid' | 'expired', commonName = 'cs.example.test'): Promise<{ cert: string; key: string }> {
+export async function makeCertificate(
+  kind: 'valid' | 'expired',
+  commonName = 'cs.example.test',
+): Promise<{ cert: string; key: string }> {
   const now = Date.now();
-  const dates = kind === 'valid'
-    ? { notBeforeDate: new Date(now - DAY), notAfterDate: new Date(now + 365 * DAY) }
-    : { notBeforeDate: new Date(now - 730 * DAY), notAfterDate: new Date(now - 365 * DAY) };
-  const pems = await generate([{ name: 'commonName', value: commonName }], { keyType: 'ec', algorithm: 'sha256', ...dates });
+  const dates =
+    kind === 'valid'
+      ? { notBeforeDate: new Date(now - DAY), notAfterDate: new Date(now + 365 * DAY) }
+      : { notBeforeDate: new Date(now - 730 * DAY), notAfterDate: new Date(now - 365 * DAY) };
+  const pems = await generate([{ name: 'commonName', value: commonName }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    ...dates,
+  });
   return { cert: pems.cert, key: pems.private };
 }
 
@@ -32,10 +40,11 @@ function listen(server: net.Server, host: string): Promise<number> {
 }
 
 function closer(server: net.Server, sockets: Set<net.Socket>): () => Promise<void> {
-  return () => new Promise((resolve) => {
-    for (const socket of sockets) socket.destroy();
-    server.close(() => resolve());
-  });
+  return () =>
+    new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
 }
 
 function track(server: net.Server): Set<net.Socket> {

@@ -22,13 +22,21 @@ describe('mobility-setup detect', () => {
     expect(code).toBe(0);
     const envelope = JSON.parse(output);
     expect(envelope).toMatchObject({ ok: true, exitCode: 0 });
-    expect(envelope.result).toMatchObject({ token: 'UBUNTU-22.04-64', supported: true, agent: { registered: true, csAddress: '10.150.24.8' } });
+    expect(envelope.result).toMatchObject({
+      token: 'UBUNTU-22.04-64',
+      supported: true,
+      agent: { registered: true, csAddress: '10.150.24.8' },
+    });
   });
 
   it('exits 0 for an unsupported machine: the verdict is data', async () => {
     const code = await runCli(['--root', fixtureRoot('ubuntu-22.04-aarch64'), '--json', 'detect']);
     expect(code).toBe(0);
-    expect(JSON.parse(output)).toMatchObject({ ok: true, exitCode: 0, result: { token: null, supported: false, supportReason: 'support.arch' } });
+    expect(JSON.parse(output)).toMatchObject({
+      ok: true,
+      exitCode: 0,
+      result: { token: null, supported: false, supportReason: 'support.arch' },
+    });
   });
 
   it('prints a readable summary', async () => {

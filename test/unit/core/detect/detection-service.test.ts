@@ -51,7 +51,10 @@ describe('DetectionService', () => {
     const deps = testDeps(fixtureRoot('debian-12'));
     const real = selectDetectionProbes(deps);
     let releaseDisk: () => void = () => {};
-    const slow: DetectionProbes = { ...real, checkDisk: () => new Promise((resolve) => (releaseDisk = () => resolve([]))) };
+    const slow: DetectionProbes = {
+      ...real,
+      checkDisk: () => new Promise((resolve) => (releaseDisk = () => resolve([]))),
+    };
     const snapshots = collect(deps);
     const pending = new DetectionService(deps, slow).detect();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -94,7 +97,11 @@ describe('DetectionService', () => {
   it('a probe that throws degrades its own section only', async () => {
     const deps = testDeps(fixtureRoot('debian-12'));
     const real = selectDetectionProbes(deps);
-    const broken: DetectionProbes = { ...real, readOs: () => Promise.reject(new Error('boom')), readPrivileges: () => Promise.reject(new Error('boom')) };
+    const broken: DetectionProbes = {
+      ...real,
+      readOs: () => Promise.reject(new Error('boom')),
+      readPrivileges: () => Promise.reject(new Error('boom')),
+    };
     const report = await new DetectionService(deps, broken).detect();
     expect(report).toMatchObject({ token: null, supported: false, supportReason: 'support.detectionFailed' });
     expect(report.privileges).toMatchObject({ canElevate: false, method: 'unavailable' });
@@ -110,17 +117,20 @@ describe('DetectionService', () => {
     expect((await new DetectionService(testDeps(root)).detect()).os.arch).toBe('x86_64');
   });
 
-  it.runIf(process.platform === 'linux')('detects this machine on root "/" as its /etc/debian_version implies', async () => {
-    const report = await new DetectionService(testDeps('/')).detect();
-    const debian = existsSync('/etc/debian_version') ? readFileSync('/etc/debian_version', 'utf8').trim() : null;
-    expect(report.root).toBe('/');
-    expect(report.os.kernel).toBe(os.release());
-    expect(report.privileges.elevated).toBe(process.getuid?.() === 0);
-    expect(report.disk?.map((d) => d.path)).toEqual(['/', '/usr/local/ASR']);
-    const major = debian === null ? undefined : /^(\d+)\./.exec(debian)?.[1];
-    if (major !== undefined && os.arch() === 'x64') {
-      expect(report.token).toBe(Number(major) >= 7 && Number(major) <= 12 ? `DEBIAN${major}-64` : null);
-      expect(report.os.source).toBe('/etc/debian_version');
-    }
-  });
+  it.runIf(process.platform === 'linux')(
+    'detects this machine on root "/" as its /etc/debian_version implies',
+    async () => {
+      const report = await new DetectionService(testDeps('/')).detect();
+      const debian = existsSync('/etc/debian_version') ? readFileSync('/etc/debian_version', 'utf8').trim() : null;
+      expect(report.root).toBe('/');
+      expect(report.os.kernel).toBe(os.release());
+      expect(report.privileges.elevated).toBe(process.getuid?.() === 0);
+      expect(report.disk?.map((d) => d.path)).toEqual(['/', '/usr/local/ASR']);
+      const major = debian === null ? undefined : /^(\d+)\./.exec(debian)?.[1];
+      if (major !== undefined && os.arch() === 'x64') {
+        expect(report.token).toBe(Number(major) >= 7 && Number(major) <= 12 ? `DEBIAN${major}-64` : null);
+        expect(report.os.source).toBe('/etc/debian_version');
+      }
+    },
+  );
 });

@@ -4,25 +4,58 @@ import { DetectionService } from '../../../../main/core/detect/detection-service
 import { FIXTURE_ROOTS, fixtureRoot, testDeps } from './helpers';
 
 /** Every fixture root and the verdict the vendor's rules give for it. */
-const EXPECTED: Record<string, { token: string | null; supported: boolean; reason: string; distribution: string | null }> = {
-  'rhel-6': { token: 'RHEL6-64', supported: true, reason: 'support.ok', distribution: 'Red Hat Enterprise Linux Server' },
-  'rhel-7': { token: 'RHEL7-64', supported: true, reason: 'support.ok', distribution: 'Red Hat Enterprise Linux Server' },
+const EXPECTED: Record<
+  string,
+  { token: string | null; supported: boolean; reason: string; distribution: string | null }
+> = {
+  'rhel-6': {
+    token: 'RHEL6-64',
+    supported: true,
+    reason: 'support.ok',
+    distribution: 'Red Hat Enterprise Linux Server',
+  },
+  'rhel-7': {
+    token: 'RHEL7-64',
+    supported: true,
+    reason: 'support.ok',
+    distribution: 'Red Hat Enterprise Linux Server',
+  },
   'rhel-8': { token: 'RHEL8-64', supported: true, reason: 'support.ok', distribution: 'Red Hat Enterprise Linux' },
-  'rhel-8-agent-unregistered': { token: 'RHEL8-64', supported: true, reason: 'support.ok', distribution: 'Red Hat Enterprise Linux' },
+  'rhel-8-agent-unregistered': {
+    token: 'RHEL8-64',
+    supported: true,
+    reason: 'support.ok',
+    distribution: 'Red Hat Enterprise Linux',
+  },
   'rhel-9': { token: 'RHEL9-64', supported: true, reason: 'support.ok', distribution: 'Red Hat Enterprise Linux' },
   'centos-7': { token: 'RHEL7-64', supported: true, reason: 'support.ok', distribution: 'CentOS Linux' },
   'rocky-9': { token: 'RHEL9-64', supported: true, reason: 'support.ok', distribution: 'Rocky Linux' },
   'alma-9': { token: 'RHEL9-64', supported: true, reason: 'support.ok', distribution: 'AlmaLinux' },
   'oracle-8': { token: 'OL8-64', supported: true, reason: 'support.ok', distribution: 'Oracle Linux Server' },
   'oracle-6.3': { token: null, supported: false, reason: 'support.version', distribution: 'Oracle Linux Server' },
-  'sles-11-sp4': { token: 'SLES11-SP4-64', supported: true, reason: 'support.ok', distribution: 'SUSE Linux Enterprise Server' },
-  'sles-12': { token: 'SLES12-64', supported: true, reason: 'support.ok', distribution: 'SUSE Linux Enterprise Server' },
+  'sles-11-sp4': {
+    token: 'SLES11-SP4-64',
+    supported: true,
+    reason: 'support.ok',
+    distribution: 'SUSE Linux Enterprise Server',
+  },
+  'sles-12': {
+    token: 'SLES12-64',
+    supported: true,
+    reason: 'support.ok',
+    distribution: 'SUSE Linux Enterprise Server',
+  },
   'sles-15': { token: 'SLES15-64', supported: true, reason: 'support.ok', distribution: 'SLES' },
   'ubuntu-16.04': { token: 'UBUNTU-16.04-64', supported: true, reason: 'support.ok', distribution: 'Ubuntu' },
   'ubuntu-18.04': { token: 'UBUNTU-18.04-64', supported: true, reason: 'support.ok', distribution: 'Ubuntu' },
   'ubuntu-20.04': { token: 'UBUNTU-20.04-64', supported: true, reason: 'support.ok', distribution: 'Ubuntu' },
   'ubuntu-22.04': { token: 'UBUNTU-22.04-64', supported: true, reason: 'support.ok', distribution: 'Ubuntu' },
-  'ubuntu-22.04-agent-registered': { token: 'UBUNTU-22.04-64', supported: true, reason: 'support.ok', distribution: 'Ubuntu' },
+  'ubuntu-22.04-agent-registered': {
+    token: 'UBUNTU-22.04-64',
+    supported: true,
+    reason: 'support.ok',
+    distribution: 'Ubuntu',
+  },
   'ubuntu-24.04': { token: 'UBUNTU-24.04-64', supported: true, reason: 'support.ok', distribution: 'Ubuntu' },
   'ubuntu-23.10': { token: null, supported: false, reason: 'support.version', distribution: 'Ubuntu' },
   'ubuntu-22.04-aarch64': { token: null, supported: false, reason: 'support.arch', distribution: 'Ubuntu' },
@@ -55,7 +88,12 @@ describe('detection over every fixture root', () => {
 
   it('takes arch and kernel from the fixture file in a sandbox root', async () => {
     const report = await new DetectionService(testDeps(fixtureRoot('ubuntu-22.04-aarch64'))).detect();
-    expect(report.os).toMatchObject({ arch: 'aarch64', kernel: '5.15.0-1051-aws', version: '22.04', source: '/etc/lsb-release' });
+    expect(report.os).toMatchObject({
+      arch: 'aarch64',
+      kernel: '5.15.0-1051-aws',
+      version: '22.04',
+      source: '/etc/lsb-release',
+    });
     expect(report.supportMessage).toContain('aarch64');
   });
 
@@ -74,7 +112,13 @@ describe('detection over every fixture root', () => {
 
   it('reads an installed agent that is not registered', async () => {
     const agent = await new DetectionService(testDeps(fixtureRoot('rhel-8-agent-unregistered'))).readAgent();
-    expect(agent).toMatchObject({ installed: true, version: '9.64.0.0', registered: false, configurationStatus: 'Failed', csAddress: null });
+    expect(agent).toMatchObject({
+      installed: true,
+      version: '9.64.0.0',
+      registered: false,
+      configurationStatus: 'Failed',
+      csAddress: null,
+    });
   });
 
   it('says no agent where none is installed', async () => {

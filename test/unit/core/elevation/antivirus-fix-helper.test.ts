@@ -40,14 +40,16 @@ const sandboxWithClamav = (): AvSandbox => {
 };
 
 describe.skipIf(!isRoot)('the antivirusFix helper request', () => {
-  it("fixes the clamd.conf its own probes find (backup, restart), and a second request changes nothing", async () => {
+  it('fixes the clamd.conf its own probes find (backup, restart), and a second request changes nothing', async () => {
     const sandbox = sandboxWithClamav();
     const calls = addRecordingSystemctl(sandbox);
     const original = sandbox.read('/etc/clamav/clamd.conf');
     const w = await scratch.write(requestOf(fixClamav, { sandboxRoot: sandbox.root }));
     expect(await runHelper(w.requestFile, DIRECT)).toBe(0);
     expect(await readResult(w)).toMatchObject({ ok: true, code: 0 });
-    expect(sandbox.read('/etc/clamav/clamd.conf')).toContain('\nExcludePath ^/usr/local/ASR/\nExcludePath ^/usr/local/InMage/\n');
+    expect(sandbox.read('/etc/clamav/clamd.conf')).toContain(
+      '\nExcludePath ^/usr/local/ASR/\nExcludePath ^/usr/local/InMage/\n',
+    );
     expect(sandbox.read('/etc/clamav/clamd.conf.mobility-setup.bak')).toBe(original);
     expect(readFileSync(calls, 'utf8')).toBe('restart clamav-daemon\n');
     expect(readFileSync(w.outputFile, 'utf8')).toContain('Added to /etc/clamav/clamd.conf');
@@ -91,12 +93,18 @@ describe.skipIf(!CAN_CREATE_USERS)('another local user asks the helper for an an
 
   /** Runs node as the user (their uid and gid, nothing inherited): the user writes the request themselves. */
   function asUser(script: string, ...args: string[]): string {
-    const run = spawnSync(process.execPath, ['-e', script, ...args], { uid: user.uid, gid: user.gid, cwd: '/tmp', env: { PATH: '/usr/bin:/bin' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['-e', script, ...args], {
+      uid: user.uid,
+      gid: user.gid,
+      cwd: '/tmp',
+      env: { PATH: '/usr/bin:/bin' },
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(`as ${user.name}: ${run.stderr}`);
     return run.stdout.trim();
   }
 
-  it('ATTACK: a sandbox root of links into a root-only folder never steers root\'s write (refused; the victim is unchanged)', async () => {
+  it("ATTACK: a sandbox root of links into a root-only folder never steers root's write (refused; the victim is unchanged)", async () => {
     // Root's own file, in a folder only root can enter: what the user wants changed.
     victimDir = await mkdtemp(path.join(os.tmpdir(), 'av-victim-'));
     mkdirSync(path.join(victimDir, 'clamav'), { mode: 0o700 });
@@ -126,7 +134,10 @@ describe.skipIf(!CAN_CREATE_USERS)('another local user asks the helper for an an
       expect(readFileSync(victim, 'utf8')).toBe('LocalSocket /run/clamav/clamd.ctl\n');
       expect(existsSync(`${victim}.mobility-setup.bak`)).toBe(false);
       expect(code).toBe(3);
-      expect(JSON.parse(readFileSync(path.join(dir, 'result.json'), 'utf8'))).toMatchObject({ ok: false, refused: 'helper.sandboxRoot' });
+      expect(JSON.parse(readFileSync(path.join(dir, 'result.json'), 'utf8'))).toMatchObject({
+        ok: false,
+        refused: 'helper.sandboxRoot',
+      });
     } finally {
       rmSync(root, { recursive: true, force: true });
       rmSync(dir, { recursive: true, force: true });
@@ -136,16 +147,30 @@ describe.skipIf(!CAN_CREATE_USERS)('another local user asks the helper for an an
 
 describe.skipIf(!isRoot)('a person who is not root fixes through the helper', () => {
   const notRoot: PrivilegeFacts = { elevated: false, user: 'alice', canElevate: true, method: 'pkexec' };
-  const detection = { detect: () => Promise.resolve({ agent: { installDir: null }, privileges: notRoot }) } as unknown as DetectionService;
+  const detection = {
+    detect: () => Promise.resolve({ agent: { installDir: null }, privileges: notRoot }),
+  } as unknown as DetectionService;
 
   it('asks for the password once per fix, the helper applies it, and the check after it shows the folders excluded', async () => {
     const sandbox = sandboxWithClamav();
     addRecordingSystemctl(sandbox);
     const launched: string[] = [];
     // The password prompt granted: the helper runs as it would under pkexec (here root asked for it, so the sandbox may be named).
-    const launcher: HelperLauncher = { launch: async (c) => (launched.push(c.args.at(-1)!), await runHelper(c.args.at(-1)!, DIRECT), { kind: 'completed' }) };
-    const elevator = createHelperElevator('linux', launcher, (requestFile) => ({ file: '/usr/bin/node', args: ['/x/cli.js', 'helper', '--request', requestFile] }));
-    const elevated = createElevatedAntivirusFix(() => elevator, { inactivityTimeoutMs: 60_000, sandboxRoot: sandbox.root });
+    const launcher: HelperLauncher = {
+      launch: async (c) => (
+        launched.push(c.args.at(-1)!),
+        await runHelper(c.args.at(-1)!, DIRECT),
+        { kind: 'completed' }
+      ),
+    };
+    const elevator = createHelperElevator('linux', launcher, (requestFile) => ({
+      file: '/usr/bin/node',
+      args: ['/x/cli.js', 'helper', '--request', requestFile],
+    }));
+    const elevated = createElevatedAntivirusFix(() => elevator, {
+      inactivityTimeoutMs: 60_000,
+      sandboxRoot: sandbox.root,
+    });
     const service = new AntivirusService(testDeps(sandbox.root), detection, undefined, elevated);
     expect((await service.check()).canFix).toBe(true);
     const fixed = await service.fix({ scannerIds: ['clamav'] });
@@ -158,10 +183,21 @@ describe.skipIf(!isRoot)('a person who is not root fixes through the helper', ()
   it('a dismissed password prompt changes nothing and says so', async () => {
     const sandbox = sandboxWithClamav();
     const original = sandbox.read('/etc/clamav/clamd.conf');
-    const elevator = createHelperElevator('linux', { launch: () => Promise.resolve({ kind: 'notGranted' }) }, (f) => ({ file: '/usr/bin/node', args: [f] }));
-    const elevated = createElevatedAntivirusFix(() => elevator, { inactivityTimeoutMs: 60_000, sandboxRoot: sandbox.root });
-    const fixed = await new AntivirusService(testDeps(sandbox.root), detection, undefined, elevated).fix({ scannerIds: ['clamav'] });
-    expect(fixed.results[0]).toMatchObject({ outcome: 'needsRoot', message: 'The administrator password was not given; nothing was changed.' });
+    const elevator = createHelperElevator('linux', { launch: () => Promise.resolve({ kind: 'notGranted' }) }, (f) => ({
+      file: '/usr/bin/node',
+      args: [f],
+    }));
+    const elevated = createElevatedAntivirusFix(() => elevator, {
+      inactivityTimeoutMs: 60_000,
+      sandboxRoot: sandbox.root,
+    });
+    const fixed = await new AntivirusService(testDeps(sandbox.root), detection, undefined, elevated).fix({
+      scannerIds: ['clamav'],
+    });
+    expect(fixed.results[0]).toMatchObject({
+      outcome: 'needsRoot',
+      message: 'The administrator password was not given; nothing was changed.',
+    });
     expect(sandbox.read('/etc/clamav/clamd.conf')).toBe(original);
   });
 });

@@ -23,11 +23,19 @@ interface SeenRequest {
 }
 
 /** Records what the elevated side would be given, then runs it as `run` decides. */
-function recordingLauncher(run: (command: HelperCommand) => Promise<LaunchOutcome>, seen: SeenRequest[]): HelperLauncher {
+function recordingLauncher(
+  run: (command: HelperCommand) => Promise<LaunchOutcome>,
+  seen: SeenRequest[],
+): HelperLauncher {
   return {
     async launch(command) {
       const file = command.args.at(-1)!;
-      seen.push({ command, dirMode: (await stat(path.dirname(file))).mode & 0o777, fileMode: (await stat(file)).mode & 0o777, text: await readFile(file, 'utf8') });
+      seen.push({
+        command,
+        dirMode: (await stat(path.dirname(file))).mode & 0o777,
+        fileMode: (await stat(file)).mode & 0o777,
+        text: await readFile(file, 'utf8'),
+      });
       return run(command);
     },
   };
@@ -47,14 +55,22 @@ describe('privileged steps through the elevated helper', () => {
   it('install + register run through the fixed helper command; requests are private and hold no secret', async () => {
     const seen: SeenRequest[] = [];
     const before = await elevateDirs();
-    const { root, installerDir, installer } = await world(recordingLauncher(async (c) => (await runHelper(c.args.at(-1)!), { kind: 'completed' }), seen));
-    const job = await installer.run('startInstall', { installerDir, registration: { ...classic, endpoint: setup.cs.endpoint } });
+    const { root, installerDir, installer } = await world(
+      recordingLauncher(async (c) => (await runHelper(c.args.at(-1)!), { kind: 'completed' }), seen),
+    );
+    const job = await installer.run('startInstall', {
+      installerDir,
+      registration: { ...classic, endpoint: setup.cs.endpoint },
+    });
     expect(job.outcome?.message).toContain('installed');
     expect(job.state).toBe('succeeded');
     expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
     expect(seen.map((s) => JSON.parse(s.text).operation.operation)).toEqual(['install', 'register']);
     // The install request names the installer FILE and its SHA-256; the helper extracts it itself.
-    expect(JSON.parse(seen[0]!.text).operation.installer).toEqual({ file: await realpath(path.join(installerDir, (await readdir(installerDir))[0]!)), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(seen[0]!.text).operation.installer).toEqual({
+      file: await realpath(path.join(installerDir, (await readdir(installerDir))[0]!)),
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     for (const s of seen) {
       expect(s.command.file).toBe(process.execPath);
       expect(s.command.args.slice(0, 3)).toEqual(['/opt/mobility-setup/dist/main/cli.js', 'helper', '--request']);
@@ -69,22 +85,33 @@ describe('privileged steps through the elevated helper', () => {
     expect(await leftovers(root)).toEqual([]);
   });
 
-  it.skipIf(!existsSync(BUILT_CLI))('the built CLI runs as the helper in a real child process (same fixed command, no sudo)', async () => {
-    const launcher: HelperLauncher = {
-      async launch(command) {
-        const result = await spawnProcess(command.file, command.args).done;
-        return result.code === 0 || result.code === 3 ? { kind: 'completed' } : { kind: 'unavailable', code: 'elevation.failed', message: result.stderr, hint: '' };
-      },
-    };
-    const { root, installerDir, installer } = await world(launcher, BUILT_CLI);
-    const job = await installer.run('startInstall', { installerDir, registration: { ...classic, endpoint: setup.cs.endpoint } });
-    expect(job.outcome?.code).toBe('install.succeeded');
-    expect((await readVx(root)).get('Version')).toBe('9.65.0.0');
-  });
+  it.skipIf(!existsSync(BUILT_CLI))(
+    'the built CLI runs as the helper in a real child process (same fixed command, no sudo)',
+    async () => {
+      const launcher: HelperLauncher = {
+        async launch(command) {
+          const result = await spawnProcess(command.file, command.args).done;
+          return result.code === 0 || result.code === 3
+            ? { kind: 'completed' }
+            : { kind: 'unavailable', code: 'elevation.failed', message: result.stderr, hint: '' };
+        },
+      };
+      const { root, installerDir, installer } = await world(launcher, BUILT_CLI);
+      const job = await installer.run('startInstall', {
+        installerDir,
+        registration: { ...classic, endpoint: setup.cs.endpoint },
+      });
+      expect(job.outcome?.code).toBe('install.succeeded');
+      expect((await readVx(root)).get('Version')).toBe('9.65.0.0');
+    },
+  );
 
   it('a dismissed password prompt ends the job as cancelled, with nothing installed', async () => {
     const { root, installerDir, installer } = await world({ launch: () => Promise.resolve({ kind: 'notGranted' }) });
-    const job = await installer.run('startInstall', { installerDir, registration: { ...classic, endpoint: setup.cs.endpoint } });
+    const job = await installer.run('startInstall', {
+      installerDir,
+      registration: { ...classic, endpoint: setup.cs.endpoint },
+    });
     expect(job.state).toBe('cancelled');
     expect(job.outcome).toMatchObject({ code: 'elevation.notGranted', machineState: 'Nothing was installed.' });
     expect((await readVx(root)).size).toBe(0);
@@ -92,8 +119,14 @@ describe('privileged steps through the elevated helper', () => {
   });
 
   it('no polkit agent: a clear message naming sudo', async () => {
-    const { installerDir, installer } = await world({ launch: () => Promise.resolve({ kind: 'unavailable', code: 'elevation.noPolkitAgent', message: NO_POLKIT_MESSAGE, hint: '' }) });
-    const job = await installer.run('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
+    const { installerDir, installer } = await world({
+      launch: () =>
+        Promise.resolve({ kind: 'unavailable', code: 'elevation.noPolkitAgent', message: NO_POLKIT_MESSAGE, hint: '' }),
+    });
+    const job = await installer.run('startInstall', {
+      installerDir,
+      registration: { mode: 'none', serverKind: 'classic' },
+    });
     expect(job.state).toBe('failed');
     expect(job.outcome?.code).toBe('elevation.noPolkitAgent');
     expect(job.outcome?.message).toContain('sudo mobility-setup install');
@@ -105,8 +138,17 @@ describe('privileged steps through the elevated helper', () => {
       undefined,
       { hangIn: 'install' },
     );
-    const jobId = await installer.start('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
-    while (!installer.events.some((e) => e.name === 'jobLog' && (e.payload as { lines: string[] }).lines.some((l) => l.includes('Installing Mobility service components')))) {
+    const jobId = await installer.start('startInstall', {
+      installerDir,
+      registration: { mode: 'none', serverKind: 'classic' },
+    });
+    while (
+      !installer.events.some(
+        (e) =>
+          e.name === 'jobLog' &&
+          (e.payload as { lines: string[] }).lines.some((l) => l.includes('Installing Mobility service components')),
+      )
+    ) {
       await new Promise((r) => setTimeout(r, 20));
     }
     const pids = await pidsMentioning(root);

@@ -15,7 +15,10 @@ import { installOperation, markingInstaller, requestOf, useHelperScratch } from 
 
 const scratch = useHelperScratch();
 
-const helperCommand = (requestFile: string): HelperCommand => ({ file: '/usr/bin/node', args: ['/x/cli.js', 'helper', '--request', requestFile] });
+const helperCommand = (requestFile: string): HelperCommand => ({
+  file: '/usr/bin/node',
+  args: ['/x/cli.js', 'helper', '--request', requestFile],
+});
 const noLines = { onLine: () => {}, inactivityTimeoutMs: 60_000, sandboxRoot: null };
 const someInstaller = installOperation({ file: '/tmp/x.tar.gz', sha256: 'a'.repeat(64) });
 
@@ -33,7 +36,11 @@ describe('cancel before the elevated command starts', () => {
     try {
       await writeFile(written.cancelFile, '', { mode: 0o600 });
       expect(await runHelper(written.requestFile, {})).toBe(0);
-      expect(JSON.parse(await readFile(written.resultFile, 'utf8'))).toMatchObject({ ok: true, cancelled: true, code: null });
+      expect(JSON.parse(await readFile(written.resultFile, 'utf8'))).toMatchObject({
+        ok: true,
+        cancelled: true,
+        code: null,
+      });
       expect(existsSync(marker)).toBe(false);
     } finally {
       await written.remove();
@@ -62,7 +69,9 @@ describe('cancel before the elevated command starts', () => {
 
   it('cancel never throws, also after the request folder is gone', async () => {
     let requestDir = '';
-    const launcher: HelperLauncher = { launch: (c) => ((requestDir = path.dirname(c.args.at(-1)!)), Promise.resolve({ kind: 'completed' })) };
+    const launcher: HelperLauncher = {
+      launch: (c) => ((requestDir = path.dirname(c.args.at(-1)!)), Promise.resolve({ kind: 'completed' })),
+    };
     const run = createHelperElevator('linux', launcher, helperCommand).run(someInstaller, noLines);
     await run.done;
     expect(requestDir).not.toBe('');
@@ -74,14 +83,18 @@ describe('cancel before the elevated command starts', () => {
 describe('cancel and timeout while the helper runs the installer', () => {
   /** The helper's private folders named in its output (copy and extraction). */
   const foldersNamed = async (outputFile: string) =>
-    [...(await readFile(outputFile, 'utf8')).matchAll(/(?:private folder|files \(\d+ bytes\) to) (\/\S+?)\.?$/gm)].map((m) => m[1]!);
+    [...(await readFile(outputFile, 'utf8')).matchAll(/(?:private folder|files \(\d+ bytes\) to) (\/\S+?)\.?$/gm)].map(
+      (m) => m[1]!,
+    );
 
   for (const ending of ['cancel', 'timeout'] as const) {
     it(`${ending}: the installer's tree ends, and the private copy and extraction folders are removed`, async () => {
       const dir = await scratch.dir('helper-cancel-');
       const marker = path.join(dir, 'ran');
       const operation = installOperation(await markingInstaller(dir, marker, { sleepS: 30 }));
-      const written = await writeHelperRequest(requestOf(operation, { inactivityTimeoutMs: ending === 'timeout' ? 1_000 : 60_000 }));
+      const written = await writeHelperRequest(
+        requestOf(operation, { inactivityTimeoutMs: ending === 'timeout' ? 1_000 : 60_000 }),
+      );
       try {
         const helper = runHelper(written.requestFile, {});
         if (ending === 'cancel') {
@@ -89,7 +102,9 @@ describe('cancel and timeout while the helper runs the installer', () => {
           await writeFile(written.cancelFile, '', { mode: 0o600 });
         }
         expect(await helper).toBe(0);
-        expect(JSON.parse(await readFile(written.resultFile, 'utf8'))).toMatchObject(ending === 'cancel' ? { ok: true, cancelled: true } : { ok: true, timedOut: true });
+        expect(JSON.parse(await readFile(written.resultFile, 'utf8'))).toMatchObject(
+          ending === 'cancel' ? { ok: true, cancelled: true } : { ok: true, timedOut: true },
+        );
         expect(existsSync(marker)).toBe(false);
         const folders = await foldersNamed(written.outputFile);
         expect(folders).toHaveLength(2);
@@ -120,10 +135,16 @@ describe('shutdown with a job waiting on a password prompt', () => {
     const warnings: string[] = [];
     // The core reads deps.logger when it warns; replace it on this installer's deps only (silentLogger is shared).
     (installer.deps as { logger: Logger }).logger = { ...silentLogger, warn: (message) => void warnings.push(message) };
-    const jobId = await installer.start('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
+    const jobId = await installer.start('startInstall', {
+      installerDir,
+      registration: { mode: 'none', serverKind: 'classic' },
+    });
     // Shut down once the prompt is up (the extract step shows running a moment before it asks).
     while (!prompting) await new Promise((r) => setTimeout(r, 20));
-    const disposed = await Promise.race([installer.dispose().then(() => 'disposed'), new Promise((r) => setTimeout(() => r('still waiting'), 5_000))]);
+    const disposed = await Promise.race([
+      installer.dispose().then(() => 'disposed'),
+      new Promise((r) => setTimeout(() => r('still waiting'), 5_000)),
+    ]);
     expect(disposed).toBe('disposed');
     expect(cancels.length).toBeGreaterThan(0);
     expect(warnings.some((w) => w.includes('still running at shutdown'))).toBe(true);

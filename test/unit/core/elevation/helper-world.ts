@@ -12,17 +12,27 @@ import type { InstallOperation, PrivilegedOperation } from '../../../../main/cor
 import { requestFor, writeHelperRequest } from '../../../../main/core/elevation/helper-request';
 import type { HelperRequest, WrittenRequest } from '../../../../main/core/elevation/helper-request';
 
-export const sha256Of = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+export const sha256Of = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 /**
  * A tar.gz whose `install` appends its uid and arguments to `marker` (and sleeps `sleepS` seconds first);
  * returns its path and SHA-256.
  */
-export async function markingInstaller(dir: string, marker: string, options: { name?: string; sleepS?: number } = {}): Promise<{ file: string; sha256: string }> {
+export async function markingInstaller(
+  dir: string,
+  marker: string,
+  options: { name?: string; sleepS?: number } = {},
+): Promise<{ file: string; sha256: string }> {
   const stage = await mkdtemp(path.join(os.tmpdir(), 'helper-pkg-'));
   try {
     const sleep = options.sleepS ? `sleep ${options.sleepS}\n` : '';
-    await writeFile(path.join(stage, 'install'), `#!/bin/sh\n${sleep}echo "uid=$(id -u) args=$*" >> '${marker}'\necho "marking installer ran"\n`);
+    await writeFile(
+      path.join(stage, 'install'),
+      `#!/bin/sh\n${sleep}echo "uid=$(id -u) args=$*" >> '${marker}'\necho "marking installer ran"\n`,
+    );
     await chmod(path.join(stage, 'install'), 0o755);
     const file = path.join(dir, options.name ?? 'installer.tar.gz');
     await tar.c({ gzip: true, cwd: stage, file, portable: true }, ['install']);
@@ -32,7 +42,10 @@ export async function markingInstaller(dir: string, marker: string, options: { n
   }
 }
 
-export const installOperation = (installer: { file: string; sha256: string }, over: Partial<Extract<PrivilegedOperation, { operation: 'install' }>> = {}): InstallOperation => ({
+export const installOperation = (
+  installer: { file: string; sha256: string },
+  over: Partial<Extract<PrivilegedOperation, { operation: 'install' }>> = {},
+): InstallOperation => ({
   operation: 'install',
   installer,
   installDir: '/usr/local/ASR',
@@ -41,7 +54,10 @@ export const installOperation = (installer: { file: string; sha256: string }, ov
   ...over,
 });
 
-export const requestOf = (operation: Parameters<typeof requestFor>[1], over: Partial<HelperRequest> = {}): HelperRequest => ({
+export const requestOf = (
+  operation: Parameters<typeof requestFor>[1],
+  over: Partial<HelperRequest> = {},
+): HelperRequest => ({
   ...requestFor('linux', operation, { sandboxRoot: null, inactivityTimeoutMs: 60_000 }),
   ...over,
 });
@@ -69,4 +85,5 @@ export function useHelperScratch() {
   };
 }
 
-export const readResult = async (w: WrittenRequest) => JSON.parse((await readFile(w.resultFile, 'utf8')) || 'null') as Record<string, unknown> | null;
+export const readResult = async (w: WrittenRequest) =>
+  JSON.parse((await readFile(w.resultFile, 'utf8')) || 'null') as Record<string, unknown> | null;

@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { helperRequestSchema, requestFor } from '../../../../main/core/elevation/helper-request';
 import { HelperRefusal, loadHelperRequest, runHelper } from '../../../../main/core/elevation/run-helper';
 import { isSafeCommandPart, toElevatedCommandLine } from '../../../../main/core/elevation/helper-command';
-import { NO_POLKIT_MESSAGE, launchOutcomeFromError, sudoPromptLauncher } from '../../../../main/core/elevation/sudo-prompt-launcher';
+import {
+  NO_POLKIT_MESSAGE,
+  launchOutcomeFromError,
+  sudoPromptLauncher,
+} from '../../../../main/core/elevation/sudo-prompt-launcher';
 import { installOperation, markingInstaller, readResult, requestOf, useHelperScratch } from './helper-world';
 
 const scratch = useHelperScratch();
@@ -37,7 +41,8 @@ describe('helper request file', () => {
     const w = await scratch.write(requestOf(installOperation(installer)));
     expect(path.dirname(w.dir)).toBe(os.tmpdir());
     expect((await stat(w.dir)).mode & 0o777).toBe(0o700);
-    for (const file of [w.requestFile, w.outputFile, w.stageFile, w.resultFile]) expect((await stat(file)).mode & 0o777).toBe(0o600);
+    for (const file of [w.requestFile, w.outputFile, w.stageFile, w.resultFile])
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
     const parsed = helperRequestSchema.parse(JSON.parse(await readFile(w.requestFile, 'utf8')));
     expect(parsed.operation).toMatchObject({ operation: 'install', installer });
     expect(JSON.stringify(parsed)).not.toMatch(/extractedDir|"command"|"args"/);
@@ -51,7 +56,9 @@ describe('install: the helper copies, hashes and extracts the installer itself',
     const w = await scratch.write(requestOf(installOperation(await markingInstaller(dir, marker))));
     expect(await runHelper(w.requestFile, DIRECT)).toBe(0);
     expect(await readResult(w)).toEqual({ ok: true, code: 0, signal: null, timedOut: false, cancelled: false });
-    expect(await readFile(marker, 'utf8')).toContain(`uid=${process.getuid?.()} args=-d /usr/local/ASR -r MS -v VmWare -q -c CSLegacy`);
+    expect(await readFile(marker, 'utf8')).toContain(
+      `uid=${process.getuid?.()} args=-d /usr/local/ASR -r MS -v VmWare -q -c CSLegacy`,
+    );
     expect(await readFile(w.stageFile, 'utf8')).toBe('install');
     const folders = await foldersNamed(w.outputFile);
     expect(folders).toHaveLength(2);
@@ -105,16 +112,48 @@ describe('install: the helper copies, hashes and extracts the installer itself',
     await writeFile(path.join(dir, 'install'), `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
     const base = { version: 2, platform: 'linux', sandboxRoot: null, inactivityTimeoutMs: 60_000 };
     const hostile = [
-      { ...base, operation: { operation: 'install', extractedDir: dir, installDir: '/usr/local/ASR', architecture: 'classic', upgrade: false } },
-      { ...base, operation: { ...installOperation({ file: path.join(dir, 'x.tar.gz'), sha256: '0'.repeat(64) }), extractedDir: dir } },
-      { ...base, operation: installOperation({ file: path.join(dir, 'x.tar.gz'), sha256: '0'.repeat(64) }), command: { operation: 'install', file: '/bin/sh', args: ['-c', `touch ${marker}`], cwd: dir } },
+      {
+        ...base,
+        operation: {
+          operation: 'install',
+          extractedDir: dir,
+          installDir: '/usr/local/ASR',
+          architecture: 'classic',
+          upgrade: false,
+        },
+      },
+      {
+        ...base,
+        operation: {
+          ...installOperation({ file: path.join(dir, 'x.tar.gz'), sha256: '0'.repeat(64) }),
+          extractedDir: dir,
+        },
+      },
+      {
+        ...base,
+        operation: installOperation({ file: path.join(dir, 'x.tar.gz'), sha256: '0'.repeat(64) }),
+        command: { operation: 'install', file: '/bin/sh', args: ['-c', `touch ${marker}`], cwd: dir },
+      },
       { ...base, operation: { operation: 'extract', installerFile: '/tmp/x.tar.gz', extractedDir: dir } },
       { ...base, operation: { operation: 'uninstall', installDir: dir } },
-      { ...base, version: 1, spec: { operation: 'install', extractedDir: dir, installDir: '/usr/local/ASR', architecture: 'classic', upgrade: false } },
+      {
+        ...base,
+        version: 1,
+        spec: {
+          operation: 'install',
+          extractedDir: dir,
+          installDir: '/usr/local/ASR',
+          architecture: 'classic',
+          upgrade: false,
+        },
+      },
     ];
     for (const request of hostile) {
       const w = await scratch.write(request);
-      expect(refusalCode(() => loadHelperRequest(w.requestFile, 'linux', process.getuid?.() ?? 0)), JSON.stringify(request)).toBe('helper.requestInvalid');
+      expect(
+        refusalCode(() => loadHelperRequest(w.requestFile, 'linux', process.getuid?.() ?? 0)),
+        JSON.stringify(request),
+      ).toBe('helper.requestInvalid');
       expect(await runHelper(w.requestFile, DIRECT)).toBe(3);
       expect(await readResult(w)).toMatchObject({ ok: false, refused: 'helper.requestInvalid' });
     }
@@ -125,16 +164,40 @@ describe('install: the helper copies, hashes and extracts the installer itself',
     const installer = { file: '/tmp/x.tar.gz', sha256: 'a'.repeat(64) };
     const uid = process.getuid?.() ?? 0;
     const cases: Array<[Record<string, unknown>, string]> = [
-      [requestOf(installOperation(installer, { installDir: '/opt/asr\nINSTALLATION_DIR=/tmp/evil' })), 'helper.installDir'],
+      [
+        requestOf(installOperation(installer, { installDir: '/opt/asr\nINSTALLATION_DIR=/tmp/evil' })),
+        'helper.installDir',
+      ],
       [requestOf(installOperation(installer, { installDir: 'opt/asr' })), 'helper.installDir'],
       [requestOf(installOperation({ ...installer, file: '/tmp/x\u001b.tar.gz' })), 'helper.installerFile'],
       [requestOf(installOperation(installer), { sandboxRoot: '/tmp/a\tb' }), 'helper.sandboxRoot'],
-      [requestOf({ operation: 'register', installDir: '/usr/local/ASR', architecture: 'classic', endpoint: 'cs.contoso.local\n-P /etc/shadow', passphraseFile: '/tmp/s/run-1-x/MobSvc.passphrase' }), 'helper.endpoint'],
-      [requestOf({ operation: 'register', installDir: '/usr/local/ASR', architecture: 'classic', endpoint: 'cs contoso', passphraseFile: '/tmp/s/run-1-x/MobSvc.passphrase' }), 'helper.endpoint'],
+      [
+        requestOf({
+          operation: 'register',
+          installDir: '/usr/local/ASR',
+          architecture: 'classic',
+          endpoint: 'cs.contoso.local\n-P /etc/shadow',
+          passphraseFile: '/tmp/s/run-1-x/MobSvc.passphrase',
+        }),
+        'helper.endpoint',
+      ],
+      [
+        requestOf({
+          operation: 'register',
+          installDir: '/usr/local/ASR',
+          architecture: 'classic',
+          endpoint: 'cs contoso',
+          passphraseFile: '/tmp/s/run-1-x/MobSvc.passphrase',
+        }),
+        'helper.endpoint',
+      ],
     ];
     for (const [request, code] of cases) {
       const w = await scratch.write(request);
-      expect(refusalCode(() => loadHelperRequest(w.requestFile, 'linux', uid)), code).toBe(code);
+      expect(
+        refusalCode(() => loadHelperRequest(w.requestFile, 'linux', uid)),
+        code,
+      ).toBe(code);
     }
     const valid = await scratch.write(requestOf(installOperation(installer)));
     expect(refusalCode(() => loadHelperRequest(valid.requestFile, 'linux', uid))).toBe('accepted');
@@ -143,20 +206,23 @@ describe('install: the helper copies, hashes and extracts the installer itself',
 });
 
 describe('who wrote the request', () => {
-  it.skipIf(!isRoot)('ATTACK: a request folder owned by another user than PKEXEC_UID/SUDO_UID is refused, and the helper writes nothing there', async () => {
-    const dir = await scratch.dir();
-    const marker = path.join(dir, 'ran');
-    const w = await scratch.write(requestOf(installOperation(await markingInstaller(dir, marker))));
-    // The request belongs to root (who wrote it); user 4242 asked pkexec to run the helper with it.
-    expect(await runHelper(w.requestFile, { PKEXEC_UID: '4242' })).toBe(3);
-    expect(await runHelper(w.requestFile, { SUDO_UID: '4242' })).toBe(3);
-    expect(await readFile(w.resultFile, 'utf8')).toBe('');
-    expect(existsSync(marker)).toBe(false);
-    // The same request handed over to 4242 (folder and files) is that user's own request, and runs.
-    for (const file of [w.dir, w.requestFile, w.outputFile, w.stageFile, w.resultFile]) await chown(file, 4242, 4242);
-    expect(await runHelper(w.requestFile, { PKEXEC_UID: '4242' })).toBe(0);
-    expect(await readFile(marker, 'utf8')).toContain('uid=0');
-  });
+  it.skipIf(!isRoot)(
+    'ATTACK: a request folder owned by another user than PKEXEC_UID/SUDO_UID is refused, and the helper writes nothing there',
+    async () => {
+      const dir = await scratch.dir();
+      const marker = path.join(dir, 'ran');
+      const w = await scratch.write(requestOf(installOperation(await markingInstaller(dir, marker))));
+      // The request belongs to root (who wrote it); user 4242 asked pkexec to run the helper with it.
+      expect(await runHelper(w.requestFile, { PKEXEC_UID: '4242' })).toBe(3);
+      expect(await runHelper(w.requestFile, { SUDO_UID: '4242' })).toBe(3);
+      expect(await readFile(w.resultFile, 'utf8')).toBe('');
+      expect(existsSync(marker)).toBe(false);
+      // The same request handed over to 4242 (folder and files) is that user's own request, and runs.
+      for (const file of [w.dir, w.requestFile, w.outputFile, w.stageFile, w.resultFile]) await chown(file, 4242, 4242);
+      expect(await runHelper(w.requestFile, { PKEXEC_UID: '4242' })).toBe(0);
+      expect(await readFile(marker, 'utf8')).toContain('uid=0');
+    },
+  );
 
   it('refuses a readable request file, an open folder, a link, a hard link and a non-numeric PKEXEC_UID', async () => {
     const uid = process.getuid?.() ?? 0;
@@ -210,7 +276,11 @@ describe('register: the secret file', () => {
     const installDir = path.join(dir, 'ASR');
     const record = path.join(dir, 'configurator-saw');
     await mkdir(path.join(installDir, 'Vx/bin'), { recursive: true });
-    await writeFile(path.join(installDir, 'Vx/bin/UnifiedAgentConfigurator.sh'), `#!/bin/sh\necho "$4" > '${record}'\ncat "$4" >> '${record}'\n`, { mode: 0o755 });
+    await writeFile(
+      path.join(installDir, 'Vx/bin/UnifiedAgentConfigurator.sh'),
+      `#!/bin/sh\necho "$4" > '${record}'\ncat "$4" >> '${record}'\n`,
+      { mode: 0o755 },
+    );
     return { installDir, record };
   }
 
@@ -218,7 +288,15 @@ describe('register: the secret file', () => {
     const dir = await scratch.dir();
     const secret = await appSecret(path.join(dir, 'secrets'));
     const { installDir, record } = await recordingAgent(dir);
-    const w = await scratch.write(requestOf({ operation: 'register', installDir, architecture: 'classic', endpoint: 'cs.contoso.local', passphraseFile: secret }));
+    const w = await scratch.write(
+      requestOf({
+        operation: 'register',
+        installDir,
+        architecture: 'classic',
+        endpoint: 'cs.contoso.local',
+        passphraseFile: secret,
+      }),
+    );
     expect(await runHelper(w.requestFile, DIRECT)).toBe(0);
     const [copy, content] = (await readFile(record, 'utf8')).split('\n');
     expect(content).toBe('itUx70I47uxDuUVY');
@@ -242,7 +320,15 @@ describe('register: the secret file', () => {
     await link(hard, path.join(dir, 'another-name'));
     const wrongName = await appSecret(path.join(dir, 'secrets4'), 'shadow');
     for (const passphraseFile of [linkToShadow, loose, readable, hard, wrongName, '/etc/shadow']) {
-      const w = await scratch.write(requestOf({ operation: 'register', installDir, architecture: 'classic', endpoint: 'cs.contoso.local', passphraseFile }));
+      const w = await scratch.write(
+        requestOf({
+          operation: 'register',
+          installDir,
+          architecture: 'classic',
+          endpoint: 'cs.contoso.local',
+          passphraseFile,
+        }),
+      );
       expect(await runHelper(w.requestFile, DIRECT), passphraseFile).toBe(3);
       expect(await readResult(w)).toMatchObject({ ok: false, refused: 'helper.secretFile' });
     }
@@ -253,7 +339,15 @@ describe('register: the secret file', () => {
     const dir = await scratch.dir();
     const { installDir, record } = await recordingAgent(dir);
     const secret = await appSecret(path.join(dir, 'secrets'));
-    const w = await scratch.write(requestOf({ operation: 'register', installDir, architecture: 'classic', endpoint: 'cs.contoso.local', passphraseFile: secret }));
+    const w = await scratch.write(
+      requestOf({
+        operation: 'register',
+        installDir,
+        architecture: 'classic',
+        endpoint: 'cs.contoso.local',
+        passphraseFile: secret,
+      }),
+    );
     for (const file of [w.dir, w.requestFile, w.outputFile, w.stageFile, w.resultFile]) await chown(file, 4242, 4242);
     // User 4242's request names root's secret file.
     expect(await runHelper(w.requestFile, { PKEXEC_UID: '4242' })).toBe(3);
@@ -264,10 +358,14 @@ describe('register: the secret file', () => {
 
 describe('elevated command line and sudo-prompt outcomes', () => {
   it('quotes each part and refuses anything a shell would interpret', () => {
-    expect(toElevatedCommandLine({ file: '/usr/bin/node', args: ['/opt/Mobility Setup/cli.js', 'helper', '--request', '/tmp/x/request.json'] })).toBe(
-      "'/usr/bin/node' '/opt/Mobility Setup/cli.js' 'helper' '--request' '/tmp/x/request.json'",
-    );
-    for (const bad of ['a$(id)', 'a`id`', "it's", 'a"b', 'a\nb', 'a;b', 'a\\b', '']) expect(isSafeCommandPart(bad)).toBe(false);
+    expect(
+      toElevatedCommandLine({
+        file: '/usr/bin/node',
+        args: ['/opt/Mobility Setup/cli.js', 'helper', '--request', '/tmp/x/request.json'],
+      }),
+    ).toBe("'/usr/bin/node' '/opt/Mobility Setup/cli.js' 'helper' '--request' '/tmp/x/request.json'");
+    for (const bad of ['a$(id)', 'a`id`', "it's", 'a"b', 'a\nb', 'a;b', 'a\\b', ''])
+      expect(isSafeCommandPart(bad)).toBe(false);
     expect(() => toElevatedCommandLine({ file: '/usr/bin/node', args: ['$(reboot)'] })).toThrow();
   });
 
@@ -275,14 +373,30 @@ describe('elevated command line and sudo-prompt outcomes', () => {
     expect(launchOutcomeFromError(undefined)).toEqual({ kind: 'completed' });
     expect(launchOutcomeFromError(new Error('User did not grant permission.'))).toEqual({ kind: 'notGranted' });
     for (const text of ['No polkit authentication agent found.', 'Unable to find pkexec or kdesudo.']) {
-      expect(launchOutcomeFromError(new Error(text))).toMatchObject({ kind: 'unavailable', code: 'elevation.noPolkitAgent', message: NO_POLKIT_MESSAGE });
+      expect(launchOutcomeFromError(new Error(text))).toMatchObject({
+        kind: 'unavailable',
+        code: 'elevation.noPolkitAgent',
+        message: NO_POLKIT_MESSAGE,
+      });
     }
     expect(NO_POLKIT_MESSAGE).toContain('sudo mobility-setup install');
-    expect(await sudoPromptLauncher.launch({ file: '/usr/bin/node', args: ["'; reboot; '"] })).toMatchObject({ kind: 'unavailable', code: 'elevation.unsafeCommand' });
+    expect(await sudoPromptLauncher.launch({ file: '/usr/bin/node', args: ["'; reboot; '"] })).toMatchObject({
+      kind: 'unavailable',
+      code: 'elevation.unsafeCommand',
+    });
   });
 
   it('requestFor carries the operation only', () => {
-    const request = requestFor('linux', installOperation({ file: '/tmp/a.tar.gz', sha256: 'b'.repeat(64) }), { sandboxRoot: null, inactivityTimeoutMs: 1000 });
-    expect(Object.keys(request).sort()).toEqual(['inactivityTimeoutMs', 'operation', 'platform', 'sandboxRoot', 'version']);
+    const request = requestFor('linux', installOperation({ file: '/tmp/a.tar.gz', sha256: 'b'.repeat(64) }), {
+      sandboxRoot: null,
+      inactivityTimeoutMs: 1000,
+    });
+    expect(Object.keys(request).sort()).toEqual([
+      'inactivityTimeoutMs',
+      'operation',
+      'platform',
+      'sandboxRoot',
+      'version',
+    ]);
   });
 });

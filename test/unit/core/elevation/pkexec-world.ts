@@ -27,7 +27,8 @@ export function pkexecSkipReason(): string | null {
 
 function script(...args: string[]): void {
   const run = spawnSync(SCRIPT, args, { encoding: 'utf8', timeout: 60_000 });
-  if (run.status !== 0) throw new Error(`polkit-test-env.sh ${args.join(' ')} failed (${String(run.status)}): ${run.stderr}`);
+  if (run.status !== 0)
+    throw new Error(`polkit-test-env.sh ${args.join(' ')} failed (${String(run.status)}): ${run.stderr}`);
 }
 
 export interface TestUser {
@@ -80,7 +81,8 @@ export function runNodeAs(user: TestUser, args: string[]): Promise<CliResult> {
   });
 }
 
-const uidOf = async (pid: string) => Number(/^Uid:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/status`, 'utf8').catch(() => ''))?.[1] ?? -1);
+const uidOf = async (pid: string) =>
+  Number(/^Uid:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/status`, 'utf8').catch(() => ''))?.[1] ?? -1);
 
 /**
  * Samples every process's argv and environment every 20 ms: where `canary` shows up, and which elevated

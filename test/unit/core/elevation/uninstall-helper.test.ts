@@ -45,14 +45,16 @@ function installedAgent(agentDir = '/usr/local/ASR'): { root: string; agent: str
   mkdirSync(agent, { recursive: true, mode: 0o755 });
   const vx = path.join(root, 'usr/local/.vx_version');
   mkdirSync(path.dirname(vx), { recursive: true, mode: 0o755 });
-  writeFileSync(vx, `Version=9.65.0.0\nINSTALLATION_DIR=${agent}\nAGENT_CONFIGURATION_STATUS=Succeeded\n`, { mode: 0o644 });
+  writeFileSync(vx, `Version=9.65.0.0\nINSTALLATION_DIR=${agent}\nAGENT_CONFIGURATION_STATUS=Succeeded\n`, {
+    mode: 0o644,
+  });
   const marker = path.join(root, 'uninstall-ran.log');
   writeFileSync(path.join(agent, 'uninstall.sh'), markingUninstaller(marker).replace('$MS_VX', vx), { mode: 0o755 });
   return { root, agent, marker, vx };
 }
 
 describe.skipIf(!isRoot)('the uninstall helper request', () => {
-  it('runs the uninstall.sh of the folder root\'s .vx_version records, as root, in that folder', async () => {
+  it("runs the uninstall.sh of the folder root's .vx_version records, as root, in that folder", async () => {
     const { root, agent, marker, vx } = installedAgent();
     const w = await scratch.write(requestOf(UNINSTALL, { sandboxRoot: root }));
     expect(JSON.parse(readFileSync(w.requestFile, 'utf8')).operation).toEqual({ operation: 'uninstall' });
@@ -101,7 +103,13 @@ describe.skipIf(!CAN_CREATE_USERS)('another local user and the uninstall helper'
 
   /** Runs node as the user (their uid and gid, nothing inherited): the user acts themselves. */
   function asUser(script: string, ...args: string[]): string {
-    const run = spawnSync(process.execPath, ['-e', script, ...args], { uid: user.uid, gid: user.gid, cwd: '/tmp', env: { PATH: '/usr/bin:/bin' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['-e', script, ...args], {
+      uid: user.uid,
+      gid: user.gid,
+      cwd: '/tmp',
+      env: { PATH: '/usr/bin:/bin' },
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(`as ${user.name}: ${run.stderr}`);
     return run.stdout.trim();
   }
@@ -165,14 +173,19 @@ describe.skipIf(!CAN_CREATE_USERS)('another local user and the uninstall helper'
     const code = await runHelper(path.join(dir, 'request.json'), { PKEXEC_UID: String(user.uid) });
     expect(existsSync(marker) ? readFileSync(marker, 'utf8') : '').toBe('');
     expect(code).toBe(3);
-    expect(JSON.parse(readFileSync(path.join(dir, 'result.json'), 'utf8'))).toMatchObject({ ok: false, refused: 'helper.sandboxRoot' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'result.json'), 'utf8'))).toMatchObject({
+      ok: false,
+      refused: 'helper.sandboxRoot',
+    });
   });
 });
 
 describe.skipIf(!isRoot)('a person who is not root uninstalls through the helper', () => {
   it('the uninstall job asks the helper with a request that names only "uninstall"; the agent is gone on disk', async () => {
     const { root, installerDir } = await setup.rootWithInstaller();
-    const installed = await setup.installer(root).run('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
+    const installed = await setup
+      .installer(root)
+      .run('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
     expect(installed.state).toBe('succeeded');
     const requests: unknown[] = [];
     // The password prompt granted: the helper runs as under pkexec (root asked here, so the sandbox may be named).
@@ -184,7 +197,11 @@ describe.skipIf(!isRoot)('a person who is not root uninstalls through the helper
         return { kind: 'completed' as const };
       },
     };
-    const elevator = createHelperElevator('linux', launcher, defaultHelperCommand('/opt/mobility-setup/dist/main/cli.js'));
+    const elevator = createHelperElevator(
+      'linux',
+      launcher,
+      defaultHelperCommand('/opt/mobility-setup/dist/main/cli.js'),
+    );
     const uninstaller = setup.installer(root, { elevator });
     const started = await uninstaller.dispatch('startUninstall', {});
     if (!started.ok) throw new Error(started.error.message);

@@ -24,13 +24,21 @@ describe.skipIf(!isRoot)('install: free space at the install folder that will be
     expect(mount.status).toBe(0);
     mounted.push(small);
     const installer = setup.installer(root);
-    const job = await installer.run('startInstall', { installerDir, installDir: '/opt/small/ASR', registration: { mode: 'none', serverKind: 'classic' } });
+    const job = await installer.run('startInstall', {
+      installerDir,
+      installDir: '/opt/small/ASR',
+      registration: { mode: 'none', serverKind: 'classic' },
+    });
     expect(job.state).toBe('failed');
     expect(job.outcome?.code).toBe('install.diskSpace');
-    expect(job.outcome?.message).toMatch(/^Not enough free disk space \(\/opt\/small\/ASR: \d+ MB free, 250 MB needed\)\.$/);
+    expect(job.outcome?.message).toMatch(
+      /^Not enough free disk space \(\/opt\/small\/ASR: \d+ MB free, 250 MB needed\)\.$/,
+    );
     expect((await readVx(root)).size).toBe(0);
     // The default folder, on the big disk, passes the same check.
-    const fine = await setup.installer(root).run('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
+    const fine = await setup
+      .installer(root)
+      .run('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
     expect(fine.state).toBe('succeeded');
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_EXIT_CODES, describeExitCode, isSuccessExit, normalizeExitCode } from '../../../../main/core/install/exit-codes';
+import {
+  KNOWN_EXIT_CODES,
+  describeExitCode,
+  isSuccessExit,
+  normalizeExitCode,
+} from '../../../../main/core/install/exit-codes';
 
-const DOCUMENTED = [0, 1, 2, 3, 10, 11, 13, 14, 15, 16, 17, 41, 42, 43, 44, 62, 97, 98, 99, 1602, 1603, 1618, 1641, 3010];
+const DOCUMENTED = [
+  0, 1, 2, 3, 10, 11, 13, 14, 15, 16, 17, 41, 42, 43, 44, 62, 97, 98, 99, 1602, 1603, 1618, 1641, 3010,
+];
 
 describe('vendor exit-code catalog', () => {
   it('knows every documented code, each with a message and (for failures) a next step', () => {

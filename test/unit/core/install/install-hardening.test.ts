@@ -14,7 +14,15 @@ import { PASSPHRASE, leftovers, makeInstaller, readVx, useInstallTestSetup } fro
 
 const setup = useInstallTestSetup();
 const stepStates = (job: JobSnapshot) => Object.fromEntries(job.steps.map((s) => [s.id, s.state]));
-const passing = (endpoint: string): ConnectivityReport => ({ host: endpoint, port: 443, dataPort: 9443, addresses: [], checks: [], certificate: null, canRegister: true });
+const passing = (endpoint: string): ConnectivityReport => ({
+  host: endpoint,
+  port: 443,
+  dataPort: 9443,
+  addresses: [],
+  checks: [],
+  certificate: null,
+  canRegister: true,
+});
 
 describe('installer swapped after the check', () => {
   it('is detected on the private copy: the swapped file is never extracted or run', async () => {
@@ -30,7 +38,10 @@ describe('installer swapped after the check', () => {
         return passing(endpoint);
       },
     });
-    const job = await installer.run('startInstall', { installerDir, registration: { mode: 'classic', endpoint: setup.cs.endpoint, passphrase: PASSPHRASE } });
+    const job = await installer.run('startInstall', {
+      installerDir,
+      registration: { mode: 'classic', endpoint: setup.cs.endpoint, passphrase: PASSPHRASE },
+    });
     expect(job.outcome).toMatchObject({ code: 'installer.changed', severity: 'error' });
     expect(stepStates(job)).toMatchObject({ check: 'done', extract: 'failed', install: 'skipped' });
     expect((await readVx(root)).get('Version')).toBeUndefined();
@@ -39,7 +50,11 @@ describe('installer swapped after the check', () => {
 });
 
 describe('install folder', () => {
-  const request = (installerDir: string, installDir: string) => ({ installerDir, installDir, registration: { mode: 'none', serverKind: 'classic' } });
+  const request = (installerDir: string, installDir: string) => ({
+    installerDir,
+    installDir,
+    registration: { mode: 'none', serverKind: 'classic' },
+  });
 
   it.each([
     // Relative: the vendor installer would resolve it inside the extraction folder, which is deleted afterwards.
@@ -61,7 +76,12 @@ describe('install folder', () => {
   const envFor = (platform: 'linux' | 'win32', root: string) => {
     const commands = selectAgentPlatform(platform);
     if (!commands) throw new Error('no commands');
-    return { deps: { paths: new SystemPaths(root) } as CoreDeps, commands, profile: selectOsProfile(platform), workBase: path.join(root, 'tmp') };
+    return {
+      deps: { paths: new SystemPaths(root) } as CoreDeps,
+      commands,
+      profile: selectOsProfile(platform),
+      workBase: path.join(root, 'tmp'),
+    };
   };
   const codeOf = (fn: () => void) => {
     try {

@@ -29,7 +29,9 @@ describe('install pipeline: timeouts, cancel, unreachable server', () => {
     expect(job.inactivityTimeoutMs).toBe(1_500);
     // Read back from the machine: the hung installer never wrote the agent's state, so it is not installed,
     // and the summary says the same (no "Unknown" version beside a "partly installed" guess).
-    expect(job.outcome?.machineState).toBe('The Mobility service is not installed: the installer stopped before it finished. Run the install again when the cause is fixed.');
+    expect(job.outcome?.machineState).toBe(
+      'The Mobility service is not installed: the installer stopped before it finished. Run the install again when the cause is fixed.',
+    );
     expect(job.summary).toMatchObject({ installed: false, version: null, installDir: null, azureVmAgentNote: null });
     expect(await pidsMentioning(root)).toEqual([]);
     expect(await leftovers(root)).toEqual([]);
@@ -45,7 +47,13 @@ describe('install pipeline: timeouts, cancel, unreachable server', () => {
   it('cancel mid-install ends the whole process tree and says what state the machine is in', async () => {
     const { root, installerDir, installer } = await world({ hangIn: 'install', ignoreSigterm: true });
     const jobId = await installer.start('startInstall', { installerDir, registration: classic() });
-    await until(async () => installer.events.some((e) => e.name === 'jobLog' && (e.payload as { lines: string[] }).lines.some((l) => l.includes('Installing Mobility service components'))));
+    await until(async () =>
+      installer.events.some(
+        (e) =>
+          e.name === 'jobLog' &&
+          (e.payload as { lines: string[] }).lines.some((l) => l.includes('Installing Mobility service components')),
+      ),
+    );
     const pids = await pidsMentioning(root);
     expect(pids.length).toBeGreaterThan(0);
     const snapshot = await installer.handlers.cancelJob({ jobId });
@@ -61,7 +69,10 @@ describe('install pipeline: timeouts, cancel, unreachable server', () => {
 
   it('the server pre-check stops before installing when the server is unreachable', async () => {
     const { root, installerDir, installer } = await world();
-    const job = await installer.run('startInstall', { installerDir, registration: classic(`127.0.0.1:${await closedPort()}`) });
+    const job = await installer.run('startInstall', {
+      installerDir,
+      registration: classic(`127.0.0.1:${await closedPort()}`),
+    });
     expect(job.state).toBe('failed');
     expect(job.outcome?.code).toBe('install.serverUnreachable');
     expect(job.outcome?.message).toMatch(/cannot be reached/);
@@ -71,7 +82,10 @@ describe('install pipeline: timeouts, cancel, unreachable server', () => {
 
   it('without the pre-check, the configurator reports the connection failure (curl 7)', async () => {
     const { installerDir, installer } = await world({}, undefined, { checkServer: null });
-    const job = await installer.run('startInstall', { installerDir, registration: classic(`127.0.0.1:${await closedPort()}`) });
+    const job = await installer.run('startInstall', {
+      installerDir,
+      registration: classic(`127.0.0.1:${await closedPort()}`),
+    });
     expect(job.state).toBe('failed');
     expect(job.outcome).toMatchObject({ code: 'exit.1', exitCode: 1 });
     const log = (await installer.handlers.readJobLog({ jobId: job.id, from: 0 })).lines.join('\n');
@@ -80,9 +94,14 @@ describe('install pipeline: timeouts, cancel, unreachable server', () => {
 
   it('200,000 installer lines arrive as a few batched jobLog events, all kept for readJobLog', async () => {
     const { installerDir, installer } = await world({ installLogLines: 200_000 });
-    const job: JobSnapshot = await installer.run('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
+    const job: JobSnapshot = await installer.run('startInstall', {
+      installerDir,
+      registration: { mode: 'none', serverKind: 'classic' },
+    });
     expect(job.state).toBe('succeeded');
-    const chunks = installer.events.filter((e) => e.name === 'jobLog').map((e) => e.payload as { from: number; lines: string[] });
+    const chunks = installer.events
+      .filter((e) => e.name === 'jobLog')
+      .map((e) => e.payload as { from: number; lines: string[] });
     const total = chunks.reduce((n, c) => n + c.lines.length, 0);
     expect(total).toBe(job.logLines);
     expect(job.logLines).toBeGreaterThan(200_000);

@@ -26,13 +26,30 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     const job = await installer.run('startInstall', { installerDir, registration: classic() });
     expect(job.outcome?.message).toContain('9.65.0.0');
     expect(job.state).toBe('succeeded');
-    expect(stepStates(job)).toEqual({ check: 'done', extract: 'done', install: 'done', register: 'done', verify: 'done' });
-    expect(job.outcome).toMatchObject({ severity: 'success', code: 'install.succeeded', exitCode: 0, rebootRequired: false });
+    expect(stepStates(job)).toEqual({
+      check: 'done',
+      extract: 'done',
+      install: 'done',
+      register: 'done',
+      verify: 'done',
+    });
+    expect(job.outcome).toMatchObject({
+      severity: 'success',
+      code: 'install.succeeded',
+      exitCode: 0,
+      rebootRequired: false,
+    });
     const vx = await readVx(root);
     expect(vx.get('Version')).toBe('9.65.0.0');
     expect(vx.get('AGENT_CONFIGURATION_STATUS')).toBe('Succeeded');
     expect(vx.get('INSTALLATION_DIR')).toBe(path.join(root, 'usr/local/ASR'));
-    expect(job.summary).toMatchObject({ version: '9.65.0.0', installDir: '/usr/local/ASR', registered: true, server: setup.cs.endpoint, walinuxagentPresent: false });
+    expect(job.summary).toMatchObject({
+      version: '9.65.0.0',
+      installDir: '/usr/local/ASR',
+      registered: true,
+      server: setup.cs.endpoint,
+      walinuxagentPresent: false,
+    });
     expect(job.summary?.azureVmAgentNote).toMatch(/WALinuxAgent/);
     const jobLog = path.join(root, 'var/log/mobility-setup', `${job.id}.log`);
     expect(job.logFiles).toEqual([jobLog, path.join(root, 'var/log/ua_install.log')]);
@@ -41,7 +58,11 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     expect(await leftovers(root)).toEqual([]);
     const logText = await readFile(jobLog, 'utf8');
     expect(logText).toContain('Installation completed successfully.');
-    for (const text of [logText, await readFile(path.join(root, 'var/log/ua_install.log'), 'utf8'), JSON.stringify(installer.events)]) {
+    for (const text of [
+      logText,
+      await readFile(path.join(root, 'var/log/ua_install.log'), 'utf8'),
+      JSON.stringify(installer.events),
+    ]) {
       expect(text).not.toContain(PASSPHRASE);
     }
     // readJobLog pages through the same lines the file has.
@@ -51,8 +72,14 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     // Only the files the job named can be read back.
     const vendorLog = await installer.dispatch('readLogFile', { path: job.logFiles[1] });
     expect(vendorLog).toMatchObject({ ok: true, value: { truncated: false } });
-    expect(await installer.dispatch('readLogFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'log.notAllowed' } });
-    expect(await installer.dispatch('openLogFile', { path: job.logFiles[0] })).toMatchObject({ ok: false, error: { code: 'log.openUnavailable' } });
+    expect(await installer.dispatch('readLogFile', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'log.notAllowed' },
+    });
+    expect(await installer.dispatch('openLogFile', { path: job.logFiles[0] })).toMatchObject({
+      ok: false,
+      error: { code: 'log.openUnavailable' },
+    });
   });
 
   it('wrong passphrase: exit 14 with the genpassphrase hint; installed, not registered; secret file gone', async () => {
@@ -62,7 +89,9 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     expect(job.outcome).toMatchObject({ code: 'exit.14', exitCode: 14 });
     expect(job.outcome?.message).toMatch(/passphrase/i);
     expect(job.outcome?.hint).toContain('genpassphrase.exe -v > MobSvc.passphrase');
-    expect(job.outcome?.machineState).toMatch(/^The Mobility service 9\.65\.0\.0 is installed in \/usr\/local\/ASR and not registered: register it again/);
+    expect(job.outcome?.machineState).toMatch(
+      /^The Mobility service 9\.65\.0\.0 is installed in \/usr\/local\/ASR and not registered: register it again/,
+    );
     expect(job.summary).toMatchObject({ installed: true, version: '9.65.0.0', registered: false });
     expect(stepStates(job)).toMatchObject({ install: 'done', register: 'failed', verify: 'skipped' });
     expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).not.toBe('Succeeded');
@@ -114,7 +143,13 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     expect(job.state).toBe('failed');
     expect(job.outcome?.code).toBe('installer.checksumMismatch');
     expect(job.outcome?.machineState).toBe('Nothing was changed on this machine.');
-    expect(stepStates(job)).toEqual({ check: 'failed', extract: 'skipped', install: 'skipped', register: 'skipped', verify: 'skipped' });
+    expect(stepStates(job)).toEqual({
+      check: 'failed',
+      extract: 'skipped',
+      install: 'skipped',
+      register: 'skipped',
+      verify: 'skipped',
+    });
     expect(await leftovers(root)).toEqual([]);
     expect((await readVx(root)).size).toBe(0);
   });
@@ -128,7 +163,13 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     expect(second.state).toBe('succeeded');
     expect(second.nothingToDo).toBe(true);
     expect(second.outcome?.code).toBe('install.nothingToDo');
-    expect(stepStates(second)).toEqual({ check: 'done', extract: 'skipped', install: 'skipped', register: 'skipped', verify: 'done' });
+    expect(stepStates(second)).toEqual({
+      check: 'done',
+      extract: 'skipped',
+      install: 'skipped',
+      register: 'skipped',
+      verify: 'done',
+    });
     expect((await stat(path.join(root, 'usr/local/.vx_version'))).mtimeMs).toBe(before.mtimeMs);
   });
 
@@ -159,7 +200,10 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
 
   it('more than four versions apart is refused before running, with the stepwise path and the installers needed', async () => {
     const { root, installer } = await world({}, '9.60.0.0');
-    const first = await installer.run('startInstall', { installerDir: path.join(root, 'installers'), registration: classic() });
+    const first = await installer.run('startInstall', {
+      installerDir: path.join(root, 'installers'),
+      registration: classic(),
+    });
     expect(first.state).toBe('succeeded');
     const newer = path.join(root, 'newer');
     await makeInstaller(newer, {}, '9.65.0.0');
@@ -174,7 +218,10 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
 
   it('modernized registration passes config.json as a file (-S … -c CSPrime)', async () => {
     const { root, installerDir, installer } = await world();
-    const job = await installer.run('startInstall', { installerDir, registration: { mode: 'modernized', configJson: setup.cs.applianceConfig() } });
+    const job = await installer.run('startInstall', {
+      installerDir,
+      registration: { mode: 'modernized', configJson: setup.cs.applianceConfig() },
+    });
     expect(job.state).toBe('succeeded');
     expect(setup.cs.registrations.at(-1)).toMatchObject({ mode: 'modernized', ok: true });
     expect(await readFile(job.logFiles[0]!, 'utf8')).not.toContain(setup.cs.applianceKey);
@@ -183,7 +230,10 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
 
   it('--no-register installs only; startRegister then registers the installed agent', async () => {
     const { root, installerDir, installer } = await world();
-    const installed = await installer.run('startInstall', { installerDir, registration: { mode: 'none', serverKind: 'classic' } });
+    const installed = await installer.run('startInstall', {
+      installerDir,
+      registration: { mode: 'none', serverKind: 'classic' },
+    });
     expect(installed.state).toBe('succeeded');
     expect(stepStates(installed).register).toBe('skipped');
     expect((await readVx(root)).get('AGENT_CONFIGURATION_STATUS')).toBe('NotStarted');
@@ -195,7 +245,10 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
   });
 
   it('install only runs the installer for the server kind asked for: modernized → -c CSPrime, classic → -c CSLegacy', async () => {
-    for (const [serverKind, csType] of [['modernized', 'CSPrime'], ['classic', 'CSLegacy']] as const) {
+    for (const [serverKind, csType] of [
+      ['modernized', 'CSPrime'],
+      ['classic', 'CSLegacy'],
+    ] as const) {
       const { root, installerDir, installer } = await world();
       const job = await installer.run('startInstall', { installerDir, registration: { mode: 'none', serverKind } });
       expect(job.state).toBe('succeeded');
@@ -215,7 +268,11 @@ describe('install pipeline (real package, real configurator, CS simulator)', () 
     const { root, installerDir } = await setup.rootWithInstaller();
     const probes = (deps: CoreDeps) => {
       const real = selectDetectionProbes(deps);
-      return { ...real, readPrivileges: () => Promise.resolve(linuxPrivileges({ uid: 1000, user: 'alice', pkexec: null, processNames: [] })) };
+      return {
+        ...real,
+        readPrivileges: () =>
+          Promise.resolve(linuxPrivileges({ uid: 1000, user: 'alice', pkexec: null, processNames: [] })),
+      };
     };
     const installer = setup.installer(root, {}, undefined, probes);
     const job = await installer.run('startInstall', { installerDir, registration: classic() });

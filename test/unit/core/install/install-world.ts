@@ -23,7 +23,12 @@ import type { AgentBehavior } from '../../../world/agent-package';
 import { startCsSimulator } from '../../../world/cs-simulator';
 import type { CsSimulator } from '../../../world/cs-simulator';
 
-const TEST_SESSION = { shell: 'browser' as const, demo: false, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: 'test' };
+const TEST_SESSION = {
+  shell: 'browser' as const,
+  demo: false,
+  defaults: { installerDir: null, csEndpoint: null, dataPort: null },
+  appVersion: 'test',
+};
 
 export const FIXTURES = path.resolve(__dirname, '../../../fixtures/roots');
 export const TOKEN = 'DEBIAN12-64';
@@ -36,7 +41,12 @@ export async function makeRoot(fixture = 'debian-12'): Promise<string> {
   return root;
 }
 
-export async function makeInstaller(dir: string, behavior: AgentBehavior = {}, version = '9.65.0.0', token = TOKEN): Promise<string> {
+export async function makeInstaller(
+  dir: string,
+  behavior: AgentBehavior = {},
+  version = '9.65.0.0',
+  token = TOKEN,
+): Promise<string> {
   await mkdir(dir, { recursive: true });
   return buildAgentPackage({ outDir: dir, token, version, behavior });
 }
@@ -55,10 +65,21 @@ export interface TestInstaller {
   dispose(): Promise<void>;
 }
 
-export function createTestInstaller(root: string, overrides: InstallOverrides = {}, inactivityTimeoutMs?: number, probes?: (deps: CoreDeps) => DetectionProbes): TestInstaller {
+export function createTestInstaller(
+  root: string,
+  overrides: InstallOverrides = {},
+  inactivityTimeoutMs?: number,
+  probes?: (deps: CoreDeps) => DetectionProbes,
+): TestInstaller {
   // Built through createCore like every front door; the probes need the deps, so they come from a first
   // core's deps (same root and platform) when a test replaces them.
-  const options = { root, platform: 'linux' as const, runner: processRunner, session: TEST_SESSION, ...(inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs } : {}) };
+  const options = {
+    root,
+    platform: 'linux' as const,
+    runner: processRunner,
+    session: TEST_SESSION,
+    ...(inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs } : {}),
+  };
   const detectionProbes = probes ? probes(createCoreDeps(options)) : undefined;
   const { antivirusNote: _antivirusNote, ...adapters } = overrides;
   const core = createCore({ ...options, ...adapters, ...(detectionProbes ? { detectionProbes } : {}) });
@@ -88,7 +109,12 @@ export function createTestInstaller(root: string, overrides: InstallOverrides = 
 
 export async function readVx(root: string): Promise<Map<string, string>> {
   const text = await readFile(path.join(root, 'usr/local/.vx_version'), 'utf8').catch(() => '');
-  return new Map(text.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)] as [string, string]));
+  return new Map(
+    text
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)] as [string, string]),
+  );
 }
 
 /** Entries left in the sandbox's temporary folder (extraction and secret folders). */
@@ -108,7 +134,11 @@ export interface InstallTestSetup {
   /** The CS simulator for the whole file (started before its first test). */
   readonly cs: CsSimulator;
   /** A fresh fixture root with an agent package in `<root>/installers`; removed after the test. */
-  rootWithInstaller(options?: { fixture?: string; behavior?: AgentBehavior; version?: string }): Promise<{ root: string; installerDir: string }>;
+  rootWithInstaller(options?: {
+    fixture?: string;
+    behavior?: AgentBehavior;
+    version?: string;
+  }): Promise<{ root: string; installerDir: string }>;
   /** `createTestInstaller`, disposed after the test. */
   installer(...args: Parameters<typeof createTestInstaller>): TestInstaller;
 }

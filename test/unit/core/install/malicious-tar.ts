@@ -19,7 +19,17 @@ export interface RawEntry {
   nameBytes?: Buffer;
 }
 
-const TYPE_FLAG: Record<RawType, string> = { file: '0', hardlink: '1', symlink: '2', char: '3', block: '4', dir: '5', fifo: '6', sparse: 'S', pax: 'x' };
+const TYPE_FLAG: Record<RawType, string> = {
+  file: '0',
+  hardlink: '1',
+  symlink: '2',
+  char: '3',
+  block: '4',
+  dir: '5',
+  fifo: '6',
+  sparse: 'S',
+  pax: 'x',
+};
 
 function octal(value: number, width: number): string {
   return value.toString(8).padStart(width - 1, '0') + '\0';

@@ -36,7 +36,8 @@ describe('secretsOf (config.json)', () => {
   it('also takes the escaped form, so a tool echoing the file text is redacted too', () => {
     const fileText = JSON.stringify(CONFIG);
     const redacted = redactSecrets(fileText, secrets);
-    for (const value of ['app-7f3c', 'k1A9', 'QUJDRA==', '1234', 'pa\\"ss\\\\word']) expect(redacted).not.toContain(value);
+    for (const value of ['app-7f3c', 'k1A9', 'QUJDRA==', '1234', 'pa\\"ss\\\\word'])
+      expect(redacted).not.toContain(value);
     expect(redacted).toContain(REDACTED);
   });
 

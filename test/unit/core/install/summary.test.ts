@@ -4,7 +4,16 @@ import { NOTHING_CHANGED, machineStateFromAgent } from '../../../../main/core/in
 import { linuxProfile } from '../../../../main/platform/linux/profile';
 import { win32Profile } from '../../../../main/platform/win32/profile';
 
-const agent = (a: Partial<AgentFacts>): AgentFacts => ({ installed: true, version: '9.65.0.0', installDir: '/usr/local/ASR', registered: false, configurationStatus: 'NotStarted', csAddress: null, source: '/usr/local/.vx_version', ...a });
+const agent = (a: Partial<AgentFacts>): AgentFacts => ({
+  installed: true,
+  version: '9.65.0.0',
+  installDir: '/usr/local/ASR',
+  registered: false,
+  configurationStatus: 'NotStarted',
+  csAddress: null,
+  source: '/usr/local/.vx_version',
+  ...a,
+});
 const uninstallHint = (dir: string) => `as root: cd ${dir} && ./uninstall.sh -Y`;
 
 describe('Azure VM agent note', () => {
@@ -24,14 +33,22 @@ describe('machine state after a failed or cancelled job', () => {
   const stop = { step: 'install' as const, upgrade: false, targetVersion: '9.65.0.0', uninstallHint };
 
   it('is read from the agent as it is now: one statement, never "may be partly installed" beside "not installed"', () => {
-    expect(machineStateFromAgent('guess', stop, agent({ installed: false, version: null, installDir: null }))).toMatch(/^The Mobility service is not installed/);
+    expect(machineStateFromAgent('guess', stop, agent({ installed: false, version: null, installDir: null }))).toMatch(
+      /^The Mobility service is not installed/,
+    );
     expect(machineStateFromAgent('guess', { ...stop, upgrade: true }, agent({ version: '9.60.0.0' }))).toBe(
       'The upgrade did not finish: the Mobility service 9.60.0.0 is still installed in /usr/local/ASR and not registered. Run the install again, or uninstall it (as root: cd /usr/local/ASR && ./uninstall.sh -Y).',
     );
-    expect(machineStateFromAgent('guess', { ...stop, step: 'register' }, agent({ registered: true, csAddress: '10.0.0.5:4443' }))).toBe(
-      'The Mobility service 9.65.0.0 is installed in /usr/local/ASR and still registered with 10.0.0.5:4443.',
+    expect(
+      machineStateFromAgent(
+        'guess',
+        { ...stop, step: 'register' },
+        agent({ registered: true, csAddress: '10.0.0.5:4443' }),
+      ),
+    ).toBe('The Mobility service 9.65.0.0 is installed in /usr/local/ASR and still registered with 10.0.0.5:4443.');
+    expect(machineStateFromAgent('guess', { ...stop, step: 'register' }, agent({}))).toMatch(
+      /installed in \/usr\/local\/ASR and not registered: register it again/,
     );
-    expect(machineStateFromAgent('guess', { ...stop, step: 'register' }, agent({}))).toMatch(/installed in \/usr\/local\/ASR and not registered: register it again/);
   });
 
   it('keeps an exact "nothing changed" and what it had when the agent could not be read', () => {

@@ -30,7 +30,10 @@ afterEach(async () => {
 });
 
 async function caught(promise: Promise<unknown>): Promise<UserError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UserError);
   return err as UserError;
 }
@@ -38,11 +41,19 @@ async function caught(promise: Promise<unknown>): Promise<UserError> {
 describe('parseInstallerName', () => {
   it('reads Linux and Windows names', () => {
     expect(parseInstallerName('Microsoft-ASR_UA_9.65.0.0_UBUNTU-24.04-64_GA_23Apr2025_release.tar.gz')).toEqual({
-      version: '9.65.0.0', token: 'UBUNTU-24.04-64', date: '23Apr2025', platform: 'linux',
+      version: '9.65.0.0',
+      token: 'UBUNTU-24.04-64',
+      date: '23Apr2025',
+      platform: 'linux',
     });
-    expect(parseInstallerName('Microsoft-ASR_UA_9.64.0.0_SLES11-SP3-64_GA_10Jan2025_release.tar.gz')?.token).toBe('SLES11-SP3-64');
+    expect(parseInstallerName('Microsoft-ASR_UA_9.64.0.0_SLES11-SP3-64_GA_10Jan2025_release.tar.gz')?.token).toBe(
+      'SLES11-SP3-64',
+    );
     expect(parseInstallerName('Microsoft-ASR_UA_9.65.0.0_Windows_GA_23Apr2025_release.exe')).toEqual({
-      version: '9.65.0.0', token: 'Windows', date: '23Apr2025', platform: 'win32',
+      version: '9.65.0.0',
+      token: 'Windows',
+      date: '23Apr2025',
+      platform: 'win32',
     });
   });
 
@@ -78,10 +89,19 @@ describe('findInstaller', () => {
   it('picks the newest matching installer and hashes it', async () => {
     await writeFile(path.join(dir, ubuntu22('9.9.0.0')), 'old');
     await writeFile(path.join(dir, ubuntu22('9.10.0.0')), 'new');
-    await writeFile(path.join(dir, 'Microsoft-ASR_UA_9.99.0.0_UBUNTU-20.04-64_GA_23Apr2025_release.tar.gz'), 'other os');
+    await writeFile(
+      path.join(dir, 'Microsoft-ASR_UA_9.99.0.0_UBUNTU-20.04-64_GA_23Apr2025_release.tar.gz'),
+      'other os',
+    );
     await writeFile(path.join(dir, 'readme.txt'), 'x');
     const choice = await findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer);
-    expect(choice.chosen).toMatchObject({ fileName: ubuntu22('9.10.0.0'), version: '9.10.0.0', token: 'UBUNTU-22.04-64', platform: 'linux', sizeBytes: 3 });
+    expect(choice.chosen).toMatchObject({
+      fileName: ubuntu22('9.10.0.0'),
+      version: '9.10.0.0',
+      token: 'UBUNTU-22.04-64',
+      platform: 'linux',
+      sizeBytes: 3,
+    });
     expect(choice.chosen.path).toBe(path.join(dir, ubuntu22('9.10.0.0')));
     expect(choice.sha256).toBe(sha('new'));
     expect(choice.checksum).toBe('absent');
@@ -92,7 +112,9 @@ describe('findInstaller', () => {
   it('breaks a version tie by build date', async () => {
     await writeFile(path.join(dir, ubuntu22('9.65.0.0', '1Jan2025')), 'a');
     await writeFile(path.join(dir, ubuntu22('9.65.0.0', '23Apr2025')), 'b');
-    expect((await findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer)).chosen.fileName).toBe(ubuntu22('9.65.0.0', '23Apr2025'));
+    expect((await findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer)).chosen.fileName).toBe(
+      ubuntu22('9.65.0.0', '23Apr2025'),
+    );
   });
 
   it('names the token needed and lists what was found', async () => {
@@ -122,9 +144,13 @@ describe('findInstaller', () => {
   });
 
   it('reports a missing folder or a file given as the folder', async () => {
-    expect((await caught(findInstaller(path.join(outside, 'nope'), 'UBUNTU-22.04-64', linuxProfile.installer))).code).toBe('installer.folderMissing');
+    expect(
+      (await caught(findInstaller(path.join(outside, 'nope'), 'UBUNTU-22.04-64', linuxProfile.installer))).code,
+    ).toBe('installer.folderMissing');
     await writeFile(path.join(outside, 'file'), 'x');
-    expect((await caught(findInstaller(path.join(outside, 'file'), 'UBUNTU-22.04-64', linuxProfile.installer))).code).toBe('installer.folderMissing');
+    expect(
+      (await caught(findInstaller(path.join(outside, 'file'), 'UBUNTU-22.04-64', linuxProfile.installer))).code,
+    ).toBe('installer.folderMissing');
   });
 
   it('ignores directories and links that leave the folder, but accepts a link inside it', async () => {
@@ -168,7 +194,11 @@ describe('checksums', () => {
     // The attack: a newer "version" planted beside a genuine SHA256SUMS that lists only the real one.
     await writeFile(path.join(dir, 'SHA256SUMS'), `${sha('other')}  other.tar.gz\n`);
     const choice = await findInstaller(dir, 'UBUNTU-22.04-64', linuxProfile.installer);
-    expect(choice).toMatchObject({ checksum: 'mismatch', checksumFile: path.join(dir, 'SHA256SUMS'), expectedSha256: null });
+    expect(choice).toMatchObject({
+      checksum: 'mismatch',
+      checksumFile: path.join(dir, 'SHA256SUMS'),
+      expectedSha256: null,
+    });
     expect(() => assertChecksumOk(choice)).toThrow(/does not list it/);
   });
 

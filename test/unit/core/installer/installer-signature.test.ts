@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../../common/result';
-import { VENDOR_PUBLISHER, checkInstallerSignature, judgeSignature } from '../../../../main/core/installer/installer-signature';
+import {
+  VENDOR_PUBLISHER,
+  checkInstallerSignature,
+  judgeSignature,
+} from '../../../../main/core/installer/installer-signature';
 import type { CommandRunner, RunOptions } from '../../../../main/ports/ports';
 import { parseAuthenticode } from '../../../../main/platform/win32/authenticode';
 
@@ -24,7 +28,9 @@ function refusal(fn: () => unknown): UserError {
 
 describe('judgeSignature', () => {
   it('accepts only a valid signature by the vendor', () => {
-    expect(judgeSignature(FILE, parseAuthenticode(fixture('authenticode-valid.json'))).publisher).toBe(VENDOR_PUBLISHER);
+    expect(judgeSignature(FILE, parseAuthenticode(fixture('authenticode-valid.json'))).publisher).toBe(
+      VENDOR_PUBLISHER,
+    );
     expect(judgeSignature(FILE, parseAuthenticode(fixture('authenticode-raw-valid.json'))).status).toBe('Valid');
   });
 
@@ -41,7 +47,17 @@ describe('judgeSignature', () => {
 
   it('refuses an unreadable answer and any other status', () => {
     expect(refusal(() => judgeSignature(FILE, null)).message).toContain('could not be checked');
-    expect(refusal(() => judgeSignature(FILE, { status: 'NotTrusted', statusMessage: 'A certificate chain could not be built', subject: null, publisher: VENDOR_PUBLISHER, thumbprint: null })).message).toContain('status NotTrusted');
+    expect(
+      refusal(() =>
+        judgeSignature(FILE, {
+          status: 'NotTrusted',
+          statusMessage: 'A certificate chain could not be built',
+          subject: null,
+          publisher: VENDOR_PUBLISHER,
+          thumbprint: null,
+        }),
+      ).message,
+    ).toContain('status NotTrusted');
   });
 });
 
@@ -63,14 +79,20 @@ describe('checkInstallerSignature', () => {
   it('passes the path in the environment only, and accepts the vendor signature', async () => {
     const { runner, calls } = fakeRunner(fixture('authenticode-valid.json'));
     const installer = `C:\\Users\\admin\\Downloads\\$(evil)'\\${FILE}`;
-    await expect(checkInstallerSignature(runner, installer, FILE)).resolves.toMatchObject({ publisher: VENDOR_PUBLISHER });
+    await expect(checkInstallerSignature(runner, installer, FILE)).resolves.toMatchObject({
+      publisher: VENDOR_PUBLISHER,
+    });
     expect(calls).toHaveLength(1);
     expect(calls[0]?.args.some((a) => a.includes(installer))).toBe(false);
     expect(calls[0]?.options?.env).toEqual({ MS_INSTALLER: installer });
   });
 
   it('refuses when PowerShell fails or answers something else', async () => {
-    await expect(checkInstallerSignature(fakeRunner(fixture('authenticode-valid.json'), 1).runner, 'C:\\x.exe', FILE)).rejects.toMatchObject({ code: 'installer.signature' });
-    await expect(checkInstallerSignature(fakeRunner(fixture('authenticode-other-publisher.json')).runner, 'C:\\x.exe', FILE)).rejects.toMatchObject({ code: 'installer.signature' });
+    await expect(
+      checkInstallerSignature(fakeRunner(fixture('authenticode-valid.json'), 1).runner, 'C:\\x.exe', FILE),
+    ).rejects.toMatchObject({ code: 'installer.signature' });
+    await expect(
+      checkInstallerSignature(fakeRunner(fixture('authenticode-other-publisher.json')).runner, 'C:\\x.exe', FILE),
+    ).rejects.toMatchObject({ code: 'installer.signature' });
   });
 });

@@ -50,10 +50,18 @@ async function snapshot(): Promise<string[]> {
   return out.sort();
 }
 
-async function expectRefused(entries: RawEntry[], code: string, entryText: string | null, limits = {}): Promise<UserError> {
+async function expectRefused(
+  entries: RawEntry[],
+  code: string,
+  entryText: string | null,
+  limits = {},
+): Promise<UserError> {
   const before = await snapshot();
   const file = await archive('bad.tar.gz', buildTarGz(entries));
-  const err = await extractSafely(file, work, limits).then(() => null, (e: unknown) => e);
+  const err = await extractSafely(file, work, limits).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UserError);
   const userError = err as UserError;
   expect(userError.code).toBe(code);
@@ -92,12 +100,18 @@ describe('extractSafely: a benign archive', () => {
   });
 
   it('drops set-id, sticky and world-write bits but keeps the executable bits', async () => {
-    const result = await extractSafely(await archive('modes.tar.gz', buildTarGz([
-      { name: 'suid', data: 'x', mode: 0o4755 },
-      { name: 'sgid-ww', data: 'x', mode: 0o2777 },
-      { name: 'sticky/', type: 'dir', mode: 0o1777 },
-      { name: 'noperm', data: 'x', mode: 0o000 },
-    ])), work);
+    const result = await extractSafely(
+      await archive(
+        'modes.tar.gz',
+        buildTarGz([
+          { name: 'suid', data: 'x', mode: 0o4755 },
+          { name: 'sgid-ww', data: 'x', mode: 0o2777 },
+          { name: 'sticky/', type: 'dir', mode: 0o1777 },
+          { name: 'noperm', data: 'x', mode: 0o000 },
+        ]),
+      ),
+      work,
+    );
     expect((await stat(path.join(result.dir, 'suid'))).mode & 0o7777).toBe(0o755);
     expect((await stat(path.join(result.dir, 'sgid-ww'))).mode & 0o7777).toBe(0o755);
     expect((await stat(path.join(result.dir, 'sticky'))).mode & 0o7777).toBe(0o755);
@@ -105,14 +119,20 @@ describe('extractSafely: a benign archive', () => {
   });
 
   it('keeps relative links that stay inside and handles "./" prefixes', async () => {
-    const result = await extractSafely(await archive('links.tar.gz', buildTarGz([
-      { name: './', type: 'dir' },
-      { name: './lib/', type: 'dir' },
-      { name: './lib/libx.so.1', data: 'elf' },
-      { name: './lib/libx.so', type: 'symlink', linkname: 'libx.so.1' },
-      { name: './bin/', type: 'dir' },
-      { name: './bin/libx', type: 'symlink', linkname: '../lib/libx.so.1' },
-    ])), work);
+    const result = await extractSafely(
+      await archive(
+        'links.tar.gz',
+        buildTarGz([
+          { name: './', type: 'dir' },
+          { name: './lib/', type: 'dir' },
+          { name: './lib/libx.so.1', data: 'elf' },
+          { name: './lib/libx.so', type: 'symlink', linkname: 'libx.so.1' },
+          { name: './bin/', type: 'dir' },
+          { name: './bin/libx', type: 'symlink', linkname: '../lib/libx.so.1' },
+        ]),
+      ),
+      work,
+    );
     expect(await readlink(path.join(result.dir, 'lib/libx.so'))).toBe('libx.so.1');
     expect(await readFile(path.join(result.dir, 'bin/libx'), 'utf8')).toBe('elf');
     expect(result.files).toBe(1);
@@ -131,7 +151,14 @@ describe('extractSafely: a benign archive', () => {
 
 describe('extractSafely: the malicious corpus', () => {
   it('refuses a ".." traversal', async () => {
-    await expectRefused([{ name: 'ok.txt', data: 'x' }, { name: '../canary/evil.txt', data: 'pwned' }], 'extract.unsafe', '../canary/evil.txt');
+    await expectRefused(
+      [
+        { name: 'ok.txt', data: 'x' },
+        { name: '../canary/evil.txt', data: 'pwned' },
+      ],
+      'extract.unsafe',
+      '../canary/evil.txt',
+    );
   });
 
   it('refuses a traversal hidden in the middle of a path', async () => {
@@ -139,7 +166,11 @@ describe('extractSafely: the malicious corpus', () => {
   });
 
   it('refuses an absolute path', async () => {
-    await expectRefused([{ name: '/etc/mobility-setup-pwned', data: 'pwned' }], 'extract.unsafe', '/etc/mobility-setup-pwned');
+    await expectRefused(
+      [{ name: '/etc/mobility-setup-pwned', data: 'pwned' }],
+      'extract.unsafe',
+      '/etc/mobility-setup-pwned',
+    );
   });
 
   it('refuses a backslash name', async () => {
@@ -147,50 +178,95 @@ describe('extractSafely: the malicious corpus', () => {
   });
 
   it('refuses control characters in a name and shows them escaped', async () => {
-    const err = await expectRefused([{ name: 'evil\nname\u001b[31m', data: 'x' }], 'extract.unsafe', 'evil\\x0aname\\x1b[31m');
+    const err = await expectRefused(
+      [{ name: 'evil\nname\u001b[31m', data: 'x' }],
+      'extract.unsafe',
+      'evil\\x0aname\\x1b[31m',
+    );
     expect(err.message).not.toContain('\n');
   });
 
   it('refuses a symlink escape (link -> canary, then link/evil)', async () => {
-    await expectRefused([
-      { name: 'link', type: 'symlink', linkname: path.join(sandbox, 'canary') },
-      { name: 'link/evil.txt', data: 'pwned' },
-    ], 'extract.unsafe', 'link');
+    await expectRefused(
+      [
+        { name: 'link', type: 'symlink', linkname: path.join(sandbox, 'canary') },
+        { name: 'link/evil.txt', data: 'pwned' },
+      ],
+      'extract.unsafe',
+      'link',
+    );
   });
 
   it('refuses an absolute symlink to /etc', async () => {
-    await expectRefused([{ name: 'etc', type: 'symlink', linkname: '/etc' }, { name: 'etc/passwd', data: 'x' }], 'extract.unsafe', 'absolute');
+    await expectRefused(
+      [
+        { name: 'etc', type: 'symlink', linkname: '/etc' },
+        { name: 'etc/passwd', data: 'x' },
+      ],
+      'extract.unsafe',
+      'absolute',
+    );
   });
 
   it('refuses a relative symlink that climbs out', async () => {
-    await expectRefused([{ name: 'sub/', type: 'dir' }, { name: 'sub/up', type: 'symlink', linkname: '../../canary' }], 'extract.unsafe', 'outside');
+    await expectRefused(
+      [
+        { name: 'sub/', type: 'dir' },
+        { name: 'sub/up', type: 'symlink', linkname: '../../canary' },
+      ],
+      'extract.unsafe',
+      'outside',
+    );
   });
 
   it('refuses a link that climbs back through another link', async () => {
-    await expectRefused([
-      { name: 'self', type: 'symlink', linkname: '.' },
-      { name: 'out', type: 'symlink', linkname: 'self/self/..' },
-    ], 'extract.unsafe', 'outside');
+    await expectRefused(
+      [
+        { name: 'self', type: 'symlink', linkname: '.' },
+        { name: 'out', type: 'symlink', linkname: 'self/self/..' },
+      ],
+      'extract.unsafe',
+      'outside',
+    );
   });
 
   it('refuses writing through an inside link', async () => {
-    await expectRefused([
-      { name: 'real/', type: 'dir' },
-      { name: 'alias', type: 'symlink', linkname: 'real' },
-      { name: 'alias/x.txt', data: 'x' },
-    ], 'extract.unsafe', 'through or over a link');
+    await expectRefused(
+      [
+        { name: 'real/', type: 'dir' },
+        { name: 'alias', type: 'symlink', linkname: 'real' },
+        { name: 'alias/x.txt', data: 'x' },
+      ],
+      'extract.unsafe',
+      'through or over a link',
+    );
   });
 
   it('refuses a dangling link', async () => {
-    await expectRefused([{ name: 'dangling', type: 'symlink', linkname: 'missing' }], 'extract.unsafe', 'missing or outside');
+    await expectRefused(
+      [{ name: 'dangling', type: 'symlink', linkname: 'missing' }],
+      'extract.unsafe',
+      'missing or outside',
+    );
   });
 
   it('refuses a hard link escape', async () => {
-    await expectRefused([{ name: 'hard', type: 'hardlink', linkname: path.join(sandbox, 'canary', 'keep.txt') }], 'extract.unsafe', 'is a Link');
+    await expectRefused(
+      [{ name: 'hard', type: 'hardlink', linkname: path.join(sandbox, 'canary', 'keep.txt') }],
+      'extract.unsafe',
+      'is a Link',
+    );
   });
 
   it('refuses even an inside hard link', async () => {
-    await expectRefused([{ name: 'a', data: 'x' }, { name: 'b', type: 'hardlink', linkname: 'a' }], 'extract.unsafe', 'is a Link');
+    await expectRefused(
+      [
+        { name: 'a', data: 'x' },
+        { name: 'b', type: 'hardlink', linkname: 'a' },
+      ],
+      'extract.unsafe',
+      'is a Link',
+    );
   });
 
   it.each([
@@ -199,18 +275,34 @@ describe('extractSafely: the malicious corpus', () => {
     ['fifo', 'FIFO'],
     ['sparse', 'SparseFile'],
   ] as const)('refuses a %s entry', async (type, label) => {
-    await expectRefused([{ name: 'ok.txt', data: 'x' }, { name: 'node', type }], 'extract.unsafe', label);
+    await expectRefused(
+      [
+        { name: 'ok.txt', data: 'x' },
+        { name: 'node', type },
+      ],
+      'extract.unsafe',
+      label,
+    );
   });
 
   it('refuses a declared size over the per-entry cap before reading any data', async () => {
-    await expectRefused([{ name: 'huge.bin', declaredSize: 3 * 1024 ** 3, data: 'tiny' }], 'extract.tooLarge', 'huge.bin');
+    await expectRefused(
+      [{ name: 'huge.bin', declaredSize: 3 * 1024 ** 3, data: 'tiny' }],
+      'extract.tooLarge',
+      'huge.bin',
+    );
   });
 
   it('refuses a total size over the cap', async () => {
-    const err = await expectRefused([
-      { name: 'a.bin', data: Buffer.alloc(40_000) },
-      { name: 'b.bin', data: Buffer.alloc(40_000) },
-    ], 'extract.tooLarge', 'b.bin', { maxTotalBytes: 64_000 });
+    const err = await expectRefused(
+      [
+        { name: 'a.bin', data: Buffer.alloc(40_000) },
+        { name: 'b.bin', data: Buffer.alloc(40_000) },
+      ],
+      'extract.tooLarge',
+      'b.bin',
+      { maxTotalBytes: 64_000 },
+    );
     expect(err.message).toContain('64000');
   });
 
@@ -226,11 +318,17 @@ describe('extractSafely: the malicious corpus', () => {
   });
 
   it('refuses a gzip bomb of zeros (expansion ratio)', async () => {
-    await expectRefused([{ name: 'zeros.bin', data: Buffer.alloc(64 * 1024 * 1024) }], 'extract.tooLarge', 'compression bomb');
+    await expectRefused(
+      [{ name: 'zeros.bin', data: Buffer.alloc(64 * 1024 * 1024) }],
+      'extract.tooLarge',
+      'compression bomb',
+    );
   });
 
   it('stops at the end-of-archive marker: a bomb of zero padding after it is never unpacked', async () => {
-    const padded = gzipSync(buildTar([{ name: 'ok.txt', data: 'x' }], { trailingZeroBytes: 256 * 1024 * 1024 }), { level: 9 });
+    const padded = gzipSync(buildTar([{ name: 'ok.txt', data: 'x' }], { trailingZeroBytes: 256 * 1024 * 1024 }), {
+      level: 9,
+    });
     const result = await extractSafely(await archive('pad.tar.gz', padded), work);
     expect(result.files).toBe(1);
     expect(await readdir(result.dir)).toEqual(['ok.txt']);
@@ -238,9 +336,14 @@ describe('extractSafely: the malicious corpus', () => {
 
   it('caps the expanded size even when no file entry declares it (a flood of pax headers)', async () => {
     const flood = Array.from({ length: 20 }, (_v, i) => ({
-      name: `PaxHeader/${i}`, type: 'pax' as const, data: paxRecord('comment', randomBytes(675_000).toString('base64')),
+      name: `PaxHeader/${i}`,
+      type: 'pax' as const,
+      data: paxRecord('comment', randomBytes(675_000).toString('base64')),
     }));
-    const err = await expectRefused([...flood, { name: 'a.txt', data: 'x' }], 'extract.tooLarge', null, { maxTotalBytes: 1024, maxEntries: 10 });
+    const err = await expectRefused([...flood, { name: 'a.txt', data: 'x' }], 'extract.tooLarge', null, {
+      maxTotalBytes: 1024,
+      maxEntries: 10,
+    });
     expect(err.message).toContain('expands to more than');
   });
 
@@ -249,7 +352,9 @@ describe('extractSafely: the malicious corpus', () => {
     expect(((await extractSafely(file, work).catch((e: unknown) => e)) as UserError).code).toBe('extract.corrupt');
     const truncated = await archive('cut.tar.gz', buildTarGz(benign).subarray(0, 60));
     expect(((await extractSafely(truncated, work).catch((e: unknown) => e)) as UserError).code).toBe('extract.corrupt');
-    expect(((await extractSafely(path.join(sandbox, 'nope.tar.gz'), work).catch((e: unknown) => e)) as UserError).code).toBe('extract.notFound');
+    expect(
+      ((await extractSafely(path.join(sandbox, 'nope.tar.gz'), work).catch((e: unknown) => e)) as UserError).code,
+    ).toBe('extract.notFound');
     expect(await readdir(work)).toEqual([]);
   });
 });

@@ -51,21 +51,43 @@ describe('job journal with real processes', () => {
     const { pid } = (await job.firstLine) as { pid: number };
     job.process.kill('SIGKILL');
     await job.exited;
-    expect((await readdir(w.work)).sort()).toEqual(['mobility-setup-extract-job-killed', 'mobility-setup-request-job-killed', 'mobility-setup-secrets-job-killed', 'outside']);
+    expect((await readdir(w.work)).sort()).toEqual([
+      'mobility-setup-extract-job-killed',
+      'mobility-setup-request-job-killed',
+      'mobility-setup-secrets-job-killed',
+      'outside',
+    ]);
 
     const logger = recordingLogger();
     const journal = createJobJournal({ dir: w.dir, allowedRoots: [w.work], logger });
     const [interrupted, ...more] = await journal.recover();
     expect(more).toEqual([]);
-    expect(interrupted).toMatchObject({ id: 'job-killed', kind: 'install', frontDoor: 'cli', step: 'install', pid, state: 'interrupted', kept: [] });
+    expect(interrupted).toMatchObject({
+      id: 'job-killed',
+      kind: 'install',
+      frontDoor: 'cli',
+      step: 'install',
+      pid,
+      state: 'interrupted',
+      kept: [],
+    });
     expect(interrupted?.removed).toHaveLength(3);
     // Gone, and the folder a link inside pointed to is untouched.
     expect(await readdir(w.work)).toEqual(['outside']);
     expect(await readFile(path.join(w.work, 'outside/keep.txt'), 'utf8')).toBe('not a leftover');
     expect(logger.lines.filter((l) => l.message === 'interrupted job: leftover removed')).toHaveLength(3);
-    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'job interrupted', fields: expect.objectContaining({ job: 'job-killed', step: 'install', pid }) }));
+    expect(logger.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        message: 'job interrupted',
+        fields: expect.objectContaining({ job: 'job-killed', step: 'install', pid }),
+      }),
+    );
     // The record stays, marked, for detection to report; a second start does not report it again.
-    expect(JSON.parse(await readFile(path.join(w.dir, 'job-killed.json'), 'utf8'))).toMatchObject({ state: 'interrupted', step: 'install' });
+    expect(JSON.parse(await readFile(path.join(w.dir, 'job-killed.json'), 'utf8'))).toMatchObject({
+      state: 'interrupted',
+      step: 'install',
+    });
     expect(await journal.recover()).toEqual([]);
   });
 
@@ -78,7 +100,10 @@ describe('job journal with real processes', () => {
     await running.firstLine;
     const journal = createJobJournal({ dir: w.dir, allowedRoots: [w.work], logger: recordingLogger() });
     expect(await journal.recover()).toEqual([]);
-    expect(JSON.parse(await readFile(path.join(w.dir, 'job-done.json'), 'utf8'))).toMatchObject({ state: 'succeeded', endedAt: expect.any(Number) });
+    expect(JSON.parse(await readFile(path.join(w.dir, 'job-done.json'), 'utf8'))).toMatchObject({
+      state: 'succeeded',
+      endedAt: expect.any(Number),
+    });
     expect(await readdir(w.work)).toContain('mobility-setup-extract-job-live');
   });
 
@@ -100,7 +125,10 @@ describe('job journal with real processes', () => {
     await writeFile(path.join(precious, 'mobility-setup-request-y/data'), 'keep too');
     await symlink(precious, path.join(w.work, 'sub'));
     const file = path.join(w.dir, 'job-links.json');
-    await writeFile(file, JSON.stringify({ ...JSON.parse(await readFile(file, 'utf8')), pid: 2 ** 22 + 1, startTicks: null }));
+    await writeFile(
+      file,
+      JSON.stringify({ ...JSON.parse(await readFile(file, 'utf8')), pid: 2 ** 22 + 1, startTicks: null }),
+    );
     const [interrupted] = await journal.recover();
     expect(interrupted?.removed).toEqual([path.join(w.work, 'mobility-setup-extract-x')]);
     expect(interrupted?.kept).toEqual([
@@ -110,7 +138,12 @@ describe('job journal with real processes', () => {
     expect(await readFile(path.join(precious, 'mobility-setup-request-y/data'), 'utf8')).toBe('keep too');
     await expect(lstat(path.join(w.work, 'mobility-setup-extract-x'))).rejects.toThrow(/ENOENT/);
     expect(await readFile(path.join(precious, 'data'), 'utf8')).toBe('keep');
-    expect(logger.lines).toContainEqual(expect.objectContaining({ message: 'interrupted job: leftover kept', fields: expect.objectContaining({ path: precious }) }));
+    expect(logger.lines).toContainEqual(
+      expect.objectContaining({
+        message: 'interrupted job: leftover kept',
+        fields: expect.objectContaining({ path: precious }),
+      }),
+    );
   });
 
   it('a garbled record is skipped and said so; the journal folder must be private', async () => {
@@ -124,6 +157,8 @@ describe('job journal with real processes', () => {
     const open = path.join(path.dirname(w.dir), 'open');
     await mkdir(open, { mode: 0o777 });
     await chmod(open, 0o777);
-    await expect(createJobJournal({ dir: open, allowedRoots: [w.work], logger }).recover()).rejects.toMatchObject({ code: 'journal.unsafe' });
+    await expect(createJobJournal({ dir: open, allowedRoots: [w.work], logger }).recover()).rejects.toMatchObject({
+      code: 'journal.unsafe',
+    });
   });
 });

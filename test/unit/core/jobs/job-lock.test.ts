@@ -43,7 +43,11 @@ describe('job lock across real processes', () => {
     for (const loser of lines.filter((l) => l.ok === false)) {
       expect(loser.code).toBe('job.busy');
       expect(loser.holder).toMatchObject({ pid: winner.pid, kind: 'install' });
-      expect(loser.message).toMatch(new RegExp(`^Another job is running on this machine: an install started \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z by process ${String(winner.pid)} \\(the (command line|wizard in a browser)\\)\\.`));
+      expect(loser.message).toMatch(
+        new RegExp(
+          `^Another job is running on this machine: an install started \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z by process ${String(winner.pid)} \\(the (command line|wizard in a browser)\\)\\.`,
+        ),
+      );
     }
     expect(exitCodeForError('job.busy')).toBe(41);
   });
@@ -71,16 +75,19 @@ describe('job lock across real processes', () => {
     expect(await child(dir, 'electron', 0).firstLine).toMatchObject({ ok: true, tookOverFrom: null });
   });
 
-  it('a pid reused by a younger process does not keep a dead holder\'s lock', async () => {
+  it("a pid reused by a younger process does not keep a dead holder's lock", async () => {
     const dir = await lockDir();
     // The lock names this very pid but a start time it never had: the process that wrote it is gone.
-    await writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, startTicks: '1', frontDoor: 'cli', kind: 'install', since: 0, token: 'x' }));
+    await writeFile(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: process.pid, startTicks: '1', frontDoor: 'cli', kind: 'install', since: 0, token: 'x' }),
+    );
     const taken = await acquireJobLock(dir, { frontDoor: 'browser', kind: 'install' });
     expect(taken).toMatchObject({ ok: true, tookOverFrom: { pid: process.pid, startTicks: '1' } });
     if (taken.ok) await taken.lock?.release();
   });
 
-  it('a link left in the lock\'s place is removed, never followed', async () => {
+  it("a link left in the lock's place is removed, never followed", async () => {
     const dir = await lockDir();
     const victim = path.join(work, 'victim.conf');
     await writeFile(victim, 'keep me\n');
@@ -93,25 +100,34 @@ describe('job lock across real processes', () => {
   });
 });
 
-describe.skipIf(!CAN_CREATE_USERS)(`job lock against another local user${CAN_CREATE_USERS ? '' : ' — skipped: needs root on Linux to create a user'}`, () => {
-  const users = localUsers();
-  afterAll(() => users.removeAll());
+describe.skipIf(!CAN_CREATE_USERS)(
+  `job lock against another local user${CAN_CREATE_USERS ? '' : ' — skipped: needs root on Linux to create a user'}`,
+  () => {
+    const users = localUsers();
+    afterAll(() => users.removeAll());
 
-  it('a folder another user can write, with a planted link to a root file: refused as unsafe, the file untouched', async () => {
-    const mallory = await users.create('mstlock');
-    const dir = path.join(work, 'mallory-owned');
-    await mkdir(dir);
-    await chown(dir, mallory.uid, mallory.gid);
-    const victim = path.join(work, 'root-only.conf');
-    await writeFile(victim, 'root data\n', { mode: 0o600 });
-    // What Mallory does: a link named like the lock, to a root-owned file, and a fake holder of her own.
-    await symlink(victim, path.join(dir, LOCK_FILE));
-    await writeFile(path.join(dir, 'job.lock.takeover'), JSON.stringify({ pid: 1, startTicks: null, frontDoor: 'cli', kind: 'install', since: 0, token: 'm' }));
-    await chown(path.join(dir, 'job.lock.takeover'), mallory.uid, mallory.gid);
-    const err = await acquireJobLock(dir, { frontDoor: 'cli', kind: 'install' }).then(() => null, (e: unknown) => e as { code?: string; message?: string });
-    expect(err?.code).toBe('job.lockUnsafe');
-    expect(err?.message).toContain(dir);
-    expect(await readFile(victim, 'utf8')).toBe('root data\n');
-    expect((await lstat(path.join(dir, LOCK_FILE))).isSymbolicLink()).toBe(true);
-  });
-});
+    it('a folder another user can write, with a planted link to a root file: refused as unsafe, the file untouched', async () => {
+      const mallory = await users.create('mstlock');
+      const dir = path.join(work, 'mallory-owned');
+      await mkdir(dir);
+      await chown(dir, mallory.uid, mallory.gid);
+      const victim = path.join(work, 'root-only.conf');
+      await writeFile(victim, 'root data\n', { mode: 0o600 });
+      // What Mallory does: a link named like the lock, to a root-owned file, and a fake holder of her own.
+      await symlink(victim, path.join(dir, LOCK_FILE));
+      await writeFile(
+        path.join(dir, 'job.lock.takeover'),
+        JSON.stringify({ pid: 1, startTicks: null, frontDoor: 'cli', kind: 'install', since: 0, token: 'm' }),
+      );
+      await chown(path.join(dir, 'job.lock.takeover'), mallory.uid, mallory.gid);
+      const err = await acquireJobLock(dir, { frontDoor: 'cli', kind: 'install' }).then(
+        () => null,
+        (e: unknown) => e as { code?: string; message?: string },
+      );
+      expect(err?.code).toBe('job.lockUnsafe');
+      expect(err?.message).toContain(dir);
+      expect(await readFile(victim, 'utf8')).toBe('root data\n');
+      expect((await lstat(path.join(dir, LOCK_FILE))).isSymbolicLink()).toBe(true);
+    });
+  },
+);

@@ -71,7 +71,8 @@ describe('JobLog memory cap', () => {
     expect(tail.lines.map((l) => Number(l.split(' ')[1]))).toEqual(Array.from({ length: 10 }, (_, i) => 4_990 + i));
     expect(log.read(5_000).lines).toEqual([]);
     // Published chunks carry absolute indices too.
-    for (const chunk of chunks) chunk.lines.forEach((line, i) => expect(line.split(' ')[1]).toBe(String(chunk.from + i)));
+    for (const chunk of chunks)
+      chunk.lines.forEach((line, i) => expect(line.split(' ')[1]).toBe(String(chunk.from + i)));
     expect(chunks.reduce((n, c) => n + c.lines.length, 0)).toBe(5_000);
     await log.close();
   });

@@ -47,8 +47,15 @@ describe('job manager', () => {
     job.log('first line');
     job.step('check', 'done');
     await job.finish('succeeded', done);
-    const states = seen.filter((e) => e.name === 'job').map((e) => (e.payload as { state: string; steps: Array<{ state: string }> }));
-    expect(states.map((s) => s.steps.map((x) => x.state).join(','))).toEqual(['pending,pending', 'running,pending', 'done,pending', 'done,skipped']);
+    const states = seen
+      .filter((e) => e.name === 'job')
+      .map((e) => e.payload as { state: string; steps: Array<{ state: string }> });
+    expect(states.map((s) => s.steps.map((x) => x.state).join(','))).toEqual([
+      'pending,pending',
+      'running,pending',
+      'done,pending',
+      'done,skipped',
+    ]);
     expect(states.at(-1)?.state).toBe('succeeded');
     const file = path.join(logDir, `${job.id}.log`);
     expect(jobs.get(job.id).logFiles).toEqual([file]);
@@ -86,7 +93,13 @@ describe('job manager', () => {
     const { jobs } = await manager();
     const job = jobs.create('install', ['install']);
     job.step('install', 'running');
-    job.onCancel(() => void job.finish('cancelled', outcome('warning', { code: 'job.cancelled', message: 'cancelled', machineState: 'partly installed' })));
+    job.onCancel(
+      () =>
+        void job.finish(
+          'cancelled',
+          outcome('warning', { code: 'job.cancelled', message: 'cancelled', machineState: 'partly installed' }),
+        ),
+    );
     const snapshot = await jobs.cancel(job.id);
     expect(snapshot.state).toBe('cancelled');
     expect(snapshot.steps[0]?.state).toBe('cancelled');
@@ -114,10 +127,17 @@ describe('log files a job named', () => {
     expect(tail.text.endsWith('line 99\n')).toBe(true);
     expect(tail.text.length).toBeLessThanOrEqual(20);
     await expect(readAllowedLog(known, '/etc/shadow')).rejects.toMatchObject({ code: 'log.notAllowed' });
-    await expect(readAllowedLog(known, `${dir}/../${path.basename(dir)}/other.log`)).rejects.toMatchObject({ code: 'log.notAllowed' });
-    await expect(openAllowedLog(known, file, null)).rejects.toMatchObject({ code: 'log.openUnavailable', hint: 'Use View log in the browser.' });
+    await expect(readAllowedLog(known, `${dir}/../${path.basename(dir)}/other.log`)).rejects.toMatchObject({
+      code: 'log.notAllowed',
+    });
+    await expect(openAllowedLog(known, file, null)).rejects.toMatchObject({
+      code: 'log.openUnavailable',
+      hint: 'Use View log in the browser.',
+    });
     const opened: string[] = [];
-    expect(await openAllowedLog(known, file, { openPath: (p) => (opened.push(p), Promise.resolve(true)) })).toEqual({ opened: true });
+    expect(await openAllowedLog(known, file, { openPath: (p) => (opened.push(p), Promise.resolve(true)) })).toEqual({
+      opened: true,
+    });
     expect(opened).toEqual([file]);
   });
 });

@@ -92,7 +92,7 @@ describe.skipIf(!CAN_CREATE_USERS)(`the jobs folder against other local users${s
     }
   });
 
-  it('a person who is not root: refused (41) while root\'s job holds root\'s lock; not refused for a lock they cannot read', async () => {
+  it("a person who is not root: refused (41) while root's job holds root's lock; not refused for a lock they cannot read", async () => {
     const dir = path.join(base, 'root-lock', 'jobs');
     // Root's job (this test process) holds the lock in root's folder.
     const root = await acquireJobLock(dir, { frontDoor: 'cli', kind: 'antivirusFix' });
@@ -103,10 +103,18 @@ describe.skipIf(!CAN_CREATE_USERS)(`the jobs folder against other local users${s
     expect(refused.message).toContain('anti-virus fix');
     await root.lock.release();
     // No holder: the person's job runs; it cannot hold root's lock, and says so.
-    expect(await startChild(lockBundle, [dir, 'browser', '0'], alice).firstLine).toMatchObject({ ok: true, held: false });
+    expect(await startChild(lockBundle, [dir, 'browser', '0'], alice).firstLine).toMatchObject({
+      ok: true,
+      held: false,
+    });
     // A lock of root's the person cannot read (0600) does not refuse them.
     const me = { pid: process.pid, startTicks: processStartTicks(process.pid), frontDoor: 'cli', kind: 'install' };
-    await writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ ...me, since: Date.now(), token: 't' }), { mode: 0o600 });
-    expect(await startChild(lockBundle, [dir, 'browser', '0'], alice).firstLine).toMatchObject({ ok: true, held: false });
+    await writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ ...me, since: Date.now(), token: 't' }), {
+      mode: 0o600,
+    });
+    expect(await startChild(lockBundle, [dir, 'browser', '0'], alice).firstLine).toMatchObject({
+      ok: true,
+      held: false,
+    });
   });
 });

@@ -1,10 +1,30 @@
 import { existsSync } from 'node:fs';
-import { chmod, chown, link, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  link,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../../common/result';
-import { ROOT_SECRET_BASE, privateRuntimeDir, secretBaseFor, sweepSecretLeftovers, withSecretFile, writeExclusive } from '../../../../main/core/jobs/secret-file';
+import {
+  ROOT_SECRET_BASE,
+  privateRuntimeDir,
+  secretBaseFor,
+  sweepSecretLeftovers,
+  withSecretFile,
+  writeExclusive,
+} from '../../../../main/core/jobs/secret-file';
 
 // Above Linux's pid_max (4194304), so no process can have it.
 const DEAD_PID = 99_999_999;
@@ -22,16 +42,20 @@ afterEach(async () => {
 describe('withSecretFile', () => {
   it('writes exactly the content into a 0600 file in a 0700 folder, then removes both', async () => {
     let seenPath = '';
-    const result = await withSecretFile('itUx70I47uxDuUVY', async (file) => {
-      seenPath = file;
-      expect(path.basename(file)).toBe('MobSvc.passphrase');
-      expect(await readFile(file, 'utf8')).toBe('itUx70I47uxDuUVY');
-      expect((await stat(file)).mode & 0o777).toBe(0o600);
-      expect((await stat(path.dirname(file))).mode & 0o777).toBe(0o700);
-      expect((await stat(base)).mode & 0o777).toBe(0o700);
-      expect(path.dirname(path.dirname(file))).toBe(base);
-      return 42;
-    }, { base, fileName: 'MobSvc.passphrase' });
+    const result = await withSecretFile(
+      'itUx70I47uxDuUVY',
+      async (file) => {
+        seenPath = file;
+        expect(path.basename(file)).toBe('MobSvc.passphrase');
+        expect(await readFile(file, 'utf8')).toBe('itUx70I47uxDuUVY');
+        expect((await stat(file)).mode & 0o777).toBe(0o600);
+        expect((await stat(path.dirname(file))).mode & 0o777).toBe(0o700);
+        expect((await stat(base)).mode & 0o777).toBe(0o700);
+        expect(path.dirname(path.dirname(file))).toBe(base);
+        return 42;
+      },
+      { base, fileName: 'MobSvc.passphrase' },
+    );
     expect(result).toBe(42);
     expect(existsSync(seenPath)).toBe(false);
     expect(existsSync(path.dirname(seenPath))).toBe(false);
@@ -40,10 +64,14 @@ describe('withSecretFile', () => {
 
   it('removes the file when fn throws, and passes the error on', async () => {
     let seenPath = '';
-    const err = await withSecretFile('{"a":1}', async (file) => {
-      seenPath = file;
-      throw new Error('configurator failed');
-    }, { base, fileName: 'config.json' }).catch((e: unknown) => e);
+    const err = await withSecretFile(
+      '{"a":1}',
+      async (file) => {
+        seenPath = file;
+        throw new Error('configurator failed');
+      },
+      { base, fileName: 'config.json' },
+    ).catch((e: unknown) => e);
     expect((err as Error).message).toBe('configurator failed');
     expect(existsSync(seenPath)).toBe(false);
     expect(await readdir(base)).toEqual([]);
@@ -52,12 +80,16 @@ describe('withSecretFile', () => {
   it('removes the file when the work is cancelled', async () => {
     const controller = new AbortController();
     let seenPath = '';
-    const pending = withSecretFile('secret', (file) => {
-      seenPath = file;
-      return new Promise<never>((_resolve, reject) => {
-        controller.signal.addEventListener('abort', () => reject(new DOMException('cancelled', 'AbortError')));
-      });
-    }, { base });
+    const pending = withSecretFile(
+      'secret',
+      (file) => {
+        seenPath = file;
+        return new Promise<never>((_resolve, reject) => {
+          controller.signal.addEventListener('abort', () => reject(new DOMException('cancelled', 'AbortError')));
+        });
+      },
+      { base },
+    );
     await new Promise((r) => setTimeout(r, 20));
     expect(existsSync(seenPath)).toBe(true);
     controller.abort();
@@ -67,18 +99,30 @@ describe('withSecretFile', () => {
   });
 
   it('gives concurrent uses separate folders', async () => {
-    const paths = await Promise.all(['a', 'b', 'c'].map((s) => withSecretFile(s, async (file) => {
-      expect(await readFile(file, 'utf8')).toBe(s);
-      return file;
-    }, { base })));
+    const paths = await Promise.all(
+      ['a', 'b', 'c'].map((s) =>
+        withSecretFile(
+          s,
+          async (file) => {
+            expect(await readFile(file, 'utf8')).toBe(s);
+            return file;
+          },
+          { base },
+        ),
+      ),
+    );
     expect(new Set(paths.map((p) => path.dirname(p))).size).toBe(3);
   });
 
   it('tightens a base folder with loose permissions and refuses a base that is a link', async () => {
     await mkdir(base, { mode: 0o777 });
-    await withSecretFile('x', async () => {
-      expect((await stat(base)).mode & 0o777).toBe(0o700);
-    }, { base });
+    await withSecretFile(
+      'x',
+      async () => {
+        expect((await stat(base)).mode & 0o777).toBe(0o700);
+      },
+      { base },
+    );
     const linked = path.join(sandbox, 'linked');
     await symlink(base, linked);
     const err = await withSecretFile('x', async () => 1, { base: linked }).catch((e: unknown) => e);
@@ -193,7 +237,7 @@ describe('sweepSecretLeftovers', () => {
 });
 
 describe('secretBaseFor', () => {
-  it('puts root\'s secrets in a root-only folder instead of the shared temp folder; sandboxes keep theirs', () => {
+  it("puts root's secrets in a root-only folder instead of the shared temp folder; sandboxes keep theirs", () => {
     expect(secretBaseFor(os.tmpdir(), 0, 'linux')).toBe(ROOT_SECRET_BASE);
     expect(path.dirname(ROOT_SECRET_BASE)).toBe('/run');
     expect(secretBaseFor('/srv/sandbox/tmp', 0, 'linux')).toBe('/srv/sandbox/tmp/mobility-setup-secrets');

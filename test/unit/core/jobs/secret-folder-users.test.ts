@@ -48,93 +48,120 @@ if (mode === 'sweep') {
 }
 `;
 
-describe.skipIf(!CAN_CREATE_USERS)(`secret folder of a non-root user${CAN_CREATE_USERS ? '' : ' — skipped: needs root on Linux to create users'}`, () => {
-  const users = localUsers();
-  let alice: LocalUser;
-  let mallory: LocalUser;
-  let work: string;
-  let bundle: string;
-  let sharedTmp: string;
+describe.skipIf(!CAN_CREATE_USERS)(
+  `secret folder of a non-root user${CAN_CREATE_USERS ? '' : ' — skipped: needs root on Linux to create users'}`,
+  () => {
+    const users = localUsers();
+    let alice: LocalUser;
+    let mallory: LocalUser;
+    let work: string;
+    let bundle: string;
+    let sharedTmp: string;
 
-  beforeAll(async () => {
-    [alice, mallory] = await Promise.all([users.create('msta'), users.create('mstm')]);
-    work = await mkdtemp(path.join(os.tmpdir(), 'secret-users-'));
-    await chmod(work, 0o755);
-    await writeFile(path.join(work, 'entry.ts'), ENTRY);
-    bundle = path.join(work, 'secret-probe.cjs');
-    await build({ entryPoints: [path.join(work, 'entry.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
-    await chmod(bundle, 0o644);
-    // A shared temp folder like /tmp (root-owned, world-writable, sticky), private to this test.
-    sharedTmp = path.join(work, 'tmp');
-    await mkdir(sharedTmp);
-    await chmod(sharedTmp, 0o1777);
-  });
-  afterAll(async () => {
-    await rm(work, { recursive: true, force: true });
-    await users.removeAll();
-  });
-
-  function runAs(user: LocalUser, mode: 'use' | 'crash' | 'sweep', env: Record<string, string> = {}): Promise<{ code: number | null; out: Record<string, unknown> }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [bundle, mode], { uid: user.uid, gid: user.gid, cwd: '/', stdio: ['ignore', 'pipe', 'inherit'], env: { PATH: '/usr/bin:/bin', TMPDIR: sharedTmp, ...env } });
-      let text = '';
-      child.stdout.setEncoding('utf8').on('data', (c: string) => (text += c));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, out: text.trim() ? (JSON.parse(text) as Record<string, unknown>) : {} }));
+    beforeAll(async () => {
+      [alice, mallory] = await Promise.all([users.create('msta'), users.create('mstm')]);
+      work = await mkdtemp(path.join(os.tmpdir(), 'secret-users-'));
+      await chmod(work, 0o755);
+      await writeFile(path.join(work, 'entry.ts'), ENTRY);
+      bundle = path.join(work, 'secret-probe.cjs');
+      await build({
+        entryPoints: [path.join(work, 'entry.ts')],
+        outfile: bundle,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        logLevel: 'silent',
+      });
+      await chmod(bundle, 0o644);
+      // A shared temp folder like /tmp (root-owned, world-writable, sticky), private to this test.
+      sharedTmp = path.join(work, 'tmp');
+      await mkdir(sharedTmp);
+      await chmod(sharedTmp, 0o1777);
     });
-  }
+    afterAll(async () => {
+      await rm(work, { recursive: true, force: true });
+      await users.removeAll();
+    });
 
-  it('another user pre-created the old fixed name /tmp/mobility-setup-secrets: the app is unaffected and does not use it', async () => {
-    const planted = path.join(sharedTmp, 'mobility-setup-secrets');
-    await mkdir(planted);
-    await chown(planted, mallory.uid, mallory.gid);
-    await chmod(planted, 0o777);
-    const { code, out } = await runAs(alice, 'use');
-    expect(code).toBe(0);
-    const seen = out as unknown as Seen;
-    expect(seen.content).toBe('canary-secret');
-    expect(seen.uid).toBe(alice.uid);
-    expect(seen.file.startsWith(`${planted}/`)).toBe(false);
-    expect(path.dirname(seen.base)).toBe(sharedTmp);
-    expect(path.basename(seen.base)).toMatch(new RegExp(`^mobility-setup-secrets-${alice.uid}-\\d+-[0-9a-f]{24}$`));
-    expect({ fileMode: seen.fileMode, folderMode: seen.folderMode, baseMode: seen.baseMode, baseUid: seen.baseUid }).toEqual({ fileMode: 0o600, folderMode: 0o700, baseMode: 0o700, baseUid: alice.uid });
-    // Nothing left in the shared folder, and nothing ever went into the planted one.
-    expect(existsSync(seen.base)).toBe(false);
-    expect(await readdir(planted)).toEqual([]);
-    expect((await readdir(sharedTmp)).filter((n) => n.startsWith('mobility-setup-secrets-'))).toEqual([]);
-  });
-
-  it('never uses an XDG_RUNTIME_DIR owned by someone else, or one that is not 0700; uses the user\'s own', async () => {
-    const theirs = path.join(work, 'run-mallory');
-    await mkdir(theirs, { mode: 0o700 });
-    await chown(theirs, mallory.uid, mallory.gid);
-    const loose = path.join(work, 'run-alice-loose');
-    await mkdir(loose);
-    await chmod(loose, 0o755);
-    await chown(loose, alice.uid, alice.gid);
-    for (const runtime of [theirs, loose]) {
-      const { code, out } = await runAs(alice, 'use', { XDG_RUNTIME_DIR: runtime });
-      expect(code).toBe(0);
-      expect(path.dirname((out as unknown as Seen).base)).toBe(sharedTmp);
+    function runAs(
+      user: LocalUser,
+      mode: 'use' | 'crash' | 'sweep',
+      env: Record<string, string> = {},
+    ): Promise<{ code: number | null; out: Record<string, unknown> }> {
+      return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [bundle, mode], {
+          uid: user.uid,
+          gid: user.gid,
+          cwd: '/',
+          stdio: ['ignore', 'pipe', 'inherit'],
+          env: { PATH: '/usr/bin:/bin', TMPDIR: sharedTmp, ...env },
+        });
+        let text = '';
+        child.stdout.setEncoding('utf8').on('data', (c: string) => (text += c));
+        child.on('error', reject);
+        child.on('close', (code) =>
+          resolve({ code, out: text.trim() ? (JSON.parse(text) as Record<string, unknown>) : {} }),
+        );
+      });
     }
-    expect(await readdir(loose)).toEqual([]);
-    const own = path.join(work, 'run-alice');
-    await mkdir(own, { mode: 0o700 });
-    await chmod(own, 0o700);
-    await chown(own, alice.uid, alice.gid);
-    const { code, out } = await runAs(alice, 'use', { XDG_RUNTIME_DIR: own });
-    expect(code).toBe(0);
-    expect((out as unknown as Seen).base).toBe(path.join(own, 'mobility-setup-secrets'));
-    expect((await stat(path.join(own, 'mobility-setup-secrets'))).uid).toBe(alice.uid);
-  });
 
-  it('a crashed run\'s per-process folder is swept by the user\'s next start', async () => {
-    const crashed = await runAs(alice, 'crash');
-    expect(crashed.code).toBe(9);
-    const left = (await readdir(sharedTmp)).filter((n) => n.startsWith(`mobility-setup-secrets-${alice.uid}-`));
-    expect(left).toHaveLength(1);
-    const { out } = await runAs(alice, 'sweep');
-    expect(out).toEqual({ removed: 1 });
-    expect((await readdir(sharedTmp)).filter((n) => n.startsWith('mobility-setup-secrets-'))).toEqual([]);
-  });
-});
+    it('another user pre-created the old fixed name /tmp/mobility-setup-secrets: the app is unaffected and does not use it', async () => {
+      const planted = path.join(sharedTmp, 'mobility-setup-secrets');
+      await mkdir(planted);
+      await chown(planted, mallory.uid, mallory.gid);
+      await chmod(planted, 0o777);
+      const { code, out } = await runAs(alice, 'use');
+      expect(code).toBe(0);
+      const seen = out as unknown as Seen;
+      expect(seen.content).toBe('canary-secret');
+      expect(seen.uid).toBe(alice.uid);
+      expect(seen.file.startsWith(`${planted}/`)).toBe(false);
+      expect(path.dirname(seen.base)).toBe(sharedTmp);
+      expect(path.basename(seen.base)).toMatch(new RegExp(`^mobility-setup-secrets-${alice.uid}-\\d+-[0-9a-f]{24}$`));
+      expect({
+        fileMode: seen.fileMode,
+        folderMode: seen.folderMode,
+        baseMode: seen.baseMode,
+        baseUid: seen.baseUid,
+      }).toEqual({ fileMode: 0o600, folderMode: 0o700, baseMode: 0o700, baseUid: alice.uid });
+      // Nothing left in the shared folder, and nothing ever went into the planted one.
+      expect(existsSync(seen.base)).toBe(false);
+      expect(await readdir(planted)).toEqual([]);
+      expect((await readdir(sharedTmp)).filter((n) => n.startsWith('mobility-setup-secrets-'))).toEqual([]);
+    });
+
+    it("never uses an XDG_RUNTIME_DIR owned by someone else, or one that is not 0700; uses the user's own", async () => {
+      const theirs = path.join(work, 'run-mallory');
+      await mkdir(theirs, { mode: 0o700 });
+      await chown(theirs, mallory.uid, mallory.gid);
+      const loose = path.join(work, 'run-alice-loose');
+      await mkdir(loose);
+      await chmod(loose, 0o755);
+      await chown(loose, alice.uid, alice.gid);
+      for (const runtime of [theirs, loose]) {
+        const { code, out } = await runAs(alice, 'use', { XDG_RUNTIME_DIR: runtime });
+        expect(code).toBe(0);
+        expect(path.dirname((out as unknown as Seen).base)).toBe(sharedTmp);
+      }
+      expect(await readdir(loose)).toEqual([]);
+      const own = path.join(work, 'run-alice');
+      await mkdir(own, { mode: 0o700 });
+      await chmod(own, 0o700);
+      await chown(own, alice.uid, alice.gid);
+      const { code, out } = await runAs(alice, 'use', { XDG_RUNTIME_DIR: own });
+      expect(code).toBe(0);
+      expect((out as unknown as Seen).base).toBe(path.join(own, 'mobility-setup-secrets'));
+      expect((await stat(path.join(own, 'mobility-setup-secrets'))).uid).toBe(alice.uid);
+    });
+
+    it("a crashed run's per-process folder is swept by the user's next start", async () => {
+      const crashed = await runAs(alice, 'crash');
+      expect(crashed.code).toBe(9);
+      const left = (await readdir(sharedTmp)).filter((n) => n.startsWith(`mobility-setup-secrets-${alice.uid}-`));
+      expect(left).toHaveLength(1);
+      const { out } = await runAs(alice, 'sweep');
+      expect(out).toEqual({ removed: 1 });
+      expect((await readdir(sharedTmp)).filter((n) => n.startsWith('mobility-setup-secrets-'))).toEqual([]);
+    });
+  },
+);

@@ -16,7 +16,12 @@ import { saveBundle, stageBundle } from '../../../../main/core/troubleshoot/bund
 import { makeBrokenInstallRoot } from '../../../world/broken-install';
 
 const EXPECTED = '127.0.0.1:1';
-const session = { shell: 'browser' as const, demo: false, defaults: { installerDir: null, csEndpoint: null, dataPort: null }, appVersion: 'test' };
+const session = {
+  shell: 'browser' as const,
+  demo: false,
+  defaults: { installerDir: null, csEndpoint: null, dataPort: null },
+  appVersion: 'test',
+};
 let core: Core | null = null;
 const made: string[] = [];
 let tmp = '';
@@ -59,7 +64,10 @@ describe('the diagnostics bundle job', () => {
     const prepared = (reply as { value: PreparedBundle }).value;
     const last = jobs.at(-1)!;
     expect(last).toMatchObject({ kind: 'diagnosticsBundle', state: 'succeeded', outcome: { code: 'bundle.prepared' } });
-    expect(last.steps.map((s) => [s.id, s.state])).toEqual([['diagnose', 'done'], ['collect', 'done']]);
+    expect(last.steps.map((s) => [s.id, s.state])).toEqual([
+      ['diagnose', 'done'],
+      ['collect', 'done'],
+    ]);
     // Progress per part: each file of the listing has its line in the live log, in the order written.
     const added = lines.filter((l) => l.startsWith('Added '));
     expect(added.map((l) => l.split(' ')[1])).toEqual(prepared.entries.map((e) => e.name));
@@ -91,7 +99,12 @@ describe('the diagnostics bundle job', () => {
   });
 
   it('a save that fails half-way removes what it wrote: no half-written archive is left', async () => {
-    const staged = await stageBundle({ reports: { 'a.json': { a: 1 } }, texts: { 'b.txt': 'b' }, logs: [], secrets: [] });
+    const staged = await stageBundle({
+      reports: { 'a.json': { a: 1 } },
+      texts: { 'b.txt': 'b' },
+      logs: [],
+      secrets: [],
+    });
     // A staged file that is gone by the time it is archived makes tar fail mid-way.
     await rm(path.join(staged.folder, 'b.txt'));
     const out = path.join(tmp, 'diag.tar.gz');

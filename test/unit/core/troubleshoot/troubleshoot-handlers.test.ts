@@ -65,7 +65,7 @@ describe('Troubleshoot methods', () => {
     const root = await brokenCore();
     const log = path.join(root, 'var/log/ua_install.log');
     const lines = Array.from({ length: 5000 }, (_, i) => `line ${i}`);
-    lines[1234] = 'ERROR: Failed to connect: (7) Couldn\'t connect to server';
+    lines[1234] = "ERROR: Failed to connect: (7) Couldn't connect to server";
     await writeFile(log, `${lines.join('\n')}\n`);
     await call('diagnose', {});
     const tail = await call<LogWindow>('readLogLines', { path: log, count: 100 });
@@ -115,7 +115,10 @@ describe('Troubleshoot methods', () => {
 
     const again = await call<PreparedBundle>('prepareBundle', { expectedServer: EXPECTED });
     const file = path.join(out, 'diag.tar.gz');
-    const saved = await call<{ file: string; sizeBytes: number }>('saveBundle', { bundleId: again.bundleId, path: file });
+    const saved = await call<{ file: string; sizeBytes: number }>('saveBundle', {
+      bundleId: again.bundleId,
+      path: file,
+    });
     expect(saved.file).toBe(file);
     const unpacked = path.join(out, 'x');
     execFileSync('mkdir', ['-p', unpacked]);
@@ -125,8 +128,8 @@ describe('Troubleshoot methods', () => {
     for (const f of files)
       expect(await readFile(path.join(f.parentPath, f.name), 'utf8')).not.toContain(CANARY_PASSPHRASE);
     // Spent: a second save of the same id is refused.
-    expect(await core!.dispatch('saveBundle', { bundleId: again.bundleId, path: path.join(out, 'b.tar.gz') })).toMatchObject(
-      { ok: false, error: { code: 'bundle.notFound' } },
-    );
+    expect(
+      await core!.dispatch('saveBundle', { bundleId: again.bundleId, path: path.join(out, 'b.tar.gz') }),
+    ).toMatchObject({ ok: false, error: { code: 'bundle.notFound' } });
   });
 });

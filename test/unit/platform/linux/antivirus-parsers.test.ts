@@ -2,9 +2,25 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentFoldersToExclude } from '../../../../main/platform/antivirus-folders';
-import { clamdFolderVerdicts, clamdServiceFor, configFromCmdline, ereCovers, excludePathLine, onAccessCovers, parseClamdConf, withExcludePaths } from '../../../../main/platform/linux/antivirus-clamav';
+import {
+  clamdFolderVerdicts,
+  clamdServiceFor,
+  configFromCmdline,
+  ereCovers,
+  excludePathLine,
+  onAccessCovers,
+  parseClamdConf,
+  withExcludePaths,
+} from '../../../../main/platform/linux/antivirus-clamav';
 import { translateEre } from '../../../../main/platform/linux/antivirus-ere';
-import { managedExclusions, managedMergePolicy, mdatpAddFolderArgs, parseMdatpExclusionJson, parseMdatpExclusionText, parseMdatpFlag } from '../../../../main/platform/linux/antivirus-mdatp';
+import {
+  managedExclusions,
+  managedMergePolicy,
+  mdatpAddFolderArgs,
+  parseMdatpExclusionJson,
+  parseMdatpExclusionText,
+  parseMdatpFlag,
+} from '../../../../main/platform/linux/antivirus-mdatp';
 import { POSIX_STYLE, wildcardCovers } from '../../../../main/platform/antivirus-wildcard';
 
 const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../../../fixtures/linux', name), 'utf8');
@@ -65,8 +81,12 @@ describe('clamd.conf', () => {
   });
 
   it('finds the configuration a running clamd was started with', () => {
-    expect(configFromCmdline(['/usr/sbin/clamd', '-c', '/etc/clamd.d/scan.conf', '--foreground=yes'])).toBe('/etc/clamd.d/scan.conf');
-    expect(configFromCmdline(['/usr/sbin/clamd', '--config-file=/etc/clamav/other.conf'])).toBe('/etc/clamav/other.conf');
+    expect(configFromCmdline(['/usr/sbin/clamd', '-c', '/etc/clamd.d/scan.conf', '--foreground=yes'])).toBe(
+      '/etc/clamd.d/scan.conf',
+    );
+    expect(configFromCmdline(['/usr/sbin/clamd', '--config-file=/etc/clamav/other.conf'])).toBe(
+      '/etc/clamav/other.conf',
+    );
     expect(configFromCmdline(['/usr/sbin/clamd', '--foreground=true'])).toBeNull();
   });
 });
@@ -150,7 +170,15 @@ describe('mdatp', () => {
   });
 
   it('adds a folder with a trailing slash, global scope, as separate arguments', () => {
-    expect(mdatpAddFolderArgs('/usr/local/ASR')).toEqual(['exclusion', 'folder', 'add', '--path', '/usr/local/ASR/', '--scope', 'global']);
+    expect(mdatpAddFolderArgs('/usr/local/ASR')).toEqual([
+      'exclusion',
+      'folder',
+      'add',
+      '--path',
+      '/usr/local/ASR/',
+      '--scope',
+      'global',
+    ]);
   });
 });
 
@@ -158,7 +186,10 @@ describe('folders that matter', () => {
   it('are the vendor folders, with a custom install folder in place of /usr/local/ASR', () => {
     expect(agentFoldersToExclude('linux')).toEqual(['/usr/local/ASR', '/usr/local/InMage']);
     expect(agentFoldersToExclude('linux', '/opt/asr/')).toEqual(['/opt/asr', '/usr/local/InMage']);
-    expect(agentFoldersToExclude('win32')).toEqual(['C:\\ProgramData\\ASR\\agent', 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery']);
+    expect(agentFoldersToExclude('win32')).toEqual([
+      'C:\\ProgramData\\ASR\\agent',
+      'C:\\Program Files (x86)\\Microsoft Azure Site Recovery',
+    ]);
     expect(agentFoldersToExclude('win32', 'D:\\ASR\\')).toEqual(['C:\\ProgramData\\ASR\\agent', 'D:\\ASR']);
   });
 });

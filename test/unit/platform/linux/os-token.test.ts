@@ -4,9 +4,17 @@ import { SUPPORT_MATRIX } from '../../../../main/platform/support-matrix';
 import { linuxOsVerdict, readLinuxRelease } from '../../../../main/platform/linux/os-token';
 import type { LinuxReleaseFiles } from '../../../../main/platform/linux/os-token';
 
-const none: LinuxReleaseFiles = { oracleRelease: null, redhatRelease: null, suseRelease: null, osRelease: null, lsbRelease: null, debianVersion: null };
+const none: LinuxReleaseFiles = {
+  oracleRelease: null,
+  redhatRelease: null,
+  suseRelease: null,
+  osRelease: null,
+  lsbRelease: null,
+  debianVersion: null,
+};
 const files = (overrides: Partial<LinuxReleaseFiles>): LinuxReleaseFiles => ({ ...none, ...overrides });
-const verdict = (overrides: Partial<LinuxReleaseFiles>, arch = 'x86_64') => linuxOsVerdict(files(overrides), arch, '5.15.0');
+const verdict = (overrides: Partial<LinuxReleaseFiles>, arch = 'x86_64') =>
+  linuxOsVerdict(files(overrides), arch, '5.15.0');
 
 const maybeText = fc.option(fc.string({ maxLength: 200 }), { nil: null });
 const anyFiles = fc.record({
@@ -17,7 +25,8 @@ const anyFiles = fc.record({
   lsbRelease: maybeText,
   debianVersion: maybeText,
 });
-const ubuntuLsb = (release: string) => `DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=${release}\nDISTRIB_CODENAME=x\nDISTRIB_DESCRIPTION="Ubuntu ${release}"\n`;
+const ubuntuLsb = (release: string) =>
+  `DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=${release}\nDISTRIB_CODENAME=x\nDISTRIB_DESCRIPTION="Ubuntu ${release}"\n`;
 
 describe('linuxOsVerdict (pure token function)', () => {
   it('never throws and only ever answers a published token', () => {
@@ -75,18 +84,27 @@ describe('linuxOsVerdict (pure token function)', () => {
 
   it('maps RHEL rebuilds to RHEL tokens but not Fedora, which also ships /etc/redhat-release', () => {
     expect(verdict({ redhatRelease: 'CentOS release 6.10 (Final)\n' }).token).toBe('RHEL6-64');
-    expect(verdict({ redhatRelease: 'Red Hat Enterprise Linux Server release 5.11 (Tikanga)\n' }).token).toBe('RHEL5-64');
+    expect(verdict({ redhatRelease: 'Red Hat Enterprise Linux Server release 5.11 (Tikanga)\n' }).token).toBe(
+      'RHEL5-64',
+    );
     expect(verdict({ redhatRelease: 'Rocky Linux release 8.10 (Green Obsidian)\n' }).token).toBe('RHEL8-64');
-    expect(verdict({ redhatRelease: 'Red Hat Enterprise Linux release 10.0 (Coughlan)\n' })).toMatchObject({ token: null, supportReason: 'support.version' });
+    expect(verdict({ redhatRelease: 'Red Hat Enterprise Linux release 10.0 (Coughlan)\n' })).toMatchObject({
+      token: null,
+      supportReason: 'support.version',
+    });
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 60 }), (release) => {
-        expect(verdict({ redhatRelease: `Fedora release ${release} (Name)\n` })).toMatchObject({ token: null, supportReason: 'support.distribution' });
+        expect(verdict({ redhatRelease: `Fedora release ${release} (Name)\n` })).toMatchObject({
+          token: null,
+          supportReason: 'support.distribution',
+        });
       }),
     );
   });
 
   it('reads SLES 11 service packs and SLES 12 from SuSE-release, SLES 15 from os-release', () => {
-    const suse = (version: string, patch: string) => `SUSE Linux Enterprise Server ${version} (x86_64)\nVERSION = ${version}\nPATCHLEVEL = ${patch}\n`;
+    const suse = (version: string, patch: string) =>
+      `SUSE Linux Enterprise Server ${version} (x86_64)\nVERSION = ${version}\nPATCHLEVEL = ${patch}\n`;
     expect(verdict({ suseRelease: suse('11', '3') }).token).toBe('SLES11-SP3-64');
     expect(verdict({ suseRelease: suse('11', '4') }).token).toBe('SLES11-SP4-64');
     expect(verdict({ suseRelease: suse('11', '2') }).token).toBeNull();
@@ -94,7 +112,9 @@ describe('linuxOsVerdict (pure token function)', () => {
     expect(verdict({ osRelease: 'NAME="SLES"\nVERSION_ID="15.6"\nID="sles"\n' }).token).toBe('SLES15-64');
     expect(verdict({ osRelease: 'NAME="SLES"\nVERSION_ID="16.0"\nID="sles"\n' }).token).toBeNull();
     // openSUSE is not SLES.
-    expect(verdict({ osRelease: 'NAME="openSUSE Leap"\nVERSION_ID="15.5"\nID="opensuse-leap"\n' }).supportReason).toBe('support.distribution');
+    expect(verdict({ osRelease: 'NAME="openSUSE Leap"\nVERSION_ID="15.5"\nID="opensuse-leap"\n' }).supportReason).toBe(
+      'support.distribution',
+    );
   });
 
   it('reports an unknown system when no release file exists', () => {
@@ -105,11 +125,17 @@ describe('linuxOsVerdict (pure token function)', () => {
 
   it('follows the matrix data, not code: a token missing from the matrix is unsupported', () => {
     const matrix = { ...SUPPORT_MATRIX, linuxTokens: SUPPORT_MATRIX.linuxTokens.filter((t) => t !== 'DEBIAN12-64') };
-    expect(linuxOsVerdict(files({ debianVersion: '12.7\n' }), 'x86_64', null, matrix).supportReason).toBe('support.version');
+    expect(linuxOsVerdict(files({ debianVersion: '12.7\n' }), 'x86_64', null, matrix).supportReason).toBe(
+      'support.version',
+    );
     expect(linuxOsVerdict(files({ debianVersion: '12.7\n' }), 'x86_64', null).token).toBe('DEBIAN12-64');
   });
 
   it('names the source file the verdict came from', () => {
-    expect(readLinuxRelease(files({ lsbRelease: ubuntuLsb('20.04'), debianVersion: 'bullseye/sid\n', osRelease: 'NAME="Ubuntu"\n' })).source).toBe('/etc/lsb-release');
+    expect(
+      readLinuxRelease(
+        files({ lsbRelease: ubuntuLsb('20.04'), debianVersion: 'bullseye/sid\n', osRelease: 'NAME="Ubuntu"\n' }),
+      ).source,
+    ).toBe('/etc/lsb-release');
   });
 });

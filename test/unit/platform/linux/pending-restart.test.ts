@@ -33,12 +33,17 @@ describe('pending restart parsers (Linux)', () => {
       detail: 'kernel 6.1.0-18-amd64 is installed but 6.1.0-13-amd64 is running',
     });
     expect(newerKernelMarker('6.1.0-18-amd64', ['6.1.0-13-amd64', '6.1.0-18-amd64'])).toBeNull();
-    expect(newerKernelMarker('5.14.0-362.el9.x86_64', ['0-rescue-0123456789abcdef', '5.14.0-362.el9.x86_64'])).toBeNull();
+    expect(
+      newerKernelMarker('5.14.0-362.el9.x86_64', ['0-rescue-0123456789abcdef', '5.14.0-362.el9.x86_64']),
+    ).toBeNull();
     expect(newerKernelMarker('6.1.0-18-amd64', [])).toBeNull();
   });
 
   it('needs-restarting -r: exit 1 with the sentence is pending (naming what changed); exit 0 or an error is not', () => {
-    expect(parseNeedsRestarting(1, NEEDED)).toEqual({ source: 'needsRestarting', detail: 'needs-restarting -r says a reboot is required (updated since boot: kernel, systemd)' });
+    expect(parseNeedsRestarting(1, NEEDED)).toEqual({
+      source: 'needsRestarting',
+      detail: 'needs-restarting -r says a reboot is required (updated since boot: kernel, systemd)',
+    });
     expect(parseNeedsRestarting(0, NOT_NEEDED)).toBeNull();
     expect(parseNeedsRestarting(1, 'Traceback (most recent call last):\n')).toBeNull();
     expect(parseNeedsRestarting(127, '')).toBeNull();
@@ -96,7 +101,12 @@ describe('pending restart detection under a sandbox root (real files, a real nee
     await writeFile(tool, `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsSeen}'\ncat <<'OUT'\n${NEEDED}OUT\nexit 1\n`);
     await chmod(tool, 0o755);
     const report = await new DetectionService(testDeps(root)).detect();
-    expect(report.pendingRestart?.markers).toEqual([{ source: 'needsRestarting', detail: 'needs-restarting -r says a reboot is required (updated since boot: kernel, systemd)' }]);
+    expect(report.pendingRestart?.markers).toEqual([
+      {
+        source: 'needsRestarting',
+        detail: 'needs-restarting -r says a reboot is required (updated since boot: kernel, systemd)',
+      },
+    ]);
     expect(await readFile(argsSeen, 'utf8')).toBe('-r\n');
 
     await writeFile(tool, `#!/bin/sh\nprintf '${NOT_NEEDED.replace(/\n/g, '\\n')}'\nexit 0\n`);
@@ -106,7 +116,10 @@ describe('pending restart detection under a sandbox root (real files, a real nee
 
   it('RHEL: a kernel image in /lib/modules/<release>/vmlinuz newer than uname -r', async () => {
     const root = await sandbox('rhel-9');
-    await writeFile(path.join(root, '.mobility-setup-fixture.json'), JSON.stringify({ kernel: '5.14.0-362.8.1.el9_3.x86_64' }));
+    await writeFile(
+      path.join(root, '.mobility-setup-fixture.json'),
+      JSON.stringify({ kernel: '5.14.0-362.8.1.el9_3.x86_64' }),
+    );
     for (const release of ['5.14.0-362.8.1.el9_3.x86_64', '5.14.0-427.13.1.el9_4.x86_64']) {
       await mkdir(path.join(root, 'lib/modules', release), { recursive: true });
       await writeFile(path.join(root, 'lib/modules', release, 'vmlinuz'), '');
@@ -115,7 +128,10 @@ describe('pending restart detection under a sandbox root (real files, a real nee
     await mkdir(path.join(root, 'lib/modules/5.14.0-999.el9.x86_64'), { recursive: true });
     const report = await new DetectionService(testDeps(root)).detect();
     expect(report.pendingRestart?.markers).toEqual([
-      { source: 'newerKernel', detail: 'kernel 5.14.0-427.13.1.el9_4.x86_64 is installed but 5.14.0-362.8.1.el9_3.x86_64 is running' },
+      {
+        source: 'newerKernel',
+        detail: 'kernel 5.14.0-427.13.1.el9_4.x86_64 is installed but 5.14.0-362.8.1.el9_3.x86_64 is running',
+      },
     ]);
   });
 });

@@ -11,11 +11,20 @@ const user = { uid: 1000, user: 'alice' };
 
 describe('linuxPrivileges (pure)', () => {
   it('needs nothing as root', () => {
-    expect(linuxPrivileges({ uid: 0, user: 'root', pkexec: null, processNames: [] })).toEqual({ elevated: true, user: 'root', canElevate: true, method: 'none-needed' });
+    expect(linuxPrivileges({ uid: 0, user: 'root', pkexec: null, processNames: [] })).toEqual({
+      elevated: true,
+      user: 'root',
+      canElevate: true,
+      method: 'none-needed',
+    });
   });
 
   it('can elevate with pkexec when a polkit agent runs in the session', () => {
-    const facts = linuxPrivileges({ ...user, pkexec: '/usr/bin/pkexec', processNames: ['bash', 'polkit-gnome-authentication-agent-1'] });
+    const facts = linuxPrivileges({
+      ...user,
+      pkexec: '/usr/bin/pkexec',
+      processNames: ['bash', 'polkit-gnome-authentication-agent-1'],
+    });
     expect(facts).toEqual({ elevated: false, user: 'alice', canElevate: true, method: 'pkexec' });
   });
 

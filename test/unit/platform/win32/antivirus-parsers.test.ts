@@ -2,8 +2,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WINDOWS_STYLE, wildcardCovers } from '../../../../main/platform/antivirus-wildcard';
-import { DEFENDER_ADD_SCRIPT, DEFENDER_PATH_ENV, DEFENDER_STATUS_SCRIPT, defenderScansInRealTime, parseDefenderStatus, powershellCommand } from '../../../../main/platform/win32/antivirus-defender';
-import { defenderFinding, defenderVerdicts, expandWindowsVariables } from '../../../../main/platform/win32/antivirus-probes';
+import {
+  DEFENDER_ADD_SCRIPT,
+  DEFENDER_PATH_ENV,
+  DEFENDER_STATUS_SCRIPT,
+  defenderScansInRealTime,
+  parseDefenderStatus,
+  powershellCommand,
+} from '../../../../main/platform/win32/antivirus-defender';
+import {
+  defenderFinding,
+  defenderVerdicts,
+  expandWindowsVariables,
+} from '../../../../main/platform/win32/antivirus-probes';
 import { SERVICES_ENV, SERVICES_SCRIPT, parseServices } from '../../../../main/platform/win32/antivirus-products';
 import { decodeProductState, parseSecurityCenter } from '../../../../main/platform/win32/antivirus-security-center';
 
@@ -19,7 +30,10 @@ describe('Microsoft Defender Antivirus', () => {
     const { finding, plan } = defenderFinding(state, FOLDERS, add);
     expect(finding.status).toBe('notExcluded');
     expect(finding.reason).toMatch(/Tamper Protection/);
-    expect(plan).toEqual({ kind: 'commands', commands: FOLDERS.map((f) => ({ ...add, env: { [DEFENDER_PATH_ENV]: f } })) });
+    expect(plan).toEqual({
+      kind: 'commands',
+      commands: FOLDERS.map((f) => ({ ...add, env: { [DEFENDER_PATH_ENV]: f } })),
+    });
   });
 
   it('reads exclusions with %ProgramData% and a trailing \\* as covering both folders', () => {
@@ -47,7 +61,11 @@ describe('Microsoft Defender Antivirus', () => {
   });
 
   it('says "cannot tell" and offers no automatic fix when exclusions are hidden even from Administrators', () => {
-    const { finding, plan } = defenderFinding(parseDefenderStatus(fixture('defender-status-hidden-from-admins.json'))!, FOLDERS, add);
+    const { finding, plan } = defenderFinding(
+      parseDefenderStatus(fixture('defender-status-hidden-from-admins.json'))!,
+      FOLDERS,
+      add,
+    );
     expect(finding.status).toBe('cannotTell');
     expect(finding.fix).toBe('manual');
     expect(plan).toBeNull();
@@ -75,7 +93,14 @@ describe('Microsoft Defender Antivirus', () => {
 
   it('runs fixed scripts by the full powershell.exe path; the folder travels only in the environment', () => {
     expect(add.file).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
-    expect(add.args).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', DEFENDER_ADD_SCRIPT]);
+    expect(add.args).toEqual([
+      '-NoProfile',
+      '-NonInteractive',
+      '-ExecutionPolicy',
+      'Bypass',
+      '-Command',
+      DEFENDER_ADD_SCRIPT,
+    ]);
     expect(DEFENDER_ADD_SCRIPT).toContain(`$env:${DEFENDER_PATH_ENV}`);
     expect(DEFENDER_STATUS_SCRIPT).toContain('ConvertTo-Json');
     expect(SERVICES_SCRIPT).toContain(`$env:${SERVICES_ENV}`);
@@ -101,7 +126,11 @@ describe('Security Center and services', () => {
   });
 
   it('lists products on a client and says "not there" on a server', () => {
-    expect(parseSecurityCenter(fixture('security-center-windows-10.json'))!.map((p) => p.name)).toEqual(['Windows Defender', 'Bitdefender Antivirus', 'Old AV']);
+    expect(parseSecurityCenter(fixture('security-center-windows-10.json'))!.map((p) => p.name)).toEqual([
+      'Windows Defender',
+      'Bitdefender Antivirus',
+      'Old AV',
+    ]);
     expect(parseSecurityCenter(fixture('security-center-unavailable.json'))).toBeNull();
   });
 

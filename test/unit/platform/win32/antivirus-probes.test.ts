@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { AntivirusService } from '../../../../main/core/antivirus/antivirus-service';
 import type { DetectionService } from '../../../../main/core/detect/detection-service';
 import type { CommandRunner, RunOptions } from '../../../../main/ports/ports';
-import { DEFENDER_ADD_SCRIPT, DEFENDER_PATH_ENV, DEFENDER_STATUS_SCRIPT } from '../../../../main/platform/win32/antivirus-defender';
+import {
+  DEFENDER_ADD_SCRIPT,
+  DEFENDER_PATH_ENV,
+  DEFENDER_STATUS_SCRIPT,
+} from '../../../../main/platform/win32/antivirus-defender';
 import { SERVICES_ENV, SERVICES_SCRIPT } from '../../../../main/platform/win32/antivirus-products';
 import { SECURITY_CENTER_SCRIPT } from '../../../../main/platform/win32/antivirus-security-center';
 import { testDeps } from '../../core/detect/helpers';
@@ -20,7 +24,10 @@ interface Call {
 }
 
 /** powershell.exe as a fake: answers by which fixed script it was given; Add-MpPreference may or may not stick. */
-function fakePowershell(status: string, options: { services?: string; servicesCode?: number; securityCenter?: string; addSticks?: boolean } = {}): CommandRunner & { calls: Call[] } {
+function fakePowershell(
+  status: string,
+  options: { services?: string; servicesCode?: number; securityCenter?: string; addSticks?: boolean } = {},
+): CommandRunner & { calls: Call[] } {
   const calls: Call[] = [];
   let current = status;
   return {
@@ -30,12 +37,22 @@ function fakePowershell(status: string, options: { services?: string; servicesCo
       const script = args[args.length - 1];
       const out = (stdout: string) => Promise.resolve({ code: 0, signal: null, stdout, stderr: '' });
       if (script === DEFENDER_STATUS_SCRIPT) return out(current);
-      if (script === SECURITY_CENTER_SCRIPT) return out(options.securityCenter ?? fixture('security-center-unavailable.json'));
-      if (script === SERVICES_SCRIPT) return Promise.resolve({ code: options.servicesCode ?? 0, signal: null, stdout: options.services ?? '', stderr: '' });
+      if (script === SECURITY_CENTER_SCRIPT)
+        return out(options.securityCenter ?? fixture('security-center-unavailable.json'));
+      if (script === SERVICES_SCRIPT)
+        return Promise.resolve({
+          code: options.servicesCode ?? 0,
+          signal: null,
+          stdout: options.services ?? '',
+          stderr: '',
+        });
       if (script === DEFENDER_ADD_SCRIPT) {
         if (options.addSticks !== false) {
           const data = JSON.parse(current) as { exclusionPath: (string | null)[] };
-          data.exclusionPath = [...data.exclusionPath.filter((p) => p !== null), runOptions.env?.[DEFENDER_PATH_ENV] ?? ''];
+          data.exclusionPath = [
+            ...data.exclusionPath.filter((p) => p !== null),
+            runOptions.env?.[DEFENDER_PATH_ENV] ?? '',
+          ];
           current = JSON.stringify(data);
         }
         return out('');
@@ -48,7 +65,10 @@ function fakePowershell(status: string, options: { services?: string; servicesCo
   };
 }
 
-const elevated = (yes: boolean) => ({ detect: () => Promise.resolve({ agent: { installDir: null }, privileges: { elevated: yes } }) }) as unknown as DetectionService;
+const elevated = (yes: boolean) =>
+  ({
+    detect: () => Promise.resolve({ agent: { installDir: null }, privileges: { elevated: yes } }),
+  }) as unknown as DetectionService;
 
 function service(runner: CommandRunner, admin = true): AntivirusService {
   return new AntivirusService(testDeps(os.tmpdir(), { platform: 'win32', runner }), elevated(admin));
@@ -59,7 +79,10 @@ describe('Windows anti-virus check', () => {
     const fake = fakePowershell(fixture('defender-status-no-exclusions.json'));
     const av = service(fake);
     const before = await av.check();
-    expect(before.folders).toEqual(['C:\\ProgramData\\ASR\\agent', 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery']);
+    expect(before.folders).toEqual([
+      'C:\\ProgramData\\ASR\\agent',
+      'C:\\Program Files (x86)\\Microsoft Azure Site Recovery',
+    ]);
     expect(before.scanners.map((s) => [s.id, s.status])).toEqual([['defender', 'notExcluded']]);
     const fixed = await av.fix({ scannerIds: ['defender'] });
     expect(fixed.results[0]!.outcome).toBe('fixed');
@@ -89,14 +112,22 @@ describe('Windows anti-virus check', () => {
 
   it('says "cannot tell" when the service query fails, never "no scanner" (Windows PowerShell 2.0 has no ConvertTo-Json)', async () => {
     const noScanner = fixture('defender-status-no-exclusions.json');
-    const failed = await service(fakePowershell(noScanner, { services: "The term 'ConvertTo-Json' is not recognized", servicesCode: 1 })).check();
-    expect(failed.scanners.find((s) => s.id === 'windows-services-unreadable')).toMatchObject({ status: 'cannotTell', fix: 'manual' });
+    const failed = await service(
+      fakePowershell(noScanner, { services: "The term 'ConvertTo-Json' is not recognized", servicesCode: 1 }),
+    ).check();
+    expect(failed.scanners.find((s) => s.id === 'windows-services-unreadable')).toMatchObject({
+      status: 'cannotTell',
+      fix: 'manual',
+    });
     const answered = await service(fakePowershell(noScanner)).check();
     expect(answered.scanners.find((s) => s.id === 'windows-services-unreadable')).toBeUndefined();
   });
 
   it('lists third-party products from services and Security Center, each with manual steps', async () => {
-    const fake = fakePowershell(fixture('defender-service-disabled.json'), { services: fixture('services-third-party.json'), securityCenter: fixture('security-center-windows-10.json') });
+    const fake = fakePowershell(fixture('defender-service-disabled.json'), {
+      services: fixture('services-third-party.json'),
+      securityCenter: fixture('security-center-windows-10.json'),
+    });
     const report = await service(fake).check();
     expect(report.scanners.map((s) => [s.id, s.status, s.fix])).toEqual([
       ['defender', 'notScanning', 'automatic'],

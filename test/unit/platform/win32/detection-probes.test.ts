@@ -4,14 +4,20 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CommandRunner, RunResult } from '../../../../main/ports/ports';
 import { DetectionService } from '../../../../main/core/detect/detection-service';
-import { AGENT_PRODUCT_KEY, AGENT_SERVER_KEY, AGENT_UNINSTALL_KEY } from '../../../../main/platform/win32/agent-registry';
+import {
+  AGENT_PRODUCT_KEY,
+  AGENT_SERVER_KEY,
+  AGENT_UNINSTALL_KEY,
+} from '../../../../main/platform/win32/agent-registry';
 import { CURRENT_VERSION_KEY } from '../../../../main/platform/win32/windows-os';
 import { testDeps } from '../../core/detect/helpers';
 
 const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../../../fixtures/win32', name), 'utf8');
 
 /** Windows itself is the one thing mocked: reg.exe and whoami.exe answer with captured output. */
-function fakeWindows(answers: Record<string, string | null>): CommandRunner & { calls: { file: string; args: readonly string[] }[] } {
+function fakeWindows(
+  answers: Record<string, string | null>,
+): CommandRunner & { calls: { file: string; args: readonly string[] }[] } {
   const calls: { file: string; args: readonly string[] }[] = [];
   const notFound: RunResult = { code: 1, signal: null, stdout: '', stderr: fixture('reg-not-found.txt') };
   return {
@@ -44,7 +50,10 @@ describe('Windows detection probes (fake reg.exe / whoami.exe)', () => {
     const updated = fakeWindows({ ...server2008, wmic: fixture('wmic-qfe-server-2008r2-updated.txt') });
     const ok = await new DetectionService(testDeps(os.tmpdir(), { platform: 'win32', runner: updated })).detect();
     expect(ok).toMatchObject({ supported: true, token: 'Windows', supportReason: 'support.ok' });
-    expect(updated.calls.find((c) => c.file.endsWith('WMIC.exe'))).toEqual({ file: expect.stringMatching(/\\System32\\wbem\\WMIC\.exe$/) as unknown, args: ['qfe', 'get', 'HotFixID'] });
+    expect(updated.calls.find((c) => c.file.endsWith('WMIC.exe'))).toEqual({
+      file: expect.stringMatching(/\\System32\\wbem\\WMIC\.exe$/) as unknown,
+      args: ['qfe', 'get', 'HotFixID'],
+    });
     const noSsu = fakeWindows({ ...server2008, wmic: fixture('wmic-qfe-server-2008r2-no-ssu.txt') });
     const refused = await new DetectionService(testDeps(os.tmpdir(), { platform: 'win32', runner: noSsu })).detect();
     expect(refused).toMatchObject({ supported: false, supportReason: 'support.updates' });
@@ -61,7 +70,12 @@ describe('Windows detection probes (fake reg.exe / whoami.exe)', () => {
     const report = await new DetectionService(deps).detect();
     expect(report.os).toMatchObject({ family: 'win32', distribution: 'Windows Server 2022 Datacenter' });
     expect(report.token).toBe('Windows');
-    expect(report.agent).toMatchObject({ installed: true, registered: true, csAddress: '10.150.24.8', version: '9.65.0.0' });
+    expect(report.agent).toMatchObject({
+      installed: true,
+      registered: true,
+      csAddress: '10.150.24.8',
+      version: '9.65.0.0',
+    });
     expect(report.privileges).toMatchObject({ elevated: false, canElevate: true, method: 'uac' });
     for (const call of runner.calls) {
       expect(call.file).toMatch(/\\System32\\(reg|whoami)\.exe$/);

@@ -31,7 +31,12 @@ describe('reg query parser (captured output)', () => {
   });
 
   it('passes the key as one argument (no shell quoting)', () => {
-    expect(regQueryArgs(AGENT_PRODUCT_KEY, 'AgentConfigurationStatus')).toEqual(['query', AGENT_PRODUCT_KEY, '/v', 'AgentConfigurationStatus']);
+    expect(regQueryArgs(AGENT_PRODUCT_KEY, 'AgentConfigurationStatus')).toEqual([
+      'query',
+      AGENT_PRODUCT_KEY,
+      '/v',
+      'AgentConfigurationStatus',
+    ]);
   });
 });
 
@@ -53,8 +58,14 @@ describe('Windows OS verdict', () => {
 
   it('Windows Server 2008 R2 SP1 is supported with the SHA-2 (KB4474419) and servicing stack (KB4490628) updates', () => {
     const facts = windowsVersionFacts(reg('reg-currentversion-server-2008r2-sp1.txt'));
-    const verdict = (qfe: string | null) => windowsOsVerdict(facts, 'x86_64', '6.1.7601', SUPPORT_MATRIX, qfe === null ? null : parseHotFixIds(fixture(qfe)));
-    expect(verdict('wmic-qfe-server-2008r2-updated.txt')).toMatchObject({ supported: true, token: 'Windows', supportReason: 'support.ok', os: { distribution: 'Windows Server 2008 R2 Standard', version: '7601' } });
+    const verdict = (qfe: string | null) =>
+      windowsOsVerdict(facts, 'x86_64', '6.1.7601', SUPPORT_MATRIX, qfe === null ? null : parseHotFixIds(fixture(qfe)));
+    expect(verdict('wmic-qfe-server-2008r2-updated.txt')).toMatchObject({
+      supported: true,
+      token: 'Windows',
+      supportReason: 'support.ok',
+      os: { distribution: 'Windows Server 2008 R2 Standard', version: '7601' },
+    });
     const missing = verdict('wmic-qfe-server-2008r2-no-ssu.txt');
     expect(missing).toMatchObject({ supported: false, supportReason: 'support.updates' });
     expect(missing.supportMessage).toMatch(/KB4474419 .*KB4490628 .*9\.30 and later; missing: KB4490628\./);
@@ -62,7 +73,10 @@ describe('Windows OS verdict', () => {
     expect(verdict(null)).toMatchObject({ supported: true });
     expect(verdict(null).supportMessage).toContain('could not be read');
     // Without SP1 (build 7600) it is not supported at all.
-    expect(osFrom('reg-currentversion-server-2008r2-rtm.txt')).toMatchObject({ supported: false, supportReason: 'support.version' });
+    expect(osFrom('reg-currentversion-server-2008r2-rtm.txt')).toMatchObject({
+      supported: false,
+      supportReason: 'support.version',
+    });
   });
 
   it('reads KB numbers from wmic qfe output (CR CR LF line ends, padded columns)', () => {
@@ -74,7 +88,10 @@ describe('Windows OS verdict', () => {
   });
 
   it('refuses 32-bit and ARM Windows', () => {
-    expect(osFrom('reg-currentversion-server-2022.txt', 'aarch64')).toMatchObject({ token: null, supportReason: 'support.arch' });
+    expect(osFrom('reg-currentversion-server-2022.txt', 'aarch64')).toMatchObject({
+      token: null,
+      supportReason: 'support.arch',
+    });
   });
 });
 
@@ -103,15 +120,29 @@ describe('Windows agent facts', () => {
       windowsAgentFacts(missing, reg('reg-uninstall-installed.txt'), missing),
     ]) {
       const installDir = facts.installDir ?? '';
-      const register = win32AgentCommands.register({ operation: 'register', installDir, architecture: 'classic', endpoint: 'cs:443', passphraseFile: 'C:\\p' });
+      const register = win32AgentCommands.register({
+        operation: 'register',
+        installDir,
+        architecture: 'classic',
+        endpoint: 'cs:443',
+        passphraseFile: 'C:\\p',
+      });
       expect(register.file).toBe(`${location}\\agent\\UnifiedAgentConfigurator.exe`);
-      const upgrade = win32AgentCommands.install({ operation: 'install', extractedDir: 'C:\\x', installDir, architecture: 'classic', upgrade: true });
+      const upgrade = win32AgentCommands.install({
+        operation: 'install',
+        extractedDir: 'C:\\x',
+        installDir,
+        architecture: 'classic',
+        upgrade: true,
+      });
       expect(upgrade.args[upgrade.args.indexOf('/InstallLocation') + 1]).toBe(location);
     }
   });
 
   it('installed, not registered', () => {
-    expect(windowsAgentFacts(reg('reg-agent-not-registered.txt'), reg('reg-uninstall-installed.txt'), missing)).toMatchObject({
+    expect(
+      windowsAgentFacts(reg('reg-agent-not-registered.txt'), reg('reg-uninstall-installed.txt'), missing),
+    ).toMatchObject({
       installed: true,
       version: '9.64.0.0',
       registered: false,
@@ -121,11 +152,19 @@ describe('Windows agent facts', () => {
   });
 
   it('installed per the MSI entry only: version from DisplayVersion, registration unknown', () => {
-    expect(windowsAgentFacts(missing, reg('reg-uninstall-installed.txt'), missing)).toMatchObject({ installed: true, version: '9.65.0.0', registered: null });
+    expect(windowsAgentFacts(missing, reg('reg-uninstall-installed.txt'), missing)).toMatchObject({
+      installed: true,
+      version: '9.65.0.0',
+      registered: null,
+    });
   });
 
   it('not installed', () => {
-    expect(windowsAgentFacts(missing, missing, missing)).toMatchObject({ installed: false, version: null, registered: null });
+    expect(windowsAgentFacts(missing, missing, missing)).toMatchObject({
+      installed: false,
+      version: null,
+      registered: null,
+    });
   });
 });
 
@@ -138,9 +177,17 @@ describe('Windows privileges', () => {
   it('elevated, UAC available, or neither', () => {
     const uacOn = regNumber(reg('reg-uac-enabled.txt'), 'EnableLUA');
     const uacOff = regNumber(reg('reg-uac-disabled.txt'), 'EnableLUA');
-    expect(windowsPrivileges({ user: 'a', whoamiGroups: fixture('whoami-groups-elevated.txt'), enableLua: uacOn })).toMatchObject({ elevated: true, method: 'none-needed' });
-    expect(windowsPrivileges({ user: 'a', whoamiGroups: fixture('whoami-groups-filtered.txt'), enableLua: uacOn })).toMatchObject({ elevated: false, canElevate: true, method: 'uac' });
-    const off = windowsPrivileges({ user: 'a', whoamiGroups: fixture('whoami-groups-filtered.txt'), enableLua: uacOff });
+    expect(
+      windowsPrivileges({ user: 'a', whoamiGroups: fixture('whoami-groups-elevated.txt'), enableLua: uacOn }),
+    ).toMatchObject({ elevated: true, method: 'none-needed' });
+    expect(
+      windowsPrivileges({ user: 'a', whoamiGroups: fixture('whoami-groups-filtered.txt'), enableLua: uacOn }),
+    ).toMatchObject({ elevated: false, canElevate: true, method: 'uac' });
+    const off = windowsPrivileges({
+      user: 'a',
+      whoamiGroups: fixture('whoami-groups-filtered.txt'),
+      enableLua: uacOff,
+    });
     expect(off).toMatchObject({ canElevate: false, method: 'unavailable' });
     expect(off.hint).toContain('Run as administrator');
   });

@@ -37,12 +37,20 @@ describe('pending restart markers (Windows registry)', () => {
       sessionManager: parseRegQuery(fixture('reg-session-manager-pending-renames.txt')),
     });
     expect(facts.pending).toBe(true);
-    expect(facts.markers.map((m) => m.source)).toEqual(['cbsRebootPending', 'windowsUpdateRebootRequired', 'pendingFileRename']);
+    expect(facts.markers.map((m) => m.source)).toEqual([
+      'cbsRebootPending',
+      'windowsUpdateRebootRequired',
+      'pendingFileRename',
+    ]);
     expect(facts.markers[2]?.detail).toBe('2 file operations wait for a restart (PendingFileRenameOperations)');
   });
 
   it('absent keys and an empty PendingFileRenameOperations are no restart', () => {
-    const none = windowsPendingRestart({ cbsRebootPending: [], wuRebootRequired: [], sessionManager: parseRegQuery(fixture('reg-session-manager-no-renames.txt')) });
+    const none = windowsPendingRestart({
+      cbsRebootPending: [],
+      wuRebootRequired: [],
+      sessionManager: parseRegQuery(fixture('reg-session-manager-no-renames.txt')),
+    });
     expect(none).toEqual({ pending: false, markers: [] });
     expect(pendingRenameCount(null)).toBe(0);
     expect(pendingRenameCount('\\??\\C:\\a.tmp\\0')).toBe(1);

@@ -13,7 +13,9 @@ import { report } from '../../renderer/fixtures';
 const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../../../fixtures/win32', name), 'utf8');
 
 /** sc.exe as a fake: what each service name answers (exit code and output). */
-function fakeSc(answers: Record<string, { code: number; stdout: string }>): CommandRunner & { calls: { file: string; args: readonly string[] }[] } {
+function fakeSc(
+  answers: Record<string, { code: number; stdout: string }>,
+): CommandRunner & { calls: { file: string; args: readonly string[] }[] } {
   const calls: { file: string; args: readonly string[] }[] = [];
   return {
     calls,
@@ -34,7 +36,11 @@ describe('sc query', () => {
     expect(parseScQuery(fixture('sc-query-stopped.txt'))).toEqual({ installed: true, state: 'STOPPED' });
     expect(parseScQuery(fixture('sc-query-not-installed.txt'))).toEqual({ installed: false });
     expect(parseScQuery('')).toEqual({ unreadable: true });
-    expect(serviceState('svagents', parseScQuery(fixture('sc-query-stopped.txt')))).toEqual({ name: 'svagents', running: false, detail: 'sc query: STOPPED' });
+    expect(serviceState('svagents', parseScQuery(fixture('sc-query-stopped.txt')))).toEqual({
+      name: 'svagents',
+      running: false,
+      detail: 'sc query: STOPPED',
+    });
   });
 
   it("asks for each agent service with a fixed argv and turns the answers into the health report's services line", async () => {
@@ -50,7 +56,11 @@ describe('sc query', () => {
     ]);
     expect(services).toEqual([
       { name: 'svagents', running: true, detail: 'sc query: RUNNING' },
-      { name: 'InMage Scout Application Service', running: false, detail: 'not installed (sc query: 1060, the service does not exist)' },
+      {
+        name: 'InMage Scout Application Service',
+        running: false,
+        detail: 'not installed (sc query: 1060, the service does not exist)',
+      },
     ]);
   });
 
@@ -60,7 +70,16 @@ describe('sc query', () => {
     const services = await probes.agentServices();
     expect(services?.every((s) => s.running === null)).toBe(true);
     const detection = { ...report, agent: { ...report.agent, installed: true } };
-    const health = buildHealthReport({ detection, expectedServer: null, services, antivirus: null, lastVendorError: null });
-    expect(health.lines.find((l) => l.id === 'services')).toMatchObject({ level: 'grey', reason: 'Could not read the state of: svagents, InMage Scout Application Service.' });
+    const health = buildHealthReport({
+      detection,
+      expectedServer: null,
+      services,
+      antivirus: null,
+      lastVendorError: null,
+    });
+    expect(health.lines.find((l) => l.id === 'services')).toMatchObject({
+      level: 'grey',
+      reason: 'Could not read the state of: svagents, InMage Scout Application Service.',
+    });
   });
 });
