@@ -61,74 +61,66 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
     }
   };
 
-  const save = async () => {
-    if (!bundle) return;
-    const check = checkPathInput(target.trim(), t('troubleshoot.savePath'));
-    if (!check.ok) return setError({ code: check.code, message: check.message });
+  // Every way of saving runs the same: busy while it runs, a thrown transport error shown as such.
+  const whileBusy = async (work: () => Promise<void>) => {
     setBusy(true);
     try {
-      const reply = await transport.call('saveBundle', { bundleId: bundle.bundleId, path: target.trim() });
-      if (reply.ok) {
-        setSaved(reply.value);
-        setBundle(null);
-        setError(null);
-      } else {
-        // Refused before anything was written (an existing file, a relative path): the bundle is still prepared,
-        // unless the core says it is gone.
-        setError(reply.error);
-        if (reply.error.code === 'bundle.notFound') setBundle(null);
-      }
+      await work();
     } catch (err) {
       setError(failure(err));
     } finally {
       setBusy(false);
     }
+  };
+  // A refusal comes before anything was written (an existing file, a relative path): the bundle is still
+  // prepared, unless the core says it is gone.
+  const refused = (refusal: AppError) => {
+    setError(refusal);
+    if (refusal.code === 'bundle.notFound') setBundle(null);
+  };
+  const spent = () => {
+    setBundle(null);
+    setError(null);
+  };
+
+  const save = async () => {
+    if (!bundle) return;
+    const check = checkPathInput(target.trim(), t('troubleshoot.savePath'));
+    if (!check.ok) return setError({ code: check.code, message: check.message });
+    await whileBusy(async () => {
+      const reply = await transport.call('saveBundle', { bundleId: bundle.bundleId, path: target.trim() });
+      if (!reply.ok) return refused(reply.error);
+      setSaved(reply.value);
+      spent();
+    });
   };
 
   // In the Electron window: the main process asks where with the native dialog; a cancel keeps the bundle prepared.
   const saveWithDialog = async () => {
     if (!bundle) return;
-    setBusy(true);
     setCancelled(false);
-    try {
+    await whileBusy(async () => {
       const reply = await transport.call('saveBundleWithDialog', { bundleId: bundle.bundleId });
-      if (reply.ok && reply.value.saved) {
-        setSaved(reply.value);
-        setBundle(null);
-        setError(null);
-      } else if (reply.ok) {
+      if (!reply.ok) return refused(reply.error);
+      if (!reply.value.saved) {
         setCancelled(true);
         setError(null);
-      } else {
-        setError(reply.error);
-        if (reply.error.code === 'bundle.notFound') setBundle(null);
+        return;
       }
-    } catch (err) {
-      setError(failure(err));
-    } finally {
-      setBusy(false);
-    }
+      setSaved(reply.value);
+      spent();
+    });
   };
 
   // In the browser host: the browser's own download, saved where the person's browser saves (or asks).
   const download = async () => {
     if (!bundle || !transport.downloadBundle) return;
-    setBusy(true);
-    try {
-      const reply = await transport.downloadBundle(bundle.bundleId);
-      if (reply.ok) {
-        setDownloaded(reply.value.fileName);
-        setBundle(null);
-        setError(null);
-      } else {
-        setError(reply.error);
-        if (reply.error.code === 'bundle.notFound') setBundle(null);
-      }
-    } catch (err) {
-      setError(failure(err));
-    } finally {
-      setBusy(false);
-    }
+    await whileBusy(async () => {
+      const reply = await transport.downloadBundle!(bundle.bundleId);
+      if (!reply.ok) return refused(reply.error);
+      setDownloaded(reply.value.fileName);
+      spent();
+    });
   };
 
   const discard = async () => {
