@@ -14,8 +14,10 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     reporters: reportDir ? ['default', 'json'] : ['default'],
-    // Used by `npm run test:coverage` (scripts/coverage.mjs, with --coverage): every source file counts, run or not.
+    // Used by `npm test` (scripts/coverage.mjs, with --coverage): every source file counts, run or not. A failing
+    // test still writes the report, so a red run prints its true figure rather than 0/0.
     coverage: {
+      reportOnFailure: true,
       provider: 'v8',
       include: ['common/**/*.{ts,tsx}', 'main/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
       exclude: ['**/*.d.ts'],

@@ -127,6 +127,12 @@ export function translateEre(source: string): string | null {
       continue;
     }
     if (ch === '^' || ch === '$') {
+      // An anchor inside a branch ("a$b", "^$\\.$") is where engines part: regexec treats it as an anchor that
+      // can never match there, GNU grep's matcher does not always. Accept anchors only at a branch's edges.
+      // (Read from the output, where a literal "(" or "|" is escaped: "\\(^" is not a branch's start.)
+      const atStart = out === '' || /(^|[^\\])[(|]$/.test(out);
+      const atEnd = i === source.length - 1 || source[i + 1] === ')' || source[i + 1] === '|';
+      if (ch === '^' ? !atStart : !atEnd) return null;
       out += ch;
       i += 1;
       canRepeat = false;

@@ -121,6 +121,16 @@ describe('ClamAV regular expressions', () => {
     expect(new RegExp(translateEre('^a{2,3}$')!).test('aaa')).toBe(true);
     expect(translateEre('a{3,2}')).toBeNull();
   });
+
+  it('accepts anchors only at the edges of a branch, where regexec and grep agree', () => {
+    // GNU grep -E matches "." with "^$\.$"; regexec never does. Such a pattern is "cannot tell", not a guess.
+    expect(translateEre('^$\\.$')).toBeNull();
+    expect(translateEre('a$b')).toBeNull();
+    expect(translateEre('a^b')).toBeNull();
+    expect(translateEre('\\(^a')).toBeNull();
+    expect(new RegExp(translateEre('(^/a|^/b)$')!).test('/b')).toBe(true);
+    expect(new RegExp(translateEre('^$')!).test('')).toBe(true);
+  });
 });
 
 describe('mdatp', () => {
