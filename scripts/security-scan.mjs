@@ -2,14 +2,14 @@
 //  1. Electronegativity over the app's sources (main/, common/, renderer/): any HIGH or MEDIUM finding fails.
 //     Exclusions are `eng-disable` comments on the flagged line, each with its reason beside it (the README's
 //     Security section lists them). LOW findings (its CSP hints, "manual review") are printed, not failed.
-//  2. `npm audit --omit=dev`: a high or critical advisory in a runtime dependency fails. When the registry's
-//     advisory endpoint cannot be reached, that is said as NOT CHECKED (it is no pass) and does not fail the run.
+//  2. `npm audit --omit=dev` (scripts/production-audit.mjs): a high or critical advisory in a runtime dependency
+//     fails. When the registry's advisory endpoint cannot be reached, that is said as NOT CHECKED (it is no pass).
 // Electronegativity runs through its API: its command line breaks on the commander npm hoists next to it.
-import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runProductionAudit } from './production-audit.mjs';
 
 const require = createRequire(import.meta.url);
 const projectDir = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -67,35 +67,5 @@ if (blocking.length > 0) {
   );
 }
 
-const audit = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
-  cwd: projectDir,
-  encoding: 'utf8',
-  shell: false,
-  timeout: 120_000,
-});
-let report;
-try {
-  report = JSON.parse(audit.stdout);
-} catch {
-  report = null;
-}
-const counts = report?.metadata?.vulnerabilities;
-if (counts) {
-  const serious = (counts.high ?? 0) + (counts.critical ?? 0);
-  const summary = Object.entries(counts)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ');
-  if (serious > 0) {
-    failed = true;
-    process.stdout.write(`npm audit --omit=dev: FAILED (${summary}); run npm audit --omit=dev for the advisories\n`);
-  } else process.stdout.write(`npm audit --omit=dev: passed (${summary})\n`);
-} else {
-  const why =
-    report?.error?.summary ||
-    report?.message ||
-    audit.error?.message ||
-    audit.stderr.trim().split('\n').pop() ||
-    `exit ${audit.status}`;
-  process.stdout.write(`npm audit --omit=dev: NOT CHECKED, the registry's advisory endpoint did not answer (${why})\n`);
-}
+if (runProductionAudit()) failed = true;
 process.exit(failed ? 1 : 0);
