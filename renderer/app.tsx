@@ -52,7 +52,7 @@ type OverlayView = 'troubleshoot' | 'uninstall';
 
 function createViews(i18n: I18n): Record<WizardStep | OverlayView, ComponentType> {
   const later = (load: () => Promise<{ default: ComponentType }>) =>
-    lazy(() => Promise.all([load(), loadLaterStepCatalogs(i18n), loadJobLog()]).then(([step]) => step));
+    lazy(() => Promise.all([load(), loadLaterStepCatalogs(i18n)]).then(([step]) => step));
   return {
     detect: DetectStep,
     installer: later(loadLaterSteps.installer),

@@ -11,7 +11,7 @@ export interface WizardContextValue {
   dispatch: Dispatch<WizardAction>;
   actions: WizardActions;
   transport: Transport;
-  /** Null until the log's chunk has loaded: with the later steps, or once a job is attached (app.tsx). */
+  /** Null until the log's chunk has loaded (once detection is complete or a job is attached: app.tsx). */
   logStore: LogStore | null;
 }
 

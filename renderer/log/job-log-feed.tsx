@@ -1,6 +1,6 @@
 /**
  * The job log's chunk: the store and the component that keeps it filled. The detection screen shows no log, so
- * the wizard loads this with the later steps, or as soon as a job is attached (app.tsx), not before its first
+ * the wizard loads this once detection is complete or as soon as a job is attached (app.tsx), not before its first
  * screen.
  */
 import type { Transport } from '../../common/bridge';
