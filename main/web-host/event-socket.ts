@@ -32,7 +32,7 @@ export function createEventSocket(deps: { events: EventBus; gate: AccessGate; gu
   let loading: Promise<WebSocketServer> | null = null;
   let closed = false;
   const socketServer = (): Promise<WebSocketServer> =>
-    (loading ??= import('ws').then(({ WebSocketServer: Server }) => {
+    (loading ??= import('./ws-package').then(({ WebSocketServer: Server }) => {
       wss = acceptClients(new Server(options));
       if (closed) wss.close();
       return wss;
