@@ -14,8 +14,8 @@ import { WizardContext } from './flow/wizard-context';
 import { wizardReducer } from './flow/wizard-reducer';
 import { initialWizardState } from './flow/wizard-state';
 import type { WizardStep } from './flow/wizard-state';
-import { LogStore } from './log/log-store';
-import { useJobLog } from './log/use-job-log';
+import type { LogStore } from './log/log-store';
+import type * as JobLogChunk from './log/job-log-feed';
 import { DetectStep } from './steps/detect-step';
 
 const JOB_POLL_MS = 5000;
@@ -34,6 +34,17 @@ const loadLaterSteps = {
   summary: () => import('./steps/summary-step').then((m) => ({ default: m.SummaryStep })),
   troubleshoot: () => import('./troubleshoot/troubleshoot-page').then((m) => ({ default: m.TroubleshootPage })),
   uninstall: () => import('./steps/uninstall-confirm-step').then((m) => ({ default: m.UninstallConfirmStep })),
+};
+
+/** The job log's store and feed: a chunk of its own, loaded once (see loadJobLog). */
+type JobLogModule = typeof JobLogChunk;
+let jobLogModule: Promise<JobLogModule> | null = null;
+const loadJobLog = (): Promise<JobLogModule> => {
+  jobLogModule ??= import('./log/job-log-feed').catch((error: unknown) => {
+    jobLogModule = null; // a failed fetch is retried by the next caller
+    throw error;
+  });
+  return jobLogModule;
 };
 
 /** The pages shown over the current step: troubleshooting, and the uninstall confirmation. */
@@ -59,6 +70,7 @@ function createViews(i18n: I18n): Record<WizardStep | OverlayView, ComponentType
 function prefetchLaterSteps(i18n: I18n): () => void {
   const load = () => {
     for (const step of Object.values(loadLaterSteps)) void step().catch(() => undefined);
+    void loadJobLog().catch(() => undefined);
     void loadLaterStepCatalogs(i18n).catch(() => undefined);
   };
   if (typeof window.requestIdleCallback === 'function') {
@@ -73,7 +85,7 @@ export function App({ transport: given }: { transport?: Transport }) {
   const { t, i18n } = useTranslation();
   const [views] = useState(() => createViews(i18n));
   const [transport] = useState(() => given ?? getTransport());
-  const [logStore] = useState(() => new LogStore());
+  const [jobLog, setJobLog] = useState<{ store: LogStore; Feed: JobLogModule['JobLogFeed'] } | null>(null);
   const [state, dispatch] = useReducer(wizardReducer, initialWizardState);
   const actions = useMemo(() => createWizardActions(transport, dispatch), [transport]);
 
@@ -113,10 +125,24 @@ export function App({ transport: given }: { transport?: Transport }) {
     if (osLocale !== undefined) void applyLanguage(i18n, sessionLanguage(osLocale));
   }, [osLocale, i18n]);
 
-  useJobLog(transport, logStore, state.jobId, state.job?.logLines ?? 0);
-
   const detectionDone = state.detection?.complete === true;
   useEffect(() => (detectionDone ? prefetchLaterSteps(i18n) : undefined), [detectionDone, i18n]);
+
+  // The log is not on the first screen: its chunk loads once detection is complete or a job is attached (an
+  // attached job's lines are read back from the start, so loading it late loses none).
+  const needsJobLog = detectionDone || state.jobId !== null;
+  useEffect(() => {
+    if (!needsJobLog || jobLog) return;
+    let live = true;
+    loadJobLog().then(
+      (m) => live && setJobLog({ store: new m.LogStore(), Feed: m.JobLogFeed }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [needsJobLog, jobLog]);
+  const logStore = jobLog?.store ?? null;
 
   const context = useMemo(
     () => ({ state, dispatch, actions, transport, logStore }),
@@ -127,6 +153,14 @@ export function App({ transport: given }: { transport?: Transport }) {
 
   return (
     <WizardContext.Provider value={context}>
+      {jobLog ? (
+        <jobLog.Feed
+          transport={transport}
+          store={jobLog.store}
+          jobId={state.jobId}
+          knownLines={state.job?.logLines ?? 0}
+        />
+      ) : null}
       <a className="skip-link" href="#main">
         {t('app.skip')}
       </a>

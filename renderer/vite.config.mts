@@ -12,5 +12,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     target: 'chrome120',
+    modulePreload: { polyfill: false },
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } } },
   },
 });

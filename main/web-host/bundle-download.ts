@@ -6,7 +6,6 @@
  */
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { bundleDownloadRequest } from '../../common/api';
 import { UserError } from '../../common/result';
 import type { BundleArchives } from '../core/troubleshoot/bundle-store';
 import type { Logger } from '../ports/ports';
@@ -23,6 +22,8 @@ export async function sendBundle(
   input: unknown,
 ): Promise<void> {
   const { archives, reply, logger } = deps;
+  // The request schemas (zod) load with the first download, not when `serve` starts (common/api.ts builds them all).
+  const { bundleDownloadRequest } = await import('../../common/api');
   const parsed = bundleDownloadRequest.safeParse(input);
   if (!parsed.success)
     return reply.apiError(res, 400, { code: 'validation', message: 'The download names no prepared bundle.' });

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
-import type { WebSocket } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import { EVENTS_PROTOCOL } from '../../common/web-session';
 import type { EventBus } from '../api/event-bus';
 import type { Logger } from '../ports/ports';
@@ -24,10 +23,22 @@ export const MAX_EVENT_CLIENTS = 8;
  * The handshake is checked like any request (Host, Origin required, session cookie) and must offer the
  * page's session key as a subprotocol: the cookie alone reaches other local ports' pages (see auth.ts).
  * Clients send nothing; a message over 4 KiB closes the socket.
+ * ws (14 files) is loaded on the first upgrade, or by `prepare()` once the server listens: `serve` prints its link
+ * without waiting for it, and loads it while the browser is still fetching the page.
  */
 export function createEventSocket(deps: { events: EventBus; gate: AccessGate; guard: RequestGuard; logger: Logger }) {
   const { events, gate, guard, logger } = deps;
-  const wss = new WebSocketServer({
+  let wss: WebSocketServer | null = null;
+  let loading: Promise<WebSocketServer> | null = null;
+  let closed = false;
+  const socketServer = (): Promise<WebSocketServer> =>
+    (loading ??= import('./ws-package').then(({ WebSocketServer: Server }) => {
+      wss = acceptClients(new Server(options));
+      if (closed) wss.close();
+      return wss;
+    }));
+
+  const options = {
     noServer: true,
     maxPayload: 4096,
     perMessageDeflate: false,
@@ -45,32 +56,33 @@ export function createEventSocket(deps: { events: EventBus; gate: AccessGate; gu
     },
     // Answer with our fixed protocol, never echo the one that carries the key.
     handleProtocols: (protocols: Set<string>) => (protocols.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false),
-  });
+  };
 
   const alive = new WeakMap<WebSocket, boolean>();
-  wss.on('connection', (socket) => {
-    // Terminated sockets leave wss.clients only on their 'close' event (terminate makes them CLOSING at once).
-    const open = [...wss.clients].filter((c) => c.readyState === c.OPEN && c !== socket);
-    for (const old of open.slice(0, Math.max(0, open.length + 1 - MAX_EVENT_CLIENTS))) old.terminate();
-    alive.set(socket, true);
-    socket.on('pong', () => alive.set(socket, true));
-    socket.on('error', () => socket.terminate());
-    // Clients have nothing to say; a message is ignored rather than parsed.
-    socket.on('message', () => undefined);
-    const unsubscribe = events.subscribe((name, payload) => {
-      if (socket.readyState !== socket.OPEN) return;
-      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-        logger.warn('web host: dropping a slow event client');
-        socket.terminate();
-        return;
-      }
-      socket.send(JSON.stringify({ name, payload }));
+  const acceptClients = (server: WebSocketServer): WebSocketServer =>
+    server.on('connection', (socket) => {
+      // Terminated sockets leave wss.clients only on their 'close' event (terminate makes them CLOSING at once).
+      const open = [...server.clients].filter((c) => c.readyState === c.OPEN && c !== socket);
+      for (const old of open.slice(0, Math.max(0, open.length + 1 - MAX_EVENT_CLIENTS))) old.terminate();
+      alive.set(socket, true);
+      socket.on('pong', () => alive.set(socket, true));
+      socket.on('error', () => socket.terminate());
+      // Clients have nothing to say; a message is ignored rather than parsed.
+      socket.on('message', () => undefined);
+      const unsubscribe = events.subscribe((name, payload) => {
+        if (socket.readyState !== socket.OPEN) return;
+        if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+          logger.warn('web host: dropping a slow event client');
+          socket.terminate();
+          return;
+        }
+        socket.send(JSON.stringify({ name, payload }));
+      });
+      socket.on('close', unsubscribe);
     });
-    socket.on('close', unsubscribe);
-  });
 
   const keepalive = setInterval(() => {
-    for (const socket of wss.clients) {
+    for (const socket of wss?.clients ?? []) {
       if (alive.get(socket) === false) {
         socket.terminate();
         continue;
@@ -89,15 +101,23 @@ export function createEventSocket(deps: { events: EventBus; gate: AccessGate; gu
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+      socketServer().then(
+        (server) => server.handleUpgrade(req, socket, head, (ws) => server.emit('connection', ws, req)),
+        () => socket.destroy(),
+      );
+    },
+    /** Loads ws now (the link is out; the page will connect as soon as its scripts have run). */
+    prepare(): void {
+      socketServer().catch(() => undefined);
     },
     get clientCount(): number {
-      return wss.clients.size;
+      return wss?.clients.size ?? 0;
     },
     close(): void {
+      closed = true;
       clearInterval(keepalive);
-      for (const socket of wss.clients) socket.terminate();
-      wss.close();
+      for (const socket of wss?.clients ?? []) socket.terminate();
+      wss?.close();
     },
   };
 }

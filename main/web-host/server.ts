@@ -77,6 +77,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }),
   );
   server.on('upgrade', (req, socket, head) => eventSocket.handleUpgrade(req, socket, head));
+  // After the caller has printed the link (a macrotask later): ws loads while the browser fetches the page.
+  setImmediate(() => eventSocket.prepare());
 
   const origin = `http://${LOOPBACK}:${port}`;
   let closing: Promise<void> | null = null;

@@ -11,7 +11,8 @@ export interface WizardContextValue {
   dispatch: Dispatch<WizardAction>;
   actions: WizardActions;
   transport: Transport;
-  logStore: LogStore;
+  /** Null until the log's chunk has loaded (once detection is complete or a job is attached: app.tsx). */
+  logStore: LogStore | null;
 }
 
 export const WizardContext = createContext<WizardContextValue | null>(null);

@@ -2,7 +2,7 @@
  * First screen: what this machine is and whether the Mobility service can go on it. Sections render as
  * the core's detection snapshots arrive; slow ones (disk) show "Checking…" until then.
  */
-import { useId } from 'react';
+import { Suspense, lazy, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../components/error-notice';
 import { StepHeading } from '../components/step-heading';
@@ -12,8 +12,15 @@ import { useWizard } from '../flow/wizard-context';
 import { DiskSection, OsSection, PrivilegeSection, SupportSection } from './detect-sections';
 import { AgentSection } from './detect-agent';
 import { AntivirusSection } from './antivirus-section';
-import { InterruptedJobNotice } from './interrupted-job-notice';
-import { PendingRestartNotice } from './pending-restart-notice';
+
+// Shown only after an interrupted job or before a pending restart: fetched when there is one, so the first screen's
+// JavaScript does not carry them on the machines that show neither.
+const InterruptedJobNotice = lazy(() =>
+  import('./interrupted-job-notice').then((m) => ({ default: m.InterruptedJobNotice })),
+);
+const PendingRestartNotice = lazy(() =>
+  import('./pending-restart-notice').then((m) => ({ default: m.PendingRestartNotice })),
+);
 
 export function DetectStep() {
   const { t } = useTranslation();
@@ -43,8 +50,10 @@ export function DetectStep() {
         )}
       </p>
       {state.detectionError ? <ErrorNotice error={state.detectionError} /> : null}
-      <InterruptedJobNotice facts={d?.interruptedJob} />
-      <PendingRestartNotice facts={d?.pendingRestart} where="detect" />
+      <Suspense fallback={null}>
+        {d?.interruptedJob ? <InterruptedJobNotice facts={d.interruptedJob} /> : null}
+        {d?.pendingRestart ? <PendingRestartNotice facts={d.pendingRestart} where="detect" /> : null}
+      </Suspense>
       <div className="card-grid">
         <OsSection os={d?.os} />
         <SupportSection detection={d} />

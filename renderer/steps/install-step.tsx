@@ -94,10 +94,10 @@ export function InstallStep() {
         </div>
       ) : null}
       {job ? <JobProgress steps={job.steps} label={progressLabel} /> : null}
-      {job ? <QuietWait job={job} logStore={logStore} /> : null}
+      {job && logStore ? <QuietWait job={job} logStore={logStore} /> : null}
       {cancelError ? <ErrorNotice error={cancelError} /> : null}
       <h2 className="subhead">{t('install.logTitle')}</h2>
-      <LogPane store={logStore} label={t('install.logTitle')} />
+      {logStore ? <LogPane store={logStore} label={t('install.logTitle')} /> : null}
     </>
   );
 }

@@ -134,7 +134,7 @@ export function SummaryStep() {
         <button type="button" className="button link" aria-expanded={showLog} onClick={() => setShowLog((v) => !v)}>
           {showLog ? t('summary.hideLiveLog') : t('summary.showLiveLog')}
         </button>
-        {showLog ? <LogPane store={logStore} label={t('install.logTitle')} /> : null}
+        {showLog && logStore ? <LogPane store={logStore} label={t('install.logTitle')} /> : null}
       </div>
       <div className="actions">
         {ended ? (

@@ -3,7 +3,7 @@ import { isErrorCode } from '../../../common/error-codes';
 import type { ErrorCode } from '../../../common/error-codes';
 import type { Elevator, PrivilegedOperation, PrivilegedOptions, PrivilegedResult, PrivilegedRun } from './elevator';
 import type { HelperCommand } from './helper-command';
-import { INSTALLER_STARTING, helperResultSchema, requestFor, writeHelperRequest } from './helper-request';
+import type * as HelperRequestModule from './helper-request';
 import type { WrittenRequest } from './helper-request';
 
 /** How often the app reads new output from the helper's output file. */
@@ -53,12 +53,12 @@ function createTail(file: string, onLine: (line: string) => void) {
 }
 
 /** Calls `onStarting` once, when the helper wrote that the vendor installer starts. */
-function createStageWatch(file: string, onStarting: (() => void) | undefined) {
+function createStageWatch(file: string, starting: string, onStarting: (() => void) | undefined) {
   let seen = false;
   return () => {
     if (seen || !onStarting) return;
     try {
-      if (fs.readFileSync(file, 'utf8').trim() !== INSTALLER_STARTING) return;
+      if (fs.readFileSync(file, 'utf8').trim() !== starting) return;
     } catch {
       return;
     }
@@ -67,9 +67,9 @@ function createStageWatch(file: string, onStarting: (() => void) | undefined) {
   };
 }
 
-function readResult(file: string): PrivilegedResult {
+function readResult(file: string, schema: typeof HelperRequestModule.helperResultSchema): PrivilegedResult {
   try {
-    const parsed = helperResultSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const parsed = schema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
     if (parsed.success) {
       const r = parsed.data;
       if (r.ok) return { kind: 'exited', code: r.code, signal: r.signal, timedOut: r.timedOut, cancelled: r.cancelled };
@@ -116,14 +116,16 @@ export function createHelperElevator(
         }
       };
       const done = (async (): Promise<PrivilegedResult> => {
-        written = await writeHelperRequest(requestFor(platform, operation, options));
+        // The request's schemas (zod) load with the first elevated run, not when a front door composes the core.
+        const request = await import('./helper-request');
+        written = await request.writeHelperRequest(request.requestFor(platform, operation, options));
         if (cancelRequested) {
           // Cancelled while the request was written: no password prompt for a command nobody wants any more.
           await written.remove();
           return { kind: 'exited', code: null, signal: null, timedOut: false, cancelled: true };
         }
         const tail = createTail(written.outputFile, options.onLine);
-        const stage = createStageWatch(written.stageFile, options.onInstallerStarting);
+        const stage = createStageWatch(written.stageFile, request.INSTALLER_STARTING, options.onInstallerStarting);
         const timer = setInterval(() => {
           tail.read();
           stage();
@@ -133,7 +135,7 @@ export function createHelperElevator(
           tail.read(true);
           stage();
           if (outcome.kind !== 'completed') return outcome;
-          return readResult(written.resultFile);
+          return readResult(written.resultFile, request.helperResultSchema);
         } finally {
           clearInterval(timer);
           await written.remove();
