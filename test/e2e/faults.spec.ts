@@ -9,10 +9,11 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { alive, pidsMentioning } from '../world/process-scan';
-import { PASSPHRASE, startInstallWorld } from './helpers/install-world';
+import { startInstallWorld } from './helpers/install-world';
 import type { InstallWorld } from './helpers/install-world';
 import { startServe } from './helpers/serve';
 import type { ServedCli } from './helpers/serve';
+import { walkToReview } from './helpers/wizard-walk';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -60,17 +61,7 @@ test("an install from the command line refuses the wizard's (41, the holder name
   cli = await cliInstallHolding(w);
 
   // The wizard, through the browser host: up to the review, then Install is refused at once.
-  await page.setViewportSize({ width: 1200, height: 900 });
-  await page.goto(w.served.url);
-  await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Find installer' }).click();
-  await expect(page.getByText('Checksum verified')).toBeVisible();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Check connection' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+  await walkToReview(page, w.served.url);
   await page.getByRole('button', { name: 'Install', exact: true }).click();
   const holder = new RegExp(
     `Another job is running on this machine: an install started \\S+ by process ${cli.pid} \\(the command line\\)`,
