@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort } from '../core/connectivity/loopback-servers';
 import { CANARY_PASSPHRASE, REGISTERED_SERVER, makeBrokenInstallRoot } from '../../world/broken-install';
-import { BUILT, NOT_BUILT_REASON, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { runCli } from '../../world/cli-process';
 
 describe.skipIf(!BUILT)(`diagnose (built CLI)${BUILT ? '' : ` — skipped: ${NOT_BUILT_REASON}`}`, () => {
   let root: string;
