@@ -1,5 +1,6 @@
 /** `mobility-setup diagnose` as a real child process against a broken-install sandbox root. */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort } from '../core/connectivity/loopback-servers';
 import { CANARY_PASSPHRASE, REGISTERED_SERVER, makeBrokenInstallRoot } from '../../world/broken-install';
 import { BUILT, NOT_BUILT_REASON } from './cli-world';
-import { runCli } from '../../world/cli-process';
+import { installOnlyArgs, runCli, startCli } from '../../world/cli-process';
+import { alive, pidsMentioning, useInstallTestSetup } from '../core/install/install-world';
 
 describe.skipIf(!BUILT)(`diagnose (built CLI)${BUILT ? '' : ` — skipped: ${NOT_BUILT_REASON}`}`, () => {
   let root: string;
@@ -53,6 +55,9 @@ describe.skipIf(!BUILT)(`diagnose (built CLI)${BUILT ? '' : ` — skipped: ${NOT
     const file = path.join(out, 'diag.tar.gz');
     const result = await runCli(['--root', root, 'diagnose', '--cs-endpoint', expected, '--out', file]);
     expect(result.code).toBe(80);
+    // Made by the bundle job the wizard runs: its two steps on stderr as they change.
+    expect(result.stderr).toContain('[diagnose] running\n');
+    expect(result.stderr).toContain('[collect] done\n');
     expect(result.stdout).toContain(`Diagnostics bundle ${file} (secrets redacted):`);
     expect(result.stdout).toMatch(/logs\/ua_install\.log \(\d+ bytes, from \/var\/log\/ua_install\.log\)/);
     const unpacked = path.join(out, 'x');
@@ -65,6 +70,8 @@ describe.skipIf(!BUILT)(`diagnose (built CLI)${BUILT ? '' : ` — skipped: ${NOT
         'connectivity.json',
         'health.json',
         'health.txt',
+        // Mobility Setup's own log: the bundle job writes its steps there, as the wizard's does.
+        'mobility-setup.log',
         'push-readiness.json',
         'system-facts.json',
         'ua_install.log',
@@ -95,3 +102,29 @@ describe.skipIf(!BUILT)(`diagnose (built CLI)${BUILT ? '' : ` — skipped: ${NOT
     expect(json.stderr).toContain('mobility-setup diagnose: ');
   });
 });
+
+describe.skipIf(!BUILT)(
+  `diagnose --out while another job runs${BUILT ? '' : ` — skipped: ${NOT_BUILT_REASON}`}`,
+  () => {
+    const setup = useInstallTestSetup();
+    it('the bundle job keeps the one-job rule: exit 41, the install named, no file written', async () => {
+      const { root, installerDir } = await setup.rootWithInstaller({ behavior: { hangIn: 'install' } });
+      const install = startCli(installOnlyArgs(root, installerDir, { json: true }), { ownGroup: true });
+      try {
+        await install.stderrContains('[install] running');
+        const file = path.join(root, 'diag.tar.gz');
+        const refused = await runCli(['--root', root, '--json', 'diagnose', '--out', file]);
+        expect(refused.code).toBe(41);
+        const envelope = JSON.parse(refused.stdout) as { ok: boolean; exitCode: number; error: { message: string } };
+        expect(envelope).toMatchObject({ ok: false, exitCode: 41, error: { code: 'job.busy' } });
+        expect(envelope.error.message).toContain(`by process ${install.child.pid} (the command line)`);
+        expect(refused.stderr).toContain('mobility-setup diagnose: Another job is running');
+        expect(existsSync(file)).toBe(false);
+      } finally {
+        process.kill(-install.child.pid!, 'SIGKILL');
+        await install.exited;
+        for (const pid of await pidsMentioning(root)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+      }
+    });
+  },
+);
