@@ -87,6 +87,27 @@ describe.skipIf(!BUILT)(`diagnose (built CLI)${BUILT ? '' : ` — skipped: ${NOT
     expect(await readFile(path.join(out, 'keep.tar.gz'), 'utf8')).toBe('mine');
   });
 
+  it('--out: Ctrl+C while the bundle job collects cancels it (exit 1602), and no bundle file is written', async () => {
+    // A vendor log of 32 MB (the most a bundle takes of one): redacting it keeps the collect step busy a while.
+    const big = await makeBrokenInstallRoot(expected);
+    try {
+      const line = 'INFO  2026-01-01 00:00:00 replication heartbeat ok, nothing to see here\n';
+      await writeFile(path.join(big, 'var/log/ua_install.log'), line.repeat(Math.ceil((32 << 20) / line.length)));
+      const file = path.join(out, 'cancelled.tar.gz');
+      const cli = startCli(['--root', big, '--json', 'diagnose', '--cs-endpoint', expected, '--out', file]);
+      await cli.stderrContains('[collect] running', 60_000);
+      cli.child.kill('SIGINT');
+      const ended = await cli.exited;
+      // 1602 reaches the shell as 66 (a Linux exit status has 8 bits); the envelope keeps 1602.
+      expect(ended.code).toBe(1602 & 0xff);
+      expect(JSON.parse(ended.stdout)).toMatchObject({ ok: false, exitCode: 1602, error: { code: 'job.cancelled' } });
+      expect(ended.stderr).toContain('[collect] cancelled');
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      await rm(big, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   it('a server address that does not parse is a usage error (exit 2) that says what to give', async () => {
     const result = await runCli(['--root', root, 'diagnose', '--cs-endpoint', 'bad host name']);
     expect(result.code).toBe(2);
