@@ -69,15 +69,18 @@ export function DetectStep() {
         <button type="button" className="button" onClick={() => dispatch({ type: 'troubleshoot', open: true })}>
           {t('detect.troubleshoot')}
         </button>
-        {/* The three jobs: install or upgrade (the primary button), uninstall, troubleshoot. */}
-        <button
-          type="button"
-          className="button"
-          onClick={() => dispatch({ type: 'confirmUninstall', open: true })}
-          disabled={!complete}
-        >
-          {t('detect.uninstall')}
-        </button>
+        {/* The three jobs: install or upgrade (the primary button), uninstall, troubleshoot. Uninstall only once
+            detection has found an agent: with none there it could only end in "nothing to do". */}
+        {installed ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() => dispatch({ type: 'confirmUninstall', open: true })}
+            disabled={!complete}
+          >
+            {t('detect.uninstall')}
+          </button>
+        ) : null}
         <span className="spacer" />
         {blocker && !state.detecting ? (
           <p id={blockerId} className="action-note">

@@ -1,11 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { keepScreenshot } from './helpers/screenshot';
 import { addClamav, addRecordingSystemctl, sandboxAt } from '../world/antivirus-scanners';
 import { expectNoSeriousA11yViolations } from './helpers/axe';
 import { PASSPHRASE, startInstallWorld } from './helpers/install-world';
 import type { InstallWorld } from './helpers/install-world';
+import { checkConnection, findInstaller, openWizard } from './helpers/wizard-walk';
 
 let world: InstallWorld | null = null;
 test.afterEach(async () => {
@@ -13,31 +14,13 @@ test.afterEach(async () => {
   world = null;
 });
 
-async function keepScreenshot(page: Page, testInfo: TestInfo, name: string, readme = false): Promise<void> {
-  const file = path.join(testInfo.outputDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-  if (readme && process.env.UPDATE_SCREENSHOTS === '1') {
-    await page.screenshot({
-      path: path.resolve(__dirname, '..', '..', 'assets', 'screenshots', `${name}.png`),
-      fullPage: true,
-    });
-  }
-}
-
 /** Detection (with its anti-virus section) → installer → server → the anti-virus step. */
 async function walkToAntivirusStep(page: Page, w: InstallWorld, detectionSection: RegExp): Promise<void> {
-  await page.setViewportSize({ width: 1200, height: 900 });
-  await page.goto(w.served.url);
-  await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
+  await openWizard(page, w.served.url);
   // The check arrives as its own section of the detection screen.
   await expect(page.getByTestId('av-section')).toContainText(detectionSection);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Find installer' }).click();
-  await expect(page.getByText('Checksum verified')).toBeVisible();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Check connection' }).click();
+  await findInstaller(page);
+  await checkConnection(page, PASSPHRASE);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'Anti-virus exclusions' })).toBeVisible();
 }
@@ -117,7 +100,7 @@ test('a console-managed scanner shows its manual steps; continuing with a warnin
   );
   await expect(falcon.getByRole('button', { name: 'Copy the request for CrowdStrike Falcon' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await keepScreenshot(page, testInfo, 'antivirus-step', true);
+  await keepScreenshot(page, testInfo, 'antivirus-step', 'full-page');
 
   await page.getByRole('button', { name: 'Continue with warning' }).click();
   await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();

@@ -17,6 +17,7 @@ import {
 import type { TestUser } from '../unit/core/elevation/pkexec-world';
 import { startServe } from './helpers/serve';
 import type { ServedCli } from './helpers/serve';
+import { checkConnection, continueToReview, findInstaller, openWizard, walkToReview } from './helpers/wizard-walk';
 
 const skip = pkexecSkipReason();
 const DEBIAN_12 = path.resolve(__dirname, '..', 'fixtures', 'roots', 'debian-12');
@@ -73,17 +74,11 @@ test.describe('the wizard as a local user, elevating through pkexec', () => {
     test.setTimeout(120_000);
     polkitRule('yes');
     const w = await serveAsUser();
-    await page.goto(w.served.url);
-    await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
+    await openWizard(page, w.served.url);
     await expect(page.getByText(/will ask polkit/)).toBeVisible();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Find installer' }).click();
-    await expect(page.getByText('Checksum verified')).toBeVisible();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('Passphrase', { exact: true }).fill(CANARY);
-    await page.getByRole('button', { name: 'Check connection' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+    await findInstaller(page);
+    await checkConnection(page, CANARY);
+    await continueToReview(page);
     const sampler = sampleProcesses(CANARY);
     await page.getByRole('button', { name: 'Install', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Mobility service installed' })).toBeVisible({ timeout: 60_000 });
@@ -101,15 +96,7 @@ test.describe('the wizard as a local user, elevating through pkexec', () => {
     test.setTimeout(120_000);
     polkitRule('no');
     const w = await serveAsUser();
-    await page.goto(w.served.url);
-    await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Find installer' }).click();
-    await expect(page.getByText('Checksum verified')).toBeVisible();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('Passphrase', { exact: true }).fill(CANARY);
-    await page.getByRole('button', { name: 'Check connection' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await walkToReview(page, w.served.url, { passphrase: CANARY });
     await page.getByRole('button', { name: 'Install', exact: true }).click();
     await expect(page.getByText(/password prompt was dismissed/).first()).toBeVisible({ timeout: 60_000 });
     await expect(stat(path.join(w.sandbox.root, 'usr/local/.vx_version'))).rejects.toMatchObject({ code: 'ENOENT' });

@@ -3,21 +3,20 @@
  * wizard's install (the browser host) is refused with 41 naming the holder; then the command line is killed
  * with kill -9 and the wizard's next start shows the interrupted job, what was removed and the way back.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { installOnlyArgs, startCli } from '../world/cli-process';
+import type { RunningCli } from '../world/cli-process';
 import { alive, pidsMentioning } from '../world/process-scan';
-import { PASSPHRASE, startInstallWorld } from './helpers/install-world';
+import { startInstallWorld } from './helpers/install-world';
 import type { InstallWorld } from './helpers/install-world';
 import { startServe } from './helpers/serve';
 import type { ServedCli } from './helpers/serve';
-
-const REPO = path.resolve(__dirname, '..', '..');
+import { walkToReview } from './helpers/wizard-walk';
 
 let world: InstallWorld | null = null;
-let cli: ChildProcess | null = null;
+let cli: RunningCli['child'] | null = null;
 let again: ServedCli | null = null;
 test.afterEach(async () => {
   // In every outcome: the command line's process group and the installer it started, then the servers.
@@ -34,22 +33,10 @@ test.afterEach(async () => {
 });
 
 /** `mobility-setup install` from the command line in its own process group; resolves once its installer runs. */
-async function cliInstallHolding(w: InstallWorld): Promise<ChildProcess> {
-  const args = ['--root', w.sandbox.root, '--json', 'install', '--installer-dir', w.sandbox.installerDir];
-  const child = spawn(
-    process.execPath,
-    ['bin/mobility-setup.js', ...args, '--no-register', '--server-kind', 'classic', '--yes'],
-    {
-      cwd: REPO,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  child.stdout?.resume();
-  await expect.poll(() => stderr, { timeout: 20_000 }).toContain('[install] running');
-  return child;
+async function cliInstallHolding(w: InstallWorld): Promise<RunningCli['child']> {
+  const cli = startCli(installOnlyArgs(w.sandbox.root, w.sandbox.installerDir, { json: true }), { ownGroup: true });
+  await cli.stderrContains('[install] running');
+  return cli.child;
 }
 
 test("an install from the command line refuses the wizard's (41, the holder named); after kill -9 the wizard shows the interrupted install and the way back", async ({
@@ -60,17 +47,7 @@ test("an install from the command line refuses the wizard's (41, the holder name
   cli = await cliInstallHolding(w);
 
   // The wizard, through the browser host: up to the review, then Install is refused at once.
-  await page.setViewportSize({ width: 1200, height: 900 });
-  await page.goto(w.served.url);
-  await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Find installer' }).click();
-  await expect(page.getByText('Checksum verified')).toBeVisible();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Check connection' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+  await walkToReview(page, w.served.url);
   await page.getByRole('button', { name: 'Install', exact: true }).click();
   const holder = new RegExp(
     `Another job is running on this machine: an install started \\S+ by process ${cli.pid} \\(the command line\\)`,

@@ -1,9 +1,10 @@
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { keepScreenshot } from './helpers/screenshot';
 import { expectNoSeriousA11yViolations } from './helpers/axe';
 import { PASSPHRASE, startInstallWorld } from './helpers/install-world';
 import type { InstallWorld } from './helpers/install-world';
+import { checkConnection, continueToReview, findInstaller, openWizard } from './helpers/wizard-walk';
 
 let world: InstallWorld | null = null;
 test.afterEach(async () => {
@@ -11,29 +12,13 @@ test.afterEach(async () => {
   world = null;
 });
 
-/** Every flow ends with a screenshot kept as a test artifact; UPDATE_SCREENSHOTS=1 also refreshes the README's. */
-async function keepScreenshot(page: Page, testInfo: TestInfo, name: string, readme = false): Promise<void> {
-  const file = path.join(testInfo.outputDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-  if (readme && process.env.UPDATE_SCREENSHOTS === '1') {
-    await page.screenshot({ path: path.resolve(__dirname, '..', '..', 'assets', 'screenshots', `${name}.png`) });
-  }
-}
-
 /** Detection → installer (prefilled folder) → server (prefilled address) with the given passphrase. */
 async function walkToServerStep(page: Page, w: InstallWorld, passphrase: string): Promise<void> {
-  await page.setViewportSize({ width: 1200, height: 900 });
-  await page.goto(w.served.url);
-  await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await openWizard(page, w.served.url);
+  await findInstaller(page);
   await expect(page.getByLabel('Installer folder')).toHaveValue(w.sandbox.installerDir);
-  await page.getByRole('button', { name: 'Find installer' }).click();
-  await expect(page.getByText('Checksum verified')).toBeVisible();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await checkConnection(page, passphrase);
   await expect(page.getByLabel('Configuration server address')).toHaveValue(w.endpoint);
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByRole('button', { name: 'Check connection' }).click();
 }
 
 /** What the Install item of the step rail says about the job (its data-status: done, failed, cancelled, …). */
@@ -60,8 +45,7 @@ async function expectSummary(
 }
 
 async function installFromServerStep(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+  await continueToReview(page);
   await page.getByRole('button', { name: 'Install', exact: true }).click();
 }
 
@@ -219,12 +203,8 @@ test('200,000 log lines stream into the log pane, which stays responsive', async
 
 test('a replication appliance config.json registers the agent (modernized)', async ({ page }, testInfo) => {
   world = await startInstallWorld();
-  await page.setViewportSize({ width: 1200, height: 900 });
-  await page.goto(world.served.url);
-  await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Find installer' }).click();
-  await expect(page.getByText('Checksum verified')).toBeVisible();
+  await openWizard(page, world.served.url);
+  await findInstaller(page);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('radio', { name: 'Replication appliance (modernized)' }).check();
   const config = world.sim.applianceConfig();
@@ -244,8 +224,7 @@ test('a replication appliance config.json registers the agent (modernized)', asy
 test('an installed but unregistered agent can be registered on its own', async ({ page }, testInfo) => {
   world = await startInstallWorld({ installedUnregistered: true });
   expect(await world.vxVersion()).not.toContain('AGENT_CONFIGURATION_STATUS=Succeeded');
-  await page.setViewportSize({ width: 1200, height: 900 });
-  await page.goto(world.served.url);
+  await openWizard(page, world.served.url);
   await expect(page.getByText('9.65.0.0').first()).toBeVisible();
   await page.getByRole('button', { name: 'Register only' }).click();
   await expect(page.getByLabel('Configuration server address')).toHaveValue(world.endpoint);

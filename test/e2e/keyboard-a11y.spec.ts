@@ -27,9 +27,11 @@ import { expectNoA11yViolationsInBothThemes } from './helpers/axe';
 import { PASSPHRASE, startInstallWorld } from './helpers/install-world';
 import type { InstallWorld } from './helpers/install-world';
 import { installWithCli } from './helpers/installed-agent';
-import { pressButton, tabTo, typeInto } from './helpers/keyboard';
+import { pressButton, tabTo } from './helpers/keyboard';
 import { expectNoClippedText } from './helpers/layout';
 import { startServe } from './helpers/serve';
+import { byKeyboard, checkConnection, continueToReview, findInstaller, wordsFrom } from './helpers/wizard-walk';
+import type { WalkOptions } from './helpers/wizard-walk';
 
 type Language = 'en' | 'ko';
 
@@ -55,6 +57,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 const NARROW = { width: 720, height: 540 };
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'assets', 'screenshots', 'steps');
+
+/** The shared walk (helpers/wizard-walk.ts) by keyboard alone, in the words of the language under test. */
+const byKeyboardIn = (t: TFunction): WalkOptions => ({ hands: byKeyboard, words: wordsFrom((key) => t(key)) });
 
 const heading = (page: Page, name: string) =>
   expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 30_000 });
@@ -89,12 +94,7 @@ const detectScreen: Screen = {
 function installerStep(openKey: string): Screen {
   return {
     name: 'installer',
-    reach: async (page, t) => {
-      await pressButton(page, t(openKey));
-      await heading(page, t('installer.heading'));
-      await pressButton(page, t('installer.find'));
-      await expect(page.getByText(t('installer.checksum.match'))).toBeVisible({ timeout: 15_000 });
-    },
+    reach: (page, t) => findInstaller(page, { ...byKeyboardIn(t), open: t(openKey) }),
   };
 }
 
@@ -105,10 +105,7 @@ const toServerStep: Screen[] = [
   {
     name: 'server',
     reach: async (page, t) => {
-      await pressButton(page, t('common.continue'));
-      await heading(page, t('server.heading'));
-      await typeInto(page, t('server.passphrase.label'), PASSPHRASE);
-      await pressButton(page, t('server.conn.check'));
+      await checkConnection(page, PASSPHRASE, byKeyboardIn(t));
       await expect(page.getByText(t('server.conn.canRegister'))).toBeVisible({ timeout: 15_000 });
     },
   },
@@ -124,10 +121,7 @@ const FLOWS: Flow[] = [
       ...toServerStep,
       {
         name: 'review',
-        reach: async (page, t) => {
-          await pressButton(page, t('common.continue'));
-          await heading(page, t('review.heading'));
-        },
+        reach: (page, t) => continueToReview(page, byKeyboardIn(t)),
       },
       {
         name: 'progress',
@@ -209,8 +203,7 @@ const FLOWS: Flow[] = [
       {
         name: 'review',
         reach: async (page, t) => {
-          await pressButton(page, t('common.continue'));
-          await heading(page, t('review.heading'));
+          await continueToReview(page, byKeyboardIn(t));
           await expect(page.getByText(t('review.upgradeReminder'))).toBeVisible();
         },
       },

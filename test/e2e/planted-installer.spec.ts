@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { CAN_CREATE_USERS, localUsers } from '../unit/helpers/local-user';
 import { startInstallWorld } from './helpers/install-world';
 import type { InstallWorld } from './helpers/install-world';
+import { openWizard } from './helpers/wizard-walk';
 
 const users = localUsers();
 let world: InstallWorld | null = null;
@@ -19,8 +20,7 @@ test.afterEach(async () => {
 test.afterAll(() => users.removeAll());
 
 async function toInstallerStep(page: Page, w: InstallWorld): Promise<void> {
-  await page.goto(w.served.url);
-  await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
+  await openWizard(page, w.served.url);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Find installer' }).click();
 }

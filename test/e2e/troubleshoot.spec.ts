@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Page, TestInfo } from '@playwright/test';
+import { keepScreenshot } from './helpers/screenshot';
 import { CANARY_PASSPHRASE, REGISTERED_SERVER, makeBrokenInstallRoot } from '../world/broken-install';
 import { startServe } from './helpers/serve';
 import type { ServedCli } from './helpers/serve';
@@ -23,15 +23,6 @@ test.afterEach(async () => {
   served = null;
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
-
-async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const file = path.join(testInfo.outputDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-  if (process.env.UPDATE_SCREENSHOTS === '1') {
-    await page.screenshot({ path: path.resolve(__dirname, '..', '..', 'assets', 'screenshots', `${name}.png`) });
-  }
-}
 
 test('a broken install: red lines explained, the log viewer jumps to the error, the bundle is listed and saved', async ({
   page,
@@ -64,7 +55,7 @@ test('a broken install: red lines explained, the log viewer jumps to the error, 
   await expect(connectivity).toContainText("(7) Couldn't connect to server");
   await expect(page.getByTestId('push-readiness')).toContainText('95107');
   await expect(page.locator('body')).not.toContainText(CANARY_PASSPHRASE);
-  await keepScreenshot(page, testInfo, 'troubleshoot');
+  await keepScreenshot(page, testInfo, 'troubleshoot', true);
 
   // The log viewer opens at the end, and "Jump to errors" lands on the vendor's error line with its meaning.
   await page.getByRole('button', { name: 'View /var/log/ua_install.log' }).click();

@@ -1,20 +1,22 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseEndpoint } from '../../../common/endpoint';
-import { UserError } from '../../../common/result';
+import type { Result } from '../../../common/result';
+import type { PreparedBundle } from '../../../common/troubleshoot';
 import { hasRedFinding } from '../../../common/troubleshoot';
 import { createCore } from '../../core/app-core';
-import { saveBundle, stageBundle } from '../../core/troubleshoot/bundle';
-import { bundleInputsFor, runDiagnosis } from '../../core/troubleshoot/diagnosis';
+import type { Core } from '../../core/app-core';
+import { runDiagnosis } from '../../core/troubleshoot/diagnosis';
 import { systemFactsWithin } from '../../core/troubleshoot/system-facts';
 import { TroubleshootService } from '../../core/troubleshoot/troubleshoot-service';
 import { createRootFiles } from '../../platform/root-files';
 import { globalOptions, missingRootMessage } from '../context';
-import { EXIT } from '../exit-codes';
+import { EXIT, exitCodeForError } from '../exit-codes';
 import { writeJson } from '../json-envelope';
 import { writeErr, writeOut } from '../output-guard';
 import { checkedPath } from '../usage-error';
 import { formatDiagnosis } from './diagnose-format';
+import { followJobProgress } from './job-progress';
 
 declare const __APP_VERSION__: string;
 
@@ -32,11 +34,20 @@ interface DiagnoseOptions {
   out?: string;
 }
 
-/** A refusal before anything ran: one line for a person on stderr, and with --json the one envelope on stdout. */
-function fail(json: boolean, code: string, message: string, hint: string | null): number {
+/**
+ * A refusal (before anything ran, or of the bundle: its file exists, a cancel, another job running): one line for a
+ * person on stderr, and with --json the one envelope on stdout. The exit code is the registry's for `code`.
+ */
+function fail(
+  json: boolean,
+  code: string,
+  message: string,
+  hint: string | null,
+  exitCode: number = EXIT.usage,
+): number {
   writeErr(`mobility-setup diagnose: ${message}${hint ? `\n${hint}` : ''}\n`);
-  if (json) writeJson({ ok: false, exitCode: EXIT.usage, error: { code, message, hint } });
-  return EXIT.usage;
+  if (json) writeJson({ ok: false, exitCode, error: { code, message, hint } });
+  return exitCode;
 }
 
 /** `mobility-setup diagnose`: the Troubleshoot page's findings on the command line; `--out` writes the bundle. */
@@ -83,6 +94,28 @@ export function registerDiagnoseCommand(program: Command): void {
     });
 }
 
+/**
+ * The bundle as the wizard makes it: the bundle job (diagnose → collect; its steps on stderr, Ctrl+C or a dropped
+ * session cancels it and removes what it gathered), then saved to `out`. A refusal or a cancel is its error.
+ */
+async function bundleThroughJob(
+  core: Core,
+  endpoint: string | null,
+  out: string,
+): Promise<Result<{ file: string; entries: PreparedBundle['entries'] }>> {
+  const progress = followJobProgress(core, false);
+  try {
+    const prepared = await core.dispatch('prepareBundle', endpoint === null ? {} : { expectedServer: endpoint });
+    if (!prepared.ok) return prepared;
+    const { bundleId, entries } = prepared.value as PreparedBundle;
+    const saved = await core.dispatch('saveBundle', { bundleId, path: out });
+    if (!saved.ok) return saved;
+    return { ok: true, value: { file: (saved.value as { file: string }).file, entries } };
+  } finally {
+    progress.stop();
+  }
+}
+
 async function runDiagnose(root: string, json: boolean, endpoint: string | null, out: string | null): Promise<number> {
   const core = createCore({
     root,
@@ -100,15 +133,14 @@ async function runDiagnose(root: string, json: boolean, endpoint: string | null,
       expectedServer: endpoint,
       systemFacts: () => systemFactsWithin(createRootFiles(core.deps.paths)),
     });
-    let bundle: { file: string; entries: Awaited<ReturnType<typeof stageBundle>>['entries'] } | null = null;
+    let bundle: { file: string; entries: PreparedBundle['entries'] } | null = null;
     if (out !== null) {
-      const staged = await stageBundle(bundleInputsFor(service, run));
-      try {
-        bundle = { file: (await saveBundle(staged, out)).file, entries: staged.entries };
-      } catch (err) {
-        if (err instanceof UserError) return fail(json, err.code, err.message, err.hint ?? null);
-        throw err;
+      const saved = await bundleThroughJob(core, endpoint, out);
+      if (!saved.ok) {
+        const { code, message, hint } = saved.error;
+        return fail(json, code, message, hint ?? null, exitCodeForError(code));
       }
+      bundle = saved.value;
     }
     const exitCode = hasRedFinding(run.diagnosis) ? DIAGNOSE_EXIT.redFinding : DIAGNOSE_EXIT.clear;
     const result = { ...run.diagnosis, antivirus: run.antivirus, bundle };

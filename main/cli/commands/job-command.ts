@@ -14,11 +14,12 @@ import { waitForJob } from '../../core/jobs/wait-for-job';
 import { missingRootMessage } from '../context';
 import { EXIT, exitCodeForError, exitCodeForJob } from '../exit-codes';
 import { readSecretInputFile } from '../input-file';
-import { guardOutput, onOutputClosed, writeErr, writeOut } from '../output-guard';
+import { writeErr, writeOut } from '../output-guard';
 import { cliText, padColumns } from '../i18n/cli-text';
 import { UsageError, checkedPath } from '../usage-error';
 import { DECLINED, jobChanged, jsonError } from '../../../common/json-envelope';
 import { writeJson } from '../json-envelope';
+import { followJobProgress } from './job-progress';
 import { vendorErrorLines } from './vendor-error-lines';
 
 declare const __APP_VERSION__: string;
@@ -206,9 +207,6 @@ function upgradeNotice(agent: AgentFacts, installerVersion: string): string {
   return `Upgrade from ${route.from} to ${route.to} (the registration is kept; a restart is recommended after).\n${UPGRADE_REMINDER}\n`;
 }
 
-/** Signals that cancel the job (then the command ends normally): Ctrl+C, kill, and a dropped SSH session. */
-export const INTERRUPT_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-
 /** Runs one install/register job on a fresh core: progress on stderr, the result on stdout, an exit code back. */
 export async function runJobCommand(options: JobCommandOptions): Promise<number> {
   if (!existsSync(options.root)) throw new UsageError(missingRootMessage(options.root));
@@ -219,32 +217,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
     ...(options.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: options.inactivityTimeoutMs } : {}),
     session: sessionOptions('cli'),
   });
-  const steps = new Map<string, string>();
-  const unsubscribe = core.events.subscribe((name, payload) => {
-    if (name === 'jobLog' && options.verbose) for (const line of payload.lines) writeErr(`  ${line}\n`);
-    if (name !== 'job') return;
-    for (const step of payload.steps) {
-      if (steps.get(step.id) === step.state || step.state === 'pending') continue;
-      steps.set(step.id, step.state);
-      writeErr(`[${step.id}] ${step.state}\n`);
-    }
-  });
-  let jobId: string | null = null;
-  let interrupted = false;
-  const cancelJob = () => {
-    interrupted = true;
-    if (jobId) void core.handlers.cancelJob({ jobId }).catch(() => undefined);
-  };
-  const onInterrupt = (signal: NodeJS.Signals) => {
-    // SIGHUP: the terminal (an SSH session) is gone, and writing to it fails (EIO/EPIPE); output-guard keeps
-    // that from ending the process before the cleanup (secret file, vendor process tree) ran.
-    if (signal !== 'SIGHUP') writeErr('Cancelling…\n');
-    cancelJob();
-  };
-  for (const signal of INTERRUPT_SIGNALS) process.on(signal, onInterrupt);
-  // The reader of our output is gone (EPIPE): the same as a hang-up, so the job is cancelled and cleaned up.
-  guardOutput();
-  const stopWatchingOutput = onOutputClosed(cancelJob);
+  const progress = followJobProgress(core, options.verbose);
   const refused = (error: AppError): number => {
     const code = exitCodeForError(error.code);
     if (options.json) writeJson({ ok: false, exitCode: code, error: jsonError(error) });
@@ -265,7 +238,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
       input = { ...(input as object), installerFile: installer.chosen.path };
     }
     // A "no", or an interrupt (signal, closed output) before the job exists: nothing was started.
-    if (interrupted || !(await options.confirm(installer)) || interrupted) {
+    if (progress.interrupted || !(await options.confirm(installer)) || progress.interrupted) {
       writeErr('Nothing was changed.\n');
       if (options.json) writeJson({ ok: false, exitCode: EXIT.cancelled, error: DECLINED, result: { changed: false } });
       return EXIT.cancelled;
@@ -273,18 +246,15 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
     const started = await core.dispatch(options.method, input);
     if (!started.ok) return refused(started.error);
     const { jobId: startedId } = started.value as { jobId: string };
-    jobId = startedId;
     // An interrupt that came while the job was being started cancels it now.
-    if (interrupted) cancelJob();
+    progress.follow(startedId);
     const job = await waitForJob(core.events, (id) => core.handlers.getJob({ jobId: id }), startedId);
     const exitCode = exitCodeForJob(job);
     if (options.json) writeJobEnvelope(job, exitCode, installer);
     else writeOut(formatJob(job, exitCode));
     return exitCode;
   } finally {
-    for (const signal of INTERRUPT_SIGNALS) process.off(signal, onInterrupt);
-    stopWatchingOutput();
-    unsubscribe();
+    progress.stop();
     await core.dispose();
   }
 }

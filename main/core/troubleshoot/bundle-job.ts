@@ -1,3 +1,4 @@
+import type { SystemFacts } from '../../../common/troubleshoot';
 import type { JobDefinition } from '../jobs/job-engine';
 import { cancelled, outcome } from '../jobs/job-stop';
 import type { StagedBundle } from './bundle';
@@ -28,6 +29,7 @@ export function diagnosticsBundleJob(
   service: TroubleshootService,
   secrets: () => readonly string[],
   onPrepared: (staged: StagedBundle) => void,
+  systemFacts?: () => Promise<SystemFacts | null>,
 ): JobDefinition<BundleRequest, BundleState> {
   return {
     kind: 'diagnosticsBundle',
@@ -39,7 +41,7 @@ export function diagnosticsBundleJob(
         id: 'diagnose',
         run: async (s, ctx) => {
           ctx.log('Checking health, connectivity and push-install readiness…');
-          s.run = await runDiagnosis(service, { expectedServer: s.request.expectedServer });
+          s.run = await runDiagnosis(service, { expectedServer: s.request.expectedServer, systemFacts });
           const { health, connectivity } = s.run.diagnosis;
           for (const line of health.lines) ctx.log(`${line.label}: ${line.level}. ${line.reason}`);
           ctx.log(

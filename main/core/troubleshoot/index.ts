@@ -8,7 +8,10 @@ import type { BundleArchives } from './bundle-store';
 import type { PreparedBundle } from '../../../common/troubleshoot';
 import { jobEndingError } from '../jobs/run-job';
 import type { RunJob } from '../jobs/run-job';
+import { createRootFiles } from '../../platform/root-files';
+import type { StagedBundle } from './bundle';
 import { diagnosticsBundleJob } from './bundle-job';
+import { systemFactsWithin } from './system-facts';
 import { runDiagnosis } from './diagnosis';
 import { createLogAccess } from './log-access';
 import { TroubleshootService } from './troubleshoot-service';
@@ -35,6 +38,7 @@ export function createTroubleshootHandlers(
   };
   const logs = createLogAccess({ ...jobLogs, troubleshootLogs });
   const bundles = createBundleStore();
+  const systemFacts = () => systemFactsWithin(createRootFiles(deps.paths));
   return {
     diagnose: async ({ expectedServer }) => {
       const run = await runDiagnosis(service, { expectedServer: expectedServer ?? null });
@@ -44,7 +48,9 @@ export function createTroubleshootHandlers(
     searchLog: ({ path, query, errors }) => logs.search(path, query ?? '', errors === true),
     prepareBundle: async ({ expectedServer }) => {
       let prepared: PreparedBundle | null = null;
-      const job = diagnosticsBundleJob(service, jobLogs.knownSecrets, (staged) => (prepared = bundles.keep(staged)));
+      const keep = (staged: StagedBundle) => (prepared = bundles.keep(staged));
+      // The same bundle wherever it is made (the page, `diagnose --out`): the system facts are in it too.
+      const job = diagnosticsBundleJob(service, jobLogs.knownSecrets, keep, systemFacts);
       const ended = await runJob(job, { expectedServer: expectedServer ?? null });
       if (prepared !== null) return prepared;
       throw jobEndingError(ended, 'The diagnostics bundle ended without its files.');

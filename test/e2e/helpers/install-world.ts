@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AgentBehavior } from '../../world/agent-package';
@@ -8,7 +7,7 @@ import { createDemoSandbox } from '../../world/demo-sandbox';
 import type { DemoSandbox } from '../../world/demo-sandbox';
 import { startServe } from './serve';
 import type { ServedCli } from './serve';
-import { childCoverageEnv } from '../../world/child-coverage';
+import { installOnlyArgs, runCli } from '../../world/cli-process';
 
 export const PASSPHRASE = 'E2ePass0123456AB';
 const DEBIAN_12 = path.resolve(__dirname, '..', '..', 'fixtures', 'roots', 'debian-12');
@@ -37,7 +36,7 @@ export async function startInstallWorld(
   } = {},
 ): Promise<InstallWorld> {
   const sandbox = await createDemoSandbox({ sourceRoot: DEBIAN_12, behavior: options.behavior ?? {} });
-  if (options.installedUnregistered) installWithoutRegistering(sandbox);
+  if (options.installedUnregistered) await installWithoutRegistering(sandbox);
   const sim = await startCsSimulator({ passphrase: PASSPHRASE });
   const endpoint = options.endpoint ?? sim.endpoint;
   const args = [
@@ -67,26 +66,7 @@ export async function startInstallWorld(
 }
 
 /** Puts the agent in the sandbox, unregistered, with the silent command line (as an earlier install would have). */
-function installWithoutRegistering(sandbox: DemoSandbox): void {
-  const repo = path.resolve(__dirname, '..', '..', '..');
-  const cli = [
-    'bin/mobility-setup.js',
-    '--root',
-    sandbox.root,
-    'install',
-    '--installer-dir',
-    sandbox.installerDir,
-    '--no-register',
-    '--server-kind',
-    'classic',
-    '--yes',
-  ];
-  const run = spawnSync(process.execPath, cli, {
-    cwd: repo,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, ...childCoverageEnv() },
-  });
-  if (run.status !== 0)
-    throw new Error(`preparing an installed, unregistered agent failed (${run.status}): ${run.stderr}`);
+async function installWithoutRegistering(sandbox: DemoSandbox): Promise<void> {
+  const run = await runCli(installOnlyArgs(sandbox.root, sandbox.installerDir));
+  if (run.code !== 0) throw new Error(`preparing an installed, unregistered agent failed (${run.code}): ${run.stderr}`);
 }

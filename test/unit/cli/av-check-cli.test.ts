@@ -1,10 +1,11 @@
 /** `mobility-setup av-check`, the built CLI as a real child process against sandbox roots. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addClamav, avSandbox } from '../../world/antivirus-scanners';
 import type { AvSandbox } from '../../world/antivirus-scanners';
-import { BIN, BUILT, NOT_BUILT_REASON, REPO, fingerprint, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON, fingerprint } from './cli-world';
+import { REPO, runCli } from '../../world/cli-process';
 
 let sandbox: AvSandbox | null = null;
 afterEach(() => {
@@ -108,19 +109,8 @@ describe.skipIf(!BUILT || !canCreateUsers)('av-check as a user who is not root',
     addClamav(sandbox);
     chmodSync(sandbox.root, 0o755);
     const before = readFileSync(sandbox.at('/etc/clamav/clamd.conf'), 'utf8');
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, '--root', sandbox!.root, 'av-check', '--fix', '--yes'], {
-        cwd: REPO,
-        uid,
-        gid,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/tmp' },
-      });
-      let stderr = '';
-      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stderr }));
-    });
+    const asUser = { uid, gid, cwd: REPO, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/tmp' } };
+    const result = await runCli(['--root', sandbox.root, 'av-check', '--fix', '--yes'], { asUser });
     expect(result.stderr).toMatch(/Run as root to fix/);
     expect(result.code).toBe(74);
     expect(readFileSync(sandbox.at('/etc/clamav/clamd.conf'), 'utf8')).toBe(before);

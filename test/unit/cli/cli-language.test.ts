@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { cliEn } from '../../../main/cli/i18n/cli-en';
 import { cliKo } from '../../../main/cli/i18n/cli-ko';
 import { padColumns } from '../../../main/cli/i18n/cli-text';
-import { BUILT, NOT_BUILT_REASON, REPO, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { REPO, runCli } from '../../world/cli-process';
 
 const fixtureRoot = path.join(REPO, 'test/fixtures/roots/debian-12');
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { startCsSimulator } from '../../world/cs-simulator';
 import type { CsSimulator } from '../../world/cs-simulator';
 import { PASSPHRASE, readVx, useInstallTestSetup } from '../core/install/install-world';
-import { BUILT, NOT_BUILT_REASON, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { installAndRegisterArgs, runCli } from '../../world/cli-process';
 
 const setup = useInstallTestSetup();
 
@@ -193,18 +194,7 @@ describe.skipIf(!BUILT)(`register exit 13 (built CLI)${BUILT ? '' : ` — skippe
     const { root, installerDir } = await setup.rootWithInstaller({});
     const passphraseFile = path.join(root, 'MobSvc.passphrase');
     await writeFile(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
-    const installed = await runCli([
-      '--root',
-      root,
-      'install',
-      '--installer-dir',
-      installerDir,
-      '--cs-endpoint',
-      setup.cs.endpoint,
-      '--passphrase-file',
-      passphraseFile,
-      '--yes',
-    ]);
+    const installed = await runCli(installAndRegisterArgs(root, installerDir, setup.cs.endpoint, passphraseFile));
     expect(installed.code).toBe(0);
     // The summary keeps the port the agent was registered with.
     expect(installed.stdout).toContain(`Registered:       yes, with ${setup.cs.endpoint}`);

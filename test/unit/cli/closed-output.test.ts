@@ -3,7 +3,6 @@
  * failed write (EPIPE) like SIGHUP: cancel the job cleanly, delete the passphrase file and the extracted
  * installer, end the vendor process group, and exit with the cancel code 1602 (66 as a Linux exit status).
  */
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,8 +15,8 @@ import {
   readVx,
   useInstallTestSetup,
 } from '../core/install/install-world';
-import { BIN, BUILT, NOT_BUILT_REASON, REPO } from './cli-world';
-import { childCoverageEnv } from '../../world/child-coverage';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { installAndRegisterArgs, startCli } from '../../world/cli-process';
 
 const setup = useInstallTestSetup();
 const strays: number[] = [];
@@ -38,31 +37,10 @@ describe.skipIf(!BUILT)(`a closed output pipe (EPIPE)${BUILT ? '' : ` — skippe
     const { root, installerDir } = await setup.rootWithInstaller({ behavior: { slowMs: 700, hangIn: 'register' } });
     const passphraseFile = path.join(root, 'MobSvc.passphrase');
     await writeFile(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
-    const child = spawn(
-      process.execPath,
-      [
-        BIN,
-        '--root',
-        root,
-        'install',
-        '--installer-dir',
-        installerDir,
-        '--cs-endpoint',
-        setup.cs.endpoint,
-        '--passphrase-file',
-        passphraseFile,
-        '--yes',
-        '--verbose',
-      ],
-      {
-        cwd: REPO,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...childCoverageEnv() },
-      },
-    );
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.on('close', (code, signal) => resolve({ code, signal })),
-    );
+    const { child, exited } = startCli([
+      ...installAndRegisterArgs(root, installerDir, setup.cs.endpoint, passphraseFile),
+      '--verbose',
+    ]);
     // The reader: like `2>&1 | grep -m1 'Registering with'`, it reads both streams and closes them at the first match.
     let seen = '';
     let secretsWhenClosed: string[] = [];

@@ -3,23 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CANNOT_MOUNT_REASON, withSmallTmpfs } from '../helpers/small-tmpfs';
 import { useInstallTestSetup } from '../core/install/install-world';
-import { BUILT, NOT_BUILT_REASON, fingerprint, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON, fingerprint } from './cli-world';
+import { installOnlyArgs, runCli } from '../../world/cli-process';
 
 const setup = useInstallTestSetup();
 const SKIP = !BUILT ? NOT_BUILT_REASON : CANNOT_MOUNT_REASON;
-
-const installOnly = (root: string, installerDir: string) => [
-  '--root',
-  root,
-  '--json',
-  'install',
-  '--installer-dir',
-  installerDir,
-  '--no-register',
-  '--server-kind',
-  'classic',
-  '--yes',
-];
 
 /** Fills the file system of `dir` to the last byte: a log folder that is full, not merely small. */
 async function fill(dir: string): Promise<void> {
@@ -43,7 +31,7 @@ describe.skipIf(SKIP !== null)(
       const work = path.join(root, 'tmp');
       const before = await fingerprint(path.join(root, 'usr'));
       const { result, left } = await withSmallTmpfs(work, 16, async () => {
-        const r = await runCli(installOnly(root, installerDir));
+        const r = await runCli(installOnlyArgs(root, installerDir, { json: true }));
         return {
           result: r,
           left: (await readdir(work)).filter(
@@ -68,7 +56,7 @@ describe.skipIf(SKIP !== null)(
       const { root, installerDir } = await setup.rootWithInstaller({ fixture: 'debian-12' });
       // The check step measures /usr/local/ASR (on the big disk); the installer then writes into Vx, 8 KB.
       const result = await withSmallTmpfs(path.join(root, 'usr/local/ASR/Vx'), 8, () =>
-        runCli(installOnly(root, installerDir)),
+        runCli(installOnlyArgs(root, installerDir, { json: true })),
       );
       expect(result.code, result.stderr).toBe(75);
       const outcome = JSON.parse(result.stdout).result.job.outcome;
@@ -89,7 +77,7 @@ describe.skipIf(SKIP !== null)(
       const logDir = path.join(root, 'var/log/mobility-setup');
       const { result, left } = await withSmallTmpfs(logDir, 64, async () => {
         await fill(logDir);
-        const r = await runCli([...installOnly(root, installerDir), '--verbose']);
+        const r = await runCli([...installOnlyArgs(root, installerDir, { json: true }), '--verbose']);
         return { result: r, left: await readdir(path.join(logDir, 'jobs')) };
       });
       // The lock and the journal could not be written: no half-written temporary file of theirs stays.
@@ -105,7 +93,7 @@ describe.skipIf(SKIP !== null)(
     it('a full install folder: refused before anything runs with exit 75, naming the folder and what it needs', async () => {
       const { root, installerDir } = await setup.rootWithInstaller({ fixture: 'debian-12' });
       const result = await withSmallTmpfs(path.join(root, 'usr/local/ASR'), 16, () =>
-        runCli(installOnly(root, installerDir)),
+        runCli(installOnlyArgs(root, installerDir, { json: true })),
       );
       expect(result.code).toBe(75);
       const outcome = JSON.parse(result.stdout).result.job.outcome;

@@ -6,7 +6,8 @@ import { writeChecksum } from '../../world/agent-package';
 import type { AgentBehavior } from '../../world/agent-package';
 import { closedPort } from '../core/connectivity/loopback-servers';
 import { PASSPHRASE, readVx, useInstallTestSetup } from '../core/install/install-world';
-import { BUILT, NOT_BUILT_REASON, fingerprint, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON, fingerprint } from './cli-world';
+import { installOnlyArgs, runCli } from '../../world/cli-process';
 
 const setup = useInstallTestSetup();
 
@@ -80,18 +81,7 @@ describe.skipIf(!BUILT)(
 
     it('--no-register then register: both exit 0', async () => {
       const s = await sandbox();
-      const installed = await runCli([
-        '--root',
-        s.root,
-        '--json',
-        'install',
-        '--installer-dir',
-        s.installerDir,
-        '--no-register',
-        '--server-kind',
-        'classic',
-        '--yes',
-      ]);
+      const installed = await runCli(installOnlyArgs(s.root, s.installerDir, { json: true }));
       expect(installed.code).toBe(0);
       expect((await readVx(s.root)).get('AGENT_CONFIGURATION_STATUS')).toBe('NotStarted');
       const registered = await runCli([

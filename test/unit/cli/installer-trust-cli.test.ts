@@ -11,7 +11,8 @@ import { EXIT } from '../../../main/cli/exit-codes';
 import { PASSPHRASE, TOKEN, makeInstaller, readVx, useInstallTestSetup } from '../core/install/install-world';
 import { CAN_CREATE_USERS, localUsers } from '../helpers/local-user';
 import type { LocalUser } from '../helpers/local-user';
-import { BUILT, NOT_BUILT_REASON, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { runCli } from '../../world/cli-process';
 
 const setup = useInstallTestSetup();
 const users = localUsers();

@@ -4,13 +4,13 @@
  * leftovers (extracted installer, secret folder) are gone and the removal is in the app log. Real built CLI,
  * real vendor scripts, real processes.
  */
-import { spawn } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AgentBehavior } from '../../world/agent-package';
 import { PASSPHRASE, alive, leftovers, pidsMentioning, useInstallTestSetup } from '../core/install/install-world';
-import { BIN, BUILT, NOT_BUILT_REASON, REPO, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { installAndRegisterArgs, installOnlyArgs, runCli, startCli } from '../../world/cli-process';
 
 const setup = useInstallTestSetup();
 
@@ -31,25 +31,16 @@ async function until(what: string, check: () => Promise<boolean>, limitMs = 20_0
 
 /** Starts the CLI in its own process group, waits until `ready`, then kill -9's the group and what it started. */
 async function killMidway(args: string[], root: string, ready: (stderr: string) => Promise<boolean>): Promise<string> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: REPO,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' },
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  child.stdout.resume();
-  const exited = new Promise((resolve) => child.on('close', resolve));
+  const { child, output, exited } = startCli(args, { ownGroup: true });
   try {
-    await until('the job to reach its step', () => ready(stderr));
+    await until('the job to reach its step', () => ready(output.stderr));
   } finally {
     process.kill(-child.pid!, 'SIGKILL');
     await exited;
     // The vendor tool runs in a process group of its own (so Cancel can end it): end it too, as a power cut would.
     for (const pid of await pidsMentioning(root)) if (alive(pid)) process.kill(pid, 'SIGKILL');
   }
-  return stderr;
+  return output.stderr;
 }
 
 async function journalSteps(root: string): Promise<string[]> {
@@ -67,9 +58,9 @@ const workFolders = async (root: string) =>
 describe.skipIf(!BUILT)(`kill -9 mid-job, then the next start${BUILT ? '' : ` â€” skipped: ${NOT_BUILT_REASON}`}`, () => {
   it('mid-install: detect --json reports the interrupted install at step "install", removes the extracted installer', async () => {
     const s = await sandbox({ hangIn: 'install' });
-    const args = ['--root', s.root, '--json', 'install', '--installer-dir', s.installerDir, '--no-register'];
+    const args = installOnlyArgs(s.root, s.installerDir, { json: true });
     // Killed once the vendor's installer runs from the extracted folder (the step shown is "install").
-    const stderr = await killMidway([...args, '--server-kind', 'classic', '--yes'], s.root, async (err) => {
+    const stderr = await killMidway(args, s.root, async (err) => {
       if (!err.includes('[install] running')) return false;
       if (!(await workFolders(s.root)).some((n) => n.startsWith('mobility-setup-extract-'))) return false;
       // The journal's step write follows the shown step by a moment: kill once it says "install".
@@ -98,9 +89,8 @@ describe.skipIf(!BUILT)(`kill -9 mid-job, then the next start${BUILT ? '' : ` â€
 
   it('mid-registration: the passphrase folder is removed and the way back is register', async () => {
     const s = await sandbox({ hangIn: 'register' });
-    const args = ['--root', s.root, '--json', 'install', '--installer-dir', s.installerDir];
-    const passArgs = ['--cs-endpoint', setup.cs.endpoint, '--passphrase-file', s.passphraseFile, '--yes'];
-    await killMidway([...args, ...passArgs], s.root, async () => {
+    const args = installAndRegisterArgs(s.root, s.installerDir, setup.cs.endpoint, s.passphraseFile, { json: true });
+    await killMidway(args, s.root, async () => {
       return (await workFolders(s.root)).some((n) => n.startsWith('mobility-setup-secrets/run-'));
     });
     expect((await workFolders(s.root)).filter((n) => n.startsWith('mobility-setup-secrets/run-'))).toHaveLength(1);

@@ -2,33 +2,22 @@
  * Two installs at once through two real CLI processes: the second is refused at once with the vendor's code 41,
  * naming the holder (its process, front door and start), and nothing of it runs.
  */
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { alive, pidsMentioning, useInstallTestSetup } from '../core/install/install-world';
-import { BIN, BUILT, NOT_BUILT_REASON, REPO, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { installOnlyArgs, runCli, startCli } from '../../world/cli-process';
 
 const setup = useInstallTestSetup();
 
 describe.skipIf(!BUILT)(`one job at a time across processes${BUILT ? '' : ` — skipped: ${NOT_BUILT_REASON}`}`, () => {
   it('a second install while one runs: exit 41 at once, the holder named', async () => {
     const { root, installerDir } = await setup.rootWithInstaller({ behavior: { hangIn: 'install' } });
-    const args = ['--root', root, '--json', 'install', '--installer-dir', installerDir, '--no-register'];
-    const first = spawn(process.execPath, [BIN, ...args, '--server-kind', 'classic', '--yes'], {
-      cwd: REPO,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' },
-    });
-    let stderr = '';
-    first.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    first.stdout.resume();
-    const exited = new Promise((resolve) => first.on('close', resolve));
+    const args = installOnlyArgs(root, installerDir, { json: true });
+    const { child: first, exited, stderrContains } = startCli(args, { ownGroup: true });
     try {
-      const end = Date.now() + 20_000;
-      while (!stderr.includes('[install] running') && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-      expect(stderr).toContain('[install] running');
+      await stderrContains('[install] running');
       const started = Date.now();
-      const second = await runCli([...args, '--server-kind', 'classic', '--yes']);
+      const second = await runCli(args);
       expect(second.code).toBe(41);
       const out = JSON.parse(second.stdout);
       expect(out).toMatchObject({ ok: false, exitCode: 41, error: { code: 'job.busy' } });

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePort, portRangeMessage } from '../../../common/port';
-import { BUILT, NOT_BUILT_REASON, REPO, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { REPO, installOnlyArgs, runCli } from '../../world/cli-process';
 
 const fixtureRoot = path.join(REPO, 'test/fixtures/roots/debian-12');
 
@@ -74,18 +75,7 @@ describe.skipIf(!BUILT)(`--json envelope (${BUILT ? 'built CLI' : NOT_BUILT_REAS
   });
 
   it('a refusal before the job (no installer in the folder): ok false with the core error code', async () => {
-    const run = await runCli([
-      '--root',
-      fixtureRoot,
-      '--json',
-      'install',
-      '--installer-dir',
-      dir,
-      '--no-register',
-      '--server-kind',
-      'classic',
-      '--yes',
-    ]);
+    const run = await runCli(installOnlyArgs(fixtureRoot, dir, { json: true }));
     expect(run.code).toBe(71);
     const out = JSON.parse(run.stdout);
     expect(out).toMatchObject({

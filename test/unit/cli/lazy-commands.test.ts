@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commandNamed } from '../../../main/cli/program';
-import { BIN, BUILT, NOT_BUILT_REASON, REPO } from './cli-world';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { BIN, REPO } from '../../world/cli-process';
 
 describe('commandNamed', () => {
   it('finds the command after global options, and none for help, typos or bare options', () => {

@@ -13,7 +13,8 @@ import { EXIT } from '../../../main/cli/exit-codes';
 import { PASSPHRASE, readVx, useInstallTestSetup } from '../core/install/install-world';
 import { CAN_CREATE_USERS, localUsers } from '../helpers/local-user';
 import type { LocalUser } from '../helpers/local-user';
-import { BUILT, NOT_BUILT_REASON, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { installAndRegisterArgs, runCli } from '../../world/cli-process';
 
 const setup = useInstallTestSetup();
 const users = localUsers();
@@ -43,18 +44,7 @@ describe.skipIf(!ready)(
       await symlink(rootOnly, link);
       await lchown(link, mallory.uid, mallory.gid);
       const before = setup.cs.registrations.length;
-      const result = await runCli([
-        '--root',
-        root,
-        'install',
-        '--installer-dir',
-        installerDir,
-        '--cs-endpoint',
-        setup.cs.endpoint,
-        '--passphrase-file',
-        link,
-        '--yes',
-      ]);
+      const result = await runCli(installAndRegisterArgs(root, installerDir, setup.cs.endpoint, link));
       expect(result.code).toBe(EXIT.usage);
       expect(result.stderr).toContain(`The passphrase file ${link} is a symbolic link; give the file itself.`);
       expect(result.stderr + result.stdout).not.toContain(PASSPHRASE);

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../main/cli/exit-codes';
 import { PASSPHRASE, readVx, useInstallTestSetup } from '../core/install/install-world';
-import { BUILT, NOT_BUILT_REASON, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { installAndRegisterArgs, runCli } from '../../world/cli-process';
 
 const setup = useInstallTestSetup();
 
@@ -72,21 +73,7 @@ describe.skipIf(!BUILT)(
           ],
         ],
         ['--install-dir', ['--root', root, ...base, '--install-dir', '/opt/asr\u2029x']],
-        [
-          '--passphrase-file',
-          [
-            '--root',
-            root,
-            'install',
-            '--installer-dir',
-            installerDir,
-            '--cs-endpoint',
-            setup.cs.endpoint,
-            '--passphrase-file',
-            `${passphraseFile}\r`,
-            '--yes',
-          ],
-        ],
+        ['--passphrase-file', installAndRegisterArgs(root, installerDir, setup.cs.endpoint, `${passphraseFile}\r`)],
         ['--config-file', ['--root', root, 'register', '--config-file', `${root}/config\u001b.json`, '--yes']],
         ['--root', ['--root', `${root}\u007f`, 'detect']],
         ['--installer-dir', ['--root', root, 'serve', '--installer-dir', `${installerDir}\t`, '--port', '0']],

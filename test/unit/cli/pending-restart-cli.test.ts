@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT, NOT_BUILT_REASON, fingerprint, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON, fingerprint } from './cli-world';
+import { installOnlyArgs, runCli } from '../../world/cli-process';
 import { useInstallTestSetup } from '../core/install/install-world';
 
 const setup = useInstallTestSetup();
@@ -14,20 +15,6 @@ async function rootWithPendingRestart() {
   await writeFile(path.join(root, 'var/run/reboot-required.pkgs'), 'linux-image-6.1.0-18-amd64\n');
   return { root, installerDir };
 }
-
-const installOnly = (root: string, installerDir: string, extra: string[] = []) => [
-  '--root',
-  root,
-  '--json',
-  'install',
-  '--installer-dir',
-  installerDir,
-  '--no-register',
-  '--server-kind',
-  'classic',
-  '--yes',
-  ...extra,
-];
 
 describe.skipIf(!BUILT)(
   `pending restart through the built CLI${BUILT ? '' : ` — skipped: ${NOT_BUILT_REASON}`}`,
@@ -54,7 +41,7 @@ describe.skipIf(!BUILT)(
     it('install refuses with exit 62 and changes nothing; --ignore-pending-restart installs', async () => {
       const { root, installerDir } = await rootWithPendingRestart();
       const before = await fingerprint(path.join(root, 'usr'));
-      const refused = await runCli(installOnly(root, installerDir));
+      const refused = await runCli(installOnlyArgs(root, installerDir, { json: true }));
       expect(refused.code).toBe(62);
       const out = JSON.parse(refused.stdout);
       expect(out.result.job.outcome).toMatchObject({
@@ -65,7 +52,7 @@ describe.skipIf(!BUILT)(
       expect(out.result.job.outcome.hint).toContain('--ignore-pending-restart');
       expect(await fingerprint(path.join(root, 'usr'))).toEqual(before);
 
-      const forced = await runCli(installOnly(root, installerDir, ['--ignore-pending-restart']));
+      const forced = await runCli([...installOnlyArgs(root, installerDir, { json: true }), '--ignore-pending-restart']);
       expect(forced.code).toBe(0);
       expect(JSON.parse(forced.stdout).result.job).toMatchObject({ state: 'succeeded' });
     });

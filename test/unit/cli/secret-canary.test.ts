@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCsSimulator } from '../../world/cs-simulator';
 import type { CsSimulator } from '../../world/cs-simulator';
 import { makeInstaller, makeRoot, removeAll } from '../core/install/install-world';
-import { BUILT, NOT_BUILT_REASON, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { runCli } from '../../world/cli-process';
 
 // 16 printable characters, unique to this run, so a hit anywhere can only be a leak.
 const CANARY = `Cn${randomBytes(7).toString('hex')}`;

@@ -1,15 +1,14 @@
 /** A dropped SSH session sends SIGHUP: the CLI must clean up as for Ctrl+C, not die with a vendor tree and a secret left behind. */
-import { spawn } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PASSPHRASE, alive, leftovers, pidsMentioning, useInstallTestSetup } from '../core/install/install-world';
-import { BIN, BUILT, NOT_BUILT_REASON, REPO } from './cli-world';
-import { childCoverageEnv } from '../../world/child-coverage';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { installAndRegisterArgs, startCli as startCliProcess } from '../../world/cli-process';
+import type { RunningCli } from '../../world/cli-process';
 
 const setup = useInstallTestSetup();
-const started: ChildProcessWithoutNullStreams[] = [];
+const started: RunningCli['child'][] = [];
 const strays: number[] = [];
 afterEach(() => {
   for (const child of started.splice(0))
@@ -23,26 +22,11 @@ afterEach(() => {
   }
 });
 
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  output: { stdout: string; stderr: string };
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function startCli(args: string[]): Running {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: REPO,
-    stdio: 'pipe',
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...childCoverageEnv() },
-  });
-  started.push(child);
-  const output = { stdout: '', stderr: '' };
-  child.stdout.setEncoding('utf8').on('data', (c: string) => (output.stdout += c));
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (output.stderr += c));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, output, exited };
+/** Starts the CLI, kept for afterEach to end should the test fail before it exits. */
+function startCli(args: string[]): RunningCli {
+  const cli = startCliProcess(args);
+  started.push(cli.child);
+  return cli;
 }
 
 async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
@@ -58,20 +42,8 @@ describe.skipIf(!BUILT)(`SIGHUP (SSH session dropped)${BUILT ? '' : ` — skippe
     const { root, installerDir } = await setup.rootWithInstaller({ behavior: { hangIn: 'register' } });
     const passphraseFile = path.join(root, 'MobSvc.passphrase');
     await writeFile(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
-    const cli = startCli([
-      '--root',
-      root,
-      '--json',
-      'install',
-      '--installer-dir',
-      installerDir,
-      '--cs-endpoint',
-      setup.cs.endpoint,
-      '--passphrase-file',
-      passphraseFile,
-      '--yes',
-    ]);
-    await until(() => cli.output.stderr.includes('[register] running'), 'the register step');
+    const cli = startCli(installAndRegisterArgs(root, installerDir, setup.cs.endpoint, passphraseFile, { json: true }));
+    await cli.stderrContains('[register] running');
     // The hung configurator and the secret it was given exist now.
     let vendor: number[] = [];
     await until(
@@ -100,7 +72,7 @@ describe.skipIf(!BUILT)(`SIGHUP (SSH session dropped)${BUILT ? '' : ` — skippe
     await until(() => cli.output.stdout.includes('"url"'), 'the serve link');
     const { port } = (JSON.parse(cli.output.stdout) as { result: { port: number } }).result;
     cli.child.kill('SIGHUP');
-    expect(await cli.exited).toEqual({ code: 0, signal: null });
+    expect(await cli.exited).toMatchObject({ code: 0, signal: null });
     await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
   });
 });

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../common/error-codes';
 import { PASSPHRASE, makeInstaller, readVx, useInstallTestSetup } from '../core/install/install-world';
-import { BUILT, NOT_BUILT_REASON, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { installAndRegisterArgs, installOnlyArgs, runCli } from '../../world/cli-process';
 
 const setup = useInstallTestSetup();
 
@@ -19,19 +20,8 @@ describe.skipIf(!BUILT)(`mobility-setup uninstall (built CLI)${BUILT ? '' : ` â€
     await writeFile(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
     const wrongFile = path.join(root, 'Wrong.passphrase');
     await writeFile(wrongFile, 'WrongPassphrase1\n', { mode: 0o600 });
-    const install = (dir: string) => [
-      '--root',
-      root,
-      '--json',
-      'install',
-      '--installer-dir',
-      dir,
-      '--cs-endpoint',
-      setup.cs.endpoint,
-      '--passphrase-file',
-      passphraseFile,
-      '--yes',
-    ];
+    const install = (dir: string) =>
+      installAndRegisterArgs(root, dir, setup.cs.endpoint, passphraseFile, { json: true });
     const uninstall = ['--root', root, '--json', 'uninstall', '--yes'];
     const agentDir = path.join(root, 'usr/local/ASR');
 
@@ -85,17 +75,7 @@ describe.skipIf(!BUILT)(`mobility-setup uninstall (built CLI)${BUILT ? '' : ` â€
 
   it('install follows the upgrade rules: the reminder before an upgrade, 11 with the stepwise path, 15 for a downgrade', async () => {
     const { root, installerDir } = await setup.rootWithInstaller({ version: '9.60.0.0' });
-    const install = (dir: string) => [
-      '--root',
-      root,
-      'install',
-      '--installer-dir',
-      dir,
-      '--no-register',
-      '--server-kind',
-      'classic',
-      '--yes',
-    ];
+    const install = (dir: string) => installOnlyArgs(root, dir);
     expect((await runCli(install(installerDir))).code).toBe(0);
 
     const jump = await mkdtemp(path.join(root, 'jump-'));
@@ -127,17 +107,7 @@ describe.skipIf(!BUILT)(`mobility-setup uninstall (built CLI)${BUILT ? '' : ` â€
 
   it('a hanging uninstaller is ended by the inactivity timeout (124) and explained', async () => {
     const { root, installerDir } = await setup.rootWithInstaller({ behavior: { hangIn: 'uninstall' } });
-    const installed = await runCli([
-      '--root',
-      root,
-      'install',
-      '--installer-dir',
-      installerDir,
-      '--no-register',
-      '--server-kind',
-      'classic',
-      '--yes',
-    ]);
+    const installed = await runCli(installOnlyArgs(root, installerDir));
     expect(installed.code).toBe(0);
     const result = await runCli(['--root', root, '--json', 'uninstall', '--yes', '--inactivity-timeout', '1.5']);
     expect(result.code).toBe(EXIT.timeout);
@@ -148,21 +118,7 @@ describe.skipIf(!BUILT)(`mobility-setup uninstall (built CLI)${BUILT ? '' : ` â€
 
   it('without --yes and without a terminal: exit 2, nothing removed', async () => {
     const { root, installerDir } = await setup.rootWithInstaller({});
-    expect(
-      (
-        await runCli([
-          '--root',
-          root,
-          'install',
-          '--installer-dir',
-          installerDir,
-          '--no-register',
-          '--server-kind',
-          'classic',
-          '--yes',
-        ])
-      ).code,
-    ).toBe(0);
+    expect((await runCli(installOnlyArgs(root, installerDir))).code).toBe(0);
     const result = await runCli(['--root', root, 'uninstall']);
     expect(result.code).toBe(2);
     expect(existsSync(path.join(root, 'usr/local/ASR/uninstall.sh'))).toBe(true);

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgentPackage } from '../../world/agent-package';
 import { startCsSimulator } from '../../world/cs-simulator';
 import type { CsSimulator } from '../../world/cs-simulator';
-import { BIN, BUILT, NOT_BUILT_REASON, REPO } from '../cli/cli-world';
+import { BUILT, NOT_BUILT_REASON } from '../cli/cli-world';
+import { BIN, REPO } from '../../world/cli-process';
 
 const PLAYBOOK_DIR = path.join(REPO, 'deploy/ansible');
 const FIXTURE = path.join(REPO, 'test/fixtures/roots/debian-12');

@@ -37,6 +37,8 @@ describe('detection screen', () => {
     expect(within(diskCard).getAllByText('40.0 GB')).toHaveLength(2);
     expect(within(diskCard).getByText('2.0 GB')).toBeTruthy();
     expect(disabled(screen.getByRole('button', { name: 'Continue' }))).toBe(false);
+    // No agent found: nothing to uninstall, so the start screen does not offer it.
+    expect(screen.queryByRole('button', { name: 'Uninstall' })).toBeNull();
   });
 
   it('disables Continue and says why when the OS is not supported', async () => {
@@ -69,6 +71,9 @@ describe('detection screen', () => {
     await screen.findByText('9.60.0.0');
     expect(screen.getByText('Not registered')).toBeTruthy();
     expect(disabled(screen.getByRole('button', { name: 'Upgrade / reinstall' }))).toBe(false);
+    act(() => screen.getByRole('button', { name: 'Uninstall' }).click());
+    expect(await screen.findByRole('heading', { level: 1, name: 'Uninstall the Mobility service' })).toBeTruthy();
+    act(() => screen.getByRole('button', { name: 'Back' }).click());
     act(() => screen.getByRole('button', { name: 'Register only' }).click());
     expect(await screen.findByRole('heading', { level: 1, name: 'Register with a server' })).toBeTruthy();
     // Register only has no installer step and no "skip registration" choice.

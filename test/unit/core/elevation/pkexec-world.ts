@@ -3,12 +3,13 @@
  * (scripts/polkit-test-env.sh), and the built CLI run AS that user, so installs elevate through
  * @vscode/sudo-prompt → /usr/bin/pkexec → the helper exactly as on a server.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { BIN, BUILT, NOT_BUILT_REASON, REPO } from '../../cli/cli-world';
-import type { CliResult } from '../../cli/cli-world';
+import { BUILT, NOT_BUILT_REASON } from '../../cli/cli-world';
+import { BIN, REPO, startNode } from '../../../world/cli-process';
+import type { CliResult } from '../../../world/cli-process';
 
 const SCRIPT = path.join(REPO, 'scripts/polkit-test-env.sh');
 export const TEST_USER = 'ms-elev-test';
@@ -64,21 +65,8 @@ export function runCliAs(user: TestUser, args: string[]): Promise<CliResult> {
 
 /** Runs node with `args` as the test user (the CLI, or a script playing that user's attack). */
 export function runNodeAs(user: TestUser, args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: user.home,
-      uid: user.uid,
-      gid: user.gid,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: '/usr/bin:/bin', HOME: user.home, USER: user.name, LOGNAME: user.name },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, pid: child.pid }));
-  });
+  const env = { PATH: '/usr/bin:/bin', HOME: user.home, USER: user.name, LOGNAME: user.name };
+  return startNode(args, { asUser: { uid: user.uid, gid: user.gid, cwd: user.home, env } }).exited;
 }
 
 const uidOf = async (pid: string) =>
