@@ -3,6 +3,7 @@
  * renderer.
  */
 import type { CertificateFacts } from './connectivity';
+import type { CodedText } from './core-text/coded-text';
 import type { ErrorExplanation, VendorError } from './known-errors';
 
 /** green: fine; amber: works but needs a look; red: a known cause of failure; grey: could not be checked here. */
@@ -15,6 +16,8 @@ export interface HealthLine {
   label: string;
   /** One line: what was found and, when not green, why it matters. */
   reason: string;
+  /** The reason as a code and parameters (common/core-text/health-texts.ts); the label's code is health.label.<id>. */
+  text?: CodedText;
 }
 
 export interface HealthReport {

@@ -8,6 +8,8 @@ import type { CodedText, TextTemplates } from './coded-text';
 import { fillText } from './coded-text';
 import { detectionTextsEn } from './detection-texts';
 import { detectionTextsKo } from './detection-texts-ko';
+import { healthTextsEn } from './health-texts';
+import { healthTextsKo } from './health-texts-ko';
 import { supportTextsEn } from './support-texts';
 import { supportTextsKo } from './support-texts-ko';
 
@@ -15,6 +17,7 @@ import { supportTextsKo } from './support-texts-ko';
 export const CORE_TEXT_FAMILIES = {
   support: { en: supportTextsEn, ko: supportTextsKo },
   detection: { en: detectionTextsEn, ko: detectionTextsKo },
+  health: { en: healthTextsEn, ko: healthTextsKo },
 } as const satisfies Record<string, Record<UiLanguage, TextTemplates<string>>>;
 
 const families: readonly Record<UiLanguage, TextTemplates<string>>[] = Object.values(CORE_TEXT_FAMILIES);
