@@ -43,11 +43,13 @@ export interface PortProbe {
   verdict: ProbeVerdict;
   /** The plain verdict in one sentence, with what to do when it is not ok. */
   message: string;
+  /** The sentence as a code and parameters (common/core-text/connectivity-texts.ts). */
+  text?: CodedText;
 }
 
 export interface ConnectivityTest {
   host: string;
-  dns: { verdict: ProbeVerdict; ms: number; addresses: string[]; message: string };
+  dns: { verdict: ProbeVerdict; ms: number; addresses: string[]; message: string; text?: CodedText };
   ports: PortProbe[];
   verdict: ProbeVerdict;
   totalMs: number;

@@ -6,6 +6,8 @@
 import type { UiLanguage } from '../ui-language';
 import type { CodedText, TextTemplates } from './coded-text';
 import { fillText } from './coded-text';
+import { connectivityTextsEn } from './connectivity-texts';
+import { connectivityTextsKo } from './connectivity-texts-ko';
 import { detectionTextsEn } from './detection-texts';
 import { detectionTextsKo } from './detection-texts-ko';
 import { healthTextsEn } from './health-texts';
@@ -18,6 +20,7 @@ export const CORE_TEXT_FAMILIES = {
   support: { en: supportTextsEn, ko: supportTextsKo },
   detection: { en: detectionTextsEn, ko: detectionTextsKo },
   health: { en: healthTextsEn, ko: healthTextsKo },
+  connectivity: { en: connectivityTextsEn, ko: connectivityTextsKo },
 } as const satisfies Record<string, Record<UiLanguage, TextTemplates<string>>>;
 
 const families: readonly Record<UiLanguage, TextTemplates<string>>[] = Object.values(CORE_TEXT_FAMILIES);
