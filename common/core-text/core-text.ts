@@ -6,6 +6,8 @@
 import type { UiLanguage } from '../ui-language';
 import type { CodedText, TextTemplates } from './coded-text';
 import { fillText } from './coded-text';
+import { antivirusTextsEn } from './antivirus-texts';
+import { antivirusTextsKo } from './antivirus-texts-ko';
 import { connectivityTextsEn } from './connectivity-texts';
 import { connectivityTextsKo } from './connectivity-texts-ko';
 import { detectionTextsEn } from './detection-texts';
@@ -21,6 +23,7 @@ export const CORE_TEXT_FAMILIES = {
   detection: { en: detectionTextsEn, ko: detectionTextsKo },
   health: { en: healthTextsEn, ko: healthTextsKo },
   connectivity: { en: connectivityTextsEn, ko: connectivityTextsKo },
+  antivirus: { en: antivirusTextsEn, ko: antivirusTextsKo },
 } as const satisfies Record<string, Record<UiLanguage, TextTemplates<string>>>;
 
 const families: readonly Record<UiLanguage, TextTemplates<string>>[] = Object.values(CORE_TEXT_FAMILIES);

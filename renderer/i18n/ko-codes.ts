@@ -3,9 +3,7 @@
  * the path, version or list it found), Korean gives a general sentence of its own: the core speaks English only.
  * `satisfies` makes a code added to the English catalog without a Korean text a tsc error.
  */
-import { connectivityTextsKo } from '../../common/core-text/connectivity-texts-ko';
 import { detectionTextsKo } from '../../common/core-text/detection-texts-ko';
-import { healthTextsKo } from '../../common/core-text/health-texts-ko';
 import { supportTextsKo } from '../../common/core-text/support-texts-ko';
 import type { enCodes, enHints } from './en-codes';
 
@@ -15,8 +13,6 @@ const PASSPHRASE_HINT =
 export const koCodes = {
   ...supportTextsKo,
   ...detectionTextsKo,
-  ...healthTextsKo,
-  ...connectivityTextsKo,
   internal: 'Mobility Setup 내부 오류가 발생했습니다.',
   'install.succeeded': 'Mobility 서비스를 설치했습니다.',
   'install.nothingToDo': '할 일이 없습니다. 같은 버전이 이미 설치 및 등록되어 있습니다.',
