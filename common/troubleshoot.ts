@@ -73,6 +73,10 @@ export interface PushReadinessItem {
   preventsErrors: string[];
   /** What to run or change by hand (never run without consent). */
   remedy: string | null;
+  /** Label, finding and remedy as codes and parameters, where they have them (common/core-text/push-texts.ts). */
+  labelText?: CodedText;
+  findingText?: CodedText;
+  remedyText?: CodedText;
 }
 
 /** Everything `diagnose` and the Troubleshoot page find in one run. */

@@ -14,6 +14,8 @@ import { detectionTextsEn } from './detection-texts';
 import { detectionTextsKo } from './detection-texts-ko';
 import { healthTextsEn } from './health-texts';
 import { healthTextsKo } from './health-texts-ko';
+import { pushTextsEn } from './push-texts';
+import { pushTextsKo } from './push-texts-ko';
 import { supportTextsEn } from './support-texts';
 import { supportTextsKo } from './support-texts-ko';
 
@@ -24,6 +26,7 @@ export const CORE_TEXT_FAMILIES = {
   health: { en: healthTextsEn, ko: healthTextsKo },
   connectivity: { en: connectivityTextsEn, ko: connectivityTextsKo },
   antivirus: { en: antivirusTextsEn, ko: antivirusTextsKo },
+  push: { en: pushTextsEn, ko: pushTextsKo },
 } as const satisfies Record<string, Record<UiLanguage, TextTemplates<string>>>;
 
 const families: readonly Record<UiLanguage, TextTemplates<string>>[] = Object.values(CORE_TEXT_FAMILIES);

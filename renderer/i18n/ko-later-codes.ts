@@ -6,5 +6,6 @@
 import { antivirusTextsKo } from '../../common/core-text/antivirus-texts-ko';
 import { connectivityTextsKo } from '../../common/core-text/connectivity-texts-ko';
 import { healthTextsKo } from '../../common/core-text/health-texts-ko';
+import { pushTextsKo } from '../../common/core-text/push-texts-ko';
 
-export const koLaterCodes = { ...healthTextsKo, ...connectivityTextsKo, ...antivirusTextsKo };
+export const koLaterCodes = { ...healthTextsKo, ...connectivityTextsKo, ...antivirusTextsKo, ...pushTextsKo };

@@ -53,17 +53,18 @@ export function PushReadiness({ items }: { items: PushReadinessItem[] }) {
       <ul className="health-lines" data-testid="push-readiness">
         {items.map((item) => (
           <li key={item.id} className="health-line" data-state={item.state}>
-            <strong>{item.label}</strong>
+            <strong>{describeCoreText(t, item.labelText, item.label)}</strong>
             <StatusText icon={PUSH_ICON[item.state]} label={t(`troubleshoot.pushState.${item.state}`)} />
             <span>
-              {item.finding}{' '}
+              {describeCoreText(t, item.findingText, item.finding)}{' '}
               {item.preventsErrors.length > 0 ? (
                 <span className="muted">{t('troubleshoot.prevents', { ids: item.preventsErrors.join(', ') })}</span>
               ) : null}
               {item.remedy && item.state !== 'ok' ? (
                 <>
                   {' '}
-                  <strong>{t('troubleshoot.remedy')}</strong> <code>{item.remedy}</code>
+                  <strong>{t('troubleshoot.remedy')}</strong>{' '}
+                  <code>{describeCoreText(t, item.remedyText, item.remedy)}</code>
                 </>
               ) : null}
             </span>

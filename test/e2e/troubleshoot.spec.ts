@@ -199,4 +199,7 @@ test('in Korean, the sentences the core composes are Korean: support verdict, he
   await expect(connectivity).toContainText('이 컴퓨터에서 구성 서버로 TCP 1을(를) 여세요');
   await expect(connectivity).not.toContainText('did not accept a connection');
   await expect(connectivity).not.toContainText('no lookup needed');
+  const push = page.getByTestId('push-readiness');
+  await expect(push).toContainText(ko.push.ko['push.password.label']);
+  await expect(push).not.toContainText('Password authentication');
 });

@@ -64,7 +64,12 @@ const CATALOGS: Array<[string, object, object]> = [
   ],
   [
     'later core texts (common/core-text/ / ko-later-codes.ts)',
-    { ...CORE_TEXT_FAMILIES.health.en, ...CORE_TEXT_FAMILIES.connectivity.en, ...CORE_TEXT_FAMILIES.antivirus.en },
+    {
+      ...CORE_TEXT_FAMILIES.health.en,
+      ...CORE_TEXT_FAMILIES.connectivity.en,
+      ...CORE_TEXT_FAMILIES.antivirus.en,
+      ...CORE_TEXT_FAMILIES.push.en,
+    },
     koLaterCodes,
   ],
   [
