@@ -1,4 +1,5 @@
 /** Anti-virus exclusion check: types shared by the core, the CLI and the renderer. */
+import type { CodedText } from './core-text/coded-text';
 
 /**
  * Per scanner, for the agent's folders:
@@ -28,14 +29,20 @@ export interface ScannerFinding {
   status: ScannerStatus;
   /** Why, in English (also for the CLI and the logs). */
   reason: string;
+  /** The reason as a code and parameters, where it has one (common/core-text/antivirus-texts.ts). */
+  reasonText?: CodedText;
   folders: FolderVerdict[];
   /** The exclusions read from the product, as written there (empty when they could not be read). */
   exclusions: string[];
   fix: FixKind;
   /** For manual fixes (and automatic ones done by hand): the exact steps in the product's console. */
   manualSteps: string[];
+  /** The same steps as codes and parameters, where they have them (console-managed products). */
+  manualStepTexts?: CodedText[];
   /** A message to copy to the security team, naming the product, the host and the folders. */
   requestText: string;
+  /** The request as a code and parameters (common/core-text/antivirus-texts.ts). */
+  requestTextCoded?: CodedText;
 }
 
 export interface AntivirusReport {

@@ -1,4 +1,5 @@
 /** What the detection screen, `detect --json` and the install flow know about this machine. */
+import type { CodedText } from './core-text/coded-text';
 
 export type OsFamily = 'linux' | 'win32' | 'other';
 
@@ -24,6 +25,8 @@ export interface PrivilegeFacts {
   method: 'none-needed' | 'pkexec' | 'uac' | 'unavailable';
   /** Why elevation is unavailable and what to do instead. */
   hint?: string;
+  /** The hint as a code and parameters (common/core-text/detection-texts.ts). */
+  hintText?: CodedText;
 }
 
 export interface AgentFacts {
@@ -60,6 +63,8 @@ export interface PendingRestartMarker {
   source: PendingRestartSource;
   /** English: what was seen, e.g. "/var/run/reboot-required exists (packages: linux-image-6.1.0-18-amd64)". */
   detail: string;
+  /** The detail as a code and parameters (common/core-text/detection-texts.ts). */
+  text?: CodedText;
 }
 
 /**
@@ -91,6 +96,8 @@ export interface InterruptedJobFacts {
   pid: number;
   /** English: what the machine is like now, from this detection. */
   machineState: string;
+  /** The machine's state as a code and parameters (common/core-text/detection-texts.ts). */
+  machineStateText?: CodedText;
   /** The ways back, first the one to try. */
   wayBack: WayBack[];
   /** Work folders it left that were removed, and those kept (with why). */
@@ -109,6 +116,8 @@ export interface DetectionReport {
   supportReason: string;
   /** English explanation of the verdict. */
   supportMessage: string;
+  /** The explanation as a code and parameters (common/core-text/support-texts.ts), for other languages. */
+  supportText?: CodedText;
   privileges: PrivilegeFacts;
   agent: AgentFacts;
   /** null until the slow disk probe has answered. */

@@ -3,6 +3,7 @@
  * renderer.
  */
 import type { CertificateFacts } from './connectivity';
+import type { CodedText } from './core-text/coded-text';
 import type { ErrorExplanation, VendorError } from './known-errors';
 
 /** green: fine; amber: works but needs a look; red: a known cause of failure; grey: could not be checked here. */
@@ -15,6 +16,8 @@ export interface HealthLine {
   label: string;
   /** One line: what was found and, when not green, why it matters. */
   reason: string;
+  /** The reason as a code and parameters (common/core-text/health-texts.ts); the label's code is health.label.<id>. */
+  text?: CodedText;
 }
 
 export interface HealthReport {
@@ -40,11 +43,13 @@ export interface PortProbe {
   verdict: ProbeVerdict;
   /** The plain verdict in one sentence, with what to do when it is not ok. */
   message: string;
+  /** The sentence as a code and parameters (common/core-text/connectivity-texts.ts). */
+  text?: CodedText;
 }
 
 export interface ConnectivityTest {
   host: string;
-  dns: { verdict: ProbeVerdict; ms: number; addresses: string[]; message: string };
+  dns: { verdict: ProbeVerdict; ms: number; addresses: string[]; message: string; text?: CodedText };
   ports: PortProbe[];
   verdict: ProbeVerdict;
   totalMs: number;
@@ -68,6 +73,10 @@ export interface PushReadinessItem {
   preventsErrors: string[];
   /** What to run or change by hand (never run without consent). */
   remedy: string | null;
+  /** Label, finding and remedy as codes and parameters, where they have them (common/core-text/push-texts.ts). */
+  labelText?: CodedText;
+  findingText?: CodedText;
+  remedyText?: CodedText;
 }
 
 /** Everything `diagnose` and the Troubleshoot page find in one run. */

@@ -3,7 +3,9 @@
  * and the finding for a product whose exclusions live in its management console. Kept here, not in one OS's
  * folder, so linux/ and win32/ both build on it without depending on each other.
  */
-import type { FolderVerdict, ScannerStatus } from '../../common/antivirus';
+import type { FolderVerdict, ScannerFinding, ScannerStatus } from '../../common/antivirus';
+import { composeText } from '../../common/core-text/coded-text';
+import { antivirusTextsEn } from '../../common/core-text/antivirus-texts';
 import type { DetectedScanner } from './antivirus-probes';
 import type { ConsoleProduct } from './antivirus-product-table';
 
@@ -31,10 +33,24 @@ export function verdictReason(verdicts: readonly FolderVerdict[]): string {
 export const unknownVerdicts = (folders: readonly string[]): FolderVerdict[] =>
   folders.map((folder) => ({ folder, covered: 'unknown', by: null }));
 
-/** Manual steps for a console product, with the folders written the way that product wants them. */
-export function consoleSteps(product: ConsoleProduct, folders: readonly string[]): string[] {
+/** Manual steps for a console product (English and coded), with the folders written the way it wants them. */
+export function consoleSteps(
+  product: ConsoleProduct,
+  folders: readonly string[],
+): Pick<ScannerFinding, 'manualSteps' | 'manualStepTexts'> {
   const list = folders.map(product.folderForm).join(', ');
-  return product.manualSteps.map((step) => step.replace('{folders}', list));
+  const said = product.manualSteps.map((step) =>
+    composeText(antivirusTextsEn, step.code, { ...step.params, folders: list }),
+  );
+  return {
+    manualSteps: said.map((step) => step.message),
+    manualStepTexts: said.map(({ code, params }) => ({ code, params })),
+  };
+}
+
+function consoleReason(product: string): Pick<ScannerFinding, 'reason' | 'reasonText'> {
+  const { message, ...reasonText } = composeText(antivirusTextsEn, 'av.console.reason', { product });
+  return { reason: message, reasonText };
 }
 
 /** A console-managed product found on this machine (by `evidence`): "cannot tell", with its console's steps. */
@@ -49,11 +65,11 @@ export function consoleProductFinding(
       product: product.product,
       evidence,
       status: 'cannotTell',
-      reason: `${product.product} keeps its exclusions in its management console; Mobility Setup cannot read or change them from this server.`,
+      ...consoleReason(product.product),
       folders: unknownVerdicts(folders),
       exclusions: [],
       fix: 'manual',
-      manualSteps: consoleSteps(product, folders),
+      ...consoleSteps(product, folders),
     },
     plan: null,
   };

@@ -3,6 +3,9 @@
  * person who can (its management console). Facts: ../shared/antivirus.md; names that come from third-party
  * code rather than the vendor's documentation live only in these tables, so a correction is one line.
  */
+import type { TextParams } from '../../common/core-text/coded-text';
+import type { AntivirusTextCode } from '../../common/core-text/antivirus-texts';
+
 export interface ConsoleProduct {
   id: string;
   product: string;
@@ -12,8 +15,8 @@ export interface ConsoleProduct {
   processes: readonly string[];
   /** Linux systemd units. */
   services: readonly string[];
-  /** `{folders}` is replaced by the folders, one per line, as the product wants them written. */
-  manualSteps: readonly string[];
+  /** Steps from common/core-text/antivirus-texts.ts; `{{folders}}` gets the folders as the product writes them. */
+  manualSteps: readonly { code: AntivirusTextCode; params?: TextParams }[];
   /** How this product writes a folder exclusion ("/usr/local/ASR/", "/usr/local/ASR/*", "C:\…\"). */
   folderForm: (folder: string) => string;
 }

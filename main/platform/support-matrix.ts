@@ -1,3 +1,7 @@
+import type { CodedText } from '../../common/core-text/coded-text';
+import { composeText } from '../../common/core-text/coded-text';
+import { supportTextsEn } from '../../common/core-text/support-texts';
+import type { SupportTextCode } from '../../common/core-text/support-texts';
 import matrixData from './support-matrix.json';
 
 /** Windows updates an edition needs before the agent installs (the vendor's prerequisites). */
@@ -34,32 +38,38 @@ export interface SupportVerdict {
   /** Catalog code: support.ok, support.arch, support.distribution, support.version, support.platform. */
   supportReason: string;
   supportMessage: string;
+  /** The same sentence as a code and its parameters, for the front doors' other languages. */
+  supportText: CodedText;
+}
+
+/** A verdict whose sentence comes from common/core-text/support-texts.ts (English here, other languages there). */
+export function supportVerdict(
+  verdict: Pick<SupportVerdict, 'token' | 'supported' | 'supportReason'>,
+  code: SupportTextCode,
+  params: CodedText['params'] = {},
+): SupportVerdict {
+  const { message, ...supportText } = composeText(supportTextsEn, code, params);
+  return { ...verdict, supportMessage: message, supportText };
 }
 
 export function archVerdict(arch: string, matrix: SupportMatrix): SupportVerdict | null {
   if (matrix.architectures.includes(arch)) return null;
-  return {
-    token: null,
-    supported: false,
-    supportReason: 'support.arch',
-    supportMessage: `The Mobility service runs on 64-bit x86 machines (${matrix.architectures.join(', ')}) only; this machine is ${arch}.`,
-  };
+  return supportVerdict({ token: null, supported: false, supportReason: 'support.arch' }, 'support.arch', {
+    architectures: matrix.architectures.join(', '),
+    arch,
+  });
 }
 
 /** The verdict for a Linux token the vendor's rules produced (or null when they produced none). */
 export function linuxTokenVerdict(candidate: string | null, described: string, matrix: SupportMatrix): SupportVerdict {
   if (candidate !== null && matrix.linuxTokens.includes(candidate)) {
-    return {
+    return supportVerdict({ token: candidate, supported: true, supportReason: 'support.ok' }, 'support.ok', {
+      system: described,
       token: candidate,
-      supported: true,
-      supportReason: 'support.ok',
-      supportMessage: `${described} is supported (installer ${candidate}).`,
-    };
+    });
   }
-  return {
-    token: null,
-    supported: false,
-    supportReason: 'support.version',
-    supportMessage: `${described} has no published Mobility service installer (agent ${matrix.agentVersions.join('/')}). Use a supported version: see the support matrix.`,
-  };
+  return supportVerdict({ token: null, supported: false, supportReason: 'support.version' }, 'support.version', {
+    system: described,
+    agents: matrix.agentVersions.join('/'),
+  });
 }

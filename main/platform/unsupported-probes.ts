@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { PlatformDeps } from './platform-deps';
 import type { DetectionProbes } from './detection-probes';
 import { readMachineFacts } from './machine-facts';
+import { supportVerdict } from './support-matrix';
 import type { RootFiles } from './root-files';
 import { notInstalled } from './linux/vx-version';
 
@@ -19,10 +20,9 @@ export function createUnsupportedDetectionProbes(deps: PlatformDeps, files: Root
           arch: machine.arch,
           source: null,
         },
-        token: null,
-        supported: false,
-        supportReason: 'support.platform',
-        supportMessage: `The Mobility service runs on Windows and Linux only; this machine runs ${os.type()}.`,
+        ...supportVerdict({ token: null, supported: false, supportReason: 'support.platform' }, 'support.platform', {
+          system: os.type(),
+        }),
       };
     },
     readAgent: () => Promise.resolve(notInstalled),

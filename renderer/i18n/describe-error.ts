@@ -4,6 +4,7 @@
  * message and hint, so a new core error is never shown as a bare code.
  */
 import type { TFunction } from 'i18next';
+import type { CodedText } from '../../common/core-text/coded-text';
 
 export interface Coded {
   code: string;
@@ -36,4 +37,14 @@ export function describeCode(t: TFunction, item: Coded): Described {
   const hint = t(item.code, { ...flat, ns: 'hints', replace: params, defaultValue: coreHint });
   const finalHint = unfilled(hint) ? coreHint : hint;
   return { message: unfilled(message) ? item.message : message, hint: finalHint === '' ? null : finalHint };
+}
+
+/**
+ * A sentence the core composed (common/core-text/): its code and parameters pick the catalog's text in the
+ * user's language; English (and a core without the code) shows the core's own English, which came from the same
+ * template, so English needs no second copy in the first screen's bundle.
+ */
+export function describeCoreText(t: TFunction, coded: CodedText | null | undefined, english: string): string {
+  if (!coded) return english;
+  return describeCode(t, { code: coded.code, message: english, params: coded.params }).message;
 }

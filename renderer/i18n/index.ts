@@ -39,6 +39,10 @@ async function addLaterStepCatalogs(instance: I18n, language: UiLanguage): Promi
         ]);
   instance.addResourceBundle(language, 'ui', ui, true, false);
   instance.addResourceBundle(language, 'ui', troubleshoot, true, false);
+  if (language === 'ko') {
+    const { koLaterCodes } = await import('./ko-later-codes');
+    instance.addResourceBundle('ko', 'codes', koLaterCodes, true, false);
+  }
 }
 
 /**

@@ -3,12 +3,16 @@
  * the path, version or list it found), Korean gives a general sentence of its own: the core speaks English only.
  * `satisfies` makes a code added to the English catalog without a Korean text a tsc error.
  */
+import { detectionTextsKo } from '../../common/core-text/detection-texts-ko';
+import { supportTextsKo } from '../../common/core-text/support-texts-ko';
 import type { enCodes, enHints } from './en-codes';
 
 const PASSPHRASE_HINT =
   '구성 서버의 %ProgramData%\\ASR\\home\\svsystems\\bin에서 명령 프롬프트로 genpassphrase.exe -v > MobSvc.passphrase를 실행해 암호를 생성하고 서버 주소를 확인하세요.';
 
 export const koCodes = {
+  ...supportTextsKo,
+  ...detectionTextsKo,
   internal: 'Mobility Setup 내부 오류가 발생했습니다.',
   'install.succeeded': 'Mobility 서비스를 설치했습니다.',
   'install.nothingToDo': '할 일이 없습니다. 같은 버전이 이미 설치 및 등록되어 있습니다.',

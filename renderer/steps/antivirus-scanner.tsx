@@ -5,6 +5,7 @@ import type { FixResult, ScannerFinding } from '../../common/antivirus';
 import { needsAttention } from '../../common/antivirus';
 import { CopyButton } from '../components/copy-button';
 import { StatusText } from '../components/status-text';
+import { describeCoreText } from '../i18n/describe-error';
 import { SCANNER_ICON } from './antivirus-icons';
 
 export interface AntivirusScannerProps {
@@ -30,6 +31,7 @@ export function AntivirusScanner({
   const { t } = useTranslation();
   const titleId = useId();
   const open = needsAttention(scanner);
+  const requestText = describeCoreText(t, scanner.requestTextCoded, scanner.requestText);
   const automatic = scanner.fix === 'automatic';
   return (
     <section className="card card-wide av-scanner" aria-labelledby={titleId} data-testid={`av-scanner-${scanner.id}`}>
@@ -39,7 +41,7 @@ export function AntivirusScanner({
       <p>
         <StatusText icon={SCANNER_ICON[scanner.status]} label={t(`antivirus.status.${scanner.status}`)} />
       </p>
-      <p>{scanner.reason}</p>
+      <p>{describeCoreText(t, scanner.reasonText, scanner.reason)}</p>
       <p className="muted">{t('antivirus.foundBy', { evidence: scanner.evidence.join(', ') })}</p>
       {result ? (
         <p
@@ -68,20 +70,17 @@ export function AntivirusScanner({
         <div className="av-manual">
           <h3>{automatic ? t('antivirus.manualByHand') : t('antivirus.manualTitle')}</h3>
           <ol>
-            {scanner.manualSteps.map((step) => (
-              <li key={step}>{step}</li>
+            {scanner.manualSteps.map((step, index) => (
+              <li key={step}>{describeCoreText(t, scanner.manualStepTexts?.[index], step)}</li>
             ))}
           </ol>
           {!automatic ? (
             <>
               <h3>{t('antivirus.requestTitle')}</h3>
               <pre className="av-request" data-testid={`av-request-${scanner.id}`}>
-                {scanner.requestText}
+                {requestText}
               </pre>
-              <CopyButton
-                value={scanner.requestText}
-                label={t('antivirus.copyRequest', { product: scanner.product })}
-              />
+              <CopyButton value={requestText} label={t('antivirus.copyRequest', { product: scanner.product })} />
             </>
           ) : null}
         </div>

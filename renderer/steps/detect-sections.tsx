@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DetectionSnapshot, DiskCheck, OsFacts, PrivilegeFacts } from '../../common/detection';
 import { Card, Facts } from '../components/card';
 import { StatusText } from '../components/status-text';
-import { describeCode } from '../i18n/describe-error';
+import { describeCode, describeCoreText } from '../i18n/describe-error';
 import { formatBytes } from '../format/units';
 
 export function OsSection({ os }: { os: OsFacts | undefined }) {
@@ -29,7 +29,11 @@ export function SupportSection({ detection }: { detection: DetectionSnapshot | n
   const arrived = detection !== null && detection.supported !== undefined;
   const reason =
     arrived && detection.supportReason
-      ? describeCode(t, { code: detection.supportReason, message: detection.supportMessage ?? '' })
+      ? describeCode(t, {
+          code: detection.supportText?.code ?? detection.supportReason,
+          message: detection.supportMessage ?? '',
+          params: detection.supportText?.params,
+        })
       : null;
   return (
     <Card
@@ -80,7 +84,9 @@ export function PrivilegeSection({ privileges }: { privileges: PrivilegeFacts | 
             )}
           </p>
           {!p.elevated && (p.hint !== undefined || !p.canElevate) ? (
-            <p className="muted">{p.hint ?? t('detect.privileges.unavailableHint')}</p>
+            <p className="muted">
+              {p.hint !== undefined ? describeCoreText(t, p.hintText, p.hint) : t('detect.privileges.unavailableHint')}
+            </p>
           ) : null}
         </>
       ) : null}

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { InterruptedJobFacts } from '../../common/detection';
 import { Icon } from '../components/icons';
+import { describeCoreText } from '../i18n/describe-error';
 
 export function InterruptedJobNotice({ facts }: { facts: InterruptedJobFacts | null | undefined }) {
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ export function InterruptedJobNotice({ facts }: { facts: InterruptedJobFacts | n
       <Icon name="warn" />
       <div className="notice-body">
         <p className="notice-message">{t('interrupted.message', { kind, startedAt, frontDoor, pid, step })}</p>
-        <p>{facts.machineState}</p>
+        <p>{describeCoreText(t, facts.machineStateText, facts.machineState)}</p>
         <ul>
           {facts.wayBack.map((way) => (
             <li key={way}>{t(`interrupted.way.${way}`)}</li>

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PendingRestartFacts } from '../../common/detection';
 import { Icon } from '../components/icons';
+import { describeCoreText } from '../i18n/describe-error';
 
 export function PendingRestartNotice({
   facts,
@@ -23,7 +24,7 @@ export function PendingRestartNotice({
         <ul>
           {facts.markers.map((marker) => (
             <li key={marker.source}>
-              {t(`restart.source.${marker.source}`)}: {marker.detail}
+              {t(`restart.source.${marker.source}`)}: {describeCoreText(t, marker.text, marker.detail)}
             </li>
           ))}
         </ul>

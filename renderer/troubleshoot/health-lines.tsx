@@ -4,6 +4,7 @@ import type { HealthLevel, HealthLine } from '../../common/troubleshoot';
 import { Card } from '../components/card';
 import type { IconName } from '../components/icons';
 import { StatusText } from '../components/status-text';
+import { describeCoreText } from '../i18n/describe-error';
 
 const ICON: Record<HealthLevel, IconName> = { green: 'ok', amber: 'warn', red: 'fail', grey: 'skipped' };
 
@@ -19,9 +20,9 @@ export function HealthLines({ lines }: { lines: HealthLine[] }) {
             data-testid={`health-${line.id}`}
             data-level={line.level}
           >
-            <strong>{line.label}</strong>
+            <strong>{describeCoreText(t, { code: `health.label.${line.id}`, params: {} }, line.label)}</strong>
             <StatusText icon={ICON[line.level]} label={t(`troubleshoot.level.${line.level}`)} />
-            <span>{line.reason}</span>
+            <span>{describeCoreText(t, line.text, line.reason)}</span>
           </li>
         ))}
       </ul>

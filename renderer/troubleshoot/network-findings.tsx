@@ -5,6 +5,7 @@ import { Card } from '../components/card';
 import type { IconName } from '../components/icons';
 import { StatusText } from '../components/status-text';
 import { formatMilliseconds } from '../format/units';
+import { describeCoreText } from '../i18n/describe-error';
 
 const VERDICT_ICON: Record<ProbeVerdict, IconName> = { ok: 'ok', warn: 'warn', fail: 'fail', skipped: 'skipped' };
 const PUSH_ICON: Record<PushReadinessItem['state'], IconName> = { ok: 'ok', notReady: 'fail', unknown: 'skipped' };
@@ -25,7 +26,7 @@ export function ConnectivityFindings({ test }: { test: ConnectivityTest | null }
           <strong>{t('troubleshoot.dns')}</strong>
           <StatusText icon={VERDICT_ICON[test.dns.verdict]} label={t(`troubleshoot.verdict.${test.dns.verdict}`)} />
           <span>
-            {test.dns.message} ({formatMilliseconds(test.dns.ms, i18n.language)})
+            {describeCoreText(t, test.dns.text, test.dns.message)} ({formatMilliseconds(test.dns.ms, i18n.language)})
           </span>
         </li>
         {test.ports.map((probe) => (
@@ -33,7 +34,7 @@ export function ConnectivityFindings({ test }: { test: ConnectivityTest | null }
             <strong>{t('troubleshoot.port', { role: t(`troubleshoot.role.${probe.role}`), port: probe.port })}</strong>
             <StatusText icon={VERDICT_ICON[probe.verdict]} label={t(`troubleshoot.verdict.${probe.verdict}`)} />
             <span>
-              {probe.message}
+              {describeCoreText(t, probe.text, probe.message)}
               {probe.tls.details
                 ? ` ${probe.tls.details.protocol ?? ''} ${probe.tls.details.subject}, ${probe.tls.details.validTo}`
                 : ''}
@@ -52,17 +53,18 @@ export function PushReadiness({ items }: { items: PushReadinessItem[] }) {
       <ul className="health-lines" data-testid="push-readiness">
         {items.map((item) => (
           <li key={item.id} className="health-line" data-state={item.state}>
-            <strong>{item.label}</strong>
+            <strong>{describeCoreText(t, item.labelText, item.label)}</strong>
             <StatusText icon={PUSH_ICON[item.state]} label={t(`troubleshoot.pushState.${item.state}`)} />
             <span>
-              {item.finding}{' '}
+              {describeCoreText(t, item.findingText, item.finding)}{' '}
               {item.preventsErrors.length > 0 ? (
                 <span className="muted">{t('troubleshoot.prevents', { ids: item.preventsErrors.join(', ') })}</span>
               ) : null}
               {item.remedy && item.state !== 'ok' ? (
                 <>
                   {' '}
-                  <strong>{t('troubleshoot.remedy')}</strong> <code>{item.remedy}</code>
+                  <strong>{t('troubleshoot.remedy')}</strong>{' '}
+                  <code>{describeCoreText(t, item.remedyText, item.remedy)}</code>
                 </>
               ) : null}
             </span>

@@ -21,6 +21,8 @@ import { koCodes, koHints } from '../../renderer/i18n/ko-codes';
 import { koLaterStepsUi } from '../../renderer/i18n/ko-later-steps';
 import { koTroubleshootUi } from '../../renderer/i18n/ko-troubleshoot';
 import type { AgentBehavior } from '../world/agent-package';
+import { fillText } from '../../common/core-text/coded-text';
+import { CORE_TEXT_FAMILIES } from '../../common/core-text/core-text';
 import { addClamav, sandboxAt } from '../world/antivirus-scanners';
 import { makeBrokenInstallRoot } from '../world/broken-install';
 import { expectNoA11yViolationsInBothThemes } from './helpers/axe';
@@ -63,6 +65,28 @@ const byKeyboardIn = (t: TFunction): WalkOptions => ({ hands: byKeyboard, words:
 
 const heading = (page: Page, name: string) =>
   expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 30_000 });
+
+/**
+ * The console-managed scanner's reason, steps and request are the core's sentences in the page's language: in
+ * Korean the Korean template's text is there and the English one is not.
+ */
+async function expectConsoleScannerInPageLanguage(page: Page): Promise<void> {
+  const language = (await page.locator('html').getAttribute('lang')) === 'ko' ? 'ko' : 'en';
+  const texts = CORE_TEXT_FAMILIES.antivirus;
+  const falcon = page.getByTestId('av-scanner-crowdstrike');
+  const product = 'CrowdStrike Falcon';
+  await expect(falcon).toContainText(fillText(texts[language]['av.console.reason'], { product }));
+  await expect(falcon).toContainText(texts[language]['av.steps.crowdstrike.3']);
+  const request = page.getByTestId('av-request-crowdstrike');
+  await expect(request).toContainText(
+    texts[language]['av.request'].split('{{host}}')[0]!.replace('{{product}}', product),
+  );
+  if (language === 'ko') {
+    await expect(falcon).not.toContainText(fillText(texts.en['av.console.reason'], { product }));
+    await expect(falcon).not.toContainText(texts.en['av.steps.crowdstrike.3']);
+    await expect(request).not.toContainText('Please add');
+  }
+}
 
 /** An install world (Debian 12 sandbox, real agent package, configuration server simulator) as a flow's start. */
 function installWorld(
@@ -165,6 +189,7 @@ const FLOWS: Flow[] = [
           await pressButton(page, t('common.continue'));
           await heading(page, t('antivirus.heading'));
           await expect(page.getByTestId('av-scanner-clamav')).toContainText(t('antivirus.status.notExcluded'));
+          await expectConsoleScannerInPageLanguage(page);
         },
       },
       {

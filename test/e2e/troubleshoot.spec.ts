@@ -9,6 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { keepScreenshot } from './helpers/screenshot';
+import { fillText } from '../../common/core-text/coded-text';
+import { CORE_TEXT_FAMILIES } from '../../common/core-text/core-text';
+import { koTroubleshootUi } from '../../renderer/i18n/ko-troubleshoot';
 import { CANARY_PASSPHRASE, REGISTERED_SERVER, makeBrokenInstallRoot } from '../world/broken-install';
 import { startServe } from './helpers/serve';
 import type { ServedCli } from './helpers/serve';
@@ -147,4 +150,47 @@ test('the bundle downloaded in the browser: the listed files, saved by the brows
     expect(await readFile(path.join(f.parentPath, f.name), 'utf8')).not.toContain(CANARY_PASSPHRASE);
   // Sent whole, the bundle is spent: the page offers to prepare a new one.
   await expect(page.getByRole('button', { name: 'Prepare bundle' })).toBeVisible();
+});
+
+test('in Korean, the sentences the core composes are Korean: support verdict, health lines, connectivity', async ({
+  page,
+}) => {
+  const root = await makeBrokenInstallRoot(EXPECTED);
+  made.push(root);
+  served = await startServe(['--cs-endpoint', EXPECTED], { root });
+  // The switcher's remembered choice (the keyboard flows test the switcher itself).
+  await page.addInitScript(() => sessionStorage.setItem('mobility-setup.language', 'ko'));
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(served.url);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await expect(page.getByTestId('os-token')).toHaveText('UBUNTU-22.04-64');
+  const ko = CORE_TEXT_FAMILIES;
+  const support = page.locator('.card-support');
+  await expect(support).toContainText(
+    fillText(ko.support.ko['support.ok'], { system: 'Ubuntu 22.04', token: 'UBUNTU-22.04-64' }),
+  );
+  await expect(support).not.toContainText('is supported');
+
+  await page.getByRole('button', { name: koTroubleshootUi.troubleshoot.open }).click();
+  await expect(page.getByRole('status').filter({ hasText: koTroubleshootUi.troubleshoot.done })).toBeVisible({
+    timeout: 30_000,
+  });
+  const server = page.getByTestId('health-server');
+  await expect(server).toContainText(ko.health.ko['health.label.server']);
+  await expect(server).toContainText(
+    fillText(ko.health.ko['health.server.other'], { server: REGISTERED_SERVER, expected: EXPECTED }),
+  );
+  await expect(server).not.toContainText('The agent points to');
+  await expect(page.getByTestId('health-support')).toContainText('UBUNTU-22.04-64)');
+  await expect(page.getByTestId('health-support')).not.toContainText('is supported');
+  await expect(page.getByTestId('health-services')).toContainText('실행 중이 아님');
+  await expect(page.getByTestId('health-reboot')).toContainText(ko.health.ko['health.reboot.none']);
+  const connectivity = page.getByTestId('connectivity');
+  await expect(connectivity).toContainText(ko.connectivity.ko['probe.dns.ip'].replace('{{host}}', '127.0.0.1'));
+  await expect(connectivity).toContainText('이 컴퓨터에서 구성 서버로 TCP 1을(를) 여세요');
+  await expect(connectivity).not.toContainText('did not accept a connection');
+  await expect(connectivity).not.toContainText('no lookup needed');
+  const push = page.getByTestId('push-readiness');
+  await expect(push).toContainText(ko.push.ko['push.password.label']);
+  await expect(push).not.toContainText('Password authentication');
 });

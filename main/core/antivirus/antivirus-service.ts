@@ -172,7 +172,7 @@ export class AntivirusService {
     const host = os.hostname();
     const scanners: ScannerFinding[] = detected.map(({ finding }) => ({
       ...finding,
-      requestText: securityTeamRequest(
+      ...securityTeamRequest(
         finding,
         host,
         finding.folders.map((f) => f.folder).length > 0 ? finding.folders.map((f) => f.folder) : folders,

@@ -9,6 +9,7 @@ import type {
 } from '../../../common/detection';
 import type { DetectionProbes, OsSection } from '../../platform/detection-probes';
 import { osFamilyOf, selectDetectionProbes } from '../../platform/select';
+import { supportVerdict } from '../../platform/support-matrix';
 import type { CoreDeps } from '../core-deps';
 import { describeInterruptedJob, findInterruptedJob } from '../jobs/interrupted-job';
 import { defaultWorkBase, machineJournal } from '../jobs/job-records';
@@ -81,8 +82,8 @@ export class DetectionService {
         () => this.probes.readOs(),
         (error) => this.osFallback(error),
       ).then((value) => {
-        const { os, token, supported, supportReason, supportMessage } = value;
-        publish({ os, token, supported, supportReason, supportMessage });
+        const { os, token, supported, supportReason, supportMessage, supportText } = value;
+        publish({ os, token, supported, supportReason, supportMessage, supportText });
         return value;
       }),
       this.section(
@@ -134,6 +135,7 @@ export class DetectionService {
       supported: osSection.supported,
       supportReason: osSection.supportReason,
       supportMessage: osSection.supportMessage,
+      supportText: osSection.supportText,
       privileges,
       agent,
       disk,
@@ -173,11 +175,10 @@ export class DetectionService {
         arch: 'unknown',
         source: null,
       },
-      token: null,
-      supported: false,
-      supportReason: 'support.detectionFailed',
-      supportMessage:
-        'Mobility Setup could not read the operating system facts, so it cannot tell which installer applies. Try again; if it persists, send the Mobility Setup log to support.',
+      ...supportVerdict(
+        { token: null, supported: false, supportReason: 'support.detectionFailed' },
+        'support.detectionFailed',
+      ),
     };
   }
 }

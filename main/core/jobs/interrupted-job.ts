@@ -1,4 +1,8 @@
 import type { AgentFacts, InterruptedJobFacts, WayBack } from '../../../common/detection';
+import type { CodedText, TextParams } from '../../../common/core-text/coded-text';
+import { composeText } from '../../../common/core-text/coded-text';
+import { detectionTextsEn } from '../../../common/core-text/detection-texts';
+import type { DetectionTextCode } from '../../../common/core-text/detection-texts';
 import type { JobJournal, JournalRecord } from './job-journal';
 
 /**
@@ -16,7 +20,7 @@ export async function findInterruptedJob(journal: JobJournal): Promise<JournalRe
 
 /** The interrupted job as detection reports it: the machine's state now and the way back, from the agent facts. */
 export function describeInterruptedJob(record: JournalRecord, agent: AgentFacts): InterruptedJobFacts {
-  const { machineState, wayBack } = wayBackFrom(agent);
+  const { machineState, machineStateText, wayBack } = wayBackFrom(agent);
   return {
     id: record.id,
     kind: record.kind,
@@ -25,26 +29,29 @@ export function describeInterruptedJob(record: JournalRecord, agent: AgentFacts)
     startedAt: new Date(record.startedAt).toISOString(),
     pid: record.pid,
     machineState,
+    machineStateText,
     wayBack,
     removed: record.removed ?? [],
     kept: record.kept ?? [],
   };
 }
 
-function wayBackFrom(agent: AgentFacts): { machineState: string; wayBack: WayBack[] } {
-  if (!agent.installed) {
-    return { machineState: 'The Mobility service is not installed.', wayBack: ['install'] };
-  }
-  const version = agent.version ?? 'an unknown version';
+type MachineState = { machineState: string; machineStateText: CodedText };
+
+function machineState(code: DetectionTextCode, params: TextParams = {}): MachineState {
+  const { message, ...text } = composeText(detectionTextsEn, code, params);
+  return { machineState: message, machineStateText: text };
+}
+
+function wayBackFrom(agent: AgentFacts): MachineState & { wayBack: WayBack[] } {
+  if (!agent.installed) return { ...machineState('machine.notInstalled'), wayBack: ['install'] };
+  const version = agent.version ?? '?';
   if (agent.registered === true) {
     // Registered, but an interrupted install may have stopped half-way through its files: repairing is safe.
-    return {
-      machineState: `The Mobility service ${version} is installed and registered${agent.csAddress ? ` with ${agent.csAddress}` : ''}.`,
-      wayBack: ['install', 'uninstall'],
-    };
+    const state = agent.csAddress
+      ? machineState('machine.registeredWith', { version, server: agent.csAddress })
+      : machineState('machine.registered', { version });
+    return { ...state, wayBack: ['install', 'uninstall'] };
   }
-  return {
-    machineState: `The Mobility service ${version} is installed but not registered.`,
-    wayBack: ['register', 'install', 'uninstall'],
-  };
+  return { ...machineState('machine.notRegistered', { version }), wayBack: ['register', 'install', 'uninstall'] };
 }

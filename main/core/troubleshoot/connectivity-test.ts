@@ -8,6 +8,10 @@
 import type { ConnectivityTest, PortProbe, ProbeVerdict, TlsDetails } from '../../../common/troubleshoot';
 import { parseEndpoint } from '../../../common/endpoint';
 import { UserError } from '../../../common/result';
+import type { CodedText, TextParams } from '../../../common/core-text/coded-text';
+import { composeText } from '../../../common/core-text/coded-text';
+import { connectivityTextsEn } from '../../../common/core-text/connectivity-texts';
+import type { ConnectivityTextCode } from '../../../common/core-text/connectivity-texts';
 import { certificateFacts } from '../connectivity/check-connectivity';
 import { closeSocket, connectAny, handshake, resolveHost } from '../connectivity/probes';
 
@@ -21,20 +25,23 @@ export interface ConnectivityTestOptions {
   resolve?: typeof resolveHost;
 }
 
-const WHAT_TO_OPEN = (port: number, role: PortProbe['role']) =>
-  role === 'control'
-    ? `open TCP ${port} from this machine to the configuration server ("(7) Couldn't connect to server")`
-    : `open TCP ${port} to the process server for replication data`;
+/** The English sentence and its code (common/core-text/connectivity-texts.ts), for the other languages. */
+function said(code: ConnectivityTextCode, params: TextParams): { message: string; text: CodedText } {
+  const { message, ...text } = composeText(connectivityTextsEn, code, params);
+  return { message, text };
+}
 
-function tlsVerdict(details: TlsDetails | null, nowMs: number): { verdict: ProbeVerdict; why: string } {
-  if (!details) return { verdict: 'warn', why: 'the server sent no certificate' };
-  if (details.expired)
-    return { verdict: 'fail', why: `its certificate expired on ${details.validTo} ("(60) Peer certificate")` };
+/** Which `answered.*` sentence the certificate earns, and its verdict. */
+function tlsVerdict(
+  details: TlsDetails | null,
+  nowMs: number,
+): { verdict: ProbeVerdict; code: ConnectivityTextCode; params: TextParams } {
+  if (!details) return { verdict: 'warn', code: 'probe.answered.noCertificate', params: {} };
+  if (details.expired) return { verdict: 'fail', code: 'probe.answered.expired', params: { validTo: details.validTo } };
   if (new Date(details.validFrom).getTime() > nowMs)
-    return { verdict: 'warn', why: `its certificate is valid only from ${details.validFrom}: check the clock` };
-  if (!details.trusted)
-    return { verdict: 'ok', why: 'self-signed or privately issued certificate (usual for a configuration server)' };
-  return { verdict: 'ok', why: 'trusted certificate' };
+    return { verdict: 'warn', code: 'probe.answered.notYetValid', params: { validFrom: details.validFrom } };
+  if (!details.trusted) return { verdict: 'ok', code: 'probe.answered.private', params: {} };
+  return { verdict: 'ok', code: 'probe.answered.trusted', params: {} };
 }
 
 async function probePort(
@@ -56,7 +63,7 @@ async function probePort(
       tcp: { verdict, ms: tcpMs, code: tcp.code, address: null },
       tls: { verdict: 'skipped', ms: 0, code: null, details: null },
       verdict,
-      message: `${host}:${port} did not accept a connection (${tcp.code}) after ${tcpMs} ms: ${WHAT_TO_OPEN(port, role)}.`,
+      ...said(role === 'control' ? 'probe.tcp.control' : 'probe.tcp.data', { host, port, error: tcp.code, ms: tcpMs }),
     };
   }
   const tlsStarted = now();
@@ -72,10 +79,9 @@ async function probePort(
       tcp: tcpPart,
       tls: { verdict: 'fail', ms: tlsMs, code: shake.code, details: null },
       verdict: 'fail',
-      message: silent
-        ? `${host}:${port} accepted the connection but did not answer the TLS handshake within ${timeoutMs} ms: ` +
-          'something in between (a proxy or an inspecting firewall) holds it, or this is not the server.'
-        : `The TLS handshake with ${host}:${port} failed (${shake.code}): check that TLS 1.2 is enabled on both machines.`,
+      ...(silent
+        ? said('probe.tls.silent', { host, port, timeoutMs })
+        : said('probe.tls.failed', { host, port, error: shake.code })),
     };
   }
   const nowMs = now();
@@ -88,9 +94,7 @@ async function probePort(
     tcp: tcpPart,
     tls: { verdict: judged.verdict, ms: tlsMs, code: null, details },
     verdict: judged.verdict,
-    message:
-      `${host}:${port} answered: TCP in ${tcpMs} ms, ${details?.protocol ?? 'TLS'} in ${tlsMs} ms; ${judged.why}.` +
-      (judged.verdict === 'fail' ? ' Renew the certificate on the configuration server.' : ''),
+    ...said(judged.code, { host, port, tcpMs, protocol: details?.protocol ?? 'TLS', tlsMs, ...judged.params }),
   };
 }
 
@@ -111,20 +115,15 @@ export async function runConnectivityTest(options: ConnectivityTestOptions): Pro
     verdict: 'ok',
     ms: 0,
     addresses,
-    message: `${host} is an IP address: no lookup needed.`,
+    ...said('probe.dns.ip', { host }),
   };
   if (kind === 'hostname') {
     const outcome = await (options.resolve ?? resolveHost)(host, timeoutMs);
     const ms = Math.max(0, now() - started);
     addresses = outcome.ok ? outcome.addresses : [];
     dns = outcome.ok
-      ? { verdict: 'ok', ms, addresses, message: `${host} resolves to ${addresses.join(', ')} in ${ms} ms.` }
-      : {
-          verdict: 'fail',
-          ms,
-          addresses,
-          message: `${host} cannot be resolved (${outcome.code}): check the name and DNS, or use the IP address.`,
-        };
+      ? { verdict: 'ok', ms, addresses, ...said('probe.dns.ok', { host, addresses: addresses.join(', '), ms }) }
+      : { verdict: 'fail', ms, addresses, ...said('probe.dns.fail', { host, error: outcome.code }) };
   }
   if (dns.verdict === 'fail') return { host, dns, ports: [], verdict: 'fail', totalMs: Math.max(0, now() - started) };
   // The two ports are independent: probe them together so the test takes one timeout, not two.

@@ -7,7 +7,11 @@ import type { AntivirusReport } from '../../../common/antivirus';
 import { needsAttention } from '../../../common/antivirus';
 import type { DetectionReport, PendingRestartFacts } from '../../../common/detection';
 import { parseEndpoint } from '../../../common/endpoint';
-import type { AgentServiceState, HealthLine, HealthReport } from '../../../common/troubleshoot';
+import type { AgentServiceState, HealthLevel, HealthLine, HealthReport } from '../../../common/troubleshoot';
+import type { TextParams } from '../../../common/core-text/coded-text';
+import { composeText } from '../../../common/core-text/coded-text';
+import { healthTextsEn } from '../../../common/core-text/health-texts';
+import type { HealthTextCode } from '../../../common/core-text/health-texts';
 
 export interface HealthFacts {
   detection: DetectionReport;
@@ -27,166 +31,108 @@ function sameServer(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
+/** A line whose label and reason come from common/core-text/health-texts.ts (English here, the code for others). */
+function line(id: HealthLine['id'], level: HealthLevel, code: HealthTextCode, params: TextParams = {}): HealthLine {
+  const { message, ...text } = composeText(healthTextsEn, code, params);
+  return { id, level, label: healthTextsEn[`health.label.${id}`], reason: message, text };
+}
+
 function systemLine(d: DetectionReport): HealthLine {
-  const name = [d.os.distribution ?? 'unknown system', d.os.version].filter(Boolean).join(' ');
+  const said = { system: [d.os.distribution ?? '?', d.os.version].filter(Boolean).join(' '), arch: d.os.arch };
   return d.token
-    ? { id: 'system', level: 'green', label: 'System', reason: `${name} (${d.os.arch}), installer token ${d.token}.` }
-    : { id: 'system', level: 'red', label: 'System', reason: `${name} (${d.os.arch}): no installer is built for it.` };
+    ? line('system', 'green', 'health.system.ok', { ...said, token: d.token })
+    : line('system', 'red', 'health.system.noInstaller', said);
 }
 
 function agentLines(d: DetectionReport, expected: string | null): HealthLine[] {
   const agent = d.agent;
-  if (!agent.installed) {
-    return [{ id: 'agent', level: 'amber', label: 'Agent', reason: 'The Mobility service is not installed.' }];
-  }
+  if (!agent.installed) return [line('agent', 'amber', 'health.agent.missing')];
   const lines: HealthLine[] = [
-    {
-      id: 'agent',
-      level: 'green',
-      label: 'Agent',
-      reason: `Version ${agent.version ?? 'unknown'} in ${agent.installDir ?? 'an unknown folder'}.`,
-    },
+    line('agent', 'green', 'health.agent.installed', {
+      version: agent.version ?? '?',
+      folder: agent.installDir ?? '?',
+    }),
   ];
-  if (agent.registered === true) {
-    lines.push({
-      id: 'registration',
-      level: 'green',
-      label: 'Registration',
-      reason: `Registered (${agent.configurationStatus ?? 'Succeeded'}).`,
-    });
-  } else {
-    const status = agent.configurationStatus ?? 'unknown';
-    lines.push({
-      id: 'registration',
-      level: 'red',
-      label: 'Registration',
-      reason: `Not registered (status ${status}): register it with its server.`,
-    });
-  }
-  const pointsTo = agent.csAddress;
+  lines.push(
+    agent.registered === true
+      ? line('registration', 'green', 'health.registration.ok', { status: agent.configurationStatus ?? 'Succeeded' })
+      : line('registration', 'red', 'health.registration.missing', { status: agent.configurationStatus ?? '?' }),
+  );
+  const server = agent.csAddress;
   if (expected === null) {
-    lines.push({
-      id: 'server',
-      level: pointsTo ? 'green' : 'amber',
-      label: 'Configuration server',
-      reason: pointsTo
-        ? `The agent points to ${pointsTo}.`
-        : 'The agent points to no configuration server (drscout.conf Hostname).',
-    });
-  } else if (pointsTo && !sameServer(pointsTo, expected)) {
-    lines.push({
-      id: 'server',
-      level: 'red',
-      label: 'Configuration server',
-      reason: `The agent points to ${pointsTo}, not ${expected}: registering with ${expected} fails with exit 13 until it is unregistered.`,
-    });
+    lines.push(
+      server
+        ? line('server', 'green', 'health.server.pointsTo', { server })
+        : line('server', 'amber', 'health.server.none'),
+    );
+  } else if (server && !sameServer(server, expected)) {
+    lines.push(line('server', 'red', 'health.server.other', { server, expected }));
   } else {
-    lines.push({
-      id: 'server',
-      level: pointsTo ? 'green' : 'amber',
-      label: 'Configuration server',
-      reason: pointsTo
-        ? `The agent points to ${pointsTo}, as expected.`
-        : `The agent points to no server yet; expected ${expected}.`,
-    });
+    lines.push(
+      server
+        ? line('server', 'green', 'health.server.asExpected', { server })
+        : line('server', 'amber', 'health.server.noneYet', { expected }),
+    );
   }
   return lines;
 }
 
 function servicesLine(d: DetectionReport, services: AgentServiceState[] | null): HealthLine {
-  if (!d.agent.installed)
-    return { id: 'services', level: 'grey', label: 'Agent services', reason: 'No agent installed.' };
-  if (services === null)
-    return { id: 'services', level: 'grey', label: 'Agent services', reason: 'Not checked on this system.' };
+  if (!d.agent.installed) return line('services', 'grey', 'health.services.noAgent');
+  if (services === null) return line('services', 'grey', 'health.services.notChecked');
   const stopped = services.filter((s) => s.running === false).map((s) => s.name);
   // A state that could not be read (`sc query` access denied) is no answer, never "running".
   const unknown = services.filter((s) => s.running === null).map((s) => s.name);
   if (stopped.length === 0 && unknown.length > 0)
-    return {
-      id: 'services',
-      level: 'grey',
-      label: 'Agent services',
-      reason: `Could not read the state of: ${unknown.join(', ')}.`,
-    };
+    return line('services', 'grey', 'health.services.unreadable', { names: unknown.join(', ') });
   return stopped.length === 0
-    ? {
-        id: 'services',
-        level: 'green',
-        label: 'Agent services',
-        reason: `Running: ${services.map((s) => s.name).join(', ')}.`,
-      }
-    : {
-        id: 'services',
-        level: 'red',
-        label: 'Agent services',
-        reason: `Not running: ${stopped.join(', ')}. Start them or restart the machine.`,
-      };
+    ? line('services', 'green', 'health.services.running', { names: services.map((s) => s.name).join(', ') })
+    : line('services', 'red', 'health.services.stopped', { names: stopped.join(', ') });
 }
 
 function diskLine(d: DetectionReport): HealthLine {
   const disk = d.disk ?? [];
   const short = disk.filter((c) => c.ok === false);
-  if (disk.length === 0) return { id: 'disk', level: 'grey', label: 'Free disk', reason: 'Not checked.' };
+  if (disk.length === 0) return line('disk', 'grey', 'health.disk.notChecked');
   if (short.length > 0) {
-    const what = short.map(
-      (c) =>
-        `${c.path} has ${Math.round((c.freeBytes ?? 0) / 1024 ** 2)} MB, needs ${Math.round(c.requiredBytes / 1024 ** 2)} MB`,
-    );
-    return { id: 'disk', level: 'red', label: 'Free disk', reason: `${what.join('; ')}.` };
+    // Numbers and units only between the template's words, so every language reads them the same way.
+    const mb = (bytes: number) => Math.round(bytes / 1024 ** 2);
+    const folders = short.map((c) => `${c.path} ${mb(c.freeBytes ?? 0)} MB / ${mb(c.requiredBytes)} MB`);
+    return line('disk', 'red', 'health.disk.short', { folders: folders.join('; ') });
   }
-  return {
-    id: 'disk',
-    level: 'green',
-    label: 'Free disk',
-    reason: `Enough free space (${disk.map((c) => c.path).join(', ')}).`,
-  };
+  return line('disk', 'green', 'health.disk.ok', { folders: disk.map((c) => c.path).join(', ') });
 }
 
 /** From detection's pending-restart probe; grey when it could not answer (absent or null). */
 function rebootLine(facts: PendingRestartFacts | null | undefined): HealthLine {
-  const label = 'Pending restart';
-  if (facts == null)
-    return { id: 'reboot', level: 'grey', label, reason: 'Could not tell whether a restart is pending.' };
-  if (!facts.pending) return { id: 'reboot', level: 'green', label, reason: 'No restart pending.' };
+  if (facts == null) return line('reboot', 'grey', 'health.reboot.unknown');
+  if (!facts.pending) return line('reboot', 'green', 'health.reboot.none');
   // Name what said so, so the person can check that marker rather than restart on faith.
-  const seen = facts.markers.map((m) => m.detail).join('; ');
-  return {
-    id: 'reboot',
-    level: 'red',
-    label,
-    reason: `A restart is pending (${seen}): the installer stops with exit 62 until the machine restarts.`,
-  };
+  return line('reboot', 'red', 'health.reboot.pending', { markers: facts.markers.map((m) => m.detail).join('; ') });
 }
 
 function antivirusLine(report: AntivirusReport | null): HealthLine {
-  if (report === null)
-    return { id: 'antivirus', level: 'grey', label: 'Anti-virus', reason: 'The anti-virus check did not finish.' };
+  if (report === null) return line('antivirus', 'grey', 'health.antivirus.notFinished');
   const notExcluded = report.scanners.filter((s) => s.status === 'notExcluded').map((s) => s.product);
   const unknown = report.scanners.filter((s) => s.status === 'cannotTell').map((s) => s.product);
-  if (notExcluded.length > 0) {
-    return {
-      id: 'antivirus',
-      level: 'red',
-      label: 'Anti-virus',
-      reason: `${notExcluded.join(', ')} scans the agent's folders: exclude them (mobility-setup av-check).`,
-    };
-  }
-  if (report.scanners.some(needsAttention)) {
-    return {
-      id: 'antivirus',
-      level: 'amber',
-      label: 'Anti-virus',
-      reason: `Cannot tell whether ${unknown.join(', ')} excludes the agent's folders.`,
-    };
-  }
+  if (notExcluded.length > 0)
+    return line('antivirus', 'red', 'health.antivirus.scanning', { products: notExcluded.join(', ') });
+  if (report.scanners.some(needsAttention))
+    return line('antivirus', 'amber', 'health.antivirus.cannotTell', { products: unknown.join(', ') });
+  return report.scanners.length === 0
+    ? line('antivirus', 'green', 'health.antivirus.noScanner')
+    : line('antivirus', 'green', 'health.antivirus.allExcluded');
+}
+
+/** The Support line says the detection's own verdict, in its own code (common/core-text/support-texts.ts). */
+function supportLine(d: DetectionReport): HealthLine {
+  const level = d.supported ? 'green' : 'red';
   return {
-    id: 'antivirus',
-    level: 'green',
-    label: 'Anti-virus',
-    reason:
-      report.scanners.length === 0
-        ? 'No scanner found.'
-        : "Every scanner found excludes the agent's folders (or does not scan).",
+    id: 'support',
+    level,
+    label: healthTextsEn['health.label.support'],
+    reason: d.supportMessage,
+    text: d.supportText,
   };
 }
 
@@ -194,7 +140,7 @@ export function buildHealthReport(facts: HealthFacts): HealthReport {
   const d = facts.detection;
   const lines: HealthLine[] = [
     systemLine(d),
-    { id: 'support', level: d.supported ? 'green' : 'red', label: 'Support', reason: d.supportMessage },
+    supportLine(d),
     ...agentLines(d, facts.expectedServer),
     servicesLine(d, facts.services),
     diskLine(d),

@@ -11,10 +11,10 @@ export const LINUX_CONSOLE_PRODUCTS: readonly ConsoleProduct[] = [
     services: ['sophos-spl'],
     folderForm: withSlash,
     manualSteps: [
-      'In Sophos Central, open the threat protection policy that applies to this server (Server Protection > Policies).',
-      'Under Settings > Global exclusions (or the policy\'s exclusions), choose "Add exclusion", type "File or folder (Mac/Linux)".',
-      'Add each folder, ending with a slash: {folders}',
-      'Save, then wait for the server to receive the policy (Sophos Central shows the policy as applied).',
+      { code: 'av.steps.sophos.1' },
+      { code: 'av.steps.sophos.2' },
+      { code: 'av.steps.sophos.3' },
+      { code: 'av.steps.sophos.4' },
     ],
   },
   {
@@ -24,11 +24,7 @@ export const LINUX_CONSOLE_PRODUCTS: readonly ConsoleProduct[] = [
     processes: ['savd', 'sav-protect', 'savscand'],
     services: ['sav-protect'],
     folderForm: withSlash,
-    manualSteps: [
-      'If the server is managed by Sophos Enterprise Console or Central, add the folders to its on-access exclusions there.',
-      'Otherwise, as root, for each folder run: /opt/sophos-av/bin/savconfig add ExcludeFilePaths <folder>, with: {folders}',
-      'Plan the move to Sophos Protection for Linux: this product reached end of life in 2023.',
-    ],
+    manualSteps: [{ code: 'av.steps.sophosSav.1' }, { code: 'av.steps.sophosSav.2' }, { code: 'av.steps.sophosSav.3' }],
   },
   {
     id: 'trellix',
@@ -37,11 +33,7 @@ export const LINUX_CONSOLE_PRODUCTS: readonly ConsoleProduct[] = [
     processes: ['mfetpd', 'mfeespd'],
     services: ['mfetpd'],
     folderForm: withSlash,
-    manualSteps: [
-      'In Trellix ePO, open the Endpoint Security Threat Prevention on-access scan policy assigned to this server (Linux).',
-      'Under Exclusions, add each folder, ending with "/" so it is treated as a folder, with "Also exclude subfolders": {folders}',
-      'Save, then send an agent wake-up call to this server; check with: /opt/McAfee/ens/tp/bin/mfetpcli --getoasconfig --summary',
-    ],
+    manualSteps: [{ code: 'av.steps.trellix.1' }, { code: 'av.steps.trellix.2' }, { code: 'av.steps.trellix.3' }],
   },
   {
     id: 'eset',
@@ -50,11 +42,7 @@ export const LINUX_CONSOLE_PRODUCTS: readonly ConsoleProduct[] = [
     processes: ['efs', 'oaeventd'],
     services: ['efs'],
     folderForm: withStar,
-    manualSteps: [
-      'In ESET PROTECT, open the policy for ESET Server Security for Linux that applies to this server.',
-      'Under Detection engine > Exclusions > Performance exclusions, add each folder with "/*" at the end: {folders}',
-      'Assign the policy and wait for the next replication (or send a "Policy update" task to this server).',
-    ],
+    manualSteps: [{ code: 'av.steps.eset.1' }, { code: 'av.steps.eset.2' }, { code: 'av.steps.eset.3' }],
   },
   {
     id: 'crowdstrike',
@@ -64,9 +52,9 @@ export const LINUX_CONSOLE_PRODUCTS: readonly ConsoleProduct[] = [
     services: ['falcon-sensor'],
     folderForm: (folder) => `${withSlash(folder)}**`,
     manualSteps: [
-      'In the Falcon console, go to Host setup and management > Prevention policy exclusions (Machine Learning and Sensor Visibility exclusions).',
-      'Create an exclusion for the host group holding this server, for each folder (the "**" takes in every subfolder): {folders}',
-      'Save; Falcon can take up to 40 minutes to apply it. Then run the check again.',
+      { code: 'av.steps.crowdstrike.1' },
+      { code: 'av.steps.crowdstrike.2' },
+      { code: 'av.steps.crowdstrike.3' },
     ],
   },
   {
@@ -77,9 +65,9 @@ export const LINUX_CONSOLE_PRODUCTS: readonly ConsoleProduct[] = [
     services: ['sentinelone'],
     folderForm: withSlash,
     manualSteps: [
-      'In the SentinelOne management console, go to Sentinels > Exclusions and add a Path exclusion for Linux, in the scope (site or group) of this server.',
-      'Add each folder, "Include subfolders", mode "Suppress alerts" or "Performance focus" as your policy allows: {folders}',
-      'Check on the server with: /opt/sentinelone/bin/sentinelctl control status',
+      { code: 'av.steps.sentinelone.1' },
+      { code: 'av.steps.sentinelone.2' },
+      { code: 'av.steps.sentinelone.3' },
     ],
   },
 ];

@@ -1,5 +1,5 @@
 import type { OsFacts } from '../../../common/detection';
-import { archVerdict, linuxTokenVerdict, SUPPORT_MATRIX } from '../support-matrix';
+import { archVerdict, linuxTokenVerdict, SUPPORT_MATRIX, supportVerdict } from '../support-matrix';
 import type { SupportMatrix } from '../support-matrix';
 import type { OsSection } from '../detection-probes';
 import { parseKeyValueLines } from './vx-version';
@@ -168,19 +168,16 @@ export function linuxOsVerdict(
     arch,
     source: release.source,
   };
-  const described = [release.distribution ?? 'This Linux distribution', release.version].filter(Boolean).join(' ');
+  const described = [release.distribution ?? 'Linux', release.version].filter(Boolean).join(' ');
   const archProblem = archVerdict(arch, matrix);
   if (archProblem) return { os, ...archProblem };
   if (!release.recognised) {
+    const refused = { token: null, supported: false, supportReason: 'support.distribution' };
     return {
       os,
-      token: null,
-      supported: false,
-      supportReason: 'support.distribution',
-      supportMessage:
-        release.distribution === null
-          ? 'No Linux release file was found (/etc/os-release and the files the vendor reads are missing), so the distribution is unknown and no installer applies.'
-          : `${described} is not a distribution the Mobility service supports (RHEL and its rebuilds, Oracle Linux, SLES, Ubuntu LTS, Debian).`,
+      ...(release.distribution === null
+        ? supportVerdict(refused, 'support.noRelease')
+        : supportVerdict(refused, 'support.distribution', { system: described })),
     };
   }
   return { os, ...linuxTokenVerdict(release.candidate, described, matrix) };

@@ -9,6 +9,7 @@
 import type { PendingRestartFacts, PendingRestartMarker } from '../../../common/detection';
 import type { PlatformDeps } from '../platform-deps';
 import { readMachineFacts } from '../machine-facts';
+import { restartMarker } from '../pending-restart-marker';
 import type { RootFiles } from '../root-files';
 
 /** /var/run is a link to /run on current systems; a sandbox root may hold either. */
@@ -18,9 +19,9 @@ export const NEEDS_RESTARTING_ARGS = ['-r'] as const;
 const NEEDS_RESTARTING_TIMEOUT_MS = 20_000;
 const MAX_NAMED = 5;
 
-function shortList(items: readonly string[]): string {
-  const shown = items.slice(0, MAX_NAMED).join(', ');
-  return items.length > MAX_NAMED ? `${shown} and ${items.length - MAX_NAMED} more` : shown;
+/** The first names and how many more: the templates say "and N more" in each language. */
+function shortList(items: readonly string[]): { shown: string; more: number } {
+  return { shown: items.slice(0, MAX_NAMED).join(', '), more: Math.max(0, items.length - MAX_NAMED) };
 }
 
 /** The reboot-required marker, with the packages from `reboot-required.pkgs` when there are any. */
@@ -33,8 +34,15 @@ export function rebootRequiredMarker(markerPath: string, pkgsText: string | null
         .filter((l) => /^[\w.+:-]+$/.test(l)),
     ),
   ];
-  const named = pkgs.length > 0 ? ` (packages: ${shortList(pkgs)})` : '';
-  return { source: 'rebootRequiredFile', detail: `${markerPath} exists${named}` };
+  if (pkgs.length === 0) return restartMarker('rebootRequiredFile', 'restart.rebootRequiredFile', { path: markerPath });
+  const { shown, more } = shortList(pkgs);
+  return more > 0
+    ? restartMarker('rebootRequiredFile', 'restart.rebootRequiredFile.packagesMore', {
+        path: markerPath,
+        packages: shown,
+        more,
+      })
+    : restartMarker('rebootRequiredFile', 'restart.rebootRequiredFile.packages', { path: markerPath, packages: shown });
 }
 
 /**
@@ -47,8 +55,11 @@ export function parseNeedsRestarting(code: number | null, stdout: string): Pendi
     .split('\n')
     .map((line) => /^\s*\*\s*(\S+)/.exec(line)?.[1])
     .filter((name): name is string => name !== undefined);
-  const named = updated.length > 0 ? ` (updated since boot: ${shortList(updated)})` : '';
-  return { source: 'needsRestarting', detail: `needs-restarting -r says a reboot is required${named}` };
+  if (updated.length === 0) return restartMarker('needsRestarting', 'restart.needsRestarting');
+  const { shown, more } = shortList(updated);
+  return more > 0
+    ? restartMarker('needsRestarting', 'restart.needsRestarting.updatedMore', { names: shown, more })
+    : restartMarker('needsRestarting', 'restart.needsRestarting.updated', { names: shown });
 }
 
 /** Natural order of kernel release strings: numeric runs compare as numbers ("5.14.0-427" > "5.14.0-362"). */
@@ -76,7 +87,7 @@ function isKernelRelease(release: string): boolean {
 export function newerKernelMarker(running: string, installed: readonly string[]): PendingRestartMarker | null {
   const newest = installed.filter(isKernelRelease).sort(compareKernelReleases).at(-1);
   if (newest === undefined || !isKernelRelease(running) || compareKernelReleases(newest, running) <= 0) return null;
-  return { source: 'newerKernel', detail: `kernel ${newest} is installed but ${running} is running` };
+  return restartMarker('newerKernel', 'restart.newerKernel', { newest, running });
 }
 
 /** Kernel releases with an image: /boot/vmlinuz-<release> (all families) and /lib/modules/<release>/vmlinuz (RHEL, Fedora). */

@@ -1,4 +1,6 @@
 import type { PrivilegeFacts } from '../../../common/detection';
+import { composeText } from '../../../common/core-text/coded-text';
+import { detectionTextsEn } from '../../../common/core-text/detection-texts';
 import agentData from './polkit-agents.json';
 
 /** gnome-shell and cinnamon carry their own polkit agent; the rest are separate programs. */
@@ -28,8 +30,11 @@ export interface LinuxPrivilegeInput {
   processNames: readonly string[];
 }
 
-const ROOT_HINT =
-  'Run Mobility Setup as root instead: sudo mobility-setup open on a desktop, sudo mobility-setup serve over SSH, or sudo mobility-setup install … for a silent install.';
+/** The hint's English and its code, from common/core-text/detection-texts.ts. */
+function hint(code: 'privileges.noPkexec' | 'privileges.noPolkitAgent'): Pick<PrivilegeFacts, 'hint' | 'hintText'> {
+  const { message, ...hintText } = composeText(detectionTextsEn, code);
+  return { hint: message, hintText };
+}
 
 /** Pure: whether we are root, and if not, whether elevation through pkexec can be tried in this session. */
 export function linuxPrivileges(input: LinuxPrivilegeInput, agents: readonly string[] = POLKIT_AGENTS): PrivilegeFacts {
@@ -40,7 +45,7 @@ export function linuxPrivileges(input: LinuxPrivilegeInput, agents: readonly str
       user: input.user,
       canElevate: false,
       method: 'unavailable',
-      hint: `Installing needs root, and pkexec (polkit) is not installed, so Mobility Setup cannot ask for the password itself. ${ROOT_HINT}`,
+      ...hint('privileges.noPkexec'),
     };
   }
   if (!input.processNames.some((name) => isPolkitAgent(name, agents))) {
@@ -52,7 +57,7 @@ export function linuxPrivileges(input: LinuxPrivilegeInput, agents: readonly str
       user: input.user,
       canElevate: true,
       method: 'pkexec',
-      hint: `Mobility Setup will ask polkit (pkexec) when it installs. No password dialog (polkit agent) is running in this session, usual over SSH: it works where a polkit rule allows it without a password; otherwise it stops before changing anything. ${ROOT_HINT}`,
+      ...hint('privileges.noPolkitAgent'),
     };
   }
   return { elevated: false, user: input.user, canElevate: true, method: 'pkexec' };

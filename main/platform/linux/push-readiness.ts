@@ -5,6 +5,10 @@
  * checks under (connectivity 95117, credentials 95107/95108, SSH/SFTP 95523); INFERRED where the article is
  * not specific, so each item names them as "prevents" rather than as the only cause.
  */
+import type { TextParams } from '../../../common/core-text/coded-text';
+import { composeText } from '../../../common/core-text/coded-text';
+import { pushTextsEn } from '../../../common/core-text/push-texts';
+import type { PushTextCode } from '../../../common/core-text/push-texts';
 import type { PushReadinessItem } from '../../../common/troubleshoot';
 import type { RootFiles } from '../root-files';
 import { runningProcessNames } from './process-scan';
@@ -62,6 +66,33 @@ async function sshdConfigTexts(files: RootFiles): Promise<string[] | null> {
   return [...texts.filter((t): t is string => t !== null), main];
 }
 
+type Said = [PushTextCode, TextParams?];
+
+/** An item whose label, finding and remedy come from common/core-text/push-texts.ts (English and coded). */
+function pushItem(item: {
+  id: 'sshd' | 'sftp' | 'password' | 'hosts';
+  itemId?: string;
+  state: PushReadinessItem['state'];
+  finding: Said;
+  preventsErrors: string[];
+  remedy: Said | null;
+}): PushReadinessItem {
+  const label = composeText(pushTextsEn, `push.${item.id}.label`);
+  const finding = composeText(pushTextsEn, item.finding[0], item.finding[1]);
+  const remedy = item.remedy ? composeText(pushTextsEn, item.remedy[0], item.remedy[1]) : null;
+  return {
+    id: item.itemId ?? item.id,
+    label: label.message,
+    labelText: { code: label.code, params: label.params },
+    state: item.state,
+    finding: finding.message,
+    findingText: { code: finding.code, params: finding.params },
+    preventsErrors: item.preventsErrors,
+    remedy: remedy?.message ?? null,
+    ...(remedy ? { remedyText: { code: remedy.code, params: remedy.params } } : {}),
+  };
+}
+
 export async function linuxPushReadiness(files: RootFiles): Promise<PushReadinessItem[]> {
   const [texts, processes, hostname, hosts] = await Promise.all([
     sshdConfigTexts(files),
@@ -73,49 +104,39 @@ export async function linuxPushReadiness(files: RootFiles): Promise<PushReadines
   const ports = sshd && sshd.ports.length > 0 ? sshd.ports : ['22'];
   const running = processes.includes('sshd');
   const items: PushReadinessItem[] = [];
-  items.push({
-    id: 'sshd',
-    label: 'SSH server on port 22',
-    state: texts === null ? 'notReady' : running && ports.includes('22') ? 'ok' : running ? 'notReady' : 'unknown',
-    finding:
-      texts === null
-        ? 'No /etc/ssh/sshd_config: the OpenSSH server is not installed.'
-        : `sshd ${running ? 'is running' : 'is not seen running'}, listening on port ${ports.join(', ')}.`,
-    preventsErrors: ['95117', '95523'],
-    remedy:
-      texts === null
-        ? 'Install openssh-server and start it (systemctl enable --now sshd).'
-        : running && ports.includes('22')
-          ? null
-          : 'Start sshd on port 22: systemctl enable --now sshd (and Port 22 in /etc/ssh/sshd_config).',
-  });
-  items.push({
-    id: 'sftp',
-    label: 'SFTP subsystem',
-    state: sshd === null ? 'notReady' : sshd.sftp ? 'ok' : 'notReady',
-    finding: sshd?.sftp
-      ? `Subsystem sftp ${sshd.sftp.replace(/^sftp\s+/i, '')}`
-      : 'No "Subsystem sftp" line in sshd_config.',
-    preventsErrors: ['95523'],
-    remedy: sshd?.sftp
-      ? null
-      : 'Add "Subsystem sftp /usr/lib/openssh/sftp-server" (RHEL: /usr/libexec/openssh/sftp-server) to /etc/ssh/sshd_config, then systemctl reload sshd.',
-  });
+  const sshdOk = running && ports.includes('22');
+  items.push(
+    pushItem({
+      id: 'sshd',
+      state: texts === null ? 'notReady' : sshdOk ? 'ok' : running ? 'notReady' : 'unknown',
+      finding:
+        texts === null
+          ? ['push.sshd.notInstalled']
+          : [running ? 'push.sshd.running' : 'push.sshd.notRunning', { ports: ports.join(', ') }],
+      preventsErrors: ['95117', '95523'],
+      remedy: texts === null ? ['push.sshd.install'] : sshdOk ? null : ['push.sshd.start'],
+    }),
+  );
+  items.push(
+    pushItem({
+      id: 'sftp',
+      state: sshd === null ? 'notReady' : sshd.sftp ? 'ok' : 'notReady',
+      finding: sshd?.sftp ? ['push.sftp.found', { server: sshd.sftp.replace(/^sftp\s+/i, '') }] : ['push.sftp.missing'],
+      preventsErrors: ['95523'],
+      remedy: sshd?.sftp ? null : ['push.sftp.add'],
+    }),
+  );
   const password = sshd?.passwordAuthentication?.toLowerCase() ?? null;
-  items.push({
-    id: 'passwordAuthentication',
-    label: 'Password authentication',
-    state: sshd === null ? 'notReady' : password === 'no' ? 'notReady' : 'ok',
-    finding:
-      password === null
-        ? 'PasswordAuthentication is not set (OpenSSH default: yes).'
-        : `PasswordAuthentication ${password}.`,
-    preventsErrors: ['95107', '95108'],
-    remedy:
-      password === 'no'
-        ? 'Set "PasswordAuthentication yes" in /etc/ssh/sshd_config (the push install logs in with the account\'s password), then systemctl reload sshd.'
-        : null,
-  });
+  items.push(
+    pushItem({
+      id: 'password',
+      itemId: 'passwordAuthentication',
+      state: sshd === null ? 'notReady' : password === 'no' ? 'notReady' : 'ok',
+      finding: password === null ? ['push.password.default'] : ['push.password.set', { value: password }],
+      preventsErrors: ['95107', '95108'],
+      remedy: password === 'no' ? ['push.password.allow'] : null,
+    }),
+  );
   const name = hostname?.trim().split('.')[0] ?? '';
   const mapped =
     name !== '' &&
@@ -129,14 +150,16 @@ export async function linuxPushReadiness(files: RootFiles): Promise<PushReadines
           .slice(1)
           .some((alias) => alias.split('.')[0] === name),
     );
-  items.push({
-    id: 'hostsEntry',
-    label: 'Host name in /etc/hosts',
-    state: name === '' ? 'unknown' : mapped ? 'ok' : 'notReady',
-    finding:
-      name === '' ? 'No /etc/hostname.' : mapped ? `${name} is mapped in /etc/hosts.` : `${name} is not in /etc/hosts.`,
-    preventsErrors: ['95523'],
-    remedy: mapped || name === '' ? null : `Add a line "<this machine's IP address> ${name}" to /etc/hosts.`,
-  });
+  items.push(
+    pushItem({
+      id: 'hosts',
+      itemId: 'hostsEntry',
+      state: name === '' ? 'unknown' : mapped ? 'ok' : 'notReady',
+      finding:
+        name === '' ? ['push.hosts.noHostname'] : [mapped ? 'push.hosts.mapped' : 'push.hosts.missing', { name }],
+      preventsErrors: ['95523'],
+      remedy: mapped || name === '' ? null : ['push.hosts.add', { name }],
+    }),
+  );
   return items;
 }

@@ -1,10 +1,11 @@
 import type { ConsoleProduct } from '../antivirus-product-table';
 import { withBackslash } from '../antivirus-product-table';
 
-const consoleSteps = (consoleName: string, where: string): string[] => [
-  `In ${consoleName}, open ${where} that applies to this server.`,
-  'Add a folder exclusion (with subfolders) for each folder: {folders}',
-  'Save and deploy the policy to this server, then run the check again.',
+/** The three steps every Windows console takes, naming the console and where its exclusions are (its own words). */
+const consoleSteps = (consoleName: string, where: string): ConsoleProduct['manualSteps'] => [
+  { code: 'av.steps.windows.open', params: { console: consoleName, where } },
+  { code: 'av.steps.windows.add' },
+  { code: 'av.steps.windows.save' },
 ];
 
 /**

@@ -9,6 +9,7 @@
 import type { PendingRestartFacts, PendingRestartMarker } from '../../../common/detection';
 import type { RegKey } from './reg-query';
 import { regString } from './reg-query';
+import { restartMarker } from '../pending-restart-marker';
 
 export const CBS_REBOOT_PENDING_KEY =
   'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending';
@@ -36,23 +37,15 @@ export function pendingRenameCount(data: string | null): number {
 export function windowsPendingRestart(keys: PendingRestartKeys): PendingRestartFacts {
   const markers: PendingRestartMarker[] = [];
   if (keys.cbsRebootPending.length > 0) {
-    markers.push({
-      source: 'cbsRebootPending',
-      detail: 'Component Based Servicing reports RebootPending (an update or feature change waits for a restart)',
-    });
+    markers.push(restartMarker('cbsRebootPending', 'restart.cbsRebootPending'));
   }
   if (keys.wuRebootRequired.length > 0) {
-    markers.push({
-      source: 'windowsUpdateRebootRequired',
-      detail: 'Windows Update reports RebootRequired (installed updates wait for a restart)',
-    });
+    markers.push(restartMarker('windowsUpdateRebootRequired', 'restart.windowsUpdateRebootRequired'));
   }
   const renames = pendingRenameCount(regString(keys.sessionManager, PENDING_RENAMES_VALUE));
   if (renames > 0) {
-    markers.push({
-      source: 'pendingFileRename',
-      detail: `${renames} file operation${renames === 1 ? '' : 's'} wait for a restart (PendingFileRenameOperations)`,
-    });
+    const code = renames === 1 ? 'restart.pendingFileRename.one' : 'restart.pendingFileRename';
+    markers.push(restartMarker('pendingFileRename', code, { count: renames }));
   }
   return { pending: markers.length > 0, markers };
 }

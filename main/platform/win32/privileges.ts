@@ -1,3 +1,5 @@
+import { composeText } from '../../../common/core-text/coded-text';
+import { detectionTextsEn } from '../../../common/core-text/detection-texts';
 import type { PrivilegeFacts } from '../../../common/detection';
 
 /** Integrity levels in `whoami /groups`: High (elevated Administrator) and System. */
@@ -23,11 +25,6 @@ export function windowsPrivileges(input: WindowsPrivilegeInput): PrivilegeFacts 
     return { elevated: true, user: input.user, canElevate: true, method: 'none-needed' };
   }
   if (input.enableLua !== 0) return { elevated: false, user: input.user, canElevate: true, method: 'uac' };
-  return {
-    elevated: false,
-    user: input.user,
-    canElevate: false,
-    method: 'unavailable',
-    hint: 'Installing needs Administrator rights and User Account Control is turned off, so Mobility Setup cannot ask for them. Sign in as an administrator, or start Mobility Setup from an elevated prompt (Run as administrator).',
-  };
+  const { message, ...hintText } = composeText(detectionTextsEn, 'privileges.uacOff');
+  return { elevated: false, user: input.user, canElevate: false, method: 'unavailable', hint: message, hintText };
 }

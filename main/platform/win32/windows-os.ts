@@ -1,5 +1,5 @@
 import type { OsFacts } from '../../../common/detection';
-import { archVerdict, SUPPORT_MATRIX } from '../support-matrix';
+import { archVerdict, SUPPORT_MATRIX, supportVerdict } from '../support-matrix';
 import type { RequiredUpdates, SupportMatrix } from '../support-matrix';
 import type { OsSection } from '../detection-probes';
 import type { RegKey } from './reg-query';
@@ -53,38 +53,35 @@ export function needsUpdateCheck(facts: WindowsVersionFacts, matrix: SupportMatr
  */
 function updatesVerdict(
   os: OsFacts,
-  described: string,
+  described: { system: string; build: string },
   edition: string,
   required: RequiredUpdates,
   hotfixes: ReadonlySet<string> | null,
   token: string,
 ): OsSection {
-  const list = required.updates.map((u) => `${u.id} (${u.name})`).join(' and ');
-  if (hotfixes === null) {
+  const updates = required.updates.map((u) => `${u.id} (${u.name})`).join(' + ');
+  const said = { ...described, edition, token, updates, fromAgent: required.fromAgent };
+  if (hotfixes === null)
     return {
       os,
-      token,
-      supported: true,
-      supportReason: 'support.ok',
-      supportMessage: `${described} is supported (${edition}; installer ${token}) with ${list}, needed from agent ${required.fromAgent} on; the installed updates could not be read, so check them before installing.`,
+      ...supportVerdict({ token, supported: true, supportReason: 'support.ok' }, 'support.windows.updatesUnread', said),
     };
-  }
   const missing = required.updates.filter((u) => !hotfixes.has(u.id.toUpperCase()));
-  if (missing.length === 0) {
+  if (missing.length === 0)
     return {
       os,
-      token,
-      supported: true,
-      supportReason: 'support.ok',
-      supportMessage: `${described} is supported (${edition}; installer ${token}); ${list} are installed.`,
+      ...supportVerdict(
+        { token, supported: true, supportReason: 'support.ok' },
+        'support.windows.updatesInstalled',
+        said,
+      ),
     };
-  }
   return {
     os,
-    token,
-    supported: false,
-    supportReason: 'support.updates',
-    supportMessage: `${described} needs ${list} for the Mobility service ${required.fromAgent} and later; missing: ${missing.map((u) => u.id).join(', ')}. Install the missing update${missing.length > 1 ? 's' : ''} (Windows Update or the Microsoft Update Catalog), restart, then check again.`,
+    ...supportVerdict({ token, supported: false, supportReason: 'support.updates' }, 'support.windows.updatesMissing', {
+      ...said,
+      missing: missing.map((u) => u.id).join(', '),
+    }),
   };
 }
 
@@ -105,7 +102,8 @@ export function windowsOsVerdict(
   const os: OsFacts = { family: 'win32', distribution: name, version, kernel, arch, source: CURRENT_VERSION_KEY };
   const archProblem = archVerdict(arch, matrix);
   if (archProblem) return { os, ...archProblem };
-  const described = `${name ?? 'This Windows version'}${facts.build === null ? '' : ` (build ${facts.build})`}`;
+  // Names and builds are the same in every language; the templates put the words around them.
+  const described = { system: name ?? 'Windows', build: facts.build === null ? '?' : String(facts.build) };
   const edition =
     facts.build === null
       ? undefined
@@ -115,19 +113,21 @@ export function windowsOsVerdict(
   if (edition?.requiredUpdates)
     return updatesVerdict(os, described, edition.name, edition.requiredUpdates, hotfixes, matrix.windowsToken);
   if (edition) {
+    const token = matrix.windowsToken;
     return {
       os,
-      token: matrix.windowsToken,
-      supported: true,
-      supportReason: 'support.ok',
-      supportMessage: `${described} is supported (${edition.name}; installer ${matrix.windowsToken}).`,
+      ...supportVerdict({ token, supported: true, supportReason: 'support.ok' }, 'support.windows.ok', {
+        ...described,
+        edition: edition.name,
+        token,
+      }),
     };
   }
   return {
     os,
-    token: null,
-    supported: false,
-    supportReason: 'support.version',
-    supportMessage: `${described} is not a Windows version the Mobility service supports (${matrix.windowsEditions.map((e) => e.name).join(', ')}).`,
+    ...supportVerdict({ token: null, supported: false, supportReason: 'support.version' }, 'support.windows.version', {
+      ...described,
+      editions: matrix.windowsEditions.map((e) => e.name).join(', '),
+    }),
   };
 }

@@ -4,6 +4,7 @@
  * and each {{placeholder}} of the English text is in the Korean one (a missing one would show a bare value).
  */
 import { describe, expect, it } from 'vitest';
+import { CORE_TEXT_FAMILIES } from '../../../common/core-text/core-text';
 import { KNOWN_ERRORS } from '../../../common/known-errors';
 import { createI18n, loadLanguage, loadLaterStepCatalogs } from '../../../renderer/i18n';
 import { describeCode } from '../../../renderer/i18n/describe-error';
@@ -13,6 +14,7 @@ import { enLaterStepsUi } from '../../../renderer/i18n/en-later-steps';
 import { enTroubleshootUi } from '../../../renderer/i18n/en-troubleshoot';
 import { koUi } from '../../../renderer/i18n/ko';
 import { koCodes, koHints } from '../../../renderer/i18n/ko-codes';
+import { koLaterCodes } from '../../../renderer/i18n/ko-later-codes';
 import { koLaterStepsUi } from '../../../renderer/i18n/ko-later-steps';
 import { koTroubleshootUi } from '../../../renderer/i18n/ko-troubleshoot';
 
@@ -54,7 +56,22 @@ const CATALOGS: Array<[string, object, object]> = [
   ['first screen (en.ts / ko.ts)', enUi, koUi],
   ['later steps (en-later-steps.ts / ko-later-steps.ts)', enLaterStepsUi, koLaterStepsUi],
   ['troubleshoot (en-troubleshoot.ts / ko-troubleshoot.ts)', enTroubleshootUi, koTroubleshootUi],
-  ['codes (en-codes.ts / ko-codes.ts)', enCodes, koCodes],
+  // The core-composed sentences' English is the core's own (common/core-text/), so it is compared from there.
+  [
+    'codes (en-codes.ts + detection core texts / ko-codes.ts)',
+    { ...enCodes, ...CORE_TEXT_FAMILIES.support.en, ...CORE_TEXT_FAMILIES.detection.en },
+    koCodes,
+  ],
+  [
+    'later core texts (common/core-text/ / ko-later-codes.ts)',
+    {
+      ...CORE_TEXT_FAMILIES.health.en,
+      ...CORE_TEXT_FAMILIES.connectivity.en,
+      ...CORE_TEXT_FAMILIES.antivirus.en,
+      ...CORE_TEXT_FAMILIES.push.en,
+    },
+    koLaterCodes,
+  ],
   [
     'hints (en-codes.ts / ko-codes.ts)',
     enHints,

@@ -28,7 +28,7 @@ describe('pending restart parsers (Linux)', () => {
   });
 
   it('a newer installed kernel is a marker; the same, older or rescue images are not', () => {
-    expect(newerKernelMarker('6.1.0-13-amd64', ['6.1.0-13-amd64', '6.1.0-18-amd64'])).toEqual({
+    expect(newerKernelMarker('6.1.0-13-amd64', ['6.1.0-13-amd64', '6.1.0-18-amd64'])).toMatchObject({
       source: 'newerKernel',
       detail: 'kernel 6.1.0-18-amd64 is installed but 6.1.0-13-amd64 is running',
     });
@@ -40,7 +40,7 @@ describe('pending restart parsers (Linux)', () => {
   });
 
   it('needs-restarting -r: exit 1 with the sentence is pending (naming what changed); exit 0 or an error is not', () => {
-    expect(parseNeedsRestarting(1, NEEDED)).toEqual({
+    expect(parseNeedsRestarting(1, NEEDED)).toMatchObject({
       source: 'needsRestarting',
       detail: 'needs-restarting -r says a reboot is required (updated since boot: kernel, systemd)',
     });
@@ -101,7 +101,7 @@ describe('pending restart detection under a sandbox root (real files, a real nee
     await writeFile(tool, `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsSeen}'\ncat <<'OUT'\n${NEEDED}OUT\nexit 1\n`);
     await chmod(tool, 0o755);
     const report = await new DetectionService(testDeps(root)).detect();
-    expect(report.pendingRestart?.markers).toEqual([
+    expect(report.pendingRestart?.markers).toMatchObject([
       {
         source: 'needsRestarting',
         detail: 'needs-restarting -r says a reboot is required (updated since boot: kernel, systemd)',
@@ -127,7 +127,7 @@ describe('pending restart detection under a sandbox root (real files, a real nee
     // A leftover modules folder without an image is not a kernel to boot into.
     await mkdir(path.join(root, 'lib/modules/5.14.0-999.el9.x86_64'), { recursive: true });
     const report = await new DetectionService(testDeps(root)).detect();
-    expect(report.pendingRestart?.markers).toEqual([
+    expect(report.pendingRestart?.markers).toMatchObject([
       {
         source: 'newerKernel',
         detail: 'kernel 5.14.0-427.13.1.el9_4.x86_64 is installed but 5.14.0-362.8.1.el9_3.x86_64 is running',

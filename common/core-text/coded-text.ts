@@ -1,0 +1,35 @@
+/**
+ * Sentences the core composes (support verdict, health lines, connectivity details, anti-virus steps…) travel as
+ * a code and its parameters next to the English text: the English stays for the logs, `--json` and the CLI's
+ * English, and every front door can say the same code in its own language. Each family keeps its English and
+ * Korean templates in common/core-text/ (the Korean table is typed by the English one's codes, so a code without
+ * a Korean text fails tsc); the renderer's catalogs spread the Korean ones, the CLI calls coreText().
+ */
+
+/** Values put into a template's {{name}} placeholders (lists arrive joined, numbers as numbers). */
+export type TextParams = Record<string, string | number>;
+
+/** One composed sentence: which template, with what, and the English the core wrote from it. */
+export interface CodedText {
+  code: string;
+  params: TextParams;
+}
+
+/** A family's templates by code, e.g. { 'support.ok': '{{system}} is supported (installer {{token}}).' }. */
+export type TextTemplates<C extends string> = Readonly<Record<C, string>>;
+
+/** Fills {{name}} placeholders; a placeholder without a value stays visible rather than becoming "undefined". */
+export function fillText(template: string, params: TextParams): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** The coded sentence and its English, for the core: `{ code, params, message }` from one table. */
+export function composeText<C extends string>(
+  templates: TextTemplates<C>,
+  code: C,
+  params: TextParams = {},
+): CodedText & { message: string } {
+  return { code, params, message: fillText(templates[code], params) };
+}

@@ -1,0 +1,47 @@
+/**
+ * Every family of core-composed sentences in one place, for front doors that have no i18next catalog (the CLI):
+ * `coreText('ko', marker.text, marker.detail)`. The renderer does not import this file (it would put every
+ * language in the first screen's bundle); its Korean catalog spreads the Korean tables instead.
+ */
+import type { UiLanguage } from '../ui-language';
+import type { CodedText, TextTemplates } from './coded-text';
+import { fillText } from './coded-text';
+import { antivirusTextsEn } from './antivirus-texts';
+import { antivirusTextsKo } from './antivirus-texts-ko';
+import { connectivityTextsEn } from './connectivity-texts';
+import { connectivityTextsKo } from './connectivity-texts-ko';
+import { detectionTextsEn } from './detection-texts';
+import { detectionTextsKo } from './detection-texts-ko';
+import { healthTextsEn } from './health-texts';
+import { healthTextsKo } from './health-texts-ko';
+import { pushTextsEn } from './push-texts';
+import { pushTextsKo } from './push-texts-ko';
+import { supportTextsEn } from './support-texts';
+import { supportTextsKo } from './support-texts-ko';
+
+/** Each family's English table and its translations: a test checks they have the same codes and placeholders. */
+export const CORE_TEXT_FAMILIES = {
+  support: { en: supportTextsEn, ko: supportTextsKo },
+  detection: { en: detectionTextsEn, ko: detectionTextsKo },
+  health: { en: healthTextsEn, ko: healthTextsKo },
+  connectivity: { en: connectivityTextsEn, ko: connectivityTextsKo },
+  antivirus: { en: antivirusTextsEn, ko: antivirusTextsKo },
+  push: { en: pushTextsEn, ko: pushTextsKo },
+} as const satisfies Record<string, Record<UiLanguage, TextTemplates<string>>>;
+
+const families: readonly Record<UiLanguage, TextTemplates<string>>[] = Object.values(CORE_TEXT_FAMILIES);
+const byLanguage: Record<UiLanguage, Readonly<Record<string, string>>> = {
+  en: Object.fromEntries(families.flatMap((family) => Object.entries(family.en))),
+  ko: Object.fromEntries(families.flatMap((family) => Object.entries(family.ko))),
+};
+
+/**
+ * The coded sentence in `language`; `english` (the core's own text) when there is no code or the code is not
+ * known here (a newer core), so a sentence is never lost or shown as a bare code.
+ */
+export function coreText(language: UiLanguage, coded: CodedText | null | undefined, english: string): string {
+  const template = coded ? byLanguage[language][coded.code] : undefined;
+  if (template === undefined || !coded) return english;
+  const text = fillText(template, coded.params);
+  return text.includes('{{') ? english : text;
+}

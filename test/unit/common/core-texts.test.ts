@@ -1,0 +1,55 @@
+/**
+ * The core's composed sentences (common/core-text/): every code of every family has an English and a Korean
+ * text with the same placeholders, the Korean is Korean and uses the vendor's terms, and coreText() (the CLI's
+ * way in) says a coded sentence in either language and falls back to the core's English.
+ */
+import { describe, expect, it } from 'vitest';
+import { composeText, fillText } from '../../../common/core-text/coded-text';
+import { CORE_TEXT_FAMILIES, coreText } from '../../../common/core-text/core-text';
+
+const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
+
+describe.each(Object.entries(CORE_TEXT_FAMILIES))('core text family %s', (_name, family) => {
+  const codes = Object.keys(family.en);
+
+  it('has a Korean text for every English code, and no other', () => {
+    expect(Object.keys(family.ko).sort()).toEqual([...codes].sort());
+  });
+
+  it.each(codes)('%s: same placeholders, Korean (Hangul) and not empty', (code) => {
+    const en = (family.en as Record<string, string>)[code]!;
+    const ko = (family.ko as Record<string, string>)[code]!;
+    expect(placeholders(ko)).toEqual(placeholders(en));
+    expect(ko).toMatch(/[\uac00-\ud7a3]/);
+    expect(ko).not.toBe(en);
+  });
+
+  it("uses the vendor's Korean terms, never their English words in a Korean sentence", () => {
+    const korean = Object.values(family.ko).join('\n');
+    expect(korean).not.toMatch(/Mobility service|installer|configuration server|anti-virus/i);
+    expect(korean).not.toMatch(/모빌리티|인스톨러|안티바이러스/);
+  });
+});
+
+describe('coreText', () => {
+  const said = composeText(CORE_TEXT_FAMILIES.support.en, 'support.ok', {
+    system: 'Ubuntu 22.04',
+    token: 'UBUNTU-22.04-64',
+  });
+
+  it('says a coded sentence in English exactly as the core wrote it, and in Korean', () => {
+    expect(said.message).toBe('Ubuntu 22.04 is supported (installer UBUNTU-22.04-64).');
+    expect(coreText('en', said, said.message)).toBe(said.message);
+    expect(coreText('ko', said, said.message)).toBe('Ubuntu 22.04은(는) 지원됩니다(설치 관리자 UBUNTU-22.04-64).');
+  });
+
+  it("falls back to the core's English for no code, an unknown code or a missing parameter", () => {
+    expect(coreText('ko', undefined, 'as written')).toBe('as written');
+    expect(coreText('ko', { code: 'support.fromTheFuture', params: {} }, 'as written')).toBe('as written');
+    expect(coreText('ko', { code: 'support.ok', params: { system: 'X' } }, 'as written')).toBe('as written');
+  });
+
+  it('fills only the named placeholders and leaves an unknown one visible', () => {
+    expect(fillText('{{a}} and {{b}} and {{toString}}', { a: 1 })).toBe('1 and {{b}} and {{toString}}');
+  });
+});
