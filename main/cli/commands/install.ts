@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { InstallRequest, InstallerChoice } from '../../../common/install';
 import { globalOptions } from '../context';
+import { cliText } from '../i18n/cli-text';
 import { CLI_EXIT_CODES } from '../exit-codes';
 import { UsageError, checkedPath, checkedPort, reportCommandError } from '../usage-error';
 import type { RegistrationOptions } from './job-command';
@@ -81,14 +82,15 @@ export function registerInstallCommand(program: Command): void {
           ...(dataPort !== undefined ? { dataPort } : {}),
           ...(options.ignorePendingRestart === true ? { ignorePendingRestart: true } : {}),
         };
-        const target =
-          registration.mode === 'classic'
-            ? ` and register it with ${registration.endpoint}`
-            : registration.mode === 'modernized'
-              ? ' and register it with the replication appliance'
-              : '';
-        const question = (choice: InstallerChoice | null) =>
-          `Install the Mobility service ${choice?.chosen.version ?? ''} from ${choice?.chosen.path ?? request.installerDir}${target}?`;
+        const question = (choice: InstallerChoice | null) => {
+          const about = {
+            version: choice?.chosen.version ?? '',
+            source: choice?.chosen.path ?? request.installerDir,
+          };
+          if (registration.mode === 'classic')
+            return cliText('ask.installRegister', { ...about, server: registration.endpoint });
+          return cliText(registration.mode === 'modernized' ? 'ask.installAppliance' : 'ask.install', about);
+        };
         assertCanConfirm(options.yes === true, 'install');
         process.exitCode = await runJobCommand({
           root,

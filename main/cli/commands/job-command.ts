@@ -3,10 +3,10 @@ import readline from 'node:readline';
 import type { Command } from 'commander';
 import type { AntivirusNote } from '../../../common/antivirus';
 import type { AgentFacts } from '../../../common/detection';
-import type { InstallerChoice, JobSnapshot, Registration } from '../../../common/install';
+import type { InstallerChoice, JobSnapshot, Registration, StepId, StepState } from '../../../common/install';
 import type { AppError } from '../../../common/result';
 import { passphraseFromFileText } from '../../../common/passphrase';
-import { UPGRADE_REMINDER, upgradePath } from '../../../common/upgrade-path';
+import { upgradePath } from '../../../common/upgrade-path';
 import { createCore } from '../../core/app-core';
 import { systemAdapters } from '../../core/system-adapters';
 import { sessionOptions } from '../../core/session-options';
@@ -116,12 +116,22 @@ export async function confirm(question: string, yes: boolean, command: string): 
 
 /** The chosen installer and whose file it is, so a surprising owner is seen before anything runs as root. */
 export function formatInstaller(choice: InstallerChoice): string {
-  const pad = (label: string) => `${label}:`.padEnd(17);
+  const pad = (label: string) => padColumns(`${label}:`, 17);
   const c = choice.chosen;
   const owner = choice.owner
-    ? `owner ${choice.owner.user ?? 'no user name'} (uid ${choice.owner.uid}), mode ${choice.owner.mode}`
-    : 'owner not checked on this OS';
-  return `${pad('Installer')}${c.fileName} (version ${c.version}), ${owner}\n${pad('SHA-256')}${choice.sha256} (checksum file: ${choice.checksumFile ?? 'none'}, ${choice.checksum})\n`;
+    ? cliText('installer.owner', {
+        user: choice.owner.user ?? cliText('installer.noUserName'),
+        uid: choice.owner.uid,
+        mode: choice.owner.mode,
+      })
+    : cliText('installer.ownerNotChecked');
+  const checksum = cliText('installer.checksum', {
+    sha256: choice.sha256,
+    file: choice.checksumFile ?? cliText('installer.none'),
+    checksum: cliText(`checksum.${choice.checksum}`),
+  });
+  const line = cliText('installer.line', { file: c.fileName, version: c.version, owner });
+  return `${pad(cliText('installer.label'))}${line}\n${pad(cliText('installer.sha256'))}${checksum}\n`;
 }
 
 /** The anti-virus line of a job's summary: what the check said and what the person chose. */
@@ -203,7 +213,12 @@ export interface JobCommandOptions {
 function upgradeNotice(agent: AgentFacts, installerVersion: string): string {
   const route = upgradePath(agent.installed ? agent.version : null, installerVersion);
   if (route.kind !== 'upgrade') return '';
-  return `Upgrade from ${route.from} to ${route.to} (the registration is kept; a restart is recommended after).\n${UPGRADE_REMINDER}\n`;
+  return `${cliText('upgrade.notice', { from: route.from, to: route.to })}\n${cliText('upgrade.reminder')}\n`;
+}
+
+/** One progress line on stderr: the step id in brackets in every language, so logs are searched the same way. */
+export function progressLine(id: StepId, state: StepState): string {
+  return cliText('progress.line', { id, step: cliText(`step.${id}`), state: cliText(`state.${state}`) });
 }
 
 /** Signals that cancel the job (then the command ends normally): Ctrl+C, kill, and a dropped SSH session. */
@@ -226,7 +241,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
     for (const step of payload.steps) {
       if (steps.get(step.id) === step.state || step.state === 'pending') continue;
       steps.set(step.id, step.state);
-      writeErr(`[${step.id}] ${step.state}\n`);
+      writeErr(`${progressLine(step.id, step.state)}\n`);
     }
   });
   let jobId: string | null = null;
@@ -238,7 +253,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
   const onInterrupt = (signal: NodeJS.Signals) => {
     // SIGHUP: the terminal (an SSH session) is gone, and writing to it fails (EIO/EPIPE); output-guard keeps
     // that from ending the process before the cleanup (secret file, vendor process tree) ran.
-    if (signal !== 'SIGHUP') writeErr('Cancelling…\n');
+    if (signal !== 'SIGHUP') writeErr(`${cliText('job.cancelling')}\n`);
     cancelJob();
   };
   for (const signal of INTERRUPT_SIGNALS) process.on(signal, onInterrupt);
@@ -266,7 +281,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
     }
     // A "no", or an interrupt (signal, closed output) before the job exists: nothing was started.
     if (interrupted || !(await options.confirm(installer)) || interrupted) {
-      writeErr('Nothing was changed.\n');
+      writeErr(`${cliText('job.nothingChanged')}\n`);
       if (options.json) writeJson({ ok: false, exitCode: EXIT.cancelled, error: DECLINED, result: { changed: false } });
       return EXIT.cancelled;
     }

@@ -2,7 +2,12 @@
  * English texts of the CLI's human output (stdout and stderr for a person; the --json envelope's keys never
  * change). Flat keys with {{param}} placeholders; cli-ko.ts must have every key (tsc checks it).
  */
+import { cliEnChecks } from './cli-en-checks';
+import { cliEnJobs } from './cli-en-jobs';
+
 export const cliEn = {
+  ...cliEnJobs,
+  ...cliEnChecks,
   'help.hint.commands': 'Run {{name}} --help for the commands.',
   'help.hint.options': 'Run {{name}} --help for its options.',
   'help.hint.envelope': 'Run {{name}} --help for the options.',

@@ -1,7 +1,11 @@
 /** Korean texts of the CLI's human output (see cli-en.ts); terms as in the wizard's Korean catalog. */
 import type { cliEn } from './cli-en';
+import { cliKoChecks } from './cli-ko-checks';
+import { cliKoJobs } from './cli-ko-jobs';
 
 export const cliKo = {
+  ...cliKoJobs,
+  ...cliKoChecks,
   'help.hint.commands': '명령 목록은 {{name}} --help를 실행하세요.',
   'help.hint.options': '옵션은 {{name}} --help를 실행하세요.',
   'help.hint.envelope': '옵션은 {{name}} --help를 실행하세요.',
