@@ -11,7 +11,8 @@ import { EXIT } from '../exit-codes';
 import { DECLINED, jsonError } from '../../../common/json-envelope';
 import type { JsonError } from '../../../common/json-envelope';
 import { writeJson } from '../json-envelope';
-import { cliText, padColumns } from '../i18n/cli-text';
+import { cliLanguage, cliText, padColumns } from '../i18n/cli-text';
+import { AV_EXIT_HELP_KO } from '../i18n/help-ko';
 import { UsageError, checkedPath, reportCommandError } from '../usage-error';
 import { confirm } from './job-command';
 
@@ -139,7 +140,7 @@ export function registerAvCheckCommand(program: Command): void {
       '--install-dir <dir>',
       'the agent folder, when not the default (/usr/local/ASR; Windows: C:\\Program Files (x86)\\Microsoft Azure Site Recovery)',
     )
-    .addHelpText('after', AV_EXIT_HELP)
+    .addHelpText('after', cliLanguage() === 'ko' ? AV_EXIT_HELP_KO : AV_EXIT_HELP)
     .action(async (options: AvCheckOptions, command: Command) => {
       const { root, json } = globalOptions(command);
       try {

@@ -53,3 +53,8 @@ export function padColumns(text: string, columns: number): string {
   const width = text.length + (text.match(WIDE)?.length ?? 0);
   return width >= columns ? text : text + ' '.repeat(columns - width);
 }
+
+/** This run's language, for text that is not in the flat catalogs (the Korean --help overlay). */
+export function cliLanguage(): UiLanguage {
+  return current;
+}
