@@ -84,6 +84,10 @@ export const cliEn = {
   'av.continued': 'continued with a warning: {{products}} may scan the agent folders',
   'av.aScanner': 'a scanner',
   'confirm.answer': '[y/N]',
+  // The Electron window's native save dialog (main process), in the window's language.
+  'dialog.bundleTitle': 'Save the diagnostics bundle',
+  'dialog.bundleButton': 'Save bundle',
+  'dialog.bundleFilter': 'Diagnostics bundle (tar.gz)',
   'confirm.noTerminal': 'No terminal to confirm on: pass --yes to run {{command}} without asking.',
 } as const;
 

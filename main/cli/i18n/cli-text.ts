@@ -40,7 +40,12 @@ export function chooseCliLanguage(
 
 /** The text for `key` in this run's language, with {{param}} filled in. */
 export function cliText(key: CliTextKey, params: Record<string, string | number> = {}): string {
-  return CATALOGS[current][key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+  return textIn(current, key, params);
+}
+
+/** The text for `key` in `language` (the Electron main process speaks its window's language, not the run's). */
+export function textIn(language: UiLanguage, key: CliTextKey, params: Record<string, string | number> = {}): string {
+  return CATALOGS[language][key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
 }
