@@ -10,6 +10,7 @@ import type { ConnectivityReport } from './connectivity';
 import type { InstallerChoice, JobSnapshot, LogChunk } from './install';
 import { FLAG_REQUESTS } from './flag-requests';
 import { PATH_MAX_LENGTH, hasControlCharacter } from './path-input';
+import { UI_LANGUAGES } from './ui-language';
 import type { AntivirusFixReport, AntivirusReport } from './antivirus';
 import type { LogSearch, LogWindow, PreparedBundle, TroubleshootReport } from './troubleshoot';
 
@@ -119,7 +120,8 @@ export const requestSchemas = {
    * Electron only: the main process asks where with the native save dialog and saves there; the page sends no path.
    * A cancelled dialog saves nothing and keeps the bundle prepared.
    */
-  saveBundleWithDialog: z.object({ bundleId }).strict(),
+  // The window's language, for the dialog's title and button (the page picks nothing else of the dialog).
+  saveBundleWithDialog: z.object({ bundleId, language: z.enum(UI_LANGUAGES).optional() }).strict(),
   discardBundle: z.object({ bundleId }).strict(),
 } as const;
 

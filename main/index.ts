@@ -112,7 +112,7 @@ function start(args: ShellArgs): void {
       ...(args.inactivityTimeoutMs !== undefined ? { inactivityTimeoutMs: args.inactivityTimeoutMs } : {}),
       desktop: {
         openPath: (file) => shell.openPath(file).then((err) => err === ''),
-        chooseSaveFile: (defaultName) => chooseBundleFile(mainWindow, defaultName),
+        chooseSaveFile: (defaultName, language) => chooseBundleFile(mainWindow, defaultName, language),
       },
       session: sessionOptions('electron', {
         demo: args.demo,

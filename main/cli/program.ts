@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UI_LANGUAGES } from '../../common/ui-language';
 import { EXIT } from './exit-codes';
-import { chooseCliLanguage, cliText } from './i18n/cli-text';
+import { chooseCliLanguage, cliLanguage, cliText } from './i18n/cli-text';
+import { localizeHelpToKorean } from './localize-help';
 import { UsageError, writeUsageEnvelope } from './usage-error';
 
 declare const __APP_VERSION__: string;
@@ -60,6 +61,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   const loaders = named === null ? Object.values(COMMANDS) : [COMMANDS[named]!];
   for (const register of await Promise.all(loaders.map((load) => load()))) register(program);
   for (const command of [program, ...program.commands]) explainErrorsInOneLine(command);
+  if (cliLanguage() === 'ko') localizeHelpToKorean(program);
   return program;
 }
 

@@ -1,3 +1,4 @@
+import type { UiLanguage } from '../../common/ui-language';
 import type { EventBus } from '../api/event-bus';
 import type { CommandRunner, Clock, Logger } from '../ports/ports';
 import type { OsProfile } from '../platform/os-profile';
@@ -6,8 +7,11 @@ import type { SystemPaths } from '../platform/system-paths';
 /** Opens files for a person on the desktop; only the Electron shell has one. */
 export interface Desktop {
   openPath(path: string): Promise<boolean>;
-  /** The native save dialog, opened by the shell (never a path from the page); null when the person cancelled. */
-  chooseSaveFile(defaultName: string): Promise<string | null>;
+  /**
+   * The native save dialog, opened by the shell (never a path from the page), worded in the window's language;
+   * null when the person cancelled.
+   */
+  chooseSaveFile(defaultName: string, language: UiLanguage): Promise<string | null>;
 }
 
 /** Everything a core service may depend on. Built once by a front door's composition root. */

@@ -5,15 +5,21 @@
 import path from 'node:path';
 import { app, dialog } from 'electron';
 import type { BrowserWindow, SaveDialogOptions } from 'electron';
+import type { UiLanguage } from '../../common/ui-language';
+import { textIn } from '../cli/i18n/cli-text';
 
 /** Asks where to save (in the documents folder, under the suggested name); null when the person cancelled. */
-export async function chooseBundleFile(parent: BrowserWindow | null, defaultName: string): Promise<string | null> {
+export async function chooseBundleFile(
+  parent: BrowserWindow | null,
+  defaultName: string,
+  language: UiLanguage = 'en',
+): Promise<string | null> {
   const options: SaveDialogOptions = {
-    title: 'Save the diagnostics bundle',
+    title: textIn(language, 'dialog.bundleTitle'),
     defaultPath: path.join(app.getPath('documents'), defaultName),
-    buttonLabel: 'Save bundle',
+    buttonLabel: textIn(language, 'dialog.bundleButton'),
     // One dotted extension: GTK and Windows match it as the pattern *.tar.gz.
-    filters: [{ name: 'Diagnostics bundle (tar.gz)', extensions: ['tar.gz'] }],
+    filters: [{ name: textIn(language, 'dialog.bundleFilter'), extensions: ['tar.gz'] }],
     properties: ['createDirectory'],
   };
   // Modal to the wizard's window while it is open.

@@ -100,7 +100,10 @@ export function BundleSection({ expectedServer }: { expectedServer: string | nul
     if (!bundle) return;
     setCancelled(false);
     await whileBusy(async () => {
-      const reply = await transport.call('saveBundleWithDialog', { bundleId: bundle.bundleId });
+      const reply = await transport.call('saveBundleWithDialog', {
+        bundleId: bundle.bundleId,
+        language: i18n.resolvedLanguage === 'ko' ? 'ko' : 'en',
+      });
       if (!reply.ok) return refused(reply.error);
       if (!reply.value.saved) {
         setCancelled(true);

@@ -53,7 +53,7 @@ async function electronCore(withDesktop = true): Promise<{ out: string; bundle: 
   documents.dir = out;
   const desktop = {
     openPath: () => Promise.resolve(true),
-    chooseSaveFile: (name: string) => chooseBundleFile(null, name),
+    chooseSaveFile: (name: string, language: 'en' | 'ko') => chooseBundleFile(null, name, language),
   };
   core = createCore({
     root,
@@ -85,6 +85,21 @@ describe('Save bundle… in the Electron window', () => {
     // Spent once saved, as a typed-path save.
     const discarded = await core!.dispatch('discardBundle', { bundleId: bundle.bundleId });
     expect(discarded).toMatchObject({ value: { discarded: false } });
+  });
+
+  it("words the dialog in the window's language: Korean when the page says ko, English otherwise", async () => {
+    const { bundle } = await electronCore();
+    answer.next = { canceled: true, filePath: '' };
+    await core!.dispatch('saveBundleWithDialog', { bundleId: bundle.bundleId, language: 'ko' });
+    await core!.dispatch('saveBundleWithDialog', { bundleId: bundle.bundleId });
+    expect(dialogs.map((d) => [d.options.title, d.options.buttonLabel])).toEqual([
+      ['진단 번들 저장', '번들 저장'],
+      ['Save the diagnostics bundle', 'Save bundle'],
+    ]);
+    expect(dialogs[0]!.options).toMatchObject({ filters: [{ name: '진단 번들(tar.gz)', extensions: ['tar.gz'] }] });
+    const refused = await core!.dispatch('saveBundleWithDialog', { bundleId: bundle.bundleId, language: 'fr' });
+    expect(refused).toMatchObject({ ok: false });
+    expect(dialogs).toHaveLength(2);
   });
 
   it('a cancelled dialog saves nothing, says so, and keeps the bundle prepared', async () => {

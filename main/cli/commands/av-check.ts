@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { AntivirusReport, FixResult, ScannerFinding } from '../../../common/antivirus';
+import type { AntivirusReport, FixResult } from '../../../common/antivirus';
 import { needsAttention } from '../../../common/antivirus';
 import { UserError } from '../../../common/result';
 import { createCore } from '../../core/app-core';
@@ -11,6 +11,8 @@ import { EXIT } from '../exit-codes';
 import { DECLINED, jsonError } from '../../../common/json-envelope';
 import type { JsonError } from '../../../common/json-envelope';
 import { writeJson } from '../json-envelope';
+import { cliLanguage, cliText, padColumns } from '../i18n/cli-text';
+import { AV_EXIT_HELP_KO } from '../i18n/help-ko';
 import { UsageError, checkedPath, reportCommandError } from '../usage-error';
 import { confirm } from './job-command';
 
@@ -42,13 +44,6 @@ Exit codes:
   1602  (66 on Linux) the confirmation was declined; nothing was changed
 `;
 
-const STATUS_WORD: Record<ScannerFinding['status'], string> = {
-  excluded: 'EXCLUDED',
-  notExcluded: 'NOT EXCLUDED',
-  cannotTell: 'CANNOT TELL',
-  notScanning: 'NOT SCANNING',
-};
-
 export function exitCodeForReport(report: AntivirusReport, fixes: readonly FixResult[] = []): number {
   // Every fix stopped at the password prompt (dismissed, refused, or no way to ask): nothing was changed.
   if (fixes.length > 0 && fixes.every((f) => f.outcome === 'needsRoot')) return AV_EXIT.notElevated;
@@ -65,26 +60,27 @@ const indent = (text: string, by: string) =>
     .map((line) => `${by}${line}`)
     .join('\n');
 
-/** The readable report `av-check` prints; `--json` prints the report itself. */
+/** The readable report `av-check` prints, in the run's language; `--json` prints the report itself. */
 export function formatAntivirusReport(report: AntivirusReport, fixes: readonly FixResult[] = []): string {
-  const lines = [`Folders to exclude: ${report.folders.join(', ')}`];
-  if (report.scanners.length === 0) lines.push('No anti-virus scanner was found.');
-  for (const fix of fixes) lines.push(`Fix ${fix.scannerId}: ${fix.outcome}. ${fix.message}`);
+  const lines = [cliText('av.folders', { folders: report.folders.join(', ') })];
+  if (report.scanners.length === 0) lines.push(cliText('av.noScanner'));
+  for (const fix of fixes) {
+    const outcome = cliText(`av.outcome.${fix.outcome}`);
+    lines.push(cliText('av.fixLine', { scanner: fix.scannerId, outcome, message: fix.message }));
+  }
   for (const s of report.scanners) {
-    lines.push(
-      '',
-      `${s.product.padEnd(44)} ${STATUS_WORD[s.status]}${needsAttention(s) ? ` (${s.fix === 'automatic' ? 'Mobility Setup can fix it' : 'fix it in its console'})` : ''}`,
-    );
+    const how = needsAttention(s) ? ` (${cliText(s.fix === 'automatic' ? 'av.canFix' : 'av.fixInConsole')})` : '';
+    lines.push('', `${padColumns(s.product, 44)} ${cliText(`av.status.${s.status}`)}${how}`);
     lines.push(indent(s.reason, '  '));
-    lines.push(`  Found by: ${s.evidence.join(', ')}`);
-    if (s.exclusions.length > 0) lines.push(`  Exclusions: ${s.exclusions.join(' | ')}`);
+    lines.push(`  ${cliText('av.foundBy', { evidence: s.evidence.join(', ') })}`);
+    if (s.exclusions.length > 0) lines.push(`  ${cliText('av.exclusions', { exclusions: s.exclusions.join(' | ') })}`);
     if (!needsAttention(s)) continue;
-    if (s.fix === 'automatic')
-      lines.push(
-        `  Fix: ${report.canFix ? 'mobility-setup av-check --fix' : 'run as root to fix: sudo mobility-setup av-check --fix'}`,
-      );
-    lines.push('  Manual steps:', ...s.manualSteps.map((step, i) => `    ${i + 1}. ${step}`));
-    if (s.fix === 'manual') lines.push('  Request for the security team:', indent(s.requestText, '    | '));
+    if (s.fix === 'automatic') {
+      const fixHow = report.canFix ? 'mobility-setup av-check --fix' : cliText('av.fixAsRoot');
+      lines.push(`  ${cliText('av.fix', { how: fixHow })}`);
+    }
+    lines.push(`  ${cliText('av.manualSteps')}`, ...s.manualSteps.map((step, i) => `    ${i + 1}. ${step}`));
+    if (s.fix === 'manual') lines.push(`  ${cliText('av.request')}`, indent(s.requestText, '    | '));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -144,7 +140,7 @@ export function registerAvCheckCommand(program: Command): void {
       '--install-dir <dir>',
       'the agent folder, when not the default (/usr/local/ASR; Windows: C:\\Program Files (x86)\\Microsoft Azure Site Recovery)',
     )
-    .addHelpText('after', AV_EXIT_HELP)
+    .addHelpText('after', cliLanguage() === 'ko' ? AV_EXIT_HELP_KO : AV_EXIT_HELP)
     .action(async (options: AvCheckOptions, command: Command) => {
       const { root, json } = globalOptions(command);
       try {
@@ -188,19 +184,21 @@ async function runAvCheck(root: string, json: boolean, options: AvCheckOptions):
     }
     if (!report.canFix) {
       print(report, [], AV_EXIT.notElevated);
-      process.stderr.write(
-        `mobility-setup av-check: fixing ${fixable.map((s) => s.product).join(', ')} needs root (Administrator on Windows). Run as root to fix: sudo mobility-setup av-check --fix. Nothing was changed.\n`,
-      );
+      const products = fixable.map((s) => s.product).join(', ');
+      process.stderr.write(`mobility-setup av-check: ${cliText('av.needsRoot', { products })}\n`);
       return AV_EXIT.notElevated;
     }
     if (
       !(await confirm(
-        `Add exclusions for ${report.folders.join(', ')} to ${fixable.map((s) => s.product).join(', ')}?`,
+        cliText('av.ask', {
+          folders: report.folders.join(', '),
+          products: fixable.map((s) => s.product).join(', '),
+        }),
         options.yes === true,
         'av-check --fix',
       ))
     ) {
-      process.stderr.write('Nothing was changed.\n');
+      process.stderr.write(`${cliText('job.nothingChanged')}\n`);
       if (json) writeJson({ ok: false, exitCode: AV_EXIT.cancelled, error: DECLINED });
       return AV_EXIT.cancelled;
     }

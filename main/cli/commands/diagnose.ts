@@ -15,6 +15,8 @@ import { EXIT, exitCodeForError } from '../exit-codes';
 import { writeJson } from '../json-envelope';
 import { writeErr, writeOut } from '../output-guard';
 import { checkedPath } from '../usage-error';
+import { cliLanguage } from '../i18n/cli-text';
+import { DIAGNOSE_EXIT_HELP_KO } from '../i18n/help-ko';
 import { formatDiagnosis } from './diagnose-format';
 import { followJobProgress } from './job-progress';
 
@@ -28,6 +30,9 @@ export const DIAGNOSE_EXIT = {
   /** At least one red finding (a health line or the connectivity test). */
   redFinding: 80,
 } as const;
+
+const DIAGNOSE_EXIT_HELP =
+  '\nExit codes:\n   0  nothing red\n   2  invalid command line (or --out names an existing file)\n  80  a red finding\n';
 
 interface DiagnoseOptions {
   csEndpoint?: string;
@@ -62,10 +67,7 @@ export function registerDiagnoseCommand(program: Command): void {
       'the configuration server the agent should use (default: the one it points to)',
     )
     .option('--out <file>', 'write a diagnostics bundle (tar.gz, secrets redacted) to this new file')
-    .addHelpText(
-      'after',
-      '\nExit codes:\n   0  nothing red\n   2  invalid command line (or --out names an existing file)\n  80  a red finding\n',
-    )
+    .addHelpText('after', cliLanguage() === 'ko' ? DIAGNOSE_EXIT_HELP_KO : DIAGNOSE_EXIT_HELP)
     .action(async (options: DiagnoseOptions, command: Command) => {
       const { root, json } = globalOptions(command);
       if (!existsSync(root)) {

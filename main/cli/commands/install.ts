@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { InstallRequest, InstallerChoice } from '../../../common/install';
 import { globalOptions } from '../context';
+import { cliLanguage, cliText } from '../i18n/cli-text';
+import { EXIT_HEADING_KO, EXIT_MEANINGS_KO } from '../i18n/help-ko';
 import { CLI_EXIT_CODES } from '../exit-codes';
 import { UsageError, checkedPath, checkedPort, reportCommandError } from '../usage-error';
 import type { RegistrationOptions } from './job-command';
@@ -24,12 +26,14 @@ interface InstallOptions extends RegistrationOptions {
   ignorePendingRestart?: boolean;
 }
 
-/** The exit code table as help text (the README carries the same table). */
+/** The exit code table as help text (the README carries the same table), in the run's language. */
 export function exitCodeHelp(): string {
-  const rows = CLI_EXIT_CODES.map(
-    (r) => `  ${String(r.code).padStart(4)}${r.linux !== r.code ? ` (${r.linux} on Linux)` : ''}  ${r.meaning}`,
-  );
-  return `\nExit codes:\n${rows.join('\n')}\n`;
+  const korean = cliLanguage() === 'ko';
+  const rows = CLI_EXIT_CODES.map((r) => {
+    const linux = r.linux === r.code ? '' : korean ? ` (Linux에서는 ${r.linux})` : ` (${r.linux} on Linux)`;
+    return `  ${String(r.code).padStart(4)}${linux}  ${korean ? (EXIT_MEANINGS_KO[r.code] ?? r.meaning) : r.meaning}`;
+  });
+  return `\n${korean ? EXIT_HEADING_KO : 'Exit codes:'}\n${rows.join('\n')}\n`;
 }
 
 /**
@@ -81,14 +85,15 @@ export function registerInstallCommand(program: Command): void {
           ...(dataPort !== undefined ? { dataPort } : {}),
           ...(options.ignorePendingRestart === true ? { ignorePendingRestart: true } : {}),
         };
-        const target =
-          registration.mode === 'classic'
-            ? ` and register it with ${registration.endpoint}`
-            : registration.mode === 'modernized'
-              ? ' and register it with the replication appliance'
-              : '';
-        const question = (choice: InstallerChoice | null) =>
-          `Install the Mobility service ${choice?.chosen.version ?? ''} from ${choice?.chosen.path ?? request.installerDir}${target}?`;
+        const question = (choice: InstallerChoice | null) => {
+          const about = {
+            version: choice?.chosen.version ?? '',
+            source: choice?.chosen.path ?? request.installerDir,
+          };
+          if (registration.mode === 'classic')
+            return cliText('ask.installRegister', { ...about, server: registration.endpoint });
+          return cliText(registration.mode === 'modernized' ? 'ask.installAppliance' : 'ask.install', about);
+        };
         assertCanConfirm(options.yes === true, 'install');
         process.exitCode = await runJobCommand({
           root,

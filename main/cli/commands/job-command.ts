@@ -6,7 +6,7 @@ import type { AgentFacts } from '../../../common/detection';
 import type { InstallerChoice, JobSnapshot, Registration } from '../../../common/install';
 import type { AppError } from '../../../common/result';
 import { passphraseFromFileText } from '../../../common/passphrase';
-import { UPGRADE_REMINDER, upgradePath } from '../../../common/upgrade-path';
+import { upgradePath } from '../../../common/upgrade-path';
 import { createCore } from '../../core/app-core';
 import { systemAdapters } from '../../core/system-adapters';
 import { sessionOptions } from '../../core/session-options';
@@ -117,12 +117,22 @@ export async function confirm(question: string, yes: boolean, command: string): 
 
 /** The chosen installer and whose file it is, so a surprising owner is seen before anything runs as root. */
 export function formatInstaller(choice: InstallerChoice): string {
-  const pad = (label: string) => `${label}:`.padEnd(17);
+  const pad = (label: string) => padColumns(`${label}:`, 17);
   const c = choice.chosen;
   const owner = choice.owner
-    ? `owner ${choice.owner.user ?? 'no user name'} (uid ${choice.owner.uid}), mode ${choice.owner.mode}`
-    : 'owner not checked on this OS';
-  return `${pad('Installer')}${c.fileName} (version ${c.version}), ${owner}\n${pad('SHA-256')}${choice.sha256} (checksum file: ${choice.checksumFile ?? 'none'}, ${choice.checksum})\n`;
+    ? cliText('installer.owner', {
+        user: choice.owner.user ?? cliText('installer.noUserName'),
+        uid: choice.owner.uid,
+        mode: choice.owner.mode,
+      })
+    : cliText('installer.ownerNotChecked');
+  const checksum = cliText('installer.checksum', {
+    sha256: choice.sha256,
+    file: choice.checksumFile ?? cliText('installer.none'),
+    checksum: cliText(`checksum.${choice.checksum}`),
+  });
+  const line = cliText('installer.line', { file: c.fileName, version: c.version, owner });
+  return `${pad(cliText('installer.label'))}${line}\n${pad(cliText('installer.sha256'))}${checksum}\n`;
 }
 
 /** The anti-virus line of a job's summary: what the check said and what the person chose. */
@@ -204,7 +214,7 @@ export interface JobCommandOptions {
 function upgradeNotice(agent: AgentFacts, installerVersion: string): string {
   const route = upgradePath(agent.installed ? agent.version : null, installerVersion);
   if (route.kind !== 'upgrade') return '';
-  return `Upgrade from ${route.from} to ${route.to} (the registration is kept; a restart is recommended after).\n${UPGRADE_REMINDER}\n`;
+  return `${cliText('upgrade.notice', { from: route.from, to: route.to })}\n${cliText('upgrade.reminder')}\n`;
 }
 
 /** Runs one install/register job on a fresh core: progress on stderr, the result on stdout, an exit code back. */
@@ -239,7 +249,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
     }
     // A "no", or an interrupt (signal, closed output) before the job exists: nothing was started.
     if (progress.interrupted || !(await options.confirm(installer)) || progress.interrupted) {
-      writeErr('Nothing was changed.\n');
+      writeErr(`${cliText('job.nothingChanged')}\n`);
       if (options.json) writeJson({ ok: false, exitCode: EXIT.cancelled, error: DECLINED, result: { changed: false } });
       return EXIT.cancelled;
     }

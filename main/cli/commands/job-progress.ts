@@ -3,11 +3,18 @@
  * step's state on stderr as it changes (the live log too with --verbose), and the ways a person stops it: Ctrl+C,
  * kill, a dropped SSH session, or a reader that went away (EPIPE) all cancel the job, which then ends normally.
  */
+import type { StepId, StepState } from '../../../common/install';
 import type { Core } from '../../core/app-core';
+import { cliText } from '../i18n/cli-text';
 import { guardOutput, onOutputClosed, writeErr } from '../output-guard';
 
 /** Signals that cancel the job (then the command ends normally): Ctrl+C, kill, and a dropped SSH session. */
 const INTERRUPT_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** One progress line on stderr: the step id in brackets in every language, so logs are searched the same way. */
+function progressLine(id: StepId, state: StepState): string {
+  return cliText('progress.line', { id, step: cliText(`step.${id}`), state: cliText(`state.${state}`) });
+}
 
 interface JobProgress {
   /** Whether an interrupt came (before the job started, too). */
@@ -34,7 +41,7 @@ export function followJobProgress(core: Core, verbose: boolean): JobProgress {
     for (const step of payload.steps) {
       if (steps.get(step.id) === step.state || step.state === 'pending') continue;
       steps.set(step.id, step.state);
-      writeErr(`[${step.id}] ${step.state}\n`);
+      writeErr(`${progressLine(step.id, step.state)}\n`);
     }
   });
   const cancel = () => {
@@ -44,7 +51,7 @@ export function followJobProgress(core: Core, verbose: boolean): JobProgress {
   const onInterrupt = (signal: NodeJS.Signals) => {
     // SIGHUP: the terminal (an SSH session) is gone, and writing to it fails (EIO/EPIPE); output-guard keeps
     // that from ending the process before the cleanup (secret file, vendor process tree) ran.
-    if (signal !== 'SIGHUP') writeErr('Cancelling…\n');
+    if (signal !== 'SIGHUP') writeErr(`${cliText('job.cancelling')}\n`);
     cancel();
   };
   for (const signal of INTERRUPT_SIGNALS) process.on(signal, onInterrupt);

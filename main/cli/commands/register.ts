@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RegisterRequest } from '../../../common/install';
 import { globalOptions } from '../context';
+import { cliText } from '../i18n/cli-text';
 import { reportCommandError } from '../usage-error';
 import { exitCodeHelp } from './install';
 import type { RegistrationOptions } from './job-command';
@@ -38,7 +39,10 @@ export function registerRegisterCommand(program: Command): void {
         if (registration.mode === 'none') return;
         const inactivityTimeoutMs = parseSeconds(options.inactivityTimeout, '--inactivity-timeout');
         const request: RegisterRequest = { registration };
-        const target = registration.mode === 'classic' ? registration.endpoint : 'the replication appliance';
+        const question =
+          registration.mode === 'classic'
+            ? cliText('ask.register', { server: registration.endpoint })
+            : cliText('ask.registerAppliance');
         assertCanConfirm(options.yes === true, 'register');
         process.exitCode = await runJobCommand({
           root,
@@ -47,7 +51,7 @@ export function registerRegisterCommand(program: Command): void {
           inactivityTimeoutMs,
           method: 'startRegister',
           input: request,
-          confirm: () => confirm(`Register the Mobility service with ${target}?`, options.yes === true, 'register'),
+          confirm: () => confirm(question, options.yes === true, 'register'),
         });
       } catch (err) {
         process.exitCode = reportCommandError(err, 'register', json);

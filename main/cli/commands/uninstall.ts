@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { globalOptions } from '../context';
+import { cliText } from '../i18n/cli-text';
 import { reportCommandError } from '../usage-error';
 import { exitCodeHelp } from './install';
 import { assertCanConfirm, confirm, parseSeconds, runJobCommand } from './job-command';
@@ -27,8 +28,7 @@ export function registerUninstallCommand(program: Command): void {
       try {
         const inactivityTimeoutMs = parseSeconds(options.inactivityTimeout, '--inactivity-timeout');
         assertCanConfirm(options.yes === true, 'uninstall');
-        const question =
-          'Uninstall the Mobility service? Replication of this server stops (disable it in the portal first).';
+        const question = cliText('ask.uninstall');
         process.exitCode = await runJobCommand({
           root,
           json,

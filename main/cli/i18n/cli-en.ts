@@ -2,7 +2,12 @@
  * English texts of the CLI's human output (stdout and stderr for a person; the --json envelope's keys never
  * change). Flat keys with {{param}} placeholders; cli-ko.ts must have every key (tsc checks it).
  */
+import { cliEnChecks } from './cli-en-checks';
+import { cliEnJobs } from './cli-en-jobs';
+
 export const cliEn = {
+  ...cliEnJobs,
+  ...cliEnChecks,
   'help.hint.commands': 'Run {{name}} --help for the commands.',
   'help.hint.options': 'Run {{name}} --help for its options.',
   'help.hint.envelope': 'Run {{name}} --help for the options.',
@@ -79,6 +84,10 @@ export const cliEn = {
   'av.continued': 'continued with a warning: {{products}} may scan the agent folders',
   'av.aScanner': 'a scanner',
   'confirm.answer': '[y/N]',
+  // The Electron window's native save dialog (main process), in the window's language.
+  'dialog.bundleTitle': 'Save the diagnostics bundle',
+  'dialog.bundleButton': 'Save bundle',
+  'dialog.bundleFilter': 'Diagnostics bundle (tar.gz)',
   'confirm.noTerminal': 'No terminal to confirm on: pass --yes to run {{command}} without asking.',
 } as const;
 

@@ -1,7 +1,11 @@
 /** Korean texts of the CLI's human output (see cli-en.ts); terms as in the wizard's Korean catalog. */
 import type { cliEn } from './cli-en';
+import { cliKoChecks } from './cli-ko-checks';
+import { cliKoJobs } from './cli-ko-jobs';
 
 export const cliKo = {
+  ...cliKoJobs,
+  ...cliKoChecks,
   'help.hint.commands': '명령 목록은 {{name}} --help를 실행하세요.',
   'help.hint.options': '옵션은 {{name}} --help를 실행하세요.',
   'help.hint.envelope': '옵션은 {{name}} --help를 실행하세요.',
@@ -78,5 +82,8 @@ export const cliKo = {
   'av.continued': '경고를 무시하고 계속함: {{products}}이(가) 에이전트 폴더를 검사할 수 있음',
   'av.aScanner': '검사 프로그램',
   'confirm.answer': '[y/N]',
+  'dialog.bundleTitle': '진단 번들 저장',
+  'dialog.bundleButton': '번들 저장',
+  'dialog.bundleFilter': '진단 번들(tar.gz)',
   'confirm.noTerminal': '확인할 터미널이 없습니다. 묻지 않고 {{command}}을(를) 실행하려면 --yes를 주세요.',
 } satisfies Record<keyof typeof cliEn, string>;

@@ -40,7 +40,12 @@ export function chooseCliLanguage(
 
 /** The text for `key` in this run's language, with {{param}} filled in. */
 export function cliText(key: CliTextKey, params: Record<string, string | number> = {}): string {
-  return CATALOGS[current][key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+  return textIn(current, key, params);
+}
+
+/** The text for `key` in `language` (the Electron main process speaks its window's language, not the run's). */
+export function textIn(language: UiLanguage, key: CliTextKey, params: Record<string, string | number> = {}): string {
+  return CATALOGS[language][key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
 }
@@ -52,4 +57,9 @@ const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F
 export function padColumns(text: string, columns: number): string {
   const width = text.length + (text.match(WIDE)?.length ?? 0);
   return width >= columns ? text : text + ' '.repeat(columns - width);
+}
+
+/** This run's language, for text that is not in the flat catalogs (the Korean --help overlay). */
+export function cliLanguage(): UiLanguage {
+  return current;
 }

@@ -56,9 +56,9 @@ export function createTroubleshootHandlers(
       throw jobEndingError(ended, 'The diagnostics bundle ended without its files.');
     },
     saveBundle: ({ bundleId, path }) => bundles.save(bundleId, path),
-    saveBundleWithDialog: ({ bundleId }) => {
+    saveBundleWithDialog: ({ bundleId, language }) => {
       const desktop = deps.desktop;
-      const choose = desktop ? (name: string) => desktop.chooseSaveFile(name) : null;
+      const choose = desktop ? (name: string) => desktop.chooseSaveFile(name, language ?? 'en') : null;
       return bundles.saveWithDialog(bundleId, choose, bundleFileName(deps.clock.now()));
     },
     discardBundle: ({ bundleId }) => bundles.discard(bundleId),

@@ -12,13 +12,16 @@ import { REPO, runCli } from '../../world/cli-process';
 
 const fixtureRoot = path.join(REPO, 'test/fixtures/roots/debian-12');
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
+/** The one Korean text that says more than its English one: the progress line names the step in words. */
+const KOREAN_ONLY: Record<string, string[]> = { 'progress.line': ['step'] };
 
 describe('CLI catalogs', () => {
   it('Korean has every English key, no empty text, and every placeholder', () => {
     expect(Object.keys(cliKo).sort()).toEqual(Object.keys(cliEn).sort());
     for (const [key, text] of Object.entries(cliKo)) {
       expect(text.trim(), key).not.toBe('');
-      expect(placeholders(text), key).toEqual(placeholders(cliEn[key as keyof typeof cliEn]));
+      const english = [...placeholders(cliEn[key as keyof typeof cliEn]), ...(KOREAN_ONLY[key] ?? [])].sort();
+      expect(placeholders(text), key).toEqual(english);
     }
   });
 

@@ -38,7 +38,10 @@ describe('the bundle section', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save bundle…' }));
     expect((await screen.findByTestId('bundle-saved')).textContent).toContain('Saved /root/diag.tar.gz');
     expect(screen.queryByTestId('bundle-save-cancelled')).toBeNull();
-    expect(transport.callsOf('saveBundleWithDialog')).toEqual([{ bundleId: 'b-1' }, { bundleId: 'b-1' }]);
+    expect(transport.callsOf('saveBundleWithDialog')).toEqual([
+      { bundleId: 'b-1', language: 'en' },
+      { bundleId: 'b-1', language: 'en' },
+    ]);
     expect(missingKeys).toEqual([]);
   });
 
