@@ -11,7 +11,7 @@ import { EXIT } from '../exit-codes';
 import { DECLINED, jsonError } from '../../../common/json-envelope';
 import type { JsonError } from '../../../common/json-envelope';
 import { writeJson } from '../json-envelope';
-import { cliLanguage, cliText, padColumns } from '../i18n/cli-text';
+import { cliLanguage, cliText, coreLine, padColumns } from '../i18n/cli-text';
 import { AV_EXIT_HELP_KO } from '../i18n/help-ko';
 import { UsageError, checkedPath, reportCommandError } from '../usage-error';
 import { confirm } from './job-command';
@@ -71,7 +71,7 @@ export function formatAntivirusReport(report: AntivirusReport, fixes: readonly F
   for (const s of report.scanners) {
     const how = needsAttention(s) ? ` (${cliText(s.fix === 'automatic' ? 'av.canFix' : 'av.fixInConsole')})` : '';
     lines.push('', `${padColumns(s.product, 44)} ${cliText(`av.status.${s.status}`)}${how}`);
-    lines.push(indent(s.reason, '  '));
+    lines.push(indent(coreLine(s.reasonText, s.reason), '  '));
     lines.push(`  ${cliText('av.foundBy', { evidence: s.evidence.join(', ') })}`);
     if (s.exclusions.length > 0) lines.push(`  ${cliText('av.exclusions', { exclusions: s.exclusions.join(' | ') })}`);
     if (!needsAttention(s)) continue;
@@ -79,8 +79,12 @@ export function formatAntivirusReport(report: AntivirusReport, fixes: readonly F
       const fixHow = report.canFix ? 'mobility-setup av-check --fix' : cliText('av.fixAsRoot');
       lines.push(`  ${cliText('av.fix', { how: fixHow })}`);
     }
-    lines.push(`  ${cliText('av.manualSteps')}`, ...s.manualSteps.map((step, i) => `    ${i + 1}. ${step}`));
-    if (s.fix === 'manual') lines.push(`  ${cliText('av.request')}`, indent(s.requestText, '    | '));
+    lines.push(
+      `  ${cliText('av.manualSteps')}`,
+      ...s.manualSteps.map((step, i) => `    ${i + 1}. ${coreLine(s.manualStepTexts?.[i], step)}`),
+    );
+    if (s.fix === 'manual')
+      lines.push(`  ${cliText('av.request')}`, indent(coreLine(s.requestTextCoded, s.requestText), '    | '));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -9,7 +9,7 @@ import { createDetectionCore } from '../../core/detection-core';
 import { globalOptions, missingRootMessage } from '../context';
 import { EXIT } from '../exit-codes';
 import { writeJson } from '../json-envelope';
-import { cliText, padColumns } from '../i18n/cli-text';
+import { cliText, coreLine, padColumns } from '../i18n/cli-text';
 import type { CliTextKey } from '../i18n/cli-en';
 import { UsageError, reportCommandError } from '../usage-error';
 
@@ -45,14 +45,14 @@ export function formatDetectionReport(report: DetectionReport): string {
     `${pad(cliText('detect.root'))}${report.root}`,
     `${pad(cliText('detect.os'))}${name} (${os.family}, ${os.arch}${kernel})${source}`,
     `${pad(cliText('detect.token'))}${report.token ?? cliText('detect.none')}`,
-    `${pad(cliText('detect.supported'))}${report.supported ? cliText('detect.yes') : cliText('detect.no')}: ${report.supportMessage}`,
+    `${pad(cliText('detect.supported'))}${report.supported ? cliText('detect.yes') : cliText('detect.no')}: ${coreLine(report.supportText, report.supportMessage)}`,
     `${pad(cliText('detect.privileges'))}${
       privileges.elevated
         ? cliText('detect.elevated', { user: privileges.user })
         : cliText('detect.notElevated', { user: privileges.user, how })
     }`,
   ];
-  if (privileges.hint) lines.push(`${blank}${privileges.hint}`);
+  if (privileges.hint) lines.push(`${blank}${coreLine(privileges.hintText, privileges.hint)}`);
   if (!agent.installed) lines.push(`${pad(cliText('detect.agent'))}${cliText('detect.notInstalled')}`);
   else {
     const registration =
@@ -77,7 +77,7 @@ export function formatDetectionReport(report: DetectionReport): string {
   const restartText = !restart
     ? cliText('detect.notChecked')
     : restart.pending
-      ? cliText('detect.restartYes', { markers: restart.markers.map((m) => m.detail).join('; ') })
+      ? cliText('detect.restartYes', { markers: restart.markers.map((m) => coreLine(m.text, m.detail)).join('; ') })
       : cliText('detect.no');
   lines.push(`${pad(cliText('detect.restart'))}${restartText}`);
   const stopped = report.interruptedJob;
@@ -87,7 +87,9 @@ export function formatDetectionReport(report: DetectionReport): string {
     lines.push(
       `${pad(cliText('detect.interrupted'))}${cliText('detect.interruptedLine', { kind, startedAt, frontDoor, pid, step })}`,
     );
-    lines.push(`${blank}${stopped.machineState} ${cliText('detect.wayBack', { ways })}`);
+    lines.push(
+      `${blank}${coreLine(stopped.machineStateText, stopped.machineState)} ${cliText('detect.wayBack', { ways })}`,
+    );
     if (stopped.removed.length > 0)
       lines.push(`${blank}${cliText('detect.removed', { paths: stopped.removed.join(', ') })}`);
     for (const kept of stopped.kept) lines.push(`${blank}${cliText('detect.kept', { path: kept })}`);

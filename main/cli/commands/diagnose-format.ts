@@ -1,6 +1,6 @@
 import type { ConnectivityTest, Diagnosis, PushReadinessItem, SystemFacts } from '../../../common/troubleshoot';
 import type { BundleEntry, HealthReport } from '../../../common/troubleshoot';
-import { cliText, padColumns } from '../i18n/cli-text';
+import { cliText, columnsOf, coreLine, padColumns } from '../i18n/cli-text';
 
 const VERDICT = { ok: 'OK  ', warn: 'WARN', fail: 'FAIL', skipped: '--  ' } as const;
 const STATE = { ok: 'OK  ', notReady: 'FIX ', unknown: '??  ' } as const;
@@ -11,8 +11,11 @@ const MARK = { green: 'OK  ', amber: 'WARN', red: 'FAIL', grey: '--  ' } as cons
  * CLI's headings in the run's language; the lines' labels and reasons are the core's own words.
  */
 function healthLines(report: HealthReport): string[] {
-  const width = Math.max(...report.lines.map((l) => l.label.length)) + 2;
-  const out = report.lines.map((l) => `[${MARK[l.level]}] ${padColumns(`${l.label}:`, width)}${l.reason}`);
+  const labels = report.lines.map((l) => coreLine({ code: `health.label.${l.id}`, params: {} }, l.label));
+  const width = Math.max(...labels.map(columnsOf)) + 2;
+  const out = report.lines.map(
+    (l, i) => `[${MARK[l.level]}] ${padColumns(`${labels[i]}:`, width)}${coreLine(l.text, l.reason)}`,
+  );
   const e = report.lastVendorError;
   if (e) {
     out.push('', cliText('diag.lastVendorError', { file: e.file }), `  ${e.line}`);
@@ -28,11 +31,11 @@ function healthLines(report: HealthReport): string[] {
 function connectivityLines(test: ConnectivityTest): string[] {
   const lines = [
     cliText('diag.connectivity', { host: test.host, ms: test.totalMs }),
-    `  [${VERDICT[test.dns.verdict]}] ${cliText('diag.dns')}: ${test.dns.message}`,
+    `  [${VERDICT[test.dns.verdict]}] ${cliText('diag.dns')}: ${coreLine(test.dns.text, test.dns.message)}`,
   ];
   for (const port of test.ports) {
     const name = cliText(port.role === 'control' ? 'diag.controlPort' : 'diag.dataPort', { port: port.port });
-    lines.push(`  [${VERDICT[port.verdict]}] ${name}: ${port.message}`);
+    lines.push(`  [${VERDICT[port.verdict]}] ${name}: ${coreLine(port.text, port.message)}`);
     const d = port.tls.details;
     if (d) {
       lines.push(
@@ -50,9 +53,14 @@ function readinessLines(items: PushReadinessItem[]): string[] {
   for (const item of items) {
     const errors = item.preventsErrors.join(', ');
     lines.push(
-      `  [${STATE[item.state]}] ${cliText('diag.prevents', { label: item.label, finding: item.finding, errors })}`,
+      `  [${STATE[item.state]}] ${cliText('diag.prevents', {
+        label: coreLine(item.labelText, item.label),
+        finding: coreLine(item.findingText, item.finding),
+        errors,
+      })}`,
     );
-    if (item.remedy) lines.push(`         ${cliText('diag.toFix', { remedy: item.remedy })}`);
+    if (item.remedy)
+      lines.push(`         ${cliText('diag.toFix', { remedy: coreLine(item.remedyText, item.remedy) })}`);
   }
   return lines;
 }

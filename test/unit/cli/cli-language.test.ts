@@ -39,6 +39,9 @@ describe.skipIf(!BUILT)(`CLI language (${BUILT ? 'built CLI' : NOT_BUILT_REASON}
     expect(korean.stdout).toMatch(/^루트: {13}\S/m);
     expect(korean.stdout).toContain('설치 관리자 토큰: DEBIAN12-64');
     expect(korean.stdout).toMatch(/^지원 여부: {8}예: /m);
+    // The support verdict is the core's sentence, printed in Korean by its code (common/core-text/).
+    expect(korean.stdout).toMatch(/예: .*은\(는\) 지원됩니다\(설치 관리자 DEBIAN12-64\)\./);
+    expect(korean.stdout).not.toMatch(/is supported/);
 
     const lcAll = await runCli(['--root', fixtureRoot, 'detect'], {
       env: { LANG: 'ko_KR.UTF-8', LC_ALL: 'en_US.UTF-8' },

@@ -7,7 +7,8 @@ import { CLI_EXIT_CODES } from '../../../main/cli/exit-codes';
 import { EXIT_MEANINGS_KO, HELP_KO } from '../../../main/cli/i18n/help-ko';
 import { helpKey } from '../../../main/cli/localize-help';
 import { buildProgram } from '../../../main/cli/program';
-import { BUILT, NOT_BUILT_REASON, runCli } from './cli-world';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { runCli } from '../../world/cli-process';
 
 /** Every help key of the program (English: nothing localizes it) with its English description. */
 async function englishHelp(): Promise<Map<string, string>> {

@@ -14,8 +14,9 @@ import type { AvSandbox } from '../../world/antivirus-scanners';
 import { closedPort } from '../core/connectivity/loopback-servers';
 import { makeBrokenInstallRoot } from '../../world/broken-install';
 import { PASSPHRASE, useInstallTestSetup } from '../core/install/install-world';
-import { BIN, BUILT, NOT_BUILT_REASON, REPO, runCli } from './cli-world';
-import { englishCatalogLeaks } from './korean-leaks';
+import { BUILT, NOT_BUILT_REASON } from './cli-world';
+import { BIN, REPO, runCli } from '../../world/cli-process';
+import { englishCatalogLeaks, englishCoreTextLeaks } from './korean-leaks';
 
 const setup = useInstallTestSetup();
 const HANGUL = /[\uAC00-\uD7A3]/;
@@ -155,6 +156,7 @@ describe.skipIf(!BUILT)(`Korean CLI output (${BUILT ? 'built CLI' : NOT_BUILT_RE
     expect(check.stdout).toContain('  수정: mobility-setup av-check --fix');
     expect(check.stdout).toContain('  직접 수정하는 단계:');
     expect(englishCatalogLeaks(check.stdout + check.stderr)).toEqual([]);
+    expect(englishCoreTextLeaks(check.stdout + check.stderr)).toEqual([]);
 
     const en = await runCli(['--root', sandbox.root, '--json', '--lang', 'en', 'av-check']);
     const ko = await runCli(['--root', sandbox.root, '--json', '--lang', 'ko', 'av-check']);
@@ -190,6 +192,10 @@ describe.skipIf(!BUILT)(`Korean CLI output (${BUILT ? 'built CLI' : NOT_BUILT_RE
     expect(result.stdout).toContain(`진단 번들 ${file}(비밀 정보 가림):`);
     expect(result.stdout).toMatch(/logs\/ua_install\.log\(\d+바이트, 출처 \/var\/log\/ua_install\.log\)/);
     expect(englishCatalogLeaks(result.stdout + result.stderr)).toEqual([]);
+    // The core's own sentences too: health labels and lines, connectivity details, push readiness.
+    expect(result.stdout).toMatch(/\] 에이전트: +버전 /);
+    expect(result.stdout).toContain('127.0.0.1은(는) IP 주소이므로 이름 조회가 필요 없습니다.');
+    expect(englishCoreTextLeaks(result.stdout + result.stderr)).toEqual([]);
   });
 
   it('uninstall asks on a terminal in Korean and in English: "no" changes nothing (1602), "yes" uninstalls', async () => {
