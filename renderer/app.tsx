@@ -125,12 +125,14 @@ export function App({ transport: given }: { transport?: Transport }) {
     if (osLocale !== undefined) void applyLanguage(i18n, sessionLanguage(osLocale));
   }, [osLocale, i18n]);
 
+  const shown = state.troubleshooting ? 'troubleshoot' : state.confirmingUninstall ? 'uninstall' : state.step;
   const detectionDone = state.detection?.complete === true;
   useEffect(() => (detectionDone ? prefetchLaterSteps(i18n) : undefined), [detectionDone, i18n]);
 
-  // The log is not on the first screen: its chunk loads once detection is complete or a job is attached (an
-  // attached job's lines are read back from the start, so loading it late loses none).
-  const needsJobLog = detectionDone || state.jobId !== null;
+  // The log is not on the first screen: its chunk is fetched when the browser is idle (prefetchLaterSteps) and the
+  // store made once the person leaves the detection screen or a job is attached (an attached job's lines are read
+  // back from the start, so making it late loses none).
+  const needsJobLog = shown !== 'detect' || state.jobId !== null;
   useEffect(() => {
     if (!needsJobLog || jobLog) return;
     let live = true;
@@ -148,7 +150,6 @@ export function App({ transport: given }: { transport?: Transport }) {
     () => ({ state, dispatch, actions, transport, logStore }),
     [state, actions, transport, logStore],
   );
-  const shown = state.troubleshooting ? 'troubleshoot' : state.confirmingUninstall ? 'uninstall' : state.step;
   const View = views[shown];
 
   return (

@@ -52,7 +52,7 @@ export function DetectStep() {
       {state.detectionError ? <ErrorNotice error={state.detectionError} /> : null}
       <Suspense fallback={null}>
         {d?.interruptedJob ? <InterruptedJobNotice facts={d.interruptedJob} /> : null}
-        {d?.pendingRestart ? <PendingRestartNotice facts={d.pendingRestart} where="detect" /> : null}
+        {d?.pendingRestart?.pending ? <PendingRestartNotice facts={d.pendingRestart} where="detect" /> : null}
       </Suspense>
       <div className="card-grid">
         <OsSection os={d?.os} />

@@ -65,7 +65,16 @@ export async function benchLogPane(lines: number): Promise<BenchRow[]> {
     const longTasks = await page.evaluate(() => window.__longTasks ?? []);
     await page.getByRole('button', { name: 'Show the installer log' }).click();
     const pane = page.getByTestId('log-pane');
-    const count = Number(await pane.getAttribute('data-line-count'));
+    // A fast installer can end before the page has every line: the summary shows at once and the pane goes on
+    // filling from the stream. Reported as the lines at the summary and how long the rest took to arrive.
+    const atSummary = Number(await pane.getAttribute('data-line-count'));
+    const catchUpStart = performance.now();
+    let count = atSummary;
+    while (count < lines && performance.now() - catchUpStart < 60_000) {
+      await page.waitForTimeout(50);
+      count = Number(await pane.getAttribute('data-line-count'));
+    }
+    const catchUpMs = count > atSummary ? performance.now() - catchUpStart : 0;
     const searchStart = performance.now();
     await page.getByLabel('Search the log').fill(`${lines} of ${lines}`);
     // Not found within the limit (the last line missing, or a search too slow): reported, not thrown.
@@ -85,6 +94,8 @@ export async function benchLogPane(lines: number): Promise<BenchRow[]> {
       lines,
       toSummaryMs,
       held: count,
+      heldAtSummary: atSummary,
+      catchUpMs,
       longTasks: longTasks.length,
       worstLongTaskMs: worst,
       blockedMs: blocked,
@@ -95,7 +106,11 @@ export async function benchLogPane(lines: number): Promise<BenchRow[]> {
       {
         id: `logPane${lines}`,
         what: `log pane, ${n} lines: streamed, install to summary`,
-        value: `${(toSummaryMs / 1000).toFixed(2)} s, ${count.toLocaleString('en')} lines held`,
+        value:
+          `${(toSummaryMs / 1000).toFixed(2)} s, ${count.toLocaleString('en')} lines held` +
+          (catchUpMs > 0
+            ? ` (${atSummary.toLocaleString('en')} at the summary, the rest ${(catchUpMs / 1000).toFixed(1)} s after)`
+            : ''),
         goal: 'every line held',
         met: count >= lines,
         data,
