@@ -15,7 +15,7 @@ import { closedPort } from '../core/connectivity/loopback-servers';
 import { makeBrokenInstallRoot } from '../../world/broken-install';
 import { PASSPHRASE, useInstallTestSetup } from '../core/install/install-world';
 import { BUILT, NOT_BUILT_REASON } from './cli-world';
-import { BIN, REPO, runCli } from '../../world/cli-process';
+import { BIN, REPO, installAndRegisterArgs, installOnlyArgs, runCli } from '../../world/cli-process';
 import { englishCatalogLeaks, englishCoreTextLeaks } from './korean-leaks';
 
 const setup = useInstallTestSetup();
@@ -82,14 +82,9 @@ describe.skipIf(!BUILT)(`Korean CLI output (${BUILT ? 'built CLI' : NOT_BUILT_RE
     const { root, installerDir, passphraseFile } = await installedRoot();
     const registration = ['--cs-endpoint', setup.cs.endpoint, '--passphrase-file', passphraseFile, '--yes'];
     const install = await runCli([
-      '--root',
-      root,
       '--lang',
       'ko',
-      'install',
-      '--installer-dir',
-      installerDir,
-      ...registration,
+      ...installAndRegisterArgs(root, installerDir, setup.cs.endpoint, passphraseFile),
     ]);
     expect(install.code).toBe(0);
     expect(install.stderr).toContain('[check] 필수 조건 확인: 진행 중');
@@ -118,19 +113,9 @@ describe.skipIf(!BUILT)(`Korean CLI output (${BUILT ? 'built CLI' : NOT_BUILT_RE
   it('the --json envelope of install and uninstall is the same bytes in Korean and English', async () => {
     const { root, installerDir, passphraseFile } = await installedRoot();
     const install = (lang: string) => [
-      '--root',
-      root,
-      '--json',
       '--lang',
       lang,
-      'install',
-      '--installer-dir',
-      installerDir,
-      '--cs-endpoint',
-      setup.cs.endpoint,
-      '--passphrase-file',
-      passphraseFile,
-      '--yes',
+      ...installAndRegisterArgs(root, installerDir, setup.cs.endpoint, passphraseFile, { json: true }),
     ];
     expect((await runCli(install('en'))).code).toBe(0);
     // The agent is installed and registered: both runs are "nothing to do", the same state read twice.
@@ -200,18 +185,7 @@ describe.skipIf(!BUILT)(`Korean CLI output (${BUILT ? 'built CLI' : NOT_BUILT_RE
 
   it('uninstall asks on a terminal in Korean and in English: "no" changes nothing (1602), "yes" uninstalls', async () => {
     const { root, installerDir, passphraseFile } = await installedRoot();
-    const installed = await runCli([
-      '--root',
-      root,
-      'install',
-      '--installer-dir',
-      installerDir,
-      '--cs-endpoint',
-      setup.cs.endpoint,
-      '--passphrase-file',
-      passphraseFile,
-      '--yes',
-    ]);
+    const installed = await runCli(installAndRegisterArgs(root, installerDir, setup.cs.endpoint, passphraseFile));
     expect(installed.code).toBe(0);
     const agent = path.join(root, 'usr/local/ASR');
     for (const [lang, question, nothing] of [
@@ -231,17 +205,7 @@ describe.skipIf(!BUILT)(`Korean CLI output (${BUILT ? 'built CLI' : NOT_BUILT_RE
     expect(existsSync(agent)).toBe(false);
     expect(englishCatalogLeaks(koYes.screen)).toEqual([]);
 
-    const reinstalled = await runCli([
-      '--root',
-      root,
-      'install',
-      '--installer-dir',
-      installerDir,
-      '--no-register',
-      '--server-kind',
-      'classic',
-      '--yes',
-    ]);
+    const reinstalled = await runCli(installOnlyArgs(root, installerDir));
     expect(reinstalled.code).toBe(0);
     const enYes = await answerOnTerminal(['--root', root, '--lang', 'en', 'uninstall'], 'yes');
     expect(enYes.screen).toContain('[uninstall] running');
