@@ -1,7 +1,7 @@
 /**
  * The one registry of the codes a job outcome or an error carries: for each, the exit code `install` and
  * `register` exit with (the number the wizard's summary shows too), and its severity. A code is its own
- * message key: the renderer's catalogs (renderer/i18n/en-codes.ts) are keyed by it, and a test fails when a
+ * message key: the catalogs (common/i18n/en-codes.ts) are keyed by it, and a test fails when a
  * code here has no message there. Where a vendor code means the same thing, the vendor's number is used
  * (../shared/domain.md); the rest sit in ranges the vendor does not use. The README's table lists them all.
  */

@@ -11,7 +11,7 @@ import { initReactI18next } from 'react-i18next';
 import { UI_LANGUAGES, languageOfLocale } from '../../common/ui-language';
 import type { UiLanguage } from '../../common/ui-language';
 import { enUi } from './en';
-import { enCodes, enHints } from './en-codes';
+import { enCodes, enHints } from '../../common/i18n/en-codes';
 
 export const resources = {
   en: { ui: enUi, codes: enCodes, hints: enHints },
@@ -58,7 +58,7 @@ export async function loadLaterStepCatalogs(instance: I18n): Promise<void> {
 /** Korean's first-screen strings and code texts, plus its later-step strings if those were already asked for. */
 async function loadKoreanCatalogs(instance: I18n): Promise<void> {
   if (!instance.hasResourceBundle('ko', 'ui')) {
-    const [{ koUi }, { koCodes, koHints }] = await Promise.all([import('./ko'), import('./ko-codes')]);
+    const [{ koUi }, { koCodes, koHints }] = await Promise.all([import('./ko'), import('../../common/i18n/ko-codes')]);
     instance.addResourceBundle('ko', 'ui', koUi, true, false);
     instance.addResourceBundle('ko', 'codes', koCodes, true, false);
     instance.addResourceBundle('ko', 'hints', koHints, true, false);

@@ -1,7 +1,7 @@
 /** Korean strings of the steps after detection (see en-later-steps.ts); loaded with those steps. */
 import type { CatalogShape } from './catalog-shape';
 import type { enLaterStepsUi } from './en-later-steps';
-import { koKnownErrors } from './ko-known-errors';
+import { koKnownErrors } from '../../common/i18n/ko-known-errors';
 
 export const koLaterStepsUi = {
   installer: {

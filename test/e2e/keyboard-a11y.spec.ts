@@ -17,7 +17,7 @@ import { createI18n } from '../../renderer/i18n';
 import { enLaterStepsUi } from '../../renderer/i18n/en-later-steps';
 import { enTroubleshootUi } from '../../renderer/i18n/en-troubleshoot';
 import { koUi } from '../../renderer/i18n/ko';
-import { koCodes, koHints } from '../../renderer/i18n/ko-codes';
+import { koCodes, koHints } from '../../common/i18n/ko-codes';
 import { koLaterStepsUi } from '../../renderer/i18n/ko-later-steps';
 import { koTroubleshootUi } from '../../renderer/i18n/ko-troubleshoot';
 import type { AgentBehavior } from '../world/agent-package';

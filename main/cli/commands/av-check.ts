@@ -12,6 +12,7 @@ import { DECLINED, jsonError } from '../../../common/json-envelope';
 import type { JsonError } from '../../../common/json-envelope';
 import { writeJson } from '../json-envelope';
 import { cliLanguage, cliText, coreLine, padColumns } from '../i18n/cli-text';
+import { errorText } from '../i18n/code-text';
 import { AV_EXIT_HELP_KO } from '../i18n/help-ko';
 import { UsageError, checkedPath, reportCommandError } from '../usage-error';
 import { confirm } from './job-command';
@@ -155,7 +156,7 @@ export function registerAvCheckCommand(program: Command): void {
       } catch (err) {
         // Input the core refuses (an install folder with a line break, a relative path) is a usage error here.
         if (err instanceof UserError) {
-          process.stderr.write(`mobility-setup av-check: ${err.message}${err.hint ? `\n${err.hint}` : ''}\n`);
+          process.stderr.write(errorText('mobility-setup av-check', err));
           if (json) writeJson({ ok: false, exitCode: AV_EXIT.usage, error: jsonError(err.toAppError()) });
           process.exitCode = AV_EXIT.usage;
           return;

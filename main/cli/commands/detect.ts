@@ -10,6 +10,7 @@ import { globalOptions, missingRootMessage } from '../context';
 import { EXIT } from '../exit-codes';
 import { writeJson } from '../json-envelope';
 import { cliText, coreLine, padColumns } from '../i18n/cli-text';
+import { errorText } from '../i18n/code-text';
 import type { CliTextKey } from '../i18n/cli-en';
 import { UsageError, reportCommandError } from '../usage-error';
 
@@ -123,9 +124,7 @@ export function registerDetectCommand(program: Command): void {
       const result = (await dispatch('detect', {})) as Result<DetectionReport>;
       if (!result.ok) {
         if (json) writeJson({ ok: false, exitCode: EXIT.internal, error: jsonError(result.error) });
-        process.stderr.write(
-          `mobility-setup detect: ${result.error.message}${result.error.hint ? `\n${result.error.hint}` : ''}\n`,
-        );
+        process.stderr.write(errorText('mobility-setup detect', result.error));
         process.exitCode = EXIT.internal;
         return;
       }

@@ -1,6 +1,7 @@
 import type { ConnectivityTest, Diagnosis, PushReadinessItem, SystemFacts } from '../../../common/troubleshoot';
 import type { BundleEntry, HealthReport } from '../../../common/troubleshoot';
 import { cliText, columnsOf, coreLine, padColumns } from '../i18n/cli-text';
+import { knownErrorText } from '../i18n/code-text';
 
 const VERDICT = { ok: 'OK  ', warn: 'WARN', fail: 'FAIL', skipped: '--  ' } as const;
 const STATE = { ok: 'OK  ', notReady: 'FIX ', unknown: '??  ' } as const;
@@ -19,11 +20,10 @@ function healthLines(report: HealthReport): string[] {
   const e = report.lastVendorError;
   if (e) {
     out.push('', cliText('diag.lastVendorError', { file: e.file }), `  ${e.line}`);
-    if (e.explanation)
-      out.push(
-        `  ${cliText('diag.meaning', { meaning: e.explanation.meaning })}`,
-        `  ${cliText('diag.action', { action: e.explanation.action })}`,
-      );
+    if (e.explanation) {
+      const { meaning, action } = knownErrorText(e.explanation);
+      out.push(`  ${cliText('diag.meaning', { meaning })}`, `  ${cliText('diag.action', { action })}`);
+    }
   }
   return out;
 }

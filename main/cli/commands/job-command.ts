@@ -16,6 +16,7 @@ import { EXIT, exitCodeForError, exitCodeForJob } from '../exit-codes';
 import { readSecretInputFile } from '../input-file';
 import { writeErr, writeOut } from '../output-guard';
 import { cliText, padColumns } from '../i18n/cli-text';
+import { codeHint, codeMessage, errorText } from '../i18n/code-text';
 import { UsageError, checkedPath } from '../usage-error';
 import { DECLINED, jobChanged, jsonError } from '../../../common/json-envelope';
 import { writeJson } from '../json-envelope';
@@ -166,7 +167,9 @@ function agentLines(s: NonNullable<JobSnapshot['summary']>): string[] {
         : s.walinuxagentPresent
           ? cliText('job.walinuxPresent')
           : cliText('job.walinuxAbsent');
-    lines.push(`${label(cliText('job.azureVmAgent'))}${s.azureVmAgentNote}${walinux}`);
+    // The profile answers WALinuxAgent's presence only on Linux: null means the Windows note (as the wizard reads it).
+    const note = cliText(s.walinuxagentPresent === null ? 'job.azureNote.windows' : 'job.azureNote.linux');
+    lines.push(`${label(cliText('job.azureVmAgent'))}${note}${walinux}`);
   }
   return lines;
 }
@@ -179,10 +182,11 @@ export function formatJob(job: JobSnapshot, exitCode: number): string {
       : job.state === 'cancelled'
         ? cliText('job.cancelled')
         : cliText('job.failed');
-  const lines = [`${ending}: ${o?.message ?? job.state}`];
+  const lines = [`${ending}: ${o ? codeMessage(o) : job.state}`];
   // A restart is said once, on its own line; the outcome's hint for 3010/1641 would say it again.
   if (o?.vendorError) lines.push(...vendorErrorLines(o.vendorError, label));
-  if (o?.hint && !o.rebootRequired) lines.push(`${label(cliText('job.next'))}${o.hint}`);
+  const hint = o ? codeHint(o) : null;
+  if (hint && !o?.rebootRequired) lines.push(`${label(cliText('job.next'))}${hint}`);
   if (o?.machineState && job.state !== 'succeeded')
     lines.push(`${label(cliText('job.machineState'))}${o.machineState}`);
   if (o?.exitCode !== null && o?.exitCode !== undefined && o.exitCode !== 0)
@@ -231,7 +235,7 @@ export async function runJobCommand(options: JobCommandOptions): Promise<number>
   const refused = (error: AppError): number => {
     const code = exitCodeForError(error.code);
     if (options.json) writeJson({ ok: false, exitCode: code, error: jsonError(error) });
-    else writeErr(`mobility-setup: ${error.message}${error.hint ? `\n${error.hint}` : ''}\n`);
+    else writeErr(errorText('mobility-setup', error));
     return code;
   };
   try {

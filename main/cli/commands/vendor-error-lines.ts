@@ -1,5 +1,6 @@
 import type { VendorError } from '../../../common/known-errors';
 import { cliText } from '../i18n/cli-text';
+import { knownErrorText } from '../i18n/code-text';
 
 /**
  * The vendor tool's first error line and what it means, as a failed job's text output and `diagnose` show them:
@@ -7,6 +8,6 @@ import { cliText } from '../i18n/cli-text';
  */
 export function vendorErrorLines(error: VendorError, label: (text: string) => string): string[] {
   const lines = [`${label(cliText('job.vendorError'))}${error.line}`];
-  if (error.explanation) lines.push(`${label(cliText('job.meaning'))}${error.explanation.meaning}`);
+  if (error.explanation) lines.push(`${label(cliText('job.meaning'))}${knownErrorText(error.explanation).meaning}`);
   return lines;
 }

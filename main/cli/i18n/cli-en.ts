@@ -79,6 +79,10 @@ export const cliEn = {
   'job.azureVmAgent': 'Azure VM agent',
   'job.walinuxPresent': ' (WALinuxAgent is present now.)',
   'job.walinuxAbsent': ' (WALinuxAgent is not present now.)',
+  // The OS profile's note (platform/*/profile.ts), word for word, so the English output is the core's.
+  'job.azureNote.linux':
+    'Install WALinuxAgent on the Azure VM after failover (the Mobility service does not install it on Linux).',
+  'job.azureNote.windows': 'The Azure VM agent is installed with the Mobility service (9.7.0.0 and later).',
   'av.notChecked': 'not checked before this install (run mobility-setup av-check)',
   'av.allExcluded': 'the agent folders are excluded from every scanner found',
   'av.continued': 'continued with a warning: {{products}} may scan the agent folders',

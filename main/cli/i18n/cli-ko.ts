@@ -77,6 +77,9 @@ export const cliKo = {
   'job.azureVmAgent': 'Azure VM 에이전트',
   'job.walinuxPresent': ' (지금 WALinuxAgent가 있습니다.)',
   'job.walinuxAbsent': ' (지금 WALinuxAgent가 없습니다.)',
+  'job.azureNote.linux':
+    'Azure로 장애 조치한 후 VM에 Azure Linux VM 에이전트(WALinuxAgent)를 설치하세요(Linux에서는 Mobility 서비스가 설치하지 않음).',
+  'job.azureNote.windows': 'Azure VM 에이전트가 Mobility 서비스와 함께 설치되었습니다(9.7.0.0 이상).',
   'av.notChecked': '이 설치 전에 확인하지 않음(mobility-setup av-check 실행)',
   'av.allExcluded': '찾은 모든 검사 프로그램에서 에이전트 폴더가 제외되어 있음',
   'av.continued': '경고를 무시하고 계속함: {{products}}이(가) 에이전트 폴더를 검사할 수 있음',

@@ -91,7 +91,16 @@ describe.skipIf(!BUILT)(`Korean CLI output (${BUILT ? 'built CLI' : NOT_BUILT_RE
     expect(install.stderr).toContain('[install] 에이전트 설치: 완료');
     expect(install.stderr).toMatch(/^설치 관리자: {5}Microsoft-ASR_UA_\S+\(버전 9\.65\.0\.0\), 소유자 root\(uid 0\)/m);
     expect(install.stderr).toMatch(/^SHA-256: {9}[0-9a-f]{64}\(체크섬 파일: /m);
-    expect(install.stdout).toMatch(/^완료: /);
+    // The outcome, its note and an error are the core's coded messages, said from the wizard's Korean catalogs.
+    expect(install.stdout).toMatch(/^완료: Mobility 서비스를 (설치|등록)했습니다\.$/m);
+    expect(install.stdout).toContain('Azure로 장애 조치한 후 VM에 Azure Linux VM 에이전트(WALinuxAgent)를 설치하세요');
+    expect(install.stdout).not.toMatch(/Install WALinuxAgent|was installed|is registered/);
+    const missing = await runCli(['--lang', 'ko', ...installOnlyArgs(root, path.join(root, 'no-such-folder'))]);
+    expect(missing.code).toBe(71);
+    expect(missing.stderr).toMatch(
+      /^mobility-setup: 설치 관리자 폴더 .*no-such-folder이\(가\) 없거나 폴더가 아닙니다\./m,
+    );
+    expect(missing.stderr).not.toMatch(/does not exist|Choose the folder/);
     expect(install.stdout).toMatch(/^에이전트 버전: {4}9\.65\.0\.0$/m);
     expect(install.stdout).toContain(`등록: `);
     expect(install.stdout).toMatch(/^종료 코드: {8}0$/m);

@@ -29,6 +29,11 @@ describe.skipIf(!BUILT)(
           {
             source: 'rebootRequiredFile',
             detail: '/var/run/reboot-required exists (packages: linux-image-6.1.0-18-amd64)',
+            // The same sentence as a code and its parameters, for the front doors' other languages.
+            text: {
+              code: 'restart.rebootRequiredFile.packages',
+              params: { packages: 'linux-image-6.1.0-18-amd64', path: '/var/run/reboot-required' },
+            },
           },
         ],
       });

@@ -10,7 +10,7 @@ import { exitCodeForJob } from '../../../common/job-exit-code';
 import type { JobOutcome } from '../../../common/install';
 import { CLI_EXIT_CODES } from '../../../main/cli/exit-codes';
 import { KNOWN_EXIT_CODES, describeExitCode } from '../../../main/core/install/exit-codes';
-import { CORE_MESSAGE, enCodes } from '../../../renderer/i18n/en-codes';
+import { CORE_MESSAGE, enCodes } from '../../../common/i18n/en-codes';
 import { createI18n } from '../../../renderer/i18n';
 import { describeCode } from '../../../renderer/i18n/describe-error';
 

@@ -4,7 +4,7 @@
  * (a path, a version, a list) and sends no params for it, the English text is that message (CORE_MESSAGE);
  * a translation gives its own, more general text there. Hints fall back to the core's on purpose.
  */
-import type { ErrorCode } from '../../common/error-codes';
+import type { ErrorCode } from '../error-codes';
 
 const PASSPHRASE_HINT =
   'Generate it on the configuration server with genpassphrase.exe -v > MobSvc.passphrase (in %ProgramData%\\ASR\\home\\svsystems\\bin) and check the server address.';

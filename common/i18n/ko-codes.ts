@@ -3,8 +3,8 @@
  * the path, version or list it found), Korean gives a general sentence of its own: the core speaks English only.
  * `satisfies` makes a code added to the English catalog without a Korean text a tsc error.
  */
-import { detectionTextsKo } from '../../common/core-text/detection-texts-ko';
-import { supportTextsKo } from '../../common/core-text/support-texts-ko';
+import { detectionTextsKo } from '../core-text/detection-texts-ko';
+import { supportTextsKo } from '../core-text/support-texts-ko';
 import type { enCodes, enHints } from './en-codes';
 
 const PASSPHRASE_HINT =
