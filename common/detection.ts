@@ -16,6 +16,17 @@ export interface OsFacts {
   source: string | null;
 }
 
+/** No agent found (or none readable): what every OS profile and the detection's fallback report. */
+export const NO_AGENT: Readonly<AgentFacts> = {
+  installed: false,
+  version: null,
+  installDir: null,
+  registered: null,
+  configurationStatus: null,
+  csAddress: null,
+  source: null,
+};
+
 export interface PrivilegeFacts {
   /** root on Linux, Administrator on Windows. */
   elevated: boolean;

@@ -25,6 +25,13 @@ export function fillText(template: string, params: TextParams): string {
   );
 }
 
+/** `template` filled in; `fallback` when there is no template or one of its placeholders got no value. */
+export function fillTextOr(template: string | undefined, params: TextParams, fallback: string): string {
+  if (template === undefined) return fallback;
+  const text = fillText(template, params);
+  return text.includes('{{') ? fallback : text;
+}
+
 /** The coded sentence and its English, for the core: `{ code, params, message }` from one table. */
 export function composeText<C extends string>(
   templates: TextTemplates<C>,

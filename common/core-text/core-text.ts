@@ -5,7 +5,7 @@
  */
 import type { UiLanguage } from '../ui-language';
 import type { CodedText, TextTemplates } from './coded-text';
-import { fillText } from './coded-text';
+import { fillTextOr } from './coded-text';
 import { antivirusTextsEn } from './antivirus-texts';
 import { antivirusTextsKo } from './antivirus-texts-ko';
 import { connectivityTextsEn } from './connectivity-texts';
@@ -40,8 +40,5 @@ const byLanguage: Record<UiLanguage, Readonly<Record<string, string>>> = {
  * known here (a newer core), so a sentence is never lost or shown as a bare code.
  */
 export function coreText(language: UiLanguage, coded: CodedText | null | undefined, english: string): string {
-  const template = coded ? byLanguage[language][coded.code] : undefined;
-  if (template === undefined || !coded) return english;
-  const text = fillText(template, coded.params);
-  return text.includes('{{') ? english : text;
+  return coded ? fillTextOr(byLanguage[language][coded.code], coded.params, english) : english;
 }

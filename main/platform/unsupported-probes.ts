@@ -1,10 +1,10 @@
 import os from 'node:os';
+import { NO_AGENT } from '../../common/detection';
 import type { PlatformDeps } from './platform-deps';
 import type { DetectionProbes } from './detection-probes';
 import { readMachineFacts } from './machine-facts';
 import { supportVerdict } from './support-matrix';
 import type { RootFiles } from './root-files';
-import { notInstalled } from './linux/vx-version';
 
 /** macOS and other systems: the agent has no installer for them, and detection says so plainly. */
 export function createUnsupportedDetectionProbes(deps: PlatformDeps, files: RootFiles): DetectionProbes {
@@ -25,7 +25,7 @@ export function createUnsupportedDetectionProbes(deps: PlatformDeps, files: Root
         }),
       };
     },
-    readAgent: () => Promise.resolve(notInstalled),
+    readAgent: () => Promise.resolve(NO_AGENT),
     readPrivileges() {
       const uid = process.getuid?.() ?? -1;
       return Promise.resolve({

@@ -9,8 +9,9 @@ import { createDetectionCore } from '../../core/detection-core';
 import { globalOptions, missingRootMessage } from '../context';
 import { EXIT } from '../exit-codes';
 import { writeJson } from '../json-envelope';
-import { cliText, coreLine, padColumns } from '../i18n/cli-text';
-import { errorText } from '../i18n/code-text';
+import { padColumns } from '../../../common/text-columns';
+import { cliText } from '../i18n/cli-text';
+import { coreLine, errorText } from '../i18n/code-text';
 import type { CliTextKey } from '../i18n/cli-en';
 import { UsageError, reportCommandError } from '../usage-error';
 

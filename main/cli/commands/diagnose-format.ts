@@ -1,32 +1,22 @@
 import type { ConnectivityTest, Diagnosis, PushReadinessItem, SystemFacts } from '../../../common/troubleshoot';
-import type { BundleEntry, HealthReport } from '../../../common/troubleshoot';
-import { cliText, columnsOf, coreLine, padColumns } from '../i18n/cli-text';
-import { knownErrorText } from '../i18n/code-text';
+import type { BundleEntry } from '../../../common/troubleshoot';
+import { cliText } from '../i18n/cli-text';
+import { coreLine, knownErrorText } from '../i18n/code-text';
+import { formatHealthText } from '../../core/troubleshoot/health-report';
+import type { HealthTextWords } from '../../core/troubleshoot/health-report';
 
 const VERDICT = { ok: 'OK  ', warn: 'WARN', fail: 'FAIL', skipped: '--  ' } as const;
 const STATE = { ok: 'OK  ', notReady: 'FIX ', unknown: '??  ' } as const;
-const MARK = { green: 'OK  ', amber: 'WARN', red: 'FAIL', grey: '--  ' } as const;
-
-/**
- * The health report as the CLI prints it: the same layout as the bundle's health.txt (formatHealthText), with the
- * CLI's headings in the run's language; the lines' labels and reasons are the core's own words.
- */
-function healthLines(report: HealthReport): string[] {
-  const labels = report.lines.map((l) => coreLine({ code: `health.label.${l.id}`, params: {} }, l.label));
-  const width = Math.max(...labels.map(columnsOf)) + 2;
-  const out = report.lines.map(
-    (l, i) => `[${MARK[l.level]}] ${padColumns(`${labels[i]}:`, width)}${coreLine(l.text, l.reason)}`,
-  );
-  const e = report.lastVendorError;
-  if (e) {
-    out.push('', cliText('diag.lastVendorError', { file: e.file }), `  ${e.line}`);
-    if (e.explanation) {
-      const { meaning, action } = knownErrorText(e.explanation);
-      out.push(`  ${cliText('diag.meaning', { meaning })}`, `  ${cliText('diag.action', { action })}`);
-    }
-  }
-  return out;
-}
+/** The health report in the bundle's health.txt layout, said in the run's language. */
+const HEALTH_WORDS: HealthTextWords = {
+  label: (line) => coreLine({ code: `health.label.${line.id}`, params: {} }, line.label),
+  reason: (line) => coreLine(line.text, line.reason),
+  lastVendorError: (file) => cliText('diag.lastVendorError', { file }),
+  explanation: (explanation) => {
+    const { meaning, action } = knownErrorText(explanation);
+    return [cliText('diag.meaning', { meaning }), cliText('diag.action', { action })];
+  },
+};
 
 function connectivityLines(test: ConnectivityTest): string[] {
   const lines = [
@@ -98,7 +88,7 @@ function factLines(f: SystemFacts): string[] {
 
 /** The text `mobility-setup diagnose` prints: health, connectivity, push readiness, then the bundle's listing. */
 export function formatDiagnosis(d: Diagnosis, bundle: { file: string; entries: BundleEntry[] } | null): string {
-  const parts = [healthLines(d.health).join('\n')];
+  const parts = [formatHealthText(d.health, HEALTH_WORDS).replace(/\n$/, '')];
   if (d.connectivity) parts.push(connectivityLines(d.connectivity).join('\n'));
   else parts.push(cliText('diag.notTested'));
   const readiness = readinessLines(d.pushReadiness);

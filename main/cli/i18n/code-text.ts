@@ -1,11 +1,13 @@
 /**
- * The core's coded messages (an error, a job's outcome, a known vendor error's meaning) in the run's language. In
- * Korean they come from the catalogs the wizard uses (common/i18n/); in English the CLI prints the core's own text,
- * which names what it found (the English catalog says the same or less). A code the catalog does not know, or a
- * text whose {{placeholder}} the core sent no value for, falls back to the core's English: never a bare code.
+ * The core's coded messages (an error, a job's outcome, a known vendor error's meaning, a composed sentence) in the
+ * run's language. Errors and outcomes: in Korean from the catalogs the wizard uses (common/i18n/); in English the
+ * CLI prints the core's own text, which names what it found (the English catalog says the same or less). A code the
+ * catalog does not know, or a text whose {{placeholder}} the core sent no value for, falls back to the core's
+ * English: never a bare code.
  */
-import { fillText } from '../../../common/core-text/coded-text';
-import type { TextParams } from '../../../common/core-text/coded-text';
+import { fillTextOr } from '../../../common/core-text/coded-text';
+import type { CodedText, TextParams } from '../../../common/core-text/coded-text';
+import { coreText } from '../../../common/core-text/core-text';
 import { koCodes, koHints } from '../../../common/i18n/ko-codes';
 import { koKnownErrors } from '../../../common/i18n/ko-known-errors';
 import type { ErrorExplanation } from '../../../common/known-errors';
@@ -21,16 +23,18 @@ interface Coded {
 const KO_CODES: Readonly<Record<string, string>> = koCodes;
 const KO_HINTS: Readonly<Record<string, string>> = koHints;
 
-function filled(template: string | undefined, params: TextParams, fallback: string): string {
-  if (template === undefined) return fallback;
-  const text = fillText(template, params);
-  return text.includes('{{') ? fallback : text;
+/**
+ * A sentence the core composed (the support verdict, a health line, an anti-virus step…) in this run's language,
+ * by its code; the core's own English when it sent no code or one this build does not know.
+ */
+export function coreLine(coded: CodedText | null | undefined, english: string): string {
+  return coreText(cliLanguage(), coded, english);
 }
 
 /** The message of an error or outcome. */
 export function codeMessage(item: Coded): string {
   if (cliLanguage() !== 'ko') return item.message;
-  return filled(KO_CODES[item.code], { ...item.params, coreMessage: item.message }, item.message);
+  return fillTextOr(KO_CODES[item.code], { ...item.params, coreMessage: item.message }, item.message);
 }
 
 /** What to do next: the catalog's hint wins (an empty one means none), else the core's; null when there is none. */
@@ -40,7 +44,7 @@ export function codeHint(item: Coded): string | null {
   const template = KO_HINTS[item.code];
   if (template === undefined) return core;
   if (template === '') return null;
-  return filled(template, item.params ?? {}, core ?? '') || null;
+  return fillTextOr(template, item.params ?? {}, core ?? '') || null;
 }
 
 /** A known vendor error's meaning and action (common/known-errors.ts) in the run's language. */

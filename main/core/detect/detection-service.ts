@@ -7,6 +7,7 @@ import type {
   PendingRestartFacts,
   PrivilegeFacts,
 } from '../../../common/detection';
+import { NO_AGENT } from '../../../common/detection';
 import type { DetectionProbes, OsSection } from '../../platform/detection-probes';
 import { osFamilyOf, selectDetectionProbes } from '../../platform/select';
 import { supportVerdict } from '../../platform/support-matrix';
@@ -89,7 +90,8 @@ export class DetectionService {
       this.section(
         'agent',
         () => this.probes.readAgent(),
-        () => agentUnknown,
+        // An agent whose facts cannot be read is reported as none found, like a missing one.
+        () => NO_AGENT,
       ).then(async (agent) => {
         publish({ agent });
         const record = await interrupted;
@@ -182,16 +184,6 @@ export class DetectionService {
     };
   }
 }
-
-const agentUnknown: AgentFacts = {
-  installed: false,
-  version: null,
-  installDir: null,
-  registered: null,
-  configurationStatus: null,
-  csAddress: null,
-  source: null,
-};
 
 const privilegesUnknown: PrivilegeFacts = {
   elevated: false,

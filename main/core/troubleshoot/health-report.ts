@@ -7,6 +7,8 @@ import type { AntivirusReport } from '../../../common/antivirus';
 import { needsAttention } from '../../../common/antivirus';
 import type { DetectionReport, PendingRestartFacts } from '../../../common/detection';
 import { parseEndpoint } from '../../../common/endpoint';
+import type { ErrorExplanation } from '../../../common/known-errors';
+import { columnsOf, padColumns } from '../../../common/text-columns';
 import type { AgentServiceState, HealthLevel, HealthLine, HealthReport } from '../../../common/troubleshoot';
 import type { TextParams } from '../../../common/core-text/coded-text';
 import { composeText } from '../../../common/core-text/coded-text';
@@ -150,16 +152,33 @@ export function buildHealthReport(facts: HealthFacts): HealthReport {
   return { root: d.root, lines, lastVendorError: facts.lastVendorError };
 }
 
-const MARK = { green: 'OK ', amber: 'WARN', red: 'FAIL', grey: '--  ' } as const;
+const MARK = { green: 'OK  ', amber: 'WARN', red: 'FAIL', grey: '--  ' } as const;
 
-/** The report as text (the CLI's output and the bundle's health.txt). */
-export function formatHealthText(report: HealthReport): string {
-  const width = Math.max(...report.lines.map((l) => l.label.length)) + 2;
-  const out = report.lines.map((l) => `[${MARK[l.level].padEnd(4)}] ${`${l.label}:`.padEnd(width)}${l.reason}`);
+/** The words around the report's data: the bundle's health.txt is English; the CLI passes its run's language. */
+export interface HealthTextWords {
+  label(line: HealthLine): string;
+  reason(line: HealthLine): string;
+  /** The heading of the last vendor error, and its explanation's two lines. */
+  lastVendorError(file: string): string;
+  explanation(explanation: ErrorExplanation): [meaning: string, action: string];
+}
+
+const ENGLISH_WORDS: HealthTextWords = {
+  label: (line) => line.label,
+  reason: (line) => line.reason,
+  lastVendorError: (file) => `Last vendor error (${file}):`,
+  explanation: (e) => [`Meaning: ${e.meaning}`, `What to do: ${e.action}`],
+};
+
+/** The report as text (the bundle's health.txt, and `diagnose` on the command line in its language). */
+export function formatHealthText(report: HealthReport, words: HealthTextWords = ENGLISH_WORDS): string {
+  const labels = report.lines.map((line) => words.label(line));
+  const width = Math.max(...labels.map(columnsOf)) + 2;
+  const out = report.lines.map((l, i) => `[${MARK[l.level]}] ${padColumns(`${labels[i]}:`, width)}${words.reason(l)}`);
   const e = report.lastVendorError;
   if (e) {
-    out.push('', `Last vendor error (${e.file}):`, `  ${e.line}`);
-    if (e.explanation) out.push(`  Meaning: ${e.explanation.meaning}`, `  What to do: ${e.explanation.action}`);
+    out.push('', words.lastVendorError(e.file), `  ${e.line}`);
+    if (e.explanation) out.push(...words.explanation(e.explanation).map((line) => `  ${line}`));
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import type { AgentFacts } from '../../../common/detection';
+import { NO_AGENT } from '../../../common/detection';
 
 /** The agent's own state file (see shared/domain.md "Installed state"). */
 export const VX_VERSION_PATH = '/usr/local/.vx_version';
@@ -50,16 +51,6 @@ export function parseDrscoutServer(text: string): string | null {
   return `${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
-export const notInstalled: AgentFacts = {
-  installed: false,
-  version: null,
-  installDir: null,
-  registered: null,
-  configurationStatus: null,
-  csAddress: null,
-  source: null,
-};
-
 /**
  * Agent facts from the text of /usr/local/.vx_version (null when the file is absent) and the
  * drscout.conf text (null when absent). Pure, so every combination is tested without a machine.
@@ -70,7 +61,7 @@ export function linuxAgentFacts(
   /** INSTALLATION_DIR as the system sees it (the probe strips a --root prefix the installer recorded). */
   installDir?: string,
 ): AgentFacts {
-  if (vxVersionText === null) return notInstalled;
+  if (vxVersionText === null) return NO_AGENT;
   const values = parseKeyValueLines(vxVersionText);
   const status = values.get('AGENT_CONFIGURATION_STATUS') ?? null;
   return {

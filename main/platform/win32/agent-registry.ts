@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AgentFacts } from '../../../common/detection';
+import { NO_AGENT } from '../../../common/detection';
 import type { RegKey } from './reg-query';
 import { regString } from './reg-query';
 
@@ -40,15 +41,7 @@ export function windowsAgentFacts(
   server: readonly RegKey[],
 ): AgentFacts {
   if (product.length === 0 && uninstall.length === 0) {
-    return {
-      installed: false,
-      version: null,
-      installDir: null,
-      registered: null,
-      configurationStatus: null,
-      csAddress: null,
-      source: null,
-    };
+    return NO_AGENT;
   }
   const status = regString(product, 'AgentConfigurationStatus');
   const address = regString(server, 'ServerName');

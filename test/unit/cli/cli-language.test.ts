@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliEn } from '../../../main/cli/i18n/cli-en';
 import { cliKo } from '../../../main/cli/i18n/cli-ko';
-import { padColumns } from '../../../main/cli/i18n/cli-text';
+import { padColumns } from '../../../common/text-columns';
 import { BUILT, NOT_BUILT_REASON } from './cli-world';
 import { REPO, runCli } from '../../world/cli-process';
 
