@@ -92,12 +92,14 @@ for (const needed of [
   '/dist/main/index.js',
   '/dist/main/preload.js',
   '/dist/main/cli.js',
+  '/dist/main/cli-all.js',
   '/dist/renderer/index.html',
 ]) {
   if (!asarFiles.has(needed)) problems.push(`app.asar lacks ${needed}`);
 }
 // A dependency ships when a bundle require()s it (zod and commander are bundled in, see build-main.mjs).
-const bundles = ['index.js', 'cli.js', 'preload.js'].map((f) =>
+// cli-all.js holds every command (the other cli-*.js bundles are parts of it; cli.js only launches one).
+const bundles = ['index.js', 'cli-all.js', 'preload.js'].map((f) =>
   readFileSync(path.join(projectDir, 'dist', 'main', f), 'utf8'),
 );
 for (const dep of Object.keys(pkg.dependencies ?? {})) {
@@ -133,7 +135,9 @@ if (outOfPlace.length > 0)
 // Only the bundles that run: the demo, bench and test-package bundles need dev packages and stay out.
 const mainFiles = [...asarFiles].filter((f) => f.startsWith('/dist/main/') && f.endsWith('.js'));
 const extraMain = mainFiles.filter(
-  (f) => !['/dist/main/index.js', '/dist/main/preload.js', '/dist/main/cli.js'].includes(f),
+  (f) =>
+    !['/dist/main/index.js', '/dist/main/preload.js', '/dist/main/cli.js'].includes(f) &&
+    !/^\/dist\/main\/cli-[a-z-]+\.js$/.test(f),
 );
 if (extraMain.length > 0) problems.push(`app.asar carries bundles that do not run in the app: ${extraMain.join(', ')}`);
 if (existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked')))

@@ -1,4 +1,4 @@
-import { commandNamed } from './program';
+import { commandNamed } from './command-names';
 
 /**
  * The commands the packaged app's own executable runs as the command line (`mobility-setup.exe install …`,

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UI_LANGUAGES } from '../../common/ui-language';
+import { CLI_COMMANDS, commandNamed, type CliCommand } from './command-names';
 import { EXIT } from './exit-codes';
 import { chooseCliLanguage, cliLanguage, cliText } from './i18n/cli-text';
 import { localizeHelpToKorean } from './localize-help';
@@ -8,37 +9,58 @@ import { UsageError, writeUsageEnvelope } from './usage-error';
 declare const __APP_VERSION__: string;
 
 type Register = (program: Command) => void;
+type Loader = () => Promise<Register>;
+
+/**
+ * Set by scripts/build-main.mjs in each command's own bundle (dist/main/cli-<command>.js) to that command's
+ * name; undefined elsewhere (the full CLI bundle, the Electron bundle, tests). The conditions below fold to
+ * constants there, so esbuild leaves every other command's code out of that bundle and V8 compiles only
+ * what the command runs (see "Speed and memory" in the README).
+ */
+declare const __CLI_COMMAND__: string | undefined;
 
 /**
  * Each subcommand lives in commands/<name>.ts and is loaded only when it runs: `detect` then never loads
- * the web host, ws, tar or the API's zod schemas (see "Speed and memory" in the README). The order here
- * is the order `--help` lists them in.
+ * the web host, ws, tar or the API's zod schemas. In a command's own bundle the others are undefined.
  */
-const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
-  serve: () => import('./commands/serve').then((m) => m.registerServeCommand),
-  open: () => import('./commands/open').then((m) => m.registerOpenCommand),
-  detect: () => import('./commands/detect').then((m) => m.registerDetectCommand),
-  install: () => import('./commands/install').then((m) => m.registerInstallCommand),
-  register: () => import('./commands/register').then((m) => m.registerRegisterCommand),
-  uninstall: () => import('./commands/uninstall').then((m) => m.registerUninstallCommand),
-  helper: () => import('./commands/helper').then((m) => m.registerHelperCommand),
-  'av-check': () => import('./commands/av-check').then((m) => m.registerAvCheckCommand),
-  diagnose: () => import('./commands/diagnose').then((m) => m.registerDiagnoseCommand),
+const COMMANDS: Readonly<Record<CliCommand, Loader | undefined>> = {
+  serve:
+    typeof __CLI_COMMAND__ !== 'string' || __CLI_COMMAND__ === 'serve'
+      ? () => import('./commands/serve').then((m) => m.registerServeCommand)
+      : undefined,
+  open:
+    typeof __CLI_COMMAND__ !== 'string' || __CLI_COMMAND__ === 'open'
+      ? () => import('./commands/open').then((m) => m.registerOpenCommand)
+      : undefined,
+  detect:
+    typeof __CLI_COMMAND__ !== 'string' || __CLI_COMMAND__ === 'detect'
+      ? () => import('./commands/detect').then((m) => m.registerDetectCommand)
+      : undefined,
+  install:
+    typeof __CLI_COMMAND__ !== 'string' || __CLI_COMMAND__ === 'install'
+      ? () => import('./commands/install').then((m) => m.registerInstallCommand)
+      : undefined,
+  register:
+    typeof __CLI_COMMAND__ !== 'string' || __CLI_COMMAND__ === 'register'
+      ? () => import('./commands/register').then((m) => m.registerRegisterCommand)
+      : undefined,
+  uninstall:
+    typeof __CLI_COMMAND__ !== 'string' || __CLI_COMMAND__ === 'uninstall'
+      ? () => import('./commands/uninstall').then((m) => m.registerUninstallCommand)
+      : undefined,
+  helper:
+    typeof __CLI_COMMAND__ !== 'string' || __CLI_COMMAND__ === 'helper'
+      ? () => import('./commands/helper').then((m) => m.registerHelperCommand)
+      : undefined,
+  'av-check':
+    typeof __CLI_COMMAND__ !== 'string' || __CLI_COMMAND__ === 'av-check'
+      ? () => import('./commands/av-check').then((m) => m.registerAvCheckCommand)
+      : undefined,
+  diagnose:
+    typeof __CLI_COMMAND__ !== 'string' || __CLI_COMMAND__ === 'diagnose'
+      ? () => import('./commands/diagnose').then((m) => m.registerDiagnoseCommand)
+      : undefined,
 };
-
-/** Global options that take a value: the word after them is not the command's name. */
-const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--root', '--lang']);
-
-/** The subcommand `argv` names, or null (no command, `help`, a typo: then every command is registered). */
-export function commandNamed(argv: readonly string[]): string | null {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') return null;
-    if (GLOBAL_OPTIONS_WITH_VALUE.has(arg)) i++;
-    else if (!arg.startsWith('-')) return Object.prototype.hasOwnProperty.call(COMMANDS, arg) ? arg : null;
-  }
-  return null;
-}
 
 /**
  * The `mobility-setup` command line with the subcommands `argv` needs (all of them when `argv` names none,
@@ -58,8 +80,10 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     )
     .exitOverride();
   const named = commandNamed(argv);
-  const loaders = named === null ? Object.values(COMMANDS) : [COMMANDS[named]!];
-  for (const register of await Promise.all(loaders.map((load) => load()))) register(program);
+  const loaders = CLI_COMMANDS.filter((name) => named === null || name === named).map((name) => COMMANDS[name]);
+  // A command's own bundle is only ever started for that command (bin.ts): a missing loader is a build fault.
+  if (loaders.some((load) => load === undefined)) throw new Error('this CLI bundle lacks the command asked for');
+  for (const register of await Promise.all(loaders.map((load) => load!()))) register(program);
   for (const command of [program, ...program.commands]) explainErrorsInOneLine(command);
   if (cliLanguage() === 'ko') localizeHelpToKorean(program);
   return program;

@@ -67,6 +67,8 @@ describe.skipIf(!isBuilt)('packaging (electron-builder --linux dir tar.gz)', () 
       '/dist/main/index.js',
       '/dist/main/preload.js',
       '/dist/main/cli.js',
+      '/dist/main/cli-all.js',
+      '/dist/main/cli-detect.js',
       '/dist/renderer/index.html',
     ]) {
       expect(files, needed).toContain(needed);

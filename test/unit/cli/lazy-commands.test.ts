@@ -4,11 +4,11 @@
  * recording every file it requires.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commandNamed } from '../../../main/cli/program';
+import { CLI_COMMANDS, commandNamed } from '../../../main/cli/command-names';
 import { BUILT, NOT_BUILT_REASON } from './cli-world';
 import { BIN, REPO } from '../../world/cli-process';
 
@@ -69,6 +69,20 @@ process.on('exit', () => process.stderr.write('PACKAGES ' + JSON.stringify([...s
     const serve = packagesLoaded(['serve', '--help']).packages;
     expect(serve).not.toContain('ws');
     expect(serve).not.toContain('tar');
+  });
+
+  it("each command's bundle holds only that command; the launcher loads it, or the full one for help", () => {
+    const bundle = (name: string) => readFileSync(path.join(REPO, 'dist/main', name), 'utf8');
+    // The names of the commands' own modules as esbuild labels them in a bundle.
+    const commandsIn = (code: string) =>
+      [...code.matchAll(/"main\/cli\/commands\/([a-z-]+)\.ts"\(\)/g)].map((m) => m[1]);
+    expect(commandsIn(bundle('cli-detect.js'))).toEqual(['detect']);
+    expect(commandsIn(bundle('cli-install.js'))).toContain('install');
+    expect(commandsIn(bundle('cli-install.js'))).not.toContain('serve');
+    expect(commandsIn(bundle('cli-all.js'))).toEqual(expect.arrayContaining([...CLI_COMMANDS]));
+    // The web host is in serve's bundle only (and the full one).
+    expect(bundle('cli-detect.js')).not.toContain('main/web-host/');
+    expect(bundle('cli-serve.js')).toContain('main/web-host/');
   });
 
   it('--help still lists every command (all are loaded then)', () => {
