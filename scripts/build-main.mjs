@@ -15,7 +15,9 @@
 // the external packages' require()) would change, and Node's ESM loader adds its own cost per chunk.
 // Only one bundle runs per process, so no module state is split between two copies.
 import { build } from 'esbuild';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const BUNDLED = new Set(['zod', 'commander']);
@@ -36,15 +38,18 @@ const common = {
   minifySyntax: true,
 };
 
+// The CLI's bundles run from a V8 code cache (main/cli/code-cache.ts), i.e. through vm.Script, where a real
+// `import()` needs an experimental flag: esbuild turns the dynamic imports of external packages (all CommonJS
+// here) into require() instead.
+const cliBundle = { ...common, outdir: 'dist/main', external, supported: { 'dynamic-import': false } };
+
 await Promise.all([
   build({ ...common, entryPoints: { index: 'main/index.ts', cli: 'main/cli/bin.ts' }, outdir: 'dist/main', external }),
-  build({ ...common, entryPoints: { 'cli-all': 'main/cli/command-bundle-entry.ts' }, outdir: 'dist/main', external }),
+  build({ ...cliBundle, entryPoints: { 'cli-all': 'main/cli/command-bundle-entry.ts' } }),
   ...cliCommands.map((command) =>
     build({
-      ...common,
+      ...cliBundle,
       entryPoints: { [`cli-${command}`]: 'main/cli/command-bundle-entry.ts' },
-      outdir: 'dist/main',
-      external,
       define: { ...define, __CLI_COMMAND__: JSON.stringify(command) },
     }),
   ),
@@ -64,6 +69,30 @@ await Promise.all([
     sourcemap: false,
   }),
 ]);
+
+await writeCodeCaches();
+
+/**
+ * Each CLI bundle's V8 code cache (main/cli/code-cache.ts), made by running it once with its command's
+ * `--help` (module set-up, the option tree, the help text) in a fresh `node` without flags or NODE_OPTIONS:
+ * V8 takes a cache only from the same V8 with the same flags, which is how users start the CLI.
+ */
+async function writeCodeCaches() {
+  await build({ ...common, entryPoints: { 'write-code-cache': 'scripts/write-code-cache.ts' }, outdir: '.tmp/build' });
+  const env = { ...process.env };
+  for (const name of ['NODE_OPTIONS', 'NODE_V8_COVERAGE']) delete env[name];
+  const warmUps = [['cli-all', ['--help']], ...cliCommands.map((command) => [`cli-${command}`, [command, '--help']])];
+  const run = promisify(execFile);
+  // Two at a time: the build machine has two cores.
+  for (let i = 0; i < warmUps.length; i += 2)
+    await Promise.all(
+      warmUps
+        .slice(i, i + 2)
+        .map(([bundle, args]) =>
+          run(process.execPath, ['.tmp/build/write-code-cache.js', `dist/main/${bundle}.js`, ...args], { env }),
+        ),
+    );
+}
 
 /** The CLI's command names, from the one list the launcher uses (main/cli/command-names.ts). */
 async function readCliCommands() {

@@ -97,11 +97,10 @@ for (const needed of [
 ]) {
   if (!asarFiles.has(needed)) problems.push(`app.asar lacks ${needed}`);
 }
-// A dependency ships when a bundle require()s it (zod and commander are bundled in, see build-main.mjs).
-// cli-all.js holds every command (the other cli-*.js bundles are parts of it; cli.js only launches one).
-const bundles = ['index.js', 'cli-all.js', 'preload.js'].map((f) =>
-  readFileSync(path.join(projectDir, 'dist', 'main', f), 'utf8'),
-);
+// A dependency ships when a bundle the app runs require()s it (zod and commander are bundled in, see
+// build-main.mjs). The app runs its command line inside index.js (the runAsNode fuse is off, so Node never runs
+// the cli*.js bundles there; they ship so the helper's entry check finds cli.js), and index.js holds every command.
+const bundles = ['index.js', 'preload.js'].map((f) => readFileSync(path.join(projectDir, 'dist', 'main', f), 'utf8'));
 for (const dep of Object.keys(pkg.dependencies ?? {})) {
   const required = bundles.some((code) => code.includes(`require("${dep}")`) || code.includes(`require("${dep}/`));
   const shipped = asarFiles.has(`/node_modules/${dep}/package.json`);
