@@ -1,6 +1,13 @@
-import { spawn as spawnChild } from 'node:child_process';
+import type { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { CommandRunner, RunOptions, RunResult, RunningProcess, SpawnOptions } from '../ports/ports';
+
+/**
+ * node:child_process (with net, streams and more) is loaded at the first spawn, not when the module loads:
+ * `detect` spawns nothing on Linux, and its start should not pay for it (see "Speed and memory" in the README).
+ */
+const spawnChild = ((...args: Parameters<typeof spawn>) =>
+  process.getBuiltinModule('node:child_process').spawn(...args)) as typeof spawn;
 
 /** Grace period between SIGTERM and SIGKILL when ending a process group. */
 const KILL_GRACE_MS = 3_000;

@@ -19,12 +19,12 @@
  * A process that is not root reads root's journal (to report an interrupted job) but writes nothing there: its
  * own jobs are not recorded, and root's leftovers wait for root's next start.
  */
-import { randomBytes } from 'node:crypto';
 import { lstat, open, readdir, readFile, realpath, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../../ports/ports';
 import { existingFolderAccess, isTrustedOwner, trustedFolderAccess } from './private-folder';
 import { isProcessAlive, processStartTicks } from './process-alive';
+import { randomHex } from './random-hex';
 
 export type JournalEnd = 'succeeded' | 'failed' | 'cancelled';
 
@@ -88,7 +88,7 @@ function isRecord(v: Partial<JournalRecord> | null): v is JournalRecord {
 
 /** Whole or not at all: a temporary file in the same folder, renamed over the record. */
 async function writeRecord(dir: string, record: JournalRecord): Promise<void> {
-  const temp = path.join(dir, `.${record.id}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(dir, `.${record.id}.${randomHex(6)}.tmp`);
   const handle = await open(temp, 'wx', 0o644);
   try {
     await handle.writeFile(`${JSON.stringify(record)}\n`);

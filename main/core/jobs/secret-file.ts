@@ -7,7 +7,6 @@
  * genpassphrase printed, and the configurator reads the passphrase from the file's text.
  * On Windows the mode bits mean little; there the base sits in the per-user %TEMP%, which is private.
  */
-import { randomBytes } from 'node:crypto';
 import { constants, lstatSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { chmod, lstat, mkdir, open, readdir, rm, rmdir } from 'node:fs/promises';
@@ -15,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../../common/result';
 import { hasPosixModes } from '../../platform/host-file-modes';
+import { randomHex } from './random-hex';
 
 export interface SecretFileOptions {
   /** Folder that holds the per-use folders; default `secretBaseFor(os.tmpdir())`. */
@@ -67,7 +67,7 @@ export function secretBaseFor(
   if (uid === 0) return ROOT_SECRET_BASE;
   const runtime = privateRuntimeDir(runtimeDir, uid);
   if (runtime) return path.join(runtime, 'mobility-setup-secrets');
-  processNonce ??= randomBytes(12).toString('hex');
+  processNonce ??= randomHex(12);
   return path.join(workBase, `${EPHEMERAL_PREFIX}${uid}-${process.pid}-${processNonce}`);
 }
 
@@ -161,7 +161,7 @@ export async function withSecretFile<T>(
   }
   await ensureBase(base);
   // The pid in the name lets a later sweep tell a crashed run's folder from a live one.
-  const folder = path.join(base, `${RUN_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
+  const folder = path.join(base, `${RUN_PREFIX}${process.pid}-${randomHex(6)}`);
   await options.onFolder?.(folder);
   // Exclusive like mkdtemp: mkdir fails if the name exists.
   await mkdir(folder, { mode: 0o700 });

@@ -41,13 +41,22 @@ Module._resolveFilename = function (...args) {
   if (m) seen.add(m[1]);
   return file;
 };
-process.on('exit', () => process.stderr.write('PACKAGES ' + JSON.stringify([...seen].sort()) + '\\n'));
+process.on('exit', () => {
+  process.stderr.write('PACKAGES ' + JSON.stringify([...seen].sort()) + '\\n');
+  const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13));
+  process.stderr.write('BUILTINS ' + JSON.stringify(builtins) + '\\n');
+});
 `,
   );
   const packagesLoaded = (args: string[]) => {
     const run = spawnSync(process.execPath, ['-r', recorder, BIN, ...args], { cwd: REPO, encoding: 'utf8' });
     const line = run.stderr.split('\n').find((l) => l.startsWith('PACKAGES ')) ?? 'PACKAGES null';
-    return { status: run.status, packages: JSON.parse(line.slice('PACKAGES '.length)) as string[] | null };
+    const builtins = run.stderr.split('\n').find((l) => l.startsWith('BUILTINS ')) ?? 'BUILTINS null';
+    return {
+      status: run.status,
+      packages: JSON.parse(line.slice('PACKAGES '.length)) as string[] | null,
+      builtins: JSON.parse(builtins.slice('BUILTINS '.length)) as string[] | null,
+    };
   };
 
   it('detect loads nothing from node_modules (commander is bundled; tar, ws, sudo-prompt are not needed)', () => {
@@ -59,6 +68,13 @@ process.on('exit', () => process.stderr.write('PACKAGES ' + JSON.stringify([...s
     ]);
     expect(status).toBe(0);
     expect(packages).toEqual([]);
+  });
+
+  it('detect loads neither child_process nor crypto (it spawns nothing and names nothing on Linux)', () => {
+    const { status, builtins } = packagesLoaded(['--root', path.join(REPO, 'test/fixtures/roots/debian-12'), 'detect']);
+    expect(status).toBe(0);
+    expect(builtins).toEqual(expect.arrayContaining(['fs', 'path']));
+    for (const costly of ['child_process', 'crypto']) expect(builtins).not.toContain(costly);
   });
 
   it('install loads neither the web host (ws) nor tar before it extracts; serve loads ws only once listening', () => {
