@@ -1,0 +1,2 @@
+import { describeExitCode } from '../core/install/exit-codes';
+export const describe = describeExitCode;

@@ -1,0 +1,2 @@
+import { silentLogger } from '../ports/ports';
+export const logger = silentLogger;
