@@ -1,2 +1,0 @@
-import { describeExitCode } from '../core/install/exit-codes';
-export const describe = describeExitCode;

@@ -1,2 +1,0 @@
-import { silentLogger } from '../ports/ports';
-export const logger = silentLogger;
