@@ -97,12 +97,15 @@ for (const needed of [
 ]) {
   if (!asarFiles.has(needed)) problems.push(`app.asar lacks ${needed}`);
 }
-// A dependency ships when a bundle the app runs require()s it (zod and commander are bundled in, see
+// A dependency ships when a bundle the app runs require()s or import()s it (zod and commander are bundled in, see
 // build-main.mjs). The app runs its command line inside index.js (the runAsNode fuse is off, so Node never runs
 // the cli*.js bundles there; they ship so the helper's entry check finds cli.js), and index.js holds every command.
 const bundles = ['index.js', 'preload.js'].map((f) => readFileSync(path.join(projectDir, 'dist', 'main', f), 'utf8'));
 for (const dep of Object.keys(pkg.dependencies ?? {})) {
-  const required = bundles.some((code) => code.includes(`require("${dep}")`) || code.includes(`require("${dep}/`));
+  // esbuild keeps `await import('pkg')` of an external as import("pkg") in a CommonJS bundle: a lazy load is a load.
+  const required = bundles.some((code) =>
+    ['require', 'import'].some((how) => code.includes(`${how}("${dep}")`) || code.includes(`${how}("${dep}/`)),
+  );
   const shipped = asarFiles.has(`/node_modules/${dep}/package.json`);
   if (required && !shipped) problems.push(`app.asar lacks the runtime dependency ${dep}, which a bundle requires`);
   if (!required && shipped) problems.push(`app.asar carries ${dep}, which no bundle requires (bundled in, or unused)`);

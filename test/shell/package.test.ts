@@ -73,7 +73,8 @@ describe.skipIf(!isBuilt)('packaging (electron-builder --linux dir tar.gz)', () 
     ]) {
       expect(files, needed).toContain(needed);
     }
-    for (const runtime of ['@vscode/sudo-prompt', 'tar', 'ws'])
+    // systeminformation: the troubleshooting bundle's system facts import() it on first use.
+    for (const runtime of ['@vscode/sudo-prompt', 'tar', 'ws', 'systeminformation'])
       expect(files).toContain(`/node_modules/${runtime}/package.json`);
     const list = [...files];
     expect(list.filter((f) => /^\/(main|renderer|common|test|scripts|bench|assets)\//.test(f))).toEqual([]);
@@ -81,8 +82,8 @@ describe.skipIf(!isBuilt)('packaging (electron-builder --linux dir tar.gz)', () 
     expect(list.filter((f) => /^\/dist\/main\/(demo|bench|test-package)\.js$/.test(f))).toEqual([]);
     const devInAsar = Object.keys(pkg.devDependencies).filter((dev) => files.has(`/node_modules/${dev}/package.json`));
     expect(devInAsar).toEqual([]);
-    // Bundled into dist/main by esbuild (zod, commander) or required by nothing (systeminformation).
-    for (const notRequired of ['zod', 'commander', 'systeminformation'])
+    // Bundled into dist/main by esbuild.
+    for (const notRequired of ['zod', 'commander'])
       expect(files).not.toContain(`/node_modules/${notRequired}/package.json`);
     expect(existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked'))).toBe(false);
 
