@@ -68,6 +68,7 @@ export class JobLog {
   /** Where some lines start in the file (a batch's first line, about one per INDEX_EVERY lines), in order. */
   private readonly fileIndex: { line: number; offset: number }[] = [];
   private readonly secrets: readonly string[];
+  private readonly blockSecrets: readonly string[];
 
   constructor(
     private readonly jobId: string,
@@ -78,6 +79,7 @@ export class JobLog {
     private readonly maxLines = MAX_LINES_IN_MEMORY,
   ) {
     this.secrets = orderSecrets(secrets);
+    this.blockSecrets = this.secrets.filter((secret) => !secret.includes('\n'));
   }
 
   /** This job's secrets, for redacting other text shown for it (the vendor log). */
@@ -105,7 +107,19 @@ export class JobLog {
   }
 
   append(rawLine: string): void {
-    const line = replaceOrdered(rawLine, this.secrets);
+    this.push(replaceOrdered(rawLine, this.secrets));
+  }
+
+  /**
+   * Every line of a line block (common/line-block.ts), redacted in one pass over the block. A secret lies inside
+   * one line (a block never splits a line, however the pipe split the output), so this redacts what append would;
+   * a secret holding a line end never matched a single line, and is left out so no two lines become one.
+   */
+  appendLines(rawBlock: string): void {
+    for (const line of replaceOrdered(rawBlock, this.blockSecrets).split('\n')) this.push(line);
+  }
+
+  private push(line: string): void {
     if (this.lines.length >= this.maxLines) this.dropOld();
     if (this.pending.length === 0) this.pendingFrom = this.count;
     this.lines.push(line);

@@ -36,6 +36,8 @@ export interface JobHandle {
   readonly cancelRequested: boolean;
   step(id: StepId, state: StepState): void;
   log(line: string): void;
+  /** A line block (common/line-block.ts): several lines at once. */
+  logLines(block: string): void;
   addLogFiles(files: string[]): void;
   /** What cancelJob does while a process runs (ends its tree); null between processes. */
   onCancel(hook: (() => void) | null): void;
@@ -191,6 +193,7 @@ export class JobManager {
         this.emit(record);
       },
       log: (line) => record.log.append(line),
+      logLines: (block) => record.log.appendLines(block),
       addLogFiles: (files) => {
         for (const f of files) if (!record.snapshot.logFiles.includes(f)) record.snapshot.logFiles.push(f);
       },
