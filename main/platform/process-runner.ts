@@ -140,13 +140,16 @@ export function spawnProcess(file: string, args: readonly string[], options: Spa
   const errLines = lineSplitter();
   child.stdout.setEncoding('utf8');
   child.stderr.setEncoding('utf8');
+  // Output handed over in blocks is not kept a second time: an installer's first 4 MB, held until it ends, were
+  // most of what the garbage collector moved about in a 200,000-line install.
+  const capture = options.onLines ? 0 : MAX_CAPTURE;
   child.stdout.on('data', (chunk: string) => {
-    if (stdout.length < MAX_CAPTURE) stdout += chunk;
+    if (stdout.length < capture) stdout += chunk;
     outLines.push(chunk);
     armInactivity();
   });
   child.stderr.on('data', (chunk: string) => {
-    if (stderr.length < MAX_CAPTURE) stderr += chunk;
+    if (stderr.length < capture) stderr += chunk;
     errLines.push(chunk);
     armInactivity();
   });
