@@ -7,6 +7,8 @@
  * ("(7) Couldn't connect to server" before 7.x, "(7) Failed to connect to …" after), so both are matched.
  */
 
+import { countLines } from './line-block';
+
 export interface KnownError {
   /** Stable id, also the renderer's catalog key (knownError.<id>.meaning / .action). */
   id: string;
@@ -161,6 +163,12 @@ function anyOf(patterns: readonly RegExp[]): RegExp {
 }
 const ANY_KNOWN_ERROR = anyOf(KNOWN_ERRORS.map((known) => known.pattern));
 const ANY_ERROR = anyOf([ERROR_LINE, ANY_KNOWN_ERROR]);
+/**
+ * ANY_ERROR over a whole line block (line-block.ts): multiline, so `^` also matches where each line starts. Every
+ * match inside one line is still found in the block ('.' never crosses a line end, and a line's ends look the same
+ * to `\b` and `^`); `\s` or `[^\]]` may also match across lines, which only makes it a wider first filter.
+ */
+const ANY_ERROR_IN_BLOCK = new RegExp(ANY_ERROR.source, 'im');
 
 export function isErrorLine(line: string): boolean {
   if (!ANY_ERROR.test(line)) return false;
@@ -215,6 +223,18 @@ export class FirstErrorTracker {
     const explanation = explainLine(line);
     if (this.found === null) this.found = { line: line.trim(), index, explanation };
     else if (explanation !== null) this.found = { ...this.found, explanation };
+  }
+
+  /**
+   * push() for every line of a line block (line-block.ts): a block in which no line can be an error (one test of
+   * the block) is only counted, so only blocks that may hold one are split into lines.
+   */
+  pushBlock(block: string): void {
+    if (this.found?.explanation || !ANY_ERROR_IN_BLOCK.test(block)) {
+      this.seen += countLines(block);
+      return;
+    }
+    for (const line of block.split('\n')) this.push(line);
   }
 
   get result(): FirstError | null {

@@ -68,19 +68,22 @@ export function teeLogger(...loggers: Logger[]): Logger {
 /** One line when a job starts and one when it ends: what ran, how it ended, which vendor code. Snapshots hold no secrets. */
 export function logJobLifecycle(events: EventBus, logger: Logger): () => void {
   const seen = new Map<string, string>();
-  return events.subscribe((name, payload) => {
-    if (name !== 'job') return;
-    const job = payload;
-    if (seen.get(job.id) === job.state) return;
-    seen.set(job.id, job.state);
-    const fields = {
-      jobId: job.id,
-      kind: job.kind,
-      state: job.state,
-      ...(job.outcome ? { outcome: job.outcome.code, exitCode: job.outcome.exitCode } : {}),
-    };
-    if (job.state === 'running') logger.info('job started', fields);
-    else if (job.state === 'failed') logger.warn('job ended', fields);
-    else logger.info('job ended', fields);
-  });
+  return events.subscribe(
+    (name, payload) => {
+      if (name !== 'job') return;
+      const job = payload;
+      if (seen.get(job.id) === job.state) return;
+      seen.set(job.id, job.state);
+      const fields = {
+        jobId: job.id,
+        kind: job.kind,
+        state: job.state,
+        ...(job.outcome ? { outcome: job.outcome.code, exitCode: job.outcome.exitCode } : {}),
+      };
+      if (job.state === 'running') logger.info('job started', fields);
+      else if (job.state === 'failed') logger.warn('job ended', fields);
+      else logger.info('job ended', fields);
+    },
+    ['job'],
+  );
 }

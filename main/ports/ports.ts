@@ -20,6 +20,12 @@ export interface RunResult {
 export interface SpawnOptions extends RunOptions {
   /** Called with each complete output line (stdout and stderr interleaved as they arrive). */
   onLine?: (line: string) => void;
+  /**
+   * Instead of onLine: the complete lines of each read at once, as a line block (common/line-block.ts: joined by
+   * '\n'), for output that may run to millions of lines (a vendor installer). The result's stdout and stderr
+   * are then empty: the lines went to onLines only.
+   */
+  onLines?: (block: string) => void;
   /** Ends the whole process group when no output arrived for this long. */
   inactivityTimeoutMs?: number;
 }

@@ -110,7 +110,12 @@ async function runCliInstall(world: InstallWorld, rssSampleMs = 0, steps?: StepT
 
 async function runByHand(world: InstallWorld) {
   await world.reset();
-  const r = await timedRun(path.join(world.handDir, 'install'), world.handArgs, { cwd: world.handDir, env: world.env });
+  // Its output kept in a file, as the CLI keeps it in the job log (read and thrown away, it cost less than that).
+  const r = await timedRun(path.join(world.handDir, 'install'), world.handArgs, {
+    cwd: world.handDir,
+    env: world.env,
+    stdoutFile: path.join(world.handDir, 'install-output.log'),
+  });
   if (r.code !== 0) throw new Error(`./install exited ${String(r.code)}`);
   return r;
 }

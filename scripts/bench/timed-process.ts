@@ -1,10 +1,11 @@
 /**
  * Runs one child process for the benchmark and measures it from spawn to exit: wall time, and its peak
  * resident memory (VmHWM, read from /proc while it runs; the kernel keeps the high-water mark, so the last
- * reading before the exit is the peak so far). Output is read and thrown away, as a terminal would show it.
+ * reading before the exit is the peak so far). Output is read and thrown away, as a terminal would show it, or
+ * written to a file.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 export interface TimedRun {
@@ -23,6 +24,8 @@ export interface TimedOptions {
   rssSampleMs?: number;
   /** Each stderr line with the ms since spawn it arrived at (the CLI's "[step] state" progress lines). */
   onStderrLine?: (line: string, ms: number) => void;
+  /** Writes stdout to this file (as `> file` would) instead of reading it. */
+  stdoutFile?: string;
 }
 
 function readPeakRssMb(pid: number): number | null {
@@ -36,12 +39,14 @@ function readPeakRssMb(pid: number): number | null {
 
 export function timedRun(file: string, args: readonly string[], options: TimedOptions = {}): Promise<TimedRun> {
   return new Promise((resolve, reject) => {
+    const out = options.stdoutFile ? openSync(options.stdoutFile, 'w') : null;
     const start = performance.now();
     const child = spawn(file, [...args], {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', out ?? 'pipe', 'pipe'],
     });
+    if (out !== null) closeSync(out);
     let tail = '';
     let peak: number | null = null;
     const sample = () => {
@@ -50,11 +55,11 @@ export function timedRun(file: string, args: readonly string[], options: TimedOp
       if (now !== null) peak = Math.max(peak ?? 0, now);
     };
     const timer = options.rssSampleMs ? setInterval(sample, options.rssSampleMs) : undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       tail = (tail + chunk.toString('utf8')).slice(-2000);
     });
     let errPartial = '';
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       const at = performance.now() - start;
       const lines = (errPartial + chunk.toString('utf8')).split('\n');
       errPartial = lines.pop() ?? '';

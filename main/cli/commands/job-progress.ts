@@ -3,6 +3,7 @@
  * step's state on stderr as it changes (the live log too with --verbose), and the ways a person stops it: Ctrl+C,
  * kill, a dropped SSH session, or a reader that went away (EPIPE) all cancel the job, which then ends normally.
  */
+import type { EventName } from '../../../common/api';
 import type { StepId, StepState } from '../../../common/install';
 import type { Core } from '../../core/app-core';
 import { cliText } from '../i18n/cli-text';
@@ -30,8 +31,10 @@ export function followJobProgress(core: Core, verbose: boolean): JobProgress {
   const steps = new Map<string, string>();
   let jobId: string | null = null;
   let interrupted = false;
+  // Without --verbose the log's lines are not asked for, so the core does not make them (a 200,000-line install).
+  const names: EventName[] = verbose ? ['job', 'jobLog'] : ['job'];
   const unsubscribe = core.events.subscribe((name, payload) => {
-    if (name === 'jobLog' && verbose) for (const line of payload.lines) writeErr(`  ${line}\n`);
+    if (name === 'jobLog') for (const line of payload.lines) writeErr(`  ${line}\n`);
     if (name !== 'job') return;
     // A job started by a handler that answers only when it ends (the bundle): its first snapshot names it.
     if (jobId === null) {
@@ -43,7 +46,7 @@ export function followJobProgress(core: Core, verbose: boolean): JobProgress {
       steps.set(step.id, step.state);
       writeErr(`${progressLine(step.id, step.state)}\n`);
     }
-  });
+  }, names);
   const cancel = () => {
     interrupted = true;
     if (jobId) void core.handlers.cancelJob({ jobId }).catch(() => undefined);

@@ -54,6 +54,8 @@ export interface PrivilegedRun {
 
 export interface PrivilegedOptions {
   onLine: (line: string) => void;
+  /** The vendor command's output a read at a time, as line blocks (common/line-block.ts); else line by line. */
+  onLines?: (block: string) => void;
   /** Install only: the private copy is extracted and the vendor installer is about to start. */
   onInstallerStarting?: () => void;
   /** Called with each private work folder's name before it is created (the job journal records it). */

@@ -35,6 +35,7 @@ export function runPrivileged(operation: PrivilegedOperation, ctx: PrivilegedCon
       cwd: command.cwd ?? undefined,
       env: vendorEnvironment(ctx.sandboxRoot),
       onLine: ctx.onLine,
+      ...(ctx.onLines ? { onLines: ctx.onLines } : {}),
       inactivityTimeoutMs: ctx.inactivityTimeoutMs,
     });
     const r = await current.done;

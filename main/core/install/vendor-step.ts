@@ -78,12 +78,16 @@ export async function runVendorStep(
   // Only the vendor tool's own lines: the summary quotes the first error it wrote (issue 10, item 5).
   const firstError = new FirstErrorTracker();
   let diskFullLine: string | null = null;
+  // A line block (common/line-block.ts) at a time: each check tests the whole block once, and splits it only
+  // when it matched.
+  const take = (block: string) => {
+    firstError.pushBlock(block);
+    if (diskFullLine === null && saysDiskFull(block)) diskFullLine = block.split('\n').find(saysDiskFull) ?? null;
+    ctx.logLines(block);
+  };
   const run = vendor.elevator.run(operation, {
-    onLine: (line) => {
-      firstError.push(line);
-      if (diskFullLine === null && saysDiskFull(line)) diskFullLine = line;
-      ctx.log(line);
-    },
+    onLine: take,
+    onLines: take,
     inactivityTimeoutMs: ctx.inactivityTimeoutMs,
     sandboxRoot: vendor.sandboxRoot,
     onWorkFolder: (dir) => ctx.workFolder(dir),

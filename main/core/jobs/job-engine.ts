@@ -33,6 +33,8 @@ import { secretBaseFor, sweepSecretLeftovers, withSecretFile } from './secret-fi
 export interface StepContext {
   /** The job's live log (secrets of the request are redacted from every line). */
   log(line: string): void;
+  /** Several lines at once, as a line block (common/line-block.ts): a vendor tool's output a read at a time. */
+  logLines(block: string): void;
   readonly cancelRequested: boolean;
   /** How long a vendor tool may print nothing before it is ended as hung. */
   readonly inactivityTimeoutMs: number;
@@ -286,6 +288,7 @@ function stepContext<S>(
 ): StepContext {
   return {
     log: (line) => job.log(line),
+    logLines: (block) => job.logLines(block),
     get cancelRequested() {
       return job.cancelRequested;
     },

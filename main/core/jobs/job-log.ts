@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { LogChunk } from '../../../common/install';
+import { countLines } from '../../../common/line-block';
 
 /** How often, and after how many lines, buffered lines go out as one `jobLog` event. */
 export const LOG_FLUSH_MS = 100;
@@ -42,19 +43,31 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   return replaceOrdered(text, orderSecrets(secrets));
 }
 
+/** Lines kept as they came: one line block (common/line-block.ts) and where it starts in the job's lines. */
+interface Block {
+  from: number;
+  text: string;
+  count: number;
+}
+
 /**
  * One job's live log: kept in memory for readJobLog, appended to the job log file, and published in
  * batches so an installer printing 200,000 lines does not become 200,000 events. Every line passes the
  * redactor first, so a secret a vendor tool might echo never reaches memory, file or event.
+ * Lines are kept, batched and written as the blocks they came in (a vendor tool's output a pipe read at a time),
+ * not as one string each: 200,000 short-lived strings, and the 20,000 kept, were much of the CPU time (garbage
+ * collection) of a 200,000-line install. A block is split into lines only when they are read or published.
  */
 export class JobLog {
-  /** The newest lines (at most maxLines once they are on disk); line `dropped` is lines[0]. */
-  private lines: string[] = [];
+  /** The newest lines (at most maxLines once they are on disk, plus part of one block); the first is `dropped`. */
+  private blocks: Block[] = [];
+  private total = 0;
   private pending: string[] = [];
+  private pendingLines = 0;
   private pendingFrom = 0;
   private timer: NodeJS.Timeout | undefined;
   /**
-   * The job log file, written synchronously one batch (up to LOG_FLUSH_LINES lines) at a time: an asynchronous
+   * The job log file, written synchronously one batch (LOG_FLUSH_LINES lines or more) at a time: an asynchronous
    * stream queues every batch in memory while a fast installer outpaces the disk, so memory grew with the line
    * count (the benchmark's peak RSS for 1,000,000 lines); a batch to the page cache takes microseconds.
    */
@@ -68,6 +81,7 @@ export class JobLog {
   /** Where some lines start in the file (a batch's first line, about one per INDEX_EVERY lines), in order. */
   private readonly fileIndex: { line: number; offset: number }[] = [];
   private readonly secrets: readonly string[];
+  private readonly blockSecrets: readonly string[];
 
   constructor(
     private readonly jobId: string,
@@ -76,8 +90,11 @@ export class JobLog {
     private readonly publish: (chunk: LogChunk) => void,
     /** Cap on lines kept in memory (a small one in tests). */
     private readonly maxLines = MAX_LINES_IN_MEMORY,
+    /** Whether anyone reads the published lines now: the command line without --verbose does not. */
+    private readonly wanted: () => boolean = () => true,
   ) {
     this.secrets = orderSecrets(secrets);
+    this.blockSecrets = this.secrets.filter((secret) => !secret.includes('\n'));
   }
 
   /** This job's secrets, for redacting other text shown for it (the vendor log). */
@@ -101,29 +118,59 @@ export class JobLog {
   }
 
   get count(): number {
-    return this.dropped + this.lines.length;
+    return this.total;
+  }
+
+  /** Lines held in memory now (the memory bound's tests read it). */
+  get linesInMemory(): number {
+    return this.total - this.dropped;
   }
 
   append(rawLine: string): void {
-    const line = replaceOrdered(rawLine, this.secrets);
-    if (this.lines.length >= this.maxLines) this.dropOld();
-    if (this.pending.length === 0) this.pendingFrom = this.count;
-    this.lines.push(line);
-    this.pending.push(line);
-    if (this.pending.length >= LOG_FLUSH_LINES) this.flush();
+    this.push(replaceOrdered(rawLine, this.secrets));
+  }
+
+  /**
+   * Every line of a line block (common/line-block.ts), redacted in one pass over the block. A secret lies inside
+   * one line (a block never splits a line, however the pipe split the output), so this redacts what append would;
+   * a secret holding a line end never matched a single line, and is left out so no two lines become one.
+   */
+  appendLines(rawBlock: string): void {
+    this.push(replaceOrdered(rawBlock, this.blockSecrets));
+  }
+
+  private push(text: string): void {
+    if (this.linesInMemory >= this.maxLines) this.dropOld();
+    const count = countLines(text);
+    if (this.pending.length === 0) this.pendingFrom = this.total;
+    this.blocks.push({ from: this.total, text, count });
+    this.total += count;
+    this.pending.push(text);
+    this.pendingLines += count;
+    if (this.pendingLines >= LOG_FLUSH_LINES) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), LOG_FLUSH_MS);
   }
 
   /**
-   * Drops half the window at once (one shift per line would move the whole array for every line past the
+   * Drops down to half the window at once (one shift per line would move the whole array for every line past the
    * cap), but only lines already written to the file, which then serves them. Without a file they go.
    */
   private dropOld(): void {
-    const want = Math.max(1, Math.ceil(this.maxLines / 2));
+    const want = Math.max(1, this.linesInMemory - Math.floor(this.maxLines / 2));
     const drop = this.fd !== null ? Math.min(want, this.linesOnDisk - this.dropped) : want;
     if (drop <= 0) return;
-    this.lines = this.lines.slice(drop);
-    this.dropped += drop;
+    const until = this.dropped + drop;
+    let gone = 0;
+    while (gone < this.blocks.length && this.blocks[gone]!.from + this.blocks[gone]!.count <= until) gone++;
+    this.blocks = this.blocks.slice(gone);
+    const first = this.blocks[0];
+    // A block that reaches past the cut keeps only its lines from `until` on.
+    if (first && first.from < until) {
+      let at = -1;
+      for (let skip = until - first.from; skip > 0; skip--) at = first.text.indexOf('\n', at + 1);
+      this.blocks[0] = { from: until, text: first.text.slice(at + 1), count: first.count - (until - first.from) };
+    }
+    this.dropped = until;
   }
 
   /** Publishes the buffered lines as one `jobLog` event and hands them to the file in one write. */
@@ -131,24 +178,28 @@ export class JobLog {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.pending.length === 0) return;
-    const chunk: LogChunk = { jobId: this.jobId, from: this.pendingFrom, lines: this.pending };
+    const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('\n');
+    const from = this.pendingFrom;
+    const count = this.pendingLines;
     this.pending = [];
-    this.writeToFile(chunk.lines);
-    this.publish(chunk);
+    this.pendingLines = 0;
+    this.writeToFile(text, count);
+    // Splitting the batch into lines is most of what publishing costs; nobody reading them, it is not done.
+    if (this.wanted()) this.publish({ jobId: this.jobId, from, lines: text.split('\n') });
   }
 
-  private writeToFile(lines: readonly string[]): void {
+  private writeToFile(text: string, count: number): void {
     const fd = this.fd;
     if (fd === null) return;
     const first = this.linesQueued;
     const last = this.fileIndex.at(-1);
     if (!last || Math.floor(first / INDEX_EVERY) > Math.floor(last.line / INDEX_EVERY))
       this.fileIndex.push({ line: first, offset: this.bytesQueued });
-    const text = `${lines.join('\n')}\n`;
-    this.linesQueued += lines.length;
-    this.bytesQueued += Buffer.byteLength(text);
+    const data = `${text}\n`;
+    this.linesQueued += count;
+    this.bytesQueued += Buffer.byteLength(data);
     try {
-      fs.writeSync(fd, text);
+      fs.writeSync(fd, data);
       this.linesOnDisk = this.linesQueued;
     } catch (err) {
       // A log that cannot be written (a full disk) does not stop the job: the lines stay in memory from here on,
@@ -172,12 +223,23 @@ export class JobLog {
     const limit = Math.min(max, LOG_READ_MAX);
     const older = from < this.dropped ? this.readFromFile(from, Math.min(limit, this.dropped - from)) : null;
     if (older !== null) {
-      const more = this.lines.slice(0, limit - older.length);
+      const more = this.fromMemory(this.dropped, limit - older.length);
       return { jobId: this.jobId, from, lines: older.length === this.dropped - from ? [...older, ...more] : older };
     }
     const start = Math.max(from, this.dropped);
-    const index = start - this.dropped;
-    return { jobId: this.jobId, from: start, lines: this.lines.slice(index, index + limit) };
+    return { jobId: this.jobId, from: start, lines: this.fromMemory(start, limit) };
+  }
+
+  /** Up to `max` lines from line `from` (in memory) on. */
+  private fromMemory(from: number, max: number): string[] {
+    const out: string[] = [];
+    for (const block of this.blocks) {
+      if (out.length >= max) break;
+      if (block.from + block.count <= from) continue;
+      const lines = block.count === 1 ? [block.text] : block.text.split('\n');
+      for (let i = Math.max(0, from - block.from); i < lines.length && out.length < max; i++) out.push(lines[i]!);
+    }
+    return out;
   }
 
   /** `count` lines from line `from` (all on disk), or null when the file cannot be read. */

@@ -13,7 +13,7 @@ import type {
 } from '../../../common/install';
 import { UserError } from '../../../common/result';
 import type { Clock, Logger } from '../../ports/ports';
-import { JobLog } from './job-log';
+import { JobLog, MAX_LINES_IN_MEMORY } from './job-log';
 
 /** How long cancelJob waits for the job to reach its final state before replying with what it has. */
 const CANCEL_SETTLE_MS = 10_000;
@@ -36,6 +36,8 @@ export interface JobHandle {
   readonly cancelRequested: boolean;
   step(id: StepId, state: StepState): void;
   log(line: string): void;
+  /** A line block (common/line-block.ts): several lines at once. */
+  logLines(block: string): void;
   addLogFiles(files: string[]): void;
   /** What cancelJob does while a process runs (ends its tree); null between processes. */
   onCancel(hook: (() => void) | null): void;
@@ -66,7 +68,15 @@ export class JobManager {
   create(kind: JobSnapshot['kind'], steps: StepId[], secrets: string[] = []): JobHandle {
     const id = randomUUID();
     const logFile = path.join(this.deps.logDir, `${id}.log`);
-    const log = new JobLog(id, logFile, secrets, (chunk) => this.deps.events.emit('jobLog', chunk));
+    const events = this.deps.events;
+    const log = new JobLog(
+      id,
+      logFile,
+      secrets,
+      (chunk) => events.emit('jobLog', chunk),
+      MAX_LINES_IN_MEMORY,
+      () => events.wants('jobLog'),
+    );
     const logOpened = log.open();
     let resolveFinished = () => {};
     const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
@@ -191,6 +201,7 @@ export class JobManager {
         this.emit(record);
       },
       log: (line) => record.log.append(line),
+      logLines: (block) => record.log.appendLines(block),
       addLogFiles: (files) => {
         for (const f of files) if (!record.snapshot.logFiles.includes(f)) record.snapshot.logFiles.push(f);
       },

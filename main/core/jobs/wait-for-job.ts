@@ -15,9 +15,12 @@ export function waitForJob(
       unsubscribe();
       resolve(snapshot);
     };
-    const unsubscribe = events.subscribe((name, payload) => {
-      if (name === 'job') settle(payload);
-    });
+    const unsubscribe = events.subscribe(
+      (name, payload) => {
+        if (name === 'job') settle(payload);
+      },
+      ['job'],
+    );
     // The job may have finished before this subscription.
     getJob(jobId).then(settle, (err: unknown) => {
       if (settled) return;

@@ -3,6 +3,7 @@
  * ("<time> <component>: <line>"), the Windows ASRUnifiedAgentConfigurator.log, and curl's own wordings
  * (old and new). A pattern that stops matching its excerpt fails here.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   FirstErrorTracker,
@@ -138,5 +139,38 @@ describe('findFirstError', () => {
     const tracker = new FirstErrorTracker();
     for (const line of ['ok', ...log]) tracker.push(line);
     expect(tracker.result).toEqual({ ...findFirstError(['ok', ...log]) });
+  });
+
+  it('FirstErrorTracker.pushBlock finds what push finds line by line, however the lines are grouped', () => {
+    // Error lines, near misses ("0 errors"), lines that only match across a line end ("(7)" then "Failed to
+    // connect" on the next line), blank and indented lines.
+    const words = [
+      ...EXCERPTS.map(([, line]) => line),
+      'Installation completed with 0 errors.',
+      'copying component 12 of 90',
+      '(7)',
+      'Failed to connect',
+      '  [install]',
+      'ERROR',
+      '',
+      '   ',
+      'kernel version',
+      ' not supported',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 6 }), { maxLength: 8 }),
+        (blocks) => {
+          const byLine = new FirstErrorTracker();
+          const byBlock = new FirstErrorTracker();
+          for (const block of blocks) {
+            for (const line of block) byLine.push(line);
+            byBlock.pushBlock(block.join('\n'));
+          }
+          expect(byBlock.result).toEqual(byLine.result);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -32,7 +32,7 @@ describe('JobLog memory cap', () => {
     log.append('line 100');
     expect(log.count).toBe(101);
     // Half the window went in one go: lines 50… are in memory, 0–49 come back from the file.
-    expect((log as unknown as { lines: string[] }).lines).toHaveLength(51);
+    expect(log.linesInMemory).toBe(51);
     const all = log.read(0);
     expect(all.from).toBe(0);
     expect(all.lines).toHaveLength(101);
@@ -60,7 +60,7 @@ describe('JobLog memory cap', () => {
     }
     log.flush();
     await settle();
-    expect((log as unknown as { lines: string[] }).lines.length).toBeLessThanOrEqual(520);
+    expect(log.linesInMemory).toBeLessThanOrEqual(520);
     const early = log.read(5, 3);
     expect(early).toEqual({ jobId: 'job-1', from: 5, lines: ['line 5 é€é€', 'line 6 ', 'line 7 é€'] });
     // Across an index boundary (every 1,000th line) and into the in-memory window.
@@ -75,6 +75,26 @@ describe('JobLog memory cap', () => {
       chunk.lines.forEach((line, i) => expect(line.split(' ')[1]).toBe(String(chunk.from + i)));
     expect(chunks.reduce((n, c) => n + c.lines.length, 0)).toBe(5_000);
     await log.close();
+  });
+
+  it('keeps blocks of lines within the window, cutting a block where the window ends', async () => {
+    const { log, chunks } = makeLog(10);
+    const line = (i: number) => `line ${i}`;
+    for (let i = 0; i < 700; i += 7) {
+      log.appendLines(Array.from({ length: 7 }, (_, k) => line(i + k)).join('\n'));
+      log.flush();
+      expect(log.linesInMemory).toBeLessThanOrEqual(10 + 7);
+    }
+    log.flush();
+    await settle();
+    expect(log.count).toBe(700);
+    const all = Array.from({ length: 700 }, (_, i) => line(i));
+    expect(log.read(0, 1_000).lines).toEqual(all);
+    for (const from of [0, 5, 6, 7, 333, 690, 695, 699])
+      expect(log.read(from, 3).lines).toEqual(all.slice(from, from + 3));
+    expect(chunks.flatMap((c) => c.lines)).toEqual(all);
+    await log.close();
+    expect(await readFile(path.join(dir, 'job.log'), 'utf8')).toBe(`${all.join('\n')}\n`);
   });
 
   it('starts at the first line still in memory when the file is gone', async () => {

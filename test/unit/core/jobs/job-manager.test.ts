@@ -79,6 +79,37 @@ describe('job manager', () => {
     expect(jobs.readLog(job.id, 10, 2)).toEqual({ jobId: job.id, from: 10, lines: ['line 10', 'line 11'] });
   });
 
+  it('publishes log lines only while someone reads them, and keeps every line either way', async () => {
+    const logDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'ms-jobs-')), 'log');
+    dirs.push(path.dirname(logDir));
+    const events = new EventBus();
+    const names: EventName[] = [];
+    const stopJobOnly = events.subscribe(
+      (...event) => {
+        names.push(event[0]);
+      },
+      ['job'],
+    );
+    const jobs = new JobManager({ clock: systemClock, events, logger: silentLogger, logDir });
+    const job = jobs.create('install', ['install']);
+    job.logLines('one\ntwo');
+    job.step('install', 'running');
+    expect(events.wants('jobLog')).toBe(false);
+    const lines: string[] = [];
+    const stopAll = events.subscribe((name, payload) => {
+      if (name === 'jobLog') lines.push(...payload.lines);
+    });
+    job.logLines('three');
+    await job.finish('succeeded', done);
+    stopAll();
+    stopJobOnly();
+    expect(names).not.toContain('jobLog');
+    expect(lines).toEqual(['three']);
+    expect(jobs.readLog(job.id, 0).lines).toEqual(['one', 'two', 'three']);
+    expect(await readFile(job.logFile, 'utf8')).toBe('one\ntwo\nthree\n');
+    expect(events.wants('job')).toBe(false);
+  });
+
   it('redacts the job secrets from every line (memory, file, events)', async () => {
     const { jobs, seen, logDir } = await manager();
     const job = jobs.create('register', ['register'], ['itUx70I47uxDuUVY']);
