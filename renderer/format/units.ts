@@ -21,23 +21,20 @@ export function formatBytes(bytes: number, language = 'en'): string {
 const PLAIN_DECIMAL_LANGUAGES: ReadonlySet<string> = new Set(['en', 'ko']);
 
 /**
- * A non-negative `value` with exactly `digits` decimals, rounded half away from zero on its shortest decimal form
- * and grouped by thousands: what Intl.NumberFormat gives for English and Korean (a property test compares the two).
- * The disk sizes are the detection screen's only numbers, and a page's first Intl.NumberFormat loads Chromium's
- * number data: 50–130 ms of the main thread in a CPU profile, on the way to "Check complete.". Null for anything
- * else (negative, exponent form, not finite): Intl then formats it.
+ * A non-negative `value` with exactly `digits` decimals, grouped by thousands: what Intl.NumberFormat gives for
+ * English and Korean (a property test compares the two). Like Intl it rounds the shortest decimal form half up, on
+ * its digits (1.15 gives 1.2; toFixed gives 1.1). The disk sizes are the detection screen's only numbers, and a
+ * page's first Intl.NumberFormat loads Chromium's number data: 50–130 ms of the main thread in a CPU profile, on the
+ * way to "Check complete.". Null for anything else (negative, exponent form, not finite): Intl formats it.
  */
 export function plainDecimal(value: number, digits: number): string | null {
-  const shortest = String(value);
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(shortest);
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(String(value));
   if (!match) return null;
-  const whole = match[1] ?? '0';
   const fraction = match[2] ?? '';
-  let kept = whole + fraction.slice(0, digits).padEnd(digits, '0');
-  if ((fraction[digits] ?? '0') >= '5') kept = (BigInt(kept) + 1n).toString().padStart(kept.length, '0');
-  const integer = kept.slice(0, kept.length - digits).replace(/^0+(?=\d)/, '');
-  const grouped = integer.replace(/\B(?=(\d{3})+$)/g, ',');
-  return digits === 0 ? grouped : `${grouped}.${kept.slice(kept.length - digits)}`;
+  const kept = BigInt(`${match[1] ?? ''}${fraction.slice(0, digits).padEnd(digits, '0')}`);
+  const text = String((fraction[digits] ?? '0') >= '5' ? kept + 1n : kept).padStart(digits + 1, '0');
+  const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+$)/g, ',');
+  return digits === 0 ? whole : `${whole}.${text.slice(-digits)}`;
 }
 
 /** Elapsed time as m:ss, or h:mm:ss past an hour. */
