@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app';
+import { getTransport } from './api/client';
+import { withFirstCallsStarted } from './api/first-calls';
 import { applyLanguage, createI18n, preferredLanguage } from './i18n';
 import './styles/base.css';
 import './styles/layout.css';
@@ -12,6 +14,8 @@ import './styles/outcome.css';
 import './styles/log.css';
 import './styles/dialog.css';
 
+// First, before the catalogs and React: the detection screen's data is on its way while the page renders.
+const transport = withFirstCallsStarted(getTransport());
 const language = preferredLanguage();
 const i18n = createI18n(language);
 
@@ -21,7 +25,7 @@ function render(): void {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App />
+        <App transport={transport} />
       </I18nextProvider>
     </StrictMode>,
   );

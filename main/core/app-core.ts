@@ -4,7 +4,6 @@ import { createDispatcher } from '../api/dispatch';
 import type { Dispatch, Handlers } from '../api/dispatch';
 import { createAntivirusHandlers } from './antivirus';
 import { AntivirusService } from './antivirus/antivirus-service';
-import { createConnectivityHandlers } from './connectivity';
 import type { CoreDeps } from './core-deps';
 import { createDetectionHandlers } from './detect';
 import { createCoreDeps } from './detection-core';
@@ -14,7 +13,9 @@ import { chooseElevator, createInstallHandlers } from './install';
 import { createElevatedAntivirusFix } from './elevation/elevated-antivirus-fix';
 import { DEFAULT_INACTIVITY_TIMEOUT_MS } from './install/pipeline-env';
 import { defaultWorkBase } from './jobs/job-records';
-import { createTroubleshootHandlers } from './troubleshoot';
+import { TROUBLESHOOT_METHODS } from './troubleshoot/troubleshoot-methods';
+import { lazyHandlers } from './lazy-handlers';
+import type * as TroubleshootModule from './troubleshoot';
 import { uninstallJob } from './uninstall/uninstall-job';
 import type { BundleArchives } from './troubleshoot/bundle-store';
 import type { InstallOverrides } from './install';
@@ -23,6 +24,8 @@ import { appFolders, findInstallerDirNearApp } from './install/installer-dir-def
 import { logJobLifecycle } from './app-log';
 import { waitForJob } from './jobs/wait-for-job';
 import type { RunJob } from './jobs/run-job';
+
+type TroubleshootParts = ReturnType<typeof TroubleshootModule.createTroubleshootHandlers>;
 
 /**
  * The outside world's adapters, injected by the composition root (a front door passes systemAdapters();
@@ -100,18 +103,28 @@ export function createCore(options: CoreOptions): Core {
     engine
       .start(definition, request)
       .then(({ jobId }) => waitForJob(events, (id) => installHandlers.getJob({ jobId: id }), jobId));
-  const {
-    dispose: disposeTroubleshoot,
-    archives: bundleArchives,
-    ...troubleshootHandlers
-  } = createTroubleshootHandlers(deps, detection, antivirus, jobLogs, runJob);
+  // Troubleshooting and the connectivity check load on first use (tls, zlib and their code): not on the first screen.
+  let troubleshoot: Promise<TroubleshootParts> | null = null;
+  const loadTroubleshoot = (): Promise<TroubleshootParts> =>
+    (troubleshoot ??= import('./troubleshoot').then(
+      (m) => m.createTroubleshootHandlers(deps, detection, antivirus, jobLogs, runJob),
+      (error: unknown) => {
+        troubleshoot = null; // the next call tries again
+        throw error;
+      },
+    ));
+  const bundleArchives: BundleArchives = {
+    archive: (bundleId) => loadTroubleshoot().then((parts) => parts.archives.archive(bundleId)),
+  };
   const handlers: Handlers = {
     getSession,
     ...createDetectionHandlers(detection),
-    ...createConnectivityHandlers(deps),
+    ...lazyHandlers(['checkConnectivity'], () =>
+      import('./connectivity').then((m) => m.createConnectivityHandlers(deps)),
+    ),
     ...installHandlers,
     ...createAntivirusHandlers(antivirus, runJob),
-    ...troubleshootHandlers,
+    ...lazyHandlers(TROUBLESHOOT_METHODS, loadTroubleshoot),
     startUninstall: (request) => startJob(uninstallJob, request),
   };
   return {
@@ -122,7 +135,14 @@ export function createCore(options: CoreOptions): Core {
     dispatch: createDispatcher(handlers, deps.logger),
     bundleArchives,
     events,
-    dispose: () => Promise.all([disposeInstall(), disposeTroubleshoot()]).then(() => undefined),
+    dispose: () =>
+      Promise.all([
+        disposeInstall(),
+        troubleshoot?.then(
+          (parts) => parts.dispose(),
+          () => undefined,
+        ),
+      ]).then(() => undefined),
   };
 }
 

@@ -58,6 +58,13 @@ export function createEventSocket(deps: { events: EventBus; gate: AccessGate; gu
     handleProtocols: (protocols: Set<string>) => (protocols.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false),
   };
 
+  // Detection snapshots are cumulative: the latest one brings a page that connects mid-run up to date. The run the
+  // link's landing starts (first-screen-warmup.ts) has often sent its fast sections before the page's socket opens.
+  let latestDetection: unknown = null;
+  const stopTracking = events.subscribe((name, payload) => {
+    if (name === 'detection') latestDetection = payload;
+  });
+
   const alive = new WeakMap<WebSocket, boolean>();
   const acceptClients = (server: WebSocketServer): WebSocketServer =>
     server.on('connection', (socket) => {
@@ -69,6 +76,7 @@ export function createEventSocket(deps: { events: EventBus; gate: AccessGate; gu
       socket.on('error', () => socket.terminate());
       // Clients have nothing to say; a message is ignored rather than parsed.
       socket.on('message', () => undefined);
+      if (latestDetection !== null) socket.send(JSON.stringify({ name: 'detection', payload: latestDetection }));
       const unsubscribe = events.subscribe((name, payload) => {
         if (socket.readyState !== socket.OPEN) return;
         if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
@@ -116,6 +124,7 @@ export function createEventSocket(deps: { events: EventBus; gate: AccessGate; gu
     close(): void {
       closed = true;
       clearInterval(keepalive);
+      stopTracking();
       for (const socket of wss?.clients ?? []) socket.terminate();
       wss?.close();
     },

@@ -20,6 +20,8 @@ export interface RequestHandlerDeps {
   logger: Logger;
   /** Prepared diagnostics bundles, for their download. */
   archives?: BundleArchives;
+  /** Called when a link is redeemed: the page it redirects to asks for its first screen's data next. */
+  onSessionGranted?: () => void;
 }
 
 /**
@@ -69,7 +71,10 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     const redeemed = gate.redeem(token);
     if (redeemed.verdict === 'accepted') {
       const { setCookie, key } = redeemed.grant;
-      return reply.redirect(res, `/#${SESSION_FRAGMENT_KEY}=${key}`, { 'Set-Cookie': setCookie });
+      reply.redirect(res, `/#${SESSION_FRAGMENT_KEY}=${key}`, { 'Set-Cookie': setCookie });
+      // After the redirect is on its way: the page's first calls then find their answers under way or ready.
+      deps.onSessionGranted?.();
+      return;
     }
     if (gate.hasSessionCookie(req)) return reply.redirect(res, '/');
     const verdict = redeemed.verdict;

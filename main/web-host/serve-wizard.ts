@@ -10,6 +10,7 @@ import { sessionOptions } from '../core/session-options';
 import type { Core } from '../core/app-core';
 import type { Logger } from '../ports/ports';
 import { silentLogger } from '../ports/ports';
+import { warmFirstScreen } from './first-screen-warmup';
 import { startWebHost } from './server';
 import type { WebHost } from './server';
 
@@ -52,7 +53,13 @@ export async function serveWizard(options: ServeWizardOptions): Promise<ServedWi
   });
   let host: WebHost;
   try {
-    host = await startWebHost({ core, staticDir, port: options.port ?? DEFAULT_PORT, logger });
+    host = await startWebHost({
+      core,
+      staticDir,
+      port: options.port ?? DEFAULT_PORT,
+      logger,
+      onSessionGranted: () => warmFirstScreen(core.dispatch),
+    });
   } catch (err) {
     await core.dispose();
     throw err;

@@ -22,6 +22,8 @@ export interface WebHostOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   logger?: Logger;
+  /** Called each time a link is redeemed (see createRequestHandler). */
+  onSessionGranted?: () => void;
 }
 
 export interface WebHost {
@@ -74,6 +76,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       staticDir: options.staticDir,
       logger,
       ...(bundleArchives ? { archives: bundleArchives } : {}),
+      ...(options.onSessionGranted ? { onSessionGranted: options.onSessionGranted } : {}),
     }),
   );
   server.on('upgrade', (req, socket, head) => eventSocket.handleUpgrade(req, socket, head));

@@ -2,7 +2,6 @@ import type { PrivilegeFacts } from '../../../common/detection';
 import { UserError } from '../../../common/result';
 import type { Handlers } from '../../api/dispatch';
 import { selectAgentPlatform } from '../../platform/agent-platform';
-import { checkConnectivity } from '../connectivity/check-connectivity';
 import type { CoreDeps } from '../core-deps';
 import type { DetectionService } from '../detect/detection-service';
 import { createDirectElevator } from '../elevation/direct-elevator';
@@ -132,7 +131,11 @@ export function createInstallHandlers(
       elevatorFor: (privileges) => chooseElevator(deps, privileges, overrides, workBase),
       checkServer:
         overrides.checkServer === undefined
-          ? (endpoint, dataPort) => checkConnectivity({ endpoint, dataPort, now: () => deps.clock.now() })
+          ? (endpoint, dataPort) =>
+              // Loaded when an install checks its server (tls): not while a front door starts.
+              import('../connectivity/check-connectivity').then((m) =>
+                m.checkConnectivity({ endpoint, dataPort, now: () => deps.clock.now() }),
+              )
           : overrides.checkServer,
       workBase,
       ...(overrides.antivirusNote ? { antivirusNote: overrides.antivirusNote } : {}),

@@ -15,9 +15,9 @@ import { systemFactsWithin } from './system-facts';
 import { runDiagnosis } from './diagnosis';
 import { createLogAccess } from './log-access';
 import { TroubleshootService } from './troubleshoot-service';
+import type { TroubleshootMethod } from './troubleshoot-methods';
 
-type TroubleshootMethods =
-  'diagnose' | 'readLogLines' | 'searchLog' | 'prepareBundle' | 'saveBundle' | 'saveBundleWithDialog' | 'discardBundle';
+type TroubleshootMethods = TroubleshootMethod;
 
 export interface JobLogSources {
   jobLogFiles: () => Set<string>;

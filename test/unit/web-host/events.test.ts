@@ -50,6 +50,25 @@ describe('WebSocket /api/events', () => {
     ws!.close();
   });
 
+  it('sends a client that connects mid-detection the latest (cumulative) snapshot first, then the live events', async () => {
+    const snapshot = { root: '/', complete: false, privileges: { isAdmin: true } };
+    t.core.events.emit('detection', { root: '/', complete: false });
+    t.core.events.emit('detection', snapshot as never);
+    // Listening from the start: the snapshot may arrive in the same packet as the handshake's answer.
+    const ws = new WebSocket(url, wizardProtocols(t), { headers: { Cookie: cookie }, origin: t.host.origin });
+    const messages: unknown[] = [];
+    ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8'))));
+    await new Promise((resolve) => ws.once('open', resolve));
+    await expect.poll(() => messages.length).toBe(1);
+    expect(messages[0]).toEqual({ name: 'detection', payload: snapshot });
+    t.core.events.emit('jobLog', { jobId: 'job-1', from: 0, lines: [] });
+    await expect.poll(() => messages.length).toBe(2);
+    expect(messages[1]).toMatchObject({ name: 'jobLog' });
+    ws.close();
+    // Only to the session holder: the cookie alone gets no snapshot, only a refusal.
+    expect((await connect(url, { Cookie: cookie }, t.host.origin)).status).toBe(401);
+  });
+
   it('refuses a foreign Origin, a missing Origin, a missing or wrong cookie and a foreign Host', async () => {
     expect((await connect(url, { Cookie: cookie }, 'http://evil.example')).status).toBe(403);
     expect((await connect(url, { Cookie: cookie }, `http://127.0.0.1:${t.host.port + 1}`)).status).toBe(403);

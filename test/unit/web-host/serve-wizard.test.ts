@@ -72,6 +72,34 @@ describe('serveWizard', () => {
     expect(text).toContain('Ctrl+C');
   });
 
+  it('starts detection for the first screen when the link is redeemed (not before, not for a wrong token)', async () => {
+    const served = await serveWizard({ root: path.join(dir, 'root'), port: 0, staticDir });
+    const snapshots: unknown[] = [];
+    const off = served.core.events.subscribe((name, payload) => {
+      if (name === 'detection') snapshots.push(payload);
+    });
+    const land = (url: string) => fetch(url, { redirect: 'manual' });
+    try {
+      const wrong = await land(`${served.origin}/?token=${'x'.repeat(43)}`);
+      expect(wrong.status).toBe(403);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(snapshots).toEqual([]);
+
+      const landed = await land(served.url);
+      expect(landed.status).toBe(303);
+      await expect.poll(() => snapshots.length).toBeGreaterThan(0);
+      // The page's own call, moments later, gets that run's report: detection does not run a second time.
+      await served.core.detection.detect();
+      const seen = snapshots.length;
+      const report = await served.core.dispatch('detect', {});
+      expect(report).toMatchObject({ ok: true, value: { root: path.join(dir, 'root') } });
+      expect(snapshots.length).toBe(seen);
+    } finally {
+      off();
+      await served.close();
+    }
+  });
+
   it('closes on SIGTERM', async () => {
     const served = await serveWizard({ root: dir, port: 0, staticDir });
     const stopped = closeOnSignal(served);
