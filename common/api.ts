@@ -9,20 +9,22 @@ import type { DetectionReport, DetectionSnapshot } from './detection';
 import type { ConnectivityReport } from './connectivity';
 import type { InstallerChoice, JobSnapshot, LogChunk } from './install';
 import { FLAG_REQUESTS } from './flag-requests';
+import { lazyTable } from './lazy-table';
 import { PATH_MAX_LENGTH, hasControlCharacter } from './path-input';
 import { UI_LANGUAGES } from './ui-language';
 import type { AntivirusFixReport, AntivirusReport } from './antivirus';
 import type { LogSearch, LogWindow, PreparedBundle, TroubleshootReport } from './troubleshoot';
 
 // Control characters (NUL, line breaks, C1, U+2028/2029) are refused in every path any front door sends.
-const pathText = z
-  .string()
-  .min(1)
-  .max(PATH_MAX_LENGTH)
-  .refine((s) => !hasControlCharacter(s), 'path contains a control character');
-const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
-const port = z.number().int().min(1).max(65535);
-const bundleId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+const pathText = () =>
+  z
+    .string()
+    .min(1)
+    .max(PATH_MAX_LENGTH)
+    .refine((s) => !hasControlCharacter(s), 'path contains a control character');
+const jobId = () => z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+const port = () => z.number().int().min(1).max(65535);
+const bundleId = () => z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
 /** A strict object of optional booleans, from the flag list dispatch also checks without zod. */
 function flagRequest<F extends string>(flags: readonly F[]) {
@@ -30,100 +32,112 @@ function flagRequest<F extends string>(flags: readonly F[]) {
   return z.object(shape as { [K in F]: z.ZodOptional<z.ZodBoolean> }).strict();
 }
 /** The body of the browser host's bundle download (BUNDLE_DOWNLOAD_METHOD in web-session.ts). */
-export const bundleDownloadRequest = z.object({ bundleId }).strict();
+export const bundleDownloadRequest = z.object({ bundleId: bundleId() }).strict();
 
-export const registrationSchema = z.discriminatedUnion('mode', [
-  z
-    .object({
-      mode: z.literal('classic'),
-      endpoint: z.string().min(1).max(300),
-      passphrase: z.string().min(1).max(256),
-    })
-    .strict(),
-  z.object({ mode: z.literal('modernized'), configJson: z.string().min(2).max(1_000_000) }).strict(),
-  z.object({ mode: z.literal('none'), serverKind: z.enum(['classic', 'modernized']) }).strict(),
-]);
+const registrationSchema = () =>
+  z.discriminatedUnion('mode', [
+    z
+      .object({
+        mode: z.literal('classic'),
+        endpoint: z.string().min(1).max(300),
+        passphrase: z.string().min(1).max(256),
+      })
+      .strict(),
+    z.object({ mode: z.literal('modernized'), configJson: z.string().min(2).max(1_000_000) }).strict(),
+    z.object({ mode: z.literal('none'), serverKind: z.enum(['classic', 'modernized']) }).strict(),
+  ]);
 
-export const requestSchemas = {
+const schemaMakers = {
   /** Session facts: which shell, demo defaults to prefill, the root prefix. */
-  getSession: flagRequest(FLAG_REQUESTS.getSession),
+  getSession: () => flagRequest(FLAG_REQUESTS.getSession),
   /** Detection; sections also stream as `detection` events. */
-  detect: flagRequest(FLAG_REQUESTS.detect),
-  findInstaller: z.object({ dir: pathText }).strict(),
-  checkConnectivity: z.object({ endpoint: z.string().min(1).max(300), dataPort: port.optional() }).strict(),
-  startInstall: z
-    .object({
-      installerDir: pathText,
-      installerFile: pathText.optional(),
-      installDir: pathText.optional(),
-      registration: registrationSchema,
-      dataPort: port.optional(),
-      /** What the person chose on the anti-virus step; recorded in the job's summary. */
-      antivirusChoice: z.enum(['allExcluded', 'continuedWithWarning']).optional(),
-      ignorePendingRestart: z.boolean().optional(),
-    })
-    .strict(),
-  startRegister: z
-    .object({
-      registration: z.discriminatedUnion('mode', [
-        z
-          .object({
-            mode: z.literal('classic'),
-            endpoint: z.string().min(1).max(300),
-            passphrase: z.string().min(1).max(256),
-          })
-          .strict(),
-        z.object({ mode: z.literal('modernized'), configJson: z.string().min(2).max(1_000_000) }).strict(),
-      ]),
-    })
-    .strict(),
+  detect: () => flagRequest(FLAG_REQUESTS.detect),
+  findInstaller: () => z.object({ dir: pathText() }).strict(),
+  checkConnectivity: () => z.object({ endpoint: z.string().min(1).max(300), dataPort: port().optional() }).strict(),
+  startInstall: () =>
+    z
+      .object({
+        installerDir: pathText(),
+        installerFile: pathText().optional(),
+        installDir: pathText().optional(),
+        registration: registrationSchema(),
+        dataPort: port().optional(),
+        /** What the person chose on the anti-virus step; recorded in the job's summary. */
+        antivirusChoice: z.enum(['allExcluded', 'continuedWithWarning']).optional(),
+        ignorePendingRestart: z.boolean().optional(),
+      })
+      .strict(),
+  startRegister: () =>
+    z
+      .object({
+        registration: z.discriminatedUnion('mode', [
+          z
+            .object({
+              mode: z.literal('classic'),
+              endpoint: z.string().min(1).max(300),
+              passphrase: z.string().min(1).max(256),
+            })
+            .strict(),
+          z.object({ mode: z.literal('modernized'), configJson: z.string().min(2).max(1_000_000) }).strict(),
+        ]),
+      })
+      .strict(),
   /** Removes the installed agent with the vendor's uninstaller (nothing installed: "nothing to do"). */
-  startUninstall: z.object({}).strict(),
-  getJob: z.object({ jobId }).strict(),
+  startUninstall: () => z.object({}).strict(),
+  getJob: () => z.object({ jobId: jobId() }).strict(),
   /** The latest job of this core (running or finished), so a reloaded page or a reconnected tunnel finds it again. */
-  getLatestJob: flagRequest(FLAG_REQUESTS.getLatestJob),
-  readJobLog: z
-    .object({ jobId, from: z.number().int().min(0), max: z.number().int().min(1).max(50_000).optional() })
-    .strict(),
-  cancelJob: z.object({ jobId }).strict(),
+  getLatestJob: () => flagRequest(FLAG_REQUESTS.getLatestJob),
+  readJobLog: () =>
+    z
+      .object({ jobId: jobId(), from: z.number().int().min(0), max: z.number().int().min(1).max(50_000).optional() })
+      .strict(),
+  cancelJob: () => z.object({ jobId: jobId() }).strict(),
   /** Text of a log file the core itself named (job logFiles); anything else is refused. */
-  readLogFile: z.object({ path: pathText, maxBytes: z.number().int().min(1).max(10_000_000).optional() }).strict(),
+  readLogFile: () =>
+    z.object({ path: pathText(), maxBytes: z.number().int().min(1).max(10_000_000).optional() }).strict(),
   /** Opens a log file the core named in the desktop's viewer (Electron only; the browser host refuses). */
-  openLogFile: z.object({ path: pathText }).strict(),
+  openLogFile: () => z.object({ path: pathText() }).strict(),
   /** Anti-virus exclusion check for the agent's folders (a custom install folder replaces the default); also an `antivirus` event. */
-  checkAntivirus: z.object({ refresh: z.boolean().optional(), installDir: pathText.optional() }).strict(),
+  checkAntivirus: () => z.object({ refresh: z.boolean().optional(), installDir: pathText().optional() }).strict(),
   /** Applies the automatic fixes for these scanners (root/Administrator only), then checks again. */
-  fixAntivirus: z
-    .object({
-      scannerIds: z
-        .array(z.string().regex(/^[a-z0-9-]{1,64}$/))
-        .min(1)
-        .max(32),
-      installDir: pathText.optional(),
-    })
-    .strict(),
+  fixAntivirus: () =>
+    z
+      .object({
+        scannerIds: z
+          .array(z.string().regex(/^[a-z0-9-]{1,64}$/))
+          .min(1)
+          .max(32),
+        installDir: pathText().optional(),
+      })
+      .strict(),
   /** The Troubleshoot page: health, connectivity (to `expectedServer`, else the agent's server), push readiness, logs. */
-  diagnose: z.object({ expectedServer: z.string().min(1).max(300).optional() }).strict(),
+  diagnose: () => z.object({ expectedServer: z.string().min(1).max(300).optional() }).strict(),
   /** A window of lines of a log the core named (a job's, the vendor's, its own); without `from`, the last `count`. */
-  readLogLines: z
-    .object({ path: pathText, from: z.number().int().min(0).optional(), count: z.number().int().min(1).max(2000) })
-    .strict(),
+  readLogLines: () =>
+    z
+      .object({ path: pathText(), from: z.number().int().min(0).optional(), count: z.number().int().min(1).max(2000) })
+      .strict(),
   /** Lines of such a log that contain `query`, or its error lines (with known-error explanations) when `errors`. */
-  searchLog: z
-    .object({ path: pathText, query: z.string().max(200).optional(), errors: z.boolean().optional() })
-    .strict(),
+  searchLog: () =>
+    z.object({ path: pathText(), query: z.string().max(200).optional(), errors: z.boolean().optional() }).strict(),
   /** Writes the diagnostics bundle's files, redacted, into a private folder and lists them (nothing saved yet). */
-  prepareBundle: z.object({ expectedServer: z.string().min(1).max(300).optional() }).strict(),
+  prepareBundle: () => z.object({ expectedServer: z.string().min(1).max(300).optional() }).strict(),
   /** Archives a prepared bundle to a new file the person chose (absolute path; never over an existing file). */
-  saveBundle: z.object({ bundleId, path: pathText }).strict(),
+  saveBundle: () => z.object({ bundleId: bundleId(), path: pathText() }).strict(),
   /**
    * Electron only: the main process asks where with the native save dialog and saves there; the page sends no path.
    * A cancelled dialog saves nothing and keeps the bundle prepared.
    */
   // The window's language, for the dialog's title and button (the page picks nothing else of the dialog).
-  saveBundleWithDialog: z.object({ bundleId, language: z.enum(UI_LANGUAGES).optional() }).strict(),
-  discardBundle: z.object({ bundleId }).strict(),
+  saveBundleWithDialog: () => z.object({ bundleId: bundleId(), language: z.enum(UI_LANGUAGES).optional() }).strict(),
+  discardBundle: () => z.object({ bundleId: bundleId() }).strict(),
 } as const;
+
+/**
+ * Every request's schema, each built at its first use: building all of them took ~20 ms of a CLI `install`
+ * (a CPU profile) that validates one request. Keys and types are the same as a plain table's.
+ */
+export const requestSchemas = lazyTable(schemaMakers);
 
 export interface SessionInfo {
   /** Which front door the core serves: the Electron window, the browser host, or the command line. */

@@ -1,4 +1,3 @@
-import { exec as sudoExec } from '@vscode/sudo-prompt';
 import type { HelperLauncher, LaunchOutcome } from './helper-elevator';
 import path from 'node:path';
 import { isSafeCommandPart, toElevatedCommandLine } from './helper-command';
@@ -87,18 +86,28 @@ export const sudoPromptLauncher: HelperLauncher = {
         hint: 'Start Mobility Setup from another folder (for example your home folder).',
       });
     }
-    return new Promise<LaunchOutcome>((resolve) => {
-      // No env option: the request file carries everything the helper needs.
-      sudoExec(line, { name: 'Mobility Setup' }, (error) => {
-        if (safeFolder !== null && process.cwd() === safeFolder) {
-          try {
-            process.chdir(original);
-          } catch {
-            // The original folder is gone: stay in the safe one.
-          }
-        }
-        resolve(launchOutcomeFromError(error));
-      });
-    });
+    const restoreFolder = () => {
+      if (safeFolder === null || process.cwd() !== safeFolder) return;
+      try {
+        process.chdir(original);
+      } catch {
+        // The original folder is gone: stay in the safe one.
+      }
+    };
+    // sudo-prompt loads at its first use: ~10 ms of every CLI install and `serve` start, which rarely elevate.
+    return import('@vscode/sudo-prompt').then(
+      ({ exec: sudoExec }) =>
+        new Promise<LaunchOutcome>((resolve) => {
+          // No env option: the request file carries everything the helper needs.
+          sudoExec(line, { name: 'Mobility Setup' }, (error) => {
+            restoreFolder();
+            resolve(launchOutcomeFromError(error));
+          });
+        }),
+      (err: unknown) => {
+        restoreFolder();
+        throw err;
+      },
+    );
   },
 };

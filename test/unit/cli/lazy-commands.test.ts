@@ -81,10 +81,13 @@ process.on('exit', () => {
     const install = packagesLoaded(['install', '--help']).packages;
     expect(install).not.toContain('ws');
     expect(install).not.toContain('tar');
+    // sudo-prompt loads when a job elevates, not when the command is composed (root installs never elevate).
+    expect(install).not.toContain('@vscode/sudo-prompt');
     // Composing serve (its whole module tree, as --help loads it) needs neither: ws loads after the link is out.
     const serve = packagesLoaded(['serve', '--help']).packages;
     expect(serve).not.toContain('ws');
     expect(serve).not.toContain('tar');
+    expect(serve).not.toContain('@vscode/sudo-prompt');
   });
 
   it("each command's bundle holds only that command; the launcher loads it, or the full one for help", () => {
