@@ -10,8 +10,11 @@
 /** The header every API call carries. A custom header also forces a CORS preflight on any cross-origin try. */
 export const SESSION_HEADER = 'X-Mobility-Session';
 
-/** The URL fragment the token landing hands the key in (fragments never travel to a server or a Referer). */
-export const SESSION_FRAGMENT_KEY = 'session';
+/**
+ * The `<meta name>` the token landing hands the key in: the landing answers the page itself (one navigation), and
+ * the page takes the key out of its own document before anything else runs.
+ */
+export const SESSION_META_NAME = 'mobility-session';
 
 /** WebSocket subprotocol the server answers with (browsers fail a handshake that offers protocols when none is chosen). */
 export const EVENTS_PROTOCOL = 'mobility-events.v1';

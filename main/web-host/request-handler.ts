@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SESSION_FRAGMENT_KEY } from '../../common/web-session';
 import type { Dispatch } from '../api/dispatch';
 import type { BundleArchives } from '../core/troubleshoot/bundle-store';
 import type { Logger } from '../ports/ports';
 import { createApiRoutes } from './api-routes';
 import type { AccessGate } from './auth';
 import { EVENTS_PATH } from './event-socket';
+import { createLandingPage } from './landing-page';
 import type { RequestGuard } from './request-guard';
 import { REFUSALS } from './responses';
 import type { Replier } from './responses';
@@ -20,7 +20,7 @@ export interface RequestHandlerDeps {
   logger: Logger;
   /** Prepared diagnostics bundles, for their download. */
   archives?: BundleArchives;
-  /** Called when a link is redeemed: the page it redirects to asks for its first screen's data next. */
+  /** Called when a link is redeemed: the page it answers asks for its first screen's data next. */
   onSessionGranted?: () => void;
 }
 
@@ -32,6 +32,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
   const { gate, guard, reply } = deps;
   const api = createApiRoutes(deps);
   const serveStatic = createStaticFiles(deps.staticDir, reply);
+  const landingPage = createLandingPage(deps.staticDir);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!guard.hostAllowed(req))
@@ -62,17 +63,20 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
   }
 
   /**
-   * The printed link: a good token buys the session (cookie, and the key in the fragment of a redirect that
-   * drops the token from the URL; the page moves the key into its storage and clears the fragment). A browser
+   * The printed link: a good token buys the session, answered with the page itself (no second navigation): the
+   * cookie, and the key in a `<meta>` of the page (landing-page.ts), which the page moves into its storage before
+   * replacing the URL with `/`, so the spent token leaves the address bar and history. A browser
    * that already has the session and opens a spent link again goes on to /, where its stored key still works;
    * it is never handed the key again, or the cookie alone (which other local pages receive) would buy it.
    */
-  function landWithToken(req: IncomingMessage, res: ServerResponse, token: string): void {
+  async function landWithToken(req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
     const redeemed = gate.redeem(token);
     if (redeemed.verdict === 'accepted') {
       const { setCookie, key } = redeemed.grant;
-      reply.redirect(res, `/#${SESSION_FRAGMENT_KEY}=${key}`, { 'Set-Cookie': setCookie });
-      // After the redirect is on its way: the page's first calls then find their answers under way or ready.
+      // The page read before the first calls start, so their work does not delay its bytes.
+      const page = await landingPage(key);
+      reply.send(res, 200, 'text/html; charset=utf-8', page, { 'Set-Cookie': setCookie });
+      // After the page is on its way: its first calls then find their answers under way or ready.
       deps.onSessionGranted?.();
       return;
     }

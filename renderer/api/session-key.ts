@@ -1,9 +1,10 @@
-import { SESSION_FRAGMENT_KEY, SESSION_KEY_PATTERN, SESSION_STORAGE_KEY } from '../../common/web-session';
+import { SESSION_KEY_PATTERN, SESSION_META_NAME, SESSION_STORAGE_KEY } from '../../common/web-session';
 
 /** The parts of the page the key store touches; tests pass their own. */
 export interface SessionKeyPage {
-  location: Pick<Location, 'hash' | 'pathname' | 'search'>;
+  location: Pick<Location, 'pathname'>;
   history: Pick<History, 'replaceState'>;
+  document: Pick<Document, 'querySelector'>;
   localStorage?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
@@ -13,20 +14,22 @@ export interface SessionKeyStore {
 }
 
 /**
- * The browser host's session key (see common/web-session.ts). The token landing redirects to
- * `/#session=<key>`: the key is moved into localStorage at once and the fragment cleared from the address bar
- * and history. localStorage belongs to http://127.0.0.1:PORT alone (origins include the port, cookies do not),
+ * The browser host's session key (see common/web-session.ts). The token landing answers the page with the key in
+ * a `<meta name="mobility-session">`: the key is moved into localStorage at once, the element removed, and the
+ * landing's URL (its spent `?token=`) replaced by the path alone in the address bar and history. localStorage belongs to http://127.0.0.1:PORT alone (origins include the port, cookies do not),
  * and every tab of this browser shares it, so a reload or a new tab after a dropped tunnel finds the session.
  * The key is read back on every use: when another tab redeems a newer link, this tab follows it.
  */
 export function createSessionKeyStore(page: SessionKeyPage): SessionKeyStore {
   let remembered: string | null = null;
-  const fromFragment = new URLSearchParams(page.location.hash.replace(/^#/, '')).get(SESSION_FRAGMENT_KEY);
-  if (fromFragment !== null) {
-    page.history.replaceState(null, '', page.location.pathname + page.location.search);
-    if (SESSION_KEY_PATTERN.test(fromFragment)) {
-      remembered = fromFragment;
-      write(page, fromFragment);
+  const meta = page.document.querySelector(`meta[name="${SESSION_META_NAME}"]`);
+  if (meta !== null) {
+    const fromLanding = meta.getAttribute('content') ?? '';
+    meta.remove();
+    page.history.replaceState(null, '', page.location.pathname);
+    if (SESSION_KEY_PATTERN.test(fromLanding)) {
+      remembered = fromLanding;
+      write(page, fromLanding);
     }
   }
   return {

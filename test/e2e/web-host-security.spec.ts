@@ -30,6 +30,18 @@ test.describe('browser host security', () => {
     await expect(page).toHaveTitle('Mobility Setup');
     expect(page.url()).toBe(`${served.origin}/`);
     expect(page.url()).not.toContain('token');
+    // The landing answered the page itself: its URL was replaced (no history entry keeps the token), and the key it
+    // carried moved out of the document into the origin's storage.
+    expect(
+      await page.evaluate(() => ({
+        meta: document.querySelector('meta[name="mobility-session"]') !== null,
+        stored: /^[A-Za-z0-9_-]{43}$/.test(localStorage.getItem('mobility-setup.session-key') ?? ''),
+      })),
+    ).toEqual({ meta: false, stored: true });
+    await page.goBack();
+    expect(page.url()).not.toContain('token');
+    await page.goForward();
+    expect(page.url()).toBe(`${served.origin}/`);
     // The page's own scripts may reach the event stream (same origin, session cookie, and the key it stored).
     const opened = await page.evaluate(
       () =>

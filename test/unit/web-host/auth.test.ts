@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCookie, secretsEqual } from '../../../main/web-host/auth';
-import { apiCall, login, request, sessionKeyFromLocation, startTestHost, stillAnswers } from './helpers';
+import { apiCall, login, request, sessionKeyFromLandingPage, startTestHost, stillAnswers } from './helpers';
 import type { TestHost } from './helpers';
 
 describe('one-time token and session cookie', () => {
@@ -18,11 +18,17 @@ describe('one-time token and session cookie', () => {
     expect(t.host.origin).toBe(`http://127.0.0.1:${t.host.port}`);
   });
 
-  it('trades the right token for an HttpOnly SameSite=Strict cookie and a 303 to / with the session key in the fragment, without the token', async () => {
+  it('trades the right token for an HttpOnly SameSite=Strict cookie and the page itself with the session key in a meta, not cached, no referrer', async () => {
     const res = await request(t, { path: `/?token=${t.token}` });
-    expect(res.status).toBe(303);
-    expect(res.headers.location).toMatch(/^\/#session=[A-Za-z0-9_-]{43}$/);
-    const key = sessionKeyFromLocation(res.headers.location ?? '');
+    expect(res.status).toBe(200);
+    expect(res.headers.location).toBeUndefined();
+    expect(res.body).toContain('<title>Mobility Setup</title>');
+    const key = sessionKeyFromLandingPage(res.body);
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(res.body).not.toContain(t.token);
+    // The key is in this reply: no cache may keep it, and the token's URL never goes out in a Referer.
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
     const cookie = res.headers['set-cookie'] ?? '';
     expect(cookie).toMatch(
       new RegExp(`^mobility_session_${t.host.port}=[A-Za-z0-9_-]{40,}; HttpOnly; SameSite=Strict; Path=/$`),
@@ -33,13 +39,15 @@ describe('one-time token and session cookie', () => {
     const page = await request(t, { path: '/', headers: { Cookie: cookie.split(';')[0] ?? '' } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Mobility Setup</title>');
+    // Only the landing carries the key: the cookie alone (which other local pages receive) never gets it.
+    expect(page.body).not.toContain(key);
   });
 
   it('does not spend the token on a HEAD request (link previewers)', async () => {
     const head = await request(t, { method: 'HEAD', path: `/?token=${t.token}` });
     expect(head.status).toBe(401);
     expect(head.headers['set-cookie']).toBeUndefined();
-    expect((await request(t, { path: `/?token=${t.token}` })).status).toBe(303);
+    expect((await request(t, { path: `/?token=${t.token}` })).status).toBe(200);
   });
 
   it('refuses a wrong token with a 403 page and sets no cookie', async () => {
@@ -49,7 +57,7 @@ describe('one-time token and session cookie', () => {
     expect(res.body).toContain('not valid');
     expect(res.headers['set-cookie']).toBeUndefined();
     // The wrong guess did not burn the real token.
-    expect((await request(t, { path: `/?token=${t.token}` })).status).toBe(303);
+    expect((await request(t, { path: `/?token=${t.token}` })).status).toBe(200);
   });
 
   it('refuses the token a second time with the "already used" page', async () => {

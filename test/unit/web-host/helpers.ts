@@ -20,7 +20,7 @@ export interface TestHost {
   /** Host header value that the server accepts. */
   hostHeader: string;
   staticDir: string;
-  /** The page's session key from the last login (the fragment of the landing's redirect); '' before. */
+  /** The page's session key from the last login (the `<meta>` of the page the landing answers); '' before. */
   sessionKey: string;
   cleanup(): Promise<void>;
 }
@@ -135,15 +135,14 @@ export function request(t: TestHost, spec: RequestSpec): Promise<RawResponse> {
 /** Redeems the token (or `token`), keeps the page's session key in `t.sessionKey` and returns the `name=value` cookie pair to send back. */
 export async function login(t: TestHost, token = t.token): Promise<string> {
   const res = await request(t, { path: `/?token=${token}` });
-  if (res.status !== 303) throw new Error(`login failed: ${res.status}`);
-  t.sessionKey = sessionKeyFromLocation(res.headers.location ?? '');
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  t.sessionKey = sessionKeyFromLandingPage(res.body);
   return (res.headers['set-cookie'] ?? '').split(';')[0] ?? '';
 }
 
-/** The key in the landing redirect's `/#session=<key>`. */
-export function sessionKeyFromLocation(location: string): string {
-  const hash = location.indexOf('#');
-  return new URLSearchParams(hash === -1 ? '' : location.slice(hash + 1)).get('session') ?? '';
+/** The key in the landing page's `<meta name="mobility-session" content="<key>">`; '' when there is none. */
+export function sessionKeyFromLandingPage(html: string): string {
+  return /<meta name="mobility-session" content="([^"]*)"/.exec(html)?.[1] ?? '';
 }
 
 /**

@@ -86,7 +86,7 @@ describe('serveWizard', () => {
       expect(snapshots).toEqual([]);
 
       const landed = await land(served.url);
-      expect(landed.status).toBe(303);
+      expect(landed.status).toBe(200);
       await expect.poll(() => snapshots.length).toBeGreaterThan(0);
       // The page's own call, moments later, gets that run's report: detection does not run a second time.
       await served.core.detection.detect();

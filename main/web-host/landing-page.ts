@@ -1,0 +1,21 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { SESSION_META_NAME } from '../../common/web-session';
+import { escapeHtml } from './responses';
+
+/**
+ * The wizard's index.html with the session key in a `<meta name="mobility-session">`: the token landing answers
+ * the page itself instead of redirecting to `/#session=<key>`, which cost the browser a second navigation before
+ * it could fetch a script. The page moves the key into its storage, removes the element and replaces the URL
+ * (and with it the spent token) in the address bar and history. The reply carries the security headers of every
+ * reply: no-store (no cache keeps the key) and no-referrer (the token's URL never travels in a Referer).
+ */
+export function createLandingPage(staticDir: string) {
+  return async function landingPage(key: string): Promise<string> {
+    const index = await fs.readFile(path.join(await fs.realpath(staticDir), 'index.html'), 'utf8');
+    const meta = `<meta name="${SESSION_META_NAME}" content="${escapeHtml(key)}" />`;
+    // Into <head>, before the scripts that read it (a document without one: first, where the parser makes one).
+    const at = index.indexOf('<head>');
+    return at === -1 ? `${meta}\n${index}` : `${index.slice(0, at + 6)}\n    ${meta}${index.slice(at + 6)}`;
+  };
+}
