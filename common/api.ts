@@ -34,16 +34,21 @@ function flagRequest<F extends string>(flags: readonly F[]) {
 /** The body of the browser host's bundle download (BUNDLE_DOWNLOAD_METHOD in web-session.ts). */
 export const bundleDownloadRequest = z.object({ bundleId: bundleId() }).strict();
 
+const classicRegistration = () =>
+  z
+    .object({
+      mode: z.literal('classic'),
+      endpoint: z.string().min(1).max(300),
+      passphrase: z.string().min(1).max(256),
+    })
+    .strict();
+const modernizedRegistration = () =>
+  z.object({ mode: z.literal('modernized'), configJson: z.string().min(2).max(1_000_000) }).strict();
+/** An install may also register later ('none'); a registration on its own names a server. */
 const registrationSchema = () =>
   z.discriminatedUnion('mode', [
-    z
-      .object({
-        mode: z.literal('classic'),
-        endpoint: z.string().min(1).max(300),
-        passphrase: z.string().min(1).max(256),
-      })
-      .strict(),
-    z.object({ mode: z.literal('modernized'), configJson: z.string().min(2).max(1_000_000) }).strict(),
+    classicRegistration(),
+    modernizedRegistration(),
     z.object({ mode: z.literal('none'), serverKind: z.enum(['classic', 'modernized']) }).strict(),
   ]);
 
@@ -70,16 +75,7 @@ const schemaMakers = {
   startRegister: () =>
     z
       .object({
-        registration: z.discriminatedUnion('mode', [
-          z
-            .object({
-              mode: z.literal('classic'),
-              endpoint: z.string().min(1).max(300),
-              passphrase: z.string().min(1).max(256),
-            })
-            .strict(),
-          z.object({ mode: z.literal('modernized'), configJson: z.string().min(2).max(1_000_000) }).strict(),
-        ]),
+        registration: z.discriminatedUnion('mode', [classicRegistration(), modernizedRegistration()]),
       })
       .strict(),
   /** Removes the installed agent with the vendor's uninstaller (nothing installed: "nothing to do"). */

@@ -1,3 +1,5 @@
+import { TROUBLESHOOT_METHODS } from './troubleshoot-methods';
+
 /**
  * Channel names only (no validators), so the sandboxed preload bundle stays tiny.
  * A test checks these lists equal the keys of requestSchemas / EventTypes.
@@ -18,13 +20,7 @@ export const METHODS = [
   'openLogFile',
   'checkAntivirus',
   'fixAntivirus',
-  'diagnose',
-  'readLogLines',
-  'searchLog',
-  'prepareBundle',
-  'saveBundle',
-  'saveBundleWithDialog',
-  'discardBundle',
+  ...TROUBLESHOOT_METHODS,
 ] as const;
 
 export const EVENTS = ['detection', 'job', 'jobLog', 'antivirus'] as const;

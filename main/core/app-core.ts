@@ -13,7 +13,7 @@ import { chooseElevator, createInstallHandlers } from './install';
 import { createElevatedAntivirusFix } from './elevation/elevated-antivirus-fix';
 import { DEFAULT_INACTIVITY_TIMEOUT_MS } from './install/pipeline-env';
 import { defaultWorkBase } from './jobs/job-records';
-import { TROUBLESHOOT_METHODS } from './troubleshoot/troubleshoot-methods';
+import { TROUBLESHOOT_METHODS } from '../../common/troubleshoot-methods';
 import { lazyHandlers } from './lazy-handlers';
 import type * as TroubleshootModule from './troubleshoot';
 import { uninstallJob } from './uninstall/uninstall-job';

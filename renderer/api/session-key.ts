@@ -16,8 +16,9 @@ export interface SessionKeyStore {
 /**
  * The browser host's session key (see common/web-session.ts). The token landing answers the page with the key in
  * a `<meta name="mobility-session">`: the key is moved into localStorage at once, the element removed, and the
- * landing's URL (its spent `?token=`) replaced by the path alone in the address bar and history. localStorage belongs to http://127.0.0.1:PORT alone (origins include the port, cookies do not),
- * and every tab of this browser shares it, so a reload or a new tab after a dropped tunnel finds the session.
+ * landing's URL (its spent `?token=`) replaced by the path alone in the address bar and history. localStorage
+ * belongs to http://127.0.0.1:PORT alone (origins include the port, cookies do not), and every tab of this
+ * browser shares it, so a reload or a new tab after a dropped tunnel finds the session.
  * The key is read back on every use: when another tab redeems a newer link, this tab follows it.
  */
 export function createSessionKeyStore(page: SessionKeyPage): SessionKeyStore {

@@ -15,7 +15,7 @@ import { systemFactsWithin } from './system-facts';
 import { runDiagnosis } from './diagnosis';
 import { createLogAccess } from './log-access';
 import { TroubleshootService } from './troubleshoot-service';
-import type { TroubleshootMethod } from './troubleshoot-methods';
+import type { TroubleshootMethod } from '../../../common/troubleshoot-methods';
 
 type TroubleshootMethods = TroubleshootMethod;
 

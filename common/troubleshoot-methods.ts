@@ -1,4 +1,7 @@
-/** The troubleshooting page's methods, in a module of their own so the core can route them before loading it. */
+/**
+ * The troubleshooting page's methods, in a module of their own: the channel list spreads them, and the core routes
+ * them to the troubleshooting module before loading it (main/core/lazy-handlers.ts).
+ */
 export const TROUBLESHOOT_METHODS = [
   'diagnose',
   'readLogLines',
