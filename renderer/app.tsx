@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { Transport } from '../common/bridge';
 import { getTransport } from './api/client';
+import type { FirstReplies } from './api/first-calls';
 import { AppHeader } from './components/app-header';
 import { ErrorNotice } from './components/error-notice';
 import { StepRail } from './components/step-rail';
@@ -12,7 +13,7 @@ import { createWizardActions } from './flow/wizard-actions';
 import { applyLanguage, loadLaterStepCatalogs, sessionLanguage } from './i18n';
 import { WizardContext } from './flow/wizard-context';
 import { wizardReducer } from './flow/wizard-reducer';
-import { initialWizardState } from './flow/wizard-state';
+import { firstWizardState } from './flow/first-state';
 import type { WizardStep } from './flow/wizard-state';
 import type { LogStore } from './log/log-store';
 import type * as JobLogChunk from './log/job-log-feed';
@@ -96,12 +97,17 @@ function whenIdle(task: () => void): () => void {
   return () => clearTimeout(timer);
 }
 
-export function App({ transport: given }: { transport?: Transport }) {
+/**
+ * `firstReplies`: the first calls that had answered before the page rendered (main.tsx); the wizard starts from them
+ * and asks only for the others.
+ */
+export function App({ transport: given, firstReplies = {} }: { transport?: Transport; firstReplies?: FirstReplies }) {
   const { t, i18n } = useTranslation();
   const [views] = useState(() => createViews(i18n));
   const [transport] = useState(() => given ?? getTransport());
   const [jobLog, setJobLog] = useState<{ store: LogStore; Feed: JobLogModule['JobLogFeed'] } | null>(null);
-  const [state, dispatch] = useReducer(wizardReducer, initialWizardState);
+  const [state, dispatch] = useReducer(wizardReducer, firstReplies, firstWizardState);
+  const [answeredFirst] = useState(firstReplies);
   const actions = useMemo(() => createWizardActions(transport, dispatch), [transport]);
 
   useEffect(() => {
@@ -110,17 +116,17 @@ export function App({ transport: given }: { transport?: Transport }) {
     );
     const offJob = transport.onEvent('job', (job) => dispatch({ type: 'jobUpdated', job }));
     const offAntivirus = transport.onEvent('antivirus', (report) => dispatch({ type: 'antivirusChecked', report }));
-    void actions.loadSession();
-    void actions.detect(false);
+    if (!answeredFirst.getSession) void actions.loadSession();
+    if (!answeredFirst.detect) void actions.detect(false);
     // In the background: the detection screen shows it as its own section when it answers.
-    void actions.checkAntivirus(null);
-    void actions.attachLatestJob();
+    if (!answeredFirst.checkAntivirus) void actions.checkAntivirus(null);
+    if (!answeredFirst.getLatestJob) void actions.attachLatestJob();
     return () => {
       offDetection();
       offJob();
       offAntivirus();
     };
-  }, [transport, actions]);
+  }, [transport, actions, answeredFirst]);
 
   // Events may have gone by before the subscription saw this job (or while the browser host's WebSocket
   // reconnected): ask for its state now, and now and then while it runs, so the wizard never waits forever.

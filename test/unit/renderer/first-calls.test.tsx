@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AntivirusReport } from '../../../common/antivirus';
 import type { DetectionReport } from '../../../common/detection';
 import type { Result } from '../../../common/result';
-import { withFirstCallsStarted } from '../../../renderer/api/first-calls';
+import { startFirstCalls } from '../../../renderer/api/first-calls';
+import type { FirstReplies } from '../../../renderer/api/first-calls';
 import { App } from '../../../renderer/app';
 import { deferred, FakeTransport } from './fake-transport';
 import { report, session } from './fixtures';
@@ -15,19 +17,31 @@ afterEach(() => {
   expect(missingKeys).toEqual([]);
 });
 
+const noScanners: AntivirusReport = { platform: 'linux', folders: [], scanners: [], canFix: false, checkedAt: 0 };
+
 const firstScreenCore = () =>
   new FakeTransport()
     .on('getSession', session)
     .on('detect', report)
-    .on('checkAntivirus', { platform: 'linux', folders: [], scanners: [], canFix: false, checkedAt: 0 })
+    .on('checkAntivirus', noScanners)
     .on('getLatestJob', null);
+
+const FIRST_METHODS = ['getSession', 'detect', 'checkAntivirus', 'getLatestJob'] as const;
+
+function renderWizard(fake: FakeTransport, transport = startFirstCalls(fake).transport, firstReplies?: FirstReplies) {
+  return render(
+    <I18nextProvider i18n={createTestI18n()}>
+      <App transport={transport} firstReplies={firstReplies} />
+    </I18nextProvider>,
+  );
+}
 
 describe('first calls, started before React renders', () => {
   it('sends them at once, and hands each reply to the first same call only', async () => {
     const answer = deferred<Result<DetectionReport>>();
     const fake = firstScreenCore().on('detect', () => answer.promise);
-    const transport = withFirstCallsStarted(fake);
-    expect(fake.calls.map((c) => c.method)).toEqual(['getSession', 'detect', 'checkAntivirus', 'getLatestJob']);
+    const { transport } = startFirstCalls(fake);
+    expect(fake.calls.map((c) => c.method)).toEqual([...FIRST_METHODS]);
 
     const first = transport.call('detect', {});
     expect(fake.callsOf('detect')).toHaveLength(1);
@@ -41,13 +55,60 @@ describe('first calls, started before React renders', () => {
 
   it('lets the wizard mount with them: each first call reaches the core once, and the screen completes', async () => {
     const fake = firstScreenCore();
-    render(
-      <I18nextProvider i18n={createTestI18n()}>
-        <App transport={withFirstCallsStarted(fake)} />
-      </I18nextProvider>,
-    );
+    renderWizard(fake);
     expect(await screen.findByText('Check complete.')).toBeTruthy();
-    for (const method of ['getSession', 'detect', 'checkAntivirus', 'getLatestJob'] as const)
-      expect(fake.callsOf(method)).toEqual([{}]);
+    for (const method of FIRST_METHODS) expect(fake.callsOf(method)).toEqual([{}]);
+  });
+});
+
+describe('the first render, with the first calls that have answered', () => {
+  it('takes every answer that came in time; the wizard draws the finished screen at once and asks nothing again', async () => {
+    const fake = firstScreenCore();
+    const first = startFirstCalls(fake);
+    const replies = await first.answeredWithin(1000);
+    expect(Object.keys(replies).sort()).toEqual([...FIRST_METHODS].sort());
+    expect(replies.detect).toEqual({ ok: true, value: report });
+
+    renderWizard(fake, first.transport, replies);
+    // No waiting: the first commit already says it (render() flushes the first commit and its effects).
+    expect(screen.getByText('Check complete.')).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Re-check' }).disabled).toBe(false);
+    for (const method of FIRST_METHODS) expect(fake.callsOf(method)).toEqual([{}]);
+    // A taken answer is not handed out again: a later same call asks the core.
+    await first.transport.call('detect', {});
+    expect(fake.callsOf('detect')).toEqual([{}, {}]);
+  });
+
+  it('does not wait past its deadline for a slow call: the wizard shows "Checking…" and gets that answer itself', async () => {
+    const slow = deferred<Result<DetectionReport>>();
+    const fake = firstScreenCore().on('detect', () => slow.promise);
+    const first = startFirstCalls(fake);
+    const started = Date.now();
+    const replies = await first.answeredWithin(50);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(replies.detect).toBeUndefined();
+    expect(replies.getSession).toEqual({ ok: true, value: session });
+
+    renderWizard(fake, first.transport, replies);
+    expect(screen.getAllByText('Checking…').length).toBeGreaterThan(0);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Re-check' }).disabled).toBe(true);
+    await act(async () => slow.resolve({ ok: true, value: report }));
+    expect(await screen.findByText('Check complete.')).toBeTruthy();
+    // The one call already sent is the app's: detection reached the core once; the session was not asked again.
+    expect(fake.callsOf('detect')).toEqual([{}]);
+    expect(fake.callsOf('getSession')).toEqual([{}]);
+  });
+
+  it('counts a failed reply as an answer (the screen shows the failure) and a rejected call as none', async () => {
+    const fake = firstScreenCore()
+      .fail('detect', { code: 'detect.failed', message: 'The probes could not run.' })
+      .on('checkAntivirus', () => Promise.reject(new Error('bridge closed')));
+    const first = startFirstCalls(fake);
+    const replies = await first.answeredWithin(1000);
+    expect(replies.detect).toEqual({
+      ok: false,
+      error: { code: 'detect.failed', message: 'The probes could not run.' },
+    });
+    expect(replies.checkAntivirus).toBeUndefined();
   });
 });
