@@ -68,6 +68,13 @@ function createViews(i18n: I18n): Record<WizardStep | OverlayView, ComponentType
 }
 
 /**
+ * A person reads the detection screen for seconds before Continue: the later steps are fetched after this long,
+ * so the second in which the screen has just appeared (and may be clicked, or read by a screen reader) has the
+ * main thread and the host's CPU to itself. A click before then loads the step it needs at once (React.lazy).
+ */
+const PREFETCH_DELAY_MS = 1000;
+
+/**
  * Fetches the later steps when the browser is idle, so Continue does not wait for them: one chunk per idle period.
  * Each import() adds its chunks' modulepreload links to the document; all of them in one callback held the main
  * thread ~130 ms (a CPU profile of the page) right after "Check complete." appeared, when the person may click.
@@ -78,12 +85,14 @@ function prefetchLaterSteps(i18n: I18n): () => void {
     loadJobLog,
     () => loadLaterStepCatalogs(i18n),
   ];
-  let cancel = whenIdle(function next() {
+  const next = () => {
     const load = loads.shift();
     if (!load) return;
     void load().catch(() => undefined);
     cancel = whenIdle(next);
-  });
+  };
+  const delay = setTimeout(() => (cancel = whenIdle(next)), PREFETCH_DELAY_MS);
+  let cancel = () => clearTimeout(delay);
   return () => cancel();
 }
 

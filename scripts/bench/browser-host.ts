@@ -1,7 +1,8 @@
 /**
  * The browser host side by side with a minimal React page: from starting the server process to a screen a
  * person can use in Debian's Chromium (the wizard: detection complete; the minimal page: its button), and
- * how much JavaScript (gzipped) the wizard loads before its first screen.
+ * how much JavaScript (gzipped) the wizard loads before its first screen. The same minimal page is also run with
+ * the browser host's security headers, in the same rounds, to show what those headers cost on their own.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -15,7 +16,7 @@ import { chromiumArgs } from '../../playwright.config';
 import { createDemoSandbox } from '../../test/world/demo-sandbox';
 import { buildMinimalReactPage } from './minimal-react-page';
 import type { BenchRow } from './row';
-import { describeSideBySide, sideBySide } from './side-by-side';
+import { alternate, compare, describeSideBySide } from './side-by-side';
 
 const projectDir = path.resolve(__dirname, '..', '..');
 const FIRST_SCREEN_JS_GOAL_KB = 100;
@@ -139,8 +140,15 @@ export async function benchBrowserHost(runs: number): Promise<BenchRow[]> {
   const cli = path.join(projectDir, 'bin', 'mobility-setup.js');
   let firstScreen = { scriptBytes: 0, scriptGzipBytes: 0, scripts: 0 };
   try {
-    const result = await sideBySide(
-      runs,
+    const minimalPage = (headers: string[]) => async () =>
+      (
+        await withRetry(() =>
+          timeToInteractive(browser, [minimal.serverFile, ...headers], (page) =>
+            page.getByRole('button', { name: 'Continue' }).waitFor(),
+          ),
+        )
+      ).ms;
+    const [wizard, plain, withHeaders] = await alternate(runs, [
       async () => {
         const r = await withRetry(() =>
           timeToInteractive(browser, [cli, '--root', sandbox.root, 'serve', '--port', '0', '--json'], async (page) => {
@@ -152,15 +160,12 @@ export async function benchBrowserHost(runs: number): Promise<BenchRow[]> {
         firstScreen = r;
         return r.ms;
       },
-      async () =>
-        (
-          await withRetry(() =>
-            timeToInteractive(browser, [minimal.serverFile], (page) =>
-              page.getByRole('button', { name: 'Continue' }).waitFor(),
-            ),
-          )
-        ).ms,
-    );
+      minimalPage([]),
+      minimalPage(['--wizard-headers']),
+    ]);
+    const result = compare(wizard!, plain!);
+    const sameHeaders = compare(wizard!, withHeaders!);
+    const headerCost = compare(withHeaders!, plain!);
     const kb = firstScreen.scriptGzipBytes / 1024;
     return [
       {
@@ -170,6 +175,24 @@ export async function benchBrowserHost(runs: number): Promise<BenchRow[]> {
         goal: '≤ 1.5×',
         met: result.ratio <= 1.5,
         data: result,
+      },
+      {
+        // What bounds the row above: the same minimal page sent with the browser host's security headers
+        // (Cross-Origin-Opener-Policy puts it in a fresh renderer process), and the wizard against that page.
+        id: 'browserHostHeaders',
+        what: "browser host: the minimal page with the wizard's security headers costs",
+        value: `+${headerCost.difference.toFixed(0)} ms (${describeSideBySide(headerCost)})`,
+        goal: '-',
+        met: null,
+        data: headerCost,
+      },
+      {
+        id: 'browserHostSameHeaders',
+        what: 'browser host vs that minimal page with the same headers',
+        value: describeSideBySide(sameHeaders),
+        goal: '-',
+        met: null,
+        data: sameHeaders,
       },
       {
         id: 'firstScreenJs',

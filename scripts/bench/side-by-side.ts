@@ -32,38 +32,42 @@ export function spread(values: readonly number[]): Spread {
 }
 
 /**
- * Runs `ours` and `theirs` `runs` times each, alternating which goes first, after `warmup` unmeasured pairs
- * (file cache, JIT of the benchmark itself). Each function returns the figure it measured (ms, usually).
+ * Runs each of `commands` `runs` times, one of each per round, the order rotating from round to round, after
+ * `warmup` unmeasured rounds (file cache, JIT of the benchmark itself). Each command returns the figure it measured
+ * (ms, usually); the result holds each command's samples, round by round.
  */
+export async function alternate(runs: number, commands: (() => Promise<number>)[], warmup = 1): Promise<number[][]> {
+  for (let i = 0; i < warmup; i++) for (const command of commands) await command();
+  const samples = commands.map((): number[] => []);
+  for (let round = 0; round < runs; round++)
+    for (let k = 0; k < commands.length; k++) {
+      const which = (round + k) % commands.length;
+      samples[which]!.push(await commands[which]!());
+    }
+  return samples;
+}
+
+/** Two series measured in the same rounds (see alternate), compared pair by pair. */
+export function compare(ours: readonly number[], theirs: readonly number[]): SideBySide {
+  return {
+    runs: ours.length,
+    ours: spread(ours),
+    theirs: spread(theirs),
+    ratio: median(ours.map((x, i) => x / theirs[i]!)),
+    difference: median(ours.map((x, i) => x - theirs[i]!)),
+    samples: { ours: [...ours], theirs: [...theirs] },
+  };
+}
+
+/** `ours` against `theirs`, alternating which goes first (see alternate). */
 export async function sideBySide(
   runs: number,
   ours: () => Promise<number>,
   theirs: () => Promise<number>,
   warmup = 1,
 ): Promise<SideBySide> {
-  for (let i = 0; i < warmup; i++) {
-    await ours();
-    await theirs();
-  }
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    if (i % 2 === 0) {
-      a.push(await ours());
-      b.push(await theirs());
-    } else {
-      b.push(await theirs());
-      a.push(await ours());
-    }
-  }
-  return {
-    runs,
-    ours: spread(a),
-    theirs: spread(b),
-    ratio: median(a.map((x, i) => x / b[i]!)),
-    difference: median(a.map((x, i) => x - b[i]!)),
-    samples: { ours: a, theirs: b },
-  };
+  const [a, b] = await alternate(runs, [ours, theirs], warmup);
+  return compare(a!, b!);
 }
 
 /** "412 ms [400–460]": median [min–max]. */

@@ -146,6 +146,47 @@ test.describe('browser host security', () => {
     }
   });
 
+  // Cross-Origin-Opener-Policy: same-origin. Pages on other 127.0.0.1 ports are the same *site* (ports do not count),
+  // so a wizard window such a page opened would share its browsing context group, and so its renderer process, and
+  // the opener would hold a handle to it. The header puts the wizard in a group of its own: the handle goes dead.
+  test('a page on another port that opens the wizard in a window keeps no handle to it and cannot navigate it', async ({
+    page,
+    context,
+  }) => {
+    const evil = await startEvilSite();
+    try {
+      await page.goto(served.url);
+      await expect(page.getByText('Check complete.')).toBeVisible();
+      await page.goto(evil.url);
+      // The cookie goes with the popup's navigation (same site), and the key is in the origin's storage: without the
+      // header this window would be a working wizard the other page holds a handle to.
+      const opened = context.waitForEvent('page');
+      await page.evaluate((target) => {
+        (window as unknown as { wizard: Window | null }).wizard = window.open(`${target}/`, 'wizard');
+      }, served.origin);
+      const wizard = await opened;
+      await expect(wizard.getByText('Check complete.')).toBeVisible();
+      const seen = await page.evaluate((evilUrl) => {
+        const handle = (window as unknown as { wizard: Window | null }).wizard;
+        const closedBefore = handle?.closed ?? true;
+        // Tab-nabbing: send the wizard's window elsewhere.
+        try {
+          if (handle) handle.location.href = `${evilUrl}#phished`;
+        } catch {
+          // a severed handle may throw; what counts is where the wizard window is afterwards
+        }
+        return { closed: closedBefore };
+      }, evil.url);
+      expect(seen.closed, 'the opener sees the wizard window as closed').toBe(true);
+      expect(await wizard.evaluate(() => window.opener === null)).toBe(true);
+      await wizard.waitForTimeout(500);
+      expect(new URL(wizard.url()).origin).toBe(served.origin);
+      await expect(wizard.getByText('Check complete.')).toBeVisible();
+    } finally {
+      await new Promise((resolve) => evil.server.close(resolve));
+    }
+  });
+
   test('garbage on the socket does not take the server down', async ({ page }) => {
     await page.goto(served.url);
     for (const bytes of [
