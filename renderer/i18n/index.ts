@@ -11,10 +11,14 @@ import { initReactI18next } from 'react-i18next';
 import { UI_LANGUAGES, languageOfLocale } from '../../common/ui-language';
 import type { UiLanguage } from '../../common/ui-language';
 import { enUi } from './en';
-import { enCodes, enHints } from '../../common/i18n/en-codes';
+import { enCodeHints, enCodeTexts } from '../../common/i18n/en-code-texts';
 
+/**
+ * English's first-screen strings. Of the core's codes, only those with a text of their own: for the others the
+ * core's own message is the English (describeCode's default); the installer's exit codes come with the later steps.
+ */
 export const resources = {
-  en: { ui: enUi, codes: enCodes, hints: enHints },
+  en: { ui: enUi, codes: enCodeTexts, hints: enCodeHints },
 } as const;
 
 /** Each language by its own name: the switcher lists them so that a person who cannot read the current one finds theirs. */
@@ -42,6 +46,10 @@ async function addLaterStepCatalogs(instance: I18n, language: UiLanguage): Promi
   if (language === 'ko') {
     const { koLaterCodes } = await import('./ko-later-codes');
     instance.addResourceBundle('ko', 'codes', koLaterCodes, true, false);
+  } else {
+    const { enExitCodeTexts, enExitCodeHints } = await import('../../common/i18n/en-exit-codes');
+    instance.addResourceBundle('en', 'codes', enExitCodeTexts, true, false);
+    instance.addResourceBundle('en', 'hints', enExitCodeHints, true, false);
   }
 }
 

@@ -11,7 +11,7 @@ import type { JobOutcome } from '../../../common/install';
 import { CLI_EXIT_CODES } from '../../../main/cli/exit-codes';
 import { KNOWN_EXIT_CODES, describeExitCode } from '../../../main/core/install/exit-codes';
 import { CORE_MESSAGE, enCodes } from '../../../common/i18n/en-codes';
-import { createI18n } from '../../../renderer/i18n';
+import { createI18n, loadLaterStepCatalogs } from '../../../renderer/i18n';
 import { describeCode } from '../../../renderer/i18n/describe-error';
 
 const codes = Object.keys(ERROR_CODES) as ErrorCode[];
@@ -27,8 +27,11 @@ describe('the error registry', () => {
     expect(missing).toEqual([]);
   });
 
-  it("shows the core's own message where the catalog says so, and the catalog's text elsewhere", () => {
-    const t = createI18n('en').t;
+  it("shows the core's own message where the catalog says so, and the catalog's text elsewhere", async () => {
+    const i18n = createI18n('en');
+    // The installer's exit codes come with the later steps' strings (a job has run by then).
+    await loadLaterStepCatalogs(i18n);
+    const t = i18n.t;
     const disk = { code: 'install.diskSpace', message: 'Not enough free disk space (/: 10 MB free, 200 MB needed).' };
     expect(enCodes['install.diskSpace']).toBe(CORE_MESSAGE);
     expect(describeCode(t, disk).message).toBe(disk.message);

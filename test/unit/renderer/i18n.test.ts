@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../../renderer/i18n';
+import { createI18n, loadLaterStepCatalogs } from '../../../renderer/i18n';
 import { describeCode } from '../../../renderer/i18n/describe-error';
 
 describe('renderer i18n', () => {
@@ -9,8 +9,10 @@ describe('renderer i18n', () => {
     expect(i18n.resolvedLanguage).toBe('en');
   });
 
-  it('translates a core code by its code, with its params', () => {
-    const { t } = createI18n('en');
+  it('translates a core code by its code, with its params', async () => {
+    const i18n = createI18n('en');
+    await loadLaterStepCatalogs(i18n);
+    const { t } = i18n;
     expect(describeCode(t, { code: 'exit.14', message: 'core text', hint: 'core hint' })).toEqual({
       message: 'The passphrase or the configuration server address is not valid.',
       hint: expect.stringContaining('genpassphrase.exe -v > MobSvc.passphrase'),

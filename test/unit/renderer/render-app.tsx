@@ -5,6 +5,7 @@ import { App } from '../../../renderer/app';
 import { createI18n } from '../../../renderer/i18n';
 import { enLaterStepsUi } from '../../../renderer/i18n/en-later-steps';
 import { enTroubleshootUi } from '../../../renderer/i18n/en-troubleshoot';
+import { enExitCodeHints, enExitCodeTexts } from '../../../common/i18n/en-exit-codes';
 // The app loads the steps after detection on demand (React.lazy); loaded here first, so a test's
 // findBy… waits for rendering, not for the test runner to transform those modules on a busy machine.
 import '../../../renderer/steps/installer-step';
@@ -21,6 +22,8 @@ export function createTestI18n() {
   // Steps rendered on their own here do not go through the app's lazy loader, which adds these.
   i18n.addResourceBundle('en', 'ui', enLaterStepsUi, true, false);
   i18n.addResourceBundle('en', 'ui', enTroubleshootUi, true, false);
+  i18n.addResourceBundle('en', 'codes', enExitCodeTexts, true, false);
+  i18n.addResourceBundle('en', 'hints', enExitCodeHints, true, false);
   i18n.options.saveMissing = true;
   // Only UI strings must exist; core codes fall back to the core's message by design.
   i18n.options.missingKeyHandler = (_lngs, ns, key) => {
