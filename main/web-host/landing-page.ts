@@ -11,8 +11,22 @@ import { escapeHtml } from './responses';
  * reply: no-store (no cache keeps the key) and no-referrer (the token's URL never travels in a Referer).
  */
 export function createLandingPage(staticDir: string) {
+  // Read when the host starts, once (the built renderer does not change while it serves), so the link's landing
+  // answers without a disk read; a failed read is tried again by the next landing.
+  let indexHtml: Promise<string> | null = null;
+  const readIndex = (): Promise<string> => {
+    indexHtml ??= fs
+      .realpath(staticDir)
+      .then((dir) => fs.readFile(path.join(dir, 'index.html'), 'utf8'))
+      .catch((error: unknown) => {
+        indexHtml = null;
+        throw error;
+      });
+    return indexHtml;
+  };
+  readIndex().catch(() => undefined);
   return async function landingPage(key: string): Promise<string> {
-    const index = await fs.readFile(path.join(await fs.realpath(staticDir), 'index.html'), 'utf8');
+    const index = await readIndex();
     const meta = `<meta name="${SESSION_META_NAME}" content="${escapeHtml(key)}" />`;
     // Into <head>, before the scripts that read it (a document without one: first, where the parser makes one).
     const at = index.indexOf('<head>');
