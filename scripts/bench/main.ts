@@ -126,7 +126,7 @@ async function main(): Promise<number> {
   });
   await section('install', () => benchInstallOverhead(pairs(5, 2)));
   await section('log', () => benchLogStream(pairs(5, 2), args.lines));
-  await section('browser', () => benchBrowserHost(pairs(6, 3)));
+  await section('browser', () => benchBrowserHost(pairs(10, 3)));
   for (const lines of args.paneLines) await section('pane', () => benchLogPane(lines));
   printReport(rows);
   if (args.save)

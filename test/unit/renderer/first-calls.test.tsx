@@ -8,6 +8,7 @@ import type { Result } from '../../../common/result';
 import { startFirstCalls } from '../../../renderer/api/first-calls';
 import type { FirstReplies } from '../../../renderer/api/first-calls';
 import { App } from '../../../renderer/app';
+import { boot } from '../../../renderer/boot';
 import { deferred, FakeTransport } from './fake-transport';
 import { report, session } from './fixtures';
 import { createTestI18n, missingKeys } from './render-app';
@@ -110,5 +111,21 @@ describe('the first render, with the first calls that have answered', () => {
       error: { code: 'detect.failed', message: 'The probes could not run.' },
     });
     expect(replies.checkAntivirus).toBeUndefined();
+  });
+});
+
+describe('boot (the chunk the entry imports once the first calls are sent)', () => {
+  it('renders the wizard into #root from the calls already sent, asking none of them again', async () => {
+    const root = document.createElement('div');
+    root.id = 'root';
+    document.body.append(root);
+    try {
+      const fake = firstScreenCore();
+      await act(() => boot(startFirstCalls(fake)));
+      expect(await screen.findByText('Check complete.')).toBeTruthy();
+      for (const method of FIRST_METHODS) expect(fake.callsOf(method)).toEqual([{}]);
+    } finally {
+      root.remove();
+    }
   });
 });
