@@ -55,3 +55,15 @@ test('the detection screen has no serious or critical accessibility violations',
   await expect(page.getByTestId('os-token')).toHaveText('DEBIAN12-64');
   await expectNoSeriousA11yViolations(page);
 });
+
+test("says so in plain words when the wizard's own files cannot be loaded (the entry has, the rest has not)", async ({
+  page,
+}) => {
+  served = await startServe([], { root: path.join(FIXTURES, 'rhel-9') });
+  // As a dropped tunnel would: the entry arrives, the wizard's chunk does not.
+  await page.route(/\/assets\/boot-[^/]+\.js$/, (route) => route.abort('connectionreset'));
+  await page.goto(served.url);
+  await expect(
+    page.getByText('The wizard could not be loaded. Check the connection to this server, then reload the page.'),
+  ).toBeVisible();
+});
