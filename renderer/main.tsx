@@ -3,6 +3,7 @@
  * i18next or the wizard in it, so the calls leave as soon as it arrives, and travel while the browser evaluates the
  * rest (fetched at the same time: index.html preloads it, see the vite config), instead of after it.
  */
+import { languageOfLocale } from '../common/ui-language';
 import { getTransport } from './api/client';
 import { startFirstCalls } from './api/first-calls';
 import './styles/base.css';
@@ -23,9 +24,10 @@ const firstCalls = startFirstCalls(getTransport());
 function showLoadFailure(): void {
   const root = document.getElementById('root');
   if (!root) return;
-  root.textContent = navigator.language.toLowerCase().startsWith('ko')
-    ? '마법사를 불러오지 못했습니다. 이 서버와의 연결을 확인한 다음 페이지를 새로 고치십시오.'
-    : 'The wizard could not be loaded. Check the connection to this server, then reload the page.';
+  root.textContent =
+    languageOfLocale(navigator.language) === 'ko'
+      ? '마법사를 불러오지 못했습니다. 이 서버와의 연결을 확인한 다음 페이지를 새로 고치십시오.'
+      : 'The wizard could not be loaded. Check the connection to this server, then reload the page.';
 }
 
 void import('./boot').then(({ boot }) => boot(firstCalls), showLoadFailure);

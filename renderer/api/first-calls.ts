@@ -65,9 +65,8 @@ export function startFirstCalls(transport: Transport): FirstCalls {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
       await Promise.race([Promise.allSettled(started.values()), deadline]);
+      // Each reply's `answered` bookkeeping was attached before allSettled's handlers, so it has run by now.
       clearTimeout(timer);
-      // A turn of the microtask queue, so the `answered` bookkeeping of the last settled reply has run.
-      await Promise.resolve();
       const replies: Record<string, Result<unknown>> = {};
       for (const [method, input] of FIRST_CALLS) {
         const key = callKey(method, input);

@@ -8,7 +8,7 @@ import { wizardReducer } from './wizard-reducer';
 import { initialWizardState } from './wizard-state';
 import type { WizardAction, WizardState } from './wizard-state';
 
-export function firstReplyActions(replies: FirstReplies): WizardAction[] {
+function firstReplyActions(replies: FirstReplies): WizardAction[] {
   const actions: WizardAction[] = [];
   const { getSession: session, detect, checkAntivirus: antivirus, getLatestJob: latestJob } = replies;
   if (session)
