@@ -45,3 +45,10 @@ export class UserError extends Error {
     };
   }
 }
+
+/** Whether a value read from outside (an HTTP body, a page's embedded JSON) has a Result's shape. */
+export function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  const v = value as { ok: unknown; error?: unknown };
+  return v.ok === true || (v.ok === false && typeof v.error === 'object' && v.error !== null);
+}

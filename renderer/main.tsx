@@ -1,10 +1,12 @@
 /**
- * The page's entry: sends the first screen's calls, then loads the wizard (boot.tsx). This chunk has none of React,
- * i18next or the wizard in it, so the calls leave as soon as it arrives, and travel while the browser evaluates the
- * rest (fetched at the same time: index.html preloads it, see the vite config), instead of after it.
+ * The page's entry: takes the first screen's answers the landing carried, sends the calls it did not carry, then
+ * loads the wizard (boot.tsx). This chunk has none of React, i18next or the wizard in it, so those calls leave as
+ * soon as it arrives, and travel while the browser evaluates the rest (fetched at the same time: index.html
+ * preloads it, see the vite config), instead of after it.
  */
 import { languageOfLocale } from '../common/ui-language';
 import { getTransport } from './api/client';
+import { takeEmbeddedReplies } from './api/embedded-replies';
 import { startFirstCalls } from './api/first-calls';
 import './styles/base.css';
 import './styles/layout.css';
@@ -15,7 +17,7 @@ import './styles/outcome.css';
 import './styles/log.css';
 import './styles/dialog.css';
 
-const firstCalls = startFirstCalls(getTransport());
+const firstCalls = startFirstCalls(getTransport(), takeEmbeddedReplies(document));
 
 /**
  * The wizard's own files did not load (the SSH tunnel dropped, a half-copied install): say so in plain HTML rather

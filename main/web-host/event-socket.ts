@@ -23,8 +23,8 @@ export const MAX_EVENT_CLIENTS = 8;
  * The handshake is checked like any request (Host, Origin required, session cookie) and must offer the
  * page's session key as a subprotocol: the cookie alone reaches other local ports' pages (see auth.ts).
  * Clients send nothing; a message over 4 KiB closes the socket.
- * ws (14 files) is loaded on the first upgrade, or by `prepare()` once the server listens: `serve` prints its link
- * without waiting for it, and loads it while the browser is still fetching the page.
+ * ws (14 files) is loaded on the first upgrade, or by `prepare()` once a link's landing has been answered: `serve`
+ * prints its link without waiting for it, and loads it while the browser evaluates the page that will connect.
  */
 export function createEventSocket(deps: { events: EventBus; gate: AccessGate; guard: RequestGuard; logger: Logger }) {
   const { events, gate, guard, logger } = deps;
@@ -59,7 +59,7 @@ export function createEventSocket(deps: { events: EventBus; gate: AccessGate; gu
   };
 
   // Detection snapshots are cumulative: the latest one brings a page that connects mid-run up to date. The run the
-  // link's landing starts (first-screen-warmup.ts) has often sent its fast sections before the page's socket opens.
+  // link's landing starts (first-replies.ts) has often sent its fast sections before the page's socket opens.
   let latestDetection: unknown = null;
   const stopTracking = events.subscribe((name, payload) => {
     if (name === 'detection') latestDetection = payload;
@@ -114,7 +114,7 @@ export function createEventSocket(deps: { events: EventBus; gate: AccessGate; gu
         () => socket.destroy(),
       );
     },
-    /** Loads ws now (the link is out; the page will connect as soon as its scripts have run). */
+    /** Loads ws now (the page is out; it will connect as soon as its scripts have run). */
     prepare(): void {
       socketServer().catch(() => undefined);
     },

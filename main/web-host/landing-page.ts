@@ -3,6 +3,14 @@ import path from 'node:path';
 import { SESSION_META_NAME } from '../../common/web-session';
 import { escapeHtml } from './responses';
 
+/** The landing page in two parts: the first screen's answers go between them (first-replies.ts). */
+export interface LandingPage {
+  /** Everything before `</body>`: the head, with its scripts, goes out at once. */
+  beforeReplies: string;
+  /** `</body>` and what follows it. */
+  afterReplies: string;
+}
+
 /**
  * The wizard's index.html with the session key in a `<meta name="mobility-session">`: the token landing answers
  * the page itself instead of redirecting to `/#session=<key>`, which cost the browser a second navigation before
@@ -25,11 +33,15 @@ export function createLandingPage(staticDir: string) {
     return indexHtml;
   };
   readIndex().catch(() => undefined);
-  return async function landingPage(key: string): Promise<string> {
+  return async function landingPage(key: string): Promise<LandingPage> {
     const index = await readIndex();
     const meta = `<meta name="${SESSION_META_NAME}" content="${escapeHtml(key)}" />`;
     // Into <head>, before the scripts that read it (a document without one: first, where the parser makes one).
     const at = index.indexOf('<head>');
-    return at === -1 ? `${meta}\n${index}` : `${index.slice(0, at + 6)}\n    ${meta}${index.slice(at + 6)}`;
+    const page = at === -1 ? `${meta}\n${index}` : `${index.slice(0, at + 6)}\n    ${meta}${index.slice(at + 6)}`;
+    const end = page.lastIndexOf('</body>');
+    return end === -1
+      ? { beforeReplies: page, afterReplies: '' }
+      : { beforeReplies: page.slice(0, end), afterReplies: page.slice(end) };
   };
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../ports/ports';
 import { createApiRoutes } from './api-routes';
 import type { AccessGate } from './auth';
 import { EVENTS_PATH } from './event-socket';
+import { FIRST_REPLIES_WAIT_MS, firstRepliesElement, firstScreenReplies } from './first-replies';
 import { createLandingPage } from './landing-page';
 import type { RequestGuard } from './request-guard';
 import { REFUSALS } from './responses';
@@ -20,8 +21,10 @@ export interface RequestHandlerDeps {
   logger: Logger;
   /** Prepared diagnostics bundles, for their download. */
   archives?: BundleArchives;
-  /** Called when a link is redeemed: the page it answers asks for its first screen's data next. */
-  onSessionGranted?: () => void;
+  /** How long the landing waits for the first screen's answers (first-replies.ts); tests shorten it. */
+  firstRepliesWaitMs?: number;
+  /** Called once a link's landing page has been written in full. */
+  afterLanding?: () => void;
 }
 
 /**
@@ -68,16 +71,20 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
    * replacing the URL with `/`, so the spent token leaves the address bar and history. A browser
    * that already has the session and opens a spent link again goes on to /, where its stored key still works;
    * it is never handed the key again, or the cookie alone (which other local pages receive) would buy it.
+   * The page's head goes out first, so the browser fetches the scripts while the core answers the detection
+   * screen's first calls; the answers end the page (first-replies.ts), and the page renders with them instead of
+   * sending those calls itself.
    */
   async function landWithToken(req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
     const redeemed = gate.redeem(token);
     if (redeemed.verdict === 'accepted') {
       const { setCookie, key } = redeemed.grant;
-      // The page read before the first calls start, so their work does not delay its bytes.
       const page = await landingPage(key);
-      reply.send(res, 200, 'text/html; charset=utf-8', page, { 'Set-Cookie': setCookie });
-      // After the page is on its way: its first calls then find their answers under way or ready.
-      deps.onSessionGranted?.();
+      if (!reply.begin(res, 200, 'text/html; charset=utf-8', { 'Set-Cookie': setCookie })) return;
+      res.write(page.beforeReplies);
+      const replies = await firstScreenReplies(deps.dispatch, deps.firstRepliesWaitMs ?? FIRST_REPLIES_WAIT_MS);
+      res.end(firstRepliesElement(replies) + page.afterReplies);
+      deps.afterLanding?.();
       return;
     }
     if (gate.hasSessionCookie(req)) return reply.redirect(res, '/');

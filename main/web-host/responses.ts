@@ -55,6 +55,18 @@ export function createReplier(port: number) {
   return {
     headers: base,
     send,
+    /**
+     * Starts a reply whose body the caller writes in parts (no Content-Length: chunked), with the same headers.
+     * False when a reply has already begun (the socket is then destroyed, as send does).
+     */
+    begin(res: ServerResponse, status: number, type: string, extra: Record<string, string> = {}): boolean {
+      if (res.headersSent) {
+        res.destroy();
+        return false;
+      }
+      res.writeHead(status, { ...base, 'Content-Type': type, ...extra });
+      return true;
+    },
     json(res: ServerResponse, status: number, value: unknown, extra?: Record<string, string>): void {
       send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), extra);
     },

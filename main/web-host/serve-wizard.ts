@@ -10,7 +10,6 @@ import { sessionOptions } from '../core/session-options';
 import type { Core } from '../core/app-core';
 import type { Logger } from '../ports/ports';
 import { silentLogger } from '../ports/ports';
-import { warmFirstScreen } from './first-screen-warmup';
 import { startWebHost } from './server';
 import type { WebHost } from './server';
 
@@ -58,7 +57,6 @@ export async function serveWizard(options: ServeWizardOptions): Promise<ServedWi
       staticDir,
       port: options.port ?? DEFAULT_PORT,
       logger,
-      onSessionGranted: () => warmFirstScreen(core.dispatch),
     });
   } catch (err) {
     await core.dispose();

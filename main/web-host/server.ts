@@ -22,8 +22,8 @@ export interface WebHostOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   logger?: Logger;
-  /** Called each time a link is redeemed (see createRequestHandler). */
-  onSessionGranted?: () => void;
+  /** How long a link's landing waits for the first screen's answers (first-replies.ts). */
+  firstRepliesWaitMs?: number;
 }
 
 export interface WebHost {
@@ -76,12 +76,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       staticDir: options.staticDir,
       logger,
       ...(bundleArchives ? { archives: bundleArchives } : {}),
-      ...(options.onSessionGranted ? { onSessionGranted: options.onSessionGranted } : {}),
+      ...(options.firstRepliesWaitMs !== undefined ? { firstRepliesWaitMs: options.firstRepliesWaitMs } : {}),
+      // ws loads once the landing has been answered, while the browser evaluates the page that connects to it:
+      // not during the landing, when the page's first bytes and the first screen's answers are being made.
+      afterLanding: () => eventSocket.prepare(),
     }),
   );
   server.on('upgrade', (req, socket, head) => eventSocket.handleUpgrade(req, socket, head));
-  // After the caller has printed the link (a macrotask later): ws loads while the browser fetches the page.
-  setImmediate(() => eventSocket.prepare());
 
   const origin = `http://${LOOPBACK}:${port}`;
   let closing: Promise<void> | null = null;

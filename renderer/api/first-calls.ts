@@ -1,19 +1,10 @@
 import type { Method, ReplyOf, RequestOf } from '../../common/api';
 import type { Transport } from '../../common/bridge';
+import { FIRST_CALLS } from '../../common/first-calls';
+import type { FirstCallMethod, FirstReplies } from '../../common/first-calls';
 import type { Result } from '../../common/result';
 
-/** The calls the wizard makes when it mounts (app.tsx), with the same inputs. */
-const FIRST_CALLS = [
-  ['getSession', {}],
-  ['detect', {}],
-  ['checkAntivirus', {}],
-  ['getLatestJob', {}],
-] as const satisfies readonly { [M in Method]: readonly [M, RequestOf<M>] }[Method][];
-
-export type FirstCallMethod = (typeof FIRST_CALLS)[number][0];
-
-/** The first calls that had answered when the page rendered: the wizard's first state is built from them. */
-export type FirstReplies = { [M in FirstCallMethod]?: Result<ReplyOf<M>> };
+export type { FirstReplies };
 
 export interface FirstCalls {
   /** The transport, whose first call of each (same method, same input) gets the reply already on its way. */
@@ -30,12 +21,19 @@ const callKey = (method: string, input: unknown): string => `${method} ${JSON.st
 /**
  * Sends the first screen's calls at once: started when the entry module runs, they travel while the page's
  * JavaScript is evaluated, instead of after React's first render. The calls are the transport's own, with the same
- * session key and checks: only their start moves.
+ * session key and checks: only their start moves. A call whose answer the page already carries (`landed`: the
+ * browser host's landing puts them in the page, see embedded-replies.ts) is not sent at all.
  */
-export function startFirstCalls(transport: Transport): FirstCalls {
+export function startFirstCalls(transport: Transport, landed: FirstReplies = {}): FirstCalls {
   const started = new Map<string, Promise<Result<unknown>>>();
   const answered = new Map<FirstCallMethod, Result<unknown>>();
   for (const [method, input] of FIRST_CALLS) {
+    const carried: Result<unknown> | undefined = landed[method];
+    if (carried !== undefined) {
+      answered.set(method, carried);
+      started.set(callKey(method, input), Promise.resolve(carried));
+      continue;
+    }
     const reply = transport.call(method, input);
     // A transport that rejects (Electron's bridge can) must not report an unhandled rejection before the app asks;
     // a rejected call is not an answer: the app's own call gets the rejection and reports it.

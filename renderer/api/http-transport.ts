@@ -1,5 +1,6 @@
 import type { EventName, EventTypes, Method, ReplyOf, RequestOf } from '../../common/api';
 import type { Transport } from '../../common/bridge';
+import { isResult } from '../../common/result';
 import type { Result } from '../../common/result';
 import {
   BUNDLE_DOWNLOAD_METHOD,
@@ -139,12 +140,6 @@ function sessionHeaders(key: string | null): Record<string, string> {
   return key === null
     ? { 'Content-Type': 'application/json' }
     : { 'Content-Type': 'application/json', [SESSION_HEADER]: key };
-}
-
-function isResult(value: unknown): value is Result<unknown> {
-  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
-  const v = value as { ok: unknown; error?: unknown };
-  return v.ok === true || (v.ok === false && typeof v.error === 'object' && v.error !== null);
 }
 
 /** One socket for all listeners: opened with the first, closed with the last, reopened after drops. */

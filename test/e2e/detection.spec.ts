@@ -67,3 +67,28 @@ test("says so in plain words when the wizard's own files cannot be loaded (the e
     page.getByText('The wizard could not be loaded. Check the connection to this server, then reload the page.'),
   ).toBeVisible();
 });
+
+test("the link's landing carries the first screen's answers: the page asks for none of them, and a reload asks for all", async ({
+  page,
+}) => {
+  served = await startServe([], { root: path.join(FIXTURES, 'rhel-9') });
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api/')) asked.push(pathname.slice('/api/'.length));
+  });
+  await page.goto(served.url);
+  await expect(page.getByTestId('os-token')).toHaveText('RHEL9-64');
+  await expect(page.getByText('Check complete.')).toBeVisible();
+  const firstCalls = ['getSession', 'detect', 'getLatestJob', 'checkAntivirus'];
+  expect(asked.filter((name) => firstCalls.includes(name))).toEqual([]);
+  // The data block was taken out of the page once read.
+  await expect(page.locator('#mobility-first-replies')).toHaveCount(0);
+
+  // A reload is served the plain page (no answers in it, no key): the page asks, and the screen completes the same.
+  asked.length = 0;
+  await page.reload();
+  await expect(page.getByTestId('os-token')).toHaveText('RHEL9-64');
+  await expect(page.getByText('Check complete.')).toBeVisible();
+  expect(firstCalls.filter((name) => asked.includes(name)).sort()).toEqual([...firstCalls].sort());
+});

@@ -27,7 +27,7 @@ const firstScreenCore = () =>
     .on('checkAntivirus', noScanners)
     .on('getLatestJob', null);
 
-const FIRST_METHODS = ['getSession', 'detect', 'checkAntivirus', 'getLatestJob'] as const;
+const FIRST_METHODS = ['getSession', 'detect', 'getLatestJob', 'checkAntivirus'] as const;
 
 function renderWizard(fake: FakeTransport, transport = startFirstCalls(fake).transport, firstReplies?: FirstReplies) {
   return render(
@@ -111,6 +111,46 @@ describe('the first render, with the first calls that have answered', () => {
       error: { code: 'detect.failed', message: 'The probes could not run.' },
     });
     expect(replies.checkAntivirus).toBeUndefined();
+  });
+});
+
+describe('first calls the landing already answered (the browser host puts them in the page)', () => {
+  it('sends none of them, answers with them at once, and asks the core for a later same call', async () => {
+    const fake = firstScreenCore();
+    const carriedReport = { ...report, token: 'CARRIED-BY-THE-LANDING-64' };
+    const first = startFirstCalls(fake, {
+      getSession: { ok: true, value: session },
+      detect: { ok: true, value: carriedReport },
+    });
+    // Only the two the page did not carry went out.
+    expect(fake.calls.map((c) => c.method)).toEqual(['getLatestJob', 'checkAntivirus']);
+    const replies = await first.answeredWithin(1000);
+    expect(replies.detect).toEqual({ ok: true, value: carriedReport });
+    expect(Object.keys(replies).sort()).toEqual([...FIRST_METHODS].sort());
+
+    renderWizard(fake, first.transport, replies);
+    expect(screen.getByText('Check complete.')).toBeTruthy();
+    expect(screen.getAllByText(/CARRIED-BY-THE-LANDING-64/).length).toBeGreaterThan(0);
+    expect(fake.callsOf('detect')).toEqual([]);
+    expect(fake.callsOf('getSession')).toEqual([]);
+    // A Re-check is a new question: it goes to the core.
+    await first.transport.call('detect', { refresh: true });
+    expect(fake.callsOf('detect')).toEqual([{ refresh: true }]);
+  });
+
+  it('with every answer carried, does not wait for its deadline', async () => {
+    const fake = firstScreenCore();
+    const first = startFirstCalls(fake, {
+      getSession: { ok: true, value: session },
+      detect: { ok: true, value: report },
+      getLatestJob: { ok: true, value: null },
+      checkAntivirus: { ok: true, value: noScanners },
+    });
+    const started = Date.now();
+    const replies = await first.answeredWithin(60_000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Object.keys(replies).sort()).toEqual([...FIRST_METHODS].sort());
+    expect(fake.calls).toEqual([]);
   });
 });
 

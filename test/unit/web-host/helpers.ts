@@ -110,7 +110,24 @@ function parseResponse(raw: string): RawResponse {
     const colon = line.indexOf(':');
     if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
   }
-  return { status: Number(statusLine.split(' ')[1]), headers, body, raw };
+  const whole = headers['transfer-encoding'] === 'chunked' ? unchunk(body) : body;
+  return { status: Number(statusLine.split(' ')[1]), headers, body: whole, raw };
+}
+
+/** A chunked body's data (the landing writes its page in parts); what cannot be read as chunks is kept as is. */
+function unchunk(body: string): string {
+  const bytes = Buffer.from(body, 'utf8');
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (;;) {
+    const lineEnd = bytes.indexOf('\r\n', at);
+    if (lineEnd === -1) return body;
+    const size = parseInt(bytes.subarray(at, lineEnd).toString('latin1'), 16);
+    if (Number.isNaN(size)) return body;
+    if (size === 0) return Buffer.concat(parts).toString('utf8');
+    parts.push(bytes.subarray(lineEnd + 2, lineEnd + 2 + size));
+    at = lineEnd + 2 + size + 2;
+  }
 }
 
 export interface RequestSpec {
