@@ -3,10 +3,17 @@
  * person can use in Debian's Chromium (the wizard: detection complete; the minimal page: its button), and
  * how much JavaScript (gzipped) the wizard loads before its first screen. The same minimal page is also run with
  * the browser host's security headers, in the same rounds, to show what those headers cost on their own.
+ *
+ * Each page is opened from a tab that shows a page of another site, as a person opens the link from the tab they
+ * are in (a new-tab page, another site): Chromium then starts a renderer process for either page. The same is also
+ * measured from automation's blank tab, whose renderer a plain page can take over and a page sent with
+ * Cross-Origin-Opener-Policy cannot: shown apart, it is what that header costs there.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
@@ -65,12 +72,39 @@ function markFirstScreen(): void {
 }
 
 /**
- * Milliseconds from spawning the server to `ready(page)`; and the scripts the page requested before its first
- * screen was complete (what it fetches afterwards, when idle, does not count), with their gzipped size.
+ * A page of another site to start from: served on 127.0.0.2, which is loopback, and a site of its own to
+ * Chromium (the wizard and the minimal page are on 127.0.0.1), so leaving it takes a new renderer process.
  */
-async function timeToInteractive(browser: Browser, args: string[], ready: (page: Page) => Promise<void>) {
+async function startOtherSite(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((_req, res) =>
+    res
+      .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+      .end('<!doctype html><title>Another site</title><p>Another site'),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.2', resolve);
+  });
+  return {
+    url: `http://127.0.0.2:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * Milliseconds from spawning the server to `ready(page)`, in a fresh tab that first shows `startUrl` (none: the
+ * tab stays blank); and the scripts the page requested before its first screen was complete (what it fetches
+ * afterwards, when idle, does not count), with their gzipped size.
+ */
+async function timeToInteractive(
+  browser: Browser,
+  startUrl: string | null,
+  args: string[],
+  ready: (page: Page) => Promise<void>,
+) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (startUrl !== null) await page.goto(startUrl);
   await page.addInitScript(markFirstScreen);
   const bodies = new Map<string, Promise<Buffer>>();
   page.on('response', (response) => {
@@ -109,6 +143,8 @@ async function timeToInteractive(browser: Browser, args: string[], ready: (page:
   }
 }
 
+const signedMs = (ms: number): string => `${ms < 0 ? '−' : '+'}${Math.abs(ms).toFixed(0)} ms`;
+
 /** Chromium on a loaded machine now and then loses a page mid-run ("Target page … has been closed"): one retry. */
 async function withRetry<T>(run: () => Promise<T>): Promise<T> {
   try {
@@ -136,39 +172,52 @@ export async function benchBrowserHost(runs: number): Promise<BenchRow[]> {
   }
   const sandbox = await createDemoSandbox();
   const minimal = await buildMinimalReactPage(projectDir);
+  const otherSite = await startOtherSite();
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   const cli = path.join(projectDir, 'bin', 'mobility-setup.js');
   let firstScreen = { scriptBytes: 0, scriptGzipBytes: 0, scripts: 0 };
   try {
-    const minimalPage = (headers: string[]) => async () =>
+    const minimalPage = (startUrl: string | null, headers: string[]) => async () =>
       (
         await withRetry(() =>
-          timeToInteractive(browser, [minimal.serverFile, ...headers], (page) =>
+          timeToInteractive(browser, startUrl, [minimal.serverFile, ...headers], (page) =>
             page.getByRole('button', { name: 'Continue' }).waitFor(),
           ),
         )
       ).ms;
-    const [wizard, plain, withHeaders] = await alternate(runs, [
-      async () => {
-        const r = await withRetry(() =>
-          timeToInteractive(browser, [cli, '--root', sandbox.root, 'serve', '--port', '0', '--json'], async (page) => {
+    const wizardPage = (startUrl: string | null) => async () => {
+      const r = await withRetry(() =>
+        timeToInteractive(
+          browser,
+          startUrl,
+          [cli, '--root', sandbox.root, 'serve', '--port', '0', '--json'],
+          async (page) => {
             // Interactive: detection finished (every section shown) and the step's buttons answer. One wait for
             // both, as the minimal page's side waits once for its button.
             await page
               .locator('main', { hasText: 'Check complete.' })
               .getByRole('button', { name: 'Re-check', disabled: false })
               .waitFor();
-          }),
-        );
-        firstScreen = r;
-        return r.ms;
-      },
-      minimalPage([]),
-      minimalPage(['--wizard-headers']),
+          },
+        ),
+      );
+      if (startUrl !== null) firstScreen = r;
+      return r.ms;
+    };
+    const [wizard, plain, withHeaders] = await alternate(runs, [
+      wizardPage(otherSite.url),
+      minimalPage(otherSite.url, []),
+      minimalPage(otherSite.url, ['--wizard-headers']),
+    ]);
+    const [blankWizard, blankPlain, blankWithHeaders] = await alternate(Math.max(2, Math.round(runs * 0.6)), [
+      wizardPage(null),
+      minimalPage(null, []),
+      minimalPage(null, ['--wizard-headers']),
     ]);
     const result = compare(wizard!, plain!);
-    const sameHeaders = compare(wizard!, withHeaders!);
     const headerCost = compare(withHeaders!, plain!);
+    const blank = compare(blankWizard!, blankPlain!);
+    const blankHeaderCost = compare(blankWithHeaders!, blankPlain!);
     const kb = firstScreen.scriptGzipBytes / 1024;
     return [
       {
@@ -180,22 +229,31 @@ export async function benchBrowserHost(runs: number): Promise<BenchRow[]> {
         data: result,
       },
       {
-        // What bounds the row above: the same minimal page sent with the browser host's security headers
-        // (Cross-Origin-Opener-Policy puts it in a fresh renderer process), and the wizard against that page.
+        // The same minimal page sent with the browser host's security headers: what they cost by themselves.
         id: 'browserHostHeaders',
         what: "browser host: the minimal page with the wizard's security headers costs",
-        value: `+${headerCost.difference.toFixed(0)} ms (${describeSideBySide(headerCost)})`,
+        value: `${signedMs(headerCost.difference)} (${describeSideBySide(headerCost)})`,
         goal: '-',
         met: null,
         data: headerCost,
       },
       {
-        id: 'browserHostSameHeaders',
-        what: 'browser host vs that minimal page with the same headers',
-        value: describeSideBySide(sameHeaders),
+        // From automation's blank tab a plain page takes over the tab's renderer; a page with
+        // Cross-Origin-Opener-Policy gets a fresh one. No person's tab is in that state; shown for what it costs.
+        id: 'browserHostBlankTab',
+        what: 'browser host, opened in a blank tab instead',
+        value: describeSideBySide(blank),
         goal: '-',
         met: null,
-        data: sameHeaders,
+        data: blank,
+      },
+      {
+        id: 'browserHostBlankTabHeaders',
+        what: "browser host, blank tab: the minimal page with the wizard's headers costs",
+        value: `${signedMs(blankHeaderCost.difference)} (${describeSideBySide(blankHeaderCost)})`,
+        goal: '-',
+        met: null,
+        data: blankHeaderCost,
       },
       {
         id: 'firstScreenJs',
@@ -208,6 +266,7 @@ export async function benchBrowserHost(runs: number): Promise<BenchRow[]> {
     ];
   } finally {
     await browser.close();
+    await otherSite.close();
     await minimal.dispose();
     await fs.rm(sandbox.root, { recursive: true, force: true });
   }
