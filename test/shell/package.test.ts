@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBuilt, notBuiltMessage, projectDir } from './built';
 
 const require = createRequire(import.meta.url);
@@ -27,8 +27,14 @@ const asarEntries = (archive: string) => new Set(listPackage(archive).map((f) =>
 if (!isBuilt) it.skip(notBuiltMessage, () => {});
 
 describe.skipIf(!isBuilt)('packaging (electron-builder --linux dir tar.gz)', () => {
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'mobility-package-'));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  // Made in beforeAll, not while the suite is collected: a skipped suite's body still runs, its hooks do not.
+  let scratch = '';
+  beforeAll(() => {
+    scratch = mkdtempSync(path.join(os.tmpdir(), 'mobility-package-'));
+  });
+  afterAll(() => {
+    if (scratch !== '') rmSync(scratch, { recursive: true, force: true });
+  });
 
   it('packages the build with the fuses flipped, only what runs in app.asar, and a tar.gz of the same app', () => {
     const run = spawnSync(process.execPath, [path.join(projectDir, 'scripts', 'package.mjs')], {
