@@ -73,7 +73,8 @@ function markFirstScreen(): void {
 
 /**
  * A page of another site to start from: served on 127.0.0.2, which is loopback, and a site of its own to
- * Chromium (the wizard and the minimal page are on 127.0.0.1), so leaving it takes a new renderer process.
+ * Chromium (the wizard and the minimal page are on 127.0.0.1), so leaving it takes a new renderer process. Where
+ * only 127.0.0.1 is configured (macOS), the same page as `localhost`, which is another site as well.
  */
 async function startOtherSite(): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((_req, res) =>
@@ -81,12 +82,20 @@ async function startOtherSite(): Promise<{ url: string; close(): Promise<void> }
       .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
       .end('<!doctype html><title>Another site</title><p>Another site'),
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.2', resolve);
-  });
+  const listen = (address: string) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, address, () => {
+        server.removeListener('error', reject);
+        resolve();
+      });
+    });
+  const host = await listen('127.0.0.2').then(
+    () => '127.0.0.2',
+    () => listen('127.0.0.1').then(() => 'localhost'),
+  );
   return {
-    url: `http://127.0.0.2:${(server.address() as AddressInfo).port}/`,
+    url: `http://${host}:${(server.address() as AddressInfo).port}/`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
