@@ -1,4 +1,4 @@
-/** React, the catalogs and the wizard: a chunk of its own, evaluated after main.tsx has sent the first calls. */
+/** React, the catalogs and the wizard: a chunk of its own, evaluated after main.tsx has started the first calls. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -7,10 +7,10 @@ import type { FirstCalls } from './api/first-calls';
 import { applyLanguage, createI18n, preferredLanguage } from './i18n';
 
 /**
- * How long the first render waits for the first calls. They usually answer while this chunk is still being
- * evaluated (the browser host starts detection when its link is opened), and a screen drawn once with their
- * answers is complete sooner than one drawn "Checking…" and then again for each answer; a slow core (a disk probe
- * that hangs) gets the "Checking…" screen after this long rather than a blank page.
+ * How long the first render waits for the first calls. The browser host's landing usually carries their answers
+ * in the page; elsewhere (Electron, a reload) they answer while this chunk is still being evaluated. A screen drawn
+ * once with their answers is complete sooner than one drawn "Checking…" and then again for each answer; a slow core
+ * (a disk probe that hangs) gets the "Checking…" screen after this long rather than a blank page.
  */
 const FIRST_RENDER_WAIT_MS = 300;
 
