@@ -23,7 +23,13 @@ export default defineConfig({
   use: {
     headless: true,
     screenshot: 'only-on-failure',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: chromiumArgs,
+      // Off the system bus: Chromium exits when the bus it joined goes away, and the pkexec tests start and stop a
+      // bus of their own (scripts/polkit-test-env.sh) while the other worker's browser runs.
+      env: { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: 'unix:path=/nonexistent/mobility-setup-tests-no-system-bus' },
+    },
   },
   projects: [
     { name: 'browser-host', testMatch: /.*\.spec\.ts/, testIgnore: /electron\/.*/ },

@@ -68,7 +68,7 @@ test("says so in plain words when the wizard's own files cannot be loaded (the e
   ).toBeVisible();
 });
 
-test("the link's landing carries the first screen's answers: the page asks for none of them, and a reload asks for all", async ({
+test("the link's landing carries the first screen's answers: the page asks only for those it did not carry, and a reload asks for all", async ({
   page,
 }) => {
   served = await startServe([], { root: path.join(FIXTURES, 'rhel-9') });
@@ -77,11 +77,22 @@ test("the link's landing carries the first screen's answers: the page asks for n
     const { pathname } = new URL(request.url());
     if (pathname.startsWith('/api/')) asked.push(pathname.slice('/api/'.length));
   });
+  const landing = page.waitForResponse((response) => response.request().isNavigationRequest());
   await page.goto(served.url);
+  // Which answers the landing carried: those ready within its wait (all four on a quiet machine; under load a slow
+  // detection is left out, and the page asks for it).
+  const block = /<script type="application\/json" id="mobility-first-replies">([^<]*)<\/script>/.exec(
+    await (await landing).text(),
+  );
+  expect(block, 'the landing ends with the answers block').not.toBeNull();
+  // (test/unit/web-host/first-replies.test.ts shows all four carried when the wait is long enough.)
+  const carried = Object.keys(JSON.parse(block![1]!) as object);
   await expect(page.getByTestId('os-token')).toHaveText('RHEL9-64');
   await expect(page.getByText('Check complete.')).toBeVisible();
   const firstCalls = ['getSession', 'detect', 'getLatestJob', 'checkAntivirus'];
-  expect(asked.filter((name) => firstCalls.includes(name))).toEqual([]);
+  expect(asked.filter((name) => firstCalls.includes(name)).sort()).toEqual(
+    firstCalls.filter((name) => !carried.includes(name)).sort(),
+  );
   // The data block was taken out of the page once read.
   await expect(page.locator('#mobility-first-replies')).toHaveCount(0);
 

@@ -19,7 +19,8 @@ afterEach(async () => {
 
 describe("the link's landing carries the first screen's answers", () => {
   it('ends the page with the answers the API gives, escaped so that no string in them can end the element', async () => {
-    t = await startTestHost();
+    // A wait no loaded test machine exceeds: this test is about what the landing carries, not how fast.
+    t = await startTestHost({ firstRepliesWaitMs: 30_000 });
     // A hostile release name, as a local file could carry one: it must stay text inside the JSON.
     const hostile = '</script><script>alert(1)</script><!-- &amp;';
     const root = path.join(path.dirname(t.staticDir), 'root');

@@ -26,7 +26,8 @@ export interface TestHost {
 }
 
 /** A real browser host on 127.0.0.1 over a real core and a real static folder under a temp dir. */
-export async function startTestHost(): Promise<TestHost> {
+/** firstRepliesWaitMs: how long the landing waits for the first answers (the host's own default when not given). */
+export async function startTestHost(options: { firstRepliesWaitMs?: number } = {}): Promise<TestHost> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'web-host-'));
   const root = path.join(dir, 'root');
   const staticDir = path.join(dir, 'renderer');
@@ -56,7 +57,7 @@ export async function startTestHost(): Promise<TestHost> {
       appVersion: '0.0.0-test',
     },
   });
-  const host = await startWebHost({ core, staticDir, port: 0, logger });
+  const host = await startWebHost({ core, staticDir, port: 0, logger, ...options });
   const token = new URL(host.url).searchParams.get('token') ?? '';
   return {
     host,
