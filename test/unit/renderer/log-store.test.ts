@@ -101,7 +101,7 @@ describe('log store', () => {
     expect(store.findLines('LIGNE 3 É')).toEqual([3]);
   });
 
-  it('holds 1,000,000 lines and finds the last one quickly', () => {
+  it('holds 1,000,000 lines and finds the last one', () => {
     const store = new LogStore();
     store.reset('job-1');
     const total = 1_000_000;
@@ -114,10 +114,8 @@ describe('log store', () => {
     }
     expect(store.length).toBe(total);
     const search = new LogSearch(store);
-    const started = performance.now();
+    // How fast is the bench's (`npm run bench`, the log pane rows: goal 500 ms in the browser), not this test's.
     expect(search.matches(`${total} of ${total}`)).toEqual([total - 1]);
-    // The goal in the browser is 500 ms; a per-line scan took ~650 ms here, the chunk scan ~20 ms.
-    expect(performance.now() - started).toBeLessThan(400);
     expect(store.line(total - 1)).toBe(`[vendor] step ${total} of ${total}`);
     expect(store.findLines('step 1 of', 10)).toEqual([]);
     expect(store.findLines('step 12 of', 5)).toEqual([11]);
