@@ -136,7 +136,9 @@ export function createI18n(language: string = preferredLanguage()): I18n {
   // English is bundled, so init is synchronous (initAsync: false) and the first render is translated; another
   // language resolves to English until loadLanguage has added its catalogs.
   void instance.use(initReactI18next).init({
-    resources,
+    // A copy per instance: i18next extends the bundles it was given in place when later catalogs are added, which
+    // would hand one instance's later-step strings to every instance made after it.
+    resources: structuredClone(resources),
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...UI_LANGUAGES],

@@ -42,4 +42,15 @@ describe('renderer i18n', () => {
     });
     expect(describeCode(t, { code: 'exit.0', message: 'ok', hint: null }).hint).toBeNull();
   });
+
+  it("one instance's later-step strings do not leak into the next instance's English (each has its own catalogs)", async () => {
+    const first = createI18n('en');
+    await loadLaterStepCatalogs(first);
+    expect(first.exists('installer.heading')).toBe(true);
+    expect(first.exists('exit.14', { ns: 'codes', keySeparator: false })).toBe(true);
+    const next = createI18n('en');
+    expect(next.exists('installer.heading')).toBe(false);
+    expect(next.exists('exit.14', { ns: 'codes', keySeparator: false })).toBe(false);
+    expect(next.t('detect.heading')).toBe(first.t('detect.heading'));
+  });
 });
