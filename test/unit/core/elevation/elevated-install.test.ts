@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultHelperCommand } from '../../../../main/core/elevation/helper-command';
@@ -49,12 +48,10 @@ async function world(launcher: HelperLauncher, cliPath = '/opt/mobility-setup/di
 }
 
 const classic = { mode: 'classic', endpoint: '', passphrase: PASSPHRASE };
-const elevateDirs = async () => (await readdir(os.tmpdir())).filter((n) => n.startsWith('mobility-setup-elevate-'));
 
 describe('privileged steps through the elevated helper', () => {
   it('install + register run through the fixed helper command; requests are private and hold no secret', async () => {
     const seen: SeenRequest[] = [];
-    const before = await elevateDirs();
     const { root, installerDir, installer } = await world(
       recordingLauncher(async (c) => (await runHelper(c.args.at(-1)!), { kind: 'completed' }), seen),
     );
@@ -81,7 +78,11 @@ describe('privileged steps through the elevated helper', () => {
     }
     // The vendor output still reaches the job log through the helper's output file.
     expect(await readFile(job.logFiles[0]!, 'utf8')).toContain('Installation completed successfully.');
-    expect(await elevateDirs()).toEqual(before);
+    // Every request folder it used is gone (only its own: other tests may be elevating at the same time).
+    for (const s of seen) {
+      expect(path.basename(path.dirname(s.command.args[3]!))).toMatch(/^mobility-setup-elevate-/);
+      expect(existsSync(path.dirname(s.command.args[3]!))).toBe(false);
+    }
     expect(await leftovers(root)).toEqual([]);
   });
 
