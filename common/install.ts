@@ -1,4 +1,5 @@
 /** Install, register and job types shared by the core, the CLI and the renderer. */
+import type { CodedText } from './core-text/coded-text';
 import type { AntivirusChoice, AntivirusNote } from './antivirus';
 import type { VendorError } from './known-errors';
 
@@ -101,6 +102,8 @@ export interface JobOutcome {
   rebootRequired: boolean;
   /** What state the machine is in after a failure or cancel, in plain words. */
   machineState: string | null;
+  /** machineState as a code and its params (common/core-text/job-texts.ts), for the front doors' languages. */
+  machineStateText?: CodedText;
   /** A failed vendor command: the first error line it wrote and, where the known-error table has it, why. */
   vendorError?: VendorError;
 }

@@ -14,6 +14,8 @@ import { detectionTextsEn } from './detection-texts';
 import { detectionTextsKo } from './detection-texts-ko';
 import { healthTextsEn } from './health-texts';
 import { healthTextsKo } from './health-texts-ko';
+import { jobTextsEn } from './job-texts';
+import { jobTextsKo } from './job-texts-ko';
 import { pushTextsEn } from './push-texts';
 import { pushTextsKo } from './push-texts-ko';
 import { supportTextsEn } from './support-texts';
@@ -27,6 +29,7 @@ export const CORE_TEXT_FAMILIES = {
   connectivity: { en: connectivityTextsEn, ko: connectivityTextsKo },
   antivirus: { en: antivirusTextsEn, ko: antivirusTextsKo },
   push: { en: pushTextsEn, ko: pushTextsKo },
+  job: { en: jobTextsEn, ko: jobTextsKo },
 } as const satisfies Record<string, Record<UiLanguage, TextTemplates<string>>>;
 
 const families: readonly Record<UiLanguage, TextTemplates<string>>[] = Object.values(CORE_TEXT_FAMILIES);

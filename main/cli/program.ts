@@ -3,6 +3,7 @@ import { UI_LANGUAGES } from '../../common/ui-language';
 import { CLI_COMMANDS, commandNamed, type CliCommand } from './command-names';
 import { EXIT } from './exit-codes';
 import { chooseCliLanguage, cliLanguage, cliText } from './i18n/cli-text';
+import { commanderErrorInKorean } from './i18n/commander-ko';
 import { localizeHelpToKorean } from './localize-help';
 import { UsageError, writeUsageEnvelope } from './usage-error';
 
@@ -98,8 +99,17 @@ function explainErrorsInOneLine(command: Command): void {
   command.showHelpAfterError(cliText(command.parent ? 'help.hint.options' : 'help.hint.commands', { name }));
   command.configureOutput({
     outputError: (text, write) =>
-      write(text.replace(/^error: /, `${name}: `).replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)')),
+      write(
+        inRunLanguage(text)
+          .replace(/^error: /, `${name}: `)
+          .replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)'),
+      ),
   });
+}
+
+/** A commander error in this run's language: English as commander wrote it, Korean from commander-ko.ts. */
+function inRunLanguage(text: string): string {
+  return cliLanguage() === 'ko' ? commanderErrorInKorean(text) : text;
 }
 
 /** The first word that is not an option (or an option's value): the command being asked for. */
@@ -139,7 +149,7 @@ export async function runCli(argv: string[]): Promise<number> {
       if (argv.includes('--json')) {
         const named = commandNamed(argv);
         writeUsageEnvelope(
-          err.message.replace(/^error: /, ''),
+          inRunLanguage(err.message).replace(/^error: /, ''),
           named === null ? 'mobility-setup' : `mobility-setup ${named}`,
         );
       }

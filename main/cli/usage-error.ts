@@ -1,6 +1,6 @@
 import { checkPathInput } from '../../common/path-input';
 import { EXIT } from '../../common/job-exit-code';
-import { parsePort, portRangeMessage } from '../../common/port';
+import { parsePort } from '../../common/port';
 import { cliText } from './i18n/cli-text';
 import { writeJson } from './json-envelope';
 import { writeErr } from './output-guard';
@@ -30,7 +30,7 @@ export function writeUsageEnvelope(message: string, command: string): void {
 /** A port option after the one port rule (common/port.ts); 0 ("pick a free port") only where allowed. */
 export function checkedPort(text: string, option: string, options: { allowZero?: boolean } = {}): number {
   const port = parsePort(text, options);
-  if (port === null) throw new UsageError(`${option}: ${portRangeMessage(options)}`);
+  if (port === null) throw new UsageError(`${option}: ${cliText('usage.port', { min: options.allowZero ? 0 : 1 })}`);
   return port;
 }
 

@@ -7,7 +7,7 @@ import { exitCodeForJob } from '../../common/job-exit-code';
 import { Card, Facts } from '../components/card';
 import { Icon } from '../components/icons';
 import { StepHeading } from '../components/step-heading';
-import { describeCode } from '../i18n/describe-error';
+import { describeCode, describeCoreText } from '../i18n/describe-error';
 import { useWizard } from '../flow/wizard-context';
 import { LogPane } from '../log/log-pane';
 import { LogFiles } from './log-files';
@@ -103,7 +103,7 @@ export function SummaryStep() {
       ) : null}
       {ended && outcome?.machineState ? (
         <Card title={t('summary.machineState')}>
-          <p>{outcome.machineState}</p>
+          <p>{describeCoreText(t, outcome.machineStateText, outcome.machineState)}</p>
         </Card>
       ) : null}
       {summary ? (

@@ -152,7 +152,7 @@ export function registerAvCheckCommand(program: Command): void {
       try {
         if (!existsSync(root)) throw new UsageError(missingRootMessage(root));
         if (options.installDir !== undefined) options.installDir = checkedPath(options.installDir, '--install-dir');
-        if (options.yes && !options.fix) throw new UsageError('--yes only goes with --fix.');
+        if (options.yes && !options.fix) throw new UsageError(cliText('usage.yesWithFix'));
         process.exitCode = await runAvCheck(root, json, options);
       } catch (err) {
         // Input the core refuses (an install folder with a line break, a relative path) is a usage error here.

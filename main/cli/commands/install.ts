@@ -73,8 +73,7 @@ export function registerInstallCommand(program: Command): void {
     .action(async (options: InstallOptions, command: Command) => {
       const { root, json } = globalOptions(command);
       try {
-        if (options.installerDir === undefined)
-          throw new UsageError('--installer-dir is required: the folder that holds the Mobility service installer.');
+        if (options.installerDir === undefined) throw new UsageError(cliText('usage.installerDir'));
         const registration = registrationFromOptions(options, true);
         const dataPort = options.dataPort === undefined ? undefined : checkedPort(options.dataPort, '--data-port');
         const inactivityTimeoutMs = parseSeconds(options.inactivityTimeout, '--inactivity-timeout');

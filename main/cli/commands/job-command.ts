@@ -17,7 +17,7 @@ import { readSecretInputFile } from '../input-file';
 import { writeErr, writeOut } from '../output-guard';
 import { padColumns } from '../../../common/text-columns';
 import { cliText } from '../i18n/cli-text';
-import { codeHint, codeMessage, errorText } from '../i18n/code-text';
+import { codeHint, codeMessage, coreLine, errorText } from '../i18n/code-text';
 import { UsageError, checkedPath } from '../usage-error';
 import { DECLINED, jobChanged, jsonError } from '../../../common/json-envelope';
 import { writeJson } from '../json-envelope';
@@ -43,18 +43,14 @@ export function registrationFromOptions(options: RegistrationOptions, allowNone:
   const modernized = options.configFile !== undefined;
   const none = options.register === false;
   const chosen = [classic, modernized, none].filter(Boolean).length;
-  const choices = allowNone
-    ? '--cs-endpoint with --passphrase-file, --config-file, or --no-register'
-    : '--cs-endpoint with --passphrase-file, or --config-file';
+  const choices = cliText(allowNone ? 'usage.registerChoices' : 'usage.registerChoicesNoNone');
   if (chosen !== 1)
-    throw new UsageError(chosen === 0 ? `Choose how to register: ${choices}.` : `Give only one of: ${choices}.`);
+    throw new UsageError(cliText(chosen === 0 ? 'usage.registerChoose' : 'usage.registerOnlyOne', { choices }));
   if (none) {
-    if (!allowNone) throw new UsageError(`Choose how to register: ${choices}.`);
+    if (!allowNone) throw new UsageError(cliText('usage.registerChoose', { choices }));
     // The vendor's installer is told the server kind at install time (-c CSLegacy | CSPrime): no guessing.
     if (options.serverKind !== 'classic' && options.serverKind !== 'modernized') {
-      throw new UsageError(
-        '--no-register needs --server-kind classic (a configuration server) or --server-kind modernized (a replication appliance): the installer is set up for one of them.',
-      );
+      throw new UsageError(cliText('usage.serverKind'));
     }
     return { mode: 'none', serverKind: options.serverKind };
   }
@@ -72,9 +68,7 @@ export function registrationFromOptions(options: RegistrationOptions, allowNone:
       ),
     };
   if (options.csEndpoint === undefined || options.passphraseFile === undefined) {
-    throw new UsageError(
-      '--cs-endpoint and --passphrase-file go together (the passphrase is generated on the configuration server).',
-    );
+    throw new UsageError(cliText('usage.endpointWithPassphrase'));
   }
   const passphrase = passphraseFromFileText(
     readSecretInputFile(checkedPath(options.passphraseFile, '--passphrase-file'), 4096, 'the passphrase file'),
@@ -84,8 +78,7 @@ export function registrationFromOptions(options: RegistrationOptions, allowNone:
 
 export function parseSeconds(text: string | undefined, option: string): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0)
-    throw new UsageError(`${option}: give a number of seconds greater than 0.`);
+  if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0) throw new UsageError(cliText('usage.seconds', { option }));
   return Math.round(Number(text) * 1000);
 }
 
@@ -189,7 +182,7 @@ export function formatJob(job: JobSnapshot, exitCode: number): string {
   const hint = o ? codeHint(o) : null;
   if (hint && !o?.rebootRequired) lines.push(`${label(cliText('job.next'))}${hint}`);
   if (o?.machineState && job.state !== 'succeeded')
-    lines.push(`${label(cliText('job.machineState'))}${o.machineState}`);
+    lines.push(`${label(cliText('job.machineState'))}${coreLine(o.machineStateText, o.machineState)}`);
   if (o?.exitCode !== null && o?.exitCode !== undefined && o.exitCode !== 0)
     lines.push(`${label(cliText('job.vendorExitCode'))}${o.exitCode}`);
   if (o?.rebootRequired) {

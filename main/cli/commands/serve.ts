@@ -2,7 +2,7 @@ import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { parseEndpoint } from '../../../common/endpoint';
-import { parsePort, portRangeMessage } from '../../../common/port';
+import { parsePort } from '../../../common/port';
 import { UserError } from '../../../common/result';
 import type { Logger } from '../../ports/ports';
 import {
@@ -15,6 +15,7 @@ import {
 import { globalOptions } from '../context';
 import { parseSeconds } from './job-command';
 import { checkedPath } from '../usage-error';
+import { cliText } from '../i18n/cli-text';
 import { EXIT } from '../exit-codes';
 import { jsonError, linkEnvelopeLine } from '../../../common/json-envelope';
 import { writeJson } from '../json-envelope';
@@ -85,7 +86,7 @@ export function registerServeCommand(program: Command): void {
 function parsePortOption(min: 0 | 1) {
   return (value: string): number => {
     const port = parsePort(value, { allowZero: min === 0 });
-    if (port === null) throw new InvalidArgumentError(portRangeMessage({ allowZero: min === 0 }));
+    if (port === null) throw new InvalidArgumentError(cliText('usage.port', { min }));
     return port;
   };
 }

@@ -92,6 +92,18 @@ export const cliEn = {
   'dialog.bundleTitle': 'Save the diagnostics bundle',
   'dialog.bundleButton': 'Save bundle',
   'dialog.bundleFilter': 'Diagnostics bundle (tar.gz)',
+  'usage.seconds': '{{option}}: give a number of seconds greater than 0.',
+  'usage.port': 'The port must be a number from {{min}} to 65535.',
+  'usage.registerChoose': 'Choose how to register: {{choices}}.',
+  'usage.registerOnlyOne': 'Give only one of: {{choices}}.',
+  'usage.registerChoices': '--cs-endpoint with --passphrase-file, --config-file, or --no-register',
+  'usage.registerChoicesNoNone': '--cs-endpoint with --passphrase-file, or --config-file',
+  'usage.serverKind':
+    '--no-register needs --server-kind classic (a configuration server) or --server-kind modernized (a replication appliance): the installer is set up for one of them.',
+  'usage.endpointWithPassphrase':
+    '--cs-endpoint and --passphrase-file go together (the passphrase is generated on the configuration server).',
+  'usage.installerDir': '--installer-dir is required: the folder that holds the Mobility service installer.',
+  'usage.yesWithFix': '--yes only goes with --fix.',
   'confirm.noTerminal': 'No terminal to confirm on: pass --yes to run {{command}} without asking.',
 } as const;
 

@@ -88,5 +88,17 @@ export const cliKo = {
   'dialog.bundleTitle': '진단 번들 저장',
   'dialog.bundleButton': '번들 저장',
   'dialog.bundleFilter': '진단 번들(tar.gz)',
+  'usage.seconds': '{{option}}: 0보다 큰 초 수를 주세요.',
+  'usage.port': '포트는 {{min}}부터 65535까지의 숫자여야 합니다.',
+  'usage.registerChoose': '등록 방법을 선택하세요: {{choices}}.',
+  'usage.registerOnlyOne': '다음 중 하나만 주세요: {{choices}}.',
+  'usage.registerChoices': '--cs-endpoint와 --passphrase-file, --config-file 또는 --no-register',
+  'usage.registerChoicesNoNone': '--cs-endpoint와 --passphrase-file 또는 --config-file',
+  'usage.serverKind':
+    '--no-register에는 --server-kind classic(구성 서버) 또는 --server-kind modernized(복제 어플라이언스)가 필요합니다. 설치 관리자는 둘 중 하나에 맞게 설정됩니다.',
+  'usage.endpointWithPassphrase':
+    '--cs-endpoint와 --passphrase-file은 함께 주어야 합니다(암호는 구성 서버에서 생성됩니다).',
+  'usage.installerDir': '--installer-dir가 필요합니다. Mobility 서비스 설치 관리자가 있는 폴더입니다.',
+  'usage.yesWithFix': '--yes는 --fix와 함께만 쓸 수 있습니다.',
   'confirm.noTerminal': '확인할 터미널이 없습니다. 묻지 않고 {{command}}을(를) 실행하려면 --yes를 주세요.',
 } satisfies Record<keyof typeof cliEn, string>;

@@ -1,6 +1,6 @@
 import type { AntivirusFixReport, FixResult } from '../../../common/antivirus';
 import type { JobDefinition } from '../jobs/job-engine';
-import { cancelled, failed, outcome } from '../jobs/job-stop';
+import { cancelled, failed, machineState, outcome } from '../jobs/job-stop';
 import type { AntivirusService, FixOptions, PlannedFix } from './antivirus-service';
 
 interface FixState {
@@ -10,7 +10,7 @@ interface FixState {
   report: AntivirusFixReport | null;
 }
 
-const NOTHING_CHANGED = 'Nothing was changed.';
+const NOTHING_CHANGED = machineState('stopped.antivirus.nothingChanged');
 
 /**
  * The anti-virus fix as a job on the engine (check → fix → verify): one live log, Cancel between scanners, the
@@ -62,7 +62,7 @@ export function antivirusFixJob(
               code: 'antivirus.fixIncomplete',
               message: `Not every exclusion could be added: ${notTaken.map((r) => r.message).join(' ')}`,
               hint: "Follow that scanner's manual steps, or send the request to the security team.",
-              machineState: 'The other fixes are in place; the check after them shows each scanner.',
+              machineState: machineState('stopped.antivirus.othersInPlace'),
             });
           }
         },
@@ -71,7 +71,9 @@ export function antivirusFixJob(
     machineState: (step, s) =>
       step === 'check' || s.results.length === 0
         ? NOTHING_CHANGED
-        : `Fixed before it stopped: ${s.results.map((r) => `${r.scannerId} (${r.outcome})`).join(', ')}. Check again (mobility-setup av-check) to see each scanner.`,
+        : machineState('stopped.antivirus.fixedBefore', {
+            fixed: s.results.map((r) => `${r.scannerId} (${r.outcome})`).join(', '),
+          }),
     succeeded: () => ({
       outcome: outcome('success', {
         code: 'antivirus.fixDone',

@@ -2,6 +2,7 @@ import type { AntivirusChoice } from '../../../common/antivirus';
 import type { AgentFacts } from '../../../common/detection';
 import type { AgentSummary, JobOutcome } from '../../../common/install';
 import type { JobEnding } from '../jobs/job-engine';
+import { machineStateOf, withMachineState } from '../jobs/job-stop';
 import { machineStateFromAgent } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
 import { buildSummary } from './summary';
@@ -30,8 +31,7 @@ export async function concludeAgentJob(
     targetVersion: facts.targetVersion,
     uninstallHint: env.profile.uninstallHint,
   };
-  return {
-    outcome: { ...ending.outcome, machineState: machineStateFromAgent(ending.outcome.machineState, stop, agent) },
-    summary,
-  };
+  const current = machineStateOf(ending.outcome);
+  const read = machineStateFromAgent(current, stop, agent);
+  return { outcome: read === current ? ending.outcome : withMachineState(ending.outcome, read), summary };
 }

@@ -9,7 +9,7 @@ import type { InstallPlan } from './check-step';
 import { concludeAgentJob } from './conclude-agent-job';
 import type { ExitCodeInfo } from './exit-codes';
 import { compareVersions } from '../installer/installer-finder';
-import { machineStateAfter } from './outcomes';
+import { NOTHING_INSTALLED, machineStateAfter } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
 import { realPath, vendorLogFiles } from './pipeline-env';
 import { runRegisterStep, secretsOf } from './register-step';
@@ -77,7 +77,7 @@ async function installerRealPath(file: string, fileName: string): Promise<string
       code: 'installer.unreadable',
       message: `The installer ${fileName} could not be read (${code}).`,
       hint: 'Check the installer folder, search it again and retry.',
-      machineState: 'Nothing was installed.',
+      machineState: NOTHING_INSTALLED,
     });
   }
 }

@@ -1,32 +1,37 @@
 import type { AgentFacts } from '../../../common/detection';
+import type { AgentRegistration, AgentStatementCode } from '../../../common/core-text/job-texts';
 import type { StepId } from '../../../common/install';
+import { machineState } from '../jobs/job-stop';
+import type { MachineState } from '../jobs/job-stop';
 
-export const NOTHING_CHANGED = 'Nothing was changed on this machine.';
+export const NOTHING_CHANGED = machineState('stopped.nothingChanged');
 /** The vendor installer's own checks failed (exit 2, 3, 10, 11, 15, …): it changed nothing. */
-export const INSTALLER_REFUSED = 'The installer refused before changing anything on this machine.';
+export const INSTALLER_REFUSED = machineState('stopped.installerRefused');
 /** The password prompt was dismissed before the installer ran. */
-const NOTHING_INSTALLED = 'Nothing was installed.';
+export const NOTHING_INSTALLED = machineState('stopped.nothingInstalled');
 
 /** What state the machine is in when a job stops during a step (cancel, timeout, failure). */
 export function machineStateAfter(
   step: StepId,
   ctx: { installDir: string; upgrade: boolean; uninstallHint: string },
-): string {
+): MachineState {
+  const { installDir, uninstallHint } = ctx;
   switch (step) {
     case 'check':
       return NOTHING_CHANGED;
     case 'extract':
-      return 'Nothing was installed; the temporary folder with the extracted installer was removed.';
+      return machineState('stopped.extractRemoved');
     case 'install':
-      return ctx.upgrade
-        ? `The upgrade may be partly done: the agent in ${ctx.installDir} may not work until you run the install again (or uninstall it: ${ctx.uninstallHint}).`
-        : `The agent may be partly installed in ${ctx.installDir}: run the install again, or uninstall it (${ctx.uninstallHint}).`;
+      return machineState(ctx.upgrade ? 'stopped.install.upgradePartly' : 'stopped.install.partly', {
+        installDir,
+        uninstallHint,
+      });
     case 'register':
-      return 'The agent is installed but not registered: register it again (mobility-setup register …, or Register in the wizard).';
+      return machineState('stopped.register.again');
     case 'uninstall':
-      return `The agent in ${ctx.installDir} may be partly removed: read the log, then run the uninstall again.`;
+      return machineState('stopped.uninstall.partly', { installDir });
     case 'verify':
-      return 'The vendor tools reported success, but the agent state does not confirm it: read the logs, then run the install again.';
+      return machineState('stopped.verify.unconfirmed');
     case 'fix':
     case 'diagnose':
     case 'collect':
@@ -45,42 +50,47 @@ export interface StopContext {
   uninstallHint: (installDir: string) => string;
 }
 
-const REGISTER_AGAIN = 'register it again (mobility-setup register …, or Register only in the wizard)';
-
 /**
  * One statement about the machine after a failed or cancelled job, made from the agent's state read back
  * from the machine (not from what the step might have done), so it cannot contradict the summary's facts.
  * A statement that nothing changed (the check or extract step, or an installer that refused before
- * changing anything) is already exact and is kept.
+ * changing anything) is already exact and is kept (`current` itself is returned).
  */
 export function machineStateFromAgent(
-  current: string | null,
+  current: MachineState | null,
   stop: StopContext,
   agent: AgentFacts | null,
-): string | null {
+): MachineState | null {
   if (agent === null || stop.step === 'check' || stop.step === 'extract') return current;
-  if (current === NOTHING_CHANGED || current === INSTALLER_REFUSED || current === NOTHING_INSTALLED) return current;
-  if (!agent.installed) {
-    return stop.step === 'install'
-      ? 'The Mobility service is not installed: the installer stopped before it finished. Run the install again when the cause is fixed.'
-      : 'The Mobility service is not installed on this machine.';
-  }
-  const where = agent.installDir ? ` in ${agent.installDir}` : '';
-  const version = agent.version ?? 'of an unknown version';
-  const registration =
+  const exact = [NOTHING_CHANGED.code, INSTALLER_REFUSED.code, NOTHING_INSTALLED.code];
+  if (current !== null && exact.includes(current.code)) return current;
+  if (!agent.installed)
+    return machineState(stop.step === 'install' ? 'stopped.agent.installerStopped' : 'stopped.agent.notInstalled');
+  const where = agent.installDir ? 'in' : 'nowhere';
+  const version = agent.version !== null ? 'known' : 'unknown';
+  const registration: AgentRegistration =
     agent.registered === true
-      ? `registered with ${agent.csAddress ?? 'a configuration server'}`
+      ? agent.csAddress !== null
+        ? 'with'
+        : 'withSome'
       : agent.registered === false
-        ? 'not registered'
-        : 'of unknown registration state';
+        ? 'not'
+        : 'unknown';
+  const params = {
+    ...(agent.installDir ? { installDir: agent.installDir } : {}),
+    ...(agent.version !== null ? { version: agent.version } : {}),
+    ...(agent.csAddress !== null && agent.registered === true ? { server: agent.csAddress } : {}),
+  };
+  const said = (code: AgentStatementCode, more: Record<string, string> = {}) =>
+    machineState(code, { ...params, ...more });
   if (stop.step === 'install') {
     const target = stop.targetVersion;
-    if (stop.upgrade && target !== null && agent.version !== null && agent.version !== target) {
-      return `The upgrade did not finish: the Mobility service ${version} is still installed${where} and ${registration}. Run the install again, or uninstall it (${stop.uninstallHint(agent.installDir ?? '')}).`;
-    }
-    return `The Mobility service ${version} is installed${where} but may be incomplete, and it is ${registration}. Run the install again, or uninstall it (${stop.uninstallHint(agent.installDir ?? '')}).`;
+    const uninstallHint = stop.uninstallHint(agent.installDir ?? '');
+    if (stop.upgrade && target !== null && agent.version !== null && agent.version !== target)
+      return said(`stopped.agent.upgradeUnfinished.${where}.${registration}`, { uninstallHint });
+    return said(`stopped.agent.incomplete.${version}.${where}.${registration}`, { uninstallHint });
   }
-  if (agent.registered === true)
-    return `The Mobility service ${version} is installed${where} and still ${registration}.`;
-  return `The Mobility service ${version} is installed${where} and ${registration}: ${REGISTER_AGAIN}.`;
+  if (registration === 'with' || registration === 'withSome')
+    return said(`stopped.agent.stillRegistered.${version}.${where}.${registration}`);
+  return said(`stopped.agent.notRegistered.${version}.${where}.${registration}`);
 }

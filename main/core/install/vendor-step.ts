@@ -3,10 +3,10 @@ import type { StepId } from '../../../common/install';
 import { FirstErrorTracker } from '../../../common/known-errors';
 import type { Elevator, PrivilegedOperation, PrivilegedResult } from '../elevation/elevator';
 import type { StepContext } from '../jobs/job-engine';
-import { JobStop, cancelled, failed, outcome } from '../jobs/job-stop';
+import { JobStop, cancelled, failed, machineState, outcome } from '../jobs/job-stop';
 import { describeExitCode, isSuccessExit, normalizeExitCode } from './exit-codes';
 import type { ExitCodeInfo } from './exit-codes';
-import { INSTALLER_REFUSED } from './outcomes';
+import { INSTALLER_REFUSED, NOTHING_INSTALLED } from './outcomes';
 import type { PipelineEnv } from './pipeline-env';
 import { realPath, vendorLogFiles } from './pipeline-env';
 import { saysDiskFull, vendorDiskFullStop } from './vendor-disk-full';
@@ -122,9 +122,9 @@ function interpret(
         message: 'The password prompt was dismissed, so nothing ran with administrator rights.',
         hint: 'Start again and enter the administrator password when asked.',
         machineState: {
-          install: 'Nothing was installed.',
-          register: 'The agent is installed but not registered.',
-          uninstall: 'Nothing was removed.',
+          install: NOTHING_INSTALLED,
+          register: machineState('stopped.register.notRegistered'),
+          uninstall: machineState('stopped.nothingRemoved'),
         }[step],
       }),
     );
@@ -132,9 +132,8 @@ function interpret(
   if (result.kind === 'refused') {
     // Checked and refused before any vendor program started (e.g. the installer's copy did not match its SHA-256).
     ctx.log(`Refused before anything ran: ${result.message}`);
-    const machineState =
-      step === 'install' ? 'Nothing was installed; the private copy of the installer was removed.' : null;
-    throw failed({ code: result.code, message: result.message, hint: result.hint, machineState });
+    const state = step === 'install' ? machineState('stopped.privateCopyRemoved') : null;
+    throw failed({ code: result.code, message: result.message, hint: result.hint, machineState: state });
   }
   if (result.kind === 'unavailable') throw failed({ code: result.code, message: result.message, hint: result.hint });
   if (result.cancelled || ctx.cancelRequested) {
@@ -163,11 +162,11 @@ function interpret(
     `${tool.name} exited with code ${code}${code !== result.code ? ` (reported as ${result.code}: Linux keeps the low 8 bits)` : ''}: ${info.message}`,
   );
   if (isSuccessExit(code)) return info;
-  const machineState = step === 'install' && REFUSED_BEFORE_CHANGES.has(code) ? INSTALLER_REFUSED : null;
+  const state = step === 'install' && REFUSED_BEFORE_CHANGES.has(code) ? INSTALLER_REFUSED : null;
   const vendorError = firstError.result
     ? { line: firstError.result.line, explanation: firstError.result.explanation }
     : null;
   // The explained first error line says what to do better than "read the log for the first error line".
   const hint = vendorError?.explanation?.action ?? info.hint;
-  throw failed({ code: info.code, message: info.message, hint, exitCode: code, machineState, vendorError });
+  throw failed({ code: info.code, message: info.message, hint, exitCode: code, machineState: state, vendorError });
 }

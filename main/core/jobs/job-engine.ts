@@ -25,8 +25,8 @@ import type { JobJournal, JournalEnd, JournalEntry } from './job-journal';
 import { acquireJobLock, ONE_JOB_AT_A_TIME } from './job-lock';
 import type { FrontDoor, HeldJobLock } from './job-lock';
 import type { JobHandle, JobManager } from './job-manager';
-import type { JobStop } from './job-stop';
-import { cancelled, stopFor } from './job-stop';
+import type { JobStop, MachineState } from './job-stop';
+import { cancelled, stopFor, withMachineState } from './job-stop';
 import { secretBaseFor, sweepSecretLeftovers, withSecretFile } from './secret-file';
 
 /** What a running step may do besides its own work. */
@@ -75,7 +75,7 @@ export interface JobDefinition<R, S> {
   /** The state the steps share, made from the request. */
   begin(request: R): S;
   /** What the machine is like when the job stops during `step` (failure, timeout, cancel). */
-  machineState(step: StepId, state: S): string;
+  machineState(step: StepId, state: S): MachineState;
   /** The outcome when every step ran or was settled. */
   succeeded(state: S): { outcome: JobOutcome; nothingToDo?: boolean };
   /** After any ending: the summary facts, and the outcome as the person should read it. */
@@ -266,8 +266,11 @@ async function runJob<R, S>(definition: JobDefinition<R, S>, state: S, job: JobH
     ending = { state: 'succeeded', step: current, ...definition.succeeded(state) };
   } catch (err) {
     const stop: JobStop = stopFor(err, current);
-    const machineState = stop.outcome.machineState ?? definition.machineState(current, state);
-    ending = { state: stop.state, step: current, outcome: { ...stop.outcome, machineState } };
+    const outcome =
+      stop.outcome.machineState !== null
+        ? stop.outcome
+        : withMachineState(stop.outcome, definition.machineState(current, state));
+    ending = { state: stop.state, step: current, outcome };
   }
   // A job must end even when reading the summary facts fails: the person would otherwise wait forever.
   const concluded = await definition

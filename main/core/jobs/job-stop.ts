@@ -1,3 +1,7 @@
+import type { CodedText, TextParams } from '../../../common/core-text/coded-text';
+import { composeText } from '../../../common/core-text/coded-text';
+import { jobTextsEn } from '../../../common/core-text/job-texts';
+import type { JobTextCode } from '../../../common/core-text/job-texts';
 import type { ErrorCode } from '../../../common/error-codes';
 import type { JobOutcome, JobState, StepId } from '../../../common/install';
 import type { VendorError } from '../../../common/known-errors';
@@ -18,13 +22,37 @@ export class JobStop extends Error {
   }
 }
 
+/** A statement about the machine after a job stopped: its English and its code (common/core-text/job-texts.ts). */
+export type MachineState = CodedText & { message: string };
+
+export function machineState(code: JobTextCode, params: TextParams = {}): MachineState {
+  return composeText(jobTextsEn, code, params);
+}
+
+/** The outcome saying `state` about the machine (in English and coded); null says nothing. */
+export function withMachineState(o: JobOutcome, state: MachineState | null): JobOutcome {
+  const { machineStateText: _, ...rest } = o;
+  return { ...rest, ...machineStateFields(state) };
+}
+
+/** What the outcome says about the machine, with its code; null when it says nothing or has no code. */
+export function machineStateOf(o: JobOutcome): MachineState | null {
+  return o.machineState !== null && o.machineStateText ? { ...o.machineStateText, message: o.machineState } : null;
+}
+
+function machineStateFields(state: MachineState | null): Pick<JobOutcome, 'machineState' | 'machineStateText'> {
+  return state
+    ? { machineState: state.message, machineStateText: { code: state.code, params: state.params } }
+    : { machineState: null };
+}
+
 interface OutcomeFields {
   /** A registry code (common/error-codes.ts): it decides the exit code and the catalog message. */
   code: ErrorCode;
   message: string;
   hint?: string | null;
   exitCode?: number | null;
-  machineState?: string | null;
+  machineState?: MachineState | null;
   rebootRequired?: boolean;
   /** The first error line the vendor tool wrote, with its known-error explanation (the summary quotes it). */
   vendorError?: VendorError | null;
@@ -38,7 +66,7 @@ export function outcome(severity: JobOutcome['severity'], f: OutcomeFields): Job
     hint: f.hint ?? null,
     exitCode: f.exitCode ?? null,
     rebootRequired: f.rebootRequired ?? false,
-    machineState: f.machineState ?? null,
+    ...machineStateFields(f.machineState ?? null),
     ...(f.vendorError ? { vendorError: f.vendorError } : {}),
   };
 }
@@ -52,10 +80,10 @@ export function failed(f: OutcomeFields): JobStop {
  * The one "cancelled" stop. A step that sees its process was cancelled throws `cancelled()`; the engine
  * throws it itself when Cancel came between steps. The machine state is the job kind's for the step.
  */
-export function cancelled(machineState: string | null = null): JobStop {
+export function cancelled(state: MachineState | null = null): JobStop {
   return new JobStop(
     'cancelled',
-    outcome('warning', { code: 'job.cancelled', message: 'The job was cancelled.', machineState }),
+    outcome('warning', { code: 'job.cancelled', message: 'The job was cancelled.', machineState: state }),
   );
 }
 

@@ -1,6 +1,6 @@
 import type { SystemFacts } from '../../../common/troubleshoot';
 import type { JobDefinition } from '../jobs/job-engine';
-import { cancelled, outcome } from '../jobs/job-stop';
+import { cancelled, machineState, outcome } from '../jobs/job-stop';
 import type { StagedBundle } from './bundle';
 import { discardBundle, stageBundle } from './bundle';
 import { bundleInputsFor, runDiagnosis } from './diagnosis';
@@ -17,8 +17,7 @@ interface BundleState {
   staged: StagedBundle | null;
 }
 
-const NOTHING_WRITTEN =
-  'Nothing on this machine was changed and no bundle file was written; the files gathered so far were removed.';
+const NOTHING_WRITTEN = machineState('stopped.bundle.nothingWritten');
 
 /**
  * The diagnostics bundle as a job on the engine (diagnose → collect): the live log names each part as it is

@@ -9,7 +9,7 @@ import type { PipelineEnv } from '../install/pipeline-env';
 import { realPath, vendorLogFiles } from '../install/pipeline-env';
 import { runVendorStep, vendorRunFor } from '../install/vendor-step';
 import type { JobDefinition } from '../jobs/job-engine';
-import { failed, outcome } from '../jobs/job-stop';
+import { failed, machineState, outcome } from '../jobs/job-stop';
 import { agentLeftovers } from './leftovers';
 
 /** What the uninstall job's steps share. */
@@ -85,7 +85,7 @@ export function uninstallJob(env: PipelineEnv): JobDefinition<UninstallRequest, 
             code: 'uninstall.leftovers',
             message: `The uninstaller finished, but parts of the agent remain: ${left.join('; ')}.`,
             hint: 'Run the uninstall again; if they stay, remove them as root (Administrator) after checking nothing else uses them.',
-            machineState: 'The agent is partly removed: replication from this server has stopped.',
+            machineState: machineState('stopped.uninstall.partlyRemoved'),
           });
         },
       },

@@ -31,6 +31,14 @@ describe.each(Object.entries(CORE_TEXT_FAMILIES))('core text family %s', (_name,
   });
 });
 
+describe('the families together', () => {
+  it("include the job outcomes' machine states, and no two families share a code (coreText merges them)", () => {
+    expect(Object.keys(CORE_TEXT_FAMILIES)).toContain('job');
+    const codes = Object.values(CORE_TEXT_FAMILIES).flatMap((family) => Object.keys(family.en));
+    expect(codes.length).toBe(new Set(codes).size);
+  });
+});
+
 describe('coreText', () => {
   const said = composeText(CORE_TEXT_FAMILIES.support.en, 'support.ok', {
     system: 'Ubuntu 22.04',

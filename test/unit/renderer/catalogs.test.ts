@@ -69,6 +69,7 @@ const CATALOGS: Array<[string, object, object]> = [
       ...CORE_TEXT_FAMILIES.connectivity.en,
       ...CORE_TEXT_FAMILIES.antivirus.en,
       ...CORE_TEXT_FAMILIES.push.en,
+      ...CORE_TEXT_FAMILIES.job.en,
     },
     koLaterCodes,
   ],

@@ -19,6 +19,7 @@ export function renderStep(
   transport: FakeTransport,
   state: Partial<WizardState>,
   logStore = new LogStore(notifyAtOnce),
+  i18n = createTestI18n(),
 ) {
   const dispatch = vi.fn();
   const value = {
@@ -29,7 +30,7 @@ export function renderStep(
     logStore,
   };
   const result = render(
-    <I18nextProvider i18n={createTestI18n()}>
+    <I18nextProvider i18n={i18n}>
       <WizardContext.Provider value={value}>{ui}</WizardContext.Provider>
     </I18nextProvider>,
   );

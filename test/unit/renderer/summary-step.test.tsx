@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobOutcome, JobSnapshot } from '../../../common/install';
 import { explainLine } from '../../../common/known-errors';
+import { createI18n, loadLanguage, loadLaterStepCatalogs } from '../../../renderer/i18n';
 import { SummaryStep } from '../../../renderer/steps/summary-step';
 import { FakeTransport } from './fake-transport';
 import { jobSnapshot, session } from './fixtures';
@@ -58,6 +59,23 @@ function show(job: JobSnapshot, transport = new FakeTransport(), shell: 'browser
 }
 
 describe('summary step', () => {
+  it("in Korean says the machine's state after a stopped job in Korean, with its path kept", async () => {
+    const i18n = createI18n('ko-KR');
+    await loadLanguage(i18n, 'ko-KR');
+    await loadLaterStepCatalogs(i18n);
+    const english = 'The agent in /usr/local/ASR may be partly removed: read the log, then run the uninstall again.';
+    const machineStateText = { code: 'stopped.uninstall.partly', params: { installDir: '/usr/local/ASR' } };
+    const job = finished({ outcome: outcome({ machineState: english, machineStateText }) });
+    const transport = new FakeTransport();
+    renderStep(<SummaryStep />, transport, { session, jobId: job.id, job, step: 'summary' }, undefined, i18n);
+    expect(
+      screen.getByText(
+        '/usr/local/ASR의 에이전트가 일부만 제거되었을 수 있습니다. 로그를 읽은 다음 제거를 다시 실행하세요.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(english)).toBeNull();
+  });
+
   it("quotes the vendor's first error line with its meaning and action instead of the generic hint", () => {
     const line = "ERROR: This version of mobility service doesn't support the operating system kernel version 6.99.";
     const explanation = explainLine(line)!;

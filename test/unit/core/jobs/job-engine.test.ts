@@ -74,7 +74,7 @@ function trialJob(
     steps: [step('check'), step('register'), step('verify')],
     secrets: () => secrets,
     begin: () => ({ ran: [] }),
-    machineState: (id) => `stopped in ${id}`,
+    machineState: (id) => ({ code: 'test.stoppedIn', params: { id }, message: `stopped in ${id}` }),
     succeeded: (state) => ({
       outcome: outcome('success', { code: 'register.succeeded', message: `ran ${state.ran.join(',')}`, exitCode: 0 }),
     }),
@@ -117,6 +117,7 @@ describe('job engine', () => {
       code: 'verify.version',
       severity: 'error',
       machineState: 'stopped in register',
+      machineStateText: { code: 'test.stoppedIn', params: { id: 'register' } },
     });
     expect(stepStates(job)).toEqual({ check: 'done', register: 'failed', verify: 'skipped' });
   });

@@ -128,7 +128,11 @@ describe('job manager', () => {
       () =>
         void job.finish(
           'cancelled',
-          outcome('warning', { code: 'job.cancelled', message: 'cancelled', machineState: 'partly installed' }),
+          outcome('warning', {
+            code: 'job.cancelled',
+            message: 'cancelled',
+            machineState: { code: 'test.partly', params: {}, message: 'partly installed' },
+          }),
         ),
     );
     const snapshot = await jobs.cancel(job.id);
