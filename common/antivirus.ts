@@ -29,15 +29,20 @@ export interface ScannerFinding {
   status: ScannerStatus;
   /** Why, in English (also for the CLI and the logs). */
   reason: string;
-  /** The reason as a code and parameters, where it has one (common/core-text/antivirus-texts.ts). */
+  /** The reason as a code and parameters, where it is one sentence (console-managed products; see reasonTexts). */
   reasonText?: CodedText;
+  /**
+   * The reason as coded sentences (common/core-text/antivirus-texts.ts): their English joined by spaces is
+   * `reason` (a verdict per folder, then notes).
+   */
+  reasonTexts?: CodedText[];
   folders: FolderVerdict[];
   /** The exclusions read from the product, as written there (empty when they could not be read). */
   exclusions: string[];
   fix: FixKind;
   /** For manual fixes (and automatic ones done by hand): the exact steps in the product's console. */
   manualSteps: string[];
-  /** The same steps as codes and parameters, where they have them (console-managed products). */
+  /** The same steps as codes and parameters, one per step. */
   manualStepTexts?: CodedText[];
   /** A message to copy to the security team, naming the product, the host and the folders. */
   requestText: string;
@@ -62,6 +67,8 @@ export interface FixResult {
   outcome: FixOutcome;
   /** What was done or why not, in English. */
   message: string;
+  /** The message as coded sentences, where it has them: their English joined by spaces is `message`. */
+  messageTexts?: CodedText[];
   /** Files changed (system paths) and backups kept, for the person and the log. */
   changedFiles: string[];
   backups: string[];

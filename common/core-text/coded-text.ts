@@ -13,7 +13,16 @@ export type TextParams = Record<string, string | number>;
 export interface CodedText {
   code: string;
   params: TextParams;
+  /**
+   * Parameters that are themselves coded sentences (a reason quoted inside a fix result, "none" for a missing
+   * exit code): a front door says them in its language, joined by spaces, in place of `params[name]`, which
+   * holds their English.
+   */
+  paramTexts?: Record<string, readonly CodedText[]>;
 }
+
+/** A coded sentence with the English the core wrote from it. */
+export type ComposedText = CodedText & { message: string };
 
 /** A family's templates by code, e.g. { 'support.ok': '{{system}} is supported (installer {{token}}).' }. */
 export type TextTemplates<C extends string> = Readonly<Record<C, string>>;
@@ -32,11 +41,27 @@ export function fillTextOr(template: string | undefined, params: TextParams, fal
   return text.includes('{{') ? fallback : text;
 }
 
-/** The coded sentence and its English, for the core: `{ code, params, message }` from one table. */
+/**
+ * The coded sentence and its English, for the core: `{ code, params, message }` from one table. `paramTexts`
+ * name the parameters that are coded sentences; `params` holds their English.
+ */
 export function composeText<C extends string>(
   templates: TextTemplates<C>,
   code: C,
   params: TextParams = {},
-): CodedText & { message: string } {
-  return { code, params, message: fillText(templates[code], params) };
+  paramTexts?: Record<string, readonly CodedText[]>,
+): ComposedText {
+  const message = fillText(templates[code], params);
+  return paramTexts ? { code, params, paramTexts, message } : { code, params, message };
+}
+
+/** The code and parameters of a composed sentence, without its English. */
+export function codedOnly(text: ComposedText): CodedText {
+  const { message: _english, ...coded } = text;
+  return coded;
+}
+
+/** Sentences composed one by one: their English joined by spaces (as the core writes them), and their codes. */
+export function joinTexts(texts: readonly ComposedText[]): { message: string; texts: CodedText[] } {
+  return { message: texts.map((text) => text.message).join(' '), texts: texts.map(codedOnly) };
 }

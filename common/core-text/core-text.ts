@@ -5,7 +5,7 @@
  */
 import type { UiLanguage } from '../ui-language';
 import type { CodedText, TextTemplates } from './coded-text';
-import { fillTextOr } from './coded-text';
+import { fillText } from './coded-text';
 import { antivirusTextsEn } from './antivirus-texts';
 import { antivirusTextsKo } from './antivirus-texts-ko';
 import { connectivityTextsEn } from './connectivity-texts';
@@ -43,5 +43,35 @@ const byLanguage: Record<UiLanguage, Readonly<Record<string, string>>> = {
  * known here (a newer core), so a sentence is never lost or shown as a bare code.
  */
 export function coreText(language: UiLanguage, coded: CodedText | null | undefined, english: string): string {
-  return coded ? fillTextOr(byLanguage[language][coded.code], coded.params, english) : english;
+  return (coded && say(language, coded)) ?? english;
+}
+
+/**
+ * Coded sentences (a reason made of verdicts and notes, a fix result) in `language`, joined by spaces; `english`
+ * (their English as the core joined it) when there are none or one of them is not known here.
+ */
+export function coreTexts(
+  language: UiLanguage,
+  coded: readonly CodedText[] | null | undefined,
+  english: string,
+): string {
+  return (coded && coded.length > 0 ? sayAll(language, coded) : null) ?? english;
+}
+
+function say(language: UiLanguage, coded: CodedText): string | null {
+  const template = byLanguage[language][coded.code];
+  if (template === undefined) return null;
+  const params = { ...coded.params };
+  for (const [name, texts] of Object.entries(coded.paramTexts ?? {})) {
+    const said = sayAll(language, texts);
+    if (said === null) return null;
+    params[name] = said;
+  }
+  const text = fillText(template, params);
+  return text.includes('{{') ? null : text;
+}
+
+function sayAll(language: UiLanguage, coded: readonly CodedText[]): string | null {
+  const said = coded.map((text) => say(language, text));
+  return said.every((text) => text !== null) ? said.join(' ') : null;
 }

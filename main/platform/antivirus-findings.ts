@@ -4,8 +4,10 @@
  * folder, so linux/ and win32/ both build on it without depending on each other.
  */
 import type { FolderVerdict, ScannerFinding, ScannerStatus } from '../../common/antivirus';
-import { composeText } from '../../common/core-text/coded-text';
+import { codedOnly, composeText, joinTexts } from '../../common/core-text/coded-text';
+import type { CodedText, ComposedText, TextParams } from '../../common/core-text/coded-text';
 import { antivirusTextsEn } from '../../common/core-text/antivirus-texts';
+import type { AntivirusTextCode } from '../../common/core-text/antivirus-texts';
 import type { DetectedScanner } from './antivirus-probes';
 import type { ConsoleProduct } from './antivirus-product-table';
 
@@ -15,18 +17,52 @@ export function statusFromVerdicts(verdicts: readonly FolderVerdict[]): ScannerS
   return 'cannotTell';
 }
 
-export function verdictReason(verdicts: readonly FolderVerdict[]): string {
-  return verdicts
-    .map((v) =>
-      v.covered === 'yes'
-        ? `${v.folder} is excluded (${v.by ?? 'exclusion'}).`
-        : v.covered === 'partly'
-          ? `${v.folder} is only partly excluded (${v.by ?? 'exclusion'} covers some files, not all).`
-          : v.covered === 'unknown'
-            ? `Cannot tell whether ${v.by ?? 'an exclusion'} covers ${v.folder}.`
-            : `${v.folder} is not excluded.`,
-    )
-    .join(' ');
+/** One sentence per folder (coded, with its English); `by` is the product's exclusion text, kept as written. */
+export function verdictTexts(verdicts: readonly FolderVerdict[]): ComposedText[] {
+  return verdicts.map(({ folder, covered, by }) => {
+    if (covered === 'no') return avText('av.verdict.no', { folder });
+    const code =
+      covered === 'yes' ? 'av.verdict.excluded' : covered === 'partly' ? 'av.verdict.partly' : 'av.verdict.unknown';
+    return by === null ? avText(`${code}Unnamed`, { folder }) : avText(code, { folder, by });
+  });
+}
+
+/** A reason made of sentences (verdicts, then notes): its English joined by spaces, and its codes. */
+export function reasonFrom(sentences: readonly ComposedText[]): Pick<ScannerFinding, 'reason' | 'reasonTexts'> {
+  const { message, texts } = joinTexts(sentences);
+  return { reason: message, reasonTexts: texts };
+}
+
+/** Manual steps from coded sentences: the English ones and their codes. */
+export function stepsFrom(steps: readonly ComposedText[]): Pick<ScannerFinding, 'manualSteps' | 'manualStepTexts'> {
+  return { manualSteps: steps.map((step) => step.message), manualStepTexts: steps.map(codedOnly) };
+}
+
+/** A parameter: a value kept as written, or a coded sentence (its English is the value, front doors say it). */
+export type TextPart = string | number | ComposedText;
+
+/** An anti-virus sentence whose parameters may be coded sentences themselves ("exit none", "A and B"). */
+export function avText(code: AntivirusTextCode, parts: Readonly<Record<string, TextPart>> = {}): ComposedText {
+  const params: TextParams = {};
+  const paramTexts: Record<string, CodedText[]> = {};
+  for (const [name, part] of Object.entries(parts)) {
+    if (typeof part === 'string' || typeof part === 'number') {
+      params[name] = part;
+    } else {
+      params[name] = part.message;
+      paramTexts[name] = [codedOnly(part)];
+    }
+  }
+  return composeText(antivirusTextsEn, code, params, Object.keys(paramTexts).length > 0 ? paramTexts : undefined);
+}
+
+/** An exit code in a sentence: a process that has none (killed, timed out) says "none". */
+export const exitPart = (code: number | null): TextPart => code ?? avText('av.word.none');
+
+/** Items joined with " and " in English, and said the same way in the reader's language. */
+export function joinedWithAnd(items: readonly string[]): TextPart {
+  if (items.length <= 1) return items.join('');
+  return avText('av.word.and', { first: items[0]!, second: joinedWithAnd(items.slice(1)) });
 }
 
 /** Every folder "cannot tell": the exclusions could not be read. */
@@ -39,18 +75,14 @@ export function consoleSteps(
   folders: readonly string[],
 ): Pick<ScannerFinding, 'manualSteps' | 'manualStepTexts'> {
   const list = folders.map(product.folderForm).join(', ');
-  const said = product.manualSteps.map((step) =>
-    composeText(antivirusTextsEn, step.code, { ...step.params, folders: list }),
+  return stepsFrom(
+    product.manualSteps.map((step) => composeText(antivirusTextsEn, step.code, { ...step.params, folders: list })),
   );
-  return {
-    manualSteps: said.map((step) => step.message),
-    manualStepTexts: said.map(({ code, params }) => ({ code, params })),
-  };
 }
 
-function consoleReason(product: string): Pick<ScannerFinding, 'reason' | 'reasonText'> {
-  const { message, ...reasonText } = composeText(antivirusTextsEn, 'av.console.reason', { product });
-  return { reason: message, reasonText };
+function consoleReason(product: string): Pick<ScannerFinding, 'reason' | 'reasonText' | 'reasonTexts'> {
+  const said = composeText(antivirusTextsEn, 'av.console.reason', { product });
+  return { ...reasonFrom([said]), reasonText: codedOnly(said) };
 }
 
 /** A console-managed product found on this machine (by `evidence`): "cannot tell", with its console's steps. */

@@ -1,4 +1,5 @@
 import type { ScannerFinding } from '../../common/antivirus';
+import type { CodedText } from '../../common/core-text/coded-text';
 
 /** One command of a fix, as an argument array (no shell); `env` carries values a script reads (never a secret). */
 export interface FixCommand {
@@ -18,6 +19,8 @@ export type FixPlan =
       service: string;
       restart: FixCommand | null;
       restartSkippedReason: string | null;
+      /** The same reason as a coded sentence (common/core-text/antivirus-texts.ts). */
+      restartSkippedText: CodedText | null;
     }
   /** Run product commands (mdatp exclusion add, Add-MpPreference), then read the exclusions back. */
   | { kind: 'commands'; commands: FixCommand[] };

@@ -45,6 +45,37 @@ export function describeCode(t: TFunction, item: Coded): Described {
  * template, so English needs no second copy in the first screen's bundle.
  */
 export function describeCoreText(t: TFunction, coded: CodedText | null | undefined, english: string): string {
-  if (!coded) return english;
-  return describeCode(t, { code: coded.code, message: english, params: coded.params }).message;
+  return (coded && sayCoreText(t, coded)) ?? english;
+}
+
+/**
+ * Coded sentences (a scanner's reason made of verdicts and notes, a fix result) joined by spaces; the core's
+ * English when there are none or one of them has no text in the user's language (English itself: see above).
+ */
+export function describeCoreTexts(
+  t: TFunction,
+  coded: readonly CodedText[] | null | undefined,
+  english: string,
+): string {
+  return (coded && coded.length > 0 ? sayCoreTexts(t, coded) : null) ?? english;
+}
+
+/** Stands for "no text": the catalog has no such code, or one of its placeholders got no value. */
+const NO_TEXT = '\u0000';
+
+function sayCoreText(t: TFunction, coded: CodedText): string | null {
+  const params = { ...coded.params };
+  // Parameters that are coded sentences themselves (a quoted reason, "none") are said in the same language.
+  for (const [name, texts] of Object.entries(coded.paramTexts ?? {})) {
+    const said = sayCoreTexts(t, texts);
+    if (said === null) return null;
+    params[name] = said;
+  }
+  const said = describeCode(t, { code: coded.code, message: NO_TEXT, params }).message;
+  return said === NO_TEXT ? null : said;
+}
+
+function sayCoreTexts(t: TFunction, coded: readonly CodedText[]): string | null {
+  const said = coded.map((text) => sayCoreText(t, text));
+  return said.every((text) => text !== null) ? said.join(' ') : null;
 }

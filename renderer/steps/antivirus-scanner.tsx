@@ -5,7 +5,7 @@ import type { FixResult, ScannerFinding } from '../../common/antivirus';
 import { needsAttention } from '../../common/antivirus';
 import { CopyButton } from '../components/copy-button';
 import { StatusText } from '../components/status-text';
-import { describeCoreText } from '../i18n/describe-error';
+import { describeCoreText, describeCoreTexts } from '../i18n/describe-error';
 import { SCANNER_ICON } from './antivirus-icons';
 
 export interface AntivirusScannerProps {
@@ -41,14 +41,20 @@ export function AntivirusScanner({
       <p>
         <StatusText icon={SCANNER_ICON[scanner.status]} label={t(`antivirus.status.${scanner.status}`)} />
       </p>
-      <p>{describeCoreText(t, scanner.reasonText, scanner.reason)}</p>
+      <p>
+        {describeCoreTexts(
+          t,
+          scanner.reasonTexts ?? (scanner.reasonText ? [scanner.reasonText] : null),
+          scanner.reason,
+        )}
+      </p>
       <p className="muted">{t('antivirus.foundBy', { evidence: scanner.evidence.join(', ') })}</p>
       {result ? (
         <p
           className={`notice ${result.outcome === 'fixed' || result.outcome === 'unchanged' ? 'notice-info' : 'notice-warn'}`}
           role="status"
         >
-          {t(`antivirus.fixOutcome.${result.outcome}`)} {result.message}
+          {t(`antivirus.fixOutcome.${result.outcome}`)} {describeCoreTexts(t, result.messageTexts, result.message)}
         </p>
       ) : null}
       {open && automatic && canFix ? (

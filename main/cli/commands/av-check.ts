@@ -13,7 +13,7 @@ import type { JsonError } from '../../../common/json-envelope';
 import { writeJson } from '../json-envelope';
 import { padColumns } from '../../../common/text-columns';
 import { cliLanguage, cliText } from '../i18n/cli-text';
-import { coreLine, errorText } from '../i18n/code-text';
+import { coreLine, coreLines, errorText } from '../i18n/code-text';
 import { AV_EXIT_HELP_KO } from '../i18n/help-ko';
 import { UsageError, checkedPath, reportCommandError } from '../usage-error';
 import { confirm } from './job-command';
@@ -68,12 +68,13 @@ export function formatAntivirusReport(report: AntivirusReport, fixes: readonly F
   if (report.scanners.length === 0) lines.push(cliText('av.noScanner'));
   for (const fix of fixes) {
     const outcome = cliText(`av.outcome.${fix.outcome}`);
-    lines.push(cliText('av.fixLine', { scanner: fix.scannerId, outcome, message: fix.message }));
+    const message = coreLines(fix.messageTexts, fix.message);
+    lines.push(cliText('av.fixLine', { scanner: fix.scannerId, outcome, message }));
   }
   for (const s of report.scanners) {
     const how = needsAttention(s) ? ` (${cliText(s.fix === 'automatic' ? 'av.canFix' : 'av.fixInConsole')})` : '';
     lines.push('', `${padColumns(s.product, 44)} ${cliText(`av.status.${s.status}`)}${how}`);
-    lines.push(indent(coreLine(s.reasonText, s.reason), '  '));
+    lines.push(indent(coreLines(s.reasonTexts ?? (s.reasonText ? [s.reasonText] : null), s.reason), '  '));
     lines.push(`  ${cliText('av.foundBy', { evidence: s.evidence.join(', ') })}`);
     if (s.exclusions.length > 0) lines.push(`  ${cliText('av.exclusions', { exclusions: s.exclusions.join(' | ') })}`);
     if (!needsAttention(s)) continue;

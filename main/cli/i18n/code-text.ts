@@ -7,7 +7,7 @@
  */
 import { fillTextOr } from '../../../common/core-text/coded-text';
 import type { CodedText, TextParams } from '../../../common/core-text/coded-text';
-import { coreText } from '../../../common/core-text/core-text';
+import { coreText, coreTexts } from '../../../common/core-text/core-text';
 import { koCodes, koHints } from '../../../common/i18n/ko-codes';
 import { koKnownErrors } from '../../../common/i18n/ko-known-errors';
 import type { ErrorExplanation } from '../../../common/known-errors';
@@ -29,6 +29,11 @@ const KO_HINTS: Readonly<Record<string, string>> = koHints;
  */
 export function coreLine(coded: CodedText | null | undefined, english: string): string {
   return coreText(cliLanguage(), coded, english);
+}
+
+/** Coded sentences (a scanner's reason, a fix result) in this run's language, joined by spaces; else the English. */
+export function coreLines(coded: readonly CodedText[] | null | undefined, english: string): string {
+  return coreTexts(cliLanguage(), coded, english);
 }
 
 /** The message of an error or outcome. */

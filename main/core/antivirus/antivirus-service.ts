@@ -17,7 +17,11 @@ import { selectAntivirusProbes } from '../../platform/select';
 import type { OsProfile } from '../../platform/os-profile';
 import type { CoreDeps } from '../core-deps';
 import type { DetectionService } from '../detect/detection-service';
-import { applyFixPlan } from './apply-fix';
+import { codedOnly, composeText } from '../../../common/core-text/coded-text';
+import type { ComposedText } from '../../../common/core-text/coded-text';
+import { antivirusTextsEn } from '../../../common/core-text/antivirus-texts';
+import { avText } from '../../platform/antivirus-findings';
+import { applyFixPlan, fixMessage } from './apply-fix';
 import { securityTeamRequest } from './request-text';
 
 /**
@@ -131,10 +135,20 @@ export class AntivirusService {
       if (result.outcome !== 'fixed') return result;
       const now = after.scanners.find((s) => s.id === result.scannerId);
       if (!now || now.status === 'excluded' || now.status === 'notScanning') return result;
+      // The reason is quoted in the sentence: front doors say its sentences in their language where it has them.
+      const notReadBack = composeText(
+        antivirusTextsEn,
+        'av.fix.notReadBack',
+        { reason: now.reason },
+        now.reasonTexts ? { reason: now.reasonTexts } : undefined,
+      );
+      const { messageTexts, ...rest } = result;
       return {
-        ...result,
+        ...rest,
         outcome: 'failed' as const,
-        message: `${result.message} But reading the exclusions back does not show the folders as excluded (${now.reason}) A policy (Tamper Protection, a managed profile) may have blocked it: ask the security team.`,
+        message: `${result.message} ${notReadBack.message}`,
+        // A message without codes (the elevated helper's lines) stays English as a whole.
+        ...(messageTexts ? { messageTexts: [...messageTexts, codedOnly(notReadBack)] } : {}),
       };
     });
     for (const r of checked) {
@@ -193,33 +207,25 @@ export class AntivirusService {
   }
 
   private async fixOne(id: string, before: Checked): Promise<FixResult> {
-    const result = (outcome: FixResult['outcome'], message: string, extra: Partial<FixResult> = {}): FixResult => ({
+    const result = (outcome: FixResult['outcome'], said: ComposedText): FixResult => ({
       scannerId: id,
       outcome,
-      message,
+      ...fixMessage([said]),
       changedFiles: [],
       backups: [],
       commands: [],
-      ...extra,
     });
     const scanner = before.detected.find((s) => s.finding.id === id);
-    if (!scanner) return result('notFound', `No scanner "${id}" was found on this machine.`);
+    if (!scanner) return result('notFound', avText('av.fix.notFound', { scanner: id }));
     const { finding, plan } = scanner;
+    const product = finding.product;
     if (finding.status === 'excluded' || finding.status === 'notScanning')
       return result(
         'unchanged',
-        `${finding.product}: nothing to do (${finding.status === 'excluded' ? 'the folders are already excluded' : 'it does not scan in real time'}).`,
+        avText(finding.status === 'excluded' ? 'av.fix.alreadyExcluded' : 'av.fix.notScanning', { product }),
       );
-    if (plan === null || finding.fix === 'manual')
-      return result(
-        'manual',
-        `${finding.product} cannot be changed from this server: follow the manual steps, or send the request to the security team.`,
-      );
-    if (!before.report.canFix)
-      return result(
-        'needsRoot',
-        `Fixing ${finding.product} needs root (Administrator on Windows): run Mobility Setup as root (sudo mobility-setup av-check --fix), or follow the manual steps.`,
-      );
+    if (plan === null || finding.fix === 'manual') return result('manual', avText('av.fix.manual', { product }));
+    if (!before.report.canFix) return result('needsRoot', avText('av.fix.needsRoot', { product }));
     try {
       if (!before.privileges.elevated && this.elevatedFix) {
         // The helper derives the folders from the agent folder again; the others are the vendor's fixed ones.
@@ -227,15 +233,16 @@ export class AntivirusService {
       }
       return await applyFixPlan(this.deps, id, finding.product, plan, before.report.folders);
     } catch (err) {
-      const message =
+      // A coded error's own text stays as written; anything else is "an unexpected error" (its text may be private).
+      const error =
         err instanceof Error && 'code' in err && typeof (err as { code: unknown }).code === 'string'
           ? err.message
-          : 'an unexpected error';
+          : avText('av.word.unexpectedError');
       this.deps.logger.warn('anti-virus fix failed', {
         scanner: id,
         error: err instanceof Error ? err.name : typeof err,
       });
-      return result('failed', `Fixing ${finding.product} failed: ${message}`);
+      return result('failed', avText('av.fix.failed', { product, error }));
     }
   }
 }

@@ -1,4 +1,7 @@
 import type { FixResult } from '../../../common/antivirus';
+import { joinTexts } from '../../../common/core-text/coded-text';
+import type { ComposedText } from '../../../common/core-text/coded-text';
+import { avText, exitPart } from '../../platform/antivirus-findings';
 import type { FixCommand, FixPlan } from '../../platform/antivirus-probes';
 import type { SystemPaths } from '../../platform/system-paths';
 import type { CommandRunner, Logger } from '../../ports/ports';
@@ -7,6 +10,12 @@ import { addClamdExclusions } from './clamd-config-edit';
 const FIX_TIMEOUT_MS = 120_000;
 
 const shown = (command: FixCommand) => [command.file, ...command.args].join(' ');
+
+/** A fix result's message from coded sentences: the English (joined by spaces) and its codes. */
+export function fixMessage(sentences: readonly ComposedText[]): Pick<FixResult, 'message' | 'messageTexts'> {
+  const { message, texts } = joinTexts(sentences);
+  return { message, messageTexts: texts };
+}
 
 /** What applying a fix needs: the same whether the app is root or the elevated helper does it. */
 export interface FixAppliers {
@@ -40,22 +49,30 @@ export async function applyFixPlan(
       return {
         ...base,
         outcome: 'unchanged',
-        message: `${plan.configPath} already excludes the folders; nothing was changed.`,
+        ...fixMessage([avText('av.fix.clamav.unchanged', { configPath: plan.configPath })]),
       };
     }
-    const addedText = `Added to ${plan.configPath}: ${edit.added.join('; ')}.`;
+    const added = avText('av.fix.clamav.added', { configPath: plan.configPath, lines: edit.added.join('; ') });
     if (plan.restart === null) {
       deps.logger.info('clamd restart skipped', { service: plan.service, reason: plan.restartSkippedReason });
-      return { ...base, outcome: 'fixed', message: `${addedText} ${plan.restartSkippedReason ?? ''}`.trim() };
+      const skipped =
+        plan.restartSkippedReason && plan.restartSkippedText
+          ? [{ ...plan.restartSkippedText, message: plan.restartSkippedReason }]
+          : [];
+      return { ...base, outcome: 'fixed', ...fixMessage([added, ...skipped]) };
     }
     // clamd reads its configuration only at start: a reload (SIGUSR2, clamdscan --reload) reloads signatures only.
     const restarted = await runner.run(plan.restart.file, plan.restart.args, { timeoutMs: FIX_TIMEOUT_MS });
     base.commands.push(shown(plan.restart));
     if (restarted.code !== 0) {
-      const message = `${addedText} But restarting ${plan.service} failed (exit ${restarted.code ?? 'none'}): restart it by hand (systemctl restart ${plan.service}).`;
-      return { ...base, outcome: 'failed', message };
+      const failed = avText('av.fix.clamav.restartFailed', { service: plan.service, exit: exitPart(restarted.code) });
+      return { ...base, outcome: 'failed', ...fixMessage([added, failed]) };
     }
-    return { ...base, outcome: 'fixed', message: `${addedText} ${plan.service} was restarted.` };
+    return {
+      ...base,
+      outcome: 'fixed',
+      ...fixMessage([added, avText('av.fix.clamav.restarted', { service: plan.service })]),
+    };
   }
   const commands: string[] = [];
   for (const command of plan.commands) {
@@ -66,10 +83,14 @@ export async function applyFixPlan(
     commands.push(shown(command));
     const output = `${ran.stdout}\n${ran.stderr}`.trim().split(/\r?\n/).slice(-3).join(' ');
     if (ran.code !== 0 || (command.success && !command.success.test(ran.stdout))) {
-      const message = `${product} refused the exclusion (exit ${ran.code ?? 'none'}): ${output || 'no output'}`;
-      return { scannerId: id, outcome: 'failed', message, changedFiles: [], backups: [], commands };
+      const refused = avText('av.fix.refused', {
+        product,
+        exit: exitPart(ran.code),
+        output: output || avText('av.word.noOutput'),
+      });
+      return { scannerId: id, outcome: 'failed', ...fixMessage([refused]), changedFiles: [], backups: [], commands };
     }
   }
-  const message = `${product}: the folders were added to its exclusions.`;
-  return { scannerId: id, outcome: 'fixed', message, changedFiles: [], backups: [], commands };
+  const added = avText('av.fix.added', { product });
+  return { scannerId: id, outcome: 'fixed', ...fixMessage([added]), changedFiles: [], backups: [], commands };
 }

@@ -4,7 +4,9 @@ import { selectAntivirusProbes } from '../../platform/select';
 import { SystemPaths } from '../../platform/system-paths';
 import type { CommandRunner } from '../../ports/ports';
 import { silentLogger } from '../../ports/ports';
-import { applyFixPlan } from './apply-fix';
+import type { ComposedText } from '../../../common/core-text/coded-text';
+import { avText } from '../../platform/antivirus-findings';
+import { applyFixPlan, fixMessage } from './apply-fix';
 
 export interface PrivilegedFixContext {
   runner: CommandRunner;
@@ -38,16 +40,17 @@ export async function runPrivilegedAntivirusFix(
   const probes = selectAntivirusProbes({ paths, platform: ctx.platform, runner: ctx.runner });
   const detected = probes ? await probes.findScanners(folders) : [];
   const scanner = detected.find((s) => s.finding.id === request.scanner);
-  const result = (outcome: FixResult['outcome'], message: string): FixResult => {
-    ctx.onLine(message);
-    return { scannerId: request.scanner, outcome, message, changedFiles: [], backups: [], commands: [] };
+  const result = (outcome: FixResult['outcome'], said: ComposedText): FixResult => {
+    ctx.onLine(said.message);
+    return { scannerId: request.scanner, outcome, ...fixMessage([said]), changedFiles: [], backups: [], commands: [] };
   };
-  if (!scanner) return result('notFound', `No scanner "${request.scanner}" was found on this machine.`);
+  if (!scanner) return result('notFound', avText('av.fix.notFound', { scanner: request.scanner }));
   const { finding, plan } = scanner;
+  const product = finding.product;
   if (finding.status === 'excluded' || finding.status === 'notScanning') {
-    return result('unchanged', `${finding.product}: nothing to do.`);
+    return result('unchanged', avText('av.fix.nothingToDo', { product }));
   }
-  if (plan === null || finding.fix === 'manual') return result('manual', `${finding.product} cannot be changed here.`);
+  if (plan === null || finding.fix === 'manual') return result('manual', avText('av.fix.manualHere', { product }));
   const applied = await applyFixPlan(
     { paths, runner: ctx.runner, logger: silentLogger },
     finding.id,

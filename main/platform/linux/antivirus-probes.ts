@@ -1,6 +1,18 @@
 import type { FolderVerdict } from '../../../common/antivirus';
+import { codedOnly } from '../../../common/core-text/coded-text';
+import type { CodedText, ComposedText } from '../../../common/core-text/coded-text';
 import type { PlatformDeps } from '../platform-deps';
-import { consoleProductFinding, statusFromVerdicts, unknownVerdicts, verdictReason } from '../antivirus-findings';
+import {
+  avText,
+  consoleProductFinding,
+  exitPart,
+  joinedWithAnd,
+  reasonFrom,
+  statusFromVerdicts,
+  stepsFrom,
+  unknownVerdicts,
+  verdictTexts,
+} from '../antivirus-findings';
 import type { AntivirusProbes, DetectedScanner, FixCommand } from '../antivirus-probes';
 import type { ConsoleProduct } from '../antivirus-product-table';
 import { POSIX_STYLE, wildcardCovers } from '../antivirus-wildcard';
@@ -71,15 +83,16 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
   /** A tool run from under the root prefix: in a sandbox root only a tool placed there runs, never the real one. */
   const toolPath = (systemPath: string) => deps.paths.resolve(systemPath);
 
-  async function systemctlRestart(service: string): Promise<{ restart: FixCommand | null; skipped: string | null }> {
+  async function systemctlRestart(
+    service: string,
+  ): Promise<{ restart: FixCommand | null; skipped: string | null; skippedText: CodedText | null }> {
     const found = await firstExisting(SYSTEMCTL_PATHS);
-    if (found) return { restart: { file: toolPath(found), args: ['restart', service] }, skipped: null };
-    return {
-      restart: null,
-      skipped: deps.paths.isSandbox
-        ? `Sandbox root ${deps.paths.root}: the ${service} service was not restarted (no systemctl under the root prefix; the real service is never touched from a sandbox).`
-        : `systemctl was not found: restart ${service} by hand so clamd reads its configuration again.`,
-    };
+    if (found)
+      return { restart: { file: toolPath(found), args: ['restart', service] }, skipped: null, skippedText: null };
+    const skipped = deps.paths.isSandbox
+      ? avText('av.clamav.restartSkipped.sandbox', { root: deps.paths.root, service })
+      : avText('av.clamav.restartSkipped.noSystemctl', { service });
+    return { restart: null, skipped: skipped.message, skippedText: codedOnly(skipped) };
   }
 
   async function clamav(seen: Seen, folders: readonly string[]): Promise<DetectedScanner | null> {
@@ -105,14 +118,11 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
         finding: {
           ...base,
           status: 'cannotTell',
-          reason:
-            'clamd is running, but its configuration file was not found, so its ExcludePath lines cannot be read.',
+          ...reasonFrom([avText('av.clamav.noConfig')]),
           folders: unknownVerdicts(folders),
           exclusions: [],
           fix: 'manual',
-          manualSteps: [
-            `Find clamd's configuration (the -c option of the running clamd), add the lines ${folders.map(excludePathLine).join(' and ')}, then restart clamd.`,
-          ],
+          ...stepsFrom([avText('av.clamav.steps.findConfig', { lines: joinedWithAnd(folders.map(excludePathLine)) })]),
         },
         plan: null,
       };
@@ -120,25 +130,29 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
     const config = parseClamdConf((await files.readText(configPath)) ?? '');
     const verdicts = clamdFolderVerdicts(config, folders);
     const service = clamdServiceFor(configPath);
-    const notes: string[] = [];
-    if (config.hasExampleLine)
-      notes.push(`${configPath} still has the "Example" line, so clamd does not start with it.`);
-    if (running.length === 0) notes.push('clamd is not running now; the exclusion matters when it starts.');
+    const notes: ComposedText[] = [];
+    if (config.hasExampleLine) notes.push(avText('av.clamav.exampleLine', { configPath }));
+    if (running.length === 0) notes.push(avText('av.clamav.notRunning'));
     const restart = await systemctlRestart(service);
     return {
       finding: {
         ...base,
         status: statusFromVerdicts(verdicts),
-        reason: [verdictReason(verdicts), ...notes].join(' '),
+        ...reasonFrom([...verdictTexts(verdicts), ...notes]),
         folders: verdicts,
         exclusions: [
           ...config.excludePaths.map((o) => `ExcludePath ${o.value}`),
           ...config.onAccessExcludePaths.map((o) => `OnAccessExcludePath ${o.value}`),
         ],
-        manualSteps: [
-          `As root, add to ${configPath}: ${folders.map(excludePathLine).join(' ; ')}`,
-          `Then restart clamd (a reload only reloads signatures): systemctl restart ${service}${units.includes('clamav-clamonacc') ? ' clamav-clamonacc' : ''}`,
-        ],
+        ...stepsFrom([
+          avText('av.clamav.steps.add', {
+            configPath,
+            lines: folders.map(excludePathLine).join(' ; '),
+          }),
+          avText('av.clamav.steps.restart', {
+            services: `${service}${units.includes('clamav-clamonacc') ? ' clamav-clamonacc' : ''}`,
+          }),
+        ]),
       },
       plan: {
         kind: 'clamdConfig',
@@ -146,6 +160,7 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
         service,
         restart: restart.restart,
         restartSkippedReason: restart.skipped,
+        restartSkippedText: restart.skippedText,
       },
     };
   }
@@ -161,23 +176,25 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
       ...(running ? ['process wdavdaemon'] : []),
     ];
     const folderArgs = folders.map((f) => `${f}/`);
-    const manualSteps = [
-      `As root: ${folderArgs.map((f) => `mdatp exclusion folder add --path ${f} --scope global`).join(' ; ')}`,
-      'If the server is managed (Intune, Microsoft Defender portal, or a managed profile in /etc/opt/microsoft/mdatp/managed/), add the folders to the antivirus exclusions of that policy instead.',
-    ];
+    const steps = stepsFrom([
+      avText('av.mdatp.steps.add', {
+        commands: folderArgs.map((f) => `mdatp exclusion folder add --path ${f} --scope global`).join(' ; '),
+      }),
+      avText('av.mdatp.steps.managed'),
+    ]);
     const base = {
       id: 'mdatp',
       product: 'Microsoft Defender for Endpoint',
       evidence,
       fix: 'automatic' as const,
-      manualSteps,
+      ...steps,
     };
     if (!tool)
       return {
         finding: {
           ...base,
           status: 'cannotTell',
-          reason: 'Defender for Endpoint is installed but the mdatp tool is missing, so its exclusions cannot be read.',
+          ...reasonFrom([avText('av.mdatp.noTool')]),
           folders: unknownVerdicts(folders),
           exclusions: [],
           fix: 'manual',
@@ -217,7 +234,7 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
           ...base,
           fix,
           status: 'notScanning',
-          reason: `Real-time protection is off${realTime.managed ? ' (set by the managed profile)' : ''}.`,
+          ...reasonFrom([avText(realTime.managed ? 'av.mdatp.realTimeOffManaged' : 'av.realTimeOff')]),
           folders: unknownVerdicts(folders),
           exclusions,
         },
@@ -230,7 +247,7 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
           ...base,
           fix,
           status: 'cannotTell',
-          reason: `mdatp exclusion list failed (exit ${list.code ?? 'none'}), so the exclusions cannot be read.`,
+          ...reasonFrom([avText('av.mdatp.listFailed', { exit: exitPart(list.code) })]),
           folders: unknownVerdicts(folders),
           exclusions,
         },
@@ -246,18 +263,13 @@ export function createLinuxAntivirusProbes(deps: PlatformDeps, files: RootFiles)
       }
       return best;
     });
-    const notes =
-      policy === 'admin_only'
-        ? [
-            'A managed profile sets the exclusion merge policy to admin_only: exclusions added on this server do not apply; they must be added to the managed policy.',
-          ]
-        : [];
+    const notes = policy === 'admin_only' ? [avText('av.mdatp.adminOnly')] : [];
     return {
       finding: {
         ...base,
         fix,
         status: statusFromVerdicts(verdicts),
-        reason: [verdictReason(verdicts), ...notes].join(' '),
+        ...reasonFrom([...verdictTexts(verdicts), ...notes]),
         folders: verdicts,
         exclusions,
       },

@@ -1,6 +1,14 @@
 import type { FolderVerdict } from '../../../common/antivirus';
 import type { PlatformDeps } from '../platform-deps';
-import { consoleProductFinding, statusFromVerdicts, unknownVerdicts, verdictReason } from '../antivirus-findings';
+import {
+  avText,
+  consoleProductFinding,
+  reasonFrom,
+  statusFromVerdicts,
+  stepsFrom,
+  unknownVerdicts,
+  verdictTexts,
+} from '../antivirus-findings';
 import type { AntivirusProbes, DetectedScanner } from '../antivirus-probes';
 import { WINDOWS_STYLE, wildcardCovers } from '../antivirus-wildcard';
 import {
@@ -58,16 +66,18 @@ export function defenderFinding(
   folders: readonly string[],
   addCommand: ReturnType<typeof powershellCommand>,
 ): DetectedScanner {
-  const manualSteps = [
-    `In an elevated PowerShell: ${folders.map((f) => `Add-MpPreference -ExclusionPath '${f}'`).join(' ; ')}`,
-    'Then read the list back: (Get-MpPreference).ExclusionPath. With Tamper Protection for exclusions (Intune or Configuration Manager), add the folders to that policy instead.',
-  ];
+  const steps = stepsFrom([
+    avText('av.defender.steps.add', {
+      commands: folders.map((f) => `Add-MpPreference -ExclusionPath '${f}'`).join(' ; '),
+    }),
+    avText('av.defender.steps.readBack'),
+  ]);
   const base = {
     id: 'defender',
     product: 'Microsoft Defender Antivirus',
     evidence: ['Get-MpComputerStatus'],
     fix: 'automatic' as const,
-    manualSteps,
+    ...steps,
   };
   const plan = {
     kind: 'commands' as const,
@@ -77,12 +87,12 @@ export function defenderFinding(
   const exclusions = state.exclusions.state === 'read' ? state.exclusions.paths : [];
   if (!defenderScansInRealTime(state)) {
     const why = !state.serviceEnabled
-      ? 'The Defender service is disabled (0x800106BA; another scanner is usually installed).'
+      ? avText('av.defender.disabled')
       : state.runningMode && /passive|edr/i.test(state.runningMode)
-        ? `Defender runs in ${state.runningMode}, which does not block files.`
-        : 'Real-time protection is off.';
+        ? avText('av.defender.passive', { mode: state.runningMode })
+        : avText('av.realTimeOff');
     return {
-      finding: { ...base, status: 'notScanning', reason: why, folders: unknown, exclusions },
+      finding: { ...base, status: 'notScanning', ...reasonFrom([why]), folders: unknown, exclusions },
       plan: state.serviceEnabled ? plan : null,
     };
   }
@@ -92,8 +102,7 @@ export function defenderFinding(
         finding: {
           ...base,
           status: 'cannotTell',
-          reason:
-            'Defender shows its exclusions to Administrators only ("N/A: Must be an administrator to view exclusions"). Run Mobility Setup as Administrator to check.',
+          ...reasonFrom([avText('av.defender.needsAdmin')]),
           folders: unknown,
           exclusions,
         },
@@ -105,8 +114,7 @@ export function defenderFinding(
           ...base,
           fix: 'manual',
           status: 'cannotTell',
-          reason:
-            'A policy hides Defender exclusions even from Administrators (HideExclusionsFromLocalAdmins); ask the security team to check.',
+          ...reasonFrom([avText('av.defender.hiddenFromAdmins')]),
           folders: unknown,
           exclusions,
         },
@@ -117,7 +125,7 @@ export function defenderFinding(
         finding: {
           ...base,
           status: 'cannotTell',
-          reason: `Get-MpPreference failed: ${state.exclusions.message}`,
+          ...reasonFrom([avText('av.defender.readFailed', { error: state.exclusions.message })]),
           folders: unknown,
           exclusions,
         },
@@ -125,14 +133,12 @@ export function defenderFinding(
       };
     case 'read': {
       const verdicts = defenderVerdicts(state.exclusions.paths, folders);
-      const tamper = state.tamperProtected
-        ? ' Tamper Protection is on: an added exclusion may be blocked, so it is read back after adding.'
-        : '';
+      const tamper = state.tamperProtected ? [avText('av.defender.tamper')] : [];
       return {
         finding: {
           ...base,
           status: statusFromVerdicts(verdicts),
-          reason: verdictReason(verdicts) + tamper,
+          ...reasonFrom([...verdictTexts(verdicts), ...tamper]),
           folders: verdicts,
           exclusions,
         },
@@ -186,16 +192,11 @@ export function createWin32AntivirusProbes(deps: PlatformDeps): AntivirusProbes 
             product: product.name,
             evidence: ['Security Center (root/SecurityCenter2)'],
             status: product.state.scanner === 'on' ? 'cannotTell' : 'notScanning',
-            reason:
-              product.state.scanner === 'on'
-                ? `${product.name} is registered with Security Center as on; its exclusions live in its own console.`
-                : `${product.name} is registered with Security Center as ${product.state.scanner}.`,
+            ...reasonFrom([avText(`av.securityCenter.${product.state.scanner}`, { product: product.name })]),
             folders: unknownVerdicts(folders),
             exclusions: [],
             fix: 'manual',
-            manualSteps: [
-              `In ${product.name}'s console, add a real-time scanning exclusion (with subfolders) for: ${folders.join(', ')}`,
-            ],
+            ...stepsFrom([avText('av.securityCenter.steps', { product: product.name, folders: folders.join(', ') })]),
           },
           plan: null,
         });
@@ -209,14 +210,11 @@ export function createWin32AntivirusProbes(deps: PlatformDeps): AntivirusProbes 
             product: 'Other anti-virus products',
             evidence: [`the service query failed (exit code ${String(services.code)})`],
             status: 'cannotTell',
-            reason:
-              "Mobility Setup could not list this server's services, so a third-party scanner may run unseen. Windows PowerShell 3.0 or later is needed for the check.",
+            ...reasonFrom([avText('av.services.unreadable')]),
             folders: unknownVerdicts(folders),
             exclusions: [],
             fix: 'manual',
-            manualSteps: [
-              `Check which anti-virus product runs on this server, and add a real-time scanning exclusion (with subfolders) for: ${folders.join(', ')}`,
-            ],
+            ...stepsFrom([avText('av.services.steps', { folders: folders.join(', ') })]),
           },
           plan: null,
         });

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addClamav, avSandbox } from '../../world/antivirus-scanners';
+import { addClamav, addMdatp, avSandbox } from '../../world/antivirus-scanners';
 import type { AvSandbox } from '../../world/antivirus-scanners';
 import { closedPort } from '../core/connectivity/loopback-servers';
 import { makeBrokenInstallRoot } from '../../world/broken-install';
@@ -149,6 +149,10 @@ describe.skipIf(!BUILT)(`Korean CLI output (${BUILT ? 'built CLI' : NOT_BUILT_RE
     expect(check.stdout).toMatch(/ClamAV +제외 안 됨 \(Mobility Setup이 수정할 수 있음\)/);
     expect(check.stdout).toContain('  수정: mobility-setup av-check --fix');
     expect(check.stdout).toContain('  직접 수정하는 단계:');
+    // The findings Mobility Setup reads itself: ClamAV's verdicts, notes and steps, from their codes.
+    expect(check.stdout).toContain('  /usr/local/ASR은(는) 제외되어 있지 않습니다.');
+    expect(check.stdout).toContain('1. root로 /etc/clamav/clamd.conf에 추가하세요: ExcludePath ^/usr/local/ASR/');
+    expect(check.stdout).toContain('2. 그다음 clamd를 다시 시작하세요');
     expect(englishCatalogLeaks(check.stdout + check.stderr)).toEqual([]);
     expect(englishCoreTextLeaks(check.stdout + check.stderr)).toEqual([]);
 
@@ -161,12 +165,37 @@ describe.skipIf(!BUILT)(`Korean CLI output (${BUILT ? 'built CLI' : NOT_BUILT_RE
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toMatch(/^clamav 수정: 수정됨\. /m);
     expect(fixed.stdout).toMatch(/ClamAV +제외됨/);
+    expect(fixed.stdout).toMatch(/^clamav 수정: 수정됨\. \/etc\/clamav\/clamd\.conf에 추가했습니다: ExcludePath /m);
+    expect(fixed.stdout).toContain('서비스를 다시 시작하지 않았습니다');
     expect(englishCatalogLeaks(fixed.stdout + fixed.stderr)).toEqual([]);
+    expect(englishCoreTextLeaks(fixed.stdout + fixed.stderr)).toEqual([]);
 
     const none = avSandbox();
     scratch.push(none.root);
     const empty = await runCli(['--root', none.root, '--lang', 'ko', 'av-check']);
     expect(empty.stdout).toContain('바이러스 백신 검사 프로그램을 찾지 못했습니다.');
+  });
+
+  it('av-check: an mdatp finding and a fix that does not read back, in Korean', async () => {
+    const sandbox: AvSandbox = avSandbox();
+    scratch.push(sandbox.root);
+    addMdatp(sandbox, 'mdatp-exclusion-list.txt', { dropAdds: true });
+    const check = await runCli(['--root', sandbox.root, '--lang', 'ko', 'av-check']);
+    expect(check.code).toBe(78);
+    expect(check.stdout).toContain('  /usr/local/ASR은(는) 제외되어 있지 않습니다.');
+    expect(check.stdout).toContain(
+      '1. root로 실행하세요: mdatp exclusion folder add --path /usr/local/ASR/ --scope global',
+    );
+    expect(englishCoreTextLeaks(check.stdout + check.stderr)).toEqual([]);
+
+    const fixed = await runCli(['--root', sandbox.root, '--lang', 'ko', 'av-check', '--fix', '--yes']);
+    expect(fixed.code).toBe(1);
+    expect(fixed.stdout).toMatch(
+      /^mdatp 수정: .*폴더를 제외 항목에 추가했습니다\. 하지만 제외 항목을 다시 읽어 보니 /m,
+    );
+    expect(fixed.stdout).toContain('(/usr/local/ASR은(는) 제외되어 있지 않습니다.');
+    expect(englishCatalogLeaks(fixed.stdout)).toEqual([]);
+    expect(englishCoreTextLeaks(fixed.stdout)).toEqual([]);
   });
 
   it("diagnose: Korean headings around the core's findings", async () => {

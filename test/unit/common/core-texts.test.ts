@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { composeText, fillText } from '../../../common/core-text/coded-text';
-import { CORE_TEXT_FAMILIES, coreText } from '../../../common/core-text/core-text';
+import { CORE_TEXT_FAMILIES, coreText, coreTexts } from '../../../common/core-text/core-text';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
 
@@ -55,6 +55,26 @@ describe('coreText', () => {
     expect(coreText('ko', undefined, 'as written')).toBe('as written');
     expect(coreText('ko', { code: 'support.fromTheFuture', params: {} }, 'as written')).toBe('as written');
     expect(coreText('ko', { code: 'support.ok', params: { system: 'X' } }, 'as written')).toBe('as written');
+  });
+
+  it('says coded sentences joined by spaces, with coded parameters in the same language, or all in English', () => {
+    const none = composeText(CORE_TEXT_FAMILIES.antivirus.en, 'av.word.none');
+    const { message: english, ...failed } = composeText(
+      CORE_TEXT_FAMILIES.antivirus.en,
+      'av.mdatp.listFailed',
+      { exit: none.message },
+      { exit: [{ code: none.code, params: none.params }] },
+    );
+    const note = { code: 'av.clamav.notRunning', params: {} };
+    expect(english).toBe('mdatp exclusion list failed (exit none), so the exclusions cannot be read.');
+    expect(coreTexts('ko', [failed, note], 'as written')).toBe(
+      'mdatp exclusion list가 실패해(종료 코드 없음) 제외 항목을 읽을 수 없습니다. ' +
+        'clamd가 지금 실행 중이 아닙니다. 제외는 clamd가 시작될 때 적용됩니다.',
+    );
+    const unknownInside = { ...failed, paramTexts: { exit: [{ code: 'av.fromTheFuture', params: {} }] } };
+    expect(coreTexts('ko', [unknownInside, note], 'as written')).toBe('as written');
+    expect(coreTexts('ko', [note, { code: 'av.fromTheFuture', params: {} }], 'as written')).toBe('as written');
+    expect(coreTexts('ko', [], 'as written')).toBe('as written');
   });
 
   it('fills only the named placeholders and leaves an unknown one visible', () => {
