@@ -148,4 +148,10 @@ export const antivirusTextsKo: TextTemplates<AntivirusTextCode> = {
     '{{product}}을(를) 수정하려면 root(Windows에서는 관리자) 권한이 필요합니다. Mobility Setup을 root로 ' +
     '실행하거나(sudo mobility-setup av-check --fix) 직접 수정하는 단계를 따르세요.',
   'av.fix.failed': '{{product}} 수정에 실패했습니다: {{error}}',
+  'av.fix.elevation.notGranted': '관리자 암호가 입력되지 않아 아무것도 변경되지 않았습니다.',
+  'av.fix.elevation.cannotChange': 'Mobility Setup은 {{scanner}}을(를) 직접 바꿀 수 없습니다.',
+  'av.fix.elevation.ended': '권한 상승 도우미가 끝났습니다({{why}}).',
+  'av.word.timedOut': '시간 초과',
+  'av.word.cancelled': '취소됨',
+  'av.word.exit': '종료 코드 {{exit}}',
 };

@@ -161,6 +161,13 @@ export const antivirusTextsEn = {
     'Fixing {{product}} needs root (Administrator on Windows): run Mobility Setup as root (sudo mobility-setup ' +
     'av-check --fix), or follow the manual steps.',
   'av.fix.failed': 'Fixing {{product}} failed: {{error}}',
+  // A fix through the elevated helper (a person who is not root).
+  'av.fix.elevation.notGranted': 'The administrator password was not given; nothing was changed.',
+  'av.fix.elevation.cannotChange': 'Mobility Setup cannot change {{scanner}} itself.',
+  'av.fix.elevation.ended': 'The elevated helper ended ({{why}}).',
+  'av.word.timedOut': 'it timed out',
+  'av.word.cancelled': 'it was cancelled',
+  'av.word.exit': 'exit {{exit}}',
 } as const;
 
 export type AntivirusTextCode = keyof typeof antivirusTextsEn;

@@ -1,3 +1,4 @@
+import type { FixResult } from '../../../common/antivirus';
 import type { ErrorCode } from '../../../common/error-codes';
 import type { Architecture, VendorSpec } from '../../platform/vendor-command';
 import type { InstallerRef } from '../installer/prepare-installer';
@@ -9,7 +10,15 @@ import type { InstallerRef } from '../installer/prepare-installer';
  * A refused password prompt is a value ('notGranted'), not an error.
  */
 export type PrivilegedResult =
-  | { kind: 'exited'; code: number | null; signal: string | null; timedOut: boolean; cancelled: boolean }
+  | {
+      kind: 'exited';
+      code: number | null;
+      signal: string | null;
+      timedOut: boolean;
+      cancelled: boolean;
+      /** An anti-virus fix's own report (what it did and changed, coded), as the root app gets it in-process. */
+      fix?: FixResult;
+    }
   | { kind: 'notGranted' }
   /** Nothing ran: the request or the installer was refused before any vendor program started. */
   | { kind: 'refused'; code: ErrorCode; message: string; hint: string }

@@ -72,7 +72,10 @@ function readResult(file: string, schema: typeof HelperRequestModule.helperResul
     const parsed = schema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
     if (parsed.success) {
       const r = parsed.data;
-      if (r.ok) return { kind: 'exited', code: r.code, signal: r.signal, timedOut: r.timedOut, cancelled: r.cancelled };
+      if (r.ok) {
+        const { ok: _ok, ...exited } = r;
+        return { kind: 'exited', ...exited };
+      }
       // The code crossed a process boundary: one outside the registry (another build's helper) is a failure.
       return {
         kind: 'refused',

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as z from 'zod';
+import type { FixResult } from '../../../common/antivirus';
+import type { CodedText } from '../../../common/core-text/coded-text';
 import { ANTIVIRUS_FIX_SCANNERS } from './elevator';
 import type { PrivilegedOperation } from './elevator';
 
@@ -82,6 +84,30 @@ export const helperRequestSchema = z
 
 export type HelperRequest = z.infer<typeof helperRequestSchema>;
 
+/** A coded sentence (common/core-text/coded-text.ts); a parameter may be coded sentences itself. */
+const codedTextSchema: z.ZodType<CodedText> = z.lazy(() =>
+  z
+    .object({
+      code: z.string().max(200),
+      params: z.record(z.string().max(100), z.union([z.string().max(8000), z.number()])),
+      paramTexts: z.record(z.string().max(100), z.array(codedTextSchema).max(50)).optional(),
+    })
+    .strict(),
+);
+
+/** An anti-virus fix's report from the helper: what the root app's own fix returns (common/antivirus.ts). */
+const fixResultSchema = z
+  .object({
+    scannerId: z.string().max(100),
+    outcome: z.enum(['fixed', 'unchanged', 'failed', 'needsRoot', 'manual', 'notFound']),
+    message: z.string().max(8000),
+    messageTexts: z.array(codedTextSchema).max(50).optional(),
+    changedFiles: z.array(text).max(50),
+    backups: z.array(text).max(50),
+    commands: z.array(text).max(50),
+  })
+  .strict() satisfies z.ZodType<FixResult>;
+
 export const helperResultSchema = z.union([
   z
     .object({
@@ -90,6 +116,7 @@ export const helperResultSchema = z.union([
       signal: z.string().nullable(),
       timedOut: z.boolean(),
       cancelled: z.boolean(),
+      fix: fixResultSchema.optional(),
     })
     .strict(),
   /** Nothing ran: the request, or the installer it names, was refused (a catalog code and what to do). */

@@ -105,6 +105,7 @@ function resultOf(outcome: PrivilegedResult): HelperResult {
       signal: outcome.signal,
       timedOut: outcome.timedOut,
       cancelled: outcome.cancelled,
+      ...(outcome.fix ? { fix: outcome.fix } : {}),
     };
   if (outcome.kind === 'unavailable')
     return { ok: false, refused: outcome.code, message: outcome.message, hint: outcome.hint };

@@ -57,6 +57,7 @@ export function runPrivileged(operation: PrivilegedOperation, ctx: PrivilegedCon
         signal: null,
         timedOut: false,
         cancelled: false,
+        fix: fixed,
       };
     }
     const commands = selectAgentPlatform(ctx.platform);

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PrivilegeFacts } from '../../../../common/detection';
+import { coreTexts } from '../../../../common/core-text/core-text';
 import { AntivirusService } from '../../../../main/core/antivirus/antivirus-service';
 import type { DetectionService } from '../../../../main/core/detect/detection-service';
 import { createElevatedAntivirusFix } from '../../../../main/core/elevation/elevated-antivirus-fix';
@@ -178,6 +179,48 @@ describe.skipIf(!isRoot)('a person who is not root fixes through the helper', ()
     expect(fixed.results[0]).toMatchObject({ scannerId: 'clamav', outcome: 'fixed' });
     expect(fixed.results[0]!.message).toContain('Added to /etc/clamav/clamd.conf');
     expect(fixed.report.scanners.find((s) => s.id === 'clamav')!.status).toBe('excluded');
+    // The helper's own report reaches the person as the root app's does: the files it changed, the backup it kept,
+    // the command it ran, and what it did as coded sentences (said in Korean, no English sentence left).
+    const result = fixed.results[0]!;
+    expect(result.changedFiles).toEqual(['/etc/clamav/clamd.conf']);
+    expect(result.backups).toEqual(['/etc/clamav/clamd.conf.mobility-setup.bak']);
+    expect(result.commands).toEqual([expect.stringMatching(/\/systemctl restart clamav-daemon$/)]);
+    expect(coreTexts('en', result.messageTexts, '')).toBe(result.message);
+    const korean = coreTexts('ko', result.messageTexts, result.message);
+    expect(korean).toMatch(/[가-힣]/);
+    expect(korean).not.toContain('Added to');
+    expect(korean).not.toContain('was restarted');
+  });
+
+  it("a helper's report that is not well-formed (another build) is not taken: the fix says the helper reported no result", async () => {
+    const sandbox = sandboxWithClamav();
+    // The helper's result names a fix whose sentence has no code: the whole result is refused, as a missing one is.
+    const launcher: HelperLauncher = {
+      launch: (c) => {
+        const fix = {
+          scannerId: 'clamav',
+          outcome: 'fixed',
+          message: 'x',
+          messageTexts: [{ params: {} }], // the one flaw
+          changedFiles: [],
+          backups: [],
+          commands: [],
+        };
+        const result = { ok: true, code: 0, signal: null, timedOut: false, cancelled: false, fix };
+        writeFileSync(path.join(path.dirname(c.args.at(-1)!), 'result.json'), JSON.stringify(result));
+        return Promise.resolve({ kind: 'completed' });
+      },
+    };
+    const elevator = createHelperElevator('linux', launcher, (f) => ({ file: '/usr/bin/node', args: [f] }));
+    const elevated = createElevatedAntivirusFix(() => elevator, {
+      inactivityTimeoutMs: 60_000,
+      sandboxRoot: sandbox.root,
+    });
+    const fixed = await new AntivirusService(testDeps(sandbox.root), detection, undefined, elevated).fix({
+      scannerIds: ['clamav'],
+    });
+    expect(fixed.results[0]).toMatchObject({ outcome: 'needsRoot', changedFiles: [] });
+    expect(fixed.results[0]!.message).toContain('The elevated helper did not report a result.');
   });
 
   it('a dismissed password prompt changes nothing and says so', async () => {
@@ -198,6 +241,9 @@ describe.skipIf(!isRoot)('a person who is not root fixes through the helper', ()
       outcome: 'needsRoot',
       message: 'The administrator password was not given; nothing was changed.',
     });
+    expect(coreTexts('ko', fixed.results[0]!.messageTexts, '')).toBe(
+      '관리자 암호가 입력되지 않아 아무것도 변경되지 않았습니다.',
+    );
     expect(sandbox.read('/etc/clamav/clamd.conf')).toBe(original);
   });
 });
