@@ -55,6 +55,28 @@ export function composeText<C extends string>(
   return paramTexts ? { code, params, paramTexts, message } : { code, params, message };
 }
 
+/** A parameter: a value kept as written, or a coded sentence (its English is the value, front doors say it). */
+export type TextPart = string | number | ComposedText;
+
+/** A sentence whose parameters may be coded sentences themselves ("exit none", "A and B", "for every profile"). */
+export function composeWithParts<C extends string>(
+  templates: TextTemplates<C>,
+  code: C,
+  parts: Readonly<Record<string, TextPart>> = {},
+): ComposedText {
+  const params: TextParams = {};
+  const paramTexts: Record<string, CodedText[]> = {};
+  for (const [name, part] of Object.entries(parts)) {
+    if (typeof part === 'string' || typeof part === 'number') {
+      params[name] = part;
+    } else {
+      params[name] = part.message;
+      paramTexts[name] = [codedOnly(part)];
+    }
+  }
+  return composeText(templates, code, params, Object.keys(paramTexts).length > 0 ? paramTexts : undefined);
+}
+
 /** The code and parameters of a composed sentence, without its English. */
 export function codedOnly(text: ComposedText): CodedText {
   const { message: _english, ...coded } = text;

@@ -26,6 +26,29 @@ export const pushTextsEn = {
   'push.hosts.mapped': '{{name}} is mapped in /etc/hosts.',
   'push.hosts.missing': '{{name}} is not in /etc/hosts.',
   'push.hosts.add': 'Add a line "<this machine\'s IP address> {{name}}" to /etc/hosts.',
+  // Windows. Firewall group, rule and profile names, registry values and commands stay as Windows writes them.
+  'push.win.firewall.label': '{{group}} allowed through the firewall',
+  'push.win.firewall.noList': '`netsh advfirewall firewall show rule` gave no list.',
+  'push.win.firewall.noGroup':
+    'netsh listed no inbound rule of the group "{{group}}" (another display language names it differently).',
+  'push.win.firewall.allDisabled': 'All {{count}} inbound rules of the group are disabled.',
+  'push.win.firewall.someDisabled': '{{disabled}} of {{count}} inbound rules of the group are disabled: {{names}}.',
+  'push.win.firewall.allEnabled': 'All {{count}} inbound rules of the group are enabled {{profiles}}.',
+  'push.win.profiles.every': 'for every network profile',
+  'push.win.profiles.only':
+    'for the {{profiles}} profile only: the configuration server must reach this machine over such a network',
+  'push.win.tokenFilter.label': 'LocalAccountTokenFilterPolicy for a local account',
+  'push.win.tokenFilter.unreadable': 'The registry key could not be read.',
+  'push.win.tokenFilter.set': 'LocalAccountTokenFilterPolicy is 1.',
+  'push.win.tokenFilter.uacOff': 'UAC is off (EnableLUA 0): local accounts are not filtered.',
+  'push.win.tokenFilter.filtered':
+    'LocalAccountTokenFilterPolicy is {{value}}: a local administrator account is filtered over the network (a ' +
+    'domain account is not).',
+  'push.win.tokenFilter.notSet':
+    'LocalAccountTokenFilterPolicy is not set: a local administrator account is filtered over the network (a ' +
+    'domain account is not).',
+  'push.win.word.and': '{{first}} and {{second}}',
+  'push.win.word.andMore': '{{names}} and {{more}} more',
 } as const;
 
 export type PushTextCode = keyof typeof pushTextsEn;

@@ -4,8 +4,8 @@
  * folder, so linux/ and win32/ both build on it without depending on each other.
  */
 import type { FolderVerdict, ScannerFinding, ScannerStatus } from '../../common/antivirus';
-import { codedOnly, composeText, joinTexts } from '../../common/core-text/coded-text';
-import type { CodedText, ComposedText, TextParams } from '../../common/core-text/coded-text';
+import { codedOnly, composeText, composeWithParts, joinTexts } from '../../common/core-text/coded-text';
+import type { ComposedText, TextPart } from '../../common/core-text/coded-text';
 import { antivirusTextsEn } from '../../common/core-text/antivirus-texts';
 import type { AntivirusTextCode } from '../../common/core-text/antivirus-texts';
 import type { DetectedScanner } from './antivirus-probes';
@@ -38,22 +38,9 @@ export function stepsFrom(steps: readonly ComposedText[]): Pick<ScannerFinding, 
   return { manualSteps: steps.map((step) => step.message), manualStepTexts: steps.map(codedOnly) };
 }
 
-/** A parameter: a value kept as written, or a coded sentence (its English is the value, front doors say it). */
-export type TextPart = string | number | ComposedText;
-
 /** An anti-virus sentence whose parameters may be coded sentences themselves ("exit none", "A and B"). */
 export function avText(code: AntivirusTextCode, parts: Readonly<Record<string, TextPart>> = {}): ComposedText {
-  const params: TextParams = {};
-  const paramTexts: Record<string, CodedText[]> = {};
-  for (const [name, part] of Object.entries(parts)) {
-    if (typeof part === 'string' || typeof part === 'number') {
-      params[name] = part;
-    } else {
-      params[name] = part.message;
-      paramTexts[name] = [codedOnly(part)];
-    }
-  }
-  return composeText(antivirusTextsEn, code, params, Object.keys(paramTexts).length > 0 ? paramTexts : undefined);
+  return composeWithParts(antivirusTextsEn, code, parts);
 }
 
 /** An exit code in a sentence: a process that has none (killed, timed out) says "none". */

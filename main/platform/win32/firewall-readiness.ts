@@ -5,15 +5,16 @@
  * copy); a name counts as allowed when any copy is enabled, and the profiles it is enabled for are said, because
  * which network profile the process server comes in on is not visible from here.
  */
+import type { ComposedText, TextPart } from '../../../common/core-text/coded-text';
 import type { PushReadinessItem } from '../../../common/troubleshoot';
 import type { FirewallProfile, FirewallRule } from './firewall-rules';
 import { FIREWALL_PROFILES } from './firewall-rules';
+import { findingOf, labelOf, pushText } from './push-item-text';
 
 interface FirewallGroup {
   id: string;
-  /** netsh's `Grouping` on an English Windows; also the `group=` of the fix. */
+  /** netsh's `Grouping` on an English Windows; also the `group=` of the fix and the item's label. */
   group: string;
-  label: string;
   preventsErrors: string[];
 }
 
@@ -21,7 +22,6 @@ interface FirewallGroup {
 export const FILE_AND_PRINTER_SHARING: FirewallGroup = {
   id: 'fileAndPrinterSharing',
   group: 'File and Printer Sharing',
-  label: 'File and Printer Sharing allowed through the firewall',
   // 95105/95106: the sharing check; 95117: the machine does not answer (Echo Request is in this group);
   // 95523: its network name is not found (SMB and NetBIOS are in this group).
   preventsErrors: ['95105', '95106', '95117', '95523'],
@@ -30,7 +30,6 @@ export const FILE_AND_PRINTER_SHARING: FirewallGroup = {
 export const WMI: FirewallGroup = {
   id: 'wmi',
   group: 'Windows Management Instrumentation (WMI)',
-  label: 'Windows Management Instrumentation (WMI) allowed through the firewall',
   preventsErrors: ['95103'],
 };
 
@@ -38,34 +37,40 @@ export const WMI: FirewallGroup = {
 export const firewallFix = (group: FirewallGroup): string =>
   `netsh advfirewall firewall set rule group="${group.group}" new enable=Yes`;
 
-const listed = (names: string[]): string =>
-  names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+/** Up to three names, then how many more. */
+const listed = (names: string[]): TextPart =>
+  names.length <= 3
+    ? names.join(', ')
+    : pushText('push.win.word.andMore', { names: names.slice(0, 3).join(', '), more: names.length - 3 });
 
-function profilesSaid(profiles: Set<FirewallProfile>): string {
-  if (profiles.size === FIREWALL_PROFILES.length) return 'for every network profile';
-  const named = FIREWALL_PROFILES.filter((p) => profiles.has(p)).join(' and ');
-  return `for the ${named} profile only: the configuration server must reach this machine over such a network`;
+/** Profile names joined with "and", said in the reader's language. */
+const joinedWithAnd = (names: readonly string[]): TextPart =>
+  names.length <= 1
+    ? names.join('')
+    : pushText('push.win.word.and', { first: names[0]!, second: joinedWithAnd(names.slice(1)) });
+
+function profilesSaid(profiles: Set<FirewallProfile>): ComposedText {
+  if (profiles.size === FIREWALL_PROFILES.length) return pushText('push.win.profiles.every');
+  return pushText('push.win.profiles.only', {
+    profiles: joinedWithAnd(FIREWALL_PROFILES.filter((p) => profiles.has(p))),
+  });
 }
 
 /** `rules` null: netsh could not be run or failed. */
 export function firewallGroupItem(rules: readonly FirewallRule[] | null, group: FirewallGroup): PushReadinessItem {
-  const { id, label, preventsErrors } = group;
-  const base = { id, label, preventsErrors, remedy: firewallFix(group) };
-  if (rules === null) {
-    return { ...base, state: 'unknown', finding: '`netsh advfirewall firewall show rule` gave no list.' };
-  }
+  const { id, preventsErrors } = group;
+  const base = { id, ...labelOf(pushText('push.win.firewall.label', { group: group.group })), preventsErrors };
+  const item = (state: PushReadinessItem['state'], finding: ComposedText): PushReadinessItem => ({
+    ...base,
+    state,
+    ...findingOf(finding),
+    remedy: state === 'ok' ? null : firewallFix(group),
+  });
+  if (rules === null) return item('unknown', pushText('push.win.firewall.noList'));
   const inGroup = (r: FirewallRule) => r.group.toLowerCase() === group.group.toLowerCase();
   const inbound = rules.filter((r) => inGroup(r) && /^in$/i.test(r.direction) && /^allow$/i.test(r.action));
-  if (inbound.length === 0) {
-    // An English list without the group, or a list in another display language: never guess "blocked".
-    return {
-      ...base,
-      state: 'unknown',
-      finding:
-        `netsh listed no inbound rule of the group "${group.group}" ` +
-        '(another display language names it differently).',
-    };
-  }
+  // An English list without the group, or a list in another display language: never guess "blocked".
+  if (inbound.length === 0) return item('unknown', pushText('push.win.firewall.noGroup', { group: group.group }));
   const enabledFor = new Map<string, Set<FirewallProfile>>();
   for (const rule of inbound) {
     const profiles = enabledFor.get(rule.name) ?? new Set<FirewallProfile>();
@@ -73,22 +78,15 @@ export function firewallGroupItem(rules: readonly FirewallRule[] | null, group: 
     enabledFor.set(rule.name, profiles);
   }
   const names = [...enabledFor.keys()];
+  const count = names.length;
   const disabled = names.filter((name) => enabledFor.get(name)!.size === 0);
-  if (disabled.length === names.length) {
-    return { ...base, state: 'notReady', finding: `All ${names.length} inbound rules of the group are disabled.` };
-  }
+  if (disabled.length === count) return item('notReady', pushText('push.win.firewall.allDisabled', { count }));
   if (disabled.length > 0) {
-    return {
-      ...base,
-      state: 'notReady',
-      finding: `${disabled.length} of ${names.length} inbound rules of the group are disabled: ${listed(disabled)}.`,
-    };
+    return item(
+      'notReady',
+      pushText('push.win.firewall.someDisabled', { disabled: disabled.length, count, names: listed(disabled) }),
+    );
   }
   const profiles = new Set(names.flatMap((name) => [...enabledFor.get(name)!]));
-  return {
-    ...base,
-    state: 'ok',
-    finding: `All ${names.length} inbound rules of the group are enabled ${profilesSaid(profiles)}.`,
-    remedy: null,
-  };
+  return item('ok', pushText('push.win.firewall.allEnabled', { count, profiles: profilesSaid(profiles) }));
 }

@@ -1,6 +1,7 @@
 import type { PushReadinessItem } from '../../../common/troubleshoot';
 import type { FirewallRule } from './firewall-rules';
 import { FILE_AND_PRINTER_SHARING, WMI, firewallGroupItem } from './firewall-readiness';
+import { findingOf, labelOf, pushText } from './push-item-text';
 import type { RegKey } from './reg-query';
 import { regNumber } from './reg-query';
 
@@ -18,25 +19,28 @@ const TOKEN_FILTER_FIX =
 export function tokenFilterItem(keys: readonly RegKey[] | null): PushReadinessItem {
   const base = {
     id: 'localAccountTokenFilterPolicy',
-    label: 'LocalAccountTokenFilterPolicy for a local account',
+    ...labelOf(pushText('push.win.tokenFilter.label')),
     preventsErrors: ['95107', '95108'],
   };
   if (keys === null)
-    return { ...base, state: 'unknown', finding: 'The registry key could not be read.', remedy: TOKEN_FILTER_FIX };
-  const policy = regNumber(keys, 'LocalAccountTokenFilterPolicy');
-  const lua = regNumber(keys, 'EnableLUA');
-  if (policy === 1) return { ...base, state: 'ok', finding: 'LocalAccountTokenFilterPolicy is 1.', remedy: null };
-  if (lua === 0)
     return {
       ...base,
-      state: 'ok',
-      finding: 'UAC is off (EnableLUA 0): local accounts are not filtered.',
-      remedy: null,
+      state: 'unknown',
+      ...findingOf(pushText('push.win.tokenFilter.unreadable')),
+      remedy: TOKEN_FILTER_FIX,
     };
+  const policy = regNumber(keys, 'LocalAccountTokenFilterPolicy');
+  const lua = regNumber(keys, 'EnableLUA');
+  if (policy === 1) return { ...base, state: 'ok', ...findingOf(pushText('push.win.tokenFilter.set')), remedy: null };
+  if (lua === 0) return { ...base, state: 'ok', ...findingOf(pushText('push.win.tokenFilter.uacOff')), remedy: null };
   return {
     ...base,
     state: 'notReady',
-    finding: `LocalAccountTokenFilterPolicy is ${policy === null ? 'not set' : policy}: a local administrator account is filtered over the network (a domain account is not).`,
+    ...findingOf(
+      policy === null
+        ? pushText('push.win.tokenFilter.notSet')
+        : pushText('push.win.tokenFilter.filtered', { value: policy }),
+    ),
     remedy: TOKEN_FILTER_FIX,
   };
 }
