@@ -3,14 +3,12 @@
  * sentences as codes: said in English they are exactly the English the core writes (logs, --json, the English
  * CLI), and said in Korean they are Korean, with no English sentence of the core left.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AntivirusReport, FixResult, ScannerFinding } from '../../../../common/antivirus';
 import type { CodedText } from '../../../../common/core-text/coded-text';
 import { coreTexts } from '../../../../common/core-text/core-text';
-import { createCore } from '../../../../main/core/app-core';
-import type { Core } from '../../../../main/core/app-core';
 import {
   DEFENDER_ADD_SCRIPT,
   parseDefenderStatus,
@@ -19,29 +17,13 @@ import {
 import type { DefenderState } from '../../../../main/platform/win32/antivirus-defender';
 import { defenderFinding } from '../../../../main/platform/win32/antivirus-probes';
 import { englishCoreTextLeaks } from '../../cli/korean-leaks';
-import { addClamav, addMdatp, addProcess, addRecordingSystemctl, avSandbox } from '../../../world/antivirus-scanners';
+import { addClamav, addMdatp, addProcess, addRecordingSystemctl } from '../../../world/antivirus-scanners';
 import type { AvSandbox } from '../../../world/antivirus-scanners';
+import { scannerIn, useAvCoreWorld } from './av-core-world';
 
 let sandbox: AvSandbox | null = null;
-let core: Core | null = null;
-afterEach(async () => {
-  await core?.dispose();
-  core = null;
-  if (sandbox) rmSync(sandbox.root, { recursive: true, force: true });
-  sandbox = null;
-});
-
-const session = {
-  shell: 'browser' as const,
-  demo: false,
-  defaults: { installerDir: null, csEndpoint: null, dataPort: null },
-  appVersion: 'test',
-};
-function coreFor(root: string): Core {
-  core = createCore({ root, platform: 'linux', session });
-  return core;
-}
-const scanner = (report: AntivirusReport, id: string): ScannerFinding => report.scanners.find((s) => s.id === id)!;
+const { avSandbox, coreFor } = useAvCoreWorld();
+const scanner = (report: AntivirusReport, id: string): ScannerFinding => scannerIn(report, id)!;
 
 const NOT_SAID = '\u0000not said';
 

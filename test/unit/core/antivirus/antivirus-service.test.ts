@@ -1,35 +1,16 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AntivirusReport } from '../../../../common/antivirus';
-import { createCore } from '../../../../main/core/app-core';
-import type { Core } from '../../../../main/core/app-core';
+import { describe, expect, it } from 'vitest';
 import { AntivirusService } from '../../../../main/core/antivirus/antivirus-service';
 import type { DetectionService } from '../../../../main/core/detect/detection-service';
 import { testDeps } from '../detect/helpers';
-import { addClamav, addMdatp, addProcess, addRecordingSystemctl, avSandbox } from '../../../world/antivirus-scanners';
+import { addClamav, addMdatp, addProcess, addRecordingSystemctl } from '../../../world/antivirus-scanners';
 import type { AvSandbox } from '../../../world/antivirus-scanners';
+import { scannerIn, useAvCoreWorld } from './av-core-world';
 
 let sandbox: AvSandbox | null = null;
-let core: Core | null = null;
-afterEach(async () => {
-  await core?.dispose();
-  core = null;
-  if (sandbox) rmSync(sandbox.root, { recursive: true, force: true });
-  sandbox = null;
-});
-
-const session = {
-  shell: 'browser' as const,
-  demo: false,
-  defaults: { installerDir: null, csEndpoint: null, dataPort: null },
-  appVersion: 'test',
-};
-function coreFor(root: string): Core {
-  core = createCore({ root, platform: 'linux', session });
-  return core;
-}
-const scanner = (report: AntivirusReport, id: string) => report.scanners.find((s) => s.id === id);
+const { avSandbox, coreFor } = useAvCoreWorld();
+const scanner = scannerIn;
 
 describe('ClamAV under a sandbox root', () => {
   it('is checked, fixed (backup, atomic, mode kept, restart asked for), checked again, and a second fix changes nothing', async () => {
