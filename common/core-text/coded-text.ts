@@ -77,6 +77,39 @@ export function composeWithParts<C extends string>(
   return composeText(templates, code, params, Object.keys(paramTexts).length > 0 ? paramTexts : undefined);
 }
 
+/**
+ * Coded sentences said by `fill` (a code and its parameters → the text in some language, or null when it has none),
+ * joined by spaces. Parameters that are coded sentences themselves (a quoted reason, "none") are said the same way
+ * first. Null when any sentence, nested ones included, has no text: the caller then shows the core's English whole.
+ */
+export function sayCodedTexts(
+  coded: readonly CodedText[],
+  fill: (code: string, params: TextParams) => string | null,
+): string | null {
+  const said: string[] = [];
+  for (const text of coded) {
+    const params = { ...text.params };
+    for (const [name, nested] of Object.entries(text.paramTexts ?? {})) {
+      const inner = sayCodedTexts(nested, fill);
+      if (inner === null) return null;
+      params[name] = inner;
+    }
+    const filled = fill(text.code, params);
+    if (filled === null) return null;
+    said.push(filled);
+  }
+  return said.join(' ');
+}
+
+/**
+ * Items joined pairwise by a family's "{{first}} and {{second}}" sentence (`and`), so each language says its own
+ * "and"; one item is itself, none is empty.
+ */
+export function joinedWith(items: readonly string[], and: (first: string, second: TextPart) => ComposedText): TextPart {
+  if (items.length <= 1) return items.join('');
+  return and(items[0]!, joinedWith(items.slice(1), and));
+}
+
 /** The code and parameters of a composed sentence, without its English. */
 export function codedOnly(text: ComposedText): CodedText {
   const { message: _english, ...coded } = text;

@@ -4,8 +4,8 @@
  * language in the first screen's bundle); its Korean catalog spreads the Korean tables instead.
  */
 import type { UiLanguage } from '../ui-language';
-import type { CodedText, TextTemplates } from './coded-text';
-import { fillText } from './coded-text';
+import type { CodedText, TextParams, TextTemplates } from './coded-text';
+import { fillTextOr, sayCodedTexts } from './coded-text';
 import { antivirusTextsEn } from './antivirus-texts';
 import { antivirusTextsKo } from './antivirus-texts-ko';
 import { connectivityTextsEn } from './connectivity-texts';
@@ -43,7 +43,7 @@ const byLanguage: Record<UiLanguage, Readonly<Record<string, string>>> = {
  * known here (a newer core), so a sentence is never lost or shown as a bare code.
  */
 export function coreText(language: UiLanguage, coded: CodedText | null | undefined, english: string): string {
-  return (coded && say(language, coded)) ?? english;
+  return (coded && sayCodedTexts([coded], templateFiller(language))) ?? english;
 }
 
 /**
@@ -55,23 +55,11 @@ export function coreTexts(
   coded: readonly CodedText[] | null | undefined,
   english: string,
 ): string {
-  return (coded && coded.length > 0 ? sayAll(language, coded) : null) ?? english;
+  return (coded && coded.length > 0 ? sayCodedTexts(coded, templateFiller(language)) : null) ?? english;
 }
 
-function say(language: UiLanguage, coded: CodedText): string | null {
-  const template = byLanguage[language][coded.code];
-  if (template === undefined) return null;
-  const params = { ...coded.params };
-  for (const [name, texts] of Object.entries(coded.paramTexts ?? {})) {
-    const said = sayAll(language, texts);
-    if (said === null) return null;
-    params[name] = said;
-  }
-  const text = fillText(template, params);
-  return text.includes('{{') ? null : text;
-}
-
-function sayAll(language: UiLanguage, coded: readonly CodedText[]): string | null {
-  const said = coded.map((text) => say(language, text));
-  return said.every((text) => text !== null) ? said.join(' ') : null;
-}
+/** A code's template in `language`, filled; null when there is none or a placeholder got no value. */
+const templateFiller =
+  (language: UiLanguage) =>
+  (code: string, params: TextParams): string | null =>
+    fillTextOr(byLanguage[language][code], params, '') || null;

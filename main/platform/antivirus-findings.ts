@@ -4,7 +4,7 @@
  * folder, so linux/ and win32/ both build on it without depending on each other.
  */
 import type { FolderVerdict, ScannerFinding, ScannerStatus } from '../../common/antivirus';
-import { codedOnly, composeText, composeWithParts, joinTexts } from '../../common/core-text/coded-text';
+import { codedOnly, composeText, composeWithParts, joinTexts, joinedWith } from '../../common/core-text/coded-text';
 import type { ComposedText, TextPart } from '../../common/core-text/coded-text';
 import { antivirusTextsEn } from '../../common/core-text/antivirus-texts';
 import type { AntivirusTextCode } from '../../common/core-text/antivirus-texts';
@@ -47,10 +47,8 @@ export function avText(code: AntivirusTextCode, parts: Readonly<Record<string, T
 export const exitPart = (code: number | null): TextPart => code ?? avText('av.word.none');
 
 /** Items joined with " and " in English, and said the same way in the reader's language. */
-export function joinedWithAnd(items: readonly string[]): TextPart {
-  if (items.length <= 1) return items.join('');
-  return avText('av.word.and', { first: items[0]!, second: joinedWithAnd(items.slice(1)) });
-}
+export const joinedWithAnd = (items: readonly string[]): TextPart =>
+  joinedWith(items, (first, second) => avText('av.word.and', { first, second }));
 
 /** Every folder "cannot tell": the exclusions could not be read. */
 export const unknownVerdicts = (folders: readonly string[]): FolderVerdict[] =>

@@ -4,7 +4,8 @@
  * message and hint, so a new core error is never shown as a bare code.
  */
 import type { TFunction } from 'i18next';
-import type { CodedText } from '../../common/core-text/coded-text';
+import type { CodedText, TextParams } from '../../common/core-text/coded-text';
+import { sayCodedTexts } from '../../common/core-text/coded-text';
 
 export interface Coded {
   code: string;
@@ -45,7 +46,7 @@ export function describeCode(t: TFunction, item: Coded): Described {
  * template, so English needs no second copy in the first screen's bundle.
  */
 export function describeCoreText(t: TFunction, coded: CodedText | null | undefined, english: string): string {
-  return (coded && sayCoreText(t, coded)) ?? english;
+  return (coded && sayCodedTexts([coded], catalogFiller(t))) ?? english;
 }
 
 /**
@@ -57,25 +58,16 @@ export function describeCoreTexts(
   coded: readonly CodedText[] | null | undefined,
   english: string,
 ): string {
-  return (coded && coded.length > 0 ? sayCoreTexts(t, coded) : null) ?? english;
+  return (coded && coded.length > 0 ? sayCodedTexts(coded, catalogFiller(t)) : null) ?? english;
 }
 
 /** Stands for "no text": the catalog has no such code, or one of its placeholders got no value. */
 const NO_TEXT = '\u0000';
 
-function sayCoreText(t: TFunction, coded: CodedText): string | null {
-  const params = { ...coded.params };
-  // Parameters that are coded sentences themselves (a quoted reason, "none") are said in the same language.
-  for (const [name, texts] of Object.entries(coded.paramTexts ?? {})) {
-    const said = sayCoreTexts(t, texts);
-    if (said === null) return null;
-    params[name] = said;
-  }
-  const said = describeCode(t, { code: coded.code, message: NO_TEXT, params }).message;
-  return said === NO_TEXT ? null : said;
-}
-
-function sayCoreTexts(t: TFunction, coded: readonly CodedText[]): string | null {
-  const said = coded.map((text) => sayCoreText(t, text));
-  return said.every((text) => text !== null) ? said.join(' ') : null;
-}
+/** A code's catalog text, filled; null when the catalog has none. */
+const catalogFiller =
+  (t: TFunction) =>
+  (code: string, params: TextParams): string | null => {
+    const said = describeCode(t, { code, message: NO_TEXT, params }).message;
+    return said === NO_TEXT ? null : said;
+  };

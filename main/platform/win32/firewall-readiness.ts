@@ -5,6 +5,7 @@
  * copy); a name counts as allowed when any copy is enabled, and the profiles it is enabled for are said, because
  * which network profile the process server comes in on is not visible from here.
  */
+import { joinedWith } from '../../../common/core-text/coded-text';
 import type { ComposedText, TextPart } from '../../../common/core-text/coded-text';
 import type { PushReadinessItem } from '../../../common/troubleshoot';
 import type { FirewallProfile, FirewallRule } from './firewall-rules';
@@ -45,9 +46,7 @@ const listed = (names: string[]): TextPart =>
 
 /** Profile names joined with "and", said in the reader's language. */
 const joinedWithAnd = (names: readonly string[]): TextPart =>
-  names.length <= 1
-    ? names.join('')
-    : pushText('push.win.word.and', { first: names[0]!, second: joinedWithAnd(names.slice(1)) });
+  joinedWith(names, (first, second) => pushText('push.win.word.and', { first, second }));
 
 function profilesSaid(profiles: Set<FirewallProfile>): ComposedText {
   if (profiles.size === FIREWALL_PROFILES.length) return pushText('push.win.profiles.every');
